@@ -1,0 +1,174 @@
+/**
+ * Facts: what per-file extraction returns. Extraction is a pure function
+ * `(path, text) → facts`, so every type here is plain JSON (no class instances,
+ * no Maps) — facts can cross a worker-thread boundary and be cached by content hash.
+ */
+
+/** A position in a file, 1-based line and column. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A `using` directive of a C# file. */
+export interface CSharpUsing {
+  /** The namespace or type named, dotted, without `global::`. */
+  target: string;
+  /** `using Alias = Target;` */
+  alias?: string;
+  /** `using static Target;` */
+  isStatic: boolean;
+  /** `global using …;` — applies to every file of the project. */
+  isGlobal: boolean;
+  line: number;
+}
+
+export type CSharpTypeKind =
+  | 'class'
+  | 'interface'
+  | 'struct'
+  | 'record'
+  | 'record struct'
+  | 'enum'
+  | 'delegate';
+
+/** One referenced type name as written in the source, generic arguments stripped. */
+export interface CSharpTypeReference {
+  /** Simple (`Invoice`) or qualified (`Models.Invoice`) name; never a predefined type. */
+  name: string;
+  /** Number of occurrences inside the referencing type. */
+  count: number;
+  /** Line of the first occurrence. */
+  line: number;
+}
+
+export interface CSharpAttributeUse {
+  /** Attribute name as written, without a trailing `Attribute`. */
+  name: string;
+  /** Literal argument texts (string literals unquoted), positional then named `name=value`. */
+  args: string[];
+  line: number;
+}
+
+export interface CSharpMemberFacts {
+  name: string;
+  kind: 'method' | 'constructor' | 'property' | 'field' | 'event';
+  line: number;
+  attributes: CSharpAttributeUse[];
+}
+
+export interface CSharpTypeFacts {
+  /** Simple name, generic parameters stripped (`Repository` for `Repository<T>`). */
+  name: string;
+  /** Namespace-qualified name with enclosing types: `Harbor.Billing.Invoice.Line`. */
+  fullName: string;
+  /** Declaring namespace, '' for the global namespace. */
+  namespace: string;
+  kind: CSharpTypeKind;
+  modifiers: string[];
+  /** Base class and interfaces as written (generic arguments stripped). */
+  bases: string[];
+  attributes: CSharpAttributeUse[];
+  members: CSharpMemberFacts[];
+  /** Types referenced from this type's own body (nested types report their own). */
+  references: CSharpTypeReference[];
+  line: number;
+  endLine: number;
+  /** Non-blank, non-comment lines inside the declaration. */
+  loc: number;
+  /** 1 + decision points (if, loops, case, catch, ?:, &&, ||, ??, switch arms). */
+  complexity: number;
+}
+
+export interface CSharpFileFacts {
+  kind: 'csharp';
+  loc: number;
+  complexity: number;
+  usings: CSharpUsing[];
+  /** Namespaces declared in the file (block and file-scoped), in order. */
+  namespaces: string[];
+  types: CSharpTypeFacts[];
+  /** References outside any type (top-level statements, assembly attributes). */
+  fileReferences: CSharpTypeReference[];
+  /** Positions of ERROR/MISSING nodes, at most the first 20. */
+  syntaxErrors: Position[];
+  syntaxErrorCount: number;
+}
+
+/** A package dependency declared by a manifest. */
+export interface PackageDependency {
+  name: string;
+  /** Declared version or range as written; undefined when centrally managed or absent. */
+  version?: string;
+  /** Where the dependency was declared. */
+  source: 'PackageReference' | 'packages.config' | 'HintPath' | 'package.json';
+  line?: number;
+}
+
+/** An MSBuild project (.csproj/.vbproj/.fsproj), read as XML and never evaluated. */
+export interface MsBuildProjectFacts {
+  kind: 'msbuild-project';
+  language: 'csharp' | 'vb' | 'fsharp';
+  sdkStyle: boolean;
+  sdk?: string;
+  assemblyName?: string;
+  rootNamespace?: string;
+  packageId?: string;
+  outputType?: string;
+  targetFrameworks: string[];
+  /** `<ProjectReference Include>` paths, `/`-separated, relative to the project file. */
+  projectReferences: string[];
+  packageReferences: PackageDependency[];
+  /** `<Reference Include>` assembly names (version/culture stripped) with their HintPath. */
+  assemblyReferences: { name: string; hintPath?: string }[];
+  /** Explicit `<Compile Include>` items of old-style projects. */
+  compileIncludes: string[];
+  /** Whether the project uses `ManagePackageVersionsCentrally`. */
+  centralPackageVersions: boolean;
+  /** Properties worth keeping (`TargetFrameworkVersion`, `LangVersion`, …). */
+  properties: Record<string, string>;
+}
+
+/** `Directory.Build.props` / `Directory.Packages.props`: apply to every project below. */
+export interface MsBuildPropsFacts {
+  kind: 'msbuild-props';
+  file: 'Directory.Build.props' | 'Directory.Packages.props' | 'Directory.Build.targets';
+  properties: Record<string, string>;
+  packageReferences: PackageDependency[];
+  /** `<PackageVersion Include Version>` central versions. */
+  packageVersions: { name: string; version: string }[];
+}
+
+export interface PackagesConfigFacts {
+  kind: 'packages-config';
+  packages: PackageDependency[];
+  /** `targetFramework` attributes seen (net45, …). */
+  targetFrameworks: string[];
+}
+
+export interface SolutionFacts {
+  kind: 'solution';
+  projects: { name: string; path: string; typeGuid: string }[];
+}
+
+export type FileFacts =
+  | CSharpFileFacts
+  | MsBuildProjectFacts
+  | MsBuildPropsFacts
+  | PackagesConfigFacts
+  | SolutionFacts;
+
+/** What the tool could not read, said as data. */
+export interface ExtractionProblem {
+  code: string;
+  message: string;
+  line?: number;
+  column?: number;
+  severity: 'error' | 'warning' | 'info';
+}
+
+/** The outcome of extracting one file: facts (possibly partial) and problems. */
+export interface ExtractionOutcome<F = FileFacts> {
+  facts?: F;
+  problems: ExtractionProblem[];
+}
