@@ -40,6 +40,11 @@ export interface CSharpTypeReference {
   count: number;
   /** Line of the first occurrence. */
   line: number;
+  /**
+   * Set when every occurrence is the left side of a member access (`Foo.Bar()`),
+   * which may be a variable rather than a type: kept only if it resolves to a type.
+   */
+  candidate?: boolean;
 }
 
 export interface CSharpAttributeUse {

@@ -1,0 +1,108 @@
+/**
+ * dependency-cycles: strongly connected components of the namespace and project
+ * dependency graphs. Each component of two or more members is one finding with
+ * its members, its internal edges, and the lightest edges that close it.
+ */
+import { z } from 'zod';
+import graphology from 'graphology';
+import { stronglyConnectedComponents } from 'graphology-components';
+import { defineAnalyzer } from '../../src/core/analyzer.js';
+import type { Location } from '../../src/core/result.js';
+import type { EstateGraph } from '../../src/graph/estateGraph.js';
+import { feedbackEdges, type WeightedEdge } from './feedbackEdges.js';
+
+const LEVELS = {
+  namespace: { edgeKind: 'namespace-ref', label: 'Namespaces' },
+  project: { edgeKind: 'project-dep', label: 'Projects' },
+} as const;
+
+type Level = keyof typeof LEVELS;
+
+export default defineAnalyzer({
+  meta: {
+    id: 'dependency-cycles',
+    description: 'Namespaces or projects that depend on each other in a cycle, so none can be extracted alone.',
+    defaultSeverity: 'warning',
+    messages: {
+      cycle: '{label} {members} form a dependency cycle ({size} members); cut {cut} to break it',
+    },
+    docs: 'analyzers/dependency-cycles/README.md',
+  },
+  options: z.object({ levels: z.array(z.enum(['namespace', 'project'])).default(['namespace', 'project']) }).strict(),
+  run({ graph, options, report }) {
+    for (const level of options.levels) {
+      for (const cycle of findCycles(graph, level)) {
+        const names = cycle.members.map((m) => graph.node(m)?.name ?? m);
+        const cut = cycle.closing.map((e) => `${nameOf(graph, e.from)} → ${nameOf(graph, e.to)} (${e.weight})`);
+        const crossRepo = new Set(cycle.members.map((m) => repoOf(graph, m)).filter(Boolean)).size > 1;
+        report({
+          messageId: 'cycle',
+          args: { label: LEVELS[level].label, members: names.join(', '), size: names.length, cut: cut.join(', ') },
+          location: locate(graph, level, cycle.closing[0]!),
+          related: cycle.closing.slice(1).map((e) => locate(graph, level, e)),
+          data: { level, members: cycle.members, edges: cycle.edges, closingEdges: cycle.closing, crossRepo },
+          identity: [level, ...cycle.members],
+        });
+      }
+    }
+  },
+});
+
+interface Cycle {
+  members: string[];
+  edges: WeightedEdge[];
+  closing: WeightedEdge[];
+}
+
+function findCycles(graph: EstateGraph, level: Level): Cycle[] {
+  const edges = graph.edgesOfKind(LEVELS[level].edgeKind);
+  const sub = new graphology.DirectedGraph();
+  for (const e of edges) sub.mergeEdge(e.from, e.to);
+  const cycles: Cycle[] = [];
+  for (const component of stronglyConnectedComponents(sub)) {
+    if (component.length < 2) continue;
+    const members = [...component].sort();
+    const inside = new Set(members);
+    const internal = edges
+      .filter((e) => inside.has(e.from) && inside.has(e.to))
+      .map((e) => ({ from: e.from, to: e.to, weight: e.weight }))
+      .sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to));
+    const closing = feedbackEdges(members, internal).sort((a, b) => a.weight - b.weight || cmp(a.from, b.from) || cmp(a.to, b.to));
+    cycles.push({ members, edges: internal, closing });
+  }
+  return cycles.sort((a, b) => cmp(a.members[0]!, b.members[0]!));
+}
+
+/** Where to look: the first type reference behind a namespace edge, or the referencing project file. */
+function locate(graph: EstateGraph, level: Level, edge: WeightedEdge): Location {
+  if (level === 'project') {
+    const project = graph.node(edge.from);
+    return { repo: project?.repo ?? '', ...(project?.path ? { file: project.path } : {}) };
+  }
+  const from = graph.node(edge.from)?.name;
+  const to = graph.node(edge.to)?.name;
+  let best: Location | undefined;
+  graph.graph.forEachOutEdge(edge.from, (_key, contains) => {
+    if (contains.kind !== 'contains') return;
+    const type = graph.node(contains.to);
+    if (!type || type.kind !== 'type' || type.data?.namespace !== from) return;
+    graph.graph.forEachOutEdge(type.id, (_k, ref) => {
+      if (ref.kind !== 'type-ref' || graph.node(ref.to)?.data?.namespace !== to) return;
+      const candidate: Location = { repo: type.repo ?? '', file: type.path, line: type.data?.line as number };
+      if (!best || cmp(`${candidate.repo}/${candidate.file}`, `${best.repo}/${best.file}`) < 0) best = candidate;
+    });
+  });
+  return best ?? { repo: '' };
+}
+
+function nameOf(graph: EstateGraph, id: string): string {
+  return graph.node(id)?.name ?? id;
+}
+
+function repoOf(graph: EstateGraph, id: string): string | undefined {
+  return graph.node(id)?.repo;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

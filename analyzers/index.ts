@@ -1,0 +1,8 @@
+/**
+ * The analyzer registry: one explicit list, sorted by id. Adding an analyzer is
+ * copying a folder and adding one line here (a meta-test checks both).
+ */
+import type { Analyzer } from '../src/core/analyzer.js';
+import dependencyCycles from './dependency-cycles/index.js';
+
+export const analyzers: readonly Analyzer<any, string>[] = [dependencyCycles];

@@ -1,0 +1,89 @@
+/** `assess scan <root>`: run the pipeline, print the summary, write the requested outputs. */
+import { existsSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { runScan } from '../../core/run.js';
+import { analyzers } from '../../../analyzers/index.js';
+import { loadConfig } from '../../config/load.js';
+import { parseSize } from '../../config/schema.js';
+import { renderJson } from '../../report/json.js';
+import { renderTable } from '../../report/table.js';
+import { terminalProgress } from '../progress.js';
+import { UsageError, EXIT } from '../errors.js';
+import type { CliIO } from '../io.js';
+
+interface ScanFlags {
+  json?: string;
+  format: 'table' | 'json';
+  quiet?: boolean;
+  config?: string;
+  maxFileSize?: string;
+  exclude?: string[];
+  only?: string;
+}
+
+export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Command {
+  return new Command('scan')
+    .description('Scan every repository under ROOT, build one dependency graph and run the analyzers')
+    .argument('<root>', 'folder holding the repositories (or one repository)')
+    .option('--json <file>', 'write the full result as JSON to FILE')
+    .addOption(new Option('--format <format>', 'what to print on stdout').choices(['table', 'json']).default('table'))
+    .option('-q, --quiet', 'no progress bar and no summary (errors still print)')
+    .option('--config <file>', `configuration file (default: ROOT/assess.config.json)`)
+    .option('--max-file-size <size>', 'skip files larger than this, with a diagnostic (default 4MB)')
+    .option('--exclude <pattern...>', 'extra gitignore-style patterns to skip in every repository')
+    .option('--only <ids>', `run only these analyzers (comma-separated: ${analyzers.map((a) => a.meta.id).join(', ')})`)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ assess scan ./repos                        summary table of the whole estate
+  $ assess scan ./repos --json result.json     also write the full result
+  $ assess scan ./repos --format json > r.json result as JSON on stdout
+  $ assess scan . --exclude "**/Generated/**" --max-file-size 8MB
+
+Exit codes: 0 ok, 2 usage or configuration error, 3 internal error.`,
+    )
+    .action(async (root: string, flags: ScanFlags) => {
+      setExitCode(await runScanCommand(root, flags, io));
+    });
+}
+
+async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promise<number> {
+  const absRoot = path.resolve(root);
+  if (!existsSync(absRoot)) throw new UsageError(`scan root does not exist: ${root}`);
+  if (!statSync(absRoot).isDirectory()) throw new UsageError(`scan root is not a folder: ${root}`);
+  const { config } = loadConfig(absRoot, flags.config);
+  const maxFileBytes = flags.maxFileSize !== undefined ? parseSize(flags.maxFileSize) : config.maxFileSize;
+  if (maxFileBytes === undefined) throw new UsageError(`--max-file-size: not a size: ${flags.maxFileSize} (e.g. 4MB)`);
+  const known = new Set(analyzers.map((a) => a.meta.id));
+  const only = flags.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const id of only ?? []) if (!known.has(id)) throw new UsageError(`--only: unknown analyzer "${id}" (known: ${[...known].join(', ')})`);
+  const disabled = Object.entries(config.analyzers).filter(([, v]) => v === false).map(([id]) => id);
+  const analyzerOptions = Object.fromEntries(Object.entries(config.analyzers).filter(([, v]) => v !== false));
+
+  const progress = terminalProgress(io.stderrIsTTY && !flags.quiet && flags.format !== 'json');
+  let result;
+  try {
+    result = await runScan({
+      root: absRoot,
+      maxFileBytes,
+      exclude: [...config.exclude, ...(flags.exclude ?? [])],
+      analyzerOptions,
+      analyzers: analyzers.filter((a) => !disabled.includes(a.meta.id)),
+      ...(only ? { only } : {}),
+      ...(progress.listener ? { onEvent: progress.listener } : {}),
+    });
+  } finally {
+    progress.stop();
+  }
+
+  if (flags.json) {
+    const target = path.resolve(flags.json);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, renderJson(result));
+  }
+  if (flags.format === 'json') io.stdout(renderJson(result));
+  else if (!flags.quiet) io.stdout(renderTable(result, { color: io.color }));
+  return EXIT.ok;
+}

@@ -1,0 +1,35 @@
+/** The `assess` command line: parses arguments, runs a command, maps errors to exit codes. */
+import { Command, CommanderError } from 'commander';
+import { scanCommand } from './commands/scan.js';
+import { EXIT, UsageError } from './errors.js';
+import { processIO, type CliIO } from './io.js';
+import { TOOL_VERSION } from '../core/version.js';
+
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('assess')
+    .description('Static assessment of a legacy estate: how its repositories are wired and where to cut them.')
+    .version(TOOL_VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .addHelpText('after', '\nExamples:\n  $ assess scan ./repos\n  $ assess scan ./repos --json assess-result.json\n  $ assess scan --help');
+  program.addCommand(scanCommand(io, (code) => (exitCode = code)));
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  try {
+    await program.parseAsync(argv as string[]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version arrive here as "errors" with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`assess: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`assess: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.internal;
+  }
+}

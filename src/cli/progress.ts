@@ -1,0 +1,38 @@
+/** A progress bar on stderr for interactive terminals; nothing otherwise. */
+import cliProgress from 'cli-progress';
+import type { ScanListener } from '../core/events.js';
+
+export function terminalProgress(enabled: boolean): { listener?: ScanListener; stop(): void } {
+  if (!enabled) return { stop() {} };
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: ' {phase} |{bar}| {value}/{total} files | {rate} files/s | {repo}',
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 50,
+      fps: 10,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const started = Date.now();
+  let running = false;
+  const listener: ScanListener = (event) => {
+    if (event.type === 'discovered') {
+      bar.start(event.files, 0, { phase: 'extract', repo: '', rate: 0 });
+      running = true;
+    } else if (event.type === 'file-done' && running) {
+      const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+      bar.update(event.done, { repo: event.repo, rate: Math.round(event.done / seconds) });
+    } else if (event.type === 'phase' && running && event.phase !== 'extract') {
+      bar.update({ phase: event.phase });
+    }
+  };
+  return {
+    listener,
+    stop() {
+      if (running) bar.stop();
+      running = false;
+    },
+  };
+}

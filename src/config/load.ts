@@ -1,0 +1,28 @@
+/** Finds and validates the configuration; problems are usage errors (exit 2). */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { configSchema, type AssessConfig } from './schema.js';
+import { UsageError } from '../cli/errors.js';
+
+export const CONFIG_FILE_NAME = 'assess.config.json';
+
+/** An explicit `--config` file, else `assess.config.json` in the scan root, else defaults. */
+export function loadConfig(root: string, explicitPath?: string): { config: AssessConfig; path?: string } {
+  const candidate = explicitPath ? path.resolve(explicitPath) : path.join(root, CONFIG_FILE_NAME);
+  if (!existsSync(candidate)) {
+    if (explicitPath) throw new UsageError(`config file not found: ${explicitPath}`);
+    return { config: configSchema.parse({}) };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(candidate, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`config file ${candidate} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new UsageError(`config file ${candidate} is invalid: ${issues}`);
+  }
+  return { config: parsed.data, path: candidate };
+}

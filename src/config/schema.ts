@@ -1,0 +1,39 @@
+/** The configuration file (`assess.config.json`), validated once at the edge. */
+import { z } from 'zod';
+
+const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?$/i;
+
+/** `2MB`, `512KiB`, `1048576` → bytes (binary units throughout). */
+export function parseSize(value: string | number): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
+  const match = SIZE.exec(value.trim());
+  if (!match) return undefined;
+  const unit = (match[2] ?? 'b').toLowerCase();
+  const factor = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('g') ? 1024 ** 3 : 1;
+  const bytes = Math.floor(Number(match[1]) * factor);
+  return bytes > 0 ? bytes : undefined;
+}
+
+const size = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const bytes = parseSize(value);
+  if (bytes === undefined) {
+    ctx.addIssue({ code: 'custom', message: `not a size: ${value} (e.g. 4MB, 512KB, 1048576)` });
+    return z.NEVER;
+  }
+  return bytes;
+});
+
+export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+export const configSchema = z
+  .object({
+    /** Extra gitignore-style patterns applied in every repository. */
+    exclude: z.array(z.string()).default([]),
+    /** Files larger than this are skipped with a diagnostic. */
+    maxFileSize: size.default(DEFAULT_MAX_FILE_BYTES),
+    /** Per-analyzer options by id; `false` turns an analyzer off. */
+    analyzers: z.record(z.string(), z.union([z.literal(false), z.record(z.string(), z.unknown())])).default({}),
+  })
+  .strict();
+
+export type AssessConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,43 @@
+/**
+ * The estate model between extraction and the graph: every file's facts, and the
+ * .NET projects with their references resolved within the estate.
+ */
+import type { FileFacts, PackageDependency } from './facts.js';
+import type { FileKind } from '../discover/classify.js';
+
+export interface ExtractedFile {
+  repo: string;
+  /** Repo-relative, `/`. */
+  path: string;
+  kind: FileKind;
+  loc: number;
+  facts?: FileFacts;
+}
+
+export interface RepoModel {
+  name: string;
+  path: string;
+  git: boolean;
+  files: ExtractedFile[];
+}
+
+export interface ProjectModel {
+  id: string;
+  repo: string;
+  /** Repo-relative path of the project file. */
+  path: string;
+  /** File name without extension, as MSBuild names the project. */
+  name: string;
+  language: 'csharp' | 'vb' | 'fsharp';
+  sdkStyle: boolean;
+  assemblyName: string;
+  packageId?: string;
+  targetFrameworks: string[];
+  /** Resolved `<ProjectReference>`s: project ids. */
+  projectReferences: string[];
+  /** Package dependencies with central/props versions applied, deduplicated by name. */
+  packages: PackageDependency[];
+  assemblyReferences: { name: string; hintPath?: string }[];
+  /** Repo-relative paths of the source files that belong to the project. */
+  sourceFiles: string[];
+}

@@ -1,0 +1,101 @@
+/** The scan pipeline: discover → extract → graph → analyzers → result. Never prints. */
+import path from 'node:path';
+import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
+import type { Analyzer } from './analyzer.js';
+import type { ScanListener } from './events.js';
+import { extractAll } from './extractAll.js';
+import { SCHEMA_VERSION, type Diagnostic, type RepoSummary, type ScanResult } from './result.js';
+import { runAnalyzers } from './runAnalyzers.js';
+import { TOOL_VERSION } from './version.js';
+import { walkEstate } from '../discover/walk.js';
+import { buildEstateGraph } from '../graph/buildGraph.js';
+import { LANGUAGE_OF } from '../discover/classify.js';
+import type { RepoModel } from './model.js';
+
+export interface ScanOptions {
+  root: string;
+  maxFileBytes: number;
+  exclude: readonly string[];
+  analyzerOptions: Record<string, unknown>;
+  /** Analyzer ids to run; all registered ones when undefined. */
+  only?: readonly string[];
+  analyzers?: readonly Analyzer<any, string>[];
+  onEvent?: ScanListener;
+  /** Fixed clock for tests. */
+  now?: () => Date;
+}
+
+export async function runScan(options: ScanOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const root = path.resolve(options.root);
+  options.onEvent?.({ type: 'phase', phase: 'discover' });
+  const walked = walkEstate(root, { exclude: options.exclude });
+  options.onEvent?.({ type: 'discovered', repos: walked.repos.length, files: walked.repos.reduce((n, r) => n + r.files.length, 0) });
+
+  options.onEvent?.({ type: 'phase', phase: 'extract' });
+  const extracted = await extractAll(walked.repos, { maxFileBytes: options.maxFileBytes, onEvent: options.onEvent });
+
+  options.onEvent?.({ type: 'phase', phase: 'graph' });
+  const repoPaths = new Map(walked.repos.map((r) => [r.name, r.path]));
+  const model = buildEstateGraph(extracted.repos, repoPaths);
+
+  options.onEvent?.({ type: 'phase', phase: 'analyze' });
+  const selected = (options.analyzers ?? registeredAnalyzers).filter((a) => !options.only || options.only.includes(a.meta.id));
+  const analysis = await runAnalyzers(selected, model, options.analyzerOptions);
+
+  const diagnostics = sortDiagnostics([...walked.diagnostics, ...extracted.diagnostics, ...model.diagnostics, ...analysis.diagnostics]);
+  const graph = model.graph.toJSON();
+  const repos = extracted.repos.map(summariseRepo);
+  const filesByLanguage: Record<string, number> = {};
+  for (const repo of repos) for (const [lang, s] of Object.entries(repo.languages)) filesByLanguage[lang] = (filesByLanguage[lang] ?? 0) + s.files;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'assess', version: TOOL_VERSION },
+    generatedAt: (options.now?.() ?? new Date()).toISOString(),
+    root: path.basename(root),
+    repos,
+    graph,
+    findings: analysis.findings,
+    diagnostics,
+    stats: {
+      repos: repos.length,
+      files: repos.reduce((n, r) => n + r.files, 0),
+      filesByLanguage: sortKeys(filesByLanguage),
+      loc: repos.reduce((n, r) => n + r.loc, 0),
+      projects: model.projects.length,
+      types: graph.nodes.filter((n) => n.kind === 'type').length,
+      nodes: graph.nodes.length,
+      edges: graph.edges.length,
+      diagnostics: diagnostics.length,
+      findings: analysis.findings.length,
+      elapsedMs: Math.round(performance.now() - started),
+    },
+  };
+}
+
+/** Source languages count towards LOC; manifests are counted as files only. */
+const MANIFEST_LANGUAGES = new Set(['MSBuild', 'NuGet', 'Solution', 'npm']);
+
+function summariseRepo(repo: RepoModel): RepoSummary {
+  const languages: Record<string, { files: number; loc: number }> = {};
+  let loc = 0;
+  for (const file of repo.files) {
+    const language = LANGUAGE_OF[file.kind];
+    const entry = (languages[language] ??= { files: 0, loc: 0 });
+    entry.files++;
+    if (!MANIFEST_LANGUAGES.has(language)) {
+      entry.loc += file.loc;
+      loc += file.loc;
+    }
+  }
+  return { name: repo.name, path: repo.path, git: repo.git, files: repo.files.length, loc, languages: sortKeys(languages) };
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => `${d.repo ?? ''}\u0000${d.file ?? ''}\u0000${String(d.line ?? 0).padStart(9, '0')}\u0000${d.code}\u0000${d.message}`;
+  return diagnostics.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}

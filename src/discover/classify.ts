@@ -1,0 +1,65 @@
+/** What kind of file a path is, by name alone: decides which extractor reads it. */
+
+export type FileKind =
+  | 'csharp'
+  | 'vb'
+  | 'fsharp'
+  | 'msbuild-project'
+  | 'msbuild-props'
+  | 'packages-config'
+  | 'solution'
+  | 'typescript'
+  | 'javascript'
+  | 'sql'
+  | 'package-json';
+
+/** The language a file kind counts towards in summaries. */
+export const LANGUAGE_OF: Record<FileKind, string> = {
+  csharp: 'C#',
+  vb: 'VB.NET',
+  fsharp: 'F#',
+  'msbuild-project': 'MSBuild',
+  'msbuild-props': 'MSBuild',
+  'packages-config': 'NuGet',
+  solution: 'Solution',
+  typescript: 'TypeScript',
+  javascript: 'JavaScript',
+  sql: 'SQL',
+  'package-json': 'npm',
+};
+
+const BY_EXTENSION: Record<string, FileKind> = {
+  '.cs': 'csharp',
+  '.vb': 'vb',
+  '.fs': 'fsharp',
+  '.csproj': 'msbuild-project',
+  '.vbproj': 'msbuild-project',
+  '.fsproj': 'msbuild-project',
+  '.sln': 'solution',
+  '.ts': 'typescript',
+  '.tsx': 'typescript',
+  '.mts': 'typescript',
+  '.cts': 'typescript',
+  '.js': 'javascript',
+  '.jsx': 'javascript',
+  '.mjs': 'javascript',
+  '.cjs': 'javascript',
+  '.sql': 'sql',
+};
+
+const BY_NAME: Record<string, FileKind> = {
+  'packages.config': 'packages-config',
+  'directory.build.props': 'msbuild-props',
+  'directory.build.targets': 'msbuild-props',
+  'directory.packages.props': 'msbuild-props',
+  'package.json': 'package-json',
+};
+
+export function classifyFile(fileName: string): FileKind | undefined {
+  const lower = fileName.toLowerCase();
+  const byName = BY_NAME[lower];
+  if (byName) return byName;
+  if (lower.endsWith('.d.ts')) return 'typescript';
+  const dot = lower.lastIndexOf('.');
+  return dot < 0 ? undefined : BY_EXTENSION[lower.slice(dot)];
+}

@@ -1,0 +1,124 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { walkEstate } from './walk.js';
+
+let root: string;
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function tree(files: Record<string, string>): string {
+  root = mkdtempSync(path.join(tmpdir(), 'assess-walk-'));
+  for (const [file, content] of Object.entries(files)) {
+    const abs = path.join(root, file);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    if (file.endsWith('/')) mkdirSync(abs, { recursive: true });
+    else writeFileSync(abs, content);
+  }
+  return root;
+}
+
+const paths = (repo: { files: { path: string }[] } | undefined) => repo?.files.map((f) => f.path);
+
+describe('walkEstate', () => {
+  it('finds git repositories below the root and names them by their path', () => {
+    tree({
+      'billing/.git/HEAD': '',
+      'billing/src/Invoice.cs': 'class Invoice {}',
+      'team/identity/.git/HEAD': '',
+      'team/identity/User.cs': 'class User {}',
+    });
+    const { repos } = walkEstate(root);
+    expect(repos.map((r) => [r.name, r.git])).toEqual([
+      ['billing', true],
+      ['team/identity', true],
+    ]);
+    expect(paths(repos[0])).toEqual(['src/Invoice.cs']);
+  });
+
+  it('treats the root as one repository when it is one, with nested repositories apart', () => {
+    tree({ '.git/HEAD': '', 'App.cs': '', 'vendor/lib/.git/HEAD': '', 'vendor/lib/Lib.cs': '' });
+    const { repos } = walkEstate(root);
+    expect(repos.map((r) => r.path)).toEqual(['.', 'vendor/lib']);
+    expect(paths(repos[0])).toEqual(['App.cs']);
+    expect(paths(repos[1])).toEqual(['Lib.cs']);
+  });
+
+  it('treats a folder of code without any git as one repository', () => {
+    tree({ 'src/A.cs': '', 'src/B.ts': '' });
+    const { repos } = walkEstate(root);
+    expect(repos).toHaveLength(1);
+    expect(repos[0]).toMatchObject({ path: '.', git: false, name: path.basename(root) });
+    expect(paths(repos[0])).toEqual(['src/A.cs', 'src/B.ts']);
+  });
+
+  it('counts a bare top-level folder of code beside git repositories as a repository', () => {
+    tree({ 'billing/.git/HEAD': '', 'billing/A.cs': '', 'legacy-drop/Old.cs': '', 'notes.sql': '' });
+    const { repos, diagnostics } = walkEstate(root);
+    expect(repos.map((r) => [r.name, r.git])).toEqual([
+      ['billing', true],
+      ['legacy-drop', false],
+    ]);
+    expect(paths(repos[1])).toEqual(['Old.cs']);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'outside-repository', file: 'notes.sql' }));
+  });
+
+  it('honours nested .gitignore files and extra excludes', () => {
+    tree({
+      '.git/HEAD': '',
+      '.gitignore': '*.generated.cs\n',
+      'src/.gitignore': 'Legacy/\n',
+      'src/A.cs': '',
+      'src/A.generated.cs': '',
+      'src/Legacy/Old.cs': '',
+      'other/Legacy/Kept.cs': '',
+      'tools/Gen.cs': '',
+    });
+    const { repos } = walkEstate(root, { exclude: ['tools/'] });
+    expect(paths(repos[0])).toEqual(['other/Legacy/Kept.cs', 'src/A.cs']);
+  });
+
+  it('skips build output and restored packages but keeps look-alike source folders', () => {
+    tree({
+      '.git/HEAD': '',
+      'Web/Web.csproj': '<Project/>',
+      'Web/bin/Debug/Web.cs': '',
+      'Web/obj/Debug/Temp.cs': '',
+      'packages/Newtonsoft.Json.6.0.4/tools/install.ps1': '',
+      'packages/Newtonsoft.Json.6.0.4/Readme.cs': '',
+      'frontend/packages/ui/src/index.ts': '',
+      'frontend/node_modules/lodash/index.js': '',
+      'frontend/dist/app.js': '',
+      'cli/bin/run.js': '',
+      '.vs/config/x.cs': '',
+    });
+    const { repos } = walkEstate(root);
+    expect(paths(repos[0])).toEqual(['Web/Web.csproj', 'cli/bin/run.js', 'frontend/packages/ui/src/index.ts']);
+  });
+
+  it('never follows symbolic links, reporting each one', () => {
+    tree({ '.git/HEAD': '', 'src/A.cs': '' });
+    const outside = mkdtempSync(path.join(tmpdir(), 'assess-outside-'));
+    writeFileSync(path.join(outside, 'Secret.cs'), 'class Secret {}');
+    symlinkSync(outside, path.join(root, 'src', 'escape'));
+    symlinkSync(root, path.join(root, 'src', 'loop'));
+    symlinkSync(path.join(root, 'src', 'A.cs'), path.join(root, 'src', 'Alias.cs'));
+    try {
+      const { repos, diagnostics } = walkEstate(root);
+      expect(paths(repos[0])).toEqual(['src/A.cs']);
+      const links = diagnostics.filter((d) => d.code === 'symlink-skipped').map((d) => d.file);
+      expect(links).toEqual(['src/Alias.cs', 'src/escape', 'src/loop']);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('lists an empty repository with no files', () => {
+    tree({ 'empty/.git/HEAD': '', 'full/.git/HEAD': '', 'full/A.cs': '' });
+    const { repos } = walkEstate(root);
+    expect(repos.map((r) => [r.name, r.files.length])).toEqual([
+      ['empty', 0],
+      ['full', 1],
+    ]);
+  });
+});

@@ -1,0 +1,72 @@
+import type Parser from 'tree-sitter';
+import type { CSharpUsing } from '../../core/facts.js';
+import type { NodeKinds } from './nodeKinds.js';
+import { ReferenceOwner } from './referenceOwner.js';
+
+/** Handles the node under the cursor and leaves the cursor on that same node. */
+export type NodeHandler = (ctx: WalkContext) => void;
+
+/** Mutable state of one file's walk; never outlives the call that created it. */
+export interface WalkContext {
+  readonly cursor: Parser.TreeCursor;
+  readonly text: string;
+  readonly kinds: NodeKinds;
+  readonly handlers: ReadonlyMap<string, NodeHandler>;
+  /** Innermost type being walked, or the file scope. */
+  owner: ReferenceOwner;
+  readonly fileScope: ReferenceOwner;
+  /** Namespace in effect: enclosing blocks composed, or the file-scoped one. */
+  namespace: string;
+  /** Type parameters of the enclosing types and methods, innermost last. */
+  readonly typeParameters: string[][];
+  /** Type owners in source order (outer before nested). */
+  readonly typeOwners: ReferenceOwner[];
+  readonly usings: CSharpUsing[];
+  readonly namespaces: string[];
+  /** Comment ranges as flat [start, end, start, end, …] string offsets. */
+  readonly comments: number[];
+  fileDecisions: number;
+}
+
+export function createWalkContext(
+  cursor: Parser.TreeCursor,
+  text: string,
+  kinds: NodeKinds,
+  handlers: ReadonlyMap<string, NodeHandler>,
+): WalkContext {
+  const fileScope = new ReferenceOwner(null, null);
+  return {
+    cursor,
+    text,
+    kinds,
+    handlers,
+    owner: fileScope,
+    fileScope,
+    namespace: '',
+    typeParameters: [],
+    typeOwners: [],
+    usings: [],
+    namespaces: [],
+    comments: [],
+    fileDecisions: 0,
+  };
+}
+
+export function nodeText(ctx: WalkContext): string {
+  const { cursor } = ctx;
+  return ctx.text.substring(cursor.startIndex, cursor.endIndex);
+}
+
+export function startLine(ctx: WalkContext): number {
+  return ctx.cursor.startPosition.row + 1;
+}
+
+export function isTypeParameter(ctx: WalkContext, name: string): boolean {
+  for (const scope of ctx.typeParameters) if (scope.includes(name)) return true;
+  return false;
+}
+
+export function addDecision(ctx: WalkContext): void {
+  ctx.owner.decisions++;
+  ctx.fileDecisions++;
+}

@@ -1,0 +1,55 @@
+/**
+ * One file's text → its facts, by file kind. Pure apart from the parsers it is
+ * handed, so it can later run in worker threads and be cached by content hash.
+ */
+import path from 'node:path';
+import type { ExtractionOutcome, FileFacts } from '../core/facts.js';
+import type { FileKind } from '../discover/classify.js';
+import { extractMsBuildProject } from './dotnet/msbuildProject.js';
+import { extractMsBuildProps } from './dotnet/msbuildProps.js';
+import { extractPackagesConfig } from './dotnet/packagesConfig.js';
+import { extractSolution } from './dotnet/solution.js';
+import { countNonBlankLines } from './lineCount.js';
+import type { CSharpParser } from './csharp/extractCSharp.js';
+import { extractCSharp } from './csharp/extractCSharp.js';
+
+export interface Parsers {
+  csharp?: CSharpParser;
+}
+
+export interface FileExtraction extends ExtractionOutcome {
+  loc: number;
+}
+
+/** Which parsers the given file kinds need, so heavy ones load only when used. */
+export function parsersNeeded(kinds: Iterable<FileKind>): Set<keyof Parsers> {
+  const needed = new Set<keyof Parsers>();
+  for (const kind of kinds) if (kind === 'csharp') needed.add('csharp');
+  return needed;
+}
+
+export function extractFile(kind: FileKind, filePath: string, text: string, parsers: Parsers): FileExtraction {
+  const fileName = path.posix.basename(filePath);
+  switch (kind) {
+    case 'csharp': {
+      if (!parsers.csharp) throw new Error('C# parser not loaded');
+      const outcome = extractCSharp(parsers.csharp, text);
+      return { ...outcome, loc: outcome.facts?.loc ?? countNonBlankLines(text) };
+    }
+    case 'msbuild-project':
+      return withLoc(extractMsBuildProject(fileName, text), text);
+    case 'msbuild-props':
+      return withLoc(extractMsBuildProps(fileName, text), text);
+    case 'packages-config':
+      return withLoc(extractPackagesConfig(text), text);
+    case 'solution':
+      return withLoc(extractSolution(text), text);
+    default:
+      // Languages whose extractors come later are still counted in the inventory.
+      return { problems: [], loc: countNonBlankLines(text) };
+  }
+}
+
+function withLoc(outcome: ExtractionOutcome<FileFacts>, text: string): FileExtraction {
+  return { ...outcome, loc: countNonBlankLines(text) };
+}

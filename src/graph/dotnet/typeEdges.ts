@@ -1,0 +1,130 @@
+/**
+ * Type nodes and `type-ref` edges: each name a type uses, resolved to a declared
+ * type of the estate or kept as an external reference. Also returns the counts
+ * that roll up to namespaces and projects.
+ */
+import type { CSharpFileFacts, CSharpTypeReference, CSharpUsing } from '../../core/facts.js';
+import type { ProjectModel, RepoModel } from '../../core/model.js';
+import { externalId, fileId, namespaceId } from '../../core/ids.js';
+import type { EstateGraph } from '../estateGraph.js';
+import { resolveTypeName, type NameScope } from './resolveTypeName.js';
+import type { TypeDeclaration, TypeIndex } from './typeIndex.js';
+
+/** A resolved reference between two estate types, for roll-ups. */
+export interface TypeLink {
+  from: TypeDeclaration | { file: string; repo: string; project?: string };
+  to: TypeDeclaration;
+  count: number;
+}
+
+export function addTypeNodes(graph: EstateGraph, index: TypeIndex): void {
+  for (const type of index.all()) {
+    graph.addNode({ id: namespaceId(type.namespace), kind: 'namespace', name: type.namespace || '<global>' });
+    graph.addNode({
+      id: type.id,
+      kind: 'type',
+      name: type.fullName,
+      repo: type.repo,
+      path: type.files[0]!,
+      loc: type.loc,
+      complexity: type.complexity,
+      data: {
+        typeKind: type.kind,
+        namespace: type.namespace,
+        ...(type.project ? { project: type.project } : {}),
+        files: type.files,
+        line: type.line,
+        modifiers: type.modifiers,
+      },
+    });
+    graph.addEdge(namespaceId(type.namespace), type.id, 'contains');
+    for (const file of type.files) graph.addEdge(fileId(type.repo, file), type.id, 'contains');
+  }
+}
+
+export function addTypeReferences(
+  graph: EstateGraph,
+  repos: readonly RepoModel[],
+  index: TypeIndex,
+  projectOfFile: ReadonlyMap<string, ProjectModel>,
+  dependsOn: ReadonlyMap<string, ReadonlySet<string>>,
+): TypeLink[] {
+  const links: TypeLink[] = [];
+  const globalUsings = globalUsingsByOwner(repos, projectOfFile);
+  const none = new Set<string>();
+  for (const repo of repos) {
+    for (const file of repo.files) {
+      if (file.facts?.kind !== 'csharp') continue;
+      const facts = file.facts;
+      const project = projectOfFile.get(`${repo.name}/${file.path}`)?.id;
+      const usings = [...facts.usings, ...(globalUsings.get(project ?? `repo:${repo.name}`) ?? [])];
+      const base = { usings, project, dependsOn: (project && dependsOn.get(project)) || none };
+      for (const type of facts.types) {
+        const from = index.lookup(type.fullName, project, none)!;
+        const scope: NameScope = { ...base, namespace: type.namespace, enclosingTypes: enclosingTypesOf(type.fullName, type.namespace) };
+        addReferences(graph, from.id, type.references, scope, index, (to, count) => links.push({ from, to, count }));
+      }
+      const fileScope: NameScope = { ...base, namespace: facts.namespaces[0] ?? '', enclosingTypes: [] };
+      const fileNode = fileId(repo.name, file.path);
+      addReferences(graph, fileNode, facts.fileReferences, fileScope, index, (to, count) =>
+        links.push({ from: { file: file.path, repo: repo.name, ...(project ? { project } : {}) }, to, count }),
+      );
+    }
+  }
+  return links;
+}
+
+function addReferences(
+  graph: EstateGraph,
+  fromId: string,
+  references: readonly CSharpTypeReference[],
+  scope: NameScope,
+  index: TypeIndex,
+  onResolved: (to: TypeDeclaration, count: number) => void,
+): void {
+  for (const reference of references) {
+    const target = resolveTypeName(reference.name, scope, index);
+    if (target) {
+      if (target.id === fromId) continue;
+      graph.addEdge(fromId, target.id, 'type-ref', reference.count);
+      onResolved(target, reference.count);
+      continue;
+    }
+    if (reference.candidate) continue; // `x.Foo()` where x was a variable, not a type
+    const id = externalId(reference.name);
+    if (!graph.hasNode(id)) graph.addNode({ id, kind: 'external', name: reference.name });
+    graph.addEdge(fromId, id, 'type-ref', reference.count);
+  }
+}
+
+/** `Harbor.Billing.Invoice.Line` in `Harbor.Billing` → [`…Invoice.Line`, `…Invoice`]. */
+function enclosingTypesOf(fullName: string, namespace: string): string[] {
+  const inner = namespace === '' ? fullName : fullName.slice(namespace.length + 1);
+  const parts = inner.split('.');
+  const result: string[] = [];
+  for (let i = parts.length; i >= 1; i--) {
+    const name = parts.slice(0, i).join('.');
+    result.push(namespace === '' ? name : `${namespace}.${name}`);
+  }
+  return result;
+}
+
+/** `global using` applies to every file of its project (or loose repo). */
+function globalUsingsByOwner(
+  repos: readonly RepoModel[],
+  projectOfFile: ReadonlyMap<string, ProjectModel>,
+): Map<string, CSharpUsing[]> {
+  const byOwner = new Map<string, CSharpUsing[]>();
+  for (const repo of repos) {
+    for (const file of repo.files) {
+      if (file.facts?.kind !== 'csharp') continue;
+      const globals = (file.facts as CSharpFileFacts).usings.filter((u) => u.isGlobal);
+      if (globals.length === 0) continue;
+      const owner = projectOfFile.get(`${repo.name}/${file.path}`)?.id ?? `repo:${repo.name}`;
+      const list = byOwner.get(owner) ?? [];
+      list.push(...globals);
+      byOwner.set(owner, list);
+    }
+  }
+  return byOwner;
+}

@@ -1,0 +1,22 @@
+/** Drives the real CLI (`node bin/assess.js`, built by `npm test`) as a user would. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function assess(args: readonly string[], env: Record<string, string> = {}): CliRun {
+  const run = spawnSync(process.execPath, [path.join(projectRoot, 'bin/assess.js'), ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
