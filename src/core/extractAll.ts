@@ -64,6 +64,8 @@ export async function extractAll(
         });
       }
       options.onEvent?.({ type: 'file-done', repo: repo.name, done, total });
+      // tree-sitter frees a tree's native memory only between event-loop turns.
+      if (entry.kind === 'csharp') await yieldToEventLoop();
     }
     models.push({ name: repo.name, path: repo.path, git: repo.git, files });
   }
@@ -78,4 +80,8 @@ async function loadParsers(repos: readonly RepoEntry[]): Promise<Parsers> {
     parsers.csharp = await loadCSharpParser();
   }
   return parsers;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -19,7 +19,7 @@ function put(file: string, content: string | Buffer): void {
 beforeAll(() => {
   root = mkdtempSync(path.join(tmpdir(), 'assess-bad-'));
   put('messy/.git/HEAD', 'ref: refs/heads/main\n');
-  put('messy/src/Broken.cs', 'namespace Messy {\n  public class Broken { void M( { }\n}\nnamespace Messy { public class Good { Broken b; } }\n');
+  put('messy/src/Broken.cs', 'namespace Messy {\n  public class Broken { void M() { int x = ; if (x >) { } } }\n}\nnamespace Messy { public class Good { Broken b; } }\n');
   put('messy/src/Utf16.cs', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('namespace Messy { public class FromUtf16 {} }', 'utf16le')]));
   put('messy/src/Ansi.cs', Buffer.from([...Buffer.from('// Caf'), 0xe9, ...Buffer.from('\nnamespace Messy { public class FromAnsi {} }\n')]));
   put('messy/src/BomCrlf.cs', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('namespace Messy\r\n{\r\n  public class FromBom : FromUtf16 {}\r\n}\r\n')]));

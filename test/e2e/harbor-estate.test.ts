@@ -116,6 +116,8 @@ describe('harbor-estate scanned through the CLI', () => {
     const externals = result.graph.nodes.filter((n) => n.kind === 'external').map((n) => n.name);
     expect(externals).toEqual(expect.arrayContaining(['Controller', 'DbContext']));
     expect(externals).not.toContain('string');
+    // Member-access chains that resolve to no type (`User.Identity.Name`, `DateTime.UtcNow`) are not invented as types.
+    expect(externals.filter((name) => name.includes('.') && !name.startsWith('System.'))).toEqual([]);
   });
 
   it('has no diagnostics on a clean estate', () => {

@@ -25,8 +25,9 @@ export class NodeKinds {
 
   /** Field name of the cursor's node in its parent, '' when it has none. */
   field(cursor: Parser.TreeCursor): string {
-    const id = cursor.currentFieldId;
-    if (id === 0) return '';
+    // The binding returns undefined (typed as number) for "no field".
+    const id = cursor.currentFieldId as number | undefined;
+    if (!id) return '';
     let name = this.fields[id];
     if (name === undefined) {
       name = cursor.currentFieldName ?? '';

@@ -41,7 +41,7 @@ export class ReferenceOwner {
 
   /** Merged references; call after the walk of the whole file. */
   finishReferences(): CSharpTypeReference[] {
-    const merged = new Map(this.references);
+    const merged = new Map<string, Tally & { candidate?: true }>(this.references);
     for (const [name, candidate] of this.candidates) {
       if (this.isValueInScope(firstSegment(name))) continue;
       const known = merged.get(name);
@@ -49,10 +49,12 @@ export class ReferenceOwner {
         name,
         known
           ? { count: known.count + candidate.count, line: Math.min(known.line, candidate.line) }
-          : candidate,
+          : { ...candidate, candidate: true },
       );
     }
-    return [...merged].map(([name, { count, line }]) => ({ name, count, line }));
+    return [...merged]
+      .map(([name, { count, line, candidate }]) => ({ name, count, line, ...(candidate ? { candidate } : {}) }))
+      .sort((a, b) => a.line - b.line || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   private isValueInScope(name: string): boolean {

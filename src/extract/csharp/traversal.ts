@@ -1,11 +1,19 @@
 import type { NodeKind } from './nodeKinds.js';
-import { addDecision, type WalkContext } from './walkContext.js';
+import { addDecision, type NodeHandler, type WalkContext } from './walkContext.js';
 
 /**
  * Cursor-based traversal. Every function here starts with the cursor on a
  * node and leaves it on that same node: tree-sitter's Node-API calls are the
  * cost, so the walk never materialises SyntaxNode objects.
  */
+
+/**
+ * Handlers recurse (a fluent chain nests invocation in member access in
+ * invocation …). Past this many nested handlers the walk goes on without
+ * them, in a loop: a very deep chain loses the references nested below the
+ * limit instead of overflowing the stack and losing the whole file.
+ */
+const MAX_HANDLER_DEPTH = 1000;
 
 /** Visits the node under the cursor in expression/declaration context. */
 export function visit(ctx: WalkContext): void {
@@ -14,17 +22,48 @@ export function visit(ctx: WalkContext): void {
     if (kind.decision) addDecision(ctx);
     return;
   }
-  const handler = ctx.handlers.get(kind.name);
-  if (handler) handler(ctx);
+  const handler = handlerFor(ctx, kind.name);
+  if (handler) runHandler(ctx, handler);
   else visitChildren(ctx);
 }
 
+function handlerFor(ctx: WalkContext, kind: string): NodeHandler | undefined {
+  if (ctx.handlerDepth < MAX_HANDLER_DEPTH || kind === 'comment') return ctx.handlers.get(kind);
+  return undefined;
+}
+
+function runHandler(ctx: WalkContext, handler: NodeHandler): void {
+  ctx.handlerDepth++;
+  handler(ctx);
+  ctx.handlerDepth--;
+}
+
+/**
+ * Visits the descendants of the node under the cursor. Nodes without a
+ * handler are walked in a loop, not by recursion, so a 5,000-term string
+ * concatenation (a deep `binary_expression` chain) cannot overflow the stack.
+ */
 export function visitChildren(ctx: WalkContext): void {
-  const { cursor } = ctx;
+  const { cursor, kinds } = ctx;
   if (!cursor.gotoFirstChild()) return;
-  do visit(ctx);
-  while (cursor.gotoNextSibling());
-  cursor.gotoParent();
+  let depth = 1;
+  for (;;) {
+    const kind = kinds.current(cursor);
+    if (!kind.named) {
+      if (kind.decision) addDecision(ctx);
+    } else {
+      const handler = handlerFor(ctx, kind.name);
+      if (handler) runHandler(ctx, handler);
+      else if (cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+    }
+    while (!cursor.gotoNextSibling()) {
+      cursor.gotoParent();
+      if (--depth === 0) return;
+    }
+  }
 }
 
 /** Calls `each` with the cursor on every child in turn; `each` must leave it there. */

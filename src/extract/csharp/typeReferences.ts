@@ -26,10 +26,11 @@ export function visitType(ctx: WalkContext): void {
   }
 }
 
-/** Records the type name under the cursor (a name node) unless predefined or a type parameter. */
-export function recordTypeName(ctx: WalkContext): void {
+/** Records the type name under the cursor (a name node) unless predefined or a type parameter; returns the name. */
+export function recordTypeName(ctx: WalkContext): string | null {
   const name = chainName(ctx);
   if (name !== null && isReferenceable(ctx, name)) ctx.owner.addReference(name, startLine(ctx));
+  return name;
 }
 
 /** Records a name that may or may not be a type (static member access, `nameof`, constant pattern). */

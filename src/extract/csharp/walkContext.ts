@@ -2,6 +2,7 @@ import type Parser from 'tree-sitter';
 import type { CSharpUsing } from '../../core/facts.js';
 import type { NodeKinds } from './nodeKinds.js';
 import { ReferenceOwner } from './referenceOwner.js';
+import type { DeclaredType } from './typeOwners.js';
 
 /** Handles the node under the cursor and leaves the cursor on that same node. */
 export type NodeHandler = (ctx: WalkContext) => void;
@@ -19,13 +20,15 @@ export interface WalkContext {
   namespace: string;
   /** Type parameters of the enclosing types and methods, innermost last. */
   readonly typeParameters: string[][];
-  /** Type owners in source order (outer before nested). */
-  readonly typeOwners: ReferenceOwner[];
+  /** Declared types in source order (outer before nested). */
+  readonly types: DeclaredType[];
   readonly usings: CSharpUsing[];
   readonly namespaces: string[];
   /** Comment ranges as flat [start, end, start, end, …] string offsets. */
   readonly comments: number[];
   fileDecisions: number;
+  /** Handlers currently running, outermost first: bounds recursion. */
+  handlerDepth: number;
 }
 
 export function createWalkContext(
@@ -44,11 +47,12 @@ export function createWalkContext(
     fileScope,
     namespace: '',
     typeParameters: [],
-    typeOwners: [],
+    types: [],
     usings: [],
     namespaces: [],
     comments: [],
     fileDecisions: 0,
+    handlerDepth: 0,
   };
 }
 

@@ -19,7 +19,13 @@ export interface NameScope {
 }
 
 export function resolveTypeName(name: string, scope: NameScope, index: TypeIndex): TypeDeclaration | undefined {
+  return resolveWritten(name, scope, index) ?? resolveWritten(`${name}Attribute`, scope, index, false);
+}
+
+/** `[Audit]` names `AuditAttribute`: the extractor strips the suffix, lookup adds it back. */
+function resolveWritten(name: string, scope: NameScope, index: TypeIndex, prefixes = true): TypeDeclaration | undefined {
   const segments = name.split('.');
+  if (!prefixes) return resolveExact(segments, scope, index);
   // Longest dotted prefix first: `Harbor.Billing.Invoice.Create` → `…Invoice`.
   for (let length = segments.length; length >= 1; length--) {
     const found = resolveExact(segments.slice(0, length), scope, index);

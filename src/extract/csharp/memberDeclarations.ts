@@ -1,0 +1,99 @@
+import type { CSharpAttributeUse, CSharpMemberFacts } from '../../core/facts.js';
+import { readAttributeList } from './attributes.js';
+import { forEachChild, visit } from './traversal.js';
+import { readTypeParameters, withTypeParameters } from './typeParameters.js';
+import { visitType } from './typeReferences.js';
+import { nodeText, startLine, type WalkContext } from './walkContext.js';
+
+type MemberKind = CSharpMemberFacts['kind'];
+
+/** Member declarations with one name; fields and field-like events are handled per declarator. */
+const SINGLE_MEMBER_KINDS: Readonly<Record<string, MemberKind>> = {
+  method_declaration: 'method',
+  constructor_declaration: 'constructor',
+  property_declaration: 'property',
+  indexer_declaration: 'property',
+  event_declaration: 'event',
+  operator_declaration: 'method',
+  conversion_operator_declaration: 'method',
+};
+
+const DECLARATOR_MEMBER_KINDS: Readonly<Record<string, MemberKind>> = {
+  field_declaration: 'field',
+  event_field_declaration: 'event',
+};
+
+export const MEMBER_DECLARATION_KINDS: readonly string[] = [
+  ...Object.keys(SINGLE_MEMBER_KINDS),
+  ...Object.keys(DECLARATOR_MEMBER_KINDS),
+  'destructor_declaration',
+];
+
+/**
+ * Member names that shadow a type of the same name inside the body, as in C#
+ * lookup: `Name.Length` or `nameof(Get)` then refer to the member, not a type.
+ */
+const VALUE_MEMBER_KINDS = new Set<MemberKind>(['property', 'field', 'event', 'method']);
+
+/**
+ * Methods, constructors, properties, indexers, events, operators, fields (one
+ * entry per declarator) and destructors (walked for references, not listed).
+ */
+export function visitMemberDeclaration(ctx: WalkContext): void {
+  const nodeKind = ctx.kinds.current(ctx.cursor).name;
+  const singleKind = SINGLE_MEMBER_KINDS[nodeKind];
+  const declaratorKind = DECLARATOR_MEMBER_KINDS[nodeKind];
+  const line = startLine(ctx);
+  const attributes: CSharpAttributeUse[] = [];
+  const names: string[] = [];
+  const typeParameters = nodeKind === 'method_declaration' ? readTypeParameters(ctx) : [];
+
+  withTypeParameters(ctx, typeParameters, () =>
+    forEachChild(ctx, (kind) => {
+      if (kind.name === 'attribute_list') return readAttributeList(ctx, attributes);
+      if (kind.name === 'variable_declaration') return readDeclarators(ctx, names);
+      if (kind.name === 'explicit_interface_specifier') {
+        return forEachChild(ctx, (part) => (part.named ? visitType(ctx) : undefined));
+      }
+      if (!kind.named || kind.name === 'comment') {
+        if (kind.name === 'this') names.push('this[]'); // indexer
+        else if (kind.name === 'implicit' || kind.name === 'explicit') names.push(`${kind.name} operator`);
+        else if (nodeKind === 'operator_declaration' && ctx.kinds.field(ctx.cursor) === 'operator') {
+          names.push(`operator ${nodeText(ctx)}`);
+        }
+        return visit(ctx);
+      }
+      const field = ctx.kinds.field(ctx.cursor);
+      if (field === 'type' || field === 'returns') visitType(ctx);
+      else if (field === 'name' && kind.name === 'identifier') names.push(nodeText(ctx));
+      else visit(ctx);
+    }),
+  );
+
+  const kind = singleKind ?? declaratorKind;
+  const typeFacts = ctx.owner.type;
+  if (kind === undefined || typeFacts === null) return;
+  const declared = singleKind === undefined ? names : names.slice(0, 1);
+  for (const name of declared) {
+    typeFacts.members.push({ name, kind, line, attributes: declared.length > 1 ? [...attributes] : attributes });
+    if (VALUE_MEMBER_KINDS.has(kind)) ctx.owner.declareValue(name);
+  }
+}
+
+/** `Type a = 1, b;` inside a field or event declaration: the type once, then each declarator. */
+function readDeclarators(ctx: WalkContext, names: string[]): void {
+  forEachChild(ctx, (kind) => {
+    if (kind.name === 'variable_declarator') {
+      let first = true;
+      forEachChild(ctx, (part) => {
+        if (first && part.name === 'identifier') names.push(nodeText(ctx));
+        else visit(ctx);
+        if (part.named) first = false;
+      });
+    } else if (kind.named && ctx.kinds.field(ctx.cursor) === 'type') {
+      visitType(ctx);
+    } else {
+      visit(ctx);
+    }
+  });
+}
