@@ -56,10 +56,13 @@ export function hardenedEnv(repoDir: string): Record<string, string> {
 }
 
 export function hardenedGit(repoDir: string, abort?: AbortSignal): SimpleGit {
+  const env = hardenedEnv(repoDir);
   return simpleGit({
     baseDir: repoDir,
     config: [...HARDENING_CONFIG],
     maxConcurrentProcesses: 1,
+    // simple-git strips ambient GIT_* variables (good) and guards those set explicitly: ours are allowed.
+    allowEnvironment: Object.keys(env),
     ...(abort ? { abort } : {}),
     // simple-git refuses these keys by default because a caller could set them to
     // something dangerous; here they are set to values that switch the features off.
@@ -71,7 +74,7 @@ export function hardenedGit(repoDir: string, abort?: AbortSignal): SimpleGit {
       allowUnsafeGpgProgram: true,
       allowUnsafeConfigPaths: true,
     },
-  }).env(hardenedEnv(repoDir));
+  }).env(env);
 }
 
 function parentOf(dir: string): string {
