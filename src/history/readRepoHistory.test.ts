@@ -84,6 +84,21 @@ describe('readRepoHistory', () => {
   });
 });
 
+describe('readRepoHistory on a damaged repository', () => {
+  it('keeps the commits read before a missing object and says the history is incomplete', async () => {
+    const dir = scriptedRepo(path.join(work, 'damaged'), [
+      { date: '2024-01-01T00:00:00Z', message: 'one', write: { 'a.txt': lines(3, 'first') } },
+      { date: '2024-02-01T00:00:00Z', message: 'two', write: { 'a.txt': lines(4, 'second') } },
+      { date: '2024-03-01T00:00:00Z', message: 'three', write: { 'b.txt': 'b\n' } },
+    ]);
+    const blob = git(dir, ['rev-parse', 'HEAD~2:a.txt']).trim();
+    rmSync(path.join(dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const { history, diagnostics } = await readRepoHistory('damaged', dir, options);
+    expect(diagnostics).toMatchObject([{ code: 'git-history-incomplete', severity: 'warning', repo: 'damaged' }]);
+    expect(history!.commits.map((c) => c.message)).toEqual(['three']);
+  });
+});
+
 describe('readRepoHistory on a hostile repository', () => {
   it('runs none of the programs its .git/config names', async () => {
     const dir = scriptedRepo(path.join(work, 'hostile'), [

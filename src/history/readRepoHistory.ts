@@ -89,8 +89,10 @@ export async function readRepoHistory(repo: string, repoDir: string, options: Re
     parser.end();
   } catch (error) {
     if (!controller.signal.aborted) {
-      diagnostics.push(historyFailure(repo, error));
-      return { diagnostics };
+      const failure = historyFailure(repo, error);
+      // A repository with missing objects (partial or damaged clone) fails part-way: keep what was read.
+      if (commits.length === 0 || newest === undefined) return { diagnostics: [...diagnostics, failure] };
+      diagnostics.push({ ...failure, code: 'git-history-incomplete', message: `${failure.message}; kept the ${commits.length} commits read before it` });
     }
   }
   if (parser.malformed > 0) {
