@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEstate } from '../../fixtures/build-estate.mjs';
 import type { GraphEdge, GraphNode, ScanResult } from '../../src/core/result.js';
 import { assess } from './cli.js';
+import { runScan } from '../../src/core/run.js';
+import { gitProcessCount } from '../../src/history/index.js';
 
 const M = 'file:harbor-monolith/src/Harbor.Core';
 const NOTIFICATION_SERVICE = `${M}/Notifications/NotificationService.cs`;
@@ -176,6 +178,13 @@ describe('harbor-estate history with other settings', () => {
     expect(none.graph.edges.filter((e) => e.kind === 'co-change')).toEqual([]);
     expect(none.graph.nodes.filter((n) => n.data?.history !== undefined)).toEqual([]);
     expect(none.findings.filter((f) => f.ruleId === 'hotspot' || f.ruleId === 'change-coupling')).toEqual([]);
+  });
+
+  it('starts one git process per repository', async () => {
+    const before = gitProcessCount();
+    const inProcess = await runScan({ root: estate, maxFileBytes: 4 * 1024 * 1024, exclude: [], analyzerOptions: {}, analyzers: [] });
+    expect(gitProcessCount() - before).toBe(3);
+    expect(inProcess.stats.commits).toBe(56);
   });
 
   it('rejects a --since that is neither a date nor a duration', () => {
