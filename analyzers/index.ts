@@ -3,6 +3,8 @@
  * copying a folder and adding one line here (a meta-test checks both).
  */
 import type { Analyzer } from '../src/core/analyzer.js';
+import changeCoupling from './change-coupling/index.js';
 import dependencyCycles from './dependency-cycles/index.js';
+import hotspot from './hotspot/index.js';
 
-export const analyzers: readonly Analyzer<any, string>[] = [dependencyCycles];
+export const analyzers: readonly Analyzer<any, string>[] = [changeCoupling, dependencyCycles, hotspot];

@@ -1,5 +1,6 @@
 /** The configuration file (`assess.config.json`), validated once at the edge. */
 import { z } from 'zod';
+import { historyConfigSchema } from './history.js';
 
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?$/i;
 
@@ -32,6 +33,8 @@ export const configSchema = z
     /** Files larger than this are skipped with a diagnostic. */
     maxFileSize: size.default(DEFAULT_MAX_FILE_BYTES),
     /** Per-analyzer options by id; `false` turns an analyzer off. */
+    /** The git history pass: window, bulk-commit limit, ticket pattern, coupling thresholds. */
+    history: historyConfigSchema.default(historyConfigSchema.parse({})),
     analyzers: z.record(z.string(), z.union([z.literal(false), z.record(z.string(), z.unknown())])).default({}),
   })
   .strict();

@@ -55,7 +55,8 @@ export type EdgeKind =
   | 'produces'
   | 'type-ref'
   | 'namespace-ref'
-  | 'project-dep';
+  | 'project-dep'
+  | 'co-change';
 
 export interface GraphNode {
   id: string;
@@ -86,6 +87,8 @@ export interface RepoSummary {
   files: number;
   loc: number;
   languages: Record<string, { files: number; loc: number }>;
+  /** The history window read (absent with --no-history, for folders without git, or repos without commits). */
+  history?: { commits: number; since: string; until: string; shallow: boolean };
 }
 
 export interface ScanStats {
@@ -99,6 +102,8 @@ export interface ScanStats {
   edges: number;
   diagnostics: number;
   findings: number;
+  /** Commits read by the history pass (absent with --no-history). */
+  commits?: number;
   /** Wall-clock milliseconds; excluded from determinism comparisons. */
   elapsedMs: number;
 }

@@ -11,6 +11,7 @@ import { walkEstate } from '../discover/walk.js';
 import { buildEstateGraph } from '../graph/buildGraph.js';
 import { LANGUAGE_OF } from '../discover/classify.js';
 import type { RepoModel } from './model.js';
+import { applyHistory, DEFAULT_HISTORY_SETTINGS, readEstateHistory, type HistorySettings } from '../history/index.js';
 
 export interface ScanOptions {
   root: string;
@@ -21,6 +22,8 @@ export interface ScanOptions {
   only?: readonly string[];
   analyzers?: readonly Analyzer<any, string>[];
   onEvent?: ScanListener;
+  /** History pass settings; `false` skips it (--no-history). Defaults apply when undefined. */
+  history?: HistorySettings | false;
   /** Fixed clock for tests. */
   now?: () => Date;
 }
@@ -32,20 +35,30 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const walked = walkEstate(root, { exclude: options.exclude });
   options.onEvent?.({ type: 'discovered', repos: walked.repos.length, files: walked.repos.reduce((n, r) => n + r.files.length, 0) });
 
+  // git runs in child processes, so the logs are read while this process extracts files.
+  const historySettings = options.history === false ? undefined : (options.history ?? DEFAULT_HISTORY_SETTINGS);
+  const pendingHistory = historySettings ? readEstateHistory(walked.repos, historySettings) : undefined;
+
   options.onEvent?.({ type: 'phase', phase: 'extract' });
   const extracted = await extractAll(walked.repos, { maxFileBytes: options.maxFileBytes, onEvent: options.onEvent });
 
   options.onEvent?.({ type: 'phase', phase: 'graph' });
   const repoPaths = new Map(walked.repos.map((r) => [r.name, r.path]));
   const model = buildEstateGraph(extracted.repos, repoPaths);
+  const history = pendingHistory ? await pendingHistory : undefined;
+  if (history && historySettings) {
+    options.onEvent?.({ type: 'phase', phase: 'history' });
+    model.history = applyHistory(model.graph, history, historySettings);
+  }
 
   options.onEvent?.({ type: 'phase', phase: 'analyze' });
   const selected = (options.analyzers ?? registeredAnalyzers).filter((a) => !options.only || options.only.includes(a.meta.id));
   const analysis = await runAnalyzers(selected, model, options.analyzerOptions);
 
-  const diagnostics = sortDiagnostics([...walked.diagnostics, ...extracted.diagnostics, ...model.diagnostics, ...analysis.diagnostics]);
+  const diagnostics = sortDiagnostics([...walked.diagnostics, ...extracted.diagnostics, ...model.diagnostics, ...(history?.diagnostics ?? []), ...analysis.diagnostics]);
   const graph = model.graph.toJSON();
-  const repos = extracted.repos.map(summariseRepo);
+  const windows = new Map(model.history?.repos.map(({ repo, ...window }) => [repo, window]));
+  const repos = extracted.repos.map((repo) => summariseRepo(repo, windows.get(repo.name)));
   const filesByLanguage: Record<string, number> = {};
   for (const repo of repos) for (const [lang, s] of Object.entries(repo.languages)) filesByLanguage[lang] = (filesByLanguage[lang] ?? 0) + s.files;
   return {
@@ -68,6 +81,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       edges: graph.edges.length,
       diagnostics: diagnostics.length,
       findings: analysis.findings.length,
+      ...(model.history ? { commits: model.history.commits } : {}),
       elapsedMs: Math.round(performance.now() - started),
     },
   };
@@ -76,7 +90,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 /** Source languages count towards LOC; manifests are counted as files only. */
 const MANIFEST_LANGUAGES = new Set(['MSBuild', 'NuGet', 'Solution', 'npm']);
 
-function summariseRepo(repo: RepoModel): RepoSummary {
+function summariseRepo(repo: RepoModel, history?: RepoSummary['history']): RepoSummary {
   const languages: Record<string, { files: number; loc: number }> = {};
   let loc = 0;
   for (const file of repo.files) {
@@ -88,7 +102,7 @@ function summariseRepo(repo: RepoModel): RepoSummary {
       loc += file.loc;
     }
   }
-  return { name: repo.name, path: repo.path, git: repo.git, files: repo.files.length, loc, languages: sortKeys(languages) };
+  return { name: repo.name, path: repo.path, git: repo.git, files: repo.files.length, loc, languages: sortKeys(languages), ...(history ? { history } : {}) };
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {

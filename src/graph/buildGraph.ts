@@ -1,6 +1,7 @@
 /** Builds the estate graph from every file's facts: repos, files, then the .NET layer. */
 import type { ProjectModel, RepoModel } from '../core/model.js';
 import type { Diagnostic } from '../core/result.js';
+import type { HistorySummary } from '../history/index.js';
 import { fileId, repoId } from '../core/ids.js';
 import { LANGUAGE_OF } from '../discover/classify.js';
 import { EstateGraph } from './estateGraph.js';
@@ -15,6 +16,8 @@ export interface EstateModel {
   repos: RepoModel[];
   projects: ProjectModel[];
   diagnostics: Diagnostic[];
+  /** Set by the history pass; its figures are on the graph (`data.history`, `co-change` edges). */
+  history?: HistorySummary;
 }
 
 export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<string, string>): EstateModel {

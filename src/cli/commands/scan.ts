@@ -6,6 +6,7 @@ import { runScan } from '../../core/run.js';
 import { analyzers } from '../../../analyzers/index.js';
 import { loadConfig } from '../../config/load.js';
 import { parseSize } from '../../config/schema.js';
+import { historySettings } from '../../config/history.js';
 import { renderJson } from '../../report/json.js';
 import { renderTable } from '../../report/table.js';
 import { terminalProgress } from '../progress.js';
@@ -20,6 +21,9 @@ interface ScanFlags {
   maxFileSize?: string;
   exclude?: string[];
   only?: string;
+  since?: string;
+  /** commander's `--no-history` */
+  history?: boolean;
 }
 
 export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Command {
@@ -32,6 +36,8 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--config <file>', `configuration file (default: ROOT/assess.config.json)`)
     .option('--max-file-size <size>', 'skip files larger than this, with a diagnostic (default 4MB)')
     .option('--exclude <pattern...>', 'extra gitignore-style patterns to skip in every repository')
+    .option('--since <date|duration>', "history window: a date (2024-01-31) or a duration back from each repository's newest commit (default 12 months)")
+    .option('--no-history', 'skip reading git history (no churn, hotspots or change coupling)')
     .option('--only <ids>', `run only these analyzers (comma-separated: ${analyzers.map((a) => a.meta.id).join(', ')})`)
     .addHelpText(
       'after',
@@ -41,6 +47,8 @@ Examples:
   $ assess scan ./repos --json result.json     also write the full result
   $ assess scan ./repos --format json > r.json result as JSON on stdout
   $ assess scan . --exclude "**/Generated/**" --max-file-size 8MB
+  $ assess scan ./repos --since 18months      history window of 18 months per repository
+  $ assess scan ./repos --no-history          structure only, no git log
 
 Exit codes: 0 ok, 2 usage or configuration error, 3 internal error.`,
     )
@@ -59,6 +67,12 @@ async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promis
   const known = new Set(analyzers.map((a) => a.meta.id));
   const only = flags.only?.split(',').map((s) => s.trim()).filter(Boolean);
   for (const id of only ?? []) if (!known.has(id)) throw new UsageError(`--only: unknown analyzer "${id}" (known: ${[...known].join(', ')})`);
+  let history;
+  try {
+    history = historySettings(config.history, flags);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
   const disabled = Object.entries(config.analyzers).filter(([, v]) => v === false).map(([id]) => id);
   const analyzerOptions = Object.fromEntries(Object.entries(config.analyzers).filter(([, v]) => v !== false));
 
@@ -70,6 +84,7 @@ async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promis
       maxFileBytes,
       exclude: [...config.exclude, ...(flags.exclude ?? [])],
       analyzerOptions,
+      history,
       analyzers: analyzers.filter((a) => !disabled.includes(a.meta.id)),
       ...(only ? { only } : {}),
       ...(progress.listener ? { onEvent: progress.listener } : {}),

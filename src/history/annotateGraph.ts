@@ -1,0 +1,58 @@
+/**
+ * Puts each file's history on its graph node (`data.history`) and rolls it up to
+ * the types declared in it, their namespaces, the file's project and repository.
+ * Roll-ups count a commit once however many of the group's files it touched.
+ */
+import { fileId, repoId } from '../core/ids.js';
+import type { EstateGraph } from '../graph/estateGraph.js';
+import type { FileMembership } from './graphIndex.js';
+import { HistoryTally } from './tally.js';
+import type { RepoHistory } from './types.js';
+
+export function annotateGraph(
+  graph: EstateGraph,
+  histories: readonly RepoHistory[],
+  memberships: ReadonlyMap<string, FileMembership>,
+  bulkCommitFiles: number,
+): void {
+  const tallies = new Map<string, { tally: HistoryTally; asOf: number }>();
+  const tallyOf = (id: string, asOf: number) => {
+    let entry = tallies.get(id);
+    if (!entry) tallies.set(id, (entry = { tally: new HistoryTally(), asOf }));
+    entry.asOf = Math.max(entry.asOf, asOf);
+    return entry.tally;
+  };
+  const repoExtras = new Map<string, Record<string, unknown>>();
+  for (const history of histories) {
+    const repoNode = repoId(history.repo);
+    for (const commit of history.commits) {
+      for (const change of commit.files) {
+        tallyOf(repoNode, history.newest).add(commit, change);
+        const file = fileId(history.repo, change.path);
+        if (!graph.hasNode(file)) continue; // deleted since, or not read by the scan (ignored, build output)
+        tallyOf(file, history.newest).add(commit, change);
+        const membership = memberships.get(file);
+        if (!membership) continue;
+        for (const type of membership.types) tallyOf(type, history.newest).add(commit, change);
+        for (const namespace of membership.namespaces) tallyOf(namespace, history.newest).add(commit, change);
+        if (membership.project) tallyOf(membership.project, history.newest).add(commit, change);
+      }
+    }
+    const merges = history.commits.filter((c) => c.parentCount > 1).length;
+    const bulkCommits = history.commits.filter((c) => c.files.length > bulkCommitFiles).length;
+    const authors = new Set(history.commits.map((c) => c.email)).size;
+    repoExtras.set(repoNode, {
+      commits: history.commits.length, merges, bulkCommits, committers: authors,
+      since: isoDate(history.since), until: isoDate(history.newest), shallow: history.shallow,
+    });
+    tallyOf(repoNode, history.newest);
+  }
+  for (const [id, { tally, asOf }] of [...tallies].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const node = graph.node(id);
+    if (node) graph.addNode({ ...node, data: { ...node.data, history: { ...tally.figures(asOf), ...repoExtras.get(id) } } });
+  }
+}
+
+function isoDate(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,107 @@
+/**
+ * `co-change` edges: file, namespace and project pairs that change together.
+ * Within a repository a commit is the change set; across repositories the change
+ * set is a logical change (commits linked by ticket key or author window). An
+ * edge without a static dependency behind it is marked `hidden`.
+ */
+import { fileId } from '../core/ids.js';
+import type { EstateGraph } from '../graph/estateGraph.js';
+import { computeCoupling, type ChangeSet, type Coupling, type CouplingThresholds } from './coupling.js';
+import { filesLinked, namespacesLinked, projectsLinked, type FileMembership } from './graphIndex.js';
+import { linkChanges, type RepoCommit } from './linkChanges.js';
+import type { HistorySettings } from './settings.js';
+import type { Commit, RepoHistory } from './types.js';
+
+export type CouplingLevel = 'file' | 'namespace' | 'project';
+
+export interface CoChangeCounts {
+  file: number;
+  namespace: number;
+  project: number;
+  crossRepo: number;
+  hidden: number;
+}
+
+export function addCoChangeEdges(
+  graph: EstateGraph,
+  histories: readonly RepoHistory[],
+  memberships: ReadonlyMap<string, FileMembership>,
+  settings: HistorySettings,
+): CoChangeCounts {
+  const thresholds: CouplingThresholds = {
+    minRevisions: settings.minRevisions,
+    minSharedCommits: settings.minSharedCommits,
+    minDegree: settings.minDegree,
+    maxChangeSetSize: settings.bulkCommitFiles,
+  };
+  const eligible: RepoCommit[] = [];
+  for (const history of histories) {
+    for (const commit of history.commits) if (isCouplingCommit(commit, settings.bulkCommitFiles)) eligible.push({ repo: history.repo, commit });
+  }
+  const entities = entityMapper(graph, memberships);
+  const repoOf = (id: string) => graph.node(id)?.repo;
+  const counts: CoChangeCounts = { file: 0, namespace: 0, project: 0, crossRepo: 0, hidden: 0 };
+  // Every logical change counts towards revisions; only pairs across repositories are taken from them.
+  const changes = linkChanges(eligible, settings.authorWindowSeconds);
+
+  for (const level of ['file', 'namespace', 'project'] as const) {
+    const perCommit: ChangeSet[] = eligible.map(({ repo, commit }) => ({ entities: commit.files.flatMap((f) => entities(level, repo, f.path)) }));
+    const within = computeCoupling(perCommit, thresholds);
+    const across =
+      level === 'namespace'
+        ? []
+        : computeCoupling(
+            changes
+              .filter((change) => change.commits.reduce((n, c) => n + c.commit.files.length, 0) <= settings.bulkCommitFiles)
+              .map((change) => ({
+                entities: change.commits.flatMap(({ repo, commit }) => commit.files.flatMap((f) => entities(level, repo, f.path))),
+                tags: [...change.tickets, ...(change.byAuthor ? ['author'] : [])],
+              })),
+            thresholds,
+            (a, b) => repoOf(a) !== repoOf(b),
+          );
+    for (const coupling of [...within, ...across]) {
+      const crossRepo = repoOf(coupling.a) !== repoOf(coupling.b);
+      const hidden = !staticallyLinked(graph, memberships, level, coupling);
+      addEdge(graph, level, coupling, crossRepo, hidden);
+      counts[level]++;
+      if (crossRepo) counts.crossRepo++;
+      if (hidden) counts.hidden++;
+    }
+  }
+  return counts;
+}
+
+function isCouplingCommit(commit: Commit, bulkCommitFiles: number): boolean {
+  return commit.parentCount <= 1 && commit.files.length > 0 && commit.files.length <= bulkCommitFiles;
+}
+
+function entityMapper(graph: EstateGraph, memberships: ReadonlyMap<string, FileMembership>) {
+  return (level: CouplingLevel, repo: string, path: string): string[] => {
+    const file = fileId(repo, path);
+    if (!graph.hasNode(file)) return [];
+    if (level === 'file') return [file];
+    const membership = memberships.get(file);
+    if (level === 'namespace') return membership?.namespaces ?? [];
+    return membership?.project ? [membership.project] : [];
+  };
+}
+
+function staticallyLinked(graph: EstateGraph, memberships: ReadonlyMap<string, FileMembership>, level: CouplingLevel, c: Coupling): boolean {
+  if (level === 'file') return filesLinked(graph, memberships, c.a, c.b);
+  if (level === 'namespace') return namespacesLinked(graph, c.a, c.b);
+  return projectsLinked(graph, c.a, c.b);
+}
+
+function addEdge(graph: EstateGraph, level: CouplingLevel, c: Coupling, crossRepo: boolean, hidden: boolean): void {
+  const tickets = c.tags.filter((t) => t !== 'author');
+  graph.addEdge(c.a, c.b, 'co-change', c.shared, {
+    level,
+    degree: c.degree,
+    revisions: [c.revisionsA, c.revisionsB],
+    hidden,
+    crossRepo,
+    ...(crossRepo && tickets.length > 0 ? { tickets } : {}),
+    ...(crossRepo && c.tags.includes('author') ? { linkedByAuthor: true } : {}),
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * The history pass: `readEstateHistory` reads every git repository's log (one
+ * git process each, a few at a time) while the files are being extracted;
+ * `applyHistory` then puts revisions, churn and authorship on the graph's nodes
+ * and adds `co-change` edges. Analyzers (hotspot, change-coupling) read the graph.
+ */
+import type { Diagnostic } from '../core/result.js';
+import type { EstateGraph } from '../graph/estateGraph.js';
+import { annotateGraph } from './annotateGraph.js';
+import { addCoChangeEdges, type CoChangeCounts } from './coChange.js';
+import { fileMemberships } from './graphIndex.js';
+import { readRepoHistory } from './readRepoHistory.js';
+import type { HistorySettings } from './settings.js';
+import { compileTicketPattern } from './tickets.js';
+import type { RepoHistory } from './types.js';
+import { describeWindow } from './window.js';
+
+export interface RepoLocation {
+  name: string;
+  absPath: string;
+  git: boolean;
+}
+
+export interface EstateHistory {
+  repos: RepoHistory[];
+  diagnostics: Diagnostic[];
+}
+
+/** What the model keeps after the pass (the commits themselves are not needed downstream). */
+export interface HistorySummary {
+  window: string;
+  repos: { repo: string; commits: number; since: string; until: string; shallow: boolean }[];
+  commits: number;
+  coChange: CoChangeCounts;
+}
+
+export async function readEstateHistory(repos: readonly RepoLocation[], settings: HistorySettings): Promise<EstateHistory> {
+  const pattern = compileTicketPattern(settings.ticketPattern);
+  const gitRepos = repos.filter((r) => r.git);
+  const results = new Array<Awaited<ReturnType<typeof readRepoHistory>>>(gitRepos.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < gitRepos.length) {
+      const i = next++;
+      const repo = gitRepos[i]!;
+      results[i] = await readRepoHistory(repo.name, repo.absPath, { window: settings.window, ticketPattern: pattern });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(settings.concurrency, gitRepos.length)) }, worker));
+  return {
+    repos: results.flatMap((r) => (r.history ? [r.history] : [])),
+    diagnostics: results.flatMap((r) => r.diagnostics),
+  };
+}
+
+export function applyHistory(graph: EstateGraph, history: EstateHistory, settings: HistorySettings): HistorySummary {
+  const memberships = fileMemberships(graph);
+  annotateGraph(graph, history.repos, memberships, settings.bulkCommitFiles);
+  const coChange = addCoChangeEdges(graph, history.repos, memberships, settings);
+  const day = (s: number) => new Date(s * 1000).toISOString().slice(0, 10);
+  return {
+    window: describeWindow(settings.window),
+    repos: history.repos.map((r) => ({ repo: r.repo, commits: r.commits.length, since: day(r.since), until: day(r.newest), shallow: r.shallow })),
+    commits: history.repos.reduce((n, r) => n + r.commits.length, 0),
+    coChange,
+  };
+}
+
+export { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from './settings.js';
+export { parseWindow, type HistoryWindow } from './window.js';
+export { gitProcessCount } from './readRepoHistory.js';

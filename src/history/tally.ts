@@ -1,0 +1,97 @@
+/**
+ * Revisions, churn and authorship of a file or of anything files roll up to.
+ * Fed commit by commit, so a commit touching several files of one group counts
+ * once as a revision of that group (and of its author).
+ */
+import type { Commit, FileChange } from './types.js';
+
+export interface HistoryFigures {
+  /** Commits that changed it inside the window. */
+  revisions: number;
+  added: number;
+  deleted: number;
+  /** added + deleted lines. */
+  churn: number;
+  authors: number;
+  /** Who changed it most (by churn, or by revisions when only binaries changed): the knowledge holder. */
+  mainAuthor: string;
+  /** The main author's share of the churn (or revisions), 0..1: close to 1 is a bus factor of one. */
+  mainAuthorShare: number;
+  /** ISO date of the first and last change inside the window. */
+  firstChange: string;
+  lastChange: string;
+  /** Days from the last change to the newest commit of its repository (not to today: scans are repeatable). */
+  ageDays: number;
+}
+
+interface AuthorTally {
+  name: string;
+  revisions: number;
+  churn: number;
+  lastCommit?: Commit;
+}
+
+export class HistoryTally {
+  revisions = 0;
+  added = 0;
+  deleted = 0;
+  first = Number.POSITIVE_INFINITY;
+  last = 0;
+  private lastCommit?: Commit;
+  private readonly authors = new Map<string, AuthorTally>();
+
+  add(commit: Commit, change: FileChange): void {
+    const lines = (change.added ?? 0) + (change.deleted ?? 0);
+    this.added += change.added ?? 0;
+    this.deleted += change.deleted ?? 0;
+    let author = this.authors.get(commit.email);
+    if (!author) this.authors.set(commit.email, (author = { name: commit.author, revisions: 0, churn: 0 }));
+    author.churn += lines;
+    if (author.lastCommit !== commit) {
+      author.lastCommit = commit;
+      author.revisions++;
+    }
+    if (this.lastCommit === commit) return;
+    this.lastCommit = commit;
+    this.revisions++;
+    this.first = Math.min(this.first, commit.authorTime);
+    this.last = Math.max(this.last, commit.authorTime);
+  }
+
+  figures(asOf: number): HistoryFigures {
+    const churn = this.added + this.deleted;
+    const byChurn = churn > 0;
+    let main: AuthorTally | undefined;
+    let mainEmail = '';
+    for (const [email, author] of this.authors) {
+      const score = byChurn ? author.churn : author.revisions;
+      const best = main ? (byChurn ? main.churn : main.revisions) : -1;
+      if (score > best || (score === best && email < mainEmail)) {
+        main = author;
+        mainEmail = email;
+      }
+    }
+    const share = main ? (byChurn ? main.churn / churn : main.revisions / this.revisions) : 0;
+    return {
+      revisions: this.revisions,
+      added: this.added,
+      deleted: this.deleted,
+      churn,
+      authors: this.authors.size,
+      mainAuthor: main?.name ?? '',
+      mainAuthorShare: round(share, 2),
+      firstChange: isoDate(this.first),
+      lastChange: isoDate(this.last),
+      ageDays: this.revisions === 0 ? 0 : Math.max(0, Math.floor((asOf - this.last) / 86_400)),
+    };
+  }
+}
+
+export function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+function isoDate(seconds: number): string {
+  return Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString().slice(0, 10) : '';
+}
