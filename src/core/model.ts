@@ -40,4 +40,10 @@ export interface ProjectModel {
   assemblyReferences: { name: string; hintPath?: string }[];
   /** Repo-relative paths of the source files that belong to the project. */
   sourceFiles: string[];
+  /**
+   * A reference points at code the estate model cannot place (a ProjectReference to
+   * nothing found, a DLL by HintPath that no estate project builds): its sources may
+   * use estate types no declared dependency explains.
+   */
+  hasUnplacedReferences: boolean;
 }

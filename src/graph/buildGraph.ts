@@ -6,7 +6,7 @@ import { fileId, repoId } from '../core/ids.js';
 import { LANGUAGE_OF } from '../discover/classify.js';
 import { EstateGraph } from './estateGraph.js';
 import { buildProjects } from './dotnet/projects.js';
-import { addProjectEdges } from './dotnet/projectEdges.js';
+import { addProjectEdges, type DeclaredDependency } from './dotnet/projectEdges.js';
 import { buildTypeIndex } from './dotnet/typeIndex.js';
 import { addTypeNodes, addTypeReferences } from './dotnet/typeEdges.js';
 import { addNamespaceDependencies, addProjectDependencies } from './dotnet/rollups.js';
@@ -55,16 +55,30 @@ export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<stri
     graph.addNode({ ...graph.node(project.id)!, loc });
   }
 
-  const dependsOn = new Map<string, Set<string>>();
-  for (const d of declared) {
-    const set = dependsOn.get(d.from) ?? new Set<string>();
-    set.add(d.to);
-    dependsOn.set(d.from, set);
-  }
+  const visibleFrom = transitiveDependencies(declared);
   const index = buildTypeIndex(repos, projectOfFile);
   addTypeNodes(graph, index);
-  const links = addTypeReferences(graph, repos, index, projectOfFile, dependsOn);
+  const links = addTypeReferences(graph, repos, index, projectOfFile, visibleFrom);
   addNamespaceDependencies(graph, links);
-  addProjectDependencies(graph, declared, links, new Map(projects.map((p) => [p.id, p.repo])));
+  addProjectDependencies(graph, declared, links, new Map(projects.map((p) => [p.id, p.repo])), visibleFrom);
   return { graph, repos, projects, diagnostics };
+}
+
+/** Each project's declared dependencies, transitively: what its code can see. */
+function transitiveDependencies(declared: readonly DeclaredDependency[]): Map<string, Set<string>> {
+  const direct = new Map<string, string[]>();
+  for (const d of declared) direct.set(d.from, [...(direct.get(d.from) ?? []), d.to]);
+  const closure = new Map<string, Set<string>>();
+  for (const start of direct.keys()) {
+    const seen = new Set<string>();
+    const stack = [...(direct.get(start) ?? [])];
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(...(direct.get(next) ?? []));
+    }
+    closure.set(start, seen);
+  }
+  return closure;
 }

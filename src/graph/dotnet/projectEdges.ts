@@ -65,6 +65,7 @@ export function addProjectEdges(graph: EstateGraph, projects: readonly ProjectMo
     }
     for (const reference of project.assemblyReferences) {
       const target = byAssembly.get(reference.name.toLowerCase());
+      if (!target && isLocalBinary(reference.hintPath)) project.hasUnplacedReferences = true;
       if (!target || target.id === project.id) continue;
       graph.addEdge(project.id, target.id, 'assembly-ref', 1, reference.hintPath ? { hintPath: reference.hintPath } : undefined);
       declared.push({ from: project.id, to: target.id, via: 'assembly' });
@@ -87,4 +88,9 @@ function producersByPackageName(projects: readonly ProjectModel[]): Map<string, 
   for (const project of projects) claim(project.assemblyName, project);
   for (const project of projects) claim(project.name, project);
   return producers;
+}
+
+/** A DLL referenced by path outside a NuGet restore folder: `..\\lib\\Acme.Core.dll`. */
+function isLocalBinary(hintPath: string | undefined): boolean {
+  return hintPath !== undefined && !/(^|\/)packages\//i.test(hintPath);
 }

@@ -44,7 +44,9 @@ export function buildProjects(repos: readonly RepoModel[], repoPaths: ReadonlyMa
         .map((p) => p.facts as MsBuildPropsFacts);
       const project = makeProject(repo.name, file.path, file.facts, applicable, configs.get(dir));
       pending.push({ project, facts: file.facts });
-      byRootPath.set(rootPath(repoPaths, repo.name, file.path), project.id);
+      const projectPath = rootPath(repoPaths, repo.name, file.path);
+      byRootPath.set(projectPath, project.id);
+      if (!byRootPath.has(projectPath.toLowerCase())) byRootPath.set(projectPath.toLowerCase(), project.id);
     }
   }
 
@@ -70,11 +72,14 @@ function resolveProjectReferences(
   const dir = path.posix.dirname(rootPath(repoPaths, project.repo, project.path));
   const resolved = new Set<string>();
   for (const reference of facts.projectReferences) {
-    const target = byRootPath.get(path.posix.normalize(path.posix.join(dir, reference)));
+    const wanted = path.posix.normalize(path.posix.join(dir, reference));
+    // Windows paths are case-insensitive; legacy projects often get the case wrong.
+    const target = byRootPath.get(wanted) ?? byRootPath.get(wanted.toLowerCase());
     if (target) {
       resolved.add(target);
       continue;
     }
+    project.hasUnplacedReferences = true;
     diagnostics.push({
       code: 'unresolved-project-reference',
       // `$(SolutionDir)`-style paths need MSBuild evaluation, which is never done.
@@ -113,6 +118,7 @@ function makeProject(
     packages: mergePackages(facts, props, packagesConfig),
     assemblyReferences: facts.assemblyReferences,
     sourceFiles: [],
+    hasUnplacedReferences: false,
   };
 }
 

@@ -15,27 +15,37 @@ export interface NameScope {
   enclosingTypes: readonly string[];
   usings: readonly CSharpUsing[];
   project: string | undefined;
-  dependsOn: ReadonlySet<string>;
+  /** Projects the referencing project can see: its declared dependencies, transitively. */
+  visible: ReadonlySet<string>;
+  /** Whether a type outside `visible` may be meant (see `ProjectModel.hasUnplacedReferences`). */
+  lenient: boolean;
 }
 
 export function resolveTypeName(name: string, scope: NameScope, index: TypeIndex): TypeDeclaration | undefined {
-  return resolveWritten(name, scope, index) ?? resolveWritten(`${name}Attribute`, scope, index, false);
-}
-
-/** `[Audit]` names `AuditAttribute`: the extractor strips the suffix, lookup adds it back. */
-function resolveWritten(name: string, scope: NameScope, index: TypeIndex, prefixes = true): TypeDeclaration | undefined {
-  const segments = name.split('.');
-  if (!prefixes) return resolveExact(segments, scope, index);
-  // Longest dotted prefix first: `Harbor.Billing.Invoice.Create` → `…Invoice`.
-  for (let length = segments.length; length >= 1; length--) {
-    const found = resolveExact(segments.slice(0, length), scope, index);
+  // Only what the project can see, as the compiler would; then, where references
+  // point at code the model cannot place, anything. Otherwise a framework `List`
+  // would bind to some unrelated estate class named `List`.
+  for (const strict of scope.lenient ? [true, false] : [true]) {
+    const found = resolveWritten(name, scope, index, strict) ?? resolveWritten(`${name}Attribute`, scope, index, strict, false);
     if (found) return found;
   }
   return undefined;
 }
 
-function resolveExact(segments: readonly string[], scope: NameScope, index: TypeIndex): TypeDeclaration | undefined {
-  const find = (fullName: string) => index.lookup(fullName, scope.project, scope.dependsOn);
+/** `[Audit]` names `AuditAttribute`: the extractor strips the suffix, lookup adds it back. */
+function resolveWritten(name: string, scope: NameScope, index: TypeIndex, strict: boolean, prefixes = true): TypeDeclaration | undefined {
+  const segments = name.split('.');
+  if (!prefixes) return resolveExact(segments, scope, index, strict);
+  // Longest dotted prefix first: `Harbor.Billing.Invoice.Create` → `…Invoice`.
+  for (let length = segments.length; length >= 1; length--) {
+    const found = resolveExact(segments.slice(0, length), scope, index, strict);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function resolveExact(segments: readonly string[], scope: NameScope, index: TypeIndex, strict: boolean): TypeDeclaration | undefined {
+  const find = (fullName: string) => index.lookup(fullName, scope.project, scope.visible, strict);
   const [head, ...rest] = segments;
   if (head === undefined) return undefined;
   const tail = rest.length > 0 ? `.${rest.join('.')}` : '';

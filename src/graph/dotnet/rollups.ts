@@ -26,6 +26,7 @@ export function addProjectDependencies(
   declared: readonly DeclaredDependency[],
   links: readonly TypeLink[],
   repoOfProject: ReadonlyMap<string, string>,
+  visibleFrom: ReadonlyMap<string, ReadonlySet<string>>,
 ): void {
   const dependencies = new Map<string, ProjectDependency>();
   const entry = (from: string, to: string): ProjectDependency => {
@@ -50,8 +51,10 @@ export function addProjectDependencies(
       via: [...dependency.via].sort(),
       typeReferences: dependency.typeReferences,
       crossRepo: dependency.crossRepo,
-      // Code uses the project although no reference declares it (copied DLLs, GAC, loose source).
-      ...(dependency.via.size === 0 ? { undeclared: true } : {}),
+      // Used through another project's reference (SDK-style references flow on) …
+      ...(dependency.via.size === 0 && visibleFrom.get(from)?.has(to) ? { transitive: true } : {}),
+      // … or with no reference behind it at all (copied DLLs, GAC, loose source).
+      ...(dependency.via.size === 0 && !visibleFrom.get(from)?.has(to) ? { undeclared: true } : {}),
     });
   }
 }

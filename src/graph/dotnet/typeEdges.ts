@@ -47,7 +47,7 @@ export function addTypeReferences(
   repos: readonly RepoModel[],
   index: TypeIndex,
   projectOfFile: ReadonlyMap<string, ProjectModel>,
-  dependsOn: ReadonlyMap<string, ReadonlySet<string>>,
+  visibleFrom: ReadonlyMap<string, ReadonlySet<string>>,
 ): TypeLink[] {
   const links: TypeLink[] = [];
   const globalUsings = globalUsingsByOwner(repos, projectOfFile);
@@ -58,7 +58,8 @@ export function addTypeReferences(
       const facts = file.facts;
       const project = projectOfFile.get(`${repo.name}/${file.path}`)?.id;
       const usings = [...facts.usings, ...(globalUsings.get(project ?? `repo:${repo.name}`) ?? [])];
-      const base = { usings, project, dependsOn: (project && dependsOn.get(project)) || none };
+      const owner = projectOfFile.get(`${repo.name}/${file.path}`);
+      const base = { usings, project, visible: (project && visibleFrom.get(project)) || none, lenient: !owner || owner.hasUnplacedReferences };
       for (const type of facts.types) {
         const from = index.lookup(type.fullName, project, none)!;
         const scope: NameScope = { ...base, namespace: type.namespace, enclosingTypes: enclosingTypesOf(type.fullName, type.namespace) };

@@ -40,17 +40,18 @@ export class TypeIndex {
 
   /**
    * The declaration a reference from `fromProject` means: its own project's first,
-   * then one of the projects it depends on, then the first by id.
+   * then one of the projects it can see (its declared dependencies, transitively).
+   * `strict` refuses declarations the project cannot see, as the compiler would;
+   * otherwise the first by id stands in (loose code, references nothing declares).
    */
-  lookup(fullName: string, fromProject: string | undefined, dependsOn: ReadonlySet<string>): TypeDeclaration | undefined {
+  lookup(fullName: string, fromProject: string | undefined, visible: ReadonlySet<string>, strict = false): TypeDeclaration | undefined {
     const candidates = this.byFullName.get(fullName);
     if (!candidates) return undefined;
-    if (candidates.length === 1) return candidates[0];
-    return (
+    const seen =
       candidates.find((c) => c.project === fromProject) ??
-      candidates.find((c) => c.project !== undefined && dependsOn.has(c.project)) ??
-      candidates[0]
-    );
+      candidates.find((c) => c.project === undefined || visible.has(c.project));
+    if (seen || (strict && fromProject !== undefined)) return seen;
+    return candidates[0];
   }
 }
 
