@@ -33,6 +33,14 @@ describe('dependency-cycles', () => {
     });
   });
 
+  it('keeps the message short for a large tangle, with everything in data', async () => {
+    const ring = Array.from({ length: 10 }, (_, i) => [`N${i}`, `N${(i + 1) % 10}`, 1] as [string, string, number]);
+    const { findings } = await runAnalyzer(dependencyCycles, modelOf(namespaces(ring)));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(/^Namespaces N0, N1, N2, N3, N4, N5 and 4 more form a dependency cycle \(10 members\); cut N\d → N\d \(1\) to break it$/);
+    expect(findings[0]!.data.members).toHaveLength(10);
+  });
+
   it('stays silent on a layered (acyclic) graph', async () => {
     const graph = namespaces([
       ['Web', 'Billing', 5],

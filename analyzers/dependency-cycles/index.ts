@@ -37,7 +37,8 @@ export default defineAnalyzer({
         const crossRepo = new Set(cycle.members.map((m) => repoOf(graph, m)).filter(Boolean)).size > 1;
         report({
           messageId: 'cycle',
-          args: { label: LEVELS[level].label, members: names.join(', '), size: names.length, cut: cut.join(', ') },
+          // Messages stay readable on a terminal; the full lists are in `data`.
+          args: { label: LEVELS[level].label, members: listed(names, 6), size: names.length, cut: listed(cut, 3, 'lightest first') },
           location: locate(graph, level, cycle.closing[0]!),
           related: cycle.closing.slice(1).map((e) => locate(graph, level, e)),
           data: { level, members: cycle.members, edges: cycle.edges, closingEdges: cycle.closing, crossRepo },
@@ -93,6 +94,13 @@ function locate(graph: EstateGraph, level: Level, edge: WeightedEdge): Location 
     });
   });
   return best ?? { repo: '' };
+}
+
+/** `a, b, c and 4 more` — at most `max` items, with an optional note on what is left out. */
+function listed(items: readonly string[], max: number, note?: string): string {
+  if (items.length <= max) return items.join(', ');
+  const more = `${items.length - max} more`;
+  return `${items.slice(0, max).join(', ')} and ${note ? `${more}, ${note}` : more}`;
 }
 
 function nameOf(graph: EstateGraph, id: string): string {

@@ -1,87 +1,62 @@
 /**
- * Reads and extracts every discovered file once. Files that cannot be read, or
- * whose extraction fails, become diagnostics; the scan always goes on.
+ * Reads and extracts every discovered file once — in worker threads when the
+ * estate is large enough to pay for them. Files that cannot be read, or whose
+ * extraction fails, become diagnostics; the scan always goes on.
  */
+import { availableParallelism } from 'node:os';
 import type { Diagnostic } from './result.js';
 import type { ExtractedFile, RepoModel } from './model.js';
-import type { RepoEntry } from '../discover/walk.js';
+import type { FileEntry, RepoEntry } from '../discover/walk.js';
 import type { ScanListener } from './events.js';
-import { readSource } from '../extract/readSource.js';
-import { extractFile, parsersNeeded, type Parsers } from '../extract/extractFile.js';
+import { loadParsers, processFile, yieldToEventLoop, type FileResult } from '../extract/processFile.js';
+import { extractInWorkers, workerScript } from '../extract/workerPool.js';
 
 export interface ExtractAllOptions {
   maxFileBytes: number;
+  /** Worker threads; 1 extracts in this thread. Default: one per core, at most 8. */
+  workers?: number;
   onEvent?: ScanListener;
 }
+
+/** Below this many files, starting workers (each loads tree-sitter) costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 400;
 
 export async function extractAll(
   repos: readonly RepoEntry[],
   options: ExtractAllOptions,
 ): Promise<{ repos: RepoModel[]; diagnostics: Diagnostic[] }> {
+  const entries = repos.flatMap((r) => r.files);
+  const progress = (done: number) => options.onEvent?.({ type: 'file-done', repo: entries[done - 1]?.repo ?? '', done, total: entries.length });
+  // The main thread only waits while workers extract, so one worker per core.
+  const workers = options.workers ?? Math.min(8, availableParallelism());
+  const script = workerScript();
+  const results =
+    script && workers > 1 && entries.length >= MIN_FILES_FOR_WORKERS
+      ? await extractInWorkers(entries, { maxFileBytes: options.maxFileBytes, workers, script, onFile: progress })
+      : await extractInThisThread(entries, options.maxFileBytes, progress);
+
   const diagnostics: Diagnostic[] = [];
-  const parsers = await loadParsers(repos);
-  const total = repos.reduce((n, r) => n + r.files.length, 0);
-  let done = 0;
   const models: RepoModel[] = [];
+  let index = 0;
   for (const repo of repos) {
     const files: ExtractedFile[] = [];
     for (const entry of repo.files) {
-      done++;
-      const read = readSource(entry, options.maxFileBytes);
-      if (!read.ok) {
-        diagnostics.push({ code: read.code, severity: 'warning', message: read.message, repo: repo.name, file: entry.path });
-        continue;
-      }
-      if (read.encoding === 'windows-1252') {
-        diagnostics.push({
-          code: 'legacy-encoding',
-          severity: 'info',
-          message: 'not valid UTF-8; decoded as Windows-1252',
-          repo: repo.name,
-          file: entry.path,
-        });
-      }
-      try {
-        const outcome = extractFile(entry.kind, entry.path, read.text, parsers);
-        for (const problem of outcome.problems) {
-          diagnostics.push({
-            code: problem.code,
-            severity: problem.severity,
-            message: problem.message,
-            repo: repo.name,
-            file: entry.path,
-            ...(problem.line !== undefined ? { line: problem.line } : {}),
-          });
-        }
-        files.push({ repo: repo.name, path: entry.path, kind: entry.kind, loc: outcome.loc, ...(outcome.facts ? { facts: outcome.facts } : {}) });
-      } catch (error) {
-        diagnostics.push({
-          code: 'extract-failed',
-          severity: 'error',
-          message: `extraction failed: ${error instanceof Error ? error.message : String(error)}`,
-          repo: repo.name,
-          file: entry.path,
-        });
-      }
-      options.onEvent?.({ type: 'file-done', repo: repo.name, done, total });
-      // tree-sitter frees a tree's native memory only between event-loop turns.
-      if (entry.kind === 'csharp') await yieldToEventLoop();
+      const result = results[index++]!;
+      diagnostics.push(...result.diagnostics);
+      if (result.extracted) files.push({ repo: repo.name, path: entry.path, kind: entry.kind, ...result.extracted });
     }
     models.push({ name: repo.name, path: repo.path, git: repo.git, files });
   }
   return { repos: models, diagnostics };
 }
 
-async function loadParsers(repos: readonly RepoEntry[]): Promise<Parsers> {
-  const needed = parsersNeeded(repos.flatMap((r) => r.files.map((f) => f.kind)));
-  const parsers: Parsers = {};
-  if (needed.has('csharp')) {
-    const { loadCSharpParser } = await import('../extract/csharp/extractCSharp.js');
-    parsers.csharp = await loadCSharpParser();
+async function extractInThisThread(entries: readonly FileEntry[], maxFileBytes: number, progress: (done: number) => void): Promise<FileResult[]> {
+  const parsers = await loadParsers(entries);
+  const results: FileResult[] = [];
+  for (const entry of entries) {
+    results.push(processFile(entry, maxFileBytes, parsers));
+    progress(results.length);
+    if (entry.kind === 'csharp') await yieldToEventLoop();
   }
-  return parsers;
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return results;
 }

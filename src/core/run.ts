@@ -16,6 +16,8 @@ import { applyHistory, DEFAULT_HISTORY_SETTINGS, readEstateHistory, type History
 export interface ScanOptions {
   root: string;
   maxFileBytes: number;
+  /** Extraction worker threads (default: one per core, at most 8; 1 = none). */
+  workers?: number;
   exclude: readonly string[];
   analyzerOptions: Record<string, unknown>;
   /** Analyzer ids to run; all registered ones when undefined. */
@@ -40,7 +42,11 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const pendingHistory = historySettings ? readEstateHistory(walked.repos, historySettings) : undefined;
 
   options.onEvent?.({ type: 'phase', phase: 'extract' });
-  const extracted = await extractAll(walked.repos, { maxFileBytes: options.maxFileBytes, onEvent: options.onEvent });
+  const extracted = await extractAll(walked.repos, {
+    maxFileBytes: options.maxFileBytes,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+  });
 
   options.onEvent?.({ type: 'phase', phase: 'graph' });
   const repoPaths = new Map(walked.repos.map((r) => [r.name, r.path]));

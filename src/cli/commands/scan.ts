@@ -21,6 +21,7 @@ interface ScanFlags {
   maxFileSize?: string;
   exclude?: string[];
   only?: string;
+  jobs?: string;
   since?: string;
   /** commander's `--no-history` */
   history?: boolean;
@@ -39,6 +40,7 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--since <date|duration>', "history window: a date (2024-01-31) or a duration back from each repository's newest commit (default 12 months)")
     .option('--no-history', 'skip reading git history (no churn, hotspots or change coupling)')
     .option('--only <ids>', `run only these analyzers (comma-separated: ${analyzers.map((a) => a.meta.id).join(', ')})`)
+    .option('--jobs <n>', 'extraction worker threads (default: one per core, at most 8; 1 = no workers)')
     .addHelpText(
       'after',
       `
@@ -82,6 +84,7 @@ async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promis
     result = await runScan({
       root: absRoot,
       maxFileBytes,
+      ...(flags.jobs !== undefined ? { workers: parseJobs(flags.jobs) } : {}),
       exclude: [...config.exclude, ...(flags.exclude ?? [])],
       analyzerOptions,
       history,
@@ -101,4 +104,10 @@ async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promis
   if (flags.format === 'json') io.stdout(renderJson(result));
   else if (!flags.quiet) io.stdout(renderTable(result, { color: io.color }));
   return EXIT.ok;
+}
+
+function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs: expected a whole number from 1 to 64, got ${value}`);
+  return jobs;
 }

@@ -1,0 +1,35 @@
+/**
+ * Worker thread: extracts the batches of files the pool sends, one at a time,
+ * and answers with their results in the same order.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { FileEntry } from '../discover/walk.js';
+import { loadParsers, processFile, yieldToEventLoop, type FileResult } from './processFile.js';
+import type { Parsers } from './extractFile.js';
+
+export interface WorkerRequest {
+  batch: number;
+  files: FileEntry[];
+  maxFileBytes: number;
+}
+
+export interface WorkerResponse {
+  batch: number;
+  results: FileResult[];
+}
+
+let parsers: Parsers = {};
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  void handle(request);
+});
+
+async function handle(request: WorkerRequest): Promise<void> {
+  if (!parsers.csharp && request.files.some((f) => f.kind === 'csharp')) parsers = await loadParsers(request.files);
+  const results: FileResult[] = [];
+  for (const file of request.files) {
+    results.push(processFile(file, request.maxFileBytes, parsers));
+    if (file.kind === 'csharp') await yieldToEventLoop();
+  }
+  parentPort!.postMessage({ batch: request.batch, results } satisfies WorkerResponse);
+}

@@ -1,0 +1,56 @@
+/**
+ * One discovered file → its extraction result and diagnostics: read, decode,
+ * extract. The unit of work that runs in-process or in a worker thread.
+ */
+import type { Diagnostic } from '../core/result.js';
+import type { FileFacts } from '../core/facts.js';
+import type { FileEntry } from '../discover/walk.js';
+import { readSource } from './readSource.js';
+import { extractFile, type Parsers } from './extractFile.js';
+
+export interface FileResult {
+  /** Absent when the file could not be read at all. */
+  extracted?: { loc: number; facts?: FileFacts };
+  diagnostics: Diagnostic[];
+}
+
+export function processFile(entry: FileEntry, maxFileBytes: number, parsers: Parsers): FileResult {
+  const at = { repo: entry.repo, file: entry.path };
+  const read = readSource(entry, maxFileBytes);
+  if (!read.ok) return { diagnostics: [{ code: read.code, severity: 'warning', message: read.message, ...at }] };
+  const diagnostics: Diagnostic[] = [];
+  if (read.encoding === 'windows-1252') {
+    diagnostics.push({ code: 'legacy-encoding', severity: 'info', message: 'not valid UTF-8; decoded as Windows-1252', ...at });
+  }
+  try {
+    const outcome = extractFile(entry.kind, entry.path, read.text, parsers);
+    for (const problem of outcome.problems) {
+      diagnostics.push({
+        code: problem.code,
+        severity: problem.severity,
+        message: problem.message,
+        ...at,
+        ...(problem.line !== undefined ? { line: problem.line } : {}),
+      });
+    }
+    return { extracted: { loc: outcome.loc, ...(outcome.facts ? { facts: outcome.facts } : {}) }, diagnostics };
+  } catch (error) {
+    const message = `extraction failed: ${error instanceof Error ? error.message : String(error)}`;
+    return { diagnostics: [...diagnostics, { code: 'extract-failed', severity: 'error', message, ...at }] };
+  }
+}
+
+/** Loads the parsers the given files need (tree-sitter only when there is C#). */
+export async function loadParsers(entries: readonly FileEntry[]): Promise<Parsers> {
+  const parsers: Parsers = {};
+  if (entries.some((e) => e.kind === 'csharp')) {
+    const { loadCSharpParser } = await import('./csharp/extractCSharp.js');
+    parsers.csharp = await loadCSharpParser();
+  }
+  return parsers;
+}
+
+/** tree-sitter frees a tree's native memory only between event-loop turns. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
