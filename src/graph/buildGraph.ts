@@ -9,6 +9,8 @@ import { addProjectEdges } from './dotnet/projectEdges.js';
 import { buildTypeIndex } from './dotnet/typeIndex.js';
 import { addTypeNodes, addTypeReferences } from './dotnet/typeEdges.js';
 import { addNamespaceDependencies, addProjectDependencies } from './dotnet/rollups.js';
+import { addNuGetLockedVersions } from './dotnet/lockedVersions.js';
+import { addNpmProjects } from './npm/npmProjects.js';
 
 export interface EstateModel {
   graph: EstateGraph;
@@ -41,6 +43,8 @@ export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<stri
     }
   }
   const declared = addProjectEdges(graph, projects);
+  addNuGetLockedVersions(graph, repos, projects);
+  addNpmProjects(graph, repos);
   for (const repo of repos) {
     for (const file of repo.files) {
       const owner = projectOfFile.get(`${repo.name}/${file.path}`);

@@ -9,7 +9,9 @@ import { isObject, stringOf } from './json.js';
 export function extractYarnLock(text: string): ExtractionOutcome<NpmLockfileFacts> {
   let document: unknown;
   try {
-    document = parseSyml(text);
+    // parseSyml takes the classic syntax only behind its header; berry files are YAML with `__metadata`.
+    const classic = !/^__metadata:/m.test(text) && !text.includes('# yarn lockfile v1');
+    document = parseSyml(classic ? `# yarn lockfile v1\n${text}` : text);
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     const line = /\((\d+):\d+\)/.exec(message)?.[1];
