@@ -4,6 +4,7 @@ import type { Diagnostic } from '../core/result.js';
 import { fileId, repoId } from '../core/ids.js';
 import { LANGUAGE_OF } from '../discover/classify.js';
 import { EstateGraph } from './estateGraph.js';
+import type { PackageIntel } from '../packages/intel.js';
 import { buildProjects } from './dotnet/projects.js';
 import { addProjectEdges } from './dotnet/projectEdges.js';
 import { buildTypeIndex } from './dotnet/typeIndex.js';
@@ -17,6 +18,8 @@ export interface EstateModel {
   repos: RepoModel[];
   projects: ProjectModel[];
   diagnostics: Diagnostic[];
+  /** Package inventory, registry answers and advisories; set by the scan's package phase. */
+  packages?: PackageIntel;
 }
 
 export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<string, string>): EstateModel {
