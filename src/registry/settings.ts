@@ -33,7 +33,7 @@ export class RegistrySettings {
         break; // npm reads one project config: the one at the project (or workspace) root
       }
     }
-    const userFile = this.context.env.NPM_CONFIG_USERCONFIG ?? this.context.env.npm_config_userconfig ?? path.join(this.context.homeDir, '.npmrc');
+    const userFile = this.context.env.NPM_CONFIG_USERCONFIG || this.context.env.npm_config_userconfig || path.join(this.context.homeDir, '.npmrc');
     const user = this.npmrc(userFile);
     if (user) layers.push(user);
     return chooseNpmRegistry(packageName, layers, this.context.env);
