@@ -4,5 +4,15 @@
  */
 import type { Analyzer } from '../src/core/analyzer.js';
 import dependencyCycles from './dependency-cycles/index.js';
+import deprecatedPackage from './deprecated-package/index.js';
+import eolFramework from './eol-framework/index.js';
+import outdatedPackage from './outdated-package/index.js';
+import vulnerablePackage from './vulnerable-package/index.js';
 
-export const analyzers: readonly Analyzer<any, string>[] = [dependencyCycles];
+export const analyzers: readonly Analyzer<any, string>[] = [
+  dependencyCycles,
+  deprecatedPackage,
+  eolFramework,
+  outdatedPackage,
+  vulnerablePackage,
+];

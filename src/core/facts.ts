@@ -156,12 +156,69 @@ export interface SolutionFacts {
   projects: { name: string; path: string; typeGuid: string }[];
 }
 
+export type NpmDependencyType = 'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies';
+
+/** One dependency of a `package.json`, with its range (or tag, URL, `workspace:`…) as written. */
+export interface NpmDependency {
+  name: string;
+  range: string;
+  type: NpmDependencyType;
+  line?: number;
+}
+
+/** An npm `package.json` manifest; scripts are never read, let alone run. */
+export interface PackageJsonFacts {
+  kind: 'package-json';
+  name?: string;
+  version?: string;
+  private: boolean;
+  dependencies: NpmDependency[];
+  /** Workspace globs (`workspaces` array or `workspaces.packages`). */
+  workspaces: string[];
+  /** `engines.node` range as written. */
+  enginesNode?: string;
+}
+
+/** A version a lockfile pins for one package. */
+export interface LockedPackage {
+  name: string;
+  version: string;
+  /** Lockfile-relative folder of the workspace that depends on it (`''` = the root); absent for yarn. */
+  importer?: string;
+  /** The range this entry resolves (yarn keys name it). */
+  range?: string;
+}
+
+/** `package-lock.json` (v1–v3), `yarn.lock` (classic and berry) or `pnpm-lock.yaml`. */
+export interface NpmLockfileFacts {
+  kind: 'npm-lockfile';
+  format: 'package-lock' | 'yarn-classic' | 'yarn-berry' | 'pnpm';
+  lockfileVersion?: string;
+  /** Top-level (direct or hoisted) packages; nested copies are left out. */
+  locked: LockedPackage[];
+  /** Every package the lockfile installs, nested ones included. */
+  packageCount: number;
+}
+
+/** NuGet `packages.lock.json`: the versions restore resolved, per target framework. */
+export interface NuGetLockFacts {
+  kind: 'nuget-lock';
+  lockfileVersion?: number;
+  frameworks: string[];
+  /** Direct dependencies (`Direct`, `CentralTransitive`) with requested range and resolved version. */
+  direct: { name: string; requested?: string; resolved: string; framework: string }[];
+  transitiveCount: number;
+}
+
 export type FileFacts =
   | CSharpFileFacts
   | MsBuildProjectFacts
   | MsBuildPropsFacts
   | PackagesConfigFacts
-  | SolutionFacts;
+  | SolutionFacts
+  | PackageJsonFacts
+  | NpmLockfileFacts
+  | NuGetLockFacts;
 
 /** What the tool could not read, said as data. */
 export interface ExtractionProblem {

@@ -1,4 +1,5 @@
 /** The scan pipeline: discover → extract → graph → analyzers → result. Never prints. */
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
 import type { Analyzer } from './analyzer.js';
@@ -11,6 +12,7 @@ import { walkEstate } from '../discover/walk.js';
 import { buildEstateGraph } from '../graph/buildGraph.js';
 import { LANGUAGE_OF } from '../discover/classify.js';
 import type { RepoModel } from './model.js';
+import { defaultCacheDir, gatherPackageIntel, type PackageOptions } from '../packages/phase.js';
 
 export interface ScanOptions {
   root: string;
@@ -23,6 +25,8 @@ export interface ScanOptions {
   onEvent?: ScanListener;
   /** Fixed clock for tests. */
   now?: () => Date;
+  /** Registry and advisory settings for the package analyzers. */
+  packages?: PackageOptions;
 }
 
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
@@ -39,11 +43,15 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const repoPaths = new Map(walked.repos.map((r) => [r.name, r.path]));
   const model = buildEstateGraph(extracted.repos, repoPaths);
 
-  options.onEvent?.({ type: 'phase', phase: 'analyze' });
   const selected = (options.analyzers ?? registeredAnalyzers).filter((a) => !options.only || options.only.includes(a.meta.id));
+  options.onEvent?.({ type: 'phase', phase: 'packages' });
+  const packages = await gatherPackageIntel(model, selected.map((a) => a.meta.id), { rootDir: root, repoPaths, now: options.now ?? (() => new Date()) }, options.packages ?? defaultPackageOptions());
+  model.packages = packages.intel;
+
+  options.onEvent?.({ type: 'phase', phase: 'analyze' });
   const analysis = await runAnalyzers(selected, model, options.analyzerOptions);
 
-  const diagnostics = sortDiagnostics([...walked.diagnostics, ...extracted.diagnostics, ...model.diagnostics, ...analysis.diagnostics]);
+  const diagnostics = sortDiagnostics([...walked.diagnostics, ...extracted.diagnostics, ...model.diagnostics, ...packages.diagnostics, ...analysis.diagnostics]);
   const graph = model.graph.toJSON();
   const repos = extracted.repos.map(summariseRepo);
   const filesByLanguage: Record<string, number> = {};
@@ -71,6 +79,11 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       elapsedMs: Math.round(performance.now() - started),
     },
   };
+}
+
+/** Without settings from the CLI: cache only, so a programmatic scan never reaches the network unasked. */
+function defaultPackageOptions(): PackageOptions {
+  return { offline: true, cacheDir: defaultCacheDir(process.env, homedir()), registryTimeoutMs: 10_000, env: process.env, homeDir: homedir() };
 }
 
 /** Source languages count towards LOC; manifests are counted as files only. */

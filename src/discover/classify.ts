@@ -11,7 +11,9 @@ export type FileKind =
   | 'typescript'
   | 'javascript'
   | 'sql'
-  | 'package-json';
+  | 'package-json'
+  | 'npm-lockfile'
+  | 'nuget-lock';
 
 /** The language a file kind counts towards in summaries. */
 export const LANGUAGE_OF: Record<FileKind, string> = {
@@ -26,6 +28,8 @@ export const LANGUAGE_OF: Record<FileKind, string> = {
   javascript: 'JavaScript',
   sql: 'SQL',
   'package-json': 'npm',
+  'npm-lockfile': 'npm',
+  'nuget-lock': 'NuGet',
 };
 
 const BY_EXTENSION: Record<string, FileKind> = {
@@ -53,6 +57,11 @@ const BY_NAME: Record<string, FileKind> = {
   'directory.build.targets': 'msbuild-props',
   'directory.packages.props': 'msbuild-props',
   'package.json': 'package-json',
+  'package-lock.json': 'npm-lockfile',
+  'npm-shrinkwrap.json': 'npm-lockfile',
+  'yarn.lock': 'npm-lockfile',
+  'pnpm-lock.yaml': 'npm-lockfile',
+  'packages.lock.json': 'nuget-lock',
 };
 
 export function classifyFile(fileName: string): FileKind | undefined {

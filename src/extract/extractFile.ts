@@ -9,6 +9,9 @@ import { extractMsBuildProject } from './dotnet/msbuildProject.js';
 import { extractMsBuildProps } from './dotnet/msbuildProps.js';
 import { extractPackagesConfig } from './dotnet/packagesConfig.js';
 import { extractSolution } from './dotnet/solution.js';
+import { extractNuGetLock } from './dotnet/nugetLock.js';
+import { extractPackageJson } from './npm/packageJson.js';
+import { extractNpmLockfile } from './npm/lockfile.js';
 import { countNonBlankLines } from './lineCount.js';
 import type { CSharpParser } from './csharp/extractCSharp.js';
 import { extractCSharp } from './csharp/extractCSharp.js';
@@ -44,6 +47,12 @@ export function extractFile(kind: FileKind, filePath: string, text: string, pars
       return withLoc(extractPackagesConfig(text), text);
     case 'solution':
       return withLoc(extractSolution(text), text);
+    case 'package-json':
+      return withLoc(extractPackageJson(text), text);
+    case 'npm-lockfile':
+      return withLoc(extractNpmLockfile(fileName, text), text);
+    case 'nuget-lock':
+      return withLoc(extractNuGetLock(text), text);
     default:
       // Languages whose extractors come later are still counted in the inventory.
       return { problems: [], loc: countNonBlankLines(text) };

@@ -4,17 +4,22 @@ import type { Diagnostic } from '../core/result.js';
 import { fileId, repoId } from '../core/ids.js';
 import { LANGUAGE_OF } from '../discover/classify.js';
 import { EstateGraph } from './estateGraph.js';
+import type { PackageIntel } from '../packages/intel.js';
 import { buildProjects } from './dotnet/projects.js';
 import { addProjectEdges } from './dotnet/projectEdges.js';
 import { buildTypeIndex } from './dotnet/typeIndex.js';
 import { addTypeNodes, addTypeReferences } from './dotnet/typeEdges.js';
 import { addNamespaceDependencies, addProjectDependencies } from './dotnet/rollups.js';
+import { addNuGetLockedVersions } from './dotnet/lockedVersions.js';
+import { addNpmProjects } from './npm/npmProjects.js';
 
 export interface EstateModel {
   graph: EstateGraph;
   repos: RepoModel[];
   projects: ProjectModel[];
   diagnostics: Diagnostic[];
+  /** Package inventory, registry answers and advisories; set by the scan's package phase. */
+  packages?: PackageIntel;
 }
 
 export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<string, string>): EstateModel {
@@ -41,6 +46,8 @@ export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<stri
     }
   }
   const declared = addProjectEdges(graph, projects);
+  addNuGetLockedVersions(graph, repos, projects);
+  addNpmProjects(graph, repos);
   for (const repo of repos) {
     for (const file of repo.files) {
       const owner = projectOfFile.get(`${repo.name}/${file.path}`);

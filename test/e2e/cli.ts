@@ -1,5 +1,6 @@
 /** Drives the real CLI (`node bin/assess.js`, built by `npm test`) as a user would. */
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,7 +16,8 @@ export function assess(args: readonly string[], env: Record<string, string> = {}
   const run = spawnSync(process.execPath, [path.join(projectRoot, 'bin/assess.js'), ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env },
+    // Offline with an empty cache unless a test says otherwise: no test reaches a real registry.
+    env: { ...process.env, NO_COLOR: '1', ASSESS_OFFLINE: '1', ASSESS_CACHE_DIR: path.join(tmpdir(), `assess-e2e-no-cache-${process.pid}`), ...env },
     maxBuffer: 256 * 1024 * 1024,
   });
   return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };

@@ -1,0 +1,44 @@
+/** Streams the entries of a zip (yauzl: central directory first, one entry in memory at a time). */
+import yauzl from 'yauzl';
+
+/** Entries larger than this are skipped with a message: no OSV record is anywhere near it. */
+const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
+
+export function readZipEntries(
+  file: string,
+  wanted: (name: string) => boolean,
+  onEntry: (name: string, text: string) => void,
+  onProblem: (message: string) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true }, (openError, zip) => {
+      if (openError || !zip) return reject(new Error(`${file} is not a readable zip: ${openError?.message ?? 'unknown error'}`));
+      zip.on('error', (error: Error) => reject(error));
+      zip.on('end', () => resolve());
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName.endsWith('/') || !wanted(entry.fileName)) return zip.readEntry();
+        if (entry.uncompressedSize > MAX_ENTRY_BYTES) {
+          onProblem(`${entry.fileName}: ${entry.uncompressedSize} bytes, too large for an OSV record; skipped`);
+          return zip.readEntry();
+        }
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) {
+            onProblem(`${entry.fileName}: ${streamError?.message ?? 'cannot be read'}`);
+            return zip.readEntry();
+          }
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('error', (error: Error) => {
+            onProblem(`${entry.fileName}: ${error.message}`);
+            zip.readEntry();
+          });
+          stream.on('end', () => {
+            onEntry(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
