@@ -177,6 +177,11 @@ export interface PackageJsonFacts {
   workspaces: string[];
   /** `engines.node` range as written. */
   enginesNode?: string;
+  /**
+   * The fields module resolution reads (`main`, `module`, `types`, `typings`, `type`,
+   * `exports`, `imports`, `typesVersions`, `browser`), as written; absent when none is set.
+   */
+  entryPoints?: Record<string, unknown>;
 }
 
 /** A version a lockfile pins for one package. */

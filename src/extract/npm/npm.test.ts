@@ -34,6 +34,12 @@ describe('package.json', () => {
     ]);
   });
 
+  it('keeps the fields module resolution reads, and only those', () => {
+    const manifest = '{"name":"@harbor/ui","main":"dist/index.js","types":"src/index.ts","exports":{".":"./src/index.ts"},"scripts":{"x":"y"}}';
+    expect(extractPackageJson(manifest).facts?.entryPoints).toEqual({ main: 'dist/index.js', types: 'src/index.ts', exports: { '.': './src/index.ts' } });
+    expect(extractPackageJson(MANIFEST).facts?.entryPoints).toBeUndefined();
+  });
+
   it('reads yarn classic workspaces.packages', () => {
     expect(extractPackageJson('{"workspaces":{"packages":["apps/*"]}}').facts?.workspaces).toEqual(['apps/*']);
   });

@@ -42,9 +42,19 @@ export function extractPackageJson(text: string): ExtractionOutcome<PackageJsonF
       dependencies,
       workspaces: workspacesOf(manifest.workspaces),
       ...(enginesNode ? { enginesNode } : {}),
+      ...entryPointsOf(manifest),
     },
     problems,
   };
+}
+
+/** Module resolution reads these; kept as written so TypeScript's resolver can apply them. */
+const ENTRY_POINT_FIELDS = ['main', 'module', 'types', 'typings', 'type', 'exports', 'imports', 'typesVersions', 'browser'] as const;
+
+function entryPointsOf(manifest: Record<string, unknown>): { entryPoints?: Record<string, unknown> } {
+  const entryPoints: Record<string, unknown> = {};
+  for (const field of ENTRY_POINT_FIELDS) if (manifest[field] !== undefined) entryPoints[field] = manifest[field];
+  return Object.keys(entryPoints).length > 0 ? { entryPoints } : {};
 }
 
 /** `"workspaces": [...]` (npm, yarn) or `{ "packages": [...] }` (yarn classic). */
