@@ -79,6 +79,7 @@ async function loadParsers(repos: readonly RepoEntry[]): Promise<Parsers> {
     const { loadCSharpParser } = await import('../extract/csharp/extractCSharp.js');
     parsers.csharp = await loadCSharpParser();
   }
+  if (needed.has('typescript')) parsers.typescript = (await import('ts-morph')).ts;
   return parsers;
 }
 

@@ -87,7 +87,7 @@ function defaultPackageOptions(): PackageOptions {
 }
 
 /** Source languages count towards LOC; manifests are counted as files only. */
-const MANIFEST_LANGUAGES = new Set(['MSBuild', 'NuGet', 'Solution', 'npm']);
+const MANIFEST_LANGUAGES = new Set(['MSBuild', 'NuGet', 'Solution', 'npm', 'TSConfig']);
 
 function summariseRepo(repo: RepoModel): RepoSummary {
   const languages: Record<string, { files: number; loc: number }> = {};

@@ -13,7 +13,8 @@ export type FileKind =
   | 'sql'
   | 'package-json'
   | 'npm-lockfile'
-  | 'nuget-lock';
+  | 'nuget-lock'
+  | 'tsconfig';
 
 /** The language a file kind counts towards in summaries. */
 export const LANGUAGE_OF: Record<FileKind, string> = {
@@ -30,6 +31,7 @@ export const LANGUAGE_OF: Record<FileKind, string> = {
   'package-json': 'npm',
   'npm-lockfile': 'npm',
   'nuget-lock': 'NuGet',
+  tsconfig: 'TSConfig',
 };
 
 const BY_EXTENSION: Record<string, FileKind> = {
@@ -69,6 +71,7 @@ export function classifyFile(fileName: string): FileKind | undefined {
   const byName = BY_NAME[lower];
   if (byName) return byName;
   if (lower.endsWith('.d.ts')) return 'typescript';
+  if (/^(?:tsconfig(?:\.[\w.-]+)?|jsconfig)\.json$/.test(lower)) return 'tsconfig';
   const dot = lower.lastIndexOf('.');
   return dot < 0 ? undefined : BY_EXTENSION[lower.slice(dot)];
 }
