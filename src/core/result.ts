@@ -45,7 +45,9 @@ export type NodeKind =
   | 'type'
   | 'file'
   | 'package'
-  | 'external';
+  | 'external'
+  | 'module'
+  | 'endpoint';
 
 export type EdgeKind =
   | 'contains'
@@ -55,7 +57,11 @@ export type EdgeKind =
   | 'produces'
   | 'type-ref'
   | 'namespace-ref'
-  | 'project-dep';
+  | 'project-dep'
+  | 'import'
+  | 'module-dep'
+  | 'http-call'
+  | 'serves';
 
 export interface GraphNode {
   id: string;

@@ -12,6 +12,7 @@ import { addTypeNodes, addTypeReferences } from './dotnet/typeEdges.js';
 import { addNamespaceDependencies, addProjectDependencies } from './dotnet/rollups.js';
 import { addNuGetLockedVersions } from './dotnet/lockedVersions.js';
 import { addNpmProjects } from './npm/npmProjects.js';
+import { addJsLayer } from './js/index.js';
 
 export interface EstateModel {
   graph: EstateGraph;
@@ -70,5 +71,6 @@ export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<stri
   const links = addTypeReferences(graph, repos, index, projectOfFile, dependsOn);
   addNamespaceDependencies(graph, links);
   addProjectDependencies(graph, declared, links, new Map(projects.map((p) => [p.id, p.repo])));
+  diagnostics.push(...addJsLayer(graph, repos).diagnostics);
   return { graph, repos, projects, diagnostics };
 }
