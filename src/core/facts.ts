@@ -85,6 +85,60 @@ export interface CSharpTypeFacts {
   complexity: number;
 }
 
+/**
+ * A string value as the code builds it: literals are kept whole; an interpolated
+ * string or a concatenation with non-literal parts is `dynamic`, with each hole
+ * written `{…}` (e.g. `SELECT * FROM Users WHERE Id = {…}`).
+ */
+export interface CSharpStringValue {
+  text: string;
+  form: 'regular' | 'verbatim' | 'raw' | 'interpolated' | 'concatenation';
+  dynamic: boolean;
+  line: number;
+  column: number;
+}
+
+/** An argument that names a string-valued variable, constant or field instead of a literal. */
+export interface CSharpNamedValueArgument {
+  index: number;
+  /** Named argument (`sql: q`) when written so. */
+  parameter?: string;
+  /** The identifier or member chain passed (`sql`, `Queries.ByUser`, `_sql`). */
+  identifier: string;
+}
+
+/**
+ * A call or object creation with string arguments — where SQL (Dapper `Query`,
+ * `new SqlCommand`), routes (`MapRoute`) and HTTP calls (`GetAsync`) live.
+ * Only calls with at least one string or identifier argument are recorded.
+ */
+export interface CSharpCallSite {
+  /** Method or constructed type name as written, generic arguments stripped: `QueryAsync`, `SqlCommand`. */
+  method: string;
+  /** Receiver chain as written, if any: `connection`, `_db.Database`, `routes`; absent for `new T(…)` and bare calls. */
+  receiver?: string;
+  isConstructor: boolean;
+  /** Literal/interpolated/concatenated string arguments, in argument order. */
+  strings: { index: number; parameter?: string; value: CSharpStringValue }[];
+  /** Identifier arguments, which may name a string declared elsewhere (see `stringDeclarations`). */
+  identifiers: CSharpNamedValueArgument[];
+  /** Full name of the enclosing type, if any; and the enclosing member's name. */
+  ownerType?: string;
+  ownerMember?: string;
+  line: number;
+  column: number;
+}
+
+/** `x.CommandText = "…"`, `CommandText = "…"` in an initializer, `var sql = "…"`, `const string Q = "…"`. */
+export interface CSharpStringDeclaration {
+  /** Variable, constant, field or assigned member chain: `sql`, `Queries.ByUser`, `cmd.CommandText`. */
+  name: string;
+  kind: 'local' | 'const' | 'field' | 'property' | 'assignment';
+  value: CSharpStringValue;
+  ownerType?: string;
+  ownerMember?: string;
+}
+
 export interface CSharpFileFacts {
   kind: 'csharp';
   loc: number;
@@ -95,6 +149,10 @@ export interface CSharpFileFacts {
   types: CSharpTypeFacts[];
   /** References outside any type (top-level statements, assembly attributes). */
   fileReferences: CSharpTypeReference[];
+  /** Calls with string arguments, in source order. */
+  callSites: CSharpCallSite[];
+  /** String-valued declarations and assignments, in source order. */
+  stringDeclarations: CSharpStringDeclaration[];
   /** Positions of ERROR/MISSING nodes, at most the first 20. */
   syntaxErrors: Position[];
   syntaxErrorCount: number;
