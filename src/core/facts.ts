@@ -89,6 +89,10 @@ export interface CSharpTypeFacts {
  * A string value as the code builds it: literals are kept whole; an interpolated
  * string or a concatenation with non-literal parts is `dynamic`, with each hole
  * written `{…}` (e.g. `SELECT * FROM Users WHERE Id = {…}`).
+ * Escapes are decoded (`\n`, `""` in verbatim, `{{` in interpolated), raw
+ * strings lose their closing-line indentation, line breaks are `\n` whatever
+ * the file uses. `line`/`column` (1-based, UTF-16 code units) are where the
+ * expression starts (inside any parentheses).
  */
 export interface CSharpStringValue {
   text: string;
@@ -113,9 +117,20 @@ export interface CSharpNamedValueArgument {
  * Only calls with at least one string or identifier argument are recorded.
  */
 export interface CSharpCallSite {
-  /** Method or constructed type name as written, generic arguments stripped: `QueryAsync`, `SqlCommand`. */
+  /**
+   * Method name as written, generic arguments stripped: `QueryAsync`. For
+   * `new T(…)` the type's simple name (`SqlCommand` for
+   * `new System.Data.SqlClient.SqlCommand(…)`); for a constructor initializer
+   * `: base(…)` / `: this(…)`, `base` / `this`.
+   */
   method: string;
-  /** Receiver chain as written, if any: `connection`, `_db.Database`, `routes`; absent for `new T(…)` and bare calls. */
+  /**
+   * Receiver chain as written, if any: `connection`, `_db.Database`, `routes`,
+   * `this.` dropped, whitespace removed, generic arguments kept; a call result
+   * as its callee plus `()` (`GetConnection()`, `context.Set<User>()`,
+   * `new SqlConnection()`). Absent for `new T(…)`, bare calls, `this.M(…)` and
+   * receivers that are long or span lines.
+   */
   receiver?: string;
   isConstructor: boolean;
   /** Literal/interpolated/concatenated string arguments, in argument order. */
@@ -125,6 +140,7 @@ export interface CSharpCallSite {
   /** Full name of the enclosing type, if any; and the enclosing member's name. */
   ownerType?: string;
   ownerMember?: string;
+  /** Position of the method or type name (1-based, UTF-16 code units). */
   line: number;
   column: number;
 }
@@ -135,6 +151,8 @@ export interface CSharpStringDeclaration {
   name: string;
   kind: 'local' | 'const' | 'field' | 'property' | 'assignment';
   value: CSharpStringValue;
+  /** `sql += "…"`: `value` is appended to what `name` held (an `assignment`). */
+  appended?: true;
   ownerType?: string;
   ownerMember?: string;
 }
