@@ -13,6 +13,7 @@ import { addNamespaceDependencies, addProjectDependencies } from './dotnet/rollu
 import { addNuGetLockedVersions } from './dotnet/lockedVersions.js';
 import { addNpmProjects } from './npm/npmProjects.js';
 import { addJsLayer } from './js/index.js';
+import { addHttpCoupling } from './http/httpGraph.js';
 
 export interface EstateModel {
   graph: EstateGraph;
@@ -71,6 +72,8 @@ export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<stri
   const links = addTypeReferences(graph, repos, index, projectOfFile, dependsOn);
   addNamespaceDependencies(graph, links);
   addProjectDependencies(graph, declared, links, new Map(projects.map((p) => [p.id, p.repo])));
-  diagnostics.push(...addJsLayer(graph, repos).diagnostics);
+  const js = addJsLayer(graph, repos);
+  diagnostics.push(...js.diagnostics);
+  addHttpCoupling(graph, repos, js.resolved);
   return { graph, repos, projects, diagnostics };
 }
