@@ -80,7 +80,7 @@ describe('package inventory against a loopback registry', () => {
     expect(finding('outdated-package', 'legacy-billing', 'log4net')).toMatchObject({ severity: 'warning', data: { current: '2.0.3', latest: '3.0.3', majorsBehind: 1 } });
     expect(finding('outdated-package', 'orders-api', 'Newtonsoft.Json')).toMatchObject({ data: { current: '12.0.3', currentFrom: 'lockfile', majorsBehind: 1 } });
     expect(finding('outdated-package', 'orders-api', 'Dapper')).toMatchObject({ data: { current: '2.0.123', latest: '2.1.35', minorsBehind: 1 } });
-    expect(finding('outdated-package', 'storefront', 'lodash')).toMatchObject({ location: { file: 'package.json', line: 8 }, data: { current: '4.17.11', latest: '4.17.21' } });
+    expect(finding('outdated-package', 'storefront', 'lodash')).toMatchObject({ location: { file: 'package.json', line: 9 }, data: { current: '4.17.11', latest: '4.17.21' } });
     expect(finding('outdated-package', 'storefront', '@harbor/design-tokens')).toMatchObject({ data: { current: '2.0.0', latest: '2.3.0', registry: server.privateNpmUrl } });
     expect(finding('outdated-package', 'admin-ui', 'lodash')).toBeUndefined();
   });
