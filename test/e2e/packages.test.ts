@@ -108,7 +108,18 @@ describe('package inventory against a loopback registry', () => {
     const missing = result.diagnostics.filter((d) => d.code === 'package-not-found');
     expect(missing).toMatchObject([{ repo: 'orders-api', file: 'src/Orders.Api/Orders.Api.csproj' }]);
     expect(missing[0]!.message).toMatch(/nuget package Harbor\.Contracts is not on http:\/\/127\.0\.0\.1:\d+\/nuget\/v3\/index\.json/);
-    expect(result.diagnostics.filter((d) => d.code !== 'package-not-found' && d.severity !== 'info')).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.code !== 'package-not-found' && d.severity !== 'info' && d.repo !== 'broken-web')).toEqual([]);
+  });
+
+  it('reads broken manifests and lockfiles as diagnostics, keeping what it can', () => {
+    const broken = result.diagnostics.filter((d) => d.repo === 'broken-web').map((d) => [d.code, d.file, d.line]);
+    expect(broken).toEqual([
+      ['package-json-invalid', 'package.json', 4],
+      ['package-json-invalid', 'packages/ui/package.json', undefined],
+      ['npm-lockfile-invalid', 'pnpm-lock.yaml', 3],
+      ['npm-lockfile-invalid', 'yarn.lock', 3],
+    ]);
+    expect(result.graph.nodes.find((n) => n.id === 'project:broken-web/packages/ui/package.json')?.name).toBe('@broken/ui');
   });
 
   it('prints the dependency summary', () => {
