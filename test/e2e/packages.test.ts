@@ -116,8 +116,8 @@ describe('package inventory against a loopback registry', () => {
     expect(broken).toEqual([
       ['package-json-invalid', 'package.json', 4],
       ['package-json-invalid', 'packages/ui/package.json', undefined],
-      ['npm-lockfile-invalid', 'pnpm-lock.yaml', 3],
-      ['npm-lockfile-invalid', 'yarn.lock', 3],
+      ['npm-lockfile-invalid', 'pnpm-lock.yaml', 4],
+      ['npm-lockfile-invalid', 'yarn.lock', 2],
     ]);
     expect(result.graph.nodes.find((n) => n.id === 'project:broken-web/packages/ui/package.json')?.name).toBe('@broken/ui');
   });
