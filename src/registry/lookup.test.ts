@@ -89,6 +89,18 @@ describe('npm registry selection from .npmrc', () => {
     expect(server.requests.filter((r) => r.authorization)).toEqual([]);
   });
 
+  it('drops credentials when a registry redirects to another origin', async () => {
+    const host = server.url.replace(/^http:/, '');
+    write('home/.npmrc', `registry=${server.url}/redirect-npm/\n${host}/redirect-npm/:_authToken=t0ken\n`);
+    const result = await lookupRegistries([usage('npm', 'lodash', 'web', 'package.json')], options());
+    expect(result.diagnostics).toEqual([]);
+    expect(result.index.get('project:web/package.json', 'package:npm:lodash')?.latestTag).toBe('4.17.21');
+    expect(server.requests).toEqual([
+      { path: '/redirect-npm/lodash', authorization: 'Bearer t0ken', accept: 'application/json' },
+      { path: '/npm/lodash', accept: 'application/json' },
+    ]);
+  });
+
   it('lets NPM_CONFIG_REGISTRY override the project file, and falls back to the user ~/.npmrc', async () => {
     write('estate/web/.npmrc', 'registry=http://127.0.0.1:9/\n');
     write('home/.npmrc', `@harbor:registry=${server.privateNpmUrl}\n`);
@@ -171,6 +183,15 @@ describe('cache and --offline', () => {
 });
 
 describe('registry failures', () => {
+  it('stops asking a registry that failed three times in a row', async () => {
+    write('estate/web/.npmrc', 'registry=http://127.0.0.1:9/\n');
+    const usages = ['a', 'b', 'c', 'd', 'e'].map((n) => usage('npm', n, 'web', 'package.json'));
+    const result = await lookupRegistries(usages, options({ concurrency: 1, retries: 0 }));
+    expect(result.requests).toBe(3);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(Array(5).fill('registry-unreachable'));
+    expect(result.diagnostics.filter((d) => d.message.includes('not tried'))).toHaveLength(2);
+  });
+
   it('retries a 500, and turns time-outs, malformed JSON and 404s into one diagnostic each while the rest completes', async () => {
     write('estate/web/.npmrc', `registry=${server.npmUrl}\n`);
     server.fail('/npm/lodash', 'http-500');
