@@ -141,6 +141,17 @@ describe('NuGet source selection from NuGet.Config', () => {
     expect(server.requests.find((r) => r.path === '/npm/lodash')?.authorization).toBeUndefined();
   });
 
+  it('keeps the versions when a registration page is broken, saying what is missing', async () => {
+    write('estate/legacy/NuGet.Config', `<configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources></configuration>`);
+    server.fail('/nuget/v3/registration/newtonsoft.json/page/4.5.11/9.0.1.json', 'malformed-json');
+    const result = await lookupRegistries([usage('nuget', 'Newtonsoft.Json', 'legacy', 'Core.csproj', '6.0.4')], options());
+    const json = result.index.get('project:legacy/Core.csproj', 'package:nuget:newtonsoft.json')!;
+    expect(json.versions).toContain('13.0.3');
+    expect(json.published['6.0.4']).toBeUndefined();
+    expect(json.published['13.0.3']).toBeDefined();
+    expect(result.diagnostics).toMatchObject([{ code: 'registry-partial', severity: 'info', repo: 'legacy' }]);
+  });
+
   it('says so when every source is cleared', async () => {
     write('estate/legacy/nuget.config', '<configuration><packageSources><clear /></packageSources></configuration>');
     const result = await lookupRegistries([usage('nuget', 'Dapper', 'legacy', 'Api.csproj', '2.0.123')], options());
