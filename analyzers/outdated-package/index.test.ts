@@ -23,6 +23,7 @@ describe('outdated-package', () => {
         majorsBehind: 7,
         minorsBehind: 7,
         releasedAt: '2014-08-03T23:21:58.267+00:00',
+        ageYears: 10.8, // on the model's scan date, 2025-06-01
         currentFrom: 'manifest',
       },
     });

@@ -45,6 +45,7 @@ export default defineAnalyzer({
       const latest = latestFor(scheme, metadata, scheme.isPrerelease(current.version));
       if (!latest || scheme.compare(current.version, latest) >= 0) continue;
       const distance = distanceBetween(scheme, metadata, current.version, latest);
+      const ageYears = distance.releasedAt ? yearsBetween(distance.releasedAt, intel.scanDate) : undefined;
       report({
         messageId: 'outdated',
         args: { name: usage.name, current: current.version, latest, ecosystem: usage.ecosystem, distance: describe(distance) },
@@ -58,6 +59,7 @@ export default defineAnalyzer({
           ...(usage.declared ? { declared: usage.declared } : {}),
           latest,
           ...distance,
+          ...(ageYears !== undefined ? { ageYears } : {}),
           project: usage.projectId,
           registry: metadata.source,
         },
@@ -73,6 +75,12 @@ function latestFor(scheme: VersionScheme, metadata: PackageMetadata, includePrer
   const highest = latestOf(scheme, metadata.versions, includePrerelease);
   if (!tag || !scheme.valid(tag) || scheme.isPrerelease(tag)) return highest;
   return includePrerelease && highest && scheme.compare(highest, tag) > 0 ? highest : tag;
+}
+
+/** How old the release in use is on the scan date, in years to one decimal. */
+function yearsBetween(from: string, to: string): number | undefined {
+  const years = (Date.parse(to) - Date.parse(from)) / (365.25 * 86_400_000);
+  return Number.isFinite(years) ? Math.max(0, Math.round(years * 10) / 10) : undefined;
 }
 
 function severityOf(distance: Distance, errorMajorsBehind: number): Severity {

@@ -60,9 +60,10 @@ function options(extra: Partial<RegistryOptions> = {}): RegistryOptions {
 const npmUsages = () => [usage('npm', 'lodash', 'web', 'package.json', '4.17.4'), usage('npm', '@harbor/design-tokens', 'web', 'package.json', '1.0.0')];
 
 describe('npm registry selection from .npmrc', () => {
-  it('uses the project registry, the scoped registry for its scope, and sends a token only where it was configured', async () => {
+  it('uses the project registry, the scoped registry for its scope, and sends the user’s token only where it was configured', async () => {
     const host = server.url.replace(/^http:/, '');
-    write('estate/web/.npmrc', `registry=${server.npmUrl}\n@harbor:registry=${server.privateNpmUrl}\n${host}/private-npm/:_authToken=\${HARBOR_TOKEN}\n`);
+    write('estate/web/.npmrc', `registry=${server.npmUrl}\n@harbor:registry=${server.privateNpmUrl}\n`);
+    write('home/.npmrc', `${host}/private-npm/:_authToken=\${HARBOR_TOKEN}\n`);
     const result = await lookupRegistries(npmUsages(), options({ env: { HARBOR_TOKEN: 's3cret' } }));
     expect(result.diagnostics).toEqual([]);
     expect(result.index.get('project:web/package.json', 'package:npm:lodash')).toMatchObject({ latestTag: '4.17.21', published: { '4.17.4': '2016-12-31T22:33:56.623Z' } });
@@ -74,6 +75,30 @@ describe('npm registry selection from .npmrc', () => {
       ]),
     );
     expect(server.requests).toHaveLength(2);
+  });
+
+  it('never expands the user’s environment into a scanned repository’s credentials', async () => {
+    const host = server.url.replace(/^http:/, '');
+    write('estate/web/.npmrc', `registry=${server.npmUrl}\n${host}/npm/:_authToken=\${HARBOR_TOKEN}\n`);
+    write('estate/legacy/NuGet.Config', `<configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources>
+      <packageSourceCredentials><fixture><add key="Username" value="me" /><add key="ClearTextPassword" value="%HARBOR_TOKEN%" /></fixture></packageSourceCredentials></configuration>`);
+    const usages = [usage('npm', 'lodash', 'web', 'package.json'), usage('nuget', 'Dapper', 'legacy', 'Api.csproj', '2.0.123')];
+    const result = await lookupRegistries(usages, options({ env: { HARBOR_TOKEN: 's3cret' } }));
+    expect(result.diagnostics).toEqual([]);
+    expect(server.requests.length).toBeGreaterThan(2);
+    expect(server.requests.filter((r) => r.authorization)).toEqual([]);
+  });
+
+  it('drops credentials when a registry redirects to another origin', async () => {
+    const host = server.url.replace(/^http:/, '');
+    write('home/.npmrc', `registry=${server.url}/redirect-npm/\n${host}/redirect-npm/:_authToken=t0ken\n`);
+    const result = await lookupRegistries([usage('npm', 'lodash', 'web', 'package.json')], options());
+    expect(result.diagnostics).toEqual([]);
+    expect(result.index.get('project:web/package.json', 'package:npm:lodash')?.latestTag).toBe('4.17.21');
+    expect(server.requests).toEqual([
+      { path: '/redirect-npm/lodash', authorization: 'Bearer t0ken', accept: 'application/json' },
+      { path: '/npm/lodash', accept: 'application/json' },
+    ]);
   });
 
   it('lets NPM_CONFIG_REGISTRY override the project file, and falls back to the user ~/.npmrc', async () => {
@@ -102,6 +127,29 @@ describe('NuGet source selection from NuGet.Config', () => {
     expect(paths.filter((p) => p === '/nuget/v3/index.json')).toHaveLength(1); // one service index fetch for both
     expect(paths).toContain('/nuget/v3/registration/newtonsoft.json/page/4.5.11/9.0.1.json');
     expect(paths).toContain('/nuget/v3/registration/newtonsoft.json/page/10.0.3/13.0.3.json');
+  });
+
+  it('sends the user’s credentials for a source to that source only', async () => {
+    write('home/.nuget/NuGet/NuGet.Config', '<configuration><packageSourceCredentials><fixture><add key="Username" value="me" /><add key="ClearTextPassword" value="%FEED_PASSWORD%" /></fixture></packageSourceCredentials></configuration>');
+    write('estate/legacy/NuGet.Config', `<configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources></configuration>`);
+    write('estate/web/.npmrc', `registry=${server.npmUrl}\n`);
+    const usages = [usage('nuget', 'Dapper', 'legacy', 'Api.csproj', '2.0.123'), usage('npm', 'lodash', 'web', 'package.json')];
+    const result = await lookupRegistries(usages, options({ env: { FEED_PASSWORD: 'pw' } }));
+    expect(result.diagnostics).toEqual([]);
+    const basic = `Basic ${Buffer.from('me:pw').toString('base64')}`;
+    expect(server.requests.filter((r) => r.path.startsWith('/nuget/')).every((r) => r.authorization === basic)).toBe(true);
+    expect(server.requests.find((r) => r.path === '/npm/lodash')?.authorization).toBeUndefined();
+  });
+
+  it('keeps the versions when a registration page is broken, saying what is missing', async () => {
+    write('estate/legacy/NuGet.Config', `<configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources></configuration>`);
+    server.fail('/nuget/v3/registration/newtonsoft.json/page/4.5.11/9.0.1.json', 'malformed-json');
+    const result = await lookupRegistries([usage('nuget', 'Newtonsoft.Json', 'legacy', 'Core.csproj', '6.0.4')], options());
+    const json = result.index.get('project:legacy/Core.csproj', 'package:nuget:newtonsoft.json')!;
+    expect(json.versions).toContain('13.0.3');
+    expect(json.published['6.0.4']).toBeUndefined();
+    expect(json.published['13.0.3']).toBeDefined();
+    expect(result.diagnostics).toMatchObject([{ code: 'registry-partial', severity: 'info', repo: 'legacy' }]);
   });
 
   it('says so when every source is cleared', async () => {
@@ -146,6 +194,15 @@ describe('cache and --offline', () => {
 });
 
 describe('registry failures', () => {
+  it('stops asking a registry that failed three times in a row', async () => {
+    write('estate/web/.npmrc', 'registry=http://127.0.0.1:9/\n');
+    const usages = ['a', 'b', 'c', 'd', 'e'].map((n) => usage('npm', n, 'web', 'package.json'));
+    const result = await lookupRegistries(usages, options({ concurrency: 1, retries: 0 }));
+    expect(result.requests).toBe(3);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(Array(5).fill('registry-unreachable'));
+    expect(result.diagnostics.filter((d) => d.message.includes('not tried'))).toHaveLength(2);
+  });
+
   it('retries a 500, and turns time-outs, malformed JSON and 404s into one diagnostic each while the rest completes', async () => {
     write('estate/web/.npmrc', `registry=${server.npmUrl}\n`);
     server.fail('/npm/lodash', 'http-500');

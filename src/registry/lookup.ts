@@ -57,7 +57,7 @@ export async function lookupRegistries(usages: readonly PackageUsage[], options:
       group.usages.push(usage);
       groups.set(key, group);
     } else {
-      const sources = settings.nugetSourcesFor(repoDir, usage.file);
+      const sources = settings.nugetSourcesFor(usage.repo, repoDir, usage.file);
       const usable = sources.filter((s) => /^https?:\/\//i.test(s.url) && s.protocolVersion !== '2' && !/\/api\/v2\/?$/i.test(s.url));
       const key = `nuget\u0000${usable.map((s) => `${s.url}\u0001${s.authorization ?? ''}`).join('\u0000')}\u0000${usage.name.toLowerCase()}`;
       const group: Group = groups.get(key) ?? {

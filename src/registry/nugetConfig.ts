@@ -57,7 +57,11 @@ function basicCredentials(element: XmlElement, env: NodeJS.ProcessEnv): string |
   const user = value('Username');
   const password = value('ClearTextPassword');
   if (!user || !password) return undefined; // encrypted `Password` values are Windows DPAPI: not readable here
-  return `Basic ${Buffer.from(`${expand(attr(user, 'value') ?? '', env)}:${expand(attr(password, 'value') ?? '', env)}`).toString('base64')}`;
+  const name = expand(attr(user, 'value') ?? '', env);
+  const secret = expand(attr(password, 'value') ?? '', env);
+  // A variable left unexpanded (not set, or in a repository's file) is no credential.
+  if (/%[^%]+%/.test(name + secret)) return undefined;
+  return `Basic ${Buffer.from(`${name}:${secret}`).toString('base64')}`;
 }
 
 /** `files`: farthest first (user config, repository root, …, project folder). */

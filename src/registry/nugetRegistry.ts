@@ -53,7 +53,8 @@ export async function fetchNuGetPackage(context: FetchContext, sources: readonly
       errors.push({ kind: 'error', code: 'registry-invalid-response', message: `${source.url}: service index has no PackageBaseAddress/3.0.0` });
       continue;
     }
-    const lower = id.toLowerCase();
+    // Ids come from scanned files: encoded, so a crafted one cannot reach another path of the feed.
+    const lower = encodeURIComponent(id.toLowerCase());
     const flat = await fetchJson(context, `${withSlash(index.value.packageBaseAddress)}${lower}/index.json`, headers, reduceVersionList);
     if (flat.kind === 'not-found') continue; // not on this source; try the next
     if (flat.kind === 'error') {

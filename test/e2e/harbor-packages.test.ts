@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEstate } from '../../fixtures/build-estate.mjs';
 import type { Finding, ScanResult } from '../../src/core/result.js';
 import { startRegistryServer, type RegistryServer } from '../support/registryServer.js';
-import { assess, projectRoot } from './cli.js';
+import { assessAsync, projectRoot } from './cli.js';
 
 let server: RegistryServer;
 let work: string;
@@ -30,7 +30,7 @@ beforeAll(async () => {
   writeFileSync(path.join(home, '.nuget/NuGet/NuGet.Config'), `<configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources></configuration>`);
   const out = path.join(work, 'result.json');
   const env = { HOME: home, ASSESS_OFFLINE: '', ASSESS_CACHE_DIR: path.join(work, 'cache'), NPM_CONFIG_REGISTRY: '', npm_config_registry: '', npm_config_userconfig: '', NPM_CONFIG_USERCONFIG: '' };
-  const run = assess(['scan', estate, '--json', out, '--quiet', '--advisories', path.join(projectRoot, 'fixtures/advisories.zip')], env);
+  const run = await assessAsync(['scan', estate, '--json', out, '--quiet', '--advisories', path.join(projectRoot, 'fixtures/advisories.zip')], env);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   result = JSON.parse(readFileSync(out, 'utf8')) as ScanResult;

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEstate } from '../../fixtures/build-estate.mjs';
 import type { Finding, ScanResult } from '../../src/core/result.js';
 import { startRegistryServer, type RegistryServer } from '../support/registryServer.js';
-import { assess, projectRoot } from './cli.js';
+import { assessAsync, projectRoot } from './cli.js';
 
 let server: RegistryServer;
 let work: string;
@@ -24,9 +24,9 @@ let table: string;
 const finding = (ruleId: string, repo: string, name: string): Finding | undefined =>
   result.findings.find((f) => f.ruleId === ruleId && f.location.repo === repo && (f.data.name === name || f.data.framework === name || f.data.runtime === name));
 
-function scan(extra: string[], extraEnv: Record<string, string> = {}): { status: number; result: ScanResult; stdout: string; stderr: string } {
+async function scan(extra: string[], extraEnv: Record<string, string> = {}): Promise<{ status: number; result: ScanResult; stdout: string; stderr: string }> {
   const out = path.join(work, `result-${Math.random().toString(36).slice(2)}.json`);
-  const run = assess(['scan', estate, '--json', out, '--advisories', path.join(projectRoot, 'fixtures/advisories'), ...extra], { ...env, ...extraEnv });
+  const run = await assessAsync(['scan', estate, '--json', out, '--advisories', path.join(projectRoot, 'fixtures/advisories'), ...extra], { ...env, ...extraEnv });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, result: JSON.parse(readFileSync(out, 'utf8')) as ScanResult };
 }
 
@@ -45,7 +45,7 @@ beforeAll(async () => {
     writeFileSync(path.join(estate, repo, 'NuGet.Config'), `<configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources></configuration>`);
   }
   env = { HOME: home, ASSESS_OFFLINE: '', ASSESS_CACHE_DIR: path.join(work, 'cache'), NPM_CONFIG_REGISTRY: '', npm_config_registry: '', npm_config_userconfig: '', NPM_CONFIG_USERCONFIG: '' };
-  const run = scan([]);
+  const run = await scan([]);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   result = run.result;
@@ -80,7 +80,7 @@ describe('package inventory against a loopback registry', () => {
     expect(finding('outdated-package', 'legacy-billing', 'log4net')).toMatchObject({ severity: 'warning', data: { current: '2.0.3', latest: '3.0.3', majorsBehind: 1 } });
     expect(finding('outdated-package', 'orders-api', 'Newtonsoft.Json')).toMatchObject({ data: { current: '12.0.3', currentFrom: 'lockfile', majorsBehind: 1 } });
     expect(finding('outdated-package', 'orders-api', 'Dapper')).toMatchObject({ data: { current: '2.0.123', latest: '2.1.35', minorsBehind: 1 } });
-    expect(finding('outdated-package', 'storefront', 'lodash')).toMatchObject({ location: { file: 'package.json', line: 8 }, data: { current: '4.17.11', latest: '4.17.21' } });
+    expect(finding('outdated-package', 'storefront', 'lodash')).toMatchObject({ location: { file: 'package.json', line: 9 }, data: { current: '4.17.11', latest: '4.17.21' } });
     expect(finding('outdated-package', 'storefront', '@harbor/design-tokens')).toMatchObject({ data: { current: '2.0.0', latest: '2.3.0', registry: server.privateNpmUrl } });
     expect(finding('outdated-package', 'admin-ui', 'lodash')).toBeUndefined();
   });
@@ -108,7 +108,18 @@ describe('package inventory against a loopback registry', () => {
     const missing = result.diagnostics.filter((d) => d.code === 'package-not-found');
     expect(missing).toMatchObject([{ repo: 'orders-api', file: 'src/Orders.Api/Orders.Api.csproj' }]);
     expect(missing[0]!.message).toMatch(/nuget package Harbor\.Contracts is not on http:\/\/127\.0\.0\.1:\d+\/nuget\/v3\/index\.json/);
-    expect(result.diagnostics.filter((d) => d.code !== 'package-not-found' && d.severity !== 'info')).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.code !== 'package-not-found' && d.severity !== 'info' && d.repo !== 'broken-web')).toEqual([]);
+  });
+
+  it('reads broken manifests and lockfiles as diagnostics, keeping what it can', () => {
+    const broken = result.diagnostics.filter((d) => d.repo === 'broken-web').map((d) => [d.code, d.file, d.line]);
+    expect(broken).toEqual([
+      ['package-json-invalid', 'package.json', 4],
+      ['package-json-invalid', 'packages/ui/package.json', undefined],
+      ['npm-lockfile-invalid', 'pnpm-lock.yaml', 4],
+      ['npm-lockfile-invalid', 'yarn.lock', 2],
+    ]);
+    expect(result.graph.nodes.find((n) => n.id === 'project:broken-web/packages/ui/package.json')?.name).toBe('@broken/ui');
   });
 
   it('prints the dependency summary', () => {
@@ -116,17 +127,17 @@ describe('package inventory against a loopback registry', () => {
     expect(table.indexOf('Newtonsoft.Json (nuget)')).toBeLessThan(table.indexOf('log4net (nuget)'));
   });
 
-  it('answers a second scan from the cache, without a request', () => {
+  it('answers a second scan from the cache, without a request', async () => {
     const before = server.requests.length;
-    const again = scan(['--quiet']);
+    const again = await scan(['--quiet']);
     expect(again.status).toBe(0);
     expect(server.requests.length).toBe(before);
     expect(again.result.findings.map((f) => f.id)).toEqual(result.findings.map((f) => f.id));
   });
 
-  it('--offline with an empty cache sends nothing and says what it could not check', () => {
+  it('--offline with an empty cache sends nothing and says what it could not check', async () => {
     const before = server.requests.length;
-    const offline = scan(['--offline', '--cache-dir', path.join(work, 'empty-cache')]);
+    const offline = await scan(['--offline', '--cache-dir', path.join(work, 'empty-cache')]);
     expect(offline.status).toBe(0);
     expect(server.requests.length).toBe(before);
     expect(offline.result.findings.filter((f) => f.ruleId === 'outdated-package')).toEqual([]);
@@ -135,9 +146,9 @@ describe('package inventory against a loopback registry', () => {
     expect(offline.result.findings.some((f) => f.ruleId === 'vulnerable-package')).toBe(true);
   });
 
-  it('turns a hanging registry into one diagnostic per package and still completes', () => {
+  it('turns a hanging registry into one diagnostic per package and still completes', async () => {
     server.fail('/npm/express', 'hang', 'hang', 'hang', 'hang', 'hang', 'hang');
-    const slow = scan(['--cache-dir', path.join(work, 'cold-cache'), '--registry-timeout', '300', '--only', 'outdated-package']);
+    const slow = await scan(['--cache-dir', path.join(work, 'cold-cache'), '--registry-timeout', '300', '--only', 'outdated-package']);
     expect(slow.status).toBe(0);
     const unreachable = slow.result.diagnostics.filter((d) => d.code === 'registry-unreachable');
     expect(unreachable.map((d) => d.repo).sort()).toEqual(['storefront']);
@@ -145,8 +156,8 @@ describe('package inventory against a loopback registry', () => {
     expect(slow.result.findings.some((f) => f.data.name === 'lodash')).toBe(true);
   });
 
-  it('rejects bad flags as usage errors', () => {
-    expect(assess(['scan', estate, '--registry-timeout', 'soon'], env).status).toBe(2);
-    expect(assess(['scan', estate, '--advisories', path.join(work, 'nope.zip')], env).status).toBe(2);
+  it('rejects bad flags as usage errors', async () => {
+    expect((await assessAsync(['scan', estate, '--registry-timeout', 'soon'], env)).status).toBe(2);
+    expect((await assessAsync(['scan', estate, '--advisories', path.join(work, 'nope.zip')], env)).status).toBe(2);
   });
 });

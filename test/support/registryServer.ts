@@ -46,6 +46,11 @@ export async function startRegistryServer(): Promise<RegistryServer> {
       return;
     }
     if (fault === 'http-500') return send(res, 500, '{"error":"internal"}');
+    // `/redirect-npm/x` moves to the same document on another origin (localhost, not 127.0.0.1).
+    if (pathname.startsWith('/redirect-npm/')) {
+      res.writeHead(302, { location: `${base.replace('127.0.0.1', 'localhost')}/npm/${encodeURIComponent(pathname.slice('/redirect-npm/'.length))}` });
+      return res.end();
+    }
     const file = documentFor(pathname);
     if (!file || !existsSync(file)) return send(res, 404, '{"error":"Not found"}');
     const body = readFileSync(file, 'utf8').replaceAll('{{base}}', `${base}/nuget`);

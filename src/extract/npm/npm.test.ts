@@ -143,7 +143,7 @@ lodash@^4.17.4, lodash@^4.0.0:
   });
 
   it('reports an unparsable yarn.lock', () => {
-    expect(extractNpmLockfile('yarn.lock', 'lodash@^4:\n  version "4\n  x:: y').problems[0]?.code).toBe('npm-lockfile-invalid');
+    expect(extractNpmLockfile('yarn.lock', 'lodash@^4:\n  version "4\n  x:: y').problems[0]).toMatchObject({ code: 'npm-lockfile-invalid', line: 2 });
   });
 });
 

@@ -8,14 +8,16 @@ import { isObject, stringOf } from './json.js';
 
 export function extractYarnLock(text: string): ExtractionOutcome<NpmLockfileFacts> {
   let document: unknown;
+  // parseSyml takes the classic syntax only behind its header; berry files are YAML with `__metadata`.
+  const addedHeader = !/^__metadata:/m.test(text) && !text.includes('# yarn lockfile v1');
   try {
-    // parseSyml takes the classic syntax only behind its header; berry files are YAML with `__metadata`.
-    const classic = !/^__metadata:/m.test(text) && !text.includes('# yarn lockfile v1');
-    document = parseSyml(classic ? `# yarn lockfile v1\n${text}` : text);
+    document = parseSyml(addedHeader ? `# yarn lockfile v1\n${text}` : text);
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    const line = /\((\d+):\d+\)/.exec(message)?.[1];
-    return { problems: [{ code: 'npm-lockfile-invalid', severity: 'warning', message: `yarn.lock cannot be parsed (${message})`, ...(line ? { line: Number(line) } : {}) }] };
+    // The classic (peg) parser gives `location`, the YAML one `(line:column)` in its message.
+    const reported = (error as { location?: { start?: { line?: number } } }).location?.start?.line ?? Number(/\((\d+):\d+\)/.exec(message)?.[1] ?? 0);
+    const line = reported > 0 ? reported - (addedHeader ? 1 : 0) : undefined;
+    return { problems: [{ code: 'npm-lockfile-invalid', severity: 'warning', message: `yarn.lock cannot be parsed (${message})`, ...(line ? { line } : {}) }] };
   }
   if (!isObject(document)) return { problems: [{ code: 'npm-lockfile-invalid', severity: 'warning', message: 'yarn.lock holds no entries' }] };
   const berry = isObject(document.__metadata);
