@@ -26,9 +26,10 @@ export function parseRoute(template: string): RouteSegment[] {
 /** The path of a call URL: scheme and host dropped, an unknown base (`{}` before the first `/`) dropped, query and fragment dropped. */
 export function callPath(url: string): CallSegment[] | undefined {
   let rest = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/^\/\/[^/]*/, '');
+  // Nothing but holes: the URL is not known statically at all.
+  if (rest.includes('{}') && rest.replace(/\{\}|\//g, '') === '') return undefined;
   rest = rest.replace(/^\{\}(?=\/|$)/, '').replace(/[?#].*$/, '');
   const segments = splitPath(rest).map((part): CallSegment => (part.includes('{}') ? { kind: 'hole' } : { kind: 'literal', text: part }));
-  if (segments.length === 1 && segments[0]!.kind === 'hole') return undefined;
   return segments;
 }
 
