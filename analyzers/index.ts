@@ -5,6 +5,18 @@
 import type { Analyzer } from '../src/core/analyzer.js';
 import changeCoupling from './change-coupling/index.js';
 import dependencyCycles from './dependency-cycles/index.js';
+import deprecatedPackage from './deprecated-package/index.js';
+import eolFramework from './eol-framework/index.js';
 import hotspot from './hotspot/index.js';
+import outdatedPackage from './outdated-package/index.js';
+import vulnerablePackage from './vulnerable-package/index.js';
 
-export const analyzers: readonly Analyzer<any, string>[] = [changeCoupling, dependencyCycles, hotspot];
+export const analyzers: readonly Analyzer<any, string>[] = [
+  changeCoupling,
+  dependencyCycles,
+  deprecatedPackage,
+  eolFramework,
+  hotspot,
+  outdatedPackage,
+  vulnerablePackage,
+];

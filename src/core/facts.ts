@@ -85,6 +85,78 @@ export interface CSharpTypeFacts {
   complexity: number;
 }
 
+/**
+ * A string value as the code builds it: literals are kept whole; an interpolated
+ * string or a concatenation with non-literal parts is `dynamic`, with each hole
+ * written `{…}` (e.g. `SELECT * FROM Users WHERE Id = {…}`).
+ * Escapes are decoded (`\n`, `""` in verbatim, `{{` in interpolated), raw
+ * strings lose their closing-line indentation, line breaks are `\n` whatever
+ * the file uses. `line`/`column` (1-based, UTF-16 code units) are where the
+ * expression starts (inside any parentheses).
+ */
+export interface CSharpStringValue {
+  text: string;
+  form: 'regular' | 'verbatim' | 'raw' | 'interpolated' | 'concatenation';
+  dynamic: boolean;
+  line: number;
+  column: number;
+}
+
+/** An argument that names a string-valued variable, constant or field instead of a literal. */
+export interface CSharpNamedValueArgument {
+  index: number;
+  /** Named argument (`sql: q`) when written so. */
+  parameter?: string;
+  /** The identifier or member chain passed (`sql`, `Queries.ByUser`, `_sql`). */
+  identifier: string;
+}
+
+/**
+ * A call or object creation with string arguments — where SQL (Dapper `Query`,
+ * `new SqlCommand`), routes (`MapRoute`) and HTTP calls (`GetAsync`) live.
+ * Only calls with at least one string or identifier argument are recorded.
+ */
+export interface CSharpCallSite {
+  /**
+   * Method name as written, generic arguments stripped: `QueryAsync`. For
+   * `new T(…)` the type's simple name (`SqlCommand` for
+   * `new System.Data.SqlClient.SqlCommand(…)`); for a constructor initializer
+   * `: base(…)` / `: this(…)`, `base` / `this`.
+   */
+  method: string;
+  /**
+   * Receiver chain as written, if any: `connection`, `_db.Database`, `routes`,
+   * `this.` dropped, whitespace removed, generic arguments kept; a call result
+   * as its callee plus `()` (`GetConnection()`, `context.Set<User>()`,
+   * `new SqlConnection()`). Absent for `new T(…)`, bare calls, `this.M(…)` and
+   * receivers that are long or span lines.
+   */
+  receiver?: string;
+  isConstructor: boolean;
+  /** Literal/interpolated/concatenated string arguments, in argument order. */
+  strings: { index: number; parameter?: string; value: CSharpStringValue }[];
+  /** Identifier arguments, which may name a string declared elsewhere (see `stringDeclarations`). */
+  identifiers: CSharpNamedValueArgument[];
+  /** Full name of the enclosing type, if any; and the enclosing member's name. */
+  ownerType?: string;
+  ownerMember?: string;
+  /** Position of the method or type name (1-based, UTF-16 code units). */
+  line: number;
+  column: number;
+}
+
+/** `x.CommandText = "…"`, `CommandText = "…"` in an initializer, `var sql = "…"`, `const string Q = "…"`. */
+export interface CSharpStringDeclaration {
+  /** Variable, constant, field or assigned member chain: `sql`, `Queries.ByUser`, `cmd.CommandText`. */
+  name: string;
+  kind: 'local' | 'const' | 'field' | 'property' | 'assignment';
+  value: CSharpStringValue;
+  /** `sql += "…"`: `value` is appended to what `name` held (an `assignment`). */
+  appended?: true;
+  ownerType?: string;
+  ownerMember?: string;
+}
+
 export interface CSharpFileFacts {
   kind: 'csharp';
   loc: number;
@@ -95,6 +167,10 @@ export interface CSharpFileFacts {
   types: CSharpTypeFacts[];
   /** References outside any type (top-level statements, assembly attributes). */
   fileReferences: CSharpTypeReference[];
+  /** Calls with string arguments, in source order. */
+  callSites: CSharpCallSite[];
+  /** String-valued declarations and assignments, in source order. */
+  stringDeclarations: CSharpStringDeclaration[];
   /** Positions of ERROR/MISSING nodes, at most the first 20. */
   syntaxErrors: Position[];
   syntaxErrorCount: number;
@@ -156,12 +232,172 @@ export interface SolutionFacts {
   projects: { name: string; path: string; typeGuid: string }[];
 }
 
+export type NpmDependencyType = 'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies';
+
+/** One dependency of a `package.json`, with its range (or tag, URL, `workspace:`…) as written. */
+export interface NpmDependency {
+  name: string;
+  range: string;
+  type: NpmDependencyType;
+  line?: number;
+}
+
+/** An npm `package.json` manifest; scripts are never read, let alone run. */
+export interface PackageJsonFacts {
+  kind: 'package-json';
+  name?: string;
+  version?: string;
+  private: boolean;
+  dependencies: NpmDependency[];
+  /** Workspace globs (`workspaces` array or `workspaces.packages`). */
+  workspaces: string[];
+  /** `engines.node` range as written. */
+  enginesNode?: string;
+  /**
+   * The fields module resolution reads (`main`, `module`, `types`, `typings`, `type`,
+   * `exports`, `imports`, `typesVersions`, `browser`), as written; absent when none is set.
+   */
+  entryPoints?: Record<string, unknown>;
+}
+
+/** A version a lockfile pins for one package. */
+export interface LockedPackage {
+  name: string;
+  version: string;
+  /** Lockfile-relative folder of the workspace that depends on it (`''` = the root); absent for yarn. */
+  importer?: string;
+  /** The range this entry resolves (yarn keys name it). */
+  range?: string;
+}
+
+/** `package-lock.json` (v1–v3), `yarn.lock` (classic and berry) or `pnpm-lock.yaml`. */
+export interface NpmLockfileFacts {
+  kind: 'npm-lockfile';
+  format: 'package-lock' | 'yarn-classic' | 'yarn-berry' | 'pnpm';
+  lockfileVersion?: string;
+  /** Top-level (direct or hoisted) packages; nested copies are left out. */
+  locked: LockedPackage[];
+  /** Every package the lockfile installs, nested ones included. */
+  packageCount: number;
+}
+
+/** NuGet `packages.lock.json`: the versions restore resolved, per target framework. */
+export interface NuGetLockFacts {
+  kind: 'nuget-lock';
+  lockfileVersion?: number;
+  frameworks: string[];
+  /** Direct dependencies (`Direct`, `CentralTransitive`) with requested range and resolved version. */
+  direct: { name: string; requested?: string; resolved: string; framework: string }[];
+  transitiveCount: number;
+}
+
+/** How a JS/TS file refers to another module. */
+export type JsImportKind = 'import' | 'side-effect' | 'export-from' | 'export-all' | 'require' | 'dynamic-import' | 'import-equals';
+
+export interface JsImport {
+  specifier: string;
+  kind: JsImportKind;
+  /** `import type`, `export type … from`, or every named binding marked `type`. */
+  typeOnly: boolean;
+  /** Imported names: `default`, `*` (namespace, whole `require`), or the exported name. */
+  names: string[];
+  /** Those of `names` the file refers to outside the import itself (re-exports count as used). */
+  usedNames: string[];
+  line: number;
+}
+
+export interface JsDeclaration {
+  name: string;
+  kind: 'function' | 'class' | 'variable' | 'type' | 'interface' | 'enum' | 'namespace';
+  exported: boolean;
+  line: number;
+}
+
+/** An imported binding a call or mount goes through, resolved later against the import graph. */
+export interface JsImportedBinding {
+  specifier: string;
+  /** The exported name: `default` or the named export. */
+  name: string;
+}
+
+/** A route the file serves: `app.get('/x', …)`, `fastify.route({…})`, Nest `@Get(':id')`. */
+export interface JsHttpRoute {
+  framework: 'express' | 'fastify' | 'nest';
+  /** Upper-case verb, or `ANY` (`app.all`). */
+  method: string;
+  /** Path with in-file prefixes applied (`app.use('/api', router)`, `@Controller('x')`). */
+  path: string;
+  /** Local name of the router/app object, for prefixes mounted in another file. */
+  receiver?: string;
+  /** `Class.method` for Nest. */
+  handler?: string;
+  line: number;
+}
+
+/** `app.use('/prefix', router)` where `router` is imported: the prefix applies to that file's routes. */
+export interface JsRouterMount {
+  prefix: string;
+  router: JsImportedBinding;
+  line: number;
+}
+
+/** An HTTP request the file makes, with the URL as far as it is static (`{}` marks each unknown part). */
+export interface JsHttpCall {
+  client: 'fetch' | 'axios' | 'jquery' | 'angular';
+  /** Upper-case verb when known. */
+  method?: string;
+  url: string;
+  /** The URL argument as written (shortened). */
+  call: string;
+  /** The call goes through an imported client instance (`api.get(…)`); kept only if that instance exists. */
+  via?: JsImportedBinding;
+  line: number;
+}
+
+/** `const api = axios.create({ baseURL })`: later calls on `api` are prefixed with its base URL. */
+export interface JsHttpClientInstance {
+  name: string;
+  baseURL: string;
+  exported: boolean;
+  line: number;
+}
+
+/** A JavaScript or TypeScript file: its module edges, declarations and HTTP traffic. */
+export interface JsFileFacts {
+  kind: 'js';
+  dialect: 'ts' | 'tsx' | 'js' | 'jsx';
+  imports: JsImport[];
+  /** `import(expr)`/`require(expr)` whose specifier is not a literal. */
+  dynamicSpecifiers: number;
+  declarations: JsDeclaration[];
+  /** Local name exported as `default`, if it is an identifier. */
+  defaultExport?: string;
+  routes: JsHttpRoute[];
+  mounts: JsRouterMount[];
+  httpCalls: JsHttpCall[];
+  clientInstances: JsHttpClientInstance[];
+  syntaxErrors: Position[];
+  syntaxErrorCount: number;
+}
+
+/** `tsconfig.json`/`jsconfig.json` as TypeScript reads it (comments, trailing commas allowed), never evaluated. */
+export interface TsConfigFacts {
+  kind: 'tsconfig';
+  /** The parsed JSON object; `extends`, `references` and `compilerOptions` are applied by the resolver. */
+  config: Record<string, unknown>;
+}
+
 export type FileFacts =
   | CSharpFileFacts
   | MsBuildProjectFacts
   | MsBuildPropsFacts
   | PackagesConfigFacts
-  | SolutionFacts;
+  | SolutionFacts
+  | PackageJsonFacts
+  | NpmLockfileFacts
+  | NuGetLockFacts
+  | JsFileFacts
+  | TsConfigFacts;
 
 /** What the tool could not read, said as data. */
 export interface ExtractionProblem {

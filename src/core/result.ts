@@ -45,7 +45,9 @@ export type NodeKind =
   | 'type'
   | 'file'
   | 'package'
-  | 'external';
+  | 'external'
+  | 'module'
+  | 'endpoint';
 
 export type EdgeKind =
   | 'contains'
@@ -56,7 +58,11 @@ export type EdgeKind =
   | 'type-ref'
   | 'namespace-ref'
   | 'project-dep'
-  | 'co-change';
+  | 'co-change'
+  | 'import'
+  | 'module-dep'
+  | 'http-call'
+  | 'serves';
 
 export interface GraphNode {
   id: string;

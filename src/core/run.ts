@@ -1,4 +1,5 @@
 /** The scan pipeline: discover → extract → graph → analyzers → result. Never prints. */
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
 import type { Analyzer } from './analyzer.js';
@@ -12,6 +13,7 @@ import { buildEstateGraph } from '../graph/buildGraph.js';
 import { LANGUAGE_OF } from '../discover/classify.js';
 import type { RepoModel } from './model.js';
 import { applyHistory, DEFAULT_HISTORY_SETTINGS, readEstateHistory, type HistorySettings } from '../history/index.js';
+import { defaultCacheDir, gatherPackageIntel, type PackageOptions } from '../packages/phase.js';
 
 export interface ScanOptions {
   root: string;
@@ -28,6 +30,8 @@ export interface ScanOptions {
   history?: HistorySettings | false;
   /** Fixed clock for tests. */
   now?: () => Date;
+  /** Registry and advisory settings for the package analyzers. */
+  packages?: PackageOptions;
 }
 
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
@@ -57,11 +61,15 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     model.history = applyHistory(model.graph, history, historySettings);
   }
 
-  options.onEvent?.({ type: 'phase', phase: 'analyze' });
   const selected = (options.analyzers ?? registeredAnalyzers).filter((a) => !options.only || options.only.includes(a.meta.id));
+  options.onEvent?.({ type: 'phase', phase: 'packages' });
+  const packages = await gatherPackageIntel(model, selected.map((a) => a.meta.id), { rootDir: root, repoPaths, now: options.now ?? (() => new Date()) }, options.packages ?? defaultPackageOptions());
+  model.packages = packages.intel;
+
+  options.onEvent?.({ type: 'phase', phase: 'analyze' });
   const analysis = await runAnalyzers(selected, model, options.analyzerOptions);
 
-  const diagnostics = sortDiagnostics([...walked.diagnostics, ...extracted.diagnostics, ...model.diagnostics, ...(history?.diagnostics ?? []), ...analysis.diagnostics]);
+  const diagnostics = sortDiagnostics([...walked.diagnostics, ...extracted.diagnostics, ...model.diagnostics, ...(history?.diagnostics ?? []), ...packages.diagnostics, ...analysis.diagnostics]);
   const graph = model.graph.toJSON();
   const windows = new Map(model.history?.repos.map(({ repo, ...window }) => [repo, window]));
   const repos = extracted.repos.map((repo) => summariseRepo(repo, windows.get(repo.name)));
@@ -93,8 +101,13 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   };
 }
 
+/** Without settings from the CLI: cache only, so a programmatic scan never reaches the network unasked. */
+function defaultPackageOptions(): PackageOptions {
+  return { offline: true, cacheDir: defaultCacheDir(process.env, homedir()), registryTimeoutMs: 10_000, env: process.env, homeDir: homedir() };
+}
+
 /** Source languages count towards LOC; manifests are counted as files only. */
-const MANIFEST_LANGUAGES = new Set(['MSBuild', 'NuGet', 'Solution', 'npm']);
+const MANIFEST_LANGUAGES = new Set(['MSBuild', 'NuGet', 'Solution', 'npm', 'TSConfig']);
 
 function summariseRepo(repo: RepoModel, history?: RepoSummary['history']): RepoSummary {
   const languages: Record<string, { files: number; loc: number }> = {};

@@ -11,7 +11,10 @@ export type FileKind =
   | 'typescript'
   | 'javascript'
   | 'sql'
-  | 'package-json';
+  | 'package-json'
+  | 'npm-lockfile'
+  | 'nuget-lock'
+  | 'tsconfig';
 
 /** The language a file kind counts towards in summaries. */
 export const LANGUAGE_OF: Record<FileKind, string> = {
@@ -26,6 +29,9 @@ export const LANGUAGE_OF: Record<FileKind, string> = {
   javascript: 'JavaScript',
   sql: 'SQL',
   'package-json': 'npm',
+  'npm-lockfile': 'npm',
+  'nuget-lock': 'NuGet',
+  tsconfig: 'TSConfig',
 };
 
 const BY_EXTENSION: Record<string, FileKind> = {
@@ -53,6 +59,11 @@ const BY_NAME: Record<string, FileKind> = {
   'directory.build.targets': 'msbuild-props',
   'directory.packages.props': 'msbuild-props',
   'package.json': 'package-json',
+  'package-lock.json': 'npm-lockfile',
+  'npm-shrinkwrap.json': 'npm-lockfile',
+  'yarn.lock': 'npm-lockfile',
+  'pnpm-lock.yaml': 'npm-lockfile',
+  'packages.lock.json': 'nuget-lock',
 };
 
 export function classifyFile(fileName: string): FileKind | undefined {
@@ -60,6 +71,7 @@ export function classifyFile(fileName: string): FileKind | undefined {
   const byName = BY_NAME[lower];
   if (byName) return byName;
   if (lower.endsWith('.d.ts')) return 'typescript';
+  if (/^(?:tsconfig(?:\.[\w.-]+)?|jsconfig)\.json$/.test(lower)) return 'tsconfig';
   const dot = lower.lastIndexOf('.');
   return dot < 0 ? undefined : BY_EXTENSION[lower.slice(dot)];
 }

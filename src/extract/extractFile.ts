@@ -9,12 +9,19 @@ import { extractMsBuildProject } from './dotnet/msbuildProject.js';
 import { extractMsBuildProps } from './dotnet/msbuildProps.js';
 import { extractPackagesConfig } from './dotnet/packagesConfig.js';
 import { extractSolution } from './dotnet/solution.js';
+import { extractNuGetLock } from './dotnet/nugetLock.js';
+import { extractPackageJson } from './npm/packageJson.js';
+import { extractNpmLockfile } from './npm/lockfile.js';
 import { countNonBlankLines } from './lineCount.js';
 import type { CSharpParser } from './csharp/extractCSharp.js';
 import { extractCSharp } from './csharp/extractCSharp.js';
+import { extractJs } from './js/extractJs.js';
+import { extractTsConfig, type TypeScriptApi } from './tsconfig/extractTsConfig.js';
 
 export interface Parsers {
   csharp?: CSharpParser;
+  /** TypeScript's own JSONC reader for tsconfig files (loaded through ts-morph). */
+  typescript?: TypeScriptApi;
 }
 
 export interface FileExtraction extends ExtractionOutcome {
@@ -24,7 +31,10 @@ export interface FileExtraction extends ExtractionOutcome {
 /** Which parsers the given file kinds need, so heavy ones load only when used. */
 export function parsersNeeded(kinds: Iterable<FileKind>): Set<keyof Parsers> {
   const needed = new Set<keyof Parsers>();
-  for (const kind of kinds) if (kind === 'csharp') needed.add('csharp');
+  for (const kind of kinds) {
+    if (kind === 'csharp') needed.add('csharp');
+    if (kind === 'tsconfig') needed.add('typescript');
+  }
   return needed;
 }
 
@@ -44,6 +54,18 @@ export function extractFile(kind: FileKind, filePath: string, text: string, pars
       return withLoc(extractPackagesConfig(text), text);
     case 'solution':
       return withLoc(extractSolution(text), text);
+    case 'package-json':
+      return withLoc(extractPackageJson(text), text);
+    case 'npm-lockfile':
+      return withLoc(extractNpmLockfile(fileName, text), text);
+    case 'nuget-lock':
+      return withLoc(extractNuGetLock(text), text);
+    case 'typescript':
+    case 'javascript':
+      return withLoc(extractJs(filePath, text), text);
+    case 'tsconfig':
+      if (!parsers.typescript) throw new Error('TypeScript not loaded');
+      return withLoc(extractTsConfig(parsers.typescript, fileName, text), text);
     default:
       // Languages whose extractors come later are still counted in the inventory.
       return { problems: [], loc: countNonBlankLines(text) };

@@ -25,7 +25,8 @@ parentPort?.on('message', (request: WorkerRequest) => {
 });
 
 async function handle(request: WorkerRequest): Promise<void> {
-  if (!parsers.csharp && request.files.some((f) => f.kind === 'csharp')) parsers = await loadParsers(request.files);
+  const missing = request.files.filter((f) => (f.kind === 'csharp' && !parsers.csharp) || (f.kind === 'tsconfig' && !parsers.typescript));
+  if (missing.length > 0) parsers = { ...parsers, ...(await loadParsers(missing)) };
   const results: FileResult[] = [];
   for (const file of request.files) {
     results.push(processFile(file, request.maxFileBytes, parsers));

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../core/result.js';
 import type { FileFacts } from '../core/facts.js';
 import type { FileEntry } from '../discover/walk.js';
 import { readSource } from './readSource.js';
-import { extractFile, type Parsers } from './extractFile.js';
+import { extractFile, parsersNeeded, type Parsers } from './extractFile.js';
 
 export interface FileResult {
   /** Absent when the file could not be read at all. */
@@ -40,13 +40,15 @@ export function processFile(entry: FileEntry, maxFileBytes: number, parsers: Par
   }
 }
 
-/** Loads the parsers the given files need (tree-sitter only when there is C#). */
+/** Loads the parsers the given files need: heavy ones (tree-sitter, TypeScript) only when used. */
 export async function loadParsers(entries: readonly FileEntry[]): Promise<Parsers> {
+  const needed = parsersNeeded(entries.map((e) => e.kind));
   const parsers: Parsers = {};
-  if (entries.some((e) => e.kind === 'csharp')) {
+  if (needed.has('csharp')) {
     const { loadCSharpParser } = await import('./csharp/extractCSharp.js');
     parsers.csharp = await loadCSharpParser();
   }
+  if (needed.has('typescript')) parsers.typescript = (await import('ts-morph')).ts;
   return parsers;
 }
 

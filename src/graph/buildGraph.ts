@@ -5,11 +5,16 @@ import type { HistorySummary } from '../history/index.js';
 import { fileId, repoId } from '../core/ids.js';
 import { LANGUAGE_OF } from '../discover/classify.js';
 import { EstateGraph } from './estateGraph.js';
+import type { PackageIntel } from '../packages/intel.js';
 import { buildProjects } from './dotnet/projects.js';
 import { addProjectEdges, type DeclaredDependency } from './dotnet/projectEdges.js';
 import { buildTypeIndex } from './dotnet/typeIndex.js';
 import { addTypeNodes, addTypeReferences } from './dotnet/typeEdges.js';
 import { addNamespaceDependencies, addProjectDependencies } from './dotnet/rollups.js';
+import { addNuGetLockedVersions } from './dotnet/lockedVersions.js';
+import { addNpmProjects } from './npm/npmProjects.js';
+import { addJsLayer } from './js/index.js';
+import { addHttpCoupling } from './http/httpGraph.js';
 
 export interface EstateModel {
   graph: EstateGraph;
@@ -18,6 +23,8 @@ export interface EstateModel {
   diagnostics: Diagnostic[];
   /** Set by the history pass; its figures are on the graph (`data.history`, `co-change` edges). */
   history?: HistorySummary;
+  /** Package inventory, registry answers and advisories; set by the scan's package phase. */
+  packages?: PackageIntel;
 }
 
 export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<string, string>): EstateModel {
@@ -44,6 +51,8 @@ export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<stri
     }
   }
   const declared = addProjectEdges(graph, projects);
+  addNuGetLockedVersions(graph, repos, projects);
+  addNpmProjects(graph, repos);
   for (const repo of repos) {
     for (const file of repo.files) {
       const owner = projectOfFile.get(`${repo.name}/${file.path}`);
@@ -61,6 +70,9 @@ export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<stri
   const links = addTypeReferences(graph, repos, index, projectOfFile, visibleFrom);
   addNamespaceDependencies(graph, links);
   addProjectDependencies(graph, declared, links, new Map(projects.map((p) => [p.id, p.repo])), visibleFrom);
+  const js = addJsLayer(graph, repos);
+  diagnostics.push(...js.diagnostics);
+  addHttpCoupling(graph, repos, js.resolved);
   return { graph, repos, projects, diagnostics };
 }
 

@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { EdgeKind, ScanResult } from '../core/result.js';
 import { historyTables } from './historyTables.js';
+import { renderPackageSummary } from './packageSummary.js';
 
 export interface TableOptions {
   color: boolean;
@@ -65,6 +66,7 @@ export function renderTable(result: ScanResult, options: TableOptions): string {
   }
 
   out.push(...historyTables(result, style, top));
+  out.push(...renderPackageSummary(result, style, top));
 
   if (result.findings.length > 0) {
     const byRule = new Map<string, number>();

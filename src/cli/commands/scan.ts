@@ -1,6 +1,8 @@
 /** `assess scan <root>`: run the pipeline, print the summary, write the requested outputs. */
 import { existsSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
+import { defaultCacheDir, type PackageOptions } from '../../packages/phase.js';
 import { Command, Option } from 'commander';
 import { runScan } from '../../core/run.js';
 import { analyzers } from '../../../analyzers/index.js';
@@ -25,6 +27,10 @@ interface ScanFlags {
   since?: string;
   /** commander's `--no-history` */
   history?: boolean;
+  offline?: boolean;
+  cacheDir?: string;
+  registryTimeout?: string;
+  advisories?: string;
 }
 
 export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Command {
@@ -41,6 +47,10 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--no-history', 'skip reading git history (no churn, hotspots or change coupling)')
     .option('--only <ids>', `run only these analyzers (comma-separated: ${analyzers.map((a) => a.meta.id).join(', ')})`)
     .option('--jobs <n>', 'extraction worker threads (default: one per core, at most 8; 1 = no workers)')
+    .option('--offline', 'never reach a package registry; use cached answers only (also ASSESS_OFFLINE=1)')
+    .option('--cache-dir <dir>', 'registry cache folder (default: ASSESS_CACHE_DIR, else $XDG_CACHE_HOME/assess or ~/.cache/assess)')
+    .option('--registry-timeout <ms>', 'time-out of one registry request in milliseconds (default 10000)')
+    .option('--advisories <dir|zip>', 'OSV advisory database (folder or zip of OSV JSON) for vulnerable-package')
     .addHelpText(
       'after',
       `
@@ -51,6 +61,7 @@ Examples:
   $ assess scan . --exclude "**/Generated/**" --max-file-size 8MB
   $ assess scan ./repos --since 18months      history window of 18 months per repository
   $ assess scan ./repos --no-history          structure only, no git log
+  $ assess scan ./repos --advisories osv-nuget-npm.zip --offline
 
 Exit codes: 0 ok, 2 usage or configuration error, 3 internal error.`,
     )
@@ -78,6 +89,7 @@ async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promis
   const disabled = Object.entries(config.analyzers).filter(([, v]) => v === false).map(([id]) => id);
   const analyzerOptions = Object.fromEntries(Object.entries(config.analyzers).filter(([, v]) => v !== false));
 
+  const packages = packageOptions(flags);
   const progress = terminalProgress(io.stderrIsTTY && !flags.quiet && flags.format !== 'json');
   let result;
   try {
@@ -89,6 +101,7 @@ async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promis
       analyzerOptions,
       history,
       analyzers: analyzers.filter((a) => !disabled.includes(a.meta.id)),
+      packages,
       ...(only ? { only } : {}),
       ...(progress.listener ? { onEvent: progress.listener } : {}),
     });
@@ -110,4 +123,19 @@ function parseJobs(value: string): number {
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs: expected a whole number from 1 to 64, got ${value}`);
   return jobs;
+}
+
+function packageOptions(flags: ScanFlags): PackageOptions {
+  const timeout = flags.registryTimeout === undefined ? 10_000 : Number(flags.registryTimeout);
+  if (!Number.isInteger(timeout) || timeout <= 0) throw new UsageError(`--registry-timeout: not a positive number of milliseconds: ${flags.registryTimeout}`);
+  if (flags.advisories !== undefined && !existsSync(flags.advisories)) throw new UsageError(`--advisories: no such folder or file: ${flags.advisories}`);
+  const env = process.env;
+  return {
+    offline: flags.offline === true || env.ASSESS_OFFLINE === '1' || env.ASSESS_OFFLINE === 'true',
+    cacheDir: flags.cacheDir ? path.resolve(flags.cacheDir) : defaultCacheDir(env, homedir()),
+    registryTimeoutMs: timeout,
+    ...(flags.advisories ? { advisories: path.resolve(flags.advisories) } : {}),
+    env,
+    homeDir: homedir(),
+  };
 }

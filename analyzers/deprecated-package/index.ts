@@ -1,0 +1,62 @@
+/**
+ * deprecated-package: the version in use is marked deprecated by its registry
+ * (npm's per-version `deprecated` message, NuGet's registration deprecation with
+ * reasons and an alternative package).
+ */
+import { z } from 'zod';
+import { defineAnalyzer } from '../../src/core/analyzer.js';
+import { currentVersion } from '../../src/packages/current.js';
+import { packageIntelOf } from '../../src/packages/intel.js';
+import type { PackageMetadata } from '../../src/packages/metadata.js';
+import { usageLocation } from '../../src/packages/usageLocation.js';
+import { latestOf, versionScheme } from '../../src/packages/versionScheme.js';
+
+export default defineAnalyzer({
+  meta: {
+    id: 'deprecated-package',
+    description: 'Packages whose version in use its registry marks deprecated (npm deprecated, NuGet deprecation metadata).',
+    defaultSeverity: 'warning',
+    messages: {
+      deprecated: '{name} {current} is deprecated ({ecosystem}): {reason}',
+      abandoned: '{name} is deprecated in every release, {current} included ({ecosystem}): {reason}',
+    },
+    docs: 'analyzers/deprecated-package/README.md',
+  },
+  options: z.object({ ignore: z.array(z.string()).default([]) }).strict(),
+  run({ model, options, report }) {
+    const intel = packageIntelOf(model);
+    if (!intel.registry) return;
+    const ignored = new Set(options.ignore.map((n) => n.toLowerCase()));
+    for (const usage of intel.usages) {
+      if (usage.internal || ignored.has(usage.name.toLowerCase())) continue;
+      const metadata = intel.registry.get(usage.projectId, usage.packageId);
+      const current = currentVersion(usage, metadata);
+      if (!metadata || !current) continue;
+      const reason = deprecationOf(metadata, current.version);
+      if (reason === undefined) continue;
+      const latest = latestOf(versionScheme(usage.ecosystem), metadata.versions, false);
+      const latestDeprecated = latest !== undefined && deprecationOf(metadata, latest) !== undefined;
+      report({
+        messageId: latestDeprecated ? 'abandoned' : 'deprecated',
+        args: { name: usage.name, current: current.version, ecosystem: usage.ecosystem, reason },
+        // A package deprecated throughout has no upgrade path: it must be replaced.
+        severity: latestDeprecated ? 'error' : 'warning',
+        location: usageLocation(usage),
+        data: {
+          ecosystem: usage.ecosystem,
+          name: usage.name,
+          current: current.version,
+          reason,
+          latestDeprecated,
+          ...(latest ? { latest } : {}),
+          project: usage.projectId,
+        },
+        identity: [usage.projectId, usage.packageId],
+      });
+    }
+  },
+});
+
+function deprecationOf(metadata: PackageMetadata, version: string): string | undefined {
+  return metadata.deprecated[version] ?? metadata.deprecated[version.toLowerCase()];
+}

@@ -1,0 +1,63 @@
+/**
+ * A JavaScript/TypeScript file → its facts, in one walk of a Babel AST that is
+ * dropped afterwards. Minified and generated files are skipped before parsing;
+ * syntax errors are recovered from, keeping what parsed.
+ */
+import type { ExtractionOutcome, ExtractionProblem, JsFileFacts } from '../../core/facts.js';
+import { detectGenerated } from './generated.js';
+import { dialectOf, parseSource } from './parse.js';
+import { traverse } from './traverse.js';
+import { ModuleCollector } from './modules.js';
+import { HttpBindings } from './httpBindings.js';
+import { collectRoutes } from './httpRoutes.js';
+import { collectHttpCalls } from './httpCalls.js';
+
+export function extractJs(filePath: string, text: string): ExtractionOutcome<JsFileFacts> {
+  const generated = detectGenerated(filePath, text);
+  if (generated) {
+    return { problems: [{ code: `js-${generated.reason}-skipped`, severity: 'info', message: `skipped as ${generated.reason}: ${generated.detail}` }] };
+  }
+  const parsed = parseSource(filePath, text);
+  const problems: ExtractionProblem[] = [];
+  const empty = emptyFacts(dialectOf(filePath));
+  if (!parsed.ast) {
+    const fatal = parsed.fatal!;
+    problems.push({ code: 'js-syntax-error', severity: 'warning', message: `could not parse: ${fatal.message}`, ...(fatal.line ? { line: fatal.line, column: fatal.column } : {}) });
+    return { facts: { ...empty, syntaxErrors: parsed.errors, syntaxErrorCount: parsed.errorCount }, problems };
+  }
+  if (parsed.errorCount > 0) {
+    const at = parsed.errors[0]!;
+    problems.push({ code: 'js-syntax-error', severity: 'warning', message: `${parsed.errorCount} syntax error(s), recovered; first at ${at.line}:${at.column}`, line: at.line, column: at.column });
+  }
+  const modules = new ModuleCollector();
+  const bindings = new HttpBindings(modules);
+  traverse(parsed.ast, (node, parent, key) => {
+    modules.visit(node, parent, key);
+    bindings.visit(node);
+  });
+  modules.finish();
+  bindings.finish();
+  const { routes, mounts } = collectRoutes(bindings, modules);
+  const { httpCalls, clientInstances } = collectHttpCalls(bindings, modules, text);
+  return {
+    facts: {
+      ...empty,
+      dialect: parsed.dialect,
+      imports: modules.imports,
+      dynamicSpecifiers: modules.dynamicSpecifiers,
+      declarations: modules.declarations,
+      ...(modules.defaultExport ? { defaultExport: modules.defaultExport } : {}),
+      routes,
+      mounts,
+      httpCalls,
+      clientInstances,
+      syntaxErrors: parsed.errors,
+      syntaxErrorCount: parsed.errorCount,
+    },
+    problems,
+  };
+}
+
+function emptyFacts(dialect: JsFileFacts['dialect']): JsFileFacts {
+  return { kind: 'js', dialect, imports: [], dynamicSpecifiers: 0, declarations: [], routes: [], mounts: [], httpCalls: [], clientInstances: [], syntaxErrors: [], syntaxErrorCount: 0 };
+}

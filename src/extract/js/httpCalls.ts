@@ -1,0 +1,90 @@
+/**
+ * HTTP requests a file makes: `fetch`, `axios` (and `axios.create` instances with their
+ * `baseURL`), jQuery `$.ajax`/`$.get`/`$.post`/`$.getJSON`, Angular `HttpClient`, and
+ * verb calls on an imported binding that may be a client instance made elsewhere.
+ */
+import type { CallExpression, Node } from '@babel/types';
+import type { JsHttpCall, JsHttpClientInstance } from '../../core/facts.js';
+import type { ModuleCollector } from './modules.js';
+import { isName, type HttpBindings } from './httpBindings.js';
+import { HOLE, propertyOf } from './staticString.js';
+
+const CLIENT_VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options']);
+const JQUERY_VERBS: Record<string, string | undefined> = { get: 'GET', getJSON: 'GET', post: 'POST', ajax: undefined };
+const MAX_CALL_TEXT = 120;
+
+export function collectHttpCalls(bindings: HttpBindings, modules: ModuleCollector, text: string): { httpCalls: JsHttpCall[]; clientInstances: JsHttpClientInstance[] } {
+  const exported = new Set(modules.declarations.filter((d) => d.exported).map((d) => d.name));
+  const clientInstances: JsHttpClientInstance[] = [...bindings.instances].map(([name, { config, line }]) => ({
+    name: modules.defaultExport === name ? 'default' : name,
+    baseURL: bindings.constants.evaluate(propertyOf(config, 'baseURL')) ?? '',
+    exported: exported.has(name) || modules.defaultExport === name,
+    line,
+  }));
+  const baseOf = new Map([...bindings.instances.keys()].map((name, i) => [name, clientInstances[i]!.baseURL]));
+  const httpCalls: JsHttpCall[] = [];
+  const record = (client: JsHttpCall['client'], method: string | undefined, urlNode: Node | undefined, call: CallExpression, base = '', via?: JsHttpCall['via']) => {
+    if (!urlNode) return;
+    const url = bindings.constants.evaluate(urlNode) ?? HOLE;
+    httpCalls.push({
+      client,
+      ...(method ? { method } : {}),
+      url: base && !/^[a-z]+:\/\//i.test(url) ? joinUrl(base, url) : url,
+      call: shorten(text.slice(urlNode.start ?? 0, urlNode.end ?? 0)),
+      ...(via ? { via } : {}),
+      line: call.loc?.start.line ?? 0,
+    });
+  };
+  const verbOf = (node: Node | undefined, fallback: string | undefined) => {
+    const value = node ? bindings.constants.evaluate(node) : undefined;
+    return value && /^[a-z]+$/i.test(value) ? value.toUpperCase() : fallback;
+  };
+
+  for (const call of bindings.calls) {
+    const callee = call.callee;
+    const [first, second] = call.arguments;
+    if (callee.type === 'Identifier' || (callee.type === 'MemberExpression' && isGlobalFetch(callee))) {
+      if (callee.type === 'MemberExpression' || callee.name === 'fetch') {
+        record('fetch', verbOf(propertyOf(second, 'method'), 'GET'), first, call);
+      } else if (bindings.isAxios(callee)) {
+        if (first?.type === 'ObjectExpression') record('axios', verbOf(propertyOf(first, 'method'), 'GET'), propertyOf(first, 'url'), call);
+        else record('axios', verbOf(propertyOf(second, 'method'), 'GET'), first, call);
+      }
+      continue;
+    }
+    if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier' || callee.computed) continue;
+    const verb = callee.property.name;
+    const owner = callee.object;
+    if (bindings.isAxios(owner) || (owner.type === 'Identifier' && baseOf.has(owner.name))) {
+      const base = owner.type === 'Identifier' ? (baseOf.get(owner.name) ?? '') : '';
+      if (CLIENT_VERBS.has(verb)) record('axios', verb.toUpperCase(), first, call, base);
+      else if (verb === 'request' && first?.type === 'ObjectExpression') record('axios', verbOf(propertyOf(first, 'method'), 'GET'), propertyOf(first, 'url'), call, base);
+    } else if (bindings.isJQuery(owner) && verb in JQUERY_VERBS) {
+      const settings = first?.type === 'ObjectExpression' ? first : second;
+      const urlNode = first?.type === 'ObjectExpression' ? propertyOf(first, 'url') : first;
+      record('jquery', JQUERY_VERBS[verb] ?? verbOf(propertyOf(settings, 'method') ?? propertyOf(settings, 'type'), 'GET'), urlNode, call);
+    } else if (owner.type === 'MemberExpression' && owner.object.type === 'ThisExpression' && owner.property.type === 'Identifier' && bindings.httpClientMembers.has(owner.property.name)) {
+      if (CLIENT_VERBS.has(verb)) record('angular', verb.toUpperCase(), first, call);
+      else if (verb === 'request') record('angular', verbOf(first, undefined), second, call);
+    } else if (owner.type === 'Identifier' && CLIENT_VERBS.has(verb) && first) {
+      // `api.get('/x')` on an imported `api`: a client instance only if the import resolves to one.
+      const via = modules.localsOf(owner.name);
+      if (via && !via.specifier.startsWith('node:') && bindings.constants.evaluate(first) !== undefined) record('axios', verb.toUpperCase(), first, call, '', via);
+    }
+  }
+  return { httpCalls, clientInstances };
+}
+
+function isGlobalFetch(callee: Extract<Node, { type: 'MemberExpression' }>): boolean {
+  return isName(callee.property, 'fetch') && callee.object.type === 'Identifier' && ['window', 'globalThis', 'self', 'global'].includes(callee.object.name);
+}
+
+export function joinUrl(base: string, url: string): string {
+  if (url === '' || url === HOLE && base !== '') return base;
+  return `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > MAX_CALL_TEXT ? `${flat.slice(0, MAX_CALL_TEXT - 1)}…` : flat;
+}

@@ -1,0 +1,94 @@
+/**
+ * Babel parsing with error recovery. TypeScript files get the `typescript` plugin
+ * (`jsx` only for .tsx, since `<T>x` casts and JSX cannot share a file); plain
+ * JavaScript is tried without JSX first and again with it when that fails.
+ */
+import { parse, type ParserOptions, type ParserPlugin } from '@babel/parser';
+import type { File } from '@babel/types';
+import type { JsFileFacts, Position } from '../../core/facts.js';
+
+export type Dialect = JsFileFacts['dialect'];
+
+export interface Parsed {
+  ast?: File;
+  dialect: Dialect;
+  errors: Position[];
+  errorCount: number;
+  /** Why nothing parsed at all, if so. */
+  fatal?: { message: string; line?: number; column?: number };
+}
+
+const COMMON: ParserPlugin[] = ['decorators-legacy', 'importAttributes', 'explicitResourceManagement', 'importMeta' as ParserPlugin];
+
+export function dialectOf(filePath: string): Dialect {
+  const lower = filePath.toLowerCase();
+  if (lower.endsWith('.tsx')) return 'tsx';
+  if (/\.[cm]?ts$/.test(lower)) return 'ts';
+  if (lower.endsWith('.jsx')) return 'jsx';
+  return 'js';
+}
+
+/** How many failing lines are blanked out before giving up on a file. */
+const MAX_BLANKED_LINES = 10;
+
+export function parseSource(filePath: string, text: string): Parsed {
+  let parsed = parseOnce(filePath, text);
+  // Babel's recovery stops at some errors: blank the failing line and parse again, keeping the rest of the file.
+  const errors = [...parsed.errors];
+  let source = text;
+  for (let tries = 0; !parsed.ast && parsed.fatal?.line && tries < MAX_BLANKED_LINES; tries++) {
+    source = blankLine(source, parsed.fatal.line);
+    parsed = parseOnce(filePath, source);
+    errors.push(...parsed.errors);
+  }
+  if (!parsed.ast || errors.length === parsed.errors.length) return parsed;
+  return { ...parsed, errors: errors.slice(0, 20), errorCount: parsed.errorCount + errors.length - parsed.errors.length };
+}
+
+function blankLine(text: string, line: number): string {
+  const lines = text.split('\n');
+  if (line >= 1 && line <= lines.length) lines[line - 1] = lines[line - 1]!.replace(/[^\s]/g, ' ');
+  return lines.join('\n');
+}
+
+function parseOnce(filePath: string, text: string): Parsed {
+  const dialect = dialectOf(filePath);
+  if (dialect === 'js') {
+    const plain = attempt(text, 'js');
+    if (!plain.fatal && plain.errorCount === 0) return plain;
+    const withJsx = attempt(text, 'jsx');
+    const better = !withJsx.fatal && (plain.fatal || withJsx.errorCount < plain.errorCount);
+    return better ? withJsx : plain;
+  }
+  return attempt(text, dialect);
+}
+
+function attempt(text: string, dialect: Dialect): Parsed {
+  const plugins: ParserPlugin[] = [...COMMON];
+  if (dialect === 'ts' || dialect === 'tsx') plugins.push('typescript');
+  if (dialect === 'tsx' || dialect === 'jsx') plugins.push('jsx');
+  const options: ParserOptions = {
+    sourceType: dialect === 'js' || dialect === 'jsx' ? 'unambiguous' : 'module',
+    errorRecovery: true,
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    allowUndeclaredExports: true,
+    allowNewTargetOutsideFunction: true,
+    allowSuperOutsideMethod: true,
+    plugins,
+  };
+  try {
+    const ast = parse(text, options);
+    const all = (ast.errors ?? []).map((e) => ({ line: e.loc?.line ?? 0, column: (e.loc?.column ?? 0) + 1 }));
+    return { ast, dialect, errors: all.slice(0, 20), errorCount: all.length };
+  } catch (error) {
+    const loc = (error as { loc?: { line: number; column: number } }).loc;
+    return {
+      dialect,
+      errors: loc ? [{ line: loc.line, column: loc.column + 1 }] : [],
+      errorCount: 1,
+      fatal: { message: error instanceof Error ? error.message : String(error), ...(loc ? { line: loc.line, column: loc.column + 1 } : {}) },
+    };
+  }
+}

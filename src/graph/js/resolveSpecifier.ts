@@ -1,0 +1,83 @@
+/**
+ * One import specifier → what it names: an estate file (TypeScript's resolver,
+ * with the file's compiler options), an estate package whose entry is not in
+ * source form, an external npm package, a Node built-in, or nothing (with why).
+ */
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import type { ts as Ts } from 'ts-morph';
+import type { JsImportKind } from '../../core/facts.js';
+import type { CompilerSettingsIndex } from './compilerSettings.js';
+import type { EstateFile, EstateFileSystem, EstatePackage } from './estateFileSystem.js';
+
+export type Resolution =
+  | { kind: 'file'; file: EstateFile; package?: EstatePackage; via: 'typescript' | 'source-entry' }
+  | { kind: 'estate-package'; package: EstatePackage; reason: 'entry-not-in-source' }
+  | { kind: 'package'; name: string }
+  | { kind: 'builtin'; name: string }
+  | { kind: 'unresolved'; target: string; reason: 'not-found' | 'not-scanned' };
+
+const BUILTINS = new Set(builtinModules);
+const ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf|eot|html?|json|md|mdx|txt|graphql|gql|vue|svelte|wasm|yml|yaml)(?:\?.*)?$/i;
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs'];
+
+export class SpecifierResolver {
+  constructor(private readonly ts: typeof Ts, private readonly fs: EstateFileSystem, private readonly settings: CompilerSettingsIndex) {}
+
+  resolve(repo: string, virtualFile: string, specifier: string, kind: JsImportKind): Resolution {
+    const bare = !isPathLike(specifier);
+    const builtin = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+    if (bare && (specifier.startsWith('node:') || BUILTINS.has(builtin))) return { kind: 'builtin', name: builtin.split('/')[0]! };
+    const found = this.viaTypeScript(repo, virtualFile, specifier, kind);
+    if (found) return found;
+    if (!bare) {
+      const target = path.posix.join(path.posix.dirname(virtualFile), specifier).slice(1);
+      return { kind: 'unresolved', target, reason: ASSET.test(specifier) ? 'not-scanned' : 'not-found' };
+    }
+    const name = packageName(specifier);
+    const estate = this.fs.packageFor(name, virtualFile);
+    if (estate) return this.sourceEntry(estate, specifier.slice(name.length).replace(/^\//, '')) ?? { kind: 'estate-package', package: estate, reason: 'entry-not-in-source' };
+    if (specifier.startsWith('#') || specifier.startsWith('~') || specifier.startsWith('@/')) return { kind: 'unresolved', target: specifier, reason: 'not-found' };
+    return { kind: 'package', name };
+  }
+
+  private viaTypeScript(repo: string, virtualFile: string, specifier: string, kind: JsImportKind): Resolution | undefined {
+    const ts = this.ts;
+    const { options, cache } = this.settings.forFile(virtualFile, repo);
+    const host = this.fs as unknown as Ts.ModuleResolutionHost;
+    let mode: Ts.ResolutionMode;
+    if (options.moduleResolution === ts.ModuleResolutionKind.Node16 || options.moduleResolution === ts.ModuleResolutionKind.NodeNext) {
+      mode = kind === 'require' || kind === 'import-equals' ? ts.ModuleKind.CommonJS : ts.getImpliedNodeFormatForFile(virtualFile, cache.getPackageJsonInfoCache(), host, options);
+    }
+    const resolved = ts.resolveModuleName(specifier, virtualFile, options, host, cache, undefined, mode).resolvedModule;
+    if (!resolved) return undefined;
+    const file = this.fs.fileAt(resolved.resolvedFileName);
+    if (!file) return undefined;
+    const estate = isPathLike(specifier) ? undefined : this.fs.packageFor(packageName(specifier), virtualFile);
+    const owning = estate && this.fs.realpath(resolved.resolvedFileName).startsWith(`/${estate.repo}/${estate.dir}`) ? estate : undefined;
+    return { kind: 'file', file, via: 'typescript', ...(owning ? { package: owning } : {}) };
+  }
+
+  /** Packages kept in source form (entry points naming a `dist/` that is never committed): `src/index.ts` and the like. */
+  private sourceEntry(estate: EstatePackage, subpath: string): Resolution | undefined {
+    const root = `/${estate.repo}${estate.dir ? `/${estate.dir}` : ''}`;
+    const stems = subpath === '' ? ['src/index', 'index', 'lib/index'] : [`src/${subpath}`, subpath, `src/${subpath}/index`, `${subpath}/index`];
+    for (const stem of stems) {
+      for (const extension of SOURCE_EXTENSIONS) {
+        const file = this.fs.fileAt(`${root}/${stem}${extension}`);
+        if (file) return { kind: 'file', file, package: estate, via: 'source-entry' };
+      }
+    }
+    return undefined;
+  }
+}
+
+function isPathLike(specifier: string): boolean {
+  return specifier.startsWith('.') || specifier.startsWith('/');
+}
+
+/** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
+export function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') && parts.length > 1 ? `${parts[0]}/${parts[1]}` : parts[0]!;
+}

@@ -1,0 +1,55 @@
+/**
+ * One view over both ecosystems' version rules, so the analyzers compare, order
+ * and match ranges without caring whether semver (npm) or NuGet.Versioning applies.
+ */
+import semver from 'semver';
+import { compareNuGetVersions, nuGetRangeSatisfies, parseNuGetRange, parseNuGetVersion } from './nugetVersion.js';
+
+export type Ecosystem = 'npm' | 'nuget';
+
+export interface VersionScheme {
+  valid(version: string): boolean;
+  /** Total order over valid versions. */
+  compare(a: string, b: string): number;
+  isPrerelease(version: string): boolean;
+  major(version: string): number;
+  minor(version: string): number;
+  /** Whether a valid version satisfies a range in the ecosystem's own range syntax. */
+  satisfies(version: string, range: string): boolean;
+}
+
+const npm: VersionScheme = {
+  valid: (v) => semver.valid(v) !== null,
+  compare: (a, b) => semver.compare(a, b),
+  isPrerelease: (v) => (semver.prerelease(v)?.length ?? 0) > 0,
+  major: (v) => semver.major(v),
+  minor: (v) => semver.minor(v),
+  satisfies: (v, range) => semver.satisfies(v, range, { includePrerelease: true }),
+};
+
+const nuget: VersionScheme = {
+  valid: (v) => parseNuGetVersion(v) !== undefined,
+  compare: (a, b) => compareNuGetVersions(parseNuGetVersion(a)!, parseNuGetVersion(b)!),
+  isPrerelease: (v) => (parseNuGetVersion(v)?.prerelease.length ?? 0) > 0,
+  major: (v) => parseNuGetVersion(v)!.parts[0],
+  minor: (v) => parseNuGetVersion(v)!.parts[1],
+  satisfies: (v, range) => {
+    const parsedRange = parseNuGetRange(range);
+    const version = parseNuGetVersion(v);
+    return parsedRange !== undefined && version !== undefined && nuGetRangeSatisfies(parsedRange, version);
+  },
+};
+
+export function versionScheme(ecosystem: Ecosystem): VersionScheme {
+  return ecosystem === 'npm' ? npm : nuget;
+}
+
+/** The highest stable version, or the highest of all when `includePrerelease`. */
+export function latestOf(scheme: VersionScheme, versions: readonly string[], includePrerelease: boolean): string | undefined {
+  let best: string | undefined;
+  for (const v of versions) {
+    if (!scheme.valid(v) || (!includePrerelease && scheme.isPrerelease(v))) continue;
+    if (best === undefined || scheme.compare(v, best) > 0) best = v;
+  }
+  return best;
+}
