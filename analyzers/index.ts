@@ -4,5 +4,9 @@
  */
 import type { Analyzer } from '../src/core/analyzer.js';
 import dependencyCycles from './dependency-cycles/index.js';
+import nonSargablePredicate from './non-sargable-predicate/index.js';
+import selectStar from './select-star/index.js';
+import unindexedQuery from './unindexed-query/index.js';
+import unknownTable from './unknown-table/index.js';
 
-export const analyzers: readonly Analyzer<any, string>[] = [dependencyCycles];
+export const analyzers: readonly Analyzer<any, string>[] = [dependencyCycles, nonSargablePredicate, selectStar, unindexedQuery, unknownTable];

@@ -8,6 +8,7 @@ import type { RepoEntry } from '../discover/walk.js';
 import type { ScanListener } from './events.js';
 import { readSource } from '../extract/readSource.js';
 import { extractFile, parsersNeeded, type Parsers } from '../extract/extractFile.js';
+import { extractSqlFacts } from '../extract/sql/extractSql.js';
 
 export interface ExtractAllOptions {
   maxFileBytes: number;
@@ -43,7 +44,8 @@ export async function extractAll(
       }
       try {
         const outcome = extractFile(entry.kind, entry.path, read.text, parsers);
-        for (const problem of outcome.problems) {
+        const sql = extractSqlFacts(entry.kind, entry.path, read.text, outcome.facts);
+        for (const problem of [...outcome.problems, ...sql.problems]) {
           diagnostics.push({
             code: problem.code,
             severity: problem.severity,
@@ -53,7 +55,7 @@ export async function extractAll(
             ...(problem.line !== undefined ? { line: problem.line } : {}),
           });
         }
-        files.push({ repo: repo.name, path: entry.path, kind: entry.kind, loc: outcome.loc, ...(outcome.facts ? { facts: outcome.facts } : {}) });
+        files.push({ repo: repo.name, path: entry.path, kind: entry.kind, loc: outcome.loc, ...(outcome.facts ? { facts: outcome.facts } : {}), ...(sql.sql ? { sql: sql.sql } : {}) });
       } catch (error) {
         diagnostics.push({
           code: 'extract-failed',

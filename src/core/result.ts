@@ -45,7 +45,9 @@ export type NodeKind =
   | 'type'
   | 'file'
   | 'package'
-  | 'external';
+  | 'external'
+  | 'table'
+  | 'procedure';
 
 export type EdgeKind =
   | 'contains'
@@ -55,7 +57,10 @@ export type EdgeKind =
   | 'produces'
   | 'type-ref'
   | 'namespace-ref'
-  | 'project-dep';
+  | 'project-dep'
+  | 'reads'
+  | 'writes'
+  | 'executes';
 
 export interface GraphNode {
   id: string;
@@ -99,6 +104,8 @@ export interface ScanStats {
   edges: number;
   diagnostics: number;
   findings: number;
+  /** SQL queries found in code, scripts and routines (see the SQL summary). */
+  sqlQueries?: number;
   /** Wall-clock milliseconds; excluded from determinism comparisons. */
   elapsedMs: number;
 }

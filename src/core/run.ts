@@ -68,6 +68,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       edges: graph.edges.length,
       diagnostics: diagnostics.length,
       findings: analysis.findings.length,
+      ...(model.sql && model.sql.queries.length > 0 ? { sqlQueries: model.sql.queries.length } : {}),
       elapsedMs: Math.round(performance.now() - started),
     },
   };

@@ -9,12 +9,16 @@ import { addProjectEdges } from './dotnet/projectEdges.js';
 import { buildTypeIndex } from './dotnet/typeIndex.js';
 import { addTypeNodes, addTypeReferences } from './dotnet/typeEdges.js';
 import { addNamespaceDependencies, addProjectDependencies } from './dotnet/rollups.js';
+import { buildSqlEstate, type SqlEstate } from '../sql/estate.js';
+import { addSqlGraph } from './sql/sqlGraph.js';
 
 export interface EstateModel {
   graph: EstateGraph;
   repos: RepoModel[];
   projects: ProjectModel[];
   diagnostics: Diagnostic[];
+  /** Schema, routines and queries; absent in hand-built test models. */
+  sql?: SqlEstate;
 }
 
 export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<string, string>): EstateModel {
@@ -63,5 +67,7 @@ export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<stri
   const links = addTypeReferences(graph, repos, index, projectOfFile, dependsOn);
   addNamespaceDependencies(graph, links);
   addProjectDependencies(graph, declared, links, new Map(projects.map((p) => [p.id, p.repo])));
-  return { graph, repos, projects, diagnostics };
+  const sql = buildSqlEstate(repos);
+  addSqlGraph(graph, sql);
+  return { graph, repos, projects, diagnostics, sql };
 }
