@@ -85,6 +85,78 @@ export interface CSharpTypeFacts {
   complexity: number;
 }
 
+/**
+ * A string value as the code builds it: literals are kept whole; an interpolated
+ * string or a concatenation with non-literal parts is `dynamic`, with each hole
+ * written `{…}` (e.g. `SELECT * FROM Users WHERE Id = {…}`).
+ * Escapes are decoded (`\n`, `""` in verbatim, `{{` in interpolated), raw
+ * strings lose their closing-line indentation, line breaks are `\n` whatever
+ * the file uses. `line`/`column` (1-based, UTF-16 code units) are where the
+ * expression starts (inside any parentheses).
+ */
+export interface CSharpStringValue {
+  text: string;
+  form: 'regular' | 'verbatim' | 'raw' | 'interpolated' | 'concatenation';
+  dynamic: boolean;
+  line: number;
+  column: number;
+}
+
+/** An argument that names a string-valued variable, constant or field instead of a literal. */
+export interface CSharpNamedValueArgument {
+  index: number;
+  /** Named argument (`sql: q`) when written so. */
+  parameter?: string;
+  /** The identifier or member chain passed (`sql`, `Queries.ByUser`, `_sql`). */
+  identifier: string;
+}
+
+/**
+ * A call or object creation with string arguments — where SQL (Dapper `Query`,
+ * `new SqlCommand`), routes (`MapRoute`) and HTTP calls (`GetAsync`) live.
+ * Only calls with at least one string or identifier argument are recorded.
+ */
+export interface CSharpCallSite {
+  /**
+   * Method name as written, generic arguments stripped: `QueryAsync`. For
+   * `new T(…)` the type's simple name (`SqlCommand` for
+   * `new System.Data.SqlClient.SqlCommand(…)`); for a constructor initializer
+   * `: base(…)` / `: this(…)`, `base` / `this`.
+   */
+  method: string;
+  /**
+   * Receiver chain as written, if any: `connection`, `_db.Database`, `routes`,
+   * `this.` dropped, whitespace removed, generic arguments kept; a call result
+   * as its callee plus `()` (`GetConnection()`, `context.Set<User>()`,
+   * `new SqlConnection()`). Absent for `new T(…)`, bare calls, `this.M(…)` and
+   * receivers that are long or span lines.
+   */
+  receiver?: string;
+  isConstructor: boolean;
+  /** Literal/interpolated/concatenated string arguments, in argument order. */
+  strings: { index: number; parameter?: string; value: CSharpStringValue }[];
+  /** Identifier arguments, which may name a string declared elsewhere (see `stringDeclarations`). */
+  identifiers: CSharpNamedValueArgument[];
+  /** Full name of the enclosing type, if any; and the enclosing member's name. */
+  ownerType?: string;
+  ownerMember?: string;
+  /** Position of the method or type name (1-based, UTF-16 code units). */
+  line: number;
+  column: number;
+}
+
+/** `x.CommandText = "…"`, `CommandText = "…"` in an initializer, `var sql = "…"`, `const string Q = "…"`. */
+export interface CSharpStringDeclaration {
+  /** Variable, constant, field or assigned member chain: `sql`, `Queries.ByUser`, `cmd.CommandText`. */
+  name: string;
+  kind: 'local' | 'const' | 'field' | 'property' | 'assignment';
+  value: CSharpStringValue;
+  /** `sql += "…"`: `value` is appended to what `name` held (an `assignment`). */
+  appended?: true;
+  ownerType?: string;
+  ownerMember?: string;
+}
+
 export interface CSharpFileFacts {
   kind: 'csharp';
   loc: number;
@@ -95,6 +167,10 @@ export interface CSharpFileFacts {
   types: CSharpTypeFacts[];
   /** References outside any type (top-level statements, assembly attributes). */
   fileReferences: CSharpTypeReference[];
+  /** Calls with string arguments, in source order. */
+  callSites: CSharpCallSite[];
+  /** String-valued declarations and assignments, in source order. */
+  stringDeclarations: CSharpStringDeclaration[];
   /** Positions of ERROR/MISSING nodes, at most the first 20. */
   syntaxErrors: Position[];
   syntaxErrorCount: number;

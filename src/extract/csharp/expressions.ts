@@ -10,24 +10,8 @@ export function visitMemberAccess(ctx: WalkContext): void {
   if (left !== null) recordCandidate(ctx, left, startLine(ctx));
 }
 
-/** Invocations: only `nameof(X)` / `nameof(A.B)` need care, its argument names a symbol. */
-export function visitInvocation(ctx: WalkContext): void {
-  let isNameof = false;
-  let first = true;
-  forEachChild(ctx, (kind) => {
-    if (first && kind.named) {
-      first = false;
-      if (kind.name === 'identifier' && nodeText(ctx) === 'nameof') {
-        isNameof = true;
-        return;
-      }
-    }
-    if (isNameof && kind.name === 'argument_list') visitNameofArguments(ctx);
-    else visit(ctx);
-  });
-}
-
-function visitNameofArguments(ctx: WalkContext): void {
+/** `nameof(X)` / `nameof(A.B)`: the argument names a symbol, which may be a type. */
+export function visitNameofArguments(ctx: WalkContext): void {
   forEachChild(ctx, (kind) => {
     if (kind.name !== 'argument') return visit(ctx);
     forEachChild(ctx, (inner) => {

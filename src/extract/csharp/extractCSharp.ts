@@ -63,6 +63,9 @@ function extractFromTree(parser: CSharpParser, tree: Parser.Tree, text: string):
     namespaces: ctx.namespaces,
     types,
     fileReferences: ctx.fileScope.finishReferences(),
+    // Sorted: a call is recorded after its arguments, so nested calls would come first.
+    callSites: ctx.callSites.sort(bySourcePosition),
+    stringDeclarations: ctx.stringDeclarations.sort((a, b) => bySourcePosition(a.value, b.value)),
     syntaxErrors: errors.positions,
     syntaxErrorCount: errors.count,
   };
@@ -79,4 +82,8 @@ function extractFromTree(parser: CSharpParser, tree: Parser.Tree, text: string):
     });
   }
   return { facts, problems };
+}
+
+function bySourcePosition(a: { line: number; column: number }, b: { line: number; column: number }): number {
+  return a.line - b.line || a.column - b.column;
 }

@@ -6,17 +6,18 @@ import {
   skip,
   visitComment,
   visitConstantPattern,
-  visitInvocation,
   visitIsPattern,
   visitMemberAccess,
   visitPreprocessorConditional,
   visitSwitchArm,
   visitSwitchSection,
 } from './expressions.js';
+import { visitConstructorInitializer, visitInvocation, visitObjectCreation } from './callSites.js';
 import { visitError } from './errorRecovery.js';
 import { FieldRules, visitFields } from './fieldVisitor.js';
 import { MEMBER_DECLARATION_KINDS, visitMemberDeclaration } from './memberDeclarations.js';
 import { forEachChild, visitChildren } from './traversal.js';
+import { visitAssignment, visitLocalDeclaration } from './stringDeclarations.js';
 import { TYPE_DECLARATION_KINDS, visitTypeDeclaration } from './typeDeclarations.js';
 import { readTypeParameters, withTypeParameters } from './typeParameters.js';
 import { recordTypeName, visitType, visitTypeArguments } from './typeReferences.js';
@@ -31,7 +32,6 @@ const fields =
 const TYPE_FIELD_KINDS = [
   'variable_declaration',
   'cast_expression',
-  'object_creation_expression',
   'array_creation_expression',
   'stackalloc_expression',
   'typeof_expression',
@@ -129,6 +129,10 @@ function buildHandlers(): ReadonlyMap<string, NodeHandler> {
   handlers.set('qualified_name', (ctx) => void recordTypeName(ctx));
   handlers.set('member_access_expression', visitMemberAccess);
   handlers.set('invocation_expression', visitInvocation);
+  handlers.set('object_creation_expression', visitObjectCreation);
+  handlers.set('constructor_initializer', visitConstructorInitializer);
+  handlers.set('local_declaration_statement', visitLocalDeclaration);
+  handlers.set('assignment_expression', visitAssignment);
   handlers.set('constant_pattern', visitConstantPattern);
   handlers.set('is_pattern_expression', visitIsPattern);
 

@@ -1,9 +1,10 @@
 import type { CSharpAttributeUse, CSharpMemberFacts } from '../../core/facts.js';
 import { readAttributeList } from './attributes.js';
+import { readPropertyValue, readVariableDeclaration } from './stringDeclarations.js';
 import { forEachChild, visit } from './traversal.js';
 import { readTypeParameters, withTypeParameters } from './typeParameters.js';
 import { visitType } from './typeReferences.js';
-import { nodeText, startLine, type WalkContext } from './walkContext.js';
+import { nodeText, startLine, withMember, type WalkContext } from './walkContext.js';
 
 type MemberKind = CSharpMemberFacts['kind'];
 
@@ -40,6 +41,10 @@ const VALUE_MEMBER_KINDS = new Set<MemberKind>(['property', 'field', 'event', 'm
  * entry per declarator) and destructors (walked for references, not listed).
  */
 export function visitMemberDeclaration(ctx: WalkContext): void {
+  withMember(ctx, ctx.member, () => visitMember(ctx));
+}
+
+function visitMember(ctx: WalkContext): void {
   const nodeKind = ctx.kinds.current(ctx.cursor).name;
   const singleKind = SINGLE_MEMBER_KINDS[nodeKind];
   const declaratorKind = DECLARATOR_MEMBER_KINDS[nodeKind];
@@ -47,26 +52,44 @@ export function visitMemberDeclaration(ctx: WalkContext): void {
   const attributes: CSharpAttributeUse[] = [];
   const names: string[] = [];
   const typeParameters = nodeKind === 'method_declaration' ? readTypeParameters(ctx) : [];
+  let isConst = false;
+  // The name precedes the body and initializer: what is walked after it belongs to this member.
+  const declareName = (name: string): void => {
+    names.push(name);
+    if (names.length === 1) ctx.member = nodeKind === 'destructor_declaration' ? `~${name}` : name;
+  };
+  const declareDeclarator = (name: string): void => {
+    names.push(name);
+    ctx.member = name;
+  };
 
   withTypeParameters(ctx, typeParameters, () =>
     forEachChild(ctx, (kind) => {
       if (kind.name === 'attribute_list') return readAttributeList(ctx, attributes);
-      if (kind.name === 'variable_declaration') return readDeclarators(ctx, names);
+      if (kind.name === 'modifier') {
+        isConst ||= nodeText(ctx) === 'const';
+        return; // a keyword token only
+      }
+      if (kind.name === 'variable_declaration') {
+        return readVariableDeclaration(ctx, isConst ? 'const' : 'field', declareDeclarator);
+      }
       if (kind.name === 'explicit_interface_specifier') {
         return forEachChild(ctx, (part) => (part.named ? visitType(ctx) : undefined));
       }
       if (!kind.named || kind.name === 'comment') {
-        if (kind.name === 'this') names.push('this[]'); // indexer
-        else if (kind.name === 'implicit' || kind.name === 'explicit') names.push(`${kind.name} operator`);
+        if (kind.name === 'this') declareName('this[]'); // indexer
+        else if (kind.name === 'implicit' || kind.name === 'explicit') declareName(`${kind.name} operator`);
         else if (nodeKind === 'operator_declaration' && ctx.kinds.field(ctx.cursor) === 'operator') {
-          names.push(`operator ${nodeText(ctx)}`);
+          declareName(`operator ${nodeText(ctx)}`);
         }
         return visit(ctx);
       }
       const field = ctx.kinds.field(ctx.cursor);
       if (field === 'type' || field === 'returns') visitType(ctx);
-      else if (field === 'name' && kind.name === 'identifier') names.push(nodeText(ctx));
-      else visit(ctx);
+      else if (field === 'name' && kind.name === 'identifier') declareName(nodeText(ctx));
+      else if (field === 'value' && nodeKind === 'property_declaration' && names[0] !== undefined) {
+        readPropertyValue(ctx, names[0]);
+      } else visit(ctx);
     }),
   );
 
@@ -78,22 +101,4 @@ export function visitMemberDeclaration(ctx: WalkContext): void {
     typeFacts.members.push({ name, kind, line, attributes: declared.length > 1 ? [...attributes] : attributes });
     if (VALUE_MEMBER_KINDS.has(kind)) ctx.owner.declareValue(name);
   }
-}
-
-/** `Type a = 1, b;` inside a field or event declaration: the type once, then each declarator. */
-function readDeclarators(ctx: WalkContext, names: string[]): void {
-  forEachChild(ctx, (kind) => {
-    if (kind.name === 'variable_declarator') {
-      let first = true;
-      forEachChild(ctx, (part) => {
-        if (first && part.name === 'identifier') names.push(nodeText(ctx));
-        else visit(ctx);
-        if (part.named) first = false;
-      });
-    } else if (kind.named && ctx.kinds.field(ctx.cursor) === 'type') {
-      visitType(ctx);
-    } else {
-      visit(ctx);
-    }
-  });
 }

@@ -66,6 +66,26 @@ export function visitChildren(ctx: WalkContext): void {
   }
 }
 
+/**
+ * Runs a reader that recurses into nested expressions the way handlers do
+ * (string values, call arguments and callees): it counts toward the same
+ * depth limit, and past it the node is only visited, in a loop, and
+ * `fallback` returned.
+ */
+export function readNested<T>(ctx: WalkContext, read: () => T, fallback: T): T {
+  if (ctx.handlerDepth >= MAX_HANDLER_DEPTH) {
+    visitChildren(ctx);
+    return fallback;
+  }
+  ctx.handlerDepth += READER_DEPTH;
+  const result = read();
+  ctx.handlerDepth -= READER_DEPTH;
+  return result;
+}
+
+/** A reader's frames take about twice a plain handler's stack: it counts double. */
+const READER_DEPTH = 2;
+
 /** Calls `each` with the cursor on every child in turn; `each` must leave it there. */
 export function forEachChild(ctx: WalkContext, each: (kind: NodeKind) => void): void {
   const { cursor } = ctx;

@@ -5,7 +5,7 @@ import { forEachChild, visit } from './traversal.js';
 import { openTypeOwner } from './typeOwners.js';
 import { readTypeParameterList, withTypeParameters } from './typeParameters.js';
 import { recordTypeName, visitType } from './typeReferences.js';
-import { nodeText, startLine, type WalkContext } from './walkContext.js';
+import { nodeText, startLine, withMember, type WalkContext } from './walkContext.js';
 
 const TYPE_KINDS: Readonly<Record<string, CSharpTypeKind>> = {
   class_declaration: 'class',
@@ -36,7 +36,7 @@ export function visitTypeDeclaration(ctx: WalkContext): void {
   });
   ctx.owner = owner;
   try {
-    withTypeParameters(ctx, header.typeParameters, () => visitTypeParts(ctx, facts));
+    withMember(ctx, undefined, () => withTypeParameters(ctx, header.typeParameters, () => visitTypeParts(ctx, facts)));
   } finally {
     ctx.owner = enclosing;
   }

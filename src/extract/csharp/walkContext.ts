@@ -1,5 +1,5 @@
 import type Parser from 'tree-sitter';
-import type { CSharpUsing } from '../../core/facts.js';
+import type { CSharpCallSite, CSharpStringDeclaration, CSharpUsing } from '../../core/facts.js';
 import type { NodeKinds } from './nodeKinds.js';
 import { ReferenceOwner } from './referenceOwner.js';
 import type { DeclaredType } from './typeOwners.js';
@@ -29,6 +29,19 @@ export interface WalkContext {
   fileDecisions: number;
   /** Handlers currently running, outermost first: bounds recursion. */
   handlerDepth: number;
+  /** Name of the member being walked (method, constructor, property, field, …); lambdas and local functions inherit it. */
+  member: string | undefined;
+  readonly callSites: CSharpCallSite[];
+  readonly stringDeclarations: CSharpStringDeclaration[];
+  /** The call walked last, so a call on its result can name it as receiver without re-walking it. */
+  lastCall: WalkedCall;
+}
+
+/** Source range and receiver-style rendering (`GetConnection()`, `new SqlConnection()`) of a walked call. */
+export interface WalkedCall {
+  start: number;
+  end: number;
+  rendered: string | undefined;
 }
 
 export function createWalkContext(
@@ -53,6 +66,10 @@ export function createWalkContext(
     comments: [],
     fileDecisions: 0,
     handlerDepth: 0,
+    member: undefined,
+    callSites: [],
+    stringDeclarations: [],
+    lastCall: { start: -1, end: -1, rendered: undefined },
   };
 }
 
@@ -73,4 +90,31 @@ export function isTypeParameter(ctx: WalkContext, name: string): boolean {
 export function addDecision(ctx: WalkContext): void {
   ctx.owner.decisions++;
   ctx.fileDecisions++;
+}
+
+/** Position of the node under the cursor, 1-based; columns count UTF-16 code units. */
+export function startPosition(ctx: WalkContext): { line: number; column: number } {
+  const { row, column } = ctx.cursor.startPosition;
+  return { line: row + 1, column: column + 1 };
+}
+
+/** Runs `walk` with `member` as the enclosing member name. */
+export function withMember(ctx: WalkContext, member: string | undefined, walk: () => void): void {
+  const enclosing = ctx.member;
+  ctx.member = member;
+  try {
+    walk();
+  } finally {
+    ctx.member = enclosing;
+  }
+}
+
+/** `ownerType` / `ownerMember` of a fact found at the cursor, omitted when absent. */
+export function ownerOf(ctx: WalkContext): { ownerType?: string; ownerMember?: string } {
+  const ownerType = ctx.owner.type?.fullName;
+  const { member } = ctx;
+  return {
+    ...(ownerType === undefined ? {} : { ownerType }),
+    ...(member === undefined ? {} : { ownerMember: member }),
+  };
 }

@@ -1,0 +1,231 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CSharpCallSite, CSharpFileFacts } from '../../core/facts.js';
+import { extractCSharp, loadCSharpParser, type CSharpParser } from './extractCSharp.js';
+
+let parser: CSharpParser;
+beforeAll(async () => {
+  parser = await loadCSharpParser();
+});
+
+function facts(text: string): CSharpFileFacts {
+  const outcome = extractCSharp(parser, text);
+  expect(outcome.problems).toEqual([]);
+  if (!outcome.facts) throw new Error('no facts');
+  return outcome.facts;
+}
+
+/** Call sites in `body`, placed in method `M` of `Harbor.Data.Repo`. */
+function sitesIn(body: string): CSharpCallSite[] {
+  return facts(`namespace Harbor.Data {\n class Repo {\n  void M(int id) {\n${body}\n  }\n }\n}`).callSites;
+}
+
+/** A call site reduced to what most tests check. */
+function shape(site: CSharpCallSite | undefined): unknown {
+  if (!site) throw new Error('no call site');
+  return {
+    method: site.method,
+    receiver: site.receiver,
+    isConstructor: site.isConstructor,
+    strings: site.strings.map(({ index, parameter, value }) => ({ index, parameter, text: value.text })),
+    identifiers: site.identifiers,
+  };
+}
+
+describe('call sites: SQL', () => {
+  it('records Dapper calls with receiver, generic-free method, owner and position', () => {
+    const [site] = sitesIn('    var users = conn.Query<User>("SELECT * FROM Users WHERE Id = @id", new { id });');
+    expect(site).toEqual({
+      method: 'Query',
+      receiver: 'conn',
+      isConstructor: false,
+      strings: [
+        {
+          index: 0,
+          value: { text: 'SELECT * FROM Users WHERE Id = @id', form: 'regular', dynamic: false, line: 4, column: 34 },
+        },
+      ],
+      identifiers: [],
+      ownerType: 'Harbor.Data.Repo',
+      ownerMember: 'M',
+      line: 4,
+      column: 22,
+    });
+  });
+
+  it('records async Dapper calls on awaited and invocation-result receivers', () => {
+    const sites = sitesIn(`
+    await _connection.QueryFirstOrDefaultAsync<User>(sql, new { id });
+    GetConnection().Execute("DELETE FROM Users");
+    _factory.Create().ExecuteScalar<int>("SELECT COUNT(*) FROM Users");
+    (await OpenAsync()).Query("SELECT 1");
+    new SqlConnection(cs).Query("SELECT 2");`);
+    expect(sites.map(shape)).toEqual([
+      {
+        method: 'QueryFirstOrDefaultAsync',
+        receiver: '_connection',
+        isConstructor: false,
+        strings: [],
+        identifiers: [{ index: 0, identifier: 'sql' }],
+      },
+      { method: 'Execute', receiver: 'GetConnection()', isConstructor: false, strings: [{ index: 0, text: 'DELETE FROM Users' }], identifiers: [] },
+      {
+        method: 'ExecuteScalar',
+        receiver: '_factory.Create()',
+        isConstructor: false,
+        strings: [{ index: 0, text: 'SELECT COUNT(*) FROM Users' }],
+        identifiers: [],
+      },
+      { method: 'Query', receiver: '(await OpenAsync())', isConstructor: false, strings: [{ index: 0, text: 'SELECT 1' }], identifiers: [] },
+      { method: 'Query', receiver: 'new SqlConnection()', isConstructor: false, strings: [{ index: 0, text: 'SELECT 2' }], identifiers: [] },
+    ]);
+  });
+
+  it('records ADO.NET constructors by simple type name, with identifier arguments', () => {
+    const sites = sitesIn(`
+    using (var cmd = new System.Data.SqlClient.SqlCommand("SELECT * FROM Orders", conn)) { }
+    var cmd2 = new SqlCommand(sql, this._connection);`);
+    expect(sites.map(shape)).toEqual([
+      {
+        method: 'SqlCommand',
+        receiver: undefined,
+        isConstructor: true,
+        strings: [{ index: 0, text: 'SELECT * FROM Orders' }],
+        identifiers: [{ index: 1, identifier: 'conn' }],
+      },
+      {
+        method: 'SqlCommand',
+        receiver: undefined,
+        isConstructor: true,
+        strings: [],
+        identifiers: [
+          { index: 0, identifier: 'sql' },
+          { index: 1, identifier: '_connection' },
+        ],
+      },
+    ]);
+  });
+
+  it('records Entity Framework raw SQL on member chains, dropping this.', () => {
+    const sites = sitesIn(`
+    this._db.Database.SqlQuery<User>("SELECT * FROM Users");
+    context.Users.FromSqlRaw("SELECT * FROM Users WHERE Name = {0}", name);
+    context.Set<User>().FromSqlInterpolated($"SELECT * FROM Users WHERE Id = {id}");
+    _db.Database.ExecuteSqlCommand(Queries.Purge);`);
+    expect(sites.map((s) => [s.method, s.receiver, s.strings[0]?.value.text, s.identifiers])).toEqual([
+      ['SqlQuery', '_db.Database', 'SELECT * FROM Users', []],
+      ['FromSqlRaw', 'context.Users', 'SELECT * FROM Users WHERE Name = {0}', [{ index: 1, identifier: 'name' }]],
+      ['FromSqlInterpolated', 'context.Set<User>()', 'SELECT * FROM Users WHERE Id = {…}', []],
+      ['ExecuteSqlCommand', '_db.Database', undefined, [{ index: 0, identifier: 'Queries.Purge' }]],
+    ]);
+  });
+});
+
+describe('call sites: HTTP and routes', () => {
+  it('records named arguments of MapRoute as parameters', () => {
+    const [site] = sitesIn(`
+    routes.MapRoute(name: "Default", url: "{controller}/{action}/{id}", defaults: new { controller = "Home" });`);
+    expect(shape(site)).toEqual({
+      method: 'MapRoute',
+      receiver: 'routes',
+      isConstructor: false,
+      strings: [
+        { index: 0, parameter: 'name', text: 'Default' },
+        { index: 1, parameter: 'url', text: '{controller}/{action}/{id}' },
+      ],
+      identifiers: [],
+    });
+  });
+
+  it('records endpoint routing and minimal APIs', () => {
+    const sites = sitesIn(`
+    endpoints.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+    app.MapGet("/api/invoices/{id}", (int id) => Results.Ok(id));`);
+    expect(sites.map((s) => [s.method, s.receiver, s.strings.map((x) => x.value.text)])).toEqual([
+      ['MapControllerRoute', 'endpoints', ['default', '{controller=Home}/{action=Index}/{id?}']],
+      ['MapGet', 'app', ['/api/invoices/{id}']],
+    ]);
+  });
+
+  it('records HttpClient, HttpRequestMessage, Uri, WebClient and RestSharp calls', () => {
+    const sites = sitesIn(`
+    var response = await _http.GetAsync("api/notifications/" + id);
+    await client?.PostAsJsonAsync($"api/users/{id}/mail", dto);
+    var request = new HttpRequestMessage(HttpMethod.Get, "api/health");
+    client.BaseAddress = new Uri("https://billing.harbor.local/");
+    var next = new Uri(baseUri, "v2/");
+    var text = new WebClient().DownloadString(url);
+    var rest = new RestRequest("orders/{id}", Method.Get);`);
+    expect(sites.map((s) => [s.method, s.receiver, s.isConstructor, s.strings.map((x) => x.value.text), s.identifiers])).toEqual([
+      ['GetAsync', '_http', false, ['api/notifications/{…}'], []],
+      ['PostAsJsonAsync', 'client', false, ['api/users/{…}/mail'], [{ index: 1, identifier: 'dto' }]],
+      ['HttpRequestMessage', undefined, true, ['api/health'], [{ index: 0, identifier: 'HttpMethod.Get' }]],
+      ['Uri', undefined, true, ['https://billing.harbor.local/'], []],
+      ['Uri', undefined, true, ['v2/'], [{ index: 0, identifier: 'baseUri' }]],
+      ['DownloadString', 'new WebClient()', false, [], [{ index: 0, identifier: 'url' }]],
+      ['RestRequest', undefined, true, ['orders/{id}'], [{ index: 1, identifier: 'Method.Get' }]],
+    ]);
+  });
+
+  it('records a base constructor call with a connection string name', () => {
+    const file = facts('class HarborContext : DbContext { public HarborContext() : base("name=HarborDb") { } }');
+    expect(file.callSites.map((s) => [s.method, s.isConstructor, s.ownerMember, s.strings[0]?.value.text])).toEqual([
+      ['base', true, 'HarborContext', 'name=HarborDb'],
+    ]);
+  });
+});
+
+describe('call sites: ownership and order', () => {
+  it('gives lambdas and local functions to their enclosing member, field initializers to the field', () => {
+    const file = facts(`
+class Jobs {
+  private readonly Task _warmup = Task.Run(() => Log("warming up"));
+  public string Name { get { return Format("name"); } }
+  void Run() {
+    items.ForEach(x => Send("item"));
+    void Local() { Send("local"); }
+  }
+  class Nested { Nested() { Send("nested"); } }
+}
+Send("top level");`);
+    expect(file.callSites.map((s) => [s.strings[0]?.value.text, s.ownerType, s.ownerMember])).toEqual([
+      ['warming up', 'Jobs', '_warmup'],
+      ['name', 'Jobs', 'Name'],
+      ['item', 'Jobs', 'Run'],
+      ['local', 'Jobs', 'Run'],
+      ['nested', 'Jobs.Nested', 'Nested'],
+      ['top level', undefined, undefined],
+    ]);
+  });
+
+  it('lists nested calls in source order', () => {
+    const sites = sitesIn('    Outer("a", Inner("b").Then("c"));');
+    expect(sites.map((s) => s.method)).toEqual(['Outer', 'Inner', 'Then']);
+    expect(sites.map((s) => s.receiver)).toEqual([undefined, undefined, 'Inner()']);
+  });
+});
+
+describe('call sites: silence', () => {
+  it('skips calls whose arguments are only numbers, lambdas or objects', () => {
+    expect(sitesIn('    Add(1, 2.5); Where(x => x.Id == 1); Save(new Order()); Clear();')).toEqual([]);
+  });
+
+  it('skips identifier-only calls unless the method is an interesting sink', () => {
+    const sites = sitesIn('    Process(order, customer); _log.Info(message); conn.Query(sql); _http.GetStringAsync(url);');
+    expect(sites.map((s) => s.method)).toEqual(['Query', 'GetStringAsync']);
+  });
+
+  it('does not treat attribute arguments as call sites', () => {
+    const file = facts('[Route("api/x")] class C { [HttpGet("{id}")] void M() { } }');
+    expect(file.callSites).toEqual([]);
+  });
+
+  it('does not treat nameof as a string or a call', () => {
+    expect(sitesIn('    Guard(nameof(id)); Check(nameof(Repo.M), 1);')).toEqual([]);
+    const [site] = sitesIn('    Throw(nameof(id), "must be positive");');
+    expect(shape(site)).toMatchObject({ method: 'Throw', strings: [{ index: 1, text: 'must be positive' }], identifiers: [] });
+  });
+
+  it('does not record strings that are not arguments', () => {
+    expect(sitesIn('    if (name == "x") { return; } var y = "z";')).toEqual([]);
+  });
+});

@@ -1,0 +1,187 @@
+import { forEachChild, visit } from './traversal.js';
+import { chainName, recordCandidate } from './typeReferences.js';
+import { nodeText, startLine, type WalkContext } from './walkContext.js';
+
+/**
+ * Member chains (`_db.Database`, `this._sql`, `GetConnection().Query`) read
+ * for call-site facts while they are walked. Each reader walks its node
+ * exactly as the plain walk would — same references, same candidates — and
+ * also renders it the way facts show receivers and identifier arguments.
+ */
+export interface Chain {
+  /** The name `chainName` gives (a possible type reference); null when not a pure name. */
+  name: string | null;
+  /**
+   * As facts show it: `this.` dropped (`''` for a bare `this`), generic
+   * arguments kept, a call result as its callee plus `()` (`GetConnection()`);
+   * undefined when the expression is too long or spans lines.
+   */
+  text: string | undefined;
+}
+
+/** A member name after a dot (or a bare callee): `Query`, and as written, `Query<User>`. */
+export interface MemberName {
+  name: string;
+  written: string;
+  line: number;
+  column: number;
+}
+
+/** Longest "other" expression (`_clients[key]`, `(await Open())`) shown as written. */
+const MAX_WRITTEN_RECEIVER = 80;
+
+/** Reads the expression under the cursor as the plain walk visits it (a member access records its left chain as candidate). */
+export function readExpressionChain(ctx: WalkContext): Chain {
+  const kind = ctx.kinds.current(ctx.cursor).name;
+  if (kind === 'identifier') return identifierChain(ctx);
+  if (kind === 'member_access_expression') return readMemberAccess(ctx).chain;
+  return readOtherExpression(ctx);
+}
+
+/** Reads a member access `left.Name` as the plain walk does; `member` is null for pointer access and oddities. */
+export function readMemberAccess(ctx: WalkContext): { chain: Chain; receiver: Chain; member: MemberName | null } {
+  const line = startLine(ctx);
+  const { receiver, member } = readDotted(ctx);
+  if (receiver.name !== null && member !== null) recordCandidate(ctx, receiver.name, line); // as `visitMemberAccess`
+  return { chain: joinChain(receiver, member), receiver, member };
+}
+
+/** An identifier or generic name in member position; anything else is visited and yields null. */
+export function readMemberName(ctx: WalkContext): MemberName | null {
+  const { row, column } = ctx.cursor.startPosition;
+  const position = { line: row + 1, column: column + 1 };
+  const kind = ctx.kinds.current(ctx.cursor).name;
+  if (kind === 'identifier') {
+    const name = nodeText(ctx);
+    return { name, written: name, ...position };
+  }
+  if (kind !== 'generic_name') {
+    visit(ctx);
+    return null;
+  }
+  const written = compact(nodeText(ctx));
+  const name = chainName(ctx); // visits the type arguments as types
+  return name === null ? null : { name, written, ...position };
+}
+
+/** Like `chainName` (no candidate for the node itself), rendering as it goes. */
+function readChainName(ctx: WalkContext): Chain {
+  switch (ctx.kinds.current(ctx.cursor).name) {
+    case 'identifier':
+      return identifierChain(ctx);
+    case 'generic_name':
+    case 'qualified_name':
+    case 'alias_qualified_name': {
+      const written = compact(nodeText(ctx));
+      return { name: chainName(ctx), text: written };
+    }
+    case 'member_access_expression':
+      return readInnerMemberAccess(ctx);
+    case 'conditional_access_expression': {
+      const { receiver, member } = readConditionalAccess(ctx);
+      return { name: null, text: joinChain(receiver, member).text };
+    }
+    default:
+      return readOtherExpression(ctx);
+  }
+}
+
+/** A member access inside a chain: `dottedParts` semantics, no candidate of its own. */
+function readInnerMemberAccess(ctx: WalkContext): Chain {
+  const { receiver, member } = readDotted(ctx);
+  return joinChain(receiver, member);
+}
+
+/** Both sides of `left.Name`, walked as `dottedParts` walks them; pointer access `p->x` yields no member. */
+function readDotted(ctx: WalkContext): { receiver: Chain; member: MemberName | null } {
+  let receiver: Chain = { name: null, text: undefined };
+  let member: MemberName | null = null;
+  let afterDot = false;
+  let pointerAccess = false;
+  forEachChild(ctx, (kind) => {
+    if (!kind.named) {
+      if (kind.name === '.') afterDot = true;
+      else if (kind.name === '->') afterDot = pointerAccess = true;
+      else if (kind.name === 'this') receiver = { name: null, text: '' };
+      else if (kind.name === 'base') receiver = { name: null, text: 'base' };
+      return;
+    }
+    if (kind.name === 'comment') visit(ctx);
+    else if (afterDot) member = readMemberName(ctx);
+    else receiver = readChainName(ctx);
+  });
+  return { receiver, member: pointerAccess ? null : member };
+}
+
+/**
+ * `_http?.GetAsync`, rendered without the `?`. The grammar parses
+ * `await client?.PostAsync(…)` as `(await client)?.PostAsync(…)`: an awaited
+ * condition is read as the operand it awaits.
+ */
+export function readConditionalAccess(ctx: WalkContext): { receiver: Chain; member: MemberName | null } {
+  let receiver: Chain = { name: null, text: undefined };
+  let member: MemberName | null = null;
+  forEachChild(ctx, (kind) => {
+    if (!kind.named || kind.name === 'comment') return visit(ctx);
+    if (ctx.kinds.field(ctx.cursor) === 'condition') {
+      receiver = kind.name === 'await_expression' ? readAwaited(ctx) : readExpressionChain(ctx);
+    } else if (kind.name === 'member_binding_expression') {
+      forEachChild(ctx, (part) => {
+        if (part.named && ctx.kinds.field(ctx.cursor) === 'name') member = readMemberName(ctx);
+        else visit(ctx);
+      });
+    } else {
+      visit(ctx);
+    }
+  });
+  return { receiver, member };
+}
+
+function readAwaited(ctx: WalkContext): Chain {
+  let operand: Chain = { name: null, text: undefined };
+  forEachChild(ctx, (kind) => {
+    if (kind.named && kind.name !== 'comment') operand = readExpressionChain(ctx);
+    else visit(ctx);
+  });
+  return operand;
+}
+
+function joinChain(receiver: Chain, member: MemberName | null): Chain {
+  if (member === null) return { name: null, text: undefined };
+  const name = receiver.name === null ? null : `${receiver.name}.${member.name}`;
+  if (receiver.text === undefined) return { name, text: undefined };
+  return { name, text: receiver.text === '' ? member.written : `${receiver.text}.${member.written}` };
+}
+
+/**
+ * Calls and creations render as their callee (`GetConnection()`,
+ * `new SqlConnection()`), known from the call handler that just walked them;
+ * other expressions as written when short and on one line.
+ */
+function readOtherExpression(ctx: WalkContext): Chain {
+  const { cursor } = ctx;
+  const start = cursor.startIndex;
+  const end = cursor.endIndex;
+  const written = end - start <= MAX_WRITTEN_RECEIVER ? nodeText(ctx) : '';
+  visit(ctx);
+  const call = ctx.lastCall;
+  if (call.start === start && call.end === end) return { name: null, text: call.rendered };
+  if (written === '' || written.includes('\n')) return { name: null, text: undefined };
+  const text = compact(written);
+  return { name: null, text: text.startsWith('this.') ? text.slice('this.'.length) : text };
+}
+
+function identifierChain(ctx: WalkContext): Chain {
+  const text = nodeText(ctx);
+  return { name: text, text };
+}
+
+/** Drops whitespace around punctuation, keeps one space between words: `List< int >` → `List<int>`, `(await Open())`. */
+function compact(written: string): string {
+  return /\s/.test(written) ? written.replace(/\s+/g, ' ').replace(/ ?([^\w\s]) ?/g, '$1').trim() : written;
+}
+
+/** `sql`, `Queries.ByUser`, `_options.Value.Sql`; not `this`, `GetSql().Text` or `_map[key]`. */
+export function isPlainChain(text: string | undefined): text is string {
+  return text !== undefined && text !== '' && !/[()[\]]/.test(text);
+}

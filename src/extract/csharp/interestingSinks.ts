@@ -1,0 +1,45 @@
+/**
+ * Methods and constructed types where SQL text, routes or URLs arrive. A
+ * call whose arguments are only identifiers (`conn.Query(sql)`) is recorded
+ * only when its method matches one of these: the identifier may name a
+ * string declared elsewhere, and recording every identifier-only call would
+ * bloat the facts. Calls with a string argument are always recorded.
+ *
+ * `*` matches any run of characters.
+ */
+export const INTERESTING_SINKS: readonly string[] = [
+  // Dapper, ADO.NET, Entity Framework
+  'Query*',
+  'Execute*', // Execute, ExecuteScalar, ExecuteReader, ExecuteSqlRaw*, ExecuteSqlCommand*, …
+  'SqlQuery',
+  'FromSqlRaw',
+  'FromSqlInterpolated',
+  'SqlCommand',
+  'CommandText',
+  // HTTP clients
+  'Get*Async',
+  'Post*Async',
+  'Put*Async',
+  'Delete*Async',
+  'Patch*Async',
+  'Send*Async',
+  'DownloadString*',
+  'UploadString*',
+  'RestRequest',
+  'HttpRequestMessage',
+  'Uri',
+  // Routes: MapRoute, MapControllerRoute, MapGet, MapPost, …
+  'Map*',
+];
+
+const SINK_PATTERN = new RegExp(
+  `^(?:${INTERESTING_SINKS.map((glob) => glob.split('*').map(escapeRegExp).join('.*')).join('|')})$`,
+);
+
+export function isInterestingSink(method: string): boolean {
+  return SINK_PATTERN.test(method);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,106 @@
+import type { CSharpStringDeclaration, CSharpStringValue } from '../../core/facts.js';
+import { NAMED_VALUE_KINDS } from './callArguments.js';
+import { isPlainChain, readExpressionChain } from './chains.js';
+import { mayBeStringValue, readStringValue } from './stringValues.js';
+import { forEachChild, visit } from './traversal.js';
+import { visitType } from './typeReferences.js';
+import { nodeText, ownerOf, type WalkContext } from './walkContext.js';
+
+type DeclarationKind = CSharpStringDeclaration['kind'];
+
+/** Operators whose right-hand string is recorded: `=`, `??=`, and `+=` (recorded as appended). */
+const STRING_ASSIGNMENT_OPERATORS = new Set(['=', '+=', '??=']);
+
+/** `var sql = "…";`, `string sql = @"…";`, `const string Q = "…";` — locals declare values, as in any walk. */
+export function visitLocalDeclaration(ctx: WalkContext): void {
+  let kind: DeclarationKind = 'local';
+  forEachChild(ctx, (part) => {
+    if (part.name === 'modifier') {
+      if (nodeText(ctx) === 'const') kind = 'const';
+    } else if (part.name === 'variable_declaration') {
+      readVariableDeclaration(ctx, kind, (name) => ctx.owner.declareValue(name));
+    } else {
+      visit(ctx);
+    }
+  });
+}
+
+/** `Type a = …, b = …`: the type as a type, each declarator's string initializer recorded as `kind`. */
+export function readVariableDeclaration(ctx: WalkContext, kind: DeclarationKind, onName: (name: string) => void): void {
+  forEachChild(ctx, (part) => {
+    if (part.name === 'variable_declarator') readDeclarator(ctx, kind, onName);
+    else if (part.named && ctx.kinds.field(ctx.cursor) === 'type') visitType(ctx);
+    else visit(ctx);
+  });
+}
+
+/** `name = value`: `onName` is told the name before the value is walked; a string value is recorded. */
+function readDeclarator(ctx: WalkContext, kind: DeclarationKind, onName: (name: string) => void): void {
+  let name: string | undefined;
+  let afterEquals = false;
+  forEachChild(ctx, (part) => {
+    if (!part.named || part.name === 'comment') {
+      afterEquals ||= part.name === '=';
+      return visit(ctx);
+    }
+    if (name === undefined && part.name === 'identifier') {
+      name = nodeText(ctx);
+      return onName(name);
+    }
+    if (afterEquals && name !== undefined && mayBeStringValue(part.name)) {
+      afterEquals = false;
+      const value = readStringValue(ctx);
+      if (value !== null) recordStringDeclaration(ctx, name, kind, value);
+      return;
+    }
+    visit(ctx);
+  });
+}
+
+/** A property's `= "…"` initializer or `=> "…"` body. */
+export function readPropertyValue(ctx: WalkContext, name: string): void {
+  const readValue = (kind: string): void => {
+    if (!mayBeStringValue(kind)) return visit(ctx);
+    const value = readStringValue(ctx);
+    if (value !== null) recordStringDeclaration(ctx, name, 'property', value);
+  };
+  const kind = ctx.kinds.current(ctx.cursor);
+  if (kind.name !== 'arrow_expression_clause') return readValue(kind.name);
+  forEachChild(ctx, (part) => (part.named && part.name !== 'comment' ? readValue(part.name) : visit(ctx)));
+}
+
+/**
+ * `cmd.CommandText = "…"`, `sql = "…"`, `CommandText = "…"` in an object
+ * initializer, `sql += "…"` (recorded with `appended`). The target is named
+ * as written, `this.` dropped; indexers and other targets are not recorded.
+ */
+export function visitAssignment(ctx: WalkContext): void {
+  let target: string | undefined;
+  let operator = '';
+  forEachChild(ctx, (part) => {
+    if (!part.named || part.name === 'comment') {
+      if (!part.named) operator = part.name;
+      return visit(ctx);
+    }
+    const field = ctx.kinds.field(ctx.cursor);
+    if (field === 'left' && NAMED_VALUE_KINDS.has(part.name)) {
+      const text = readExpressionChain(ctx).text;
+      if (isPlainChain(text)) target = text;
+    } else if (field === 'right' && target !== undefined && STRING_ASSIGNMENT_OPERATORS.has(operator)) {
+      const value = readStringValue(ctx);
+      if (value !== null) recordStringDeclaration(ctx, target, 'assignment', value, operator === '+=');
+    } else {
+      visit(ctx);
+    }
+  });
+}
+
+function recordStringDeclaration(
+  ctx: WalkContext,
+  name: string,
+  kind: DeclarationKind,
+  value: CSharpStringValue,
+  appended = false,
+): void {
+  ctx.stringDeclarations.push({ name, kind, value, ...(appended ? { appended: true } : {}), ...ownerOf(ctx) });
+}

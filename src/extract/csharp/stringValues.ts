@@ -1,0 +1,123 @@
+import type { CSharpStringValue } from '../../core/facts.js';
+import { readConcatenation } from './concatenation.js';
+import { decodeStringLiteral, interpolatedRegularText, interpolatedVerbatimText, rawBody } from './literals.js';
+import { forEachChild, readNested, visit } from './traversal.js';
+import { nodeText, startPosition, type WalkContext } from './walkContext.js';
+
+/** What a hole (interpolation, non-literal operand) is written as in a string value. */
+export const HOLE = '{…}';
+
+/** Node kinds that may evaluate to a string value worth reading. */
+const STRING_VALUE_KINDS = new Set([
+  'string_literal',
+  'verbatim_string_literal',
+  'raw_string_literal',
+  'interpolated_string_expression',
+  'binary_expression',
+  'parenthesized_expression',
+]);
+
+export function mayBeStringValue(kind: string): boolean {
+  return STRING_VALUE_KINDS.has(kind);
+}
+
+/**
+ * Reads the string the expression under the cursor builds — a literal, an
+ * interpolated string, a `+` concatenation with at least one string operand,
+ * any of them parenthesised — or null for anything else. Either way the
+ * expression is walked exactly once, as `visit` would, so references and
+ * decision points inside holes and operands are still found.
+ */
+export function readStringValue(ctx: WalkContext): CSharpStringValue | null {
+  const kind = ctx.kinds.current(ctx.cursor).name;
+  switch (kind) {
+    case 'string_literal':
+    case 'verbatim_string_literal':
+    case 'raw_string_literal':
+      return literalValue(ctx, kind);
+    case 'interpolated_string_expression':
+      return readNested(ctx, () => readInterpolated(ctx), null);
+    case 'binary_expression':
+      return readNested(ctx, () => readConcatenation(ctx), null);
+    case 'parenthesized_expression':
+      return readNested(ctx, () => readParenthesized(ctx), null);
+    default:
+      visit(ctx);
+      return null;
+  }
+}
+
+const LITERAL_FORMS: Readonly<Record<string, CSharpStringValue['form']>> = {
+  string_literal: 'regular',
+  verbatim_string_literal: 'verbatim',
+  raw_string_literal: 'raw',
+};
+
+function literalValue(ctx: WalkContext, kind: string): CSharpStringValue | null {
+  const text = decodeStringLiteral(kind, nodeText(ctx));
+  const form = LITERAL_FORMS[kind];
+  if (text === null || form === undefined) return null;
+  return { text, form, dynamic: false, ...startPosition(ctx) };
+}
+
+/** `("a" + b)`: the inner expression's value; comments around it are visited. */
+function readParenthesized(ctx: WalkContext): CSharpStringValue | null {
+  let value: CSharpStringValue | null = null;
+  let seen = false;
+  forEachChild(ctx, (kind) => {
+    if (!kind.named || kind.name === 'comment' || seen) return visit(ctx);
+    seen = true;
+    value = readStringValue(ctx);
+  });
+  return value;
+}
+
+type Flavor = 'regular' | 'verbatim' | 'raw';
+
+/**
+ * `$"…{x}…"`, `$@"…"`, `@$"…"`, `$"""…"""`, `$$"""…{{x}}…"""`: literal parts
+ * decoded for their flavour, each interpolation a hole (walked as code).
+ */
+function readInterpolated(ctx: WalkContext): CSharpStringValue {
+  const position = startPosition(ctx);
+  let flavor = 'regular' as Flavor; // set inside the callback
+  let text = '';
+  let holes = 0;
+  forEachChild(ctx, (kind) => {
+    switch (kind.name) {
+      case 'interpolation_start':
+        if (nodeText(ctx).includes('@')) flavor = 'verbatim';
+        return;
+      case 'interpolation_quote':
+        flavor = 'raw';
+        return;
+      case 'string_content':
+      case 'escape_sequence':
+        text += contentText(flavor, nodeText(ctx));
+        return;
+      case 'interpolation':
+        holes++;
+        text += HOLE;
+        return visit(ctx);
+      default:
+        return visit(ctx);
+    }
+  });
+  return {
+    text: flavor === 'raw' ? rawBody(text) : text,
+    form: 'interpolated',
+    dynamic: holes > 0,
+    ...position,
+  };
+}
+
+function contentText(flavor: Flavor, written: string): string {
+  switch (flavor) {
+    case 'regular':
+      return interpolatedRegularText(written);
+    case 'verbatim':
+      return interpolatedVerbatimText(written);
+    case 'raw':
+      return written; // raw content has no escapes; `$$` makes single braces literal
+  }
+}
