@@ -5,8 +5,7 @@
  * identifier argument is followed to the string declared in the same member,
  * else the same type, else a constant of that name in the file.
  */
-import type { ExtractionProblem } from '../core/facts.js';
-import type { CSharpCallSite, CSharpFactsWithCalls, CSharpStringDeclaration, CSharpStringValue } from './csharpCallFacts.js';
+import type { CSharpCallSite, CSharpFileFacts, CSharpStringDeclaration, CSharpStringValue, ExtractionProblem } from '../core/facts.js';
 import { analyzeQuery } from './analyzeQuery.js';
 import type { SqlQueryFacts } from './model.js';
 
@@ -33,14 +32,14 @@ interface Candidate {
   parameterised: boolean;
 }
 
-export function extractCSharpQueries(facts: CSharpFactsWithCalls): { queries: SqlQueryFacts[]; problems: ExtractionProblem[] } {
+export function extractCSharpQueries(facts: CSharpFileFacts): { queries: SqlQueryFacts[]; problems: ExtractionProblem[] } {
   const candidates = new Map<string, Candidate>();
   const add = (value: CSharpStringValue, api: string, ownerType: string | undefined, parameterised: boolean, allowProcedure: boolean) => {
     if (!SQL_START.test(value.text) && !(allowProcedure && PROCEDURE_NAME.test(value.text))) return;
     const key = `${value.line}:${value.column}`;
     if (!candidates.has(key)) candidates.set(key, { value, api, parameterised, ...(ownerType ? { ownerType } : {}) });
   };
-  for (const call of facts.callSites ?? []) {
+  for (const call of facts.callSites) {
     const api = apiOf(call);
     if (!api) continue;
     // The SQL is the first argument of every API above (Dapper and EF extension methods included).
@@ -52,10 +51,10 @@ export function extractCSharpQueries(facts: CSharpFactsWithCalls): { queries: Sq
       continue;
     }
     const named = call.identifiers.find((i) => i.parameter === 'sql') ?? call.identifiers.find((i) => i.index === position && i.parameter === undefined);
-    const declaration = named ? findDeclaration(facts.stringDeclarations ?? [], named.identifier, call) : undefined;
+    const declaration = named ? findDeclaration(facts.stringDeclarations, named.identifier, call) : undefined;
     if (declaration) add(declaration.value, api, call.ownerType, parameterised, api.startsWith('ADO.NET'));
   }
-  for (const declaration of facts.stringDeclarations ?? []) {
+  for (const declaration of facts.stringDeclarations) {
     if (/(^|\.)CommandText$/.test(declaration.name)) add(declaration.value, 'ADO.NET CommandText', declaration.ownerType, false, true);
   }
   const queries: SqlQueryFacts[] = [];
