@@ -3,6 +3,11 @@
  * output serialises. Its shape is documented in README.md (schemaVersion below).
  */
 
+import type { SqlQuerySummary } from '../sql/resultSummary.js';
+
+/** One query the estate sends (see README "SQL"). */
+export type { SqlQuerySummary };
+
 export const SCHEMA_VERSION = 1;
 
 export type Severity = 'error' | 'warning' | 'note';
@@ -121,4 +126,6 @@ export interface ScanResult {
   findings: Finding[];
   diagnostics: Diagnostic[];
   stats: ScanStats;
+  /** Queries found in code, scripts and routines; absent when there are none. */
+  sql?: { queries: SqlQuerySummary[] };
 }

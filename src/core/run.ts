@@ -11,6 +11,7 @@ import { walkEstate } from '../discover/walk.js';
 import { buildEstateGraph } from '../graph/buildGraph.js';
 import { LANGUAGE_OF } from '../discover/classify.js';
 import type { RepoModel } from './model.js';
+import { summariseQueries } from '../sql/resultSummary.js';
 
 export interface ScanOptions {
   root: string;
@@ -71,6 +72,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       ...(model.sql && model.sql.queries.length > 0 ? { sqlQueries: model.sql.queries.length } : {}),
       elapsedMs: Math.round(performance.now() - started),
     },
+    ...(model.sql && model.sql.queries.length > 0 ? { sql: { queries: summariseQueries(model.sql) } } : {}),
   };
 }
 

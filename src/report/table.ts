@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { EdgeKind, ScanResult } from '../core/result.js';
+import { renderSqlSummary } from './sqlSummary.js';
 
 export interface TableOptions {
   color: boolean;
@@ -62,6 +63,8 @@ export function renderTable(result: ScanResult, options: TableOptions): string {
     for (const row of rows) table.push([row.name, String(row.dependents), String(row.weight)]);
     out.push(table.toString());
   }
+
+  out.push(...renderSqlSummary(result, c, style, top));
 
   if (result.findings.length > 0) {
     const byRule = new Map<string, number>();

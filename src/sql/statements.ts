@@ -58,7 +58,7 @@ const STARTERS = new Set([
   'CREATE', 'ALTER', 'DROP', 'GRANT', 'DENY', 'REVOKE', 'USE', 'OPEN', 'FETCH', 'CLOSE', 'DEALLOCATE', 'BREAK', 'CONTINUE', 'GOTO', 'WAITFOR',
 ]);
 /** After these, a DML keyword continues the current statement. */
-const CONTINUERS = new Set(['UNION', 'ALL', 'EXCEPT', 'INTERSECT', 'THEN', 'AS', '(', 'NOT', 'EXISTS', 'DISTINCT']);
+const CONTINUERS = new Set(['UNION', 'ALL', 'EXCEPT', 'INTERSECT', 'THEN', '(', 'NOT', 'EXISTS', 'DISTINCT']);
 
 /** Splits `text` (a batch or a routine body) into statements; `base` positions them in the file. */
 export function splitStatements(text: string, base: { offset: number; line: number } = { offset: 0, line: 1 }): Statement[] {
@@ -94,6 +94,8 @@ function startsNew(current: readonly Token[], token: Token, caseDepth: number): 
   if (word === 'END') return true;
   if (CONTINUERS.has(previous.value)) return false;
   if (first === 'DECLARE' && word === 'CURSOR') return false;
+  // `CREATE TRIGGER t ON x AFTER INSERT, UPDATE AS …`: the events are no statements.
+  if ((first === 'CREATE' || first === 'ALTER') && current.some((t) => t.value === 'TRIGGER') && !current.some((t) => t.value === 'AS')) return false;
   if (word === 'SET') {
     // `UPDATE t SET …`, `ALTER DATABASE … SET`, `SET TRANSACTION ISOLATION` stay one statement.
     if ((first === 'UPDATE' || first === 'ALTER') && !current.some((t) => t.value === 'SET')) return false;

@@ -12,7 +12,10 @@ export const MODEL_TRIGGER = /\bDbSet\s*<|\[\s*(Key|Index|Table|PrimaryKey)\b|\b
 
 export function readModelHints(text: string, masked: string): EfModelFacts {
   const facts: EfModelFacts = { sets: [], tables: [], keys: [] };
-  for (const match of masked.matchAll(/\bDbSet\s*<\s*([\w.]+)\s*>\s+(\w+)/g)) facts.sets.push({ entity: simple(match[1]!), name: match[2]! });
+  for (const match of masked.matchAll(/\bDbSet\s*<\s*([\w.]+)\s*>\s+(\w+)/g)) {
+    // `DbSet<T> Set` in a generic repository names a type parameter, not an entity.
+    if (!/^T([A-Z]\w*)?$/.test(match[1]!)) facts.sets.push({ entity: simple(match[1]!), name: match[2]! });
+  }
   readClasses(text, masked, facts);
   readFluent(text, masked, facts);
   return facts;
