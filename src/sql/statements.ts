@@ -29,8 +29,13 @@ export function splitBatches(text: string): TextSpan[] {
   for (const match of text.matchAll(GO_LINE)) {
     // A GO inside a block comment or string is rare enough in real scripts to accept.
     push(match.index);
-    line += countNewlines(match[0]);
     last = match.index + match[0].length;
+    // The batch after a GO starts on the next line.
+    if (text[last] === '\r') last++;
+    if (text[last] === '\n') {
+      last++;
+      line++;
+    }
   }
   push(text.length);
   return batches;
@@ -57,8 +62,9 @@ const STARTERS = new Set([
   'RETURN', 'EXEC', 'EXECUTE', 'PRINT', 'RAISERROR', 'THROW', 'ELSE', 'TRUNCATE', 'COMMIT', 'ROLLBACK',
   'CREATE', 'ALTER', 'DROP', 'GRANT', 'DENY', 'REVOKE', 'USE', 'OPEN', 'FETCH', 'CLOSE', 'DEALLOCATE', 'BREAK', 'CONTINUE', 'GOTO', 'WAITFOR',
 ]);
+const IF_EXISTS_AFTER = new Set(['TABLE', 'INDEX', 'CONCURRENTLY', 'VIEW', 'SCHEMA', 'PROCEDURE', 'PROC', 'FUNCTION', 'SEQUENCE', 'TYPE', 'TRIGGER', 'DATABASE', 'EXTENSION', 'COLUMN', 'CONSTRAINT']);
 /** After these, a DML keyword continues the current statement. */
-const CONTINUERS = new Set(['UNION', 'ALL', 'EXCEPT', 'INTERSECT', 'THEN', '(', 'NOT', 'EXISTS', 'DISTINCT']);
+const CONTINUERS = new Set(['UNION', 'ALL', 'EXCEPT', 'INTERSECT', 'THEN', '(', 'NOT', 'EXISTS', 'DISTINCT', 'OR']);
 
 /** Splits `text` (a batch or a routine body) into statements; `base` positions them in the file. */
 export function splitStatements(text: string, base: { offset: number; line: number } = { offset: 0, line: 1 }): Statement[] {
@@ -94,6 +100,8 @@ function startsNew(current: readonly Token[], token: Token, caseDepth: number): 
   if (word === 'END') return true;
   if (CONTINUERS.has(previous.value)) return false;
   if (first === 'DECLARE' && word === 'CURSOR') return false;
+  // `CREATE INDEX IF NOT EXISTS`, `DROP TABLE IF EXISTS`.
+  if (word === 'IF' && IF_EXISTS_AFTER.has(previous.value)) return false;
   // `CREATE TRIGGER t ON x AFTER INSERT, UPDATE AS …`: the events are no statements.
   if ((first === 'CREATE' || first === 'ALTER') && current.some((t) => t.value === 'TRIGGER') && !current.some((t) => t.value === 'AS')) return false;
   if (word === 'SET') {

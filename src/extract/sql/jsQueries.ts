@@ -39,7 +39,8 @@ export function extractJsSql(filePath: string, text: string): JsSqlFacts {
   try {
     ast = parse(text, { sourceType: 'unambiguous', errorRecovery: true, allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true, plugins: pluginsFor(filePath) });
   } catch {
-    return { queries: [], syntaxErrors: 1 };
+    // Babel could not recover: fall back to literal first arguments found by pattern.
+    return { queries: scanByPattern(text, driverOf(text)), syntaxErrors: 1 };
   }
   const driver = driverOf(text);
   const strings = collectStringConstants(ast.program);
@@ -70,6 +71,22 @@ export function extractJsSql(filePath: string, text: string): JsSqlFacts {
     queries.push({ ...value, api, dialect: driver.dialect });
   });
   return { queries: queries.sort((a, b) => a.line - b.line || a.column - b.column), syntaxErrors: ast.errors?.length ?? 0 };
+}
+
+const CALL_PATTERN = /\.(query|execute|raw)\s*(?:<[^>()]*>)?\s*\(\s*(['"`])((?:\\.|(?!\2)[\s\S])*)\2/g;
+
+function scanByPattern(text: string, driver: { name: string; dialect: SqlDialect }): JsSqlQuery[] {
+  const queries: JsSqlQuery[] = [];
+  for (const match of text.matchAll(CALL_PATTERN)) {
+    const body = match[3]!;
+    if (!SQL_START.test(body)) continue;
+    const before = text.slice(0, match.index + match[0].indexOf(match[2]!));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    const dynamic = match[2] === '`' && body.includes('${');
+    queries.push({ text: body.replace(/\$\{[^}]*\}/g, '{…}'), dynamic, line, column, api: match[1] === 'raw' ? 'knex.raw' : `${driver.name}.${match[1]}`, dialect: driver.dialect });
+  }
+  return queries;
 }
 
 function pluginsFor(filePath: string): ParserPlugin[] {
