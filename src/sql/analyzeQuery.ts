@@ -72,6 +72,11 @@ export function addStatement(query: SqlQueryFacts, statement: Statement, origin:
     const severity = origin.dynamic ? 'info' : code === 'sql-statement-too-large' ? 'info' : 'warning';
     problems.push({ code, severity, line, message: `${reason}; tables read from the text only: ${excerpt(statement.text)}` });
   };
+  if (isPlainInsert(statement)) {
+    // Seed data and migration dumps are mostly INSERT … VALUES: only the target matters, and the parser is the slow part.
+    query.blocks.push({ accesses: sniffTables(statement.tokens) });
+    return;
+  }
   if (statement.text.length > MAX_PARSED_STATEMENT) {
     fallback(`statement of ${statement.text.length} characters not parsed`, 'sql-statement-too-large');
     return;
@@ -87,6 +92,17 @@ export function addStatement(query: SqlQueryFacts, statement: Statement, origin:
     // Temp tables and table variables stay in the blocks (leaves point at them by index); consumers skip them.
     query.blocks.push(...collection.blocks);
   }
+}
+
+function isPlainInsert(statement: Statement): boolean {
+  if (statement.keyword !== 'INSERT') return false;
+  let values = false;
+  for (const token of statement.tokens) {
+    if (token.kind !== 'word') continue;
+    if (token.value === 'SELECT' || token.value === 'EXEC' || token.value === 'EXECUTE' || token.value === 'OUTPUT') return false;
+    if (token.value === 'VALUES') values = true;
+  }
+  return values;
 }
 
 /** A command text that is only a (qualified) name is a stored procedure call. */

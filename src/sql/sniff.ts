@@ -21,7 +21,8 @@ export function sniffTables(tokens: readonly Token[]): SqlTableAccess[] {
     if (tokens[at]?.value === 'TABLE' || (word === 'MERGE' && tokens[at]?.value === 'INTO')) at++;
     if (tokens[at]?.kind === 'word' && ['SELECT', 'WITH', 'VALUES', 'SET', 'TOP', 'OPENJSON', 'OPENXML', 'OPENQUERY', 'STRING_SPLIT'].includes(tokens[at]!.value)) continue;
     const name = readDottedName(tokens, at);
-    if (!name || tokens[name.next]?.text === '(') continue;
+    // `FROM dbo.fn(@x)` is a function; `INTO t (cols)` is a column list.
+    if (!name || (tokens[name.next]?.text === '(' && word !== 'INTO')) continue;
     const table = tableNameOf(name.parts.filter((p) => p !== ''));
     if (!table || isTransientTable(table) || /^\{/.test(table.name)) continue;
     const key = `${table.schema ?? ''}.${table.name}`.toLowerCase();

@@ -67,6 +67,7 @@ describe('EF migrations', () => {
     ]);
     expect(tables[0]!.columns).toEqual([{ name: 'Id', type: 'int' }, { name: 'Code', type: 'string' }]);
     expect(tables[1]!.indexes[0]!.filter).toBe('[Deleted] = 0');
+    expect(tables[1]!.indexes[0]!.filterLeaves).toEqual([{ column: 'Deleted', op: 'eq', value: '0' }]);
   });
 
   it('finds nothing in ordinary code', () => {

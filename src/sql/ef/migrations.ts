@@ -6,6 +6,7 @@
  * `CreateIndex`, `AddPrimaryKey` or `AddUniqueConstraint`.
  */
 import type { SqlColumnDef, SqlIndexDef, SqlTableDef, SqlTableName } from '../model.js';
+import { filterLeaves } from '../ddl.js';
 import { parseTableName } from '../names.js';
 import { argument, findCalls, maskCSharp, lambdaMembers, matchParen, splitArguments, stringList, stringValue, type CallText } from './csharpText.js';
 
@@ -27,7 +28,7 @@ export function readMigrations(text: string, masked: string): SqlTableDef[] {
     const unique = argument(args, efCore ? 4 : 2, 'unique') === 'true';
     const name = stringValue(argument(args, efCore ? 0 : 3, 'name'));
     const filter = efCore ? stringValue(argument(args, 5, 'filter')) : undefined;
-    const index: SqlIndexDef = { kind: unique ? 'unique' : 'index', columns: cols, include: [], line: call.line, ...(name ? { name } : {}), ...(filter ? { filter } : {}) };
+    const index: SqlIndexDef = { kind: unique ? 'unique' : 'index', columns: cols, include: [], line: call.line, ...(name ? { name } : {}), ...(filter ? { filter, filterLeaves: filterLeaves(filter) } : {}) };
     tables.push({ table: tableArg, declares: false, columns: [], indexes: [index], line: call.line, source: 'ef-migration' });
   }
   for (const [method, kind] of [['AddPrimaryKey', 'primary-key'], ['AddUniqueConstraint', 'unique']] as const) {
