@@ -66,6 +66,7 @@ export function addStatement(query: SqlQueryFacts, statement: Statement, origin:
     return;
   }
   if (!DML.has(statement.keyword)) return;
+  if (statement.keyword === 'UPDATE' && statement.tokens[1]?.value === 'STATISTICS') return;
   const fallback = (reason: string, code: string) => {
     query.parsed = false;
     query.blocks.push({ accesses: sniffTables(statement.tokens) });
@@ -96,7 +97,8 @@ export function addStatement(query: SqlQueryFacts, statement: Statement, origin:
   }
 }
 
-function isPlainInsert(statement: Statement): boolean {
+/** `INSERT … VALUES` with no SELECT/EXEC: seed data, whose only fact is its target table. */
+export function isPlainInsert(statement: Statement): boolean {
   if (statement.keyword !== 'INSERT') return false;
   let values = false;
   for (const token of statement.tokens) {

@@ -4,7 +4,7 @@
  * columns and indexes united, each index once.
  */
 import type { SqlColumnDef, SqlDialect, SqlIndexDef, SqlTableDef, SqlTableName } from './model.js';
-import { DEFAULT_SCHEMA, tableKey } from './names.js';
+import { DEFAULT_SCHEMA, isTransientTable, tableKey } from './names.js';
 
 export interface SchemaSource {
   repo: string;
@@ -27,6 +27,7 @@ export class SqlSchema {
   private readonly byName = new Map<string, string[]>();
 
   add(def: SqlTableDef, where: { repo: string; file: string }): void {
+    if (isTransientTable(def.table)) return; // `CREATE TABLE #work` in a procedure is no schema
     const key = tableKey(def.table);
     let table = this.tables.get(key);
     if (!table) {

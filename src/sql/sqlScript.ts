@@ -2,10 +2,11 @@
  * A `.sql` file → schema fragments, routines and queries. Batches split on GO;
  * `CREATE/ALTER PROCEDURE|VIEW|FUNCTION|TRIGGER` batches become a routine whose
  * body statements are one query (api `procedure`, `view`, …); DDL becomes schema;
- * any other DML is a script query (seed data, ad-hoc reports).
+ * other DML is a script query (ad-hoc reports, data fixes) — except seed
+ * `INSERT … VALUES`, which is no query the estate sends.
  */
 import type { ExtractionProblem } from '../core/facts.js';
-import { addStatement, normaliseText, type QueryOrigin } from './analyzeQuery.js';
+import { addStatement, isPlainInsert, normaliseText, type QueryOrigin } from './analyzeQuery.js';
 import { readDdlStatement } from './ddl.js';
 import { readDottedName } from './lexer.js';
 import type { SqlDialect, SqlFileFacts, SqlQueryFacts, SqlRoutineDef } from './model.js';
@@ -42,6 +43,8 @@ export function extractSqlScript(text: string): SqlScriptOutcome {
         continue;
       }
       if (!['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'WITH', 'MERGE', 'EXEC', 'EXECUTE'].includes(statement.keyword)) continue;
+      // Seed data in deployment scripts and dumps is not a query the estate sends.
+      if (isPlainInsert(statement)) continue;
       const origin: QueryOrigin = { dialect, api: 'script', line: statement.line, column: 1, dynamic: false };
       const query = emptyQuery(statement.text, origin);
       addStatement(query, { ...statement, line: 1 }, origin, problems);

@@ -78,9 +78,10 @@ export function splitStatements(text: string, base: { offset: number; line: numb
     current = [];
     caseDepth = 0;
   };
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (token.text === ';' && depth === 0) { flush(); continue; }
-    if (depth === 0 && token.kind === 'word' && STARTERS.has(token.value) && startsNew(current, token, caseDepth)) flush();
+    if (depth === 0 && token.kind === 'word' && STARTERS.has(token.value) && startsNew(current, token, tokens[i + 1], caseDepth)) flush();
     if (token.text === '(') depth++;
     else if (token.text === ')') depth = Math.max(0, depth - 1);
     else if (token.kind === 'word' && token.value === 'CASE') caseDepth++;
@@ -91,12 +92,16 @@ export function splitStatements(text: string, base: { offset: number; line: numb
   return statements;
 }
 
-function startsNew(current: readonly Token[], token: Token, caseDepth: number): boolean {
+function startsNew(current: readonly Token[], token: Token, next: Token | undefined, caseDepth: number): boolean {
   if (current.length === 0) return false;
   const first = current[0]!.value;
   const previous = current[current.length - 1]!;
   const word = token.value;
   if (caseDepth > 0) return false; // ELSE/END inside CASE belong to the expression
+  // `GRANT SELECT, UPDATE ON …` names permissions, not statements.
+  if (first === 'GRANT' || first === 'DENY' || first === 'REVOKE') return current.some((t) => t.value === 'TO' || t.value === 'FROM');
+  // `WITH (` is a table hint, an OPENJSON schema or an option list — never a CTE.
+  if (word === 'WITH' && (next?.text === '(' || next?.value === 'TIES' || next?.value === 'CHECK' || next?.value === 'NOCHECK')) return false;
   if (word === 'END') return true;
   if (CONTINUERS.has(previous.value)) return false;
   if (first === 'DECLARE' && word === 'CURSOR') return false;
