@@ -125,3 +125,14 @@ describe('unindexed-query', () => {
     expect(b.findings.map((f) => f.id)).toEqual(a.findings.map((f) => f.id));
   });
 });
+
+describe('unindexed-query index kinds', () => {
+  it('never lets a columnstore index serve a seek, and quotes odd names in suggestions', async () => {
+    const schema = `CREATE TABLE dbo.[Order Lines] ([Line Id] INT NOT NULL PRIMARY KEY, [Order Id] INT NOT NULL)
+GO
+CREATE NONCLUSTERED COLUMNSTORE INDEX NCCX_Lines ON dbo.[Order Lines] ([Order Id], [Line Id])`;
+    const { findings } = await runAnalyzer(unindexedQuery, sqlModel(schema, ['SELECT [Line Id] FROM dbo.[Order Lines] WHERE [Order Id] = @o']));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.data.suggestions).toEqual(['CREATE INDEX IX_OrderLines_OrderId ON dbo.[Order Lines] ([Order Id]);']);
+  });
+});

@@ -17,7 +17,9 @@ export function readDdl(tokens: readonly Token[], line: number): SqlTableDef | u
   if (words[0] === 'CREATE' || (words[0] === 'ALTER' && words[1] !== 'TABLE')) {
     const indexAt = words.indexOf('INDEX');
     if (indexAt > 0 && indexAt < 6 && words.slice(1, indexAt).every((w) => w === 'UNIQUE' || w === 'OR' || w === 'REPLACE' || MODIFIERS.has(w))) {
-      return readCreateIndex(tokens, indexAt, words.slice(1, indexAt).includes('UNIQUE'), line);
+      const index = readCreateIndex(tokens, indexAt, words.slice(1, indexAt).includes('UNIQUE'), line);
+      if (index && words.slice(1, indexAt).includes('COLUMNSTORE')) for (const i of index.indexes) i.columnstore = true;
+      return index;
     }
     return undefined;
   }

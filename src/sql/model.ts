@@ -22,6 +22,8 @@ export interface SqlIndexDef {
   /** A filtered index's `WHERE` text, and its leaves, which a query must repeat to use it. */
   filter?: string;
   filterLeaves?: SqlFilterLeaf[];
+  /** Columnstore indexes have no key order: they never serve a seek. */
+  columnstore?: boolean;
   line?: number;
 }
 

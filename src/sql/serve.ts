@@ -106,7 +106,7 @@ function joinIndex(access: SqlTableAccess, table: TableSchema, anded: SqlPredica
 /** An index whose first key column is `column` and whose filter (if any) the query repeats. */
 export function leadingIndex(table: TableSchema, column: string, anded: readonly SqlPredicateLeaf[]): SqlIndexDef | undefined {
   const wanted = column.toLowerCase();
-  return table.indexes.find((index) => index.columns[0]?.toLowerCase() === wanted && filterMatches(index, anded));
+  return table.indexes.find((index) => !index.columnstore && index.columns[0]?.toLowerCase() === wanted && filterMatches(index, anded));
 }
 
 function filterMatches(index: SqlIndexDef, anded: readonly SqlPredicateLeaf[]): boolean {
