@@ -82,11 +82,11 @@ export function visitAssignment(ctx: WalkContext): void {
       if (!part.named) operator = part.name;
       return visit(ctx);
     }
-    const field = ctx.kinds.field(ctx.cursor);
-    if (field === 'left' && NAMED_VALUE_KINDS.has(part.name)) {
+    // The left side comes before the operator, the right side after it.
+    if (operator === '' && NAMED_VALUE_KINDS.has(part.name)) {
       const text = readExpressionChain(ctx).text;
       if (isPlainChain(text)) target = text;
-    } else if (field === 'right' && target !== undefined && STRING_ASSIGNMENT_OPERATORS.has(operator)) {
+    } else if (operator !== '' && target !== undefined && STRING_ASSIGNMENT_OPERATORS.has(operator)) {
       const value = readStringValue(ctx);
       if (value !== null) recordStringDeclaration(ctx, target, 'assignment', value, operator === '+=');
     } else {
