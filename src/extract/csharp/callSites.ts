@@ -8,7 +8,7 @@ import { visitType } from './typeReferences.js';
 import { nodeText, ownerOf, positionAt, type WalkContext } from './walkContext.js';
 
 /** The called member: `Query` (written `Query<User>`) on receiver `connection`. */
-interface Callee extends MemberName {
+export interface Callee extends MemberName {
   receiver?: string;
 }
 
@@ -126,7 +126,7 @@ function constructedType(ctx: WalkContext): MemberName | null {
   return { name, written, start: ctx.cursor.startIndex };
 }
 
-function recordCallSite(ctx: WalkContext, callee: Callee, args: CallArguments, isConstructor: boolean): void {
+export function recordCallSite(ctx: WalkContext, callee: Callee, args: CallArguments, isConstructor: boolean): void {
   const { strings, identifiers } = args;
   if (strings.length === 0 && (identifiers.length === 0 || !isInterestingSink(callee.name))) return;
   const site: CSharpCallSite = {

@@ -149,7 +149,7 @@ function readAwaited(ctx: WalkContext): Chain {
   return operand;
 }
 
-function joinChain(receiver: Chain, member: MemberName | null): Chain {
+export function joinChain(receiver: Chain, member: MemberName | null): Chain {
   if (member === null) return { name: null, text: undefined };
   const name = receiver.name === null ? null : `${receiver.name}.${member.name}`;
   if (receiver.text === undefined) return { name, text: undefined };
