@@ -120,6 +120,34 @@ describe('call sites: SQL', () => {
   });
 });
 
+describe('call sites: setters of sink members', () => {
+  it('records plain assignments to CommandText as setter calls, with string or identifier values', () => {
+    const sites = sitesIn(`
+    cmd.CommandText = sql;
+    this._command.CommandText = "SELECT 1";
+    var c = new SqlCommand { CommandText = Queries.All, CommandTimeout = 30 };
+    cmd.CommandTimeout = timeout;
+    cmd.CommandText += " AND x = 1";
+    cmd.CommandText = BuildSql();`);
+    expect(sites.map(shape)).toEqual([
+      { method: 'CommandText', receiver: 'cmd', isConstructor: false, strings: [], identifiers: [{ index: 0, identifier: 'sql' }] },
+      { method: 'CommandText', receiver: '_command', isConstructor: false, strings: [{ index: 0, text: 'SELECT 1' }], identifiers: [] },
+      {
+        method: 'CommandText',
+        receiver: undefined,
+        isConstructor: false,
+        strings: [],
+        identifiers: [{ index: 0, identifier: 'Queries.All' }],
+      },
+    ]);
+    expect(sites.map((s) => [s.line, s.column])).toEqual([
+      [5, 9],
+      [6, 19],
+      [7, 30],
+    ]);
+  });
+});
+
 describe('call sites: HTTP and routes', () => {
   it('records named arguments of MapRoute as parameters', () => {
     const [site] = sitesIn(`
@@ -195,6 +223,12 @@ Send("top level");`);
       ['nested', 'Jobs.Nested', 'Nested'],
       ['top level', undefined, undefined],
     ]);
+  });
+
+  it('counts columns in UTF-16 code units, as editors do', () => {
+    const [, site] = sitesIn('    Log("é😀"); Run("x");');
+    expect(site).toMatchObject({ method: 'Run', line: 4, column: 17 });
+    expect(site?.strings[0]?.value).toMatchObject({ line: 4, column: 21 });
   });
 
   it('lists nested calls in source order', () => {

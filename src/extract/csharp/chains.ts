@@ -1,6 +1,6 @@
 import { forEachChild, visit } from './traversal.js';
 import { chainName, recordCandidate } from './typeReferences.js';
-import { nodeText, startLine, type WalkContext } from './walkContext.js';
+import { nodeText, startLine, type WalkContext, type WalkedCall } from './walkContext.js';
 
 /**
  * Member chains (`_db.Database`, `this._sql`, `GetConnection().Query`) read
@@ -19,12 +19,11 @@ export interface Chain {
   text: string | undefined;
 }
 
-/** A member name after a dot (or a bare callee): `Query`, and as written, `Query<User>`. */
+/** A member name after a dot (or a bare callee): `Query`, and as written, `Query<User>`; `start` is its offset. */
 export interface MemberName {
   name: string;
   written: string;
-  line: number;
-  column: number;
+  start: number;
 }
 
 /** Longest "other" expression (`_clients[key]`, `(await Open())`) shown as written. */
@@ -34,26 +33,30 @@ const MAX_WRITTEN_RECEIVER = 80;
 export function readExpressionChain(ctx: WalkContext): Chain {
   const kind = ctx.kinds.current(ctx.cursor).name;
   if (kind === 'identifier') return identifierChain(ctx);
-  if (kind === 'member_access_expression') return readMemberAccess(ctx).chain;
+  if (kind === 'member_access_expression') {
+    const { receiver, member } = readMemberAccess(ctx);
+    return joinChain(receiver, member);
+  }
   return readOtherExpression(ctx);
 }
 
 /** Reads a member access `left.Name` as the plain walk does; `member` is null for pointer access and oddities. */
-export function readMemberAccess(ctx: WalkContext): { chain: Chain; receiver: Chain; member: MemberName | null } {
-  const line = startLine(ctx);
-  const { receiver, member } = readDotted(ctx);
-  if (receiver.name !== null && member !== null) recordCandidate(ctx, receiver.name, line); // as `visitMemberAccess`
-  return { chain: joinChain(receiver, member), receiver, member };
+export function readMemberAccess(ctx: WalkContext): { receiver: Chain; member: MemberName | null } {
+  const dotted = readDotted(ctx);
+  if (dotted.receiver.name !== null && dotted.member !== null) {
+    recordCandidate(ctx, dotted.receiver.name, startLine(ctx)); // as `visitMemberAccess`
+  }
+  return dotted;
 }
 
 /** An identifier or generic name in member position; anything else is visited and yields null. */
 export function readMemberName(ctx: WalkContext): MemberName | null {
-  const { row, column } = ctx.cursor.startPosition;
-  const position = { line: row + 1, column: column + 1 };
-  const kind = ctx.kinds.current(ctx.cursor).name;
+  const { cursor } = ctx;
+  const kind = ctx.kinds.current(cursor).name;
+  const start = cursor.startIndex;
   if (kind === 'identifier') {
-    const name = nodeText(ctx);
-    return { name, written: name, ...position };
+    const name = ctx.text.substring(start, cursor.endIndex);
+    return { name, written: name, start };
   }
   if (kind !== 'generic_name') {
     visit(ctx);
@@ -61,7 +64,7 @@ export function readMemberName(ctx: WalkContext): MemberName | null {
   }
   const written = compact(nodeText(ctx));
   const name = chainName(ctx); // visits the type arguments as types
-  return name === null ? null : { name, written, ...position };
+  return name === null ? null : { name, written, start };
 }
 
 /** Like `chainName` (no candidate for the node itself), rendering as it goes. */
@@ -146,7 +149,7 @@ function readAwaited(ctx: WalkContext): Chain {
   return operand;
 }
 
-function joinChain(receiver: Chain, member: MemberName | null): Chain {
+export function joinChain(receiver: Chain, member: MemberName | null): Chain {
   if (member === null) return { name: null, text: undefined };
   const name = receiver.name === null ? null : `${receiver.name}.${member.name}`;
   if (receiver.text === undefined) return { name, text: undefined };
@@ -160,15 +163,29 @@ function joinChain(receiver: Chain, member: MemberName | null): Chain {
  */
 function readOtherExpression(ctx: WalkContext): Chain {
   const { cursor } = ctx;
+  const kind = ctx.kinds.current(cursor).name;
+  if (kind === 'invocation_expression' || kind === 'object_creation_expression') {
+    visit(ctx);
+    // Its handler ran one level below this one and finished last, unless the depth limit skipped it.
+    const call = ctx.lastCall;
+    return { name: null, text: call.depth === ctx.handlerDepth + 1 ? renderCall(call) : undefined };
+  }
   const start = cursor.startIndex;
   const end = cursor.endIndex;
-  const written = end - start <= MAX_WRITTEN_RECEIVER ? nodeText(ctx) : '';
   visit(ctx);
-  const call = ctx.lastCall;
-  if (call.start === start && call.end === end) return { name: null, text: call.rendered };
-  if (written === '' || written.includes('\n')) return { name: null, text: undefined };
+  if (end - start > MAX_WRITTEN_RECEIVER) return { name: null, text: undefined };
+  const written = ctx.text.substring(start, end);
+  if (written.includes('\n')) return { name: null, text: undefined };
   const text = compact(written);
   return { name: null, text: text.startsWith('this.') ? text.slice('this.'.length) : text };
+}
+
+/** `GetConnection()`, `_factory.Create()`, `new SqlConnection()`; a receiver that is itself a call result is left out to keep it short. */
+function renderCall(call: WalkedCall): string | undefined {
+  const { written, receiver } = call;
+  if (written === undefined) return undefined;
+  if (call.isConstructor) return `new ${written}()`;
+  return receiver === undefined || receiver.includes('(') ? `${written}()` : `${receiver}.${written}()`;
 }
 
 function identifierChain(ctx: WalkContext): Chain {

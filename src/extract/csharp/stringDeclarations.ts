@@ -1,15 +1,10 @@
 import type { CSharpStringDeclaration, CSharpStringValue } from '../../core/facts.js';
-import { NAMED_VALUE_KINDS } from './callArguments.js';
-import { isPlainChain, readExpressionChain } from './chains.js';
 import { mayBeStringValue, readStringValue } from './stringValues.js';
 import { forEachChild, visit } from './traversal.js';
 import { visitType } from './typeReferences.js';
 import { nodeText, ownerOf, type WalkContext } from './walkContext.js';
 
 type DeclarationKind = CSharpStringDeclaration['kind'];
-
-/** Operators whose right-hand string is recorded: `=`, `??=`, and `+=` (recorded as appended). */
-const STRING_ASSIGNMENT_OPERATORS = new Set(['=', '+=', '??=']);
 
 /** `var sql = "…";`, `string sql = @"…";`, `const string Q = "…";` — locals declare values, as in any walk. */
 export function visitLocalDeclaration(ctx: WalkContext): void {
@@ -69,33 +64,7 @@ export function readPropertyValue(ctx: WalkContext, name: string): void {
   forEachChild(ctx, (part) => (part.named && part.name !== 'comment' ? readValue(part.name) : visit(ctx)));
 }
 
-/**
- * `cmd.CommandText = "…"`, `sql = "…"`, `CommandText = "…"` in an object
- * initializer, `sql += "…"` (recorded with `appended`). The target is named
- * as written, `this.` dropped; indexers and other targets are not recorded.
- */
-export function visitAssignment(ctx: WalkContext): void {
-  let target: string | undefined;
-  let operator = '';
-  forEachChild(ctx, (part) => {
-    if (!part.named || part.name === 'comment') {
-      if (!part.named) operator = part.name;
-      return visit(ctx);
-    }
-    const field = ctx.kinds.field(ctx.cursor);
-    if (field === 'left' && NAMED_VALUE_KINDS.has(part.name)) {
-      const text = readExpressionChain(ctx).text;
-      if (isPlainChain(text)) target = text;
-    } else if (field === 'right' && target !== undefined && STRING_ASSIGNMENT_OPERATORS.has(operator)) {
-      const value = readStringValue(ctx);
-      if (value !== null) recordStringDeclaration(ctx, target, 'assignment', value, operator === '+=');
-    } else {
-      visit(ctx);
-    }
-  });
-}
-
-function recordStringDeclaration(
+export function recordStringDeclaration(
   ctx: WalkContext,
   name: string,
   kind: DeclarationKind,
