@@ -41,6 +41,20 @@ namespace Harbor.Data {
     expect(queries[5]!.blocks[0]!.where).toMatchObject({ column: 'DisplayName' });
   });
 
+  it('follows CommandText set from a local, with += appends making it dynamic', () => {
+    const queries = queriesOf(`
+class R {
+  void M(SqlCommand cmd, string region) {
+    var sql = "SELECT Id FROM dbo.Customers WHERE Status = 1";
+    if (region != null) sql += " AND Region = @region";
+    cmd.CommandText = sql;
+  }
+}`);
+    expect(queries.map((q) => [q.line, q.api, q.dynamic, q.text])).toEqual([
+      [4, 'ADO.NET CommandText', true, 'SELECT Id FROM dbo.Customers WHERE Status = 1 AND Region = @region'],
+    ]);
+  });
+
   it('treats a bare name given to SqlCommand as a stored procedure call', () => {
     const [query] = queriesOf(`class R { void M() { var c = new SqlCommand("dbo.GetOverdueInvoices", conn); } }`);
     expect(query!.executes).toEqual([{ schema: 'dbo', name: 'GetOverdueInvoices' }]);

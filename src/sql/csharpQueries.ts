@@ -77,6 +77,8 @@ export function extractCSharpQueries(facts: CSharpFileFacts): { queries: SqlQuer
 
 function apiOf(call: CSharpCallSite): string | undefined {
   if (call.isConstructor) return ADO_COMMANDS.has(call.method) ? `ADO.NET ${call.method}` : undefined;
+  // `cmd.CommandText = sql` (and `CommandText = …` in an initializer) arrive as setter call sites.
+  if (call.method === 'CommandText') return 'ADO.NET CommandText';
   if (call.receiver === undefined && call.method !== 'Sql') return undefined;
   if (DAPPER.has(call.method)) return `Dapper.${call.method}`;
   if (EF_RAW.has(call.method)) {
@@ -92,11 +94,24 @@ function findDeclaration(declarations: readonly CSharpStringDeclaration[], ident
   const qualifier = identifier.includes('.') ? identifier.slice(0, identifier.lastIndexOf('.')).replace(/^this\./, '') : undefined;
   const named = declarations.filter((d) => d.name === identifier || d.name === last);
   const sameMember = named.filter((d) => d.kind === 'local' && d.ownerType === call.ownerType && d.ownerMember === call.ownerMember);
-  if (sameMember.length > 0 && !qualifier) return latestBefore(sameMember, call);
+  if (sameMember.length > 0 && !qualifier) return withAppends(latestBefore(sameMember, call), declarations, call);
   const sameType = named.filter((d) => d.kind !== 'local' && d.kind !== 'assignment' && d.ownerType === call.ownerType);
   if (sameType.length > 0 && (!qualifier || qualifier === 'this')) return sameType[0];
   const typed = named.filter((d) => d.kind !== 'local' && d.kind !== 'assignment' && (!qualifier || d.ownerType === qualifier || d.ownerType?.endsWith(`.${qualifier}`)));
   return typed[0];
+}
+
+/**
+ * `var sql = "SELECT …"; if (x) sql += " AND …";` — the appended parts join the
+ * text (a superset of what runs), and the query is built at run time: dynamic.
+ */
+function withAppends(declaration: CSharpStringDeclaration, declarations: readonly CSharpStringDeclaration[], call: CSharpCallSite): CSharpStringDeclaration {
+  const appends = declarations.filter(
+    (d) => d.appended && d.name === declaration.name && d.ownerType === call.ownerType && d.ownerMember === call.ownerMember &&
+      d.value.line >= declaration.value.line && d.value.line <= call.line,
+  );
+  if (appends.length === 0) return declaration;
+  return { ...declaration, value: { ...declaration.value, text: [declaration.value, ...appends.map((a) => a.value)].map((v) => v.text).join(''), dynamic: true } };
 }
 
 /** `var sql = "…"; … sql = "…";` — the last one written before the call. */
