@@ -21,8 +21,10 @@ describe('unknown-table', () => {
     });
   });
 
-  it('stays silent on defined tables (any quoting or case), temp tables and table variables', async () => {
-    const { findings } = await runAnalyzer(unknownTable, sqlModel(SCHEMA, [
+  it('stays silent on defined tables (any quoting or case), views, temp tables, table variables and trigger pseudo-tables', async () => {
+    const { findings } = await runAnalyzer(unknownTable, sqlModel(`${SCHEMA}\nGO\nCREATE VIEW [Active Users] AS SELECT Id FROM dbo.Users`, [
+      'SELECT * FROM "Active Users"',
+      'SELECT Id FROM inserted',
       'SELECT Id FROM [DBO].[USERS]',
       'SELECT Id FROM users',
       'SELECT * FROM #staging',

@@ -1,11 +1,13 @@
 /**
  * unknown-table: tables the code queries that no schema in the estate defines
- * (no .sql script, EF migration or EF model). Reported once per table, never as
+ * (no .sql script, EF migration or EF model) and no view or function names.
+ * Reported once per table, never as
  * unindexed: without a schema nothing can be said about its indexes.
  */
 import { z } from 'zod';
 import { defineAnalyzer } from '../../src/core/analyzer.js';
 import type { Location } from '../../src/core/result.js';
+import { routineNamed } from '../../src/sql/estate.js';
 import { displayName, isTransientTable, tableKey } from '../../src/sql/names.js';
 
 export default defineAnalyzer({
@@ -29,6 +31,7 @@ export default defineAnalyzer({
         for (const access of block.accesses) {
           if (isTransientTable(access.table) || sql.schema.resolve(access.table, query.dialect)) continue;
           const key = tableKey(access.table, query.dialect);
+          if (routineNamed(sql, key)) continue; // a view or table-valued function, defined as a routine
           const entry = unknown.get(key) ?? { name: displayName(access.table), uses: [], queries: new Set<string>() };
           if (!entry.queries.has(located.key)) entry.uses.push({ repo: located.repo, file: located.file, line: query.line, column: query.column });
           entry.queries.add(located.key);

@@ -31,6 +31,12 @@ export interface SqlEstate {
   routines: LocatedRoutine[];
 }
 
+/** A view or table-valued function a query reads as if it were a table, found by the table's key. */
+export function routineNamed(estate: SqlEstate, key: string): LocatedRoutine | undefined {
+  const bare = key.slice(key.indexOf('.') + 1);
+  return estate.routines.find((r) => r.routine.kind !== 'procedure' && r.routine.kind !== 'trigger' && (r.key === key || (!r.routine.name.schema && r.routine.name.name.toLowerCase() === bare)));
+}
+
 export function buildSqlEstate(repos: readonly RepoModel[]): SqlEstate {
   const schema = new SqlSchema();
   const queries: LocatedQuery[] = [];

@@ -40,6 +40,8 @@ export function tableKey(table: SqlTableName, dialect: SqlDialect = 'transactsql
 /** Temp tables, table variables and catalog views are never schema tables. */
 export function isTransientTable(table: SqlTableName): boolean {
   if (/^[#@]/.test(table.name)) return true;
+  // A trigger's pseudo-tables.
+  if (!table.schema && /^(inserted|deleted)$/i.test(table.name)) return true;
   const schema = table.schema?.toLowerCase();
   return schema === 'sys' || schema === 'information_schema' || schema === 'pg_catalog';
 }

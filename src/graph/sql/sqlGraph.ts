@@ -1,13 +1,14 @@
 /**
  * The SQL layer of the graph: `table` nodes (schema tables, and tables queries
  * name that no schema defines, `data.known: false`), `procedure` nodes (stored
- * procedures, views, functions, triggers of .sql files), and `reads`/`writes`
+ * procedures, views, functions, triggers of .sql files; a query reading a view
+ * reads its `procedure` node), and `reads`/`writes`
  * edges from whatever issues a query — the C# type when known, the routine for
  * statements inside one, else the file — plus `executes` edges to procedures.
  */
 import { fileId, procedureId, tableId, typeId } from '../../core/ids.js';
 import type { EstateGraph } from '../estateGraph.js';
-import type { LocatedQuery, SqlEstate } from '../../sql/estate.js';
+import { routineNamed, type LocatedQuery, type SqlEstate } from '../../sql/estate.js';
 import { displayName, isTransientTable, tableKey } from '../../sql/names.js';
 
 export function addSqlGraph(graph: EstateGraph, estate: SqlEstate): void {
@@ -39,7 +40,8 @@ export function addSqlGraph(graph: EstateGraph, estate: SqlEstate): void {
         if (isTransientTable(access.table)) continue;
         const resolved = estate.schema.resolve(access.table, located.query.dialect);
         const key = resolved?.key ?? tableKey(access.table, located.query.dialect);
-        const id = tableId(key);
+        const view = resolved ? undefined : routineNamed(estate, key);
+        const id = view ? procedureId(view.key) : tableId(key);
         if (!graph.hasNode(id)) graph.addNode({ id, kind: 'table', name: displayName(access.table), data: { known: false } });
         graph.addEdge(owner, id, access.mode === 'write' ? 'writes' : 'reads');
       }
