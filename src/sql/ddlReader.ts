@@ -13,7 +13,9 @@ const MODIFIERS = new Set(['CLUSTERED', 'NONCLUSTERED', 'HASH', 'COLUMNSTORE', '
 /** Reads one DDL statement; undefined when it is not one this reader knows. */
 export function readDdl(tokens: readonly Token[], line: number): SqlTableDef | undefined {
   const words = tokens.map((t) => (t.kind === 'word' ? t.value : ''));
-  if (words[0] === 'CREATE' && words[1] === 'TABLE') return readCreateTable(tokens, line);
+  if (words[0] === 'CREATE' && words[1] === 'TABLE') return readCreateTable(tokens, 2, line);
+  // PolyBase/Synapse `CREATE EXTERNAL TABLE`: a table without indexes.
+  if (words[0] === 'CREATE' && words[1] === 'EXTERNAL' && words[2] === 'TABLE') return readCreateTable(tokens, 3, line);
   if (words[0] === 'CREATE' || (words[0] === 'ALTER' && words[1] !== 'TABLE')) {
     const indexAt = words.indexOf('INDEX');
     if (indexAt > 0 && indexAt < 6 && words.slice(1, indexAt).every((w) => w === 'UNIQUE' || w === 'OR' || w === 'REPLACE' || MODIFIERS.has(w))) {
@@ -27,8 +29,8 @@ export function readDdl(tokens: readonly Token[], line: number): SqlTableDef | u
   return undefined;
 }
 
-function readCreateTable(tokens: readonly Token[], line: number): SqlTableDef | undefined {
-  let at = 2;
+function readCreateTable(tokens: readonly Token[], start: number, line: number): SqlTableDef | undefined {
+  let at = start;
   if (tokens[at]?.value === 'IF' && tokens[at + 1]?.value === 'NOT' && tokens[at + 2]?.value === 'EXISTS') at += 3;
   const name = readDottedName(tokens, at);
   const table = name && tableNameOf(name.parts.filter(Boolean));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery, MAX_PARSED_STATEMENT } from './analyzeQuery.js';
 import { extractSqlScript } from './sqlScript.js';
+import { tokenize } from './lexer.js';
+import { sniffTables } from './sniff.js';
 import { splitBatches, splitStatements } from './statements.js';
 
 describe('splitting scripts', () => {
@@ -34,11 +36,14 @@ CREATE TABLE [dbo].[Orders] (
 GO
 CREATE UNIQUE NONCLUSTERED INDEX [IX_Live] ON [dbo].[Orders] ([CustomerId], [Code] DESC) INCLUDE ([Id]) WHERE ([Deleted] = (0)) WITH (ONLINE = ON) ON [PRIMARY]
 GO
-ALTER TABLE dbo.Lines ADD CONSTRAINT PK_Lines PRIMARY KEY (OrderId, LineNo)`);
+ALTER TABLE dbo.Lines ADD CONSTRAINT PK_Lines PRIMARY KEY (OrderId, LineNo)
+GO
+CREATE EXTERNAL TABLE dbo.Stats (CityId INT NOT NULL) WITH (LOCATION = '/stats/', DATA_SOURCE = Lake, FILE_FORMAT = Csv)`);
     expect(facts.tables.map((t) => [t.table.name, t.declares, t.indexes.map((i) => [i.kind, i.name, i.columns, i.include, i.filter ?? null])])).toEqual([
       ['Orders', true, [['primary-key', 'PK_Orders', ['Id'], [], null], ['unique', 'UQ_Orders_Code', ['Code'], [], null], ['index', 'IX_Orders_Customer', ['CustomerId'], [], null]]],
       ['Orders', false, [['unique', 'IX_Live', ['CustomerId', 'Code'], ['Id'], '([Deleted] = (0))']]],
       ['Lines', false, [['primary-key', 'PK_Lines', ['OrderId', 'LineNo'], [], null]]],
+      ['Stats', true, []],
     ]);
     expect(facts.tables[0]!.columns).toEqual([{ name: 'Id', type: 'int' }, { name: 'Code', type: 'varchar' }, { name: 'CustomerId', type: 'int' }]);
     expect(facts.tables[1]!.indexes[0]!.filterLeaves).toEqual([{ column: 'Deleted', op: 'eq', value: '0' }]);
@@ -106,5 +111,14 @@ describe('analyzeQuery on bad input', () => {
       expect(query.parsed, text).toBe(true);
       expect(query.blocks[0]!.where, text).toMatchObject({ kind: expect.any(String) });
     }
+  });
+});
+
+describe('sniffing unparsable statements', () => {
+  it('leaves out aliases and CTE names', () => {
+    const tokens = tokenize(
+      ';WITH Pending AS (SELECT Id FROM Sales.Orders WHERE x = 1) UPDATE o SET o.Flag = 1 FROM Sales.Orders AS o JOIN Pending p ON p.Id = o.Id CROSS APPLY OPENJSON(@j) WITH (a int) AS j',
+    );
+    expect(sniffTables(tokens).map((a) => `${a.mode}:${a.table.schema ?? ''}.${a.table.name}`)).toEqual(['write:Sales.Orders']);
   });
 });
