@@ -62,6 +62,18 @@ export function visitObjectCreation(ctx: WalkContext): void {
   if (type !== null && args !== null) recordCallSite(ctx, type, args, true);
 }
 
+/** `SqlCommand cmd = new("…", conn)`: a creation of the declared type; elsewhere `new(…)` has no type to name. */
+export function visitTargetTypedCreation(ctx: WalkContext, typeName: string): void {
+  let start = ctx.cursor.startIndex;
+  let args: CallArguments | null = null;
+  forEachChild(ctx, (kind) => {
+    if (kind.name === 'new') start = ctx.cursor.startIndex;
+    else if (kind.name === 'argument_list') args = readArgumentList(ctx);
+    else visitAs(ctx, kind);
+  });
+  if (args !== null) recordCallSite(ctx, { name: typeName, written: typeName, start }, args, true);
+}
+
 /** `: base("name=HarborDb")` / `: this("…")`: a constructor call site named `base` / `this`. */
 export function visitConstructorInitializer(ctx: WalkContext): void {
   let target: MemberName | null = null;
@@ -113,17 +125,22 @@ function setLastCall(
   call.isConstructor = isConstructor;
 }
 
-/** `System.Data.SqlClient.SqlCommand` → `SqlCommand`; `List<string>` → `List`. */
+/** The type under the cursor of `new T(…)`, by its simple name. */
 function constructedType(ctx: WalkContext): MemberName | null {
   const written = nodeText(ctx).replace(/\s+/g, '');
-  let bare = written;
+  const name = simpleTypeName(written);
+  return name === null ? null : { name, written, start: ctx.cursor.startIndex };
+}
+
+/** `System.Data.SqlClient.SqlCommand` → `SqlCommand`; `List<string>` → `List`; null for arrays, tuples, pointers. */
+export function simpleTypeName(written: string): string | null {
+  let bare = written.replace(/\s+/g, '');
   for (let previous = ''; previous !== bare; ) {
     previous = bare;
     bare = bare.replace(/<[^<>]*>/g, '');
   }
   const name = bare.slice(Math.max(bare.lastIndexOf('.'), bare.lastIndexOf(':')) + 1);
-  if (!/^@?[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) return null; // arrays, tuples, pointers
-  return { name, written, start: ctx.cursor.startIndex };
+  return /^@?[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ? name : null;
 }
 
 export function recordCallSite(ctx: WalkContext, callee: Callee, args: CallArguments, isConstructor: boolean): void {

@@ -1,6 +1,7 @@
 import { forEachChild, visit } from './traversal.js';
 import { chainName, recordCandidate } from './typeReferences.js';
-import { nodeText, startLine, type WalkContext, type WalkedCall } from './walkContext.js';
+import { compact, readExpressionText } from './expressionText.js';
+import { nodeText, startLine, type WalkContext } from './walkContext.js';
 
 /**
  * Member chains (`_db.Database`, `this._sql`, `GetConnection().Query`) read
@@ -26,9 +27,6 @@ export interface MemberName {
   start: number;
 }
 
-/** Longest "other" expression (`_clients[key]`, `(await Open())`) shown as written. */
-const MAX_WRITTEN_RECEIVER = 80;
-
 /** Reads the expression under the cursor as the plain walk visits it (a member access records its left chain as candidate). */
 export function readExpressionChain(ctx: WalkContext): Chain {
   const kind = ctx.kinds.current(ctx.cursor).name;
@@ -37,7 +35,7 @@ export function readExpressionChain(ctx: WalkContext): Chain {
     const { receiver, member } = readMemberAccess(ctx);
     return joinChain(receiver, member);
   }
-  return readOtherExpression(ctx);
+  return { name: null, text: readExpressionText(ctx) };
 }
 
 /** Reads a member access `left.Name` as the plain walk does; `member` is null for pointer access and oddities. */
@@ -85,7 +83,7 @@ function readChainName(ctx: WalkContext): Chain {
       return { name: null, text: joinChain(receiver, member).text };
     }
     default:
-      return readOtherExpression(ctx);
+      return { name: null, text: readExpressionText(ctx) };
   }
 }
 
@@ -156,46 +154,9 @@ export function joinChain(receiver: Chain, member: MemberName | null): Chain {
   return { name, text: receiver.text === '' ? member.written : `${receiver.text}.${member.written}` };
 }
 
-/**
- * Calls and creations render as their callee (`GetConnection()`,
- * `new SqlConnection()`), known from the call handler that just walked them;
- * other expressions as written when short and on one line.
- */
-function readOtherExpression(ctx: WalkContext): Chain {
-  const { cursor } = ctx;
-  const kind = ctx.kinds.current(cursor).name;
-  if (kind === 'invocation_expression' || kind === 'object_creation_expression') {
-    visit(ctx);
-    // Its handler ran one level below this one and finished last, unless the depth limit skipped it.
-    const call = ctx.lastCall;
-    return { name: null, text: call.depth === ctx.handlerDepth + 1 ? renderCall(call) : undefined };
-  }
-  const start = cursor.startIndex;
-  const end = cursor.endIndex;
-  visit(ctx);
-  if (end - start > MAX_WRITTEN_RECEIVER) return { name: null, text: undefined };
-  const written = ctx.text.substring(start, end);
-  if (written.includes('\n')) return { name: null, text: undefined };
-  const text = compact(written);
-  return { name: null, text: text.startsWith('this.') ? text.slice('this.'.length) : text };
-}
-
-/** `GetConnection()`, `_factory.Create()`, `new SqlConnection()`; a receiver that is itself a call result is left out to keep it short. */
-function renderCall(call: WalkedCall): string | undefined {
-  const { written, receiver } = call;
-  if (written === undefined) return undefined;
-  if (call.isConstructor) return `new ${written}()`;
-  return receiver === undefined || receiver.includes('(') ? `${written}()` : `${receiver}.${written}()`;
-}
-
 function identifierChain(ctx: WalkContext): Chain {
   const text = nodeText(ctx);
   return { name: text, text };
-}
-
-/** Drops whitespace around punctuation, keeps one space between words: `List< int >` → `List<int>`, `(await Open())`. */
-function compact(written: string): string {
-  return /\s/.test(written) ? written.replace(/\s+/g, ' ').replace(/ ?([^\w\s]) ?/g, '$1').trim() : written;
 }
 
 /** `sql`, `Queries.ByUser`, `_options.Value.Sql`; not `this`, `GetSql().Text` or `_map[key]`. */

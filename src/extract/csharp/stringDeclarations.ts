@@ -1,10 +1,20 @@
 import type { CSharpStringDeclaration, CSharpStringValue } from '../../core/facts.js';
+import { simpleTypeName, visitTargetTypedCreation } from './callSites.js';
 import { mayBeStringValue, readStringValue } from './stringValues.js';
 import { forEachChild, visit } from './traversal.js';
 import { visitType } from './typeReferences.js';
 import { nodeText, ownerOf, type WalkContext } from './walkContext.js';
 
 type DeclarationKind = CSharpStringDeclaration['kind'];
+
+/** Offsets of a declaration's written type. */
+interface TypeRange {
+  start: number;
+  end: number;
+}
+
+/** Declared types that can be the target of `new(…)`; `var` (`implicit_type`) and `string` cannot. */
+const TYPE_NAME_KINDS = new Set(['identifier', 'generic_name', 'qualified_name', 'alias_qualified_name']);
 
 /** `var sql = "…";`, `string sql = @"…";`, `const string Q = "…";` — locals declare values, as in any walk. */
 export function visitLocalDeclaration(ctx: WalkContext): void {
@@ -22,15 +32,24 @@ export function visitLocalDeclaration(ctx: WalkContext): void {
 
 /** `Type a = …, b = …`: the type as a type, each declarator's string initializer recorded as `kind`. */
 export function readVariableDeclaration(ctx: WalkContext, kind: DeclarationKind, onName: (name: string) => void): void {
+  let declaredType: TypeRange | undefined;
   forEachChild(ctx, (part) => {
-    if (part.name === 'variable_declarator') readDeclarator(ctx, kind, onName);
-    else if (part.named && ctx.kinds.field(ctx.cursor) === 'type') visitType(ctx);
-    else visit(ctx);
+    if (part.name === 'variable_declarator') readDeclarator(ctx, kind, onName, declaredType);
+    else if (part.named && ctx.kinds.field(ctx.cursor) === 'type') {
+      // Named only if `SqlCommand cmd = new("…")` needs it.
+      if (TYPE_NAME_KINDS.has(part.name)) declaredType = { start: ctx.cursor.startIndex, end: ctx.cursor.endIndex };
+      visitType(ctx);
+    } else visit(ctx);
   });
 }
 
 /** `name = value`: `onName` is told the name before the value is walked; a string value is recorded. */
-function readDeclarator(ctx: WalkContext, kind: DeclarationKind, onName: (name: string) => void): void {
+function readDeclarator(
+  ctx: WalkContext,
+  kind: DeclarationKind,
+  onName: (name: string) => void,
+  declaredType: TypeRange | undefined,
+): void {
   let name: string | undefined;
   let afterEquals = false;
   forEachChild(ctx, (part) => {
@@ -47,6 +66,11 @@ function readDeclarator(ctx: WalkContext, kind: DeclarationKind, onName: (name: 
       const value = readStringValue(ctx);
       if (value !== null) recordStringDeclaration(ctx, name, kind, value);
       return;
+    }
+    if (afterEquals && declaredType !== undefined && part.name === 'implicit_object_creation_expression') {
+      afterEquals = false;
+      const typeName = simpleTypeName(ctx.text.substring(declaredType.start, declaredType.end));
+      return typeName === null ? visit(ctx) : visitTargetTypedCreation(ctx, typeName);
     }
     visit(ctx);
   });
