@@ -8,7 +8,11 @@ import dependencyCycles from './dependency-cycles/index.js';
 import deprecatedPackage from './deprecated-package/index.js';
 import eolFramework from './eol-framework/index.js';
 import hotspot from './hotspot/index.js';
+import nonSargablePredicate from './non-sargable-predicate/index.js';
 import outdatedPackage from './outdated-package/index.js';
+import selectStar from './select-star/index.js';
+import unindexedQuery from './unindexed-query/index.js';
+import unknownTable from './unknown-table/index.js';
 import vulnerablePackage from './vulnerable-package/index.js';
 
 export const analyzers: readonly Analyzer<any, string>[] = [
@@ -17,6 +21,10 @@ export const analyzers: readonly Analyzer<any, string>[] = [
   deprecatedPackage,
   eolFramework,
   hotspot,
+  nonSargablePredicate,
   outdatedPackage,
+  selectStar,
+  unindexedQuery,
+  unknownTable,
   vulnerablePackage,
 ];

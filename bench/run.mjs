@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
  * Scan benchmark: generates a synthetic estate (once per size) and scans it
- * RUNS times in this process, printing the median wall time, files/s, lines/s
- * and peak RSS. `node bench/run.mjs [repos] [projects] [files] [runs]`.
+ * RUNS times in this process with WORKERS extraction threads (default: one per
+ * core), printing the median wall time, files/s, lines/s and peak RSS. History is
+ * off (bench/history.mjs measures it); generated repos have no commits.
+ * `node bench/run.mjs [repos] [projects] [files] [runs] [workers]`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,7 @@ import path from 'node:path';
 import { generateEstate } from './generate.mjs';
 import { runScan } from '../dist/src/core/run.js';
 
-const [repos = 40, projects = 3, files = 30, runs = 3] = process.argv.slice(2).map(Number);
+const [repos = 40, projects = 3, files = 30, runs = 3, workers] = process.argv.slice(2).map(Number);
 const target = path.join(tmpdir(), `assess-bench-${repos}x${projects}x${files}`);
 const marker = path.join(target, '.bench.json');
 let size;
@@ -19,13 +21,14 @@ else {
   size = generateEstate(target, { repos, projects, files });
   writeFileSync(marker, JSON.stringify(size));
 }
+console.log(`workers: ${workers ?? 'default (one per core)'}`);
 console.log(`estate: ${repos} repos × ${projects} projects × ${files} files = ${size.files} C# files, ${size.lines} lines (${target})`);
 
 const times = [];
 let last;
 for (let i = 0; i < runs; i++) {
   const started = performance.now();
-  last = await runScan({ root: target, maxFileBytes: 4 * 1024 * 1024, exclude: [], analyzerOptions: {} });
+  last = await runScan({ root: target, maxFileBytes: 4 * 1024 * 1024, exclude: [], analyzerOptions: {}, history: false, ...(workers ? { workers } : {}) });
   times.push(performance.now() - started);
   console.log(`run ${i + 1}: ${(times[i] / 1000).toFixed(2)} s`);
 }

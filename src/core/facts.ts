@@ -114,7 +114,13 @@ export interface CSharpNamedValueArgument {
 /**
  * A call or object creation with string arguments — where SQL (Dapper `Query`,
  * `new SqlCommand`), routes (`MapRoute`) and HTTP calls (`GetAsync`) live.
- * Only calls with at least one string or identifier argument are recorded.
+ * Recorded when an argument is a string; when the arguments are only
+ * identifiers, only for the sink methods listed in
+ * `src/extract/csharp/interestingSinks.ts` (`Query*`, `Execute*`, `Get*Async`, …).
+ * A plain `=` to a member named like a sink (`cmd.CommandText = sql`,
+ * `CommandText = "…"` in an object initializer) is recorded as a call of its
+ * setter: method `CommandText`, receiver `cmd`, the value as argument 0.
+ * Attribute arguments and `nameof(…)` are not calls.
  */
 export interface CSharpCallSite {
   /**

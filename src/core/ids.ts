@@ -9,3 +9,6 @@ export const externalId = (name: string): string => `external:${name}`;
 /** Package names are case-insensitive in NuGet; npm names are lower-case already. */
 export const packageId = (ecosystem: 'nuget' | 'npm', name: string): string =>
   `package:${ecosystem}:${name.toLowerCase()}`;
+/** Database tables and routines: lower-cased `<schema>.<name>` (SQL Server names are case-insensitive). */
+export const tableId = (key: string): string => `table:${key}`;
+export const procedureId = (key: string): string => `procedure:${key}`;

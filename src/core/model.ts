@@ -4,6 +4,7 @@
  */
 import type { FileFacts, PackageDependency } from './facts.js';
 import type { FileKind } from '../discover/classify.js';
+import type { SqlFileFacts } from '../sql/model.js';
 
 export interface ExtractedFile {
   repo: string;
@@ -12,6 +13,8 @@ export interface ExtractedFile {
   kind: FileKind;
   loc: number;
   facts?: FileFacts;
+  /** SQL schema, routines and queries found in the file (any language). */
+  sql?: SqlFileFacts;
 }
 
 export interface RepoModel {

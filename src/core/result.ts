@@ -3,6 +3,11 @@
  * output serialises. Its shape is documented in README.md (schemaVersion below).
  */
 
+import type { SqlQuerySummary } from '../sql/resultSummary.js';
+
+/** One query the estate sends (see README "SQL"). */
+export type { SqlQuerySummary };
+
 export const SCHEMA_VERSION = 1;
 
 export type Severity = 'error' | 'warning' | 'note';
@@ -47,7 +52,9 @@ export type NodeKind =
   | 'package'
   | 'external'
   | 'module'
-  | 'endpoint';
+  | 'endpoint'
+  | 'table'
+  | 'procedure';
 
 export type EdgeKind =
   | 'contains'
@@ -62,7 +69,10 @@ export type EdgeKind =
   | 'import'
   | 'module-dep'
   | 'http-call'
-  | 'serves';
+  | 'serves'
+  | 'reads'
+  | 'writes'
+  | 'executes';
 
 export interface GraphNode {
   id: string;
@@ -110,6 +120,8 @@ export interface ScanStats {
   findings: number;
   /** Commits read by the history pass (absent with --no-history). */
   commits?: number;
+  /** SQL queries found in code, scripts and routines (see the SQL summary). */
+  sqlQueries?: number;
   /** Wall-clock milliseconds; excluded from determinism comparisons. */
   elapsedMs: number;
 }
@@ -125,4 +137,6 @@ export interface ScanResult {
   findings: Finding[];
   diagnostics: Diagnostic[];
   stats: ScanStats;
+  /** Queries found in code, scripts and routines; absent when there are none. */
+  sql?: { queries: SqlQuerySummary[] };
 }

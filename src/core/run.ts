@@ -14,6 +14,7 @@ import { LANGUAGE_OF } from '../discover/classify.js';
 import type { RepoModel } from './model.js';
 import { applyHistory, DEFAULT_HISTORY_SETTINGS, readEstateHistory, type HistorySettings } from '../history/index.js';
 import { defaultCacheDir, gatherPackageIntel, type PackageOptions } from '../packages/phase.js';
+import { summariseQueries } from '../sql/resultSummary.js';
 
 export interface ScanOptions {
   root: string;
@@ -96,8 +97,10 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       diagnostics: diagnostics.length,
       findings: analysis.findings.length,
       ...(model.history ? { commits: model.history.commits } : {}),
+      ...(model.sql && model.sql.queries.length > 0 ? { sqlQueries: model.sql.queries.length } : {}),
       elapsedMs: Math.round(performance.now() - started),
     },
+    ...(model.sql && model.sql.queries.length > 0 ? { sql: { queries: summariseQueries(model.sql) } } : {}),
   };
 }
 

@@ -4,13 +4,15 @@
  */
 import type { Diagnostic } from '../core/result.js';
 import type { FileFacts } from '../core/facts.js';
+import type { SqlFileFacts } from '../sql/model.js';
 import type { FileEntry } from '../discover/walk.js';
 import { readSource } from './readSource.js';
 import { extractFile, parsersNeeded, type Parsers } from './extractFile.js';
+import { extractSqlFacts } from './sql/extractSql.js';
 
 export interface FileResult {
   /** Absent when the file could not be read at all. */
-  extracted?: { loc: number; facts?: FileFacts };
+  extracted?: { loc: number; facts?: FileFacts; sql?: SqlFileFacts };
   diagnostics: Diagnostic[];
 }
 
@@ -24,7 +26,9 @@ export function processFile(entry: FileEntry, maxFileBytes: number, parsers: Par
   }
   try {
     const outcome = extractFile(entry.kind, entry.path, read.text, parsers);
-    for (const problem of outcome.problems) {
+    // Queries and schema ride on the same read (and, for C#, the same facts).
+    const sql = extractSqlFacts(entry.kind, entry.path, read.text, outcome.facts);
+    for (const problem of [...outcome.problems, ...sql.problems]) {
       diagnostics.push({
         code: problem.code,
         severity: problem.severity,
@@ -33,7 +37,10 @@ export function processFile(entry: FileEntry, maxFileBytes: number, parsers: Par
         ...(problem.line !== undefined ? { line: problem.line } : {}),
       });
     }
-    return { extracted: { loc: outcome.loc, ...(outcome.facts ? { facts: outcome.facts } : {}) }, diagnostics };
+    return {
+      extracted: { loc: outcome.loc, ...(outcome.facts ? { facts: outcome.facts } : {}), ...(sql.sql ? { sql: sql.sql } : {}) },
+      diagnostics,
+    };
   } catch (error) {
     const message = `extraction failed: ${error instanceof Error ? error.message : String(error)}`;
     return { diagnostics: [...diagnostics, { code: 'extract-failed', severity: 'error', message, ...at }] };

@@ -15,6 +15,8 @@ import { addNuGetLockedVersions } from './dotnet/lockedVersions.js';
 import { addNpmProjects } from './npm/npmProjects.js';
 import { addJsLayer } from './js/index.js';
 import { addHttpCoupling } from './http/httpGraph.js';
+import { buildSqlEstate, type SqlEstate } from '../sql/estate.js';
+import { addSqlGraph } from './sql/sqlGraph.js';
 
 export interface EstateModel {
   graph: EstateGraph;
@@ -25,6 +27,8 @@ export interface EstateModel {
   history?: HistorySummary;
   /** Package inventory, registry answers and advisories; set by the scan's package phase. */
   packages?: PackageIntel;
+  /** Schema, routines and queries; absent in hand-built test models. */
+  sql?: SqlEstate;
 }
 
 export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<string, string>): EstateModel {
@@ -73,7 +77,9 @@ export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<stri
   const js = addJsLayer(graph, repos);
   diagnostics.push(...js.diagnostics);
   addHttpCoupling(graph, repos, js.resolved);
-  return { graph, repos, projects, diagnostics };
+  const sql = buildSqlEstate(repos);
+  addSqlGraph(graph, sql);
+  return { graph, repos, projects, diagnostics, sql };
 }
 
 /** Each project's declared dependencies, transitively: what its code can see. */

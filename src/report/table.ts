@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import type { EdgeKind, ScanResult } from '../core/result.js';
 import { historyTables } from './historyTables.js';
 import { renderPackageSummary } from './packageSummary.js';
+import { renderSqlSummary } from './sqlSummary.js';
 
 export interface TableOptions {
   color: boolean;
@@ -67,6 +68,7 @@ export function renderTable(result: ScanResult, options: TableOptions): string {
 
   out.push(...historyTables(result, style, top));
   out.push(...renderPackageSummary(result, style, top));
+  out.push(...renderSqlSummary(result, c, style, top));
 
   if (result.findings.length > 0) {
     const byRule = new Map<string, number>();

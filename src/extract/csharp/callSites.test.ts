@@ -105,6 +105,22 @@ describe('call sites: SQL', () => {
     ]);
   });
 
+  it('names a target-typed new(…) after the declared type', () => {
+    const sites = sitesIn(`
+    SqlCommand command = new("SELECT * FROM Orders", conn);
+    Foo(new("not named"));`);
+    expect(sites.map(shape)).toEqual([
+      {
+        method: 'SqlCommand',
+        receiver: undefined,
+        isConstructor: true,
+        strings: [{ index: 0, text: 'SELECT * FROM Orders' }],
+        identifiers: [{ index: 1, identifier: 'conn' }],
+      },
+    ]);
+    expect(sites[0]).toMatchObject({ line: 5, column: 26 });
+  });
+
   it('records Entity Framework raw SQL on member chains, dropping this.', () => {
     const sites = sitesIn(`
     this._db.Database.SqlQuery<User>("SELECT * FROM Users");
@@ -116,6 +132,34 @@ describe('call sites: SQL', () => {
       ['FromSqlRaw', 'context.Users', 'SELECT * FROM Users WHERE Name = {0}', [{ index: 1, identifier: 'name' }]],
       ['FromSqlInterpolated', 'context.Set<User>()', 'SELECT * FROM Users WHERE Id = {…}', []],
       ['ExecuteSqlCommand', '_db.Database', undefined, [{ index: 0, identifier: 'Queries.Purge' }]],
+    ]);
+  });
+});
+
+describe('call sites: setters of sink members', () => {
+  it('records plain assignments to CommandText as setter calls, with string or identifier values', () => {
+    const sites = sitesIn(`
+    cmd.CommandText = sql;
+    this._command.CommandText = "SELECT 1";
+    var c = new SqlCommand { CommandText = Queries.All, CommandTimeout = 30 };
+    cmd.CommandTimeout = timeout;
+    cmd.CommandText += " AND x = 1";
+    cmd.CommandText = BuildSql();`);
+    expect(sites.map(shape)).toEqual([
+      { method: 'CommandText', receiver: 'cmd', isConstructor: false, strings: [], identifiers: [{ index: 0, identifier: 'sql' }] },
+      { method: 'CommandText', receiver: '_command', isConstructor: false, strings: [{ index: 0, text: 'SELECT 1' }], identifiers: [] },
+      {
+        method: 'CommandText',
+        receiver: undefined,
+        isConstructor: false,
+        strings: [],
+        identifiers: [{ index: 0, identifier: 'Queries.All' }],
+      },
+    ]);
+    expect(sites.map((s) => [s.line, s.column])).toEqual([
+      [5, 9],
+      [6, 19],
+      [7, 30],
     ]);
   });
 });
@@ -171,61 +215,5 @@ describe('call sites: HTTP and routes', () => {
     expect(file.callSites.map((s) => [s.method, s.isConstructor, s.ownerMember, s.strings[0]?.value.text])).toEqual([
       ['base', true, 'HarborContext', 'name=HarborDb'],
     ]);
-  });
-});
-
-describe('call sites: ownership and order', () => {
-  it('gives lambdas and local functions to their enclosing member, field initializers to the field', () => {
-    const file = facts(`
-class Jobs {
-  private readonly Task _warmup = Task.Run(() => Log("warming up"));
-  public string Name { get { return Format("name"); } }
-  void Run() {
-    items.ForEach(x => Send("item"));
-    void Local() { Send("local"); }
-  }
-  class Nested { Nested() { Send("nested"); } }
-}
-Send("top level");`);
-    expect(file.callSites.map((s) => [s.strings[0]?.value.text, s.ownerType, s.ownerMember])).toEqual([
-      ['warming up', 'Jobs', '_warmup'],
-      ['name', 'Jobs', 'Name'],
-      ['item', 'Jobs', 'Run'],
-      ['local', 'Jobs', 'Run'],
-      ['nested', 'Jobs.Nested', 'Nested'],
-      ['top level', undefined, undefined],
-    ]);
-  });
-
-  it('lists nested calls in source order', () => {
-    const sites = sitesIn('    Outer("a", Inner("b").Then("c"));');
-    expect(sites.map((s) => s.method)).toEqual(['Outer', 'Inner', 'Then']);
-    expect(sites.map((s) => s.receiver)).toEqual([undefined, undefined, 'Inner()']);
-  });
-});
-
-describe('call sites: silence', () => {
-  it('skips calls whose arguments are only numbers, lambdas or objects', () => {
-    expect(sitesIn('    Add(1, 2.5); Where(x => x.Id == 1); Save(new Order()); Clear();')).toEqual([]);
-  });
-
-  it('skips identifier-only calls unless the method is an interesting sink', () => {
-    const sites = sitesIn('    Process(order, customer); _log.Info(message); conn.Query(sql); _http.GetStringAsync(url);');
-    expect(sites.map((s) => s.method)).toEqual(['Query', 'GetStringAsync']);
-  });
-
-  it('does not treat attribute arguments as call sites', () => {
-    const file = facts('[Route("api/x")] class C { [HttpGet("{id}")] void M() { } }');
-    expect(file.callSites).toEqual([]);
-  });
-
-  it('does not treat nameof as a string or a call', () => {
-    expect(sitesIn('    Guard(nameof(id)); Check(nameof(Repo.M), 1);')).toEqual([]);
-    const [site] = sitesIn('    Throw(nameof(id), "must be positive");');
-    expect(shape(site)).toMatchObject({ method: 'Throw', strings: [{ index: 1, text: 'must be positive' }], identifiers: [] });
-  });
-
-  it('does not record strings that are not arguments', () => {
-    expect(sitesIn('    if (name == "x") { return; } var y = "z";')).toEqual([]);
   });
 });

@@ -3,12 +3,12 @@ import { readArgumentList, type CallArguments } from './callArguments.js';
 import { readConditionalAccess, readMemberAccess, readMemberName, type MemberName } from './chains.js';
 import { visitNameofArguments } from './expressions.js';
 import { isInterestingSink } from './interestingSinks.js';
-import { forEachChild, readNested, visit } from './traversal.js';
+import { forEachChild, readNested, visit, visitAs } from './traversal.js';
 import { visitType } from './typeReferences.js';
-import { nodeText, ownerOf, startPosition, type WalkContext } from './walkContext.js';
+import { nodeText, ownerOf, positionAt, type WalkContext } from './walkContext.js';
 
 /** The called member: `Query` (written `Query<User>`) on receiver `connection`. */
-interface Callee extends MemberName {
+export interface Callee extends MemberName {
   receiver?: string;
 }
 
@@ -17,19 +17,18 @@ interface Callee extends MemberName {
  * is no call: its argument names a symbol and is walked as such.
  */
 export function visitInvocation(ctx: WalkContext): void {
-  const { cursor, kinds } = ctx;
-  const start = cursor.startIndex;
-  const end = cursor.endIndex;
   let callee: Callee | null = null;
   let args: CallArguments | null = null;
+  let seenFunction = false;
   let isNameof = false;
   forEachChild(ctx, (kind) => {
-    const field = kind.named ? kinds.field(cursor) : '';
-    if (field === 'function') {
+    if (!kind.named || kind.name === 'comment') return visitAs(ctx, kind);
+    if (!seenFunction) {
+      seenFunction = true;
       if (kind.name === 'identifier' && nodeText(ctx) === 'nameof') isNameof = true;
       // The callee's chain nests the calls it is made on (`a.B().C()`).
-      else callee = readNested(ctx, () => readCallee(ctx), null);
-    } else if (field === 'arguments') {
+      else callee = readNested(ctx, readCallee, null);
+    } else if (kind.name === 'argument_list') {
       if (isNameof) visitNameofArguments(ctx);
       else args = readArgumentList(ctx);
     } else {
@@ -37,30 +36,42 @@ export function visitInvocation(ctx: WalkContext): void {
     }
   });
   // Set after the arguments, whose own calls overwrite it: a call on this call's result reads it next.
-  ctx.lastCall = { start, end, rendered: callee === null ? undefined : renderCall(callee) };
+  const walked = callee as Callee | null; // assigned in the callback
+  setLastCall(ctx, walked?.written, walked?.receiver, false);
   if (callee !== null && args !== null) recordCallSite(ctx, callee, args, false);
 }
 
 /** `new SqlCommand("…", conn)`: a call site of the type's simple name. */
 export function visitObjectCreation(ctx: WalkContext): void {
-  const { cursor, kinds } = ctx;
-  const start = cursor.startIndex;
-  const end = cursor.endIndex;
   let type: MemberName | null = null;
   let args: CallArguments | null = null;
+  let seenType = false;
   forEachChild(ctx, (kind) => {
-    const field = kind.named ? kinds.field(cursor) : '';
-    if (field === 'type') {
+    if (!kind.named || kind.name === 'comment') return visitAs(ctx, kind);
+    if (!seenType) {
+      seenType = true;
       type = constructedType(ctx);
       visitType(ctx);
-    } else if (field === 'arguments') {
+    } else if (kind.name === 'argument_list') {
       args = readArgumentList(ctx);
     } else {
-      visit(ctx);
+      visit(ctx); // the initializer
     }
   });
-  ctx.lastCall = { start, end, rendered: type === null ? undefined : `new ${(type as MemberName).written}()` };
+  setLastCall(ctx, (type as MemberName | null)?.written, undefined, true);
   if (type !== null && args !== null) recordCallSite(ctx, type, args, true);
+}
+
+/** `SqlCommand cmd = new("…", conn)`: a creation of the declared type; elsewhere `new(…)` has no type to name. */
+export function visitTargetTypedCreation(ctx: WalkContext, typeName: string): void {
+  let start = ctx.cursor.startIndex;
+  let args: CallArguments | null = null;
+  forEachChild(ctx, (kind) => {
+    if (kind.name === 'new') start = ctx.cursor.startIndex;
+    else if (kind.name === 'argument_list') args = readArgumentList(ctx);
+    else visitAs(ctx, kind);
+  });
+  if (args !== null) recordCallSite(ctx, { name: typeName, written: typeName, start }, args, true);
 }
 
 /** `: base("name=HarborDb")` / `: this("…")`: a constructor call site named `base` / `this`. */
@@ -68,7 +79,7 @@ export function visitConstructorInitializer(ctx: WalkContext): void {
   let target: MemberName | null = null;
   forEachChild(ctx, (kind) => {
     if (kind.name === 'base' || kind.name === 'this') {
-      target = { name: kind.name, written: kind.name, ...startPosition(ctx) };
+      target = { name: kind.name, written: kind.name, start: ctx.cursor.startIndex };
     } else if (kind.name === 'argument_list' && target !== null) {
       recordCallSite(ctx, target, readArgumentList(ctx), true);
     } else {
@@ -84,13 +95,11 @@ function readCallee(ctx: WalkContext): Callee | null {
       return readMemberName(ctx);
     case 'member_access_expression': {
       const { receiver, member } = readMemberAccess(ctx);
-      if (member === null) return null;
-      return receiver.text ? { ...member, receiver: receiver.text } : member;
+      return withReceiver(member, receiver.text);
     }
     case 'conditional_access_expression': {
       const { receiver, member } = readConditionalAccess(ctx);
-      if (member === null) return null;
-      return receiver.text ? { ...member, receiver: receiver.text } : member;
+      return withReceiver(member, receiver.text);
     }
     default:
       visit(ctx);
@@ -98,26 +107,43 @@ function readCallee(ctx: WalkContext): Callee | null {
   }
 }
 
-/** `GetConnection()`, `_factory.Create()`; a receiver that is itself a call result is left out to keep it short. */
-function renderCall(callee: Callee): string {
-  const { receiver } = callee;
-  return receiver === undefined || receiver.includes('(') ? `${callee.written}()` : `${receiver}.${callee.written}()`;
+function withReceiver(member: MemberName | null, receiver: string | undefined): Callee | null {
+  if (member === null || !receiver) return member;
+  return { name: member.name, written: member.written, start: member.start, receiver };
 }
 
-/** `System.Data.SqlClient.SqlCommand` → `SqlCommand`; `List<string>` → `List`. */
+function setLastCall(
+  ctx: WalkContext,
+  written: string | undefined,
+  receiver: string | undefined,
+  isConstructor: boolean,
+): void {
+  const call = ctx.lastCall;
+  call.depth = ctx.handlerDepth;
+  call.written = written;
+  call.receiver = receiver;
+  call.isConstructor = isConstructor;
+}
+
+/** The type under the cursor of `new T(…)`, by its simple name. */
 function constructedType(ctx: WalkContext): MemberName | null {
   const written = nodeText(ctx).replace(/\s+/g, '');
-  let bare = written;
+  const name = simpleTypeName(written);
+  return name === null ? null : { name, written, start: ctx.cursor.startIndex };
+}
+
+/** `System.Data.SqlClient.SqlCommand` → `SqlCommand`; `List<string>` → `List`; null for arrays, tuples, pointers. */
+export function simpleTypeName(written: string): string | null {
+  let bare = written.replace(/\s+/g, '');
   for (let previous = ''; previous !== bare; ) {
     previous = bare;
     bare = bare.replace(/<[^<>]*>/g, '');
   }
   const name = bare.slice(Math.max(bare.lastIndexOf('.'), bare.lastIndexOf(':')) + 1);
-  if (!/^@?[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) return null; // arrays, tuples, pointers
-  return { name, written, ...startPosition(ctx) };
+  return /^@?[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ? name : null;
 }
 
-function recordCallSite(ctx: WalkContext, callee: Callee, args: CallArguments, isConstructor: boolean): void {
+export function recordCallSite(ctx: WalkContext, callee: Callee, args: CallArguments, isConstructor: boolean): void {
   const { strings, identifiers } = args;
   if (strings.length === 0 && (identifiers.length === 0 || !isInterestingSink(callee.name))) return;
   const site: CSharpCallSite = {
@@ -127,8 +153,7 @@ function recordCallSite(ctx: WalkContext, callee: Callee, args: CallArguments, i
     strings,
     identifiers,
     ...ownerOf(ctx),
-    line: callee.line,
-    column: callee.column,
+    ...positionAt(ctx, callee.start),
   };
   ctx.callSites.push(site);
 }

@@ -1,5 +1,6 @@
 import { forEachChild, visit } from './traversal.js';
 import { chainName, recordCandidate } from './typeReferences.js';
+import { compact, readExpressionText } from './expressionText.js';
 import { nodeText, startLine, type WalkContext } from './walkContext.js';
 
 /**
@@ -19,41 +20,41 @@ export interface Chain {
   text: string | undefined;
 }
 
-/** A member name after a dot (or a bare callee): `Query`, and as written, `Query<User>`. */
+/** A member name after a dot (or a bare callee): `Query`, and as written, `Query<User>`; `start` is its offset. */
 export interface MemberName {
   name: string;
   written: string;
-  line: number;
-  column: number;
+  start: number;
 }
-
-/** Longest "other" expression (`_clients[key]`, `(await Open())`) shown as written. */
-const MAX_WRITTEN_RECEIVER = 80;
 
 /** Reads the expression under the cursor as the plain walk visits it (a member access records its left chain as candidate). */
 export function readExpressionChain(ctx: WalkContext): Chain {
   const kind = ctx.kinds.current(ctx.cursor).name;
   if (kind === 'identifier') return identifierChain(ctx);
-  if (kind === 'member_access_expression') return readMemberAccess(ctx).chain;
-  return readOtherExpression(ctx);
+  if (kind === 'member_access_expression') {
+    const { receiver, member } = readMemberAccess(ctx);
+    return joinChain(receiver, member);
+  }
+  return { name: null, text: readExpressionText(ctx) };
 }
 
 /** Reads a member access `left.Name` as the plain walk does; `member` is null for pointer access and oddities. */
-export function readMemberAccess(ctx: WalkContext): { chain: Chain; receiver: Chain; member: MemberName | null } {
-  const line = startLine(ctx);
-  const { receiver, member } = readDotted(ctx);
-  if (receiver.name !== null && member !== null) recordCandidate(ctx, receiver.name, line); // as `visitMemberAccess`
-  return { chain: joinChain(receiver, member), receiver, member };
+export function readMemberAccess(ctx: WalkContext): { receiver: Chain; member: MemberName | null } {
+  const dotted = readDotted(ctx);
+  if (dotted.receiver.name !== null && dotted.member !== null) {
+    recordCandidate(ctx, dotted.receiver.name, startLine(ctx)); // as `visitMemberAccess`
+  }
+  return dotted;
 }
 
 /** An identifier or generic name in member position; anything else is visited and yields null. */
 export function readMemberName(ctx: WalkContext): MemberName | null {
-  const { row, column } = ctx.cursor.startPosition;
-  const position = { line: row + 1, column: column + 1 };
-  const kind = ctx.kinds.current(ctx.cursor).name;
+  const { cursor } = ctx;
+  const kind = ctx.kinds.current(cursor).name;
+  const start = cursor.startIndex;
   if (kind === 'identifier') {
-    const name = nodeText(ctx);
-    return { name, written: name, ...position };
+    const name = ctx.text.substring(start, cursor.endIndex);
+    return { name, written: name, start };
   }
   if (kind !== 'generic_name') {
     visit(ctx);
@@ -61,7 +62,7 @@ export function readMemberName(ctx: WalkContext): MemberName | null {
   }
   const written = compact(nodeText(ctx));
   const name = chainName(ctx); // visits the type arguments as types
-  return name === null ? null : { name, written, ...position };
+  return name === null ? null : { name, written, start };
 }
 
 /** Like `chainName` (no candidate for the node itself), rendering as it goes. */
@@ -82,7 +83,7 @@ function readChainName(ctx: WalkContext): Chain {
       return { name: null, text: joinChain(receiver, member).text };
     }
     default:
-      return readOtherExpression(ctx);
+      return { name: null, text: readExpressionText(ctx) };
   }
 }
 
@@ -146,39 +147,16 @@ function readAwaited(ctx: WalkContext): Chain {
   return operand;
 }
 
-function joinChain(receiver: Chain, member: MemberName | null): Chain {
+export function joinChain(receiver: Chain, member: MemberName | null): Chain {
   if (member === null) return { name: null, text: undefined };
   const name = receiver.name === null ? null : `${receiver.name}.${member.name}`;
   if (receiver.text === undefined) return { name, text: undefined };
   return { name, text: receiver.text === '' ? member.written : `${receiver.text}.${member.written}` };
 }
 
-/**
- * Calls and creations render as their callee (`GetConnection()`,
- * `new SqlConnection()`), known from the call handler that just walked them;
- * other expressions as written when short and on one line.
- */
-function readOtherExpression(ctx: WalkContext): Chain {
-  const { cursor } = ctx;
-  const start = cursor.startIndex;
-  const end = cursor.endIndex;
-  const written = end - start <= MAX_WRITTEN_RECEIVER ? nodeText(ctx) : '';
-  visit(ctx);
-  const call = ctx.lastCall;
-  if (call.start === start && call.end === end) return { name: null, text: call.rendered };
-  if (written === '' || written.includes('\n')) return { name: null, text: undefined };
-  const text = compact(written);
-  return { name: null, text: text.startsWith('this.') ? text.slice('this.'.length) : text };
-}
-
 function identifierChain(ctx: WalkContext): Chain {
   const text = nodeText(ctx);
   return { name: text, text };
-}
-
-/** Drops whitespace around punctuation, keeps one space between words: `List< int >` → `List<int>`, `(await Open())`. */
-function compact(written: string): string {
-  return /\s/.test(written) ? written.replace(/\s+/g, ' ').replace(/ ?([^\w\s]) ?/g, '$1').trim() : written;
 }
 
 /** `sql`, `Queries.ByUser`, `_options.Value.Sql`; not `this`, `GetSql().Text` or `_map[key]`. */

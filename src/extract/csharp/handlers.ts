@@ -1,3 +1,4 @@
+import { visitAssignment } from './assignments.js';
 import { visitAttribute, visitAttributeList } from './attributes.js';
 import { visitFileScopedNamespace, visitNamespace, visitUsingDirective } from './directives.js';
 import {
@@ -17,7 +18,7 @@ import { visitError } from './errorRecovery.js';
 import { FieldRules, visitFields } from './fieldVisitor.js';
 import { MEMBER_DECLARATION_KINDS, visitMemberDeclaration } from './memberDeclarations.js';
 import { forEachChild, visitChildren } from './traversal.js';
-import { visitAssignment, visitLocalDeclaration } from './stringDeclarations.js';
+import { visitLocalDeclaration } from './stringDeclarations.js';
 import { TYPE_DECLARATION_KINDS, visitTypeDeclaration } from './typeDeclarations.js';
 import { readTypeParameters, withTypeParameters } from './typeParameters.js';
 import { recordTypeName, visitType, visitTypeArguments } from './typeReferences.js';

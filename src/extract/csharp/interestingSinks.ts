@@ -8,14 +8,25 @@
  * `*` matches any run of characters.
  */
 export const INTERESTING_SINKS: readonly string[] = [
-  // Dapper, ADO.NET, Entity Framework
+  // Dapper
   'Query*',
-  'Execute*', // Execute, ExecuteScalar, ExecuteReader, ExecuteSqlRaw*, ExecuteSqlCommand*, …
+  'Execute*', // also ADO.NET ExecuteScalar/ExecuteReader and EF ExecuteSqlRaw*, ExecuteSqlCommand*
+  'CommandDefinition',
+  // Entity Framework (and EF 6 migrations' `Sql("…")`)
   'SqlQuery',
   'FromSqlRaw',
   'FromSqlInterpolated',
+  'Sql',
+  // ADO.NET providers
   'SqlCommand',
-  'CommandText',
+  'SqlDataAdapter',
+  'OleDbCommand',
+  'OdbcCommand',
+  'OracleCommand',
+  'NpgsqlCommand',
+  'MySqlCommand',
+  'SqliteCommand',
+  'CommandText', // the setter: `cmd.CommandText = sql`
   // HTTP clients
   'Get*Async',
   'Post*Async',

@@ -1,6 +1,5 @@
 import type { CSharpStringDeclaration, CSharpStringValue } from '../../core/facts.js';
-import { NAMED_VALUE_KINDS } from './callArguments.js';
-import { isPlainChain, readExpressionChain } from './chains.js';
+import { simpleTypeName, visitTargetTypedCreation } from './callSites.js';
 import { mayBeStringValue, readStringValue } from './stringValues.js';
 import { forEachChild, visit } from './traversal.js';
 import { visitType } from './typeReferences.js';
@@ -8,8 +7,14 @@ import { nodeText, ownerOf, type WalkContext } from './walkContext.js';
 
 type DeclarationKind = CSharpStringDeclaration['kind'];
 
-/** Operators whose right-hand string is recorded: `=`, `??=`, and `+=` (recorded as appended). */
-const STRING_ASSIGNMENT_OPERATORS = new Set(['=', '+=', '??=']);
+/** Offsets of a declaration's written type. */
+interface TypeRange {
+  start: number;
+  end: number;
+}
+
+/** Declared types that can be the target of `new(…)`; `var` (`implicit_type`) and `string` cannot. */
+const TYPE_NAME_KINDS = new Set(['identifier', 'generic_name', 'qualified_name', 'alias_qualified_name']);
 
 /** `var sql = "…";`, `string sql = @"…";`, `const string Q = "…";` — locals declare values, as in any walk. */
 export function visitLocalDeclaration(ctx: WalkContext): void {
@@ -27,15 +32,24 @@ export function visitLocalDeclaration(ctx: WalkContext): void {
 
 /** `Type a = …, b = …`: the type as a type, each declarator's string initializer recorded as `kind`. */
 export function readVariableDeclaration(ctx: WalkContext, kind: DeclarationKind, onName: (name: string) => void): void {
+  let declaredType: TypeRange | undefined;
   forEachChild(ctx, (part) => {
-    if (part.name === 'variable_declarator') readDeclarator(ctx, kind, onName);
-    else if (part.named && ctx.kinds.field(ctx.cursor) === 'type') visitType(ctx);
-    else visit(ctx);
+    if (part.name === 'variable_declarator') readDeclarator(ctx, kind, onName, declaredType);
+    else if (part.named && ctx.kinds.field(ctx.cursor) === 'type') {
+      // Named only if `SqlCommand cmd = new("…")` needs it.
+      if (TYPE_NAME_KINDS.has(part.name)) declaredType = { start: ctx.cursor.startIndex, end: ctx.cursor.endIndex };
+      visitType(ctx);
+    } else visit(ctx);
   });
 }
 
 /** `name = value`: `onName` is told the name before the value is walked; a string value is recorded. */
-function readDeclarator(ctx: WalkContext, kind: DeclarationKind, onName: (name: string) => void): void {
+function readDeclarator(
+  ctx: WalkContext,
+  kind: DeclarationKind,
+  onName: (name: string) => void,
+  declaredType: TypeRange | undefined,
+): void {
   let name: string | undefined;
   let afterEquals = false;
   forEachChild(ctx, (part) => {
@@ -53,6 +67,11 @@ function readDeclarator(ctx: WalkContext, kind: DeclarationKind, onName: (name: 
       if (value !== null) recordStringDeclaration(ctx, name, kind, value);
       return;
     }
+    if (afterEquals && declaredType !== undefined && part.name === 'implicit_object_creation_expression') {
+      afterEquals = false;
+      const typeName = simpleTypeName(ctx.text.substring(declaredType.start, declaredType.end));
+      return typeName === null ? visit(ctx) : visitTargetTypedCreation(ctx, typeName);
+    }
     visit(ctx);
   });
 }
@@ -69,33 +88,7 @@ export function readPropertyValue(ctx: WalkContext, name: string): void {
   forEachChild(ctx, (part) => (part.named && part.name !== 'comment' ? readValue(part.name) : visit(ctx)));
 }
 
-/**
- * `cmd.CommandText = "…"`, `sql = "…"`, `CommandText = "…"` in an object
- * initializer, `sql += "…"` (recorded with `appended`). The target is named
- * as written, `this.` dropped; indexers and other targets are not recorded.
- */
-export function visitAssignment(ctx: WalkContext): void {
-  let target: string | undefined;
-  let operator = '';
-  forEachChild(ctx, (part) => {
-    if (!part.named || part.name === 'comment') {
-      if (!part.named) operator = part.name;
-      return visit(ctx);
-    }
-    const field = ctx.kinds.field(ctx.cursor);
-    if (field === 'left' && NAMED_VALUE_KINDS.has(part.name)) {
-      const text = readExpressionChain(ctx).text;
-      if (isPlainChain(text)) target = text;
-    } else if (field === 'right' && target !== undefined && STRING_ASSIGNMENT_OPERATORS.has(operator)) {
-      const value = readStringValue(ctx);
-      if (value !== null) recordStringDeclaration(ctx, target, 'assignment', value, operator === '+=');
-    } else {
-      visit(ctx);
-    }
-  });
-}
-
-function recordStringDeclaration(
+export function recordStringDeclaration(
   ctx: WalkContext,
   name: string,
   kind: DeclarationKind,

@@ -36,11 +36,11 @@ export function readStringValue(ctx: WalkContext): CSharpStringValue | null {
     case 'raw_string_literal':
       return literalValue(ctx, kind);
     case 'interpolated_string_expression':
-      return readNested(ctx, () => readInterpolated(ctx), null);
+      return readNested(ctx, readInterpolated, null);
     case 'binary_expression':
-      return readNested(ctx, () => readConcatenation(ctx), null);
+      return readNested(ctx, readConcatenation, null);
     case 'parenthesized_expression':
-      return readNested(ctx, () => readParenthesized(ctx), null);
+      return readNested(ctx, readParenthesized, null);
     default:
       visit(ctx);
       return null;

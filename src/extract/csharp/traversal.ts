@@ -17,7 +17,11 @@ const MAX_HANDLER_DEPTH = 1000;
 
 /** Visits the node under the cursor in expression/declaration context. */
 export function visit(ctx: WalkContext): void {
-  const kind = ctx.kinds.current(ctx.cursor);
+  visitAs(ctx, ctx.kinds.current(ctx.cursor));
+}
+
+/** `visit` for a caller that already knows the node's kind (saves a Node-API call). */
+export function visitAs(ctx: WalkContext, kind: NodeKind): void {
   if (!kind.named) {
     if (kind.decision) addDecision(ctx);
     return;
@@ -72,13 +76,13 @@ export function visitChildren(ctx: WalkContext): void {
  * depth limit, and past it the node is only visited, in a loop, and
  * `fallback` returned.
  */
-export function readNested<T>(ctx: WalkContext, read: () => T, fallback: T): T {
+export function readNested<T>(ctx: WalkContext, read: (ctx: WalkContext) => T, fallback: T): T {
   if (ctx.handlerDepth >= MAX_HANDLER_DEPTH) {
     visitChildren(ctx);
     return fallback;
   }
   ctx.handlerDepth += READER_DEPTH;
-  const result = read();
+  const result = read(ctx);
   ctx.handlerDepth -= READER_DEPTH;
   return result;
 }

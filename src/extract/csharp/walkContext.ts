@@ -34,14 +34,19 @@ export interface WalkContext {
   readonly callSites: CSharpCallSite[];
   readonly stringDeclarations: CSharpStringDeclaration[];
   /** The call walked last, so a call on its result can name it as receiver without re-walking it. */
-  lastCall: WalkedCall;
+  readonly lastCall: WalkedCall;
+  /** Offsets where lines start, built on first use: positions are computed only for what is recorded. */
+  lineStarts: number[] | undefined;
 }
 
-/** Source range and receiver-style rendering (`GetConnection()`, `new SqlConnection()`) of a walked call. */
+/** Callee of the call or creation whose handler finished last; updated in place, one per walk. */
 export interface WalkedCall {
-  start: number;
-  end: number;
-  rendered: string | undefined;
+  /** `handlerDepth` its handler ran at: tells a call's own entry from one of a call nested in it. */
+  depth: number;
+  /** Callee as written (`Query<User>`, or the created type); undefined when it has none. */
+  written: string | undefined;
+  receiver: string | undefined;
+  isConstructor: boolean;
 }
 
 export function createWalkContext(
@@ -69,7 +74,8 @@ export function createWalkContext(
     member: undefined,
     callSites: [],
     stringDeclarations: [],
-    lastCall: { start: -1, end: -1, rendered: undefined },
+    lastCall: { depth: -1, written: undefined, receiver: undefined, isConstructor: false },
+    lineStarts: undefined,
   };
 }
 
@@ -94,8 +100,26 @@ export function addDecision(ctx: WalkContext): void {
 
 /** Position of the node under the cursor, 1-based; columns count UTF-16 code units. */
 export function startPosition(ctx: WalkContext): { line: number; column: number } {
-  const { row, column } = ctx.cursor.startPosition;
-  return { line: row + 1, column: column + 1 };
+  return positionAt(ctx, ctx.cursor.startIndex);
+}
+
+/** 1-based line and column of a text offset (lines end at `\n`, as tree-sitter counts rows). */
+export function positionAt(ctx: WalkContext, offset: number): { line: number; column: number } {
+  const starts = (ctx.lineStarts ??= lineStartsOf(ctx.text));
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
 }
 
 /** Runs `walk` with `member` as the enclosing member name. */

@@ -1,0 +1,76 @@
+/**
+ * non-sargable-predicate: predicates written so that no index can seek on the
+ * column — a function around it (`YEAR(col) = 2024`), a leading wildcard
+ * (`LIKE '%x'`), or a literal whose type makes SQL Server convert the column
+ * (`varchar_col = 5`, `varchar_col = N'x'`), which needs the schema's column type.
+ */
+import { z } from 'zod';
+import { defineAnalyzer } from '../../src/core/analyzer.js';
+import type { SqlPredicateLeaf } from '../../src/sql/model.js';
+import { displayName } from '../../src/sql/names.js';
+import type { TableSchema } from '../../src/sql/schema.js';
+import { allLeaves, attributeLeaves } from '../../src/sql/serve.js';
+
+const CHARACTER_TYPES = new Set(['char', 'varchar', 'text', 'nchar', 'nvarchar', 'ntext', 'string']);
+const NARROW_CHARACTER_TYPES = new Set(['char', 'varchar', 'text']);
+
+const REASON_TEXT = {
+  function: 'wraps the column in a function',
+  'leading-wildcard': 'starts its LIKE pattern with a wildcard',
+  'implicit-conversion': 'compares the column with a literal of another type, so the column is converted',
+} as const;
+
+type Reason = keyof typeof REASON_TEXT;
+
+export default defineAnalyzer({
+  meta: {
+    id: 'non-sargable-predicate',
+    description: 'Predicates that keep an index from being used: functions on columns, leading wildcards, implicit conversions.',
+    defaultSeverity: 'warning',
+    messages: {
+      nonSargable: '`{predicate}` {reason}; no index on {column} can be used for it',
+    },
+    docs: 'analyzers/non-sargable-predicate/README.md',
+  },
+  options: z.object({}).strict(),
+  run({ model, report }) {
+    const sql = model.sql;
+    if (!sql) return;
+    for (const located of sql.queries) {
+      const { query } = located;
+      for (const block of query.blocks) {
+        const tables = block.accesses.map((a) => sql.schema.resolve(a.table, query.dialect));
+        const where = block.where ? attributeLeaves(block.where, block, tables) : undefined;
+        for (const leaf of allLeaves(where)) {
+          const table = leaf.access !== undefined ? tables[leaf.access] : undefined;
+          const reason = reasonOf(leaf, table);
+          if (!reason) continue;
+          const access = leaf.access !== undefined ? block.accesses[leaf.access] : undefined;
+          report({
+            messageId: 'nonSargable',
+            args: { predicate: leaf.text, reason: REASON_TEXT[reason], column: leaf.column },
+            location: { repo: located.repo, file: located.file, line: query.line, column: query.column },
+            data: {
+              reason,
+              column: leaf.column,
+              predicate: leaf.text,
+              ...(access ? { table: table?.key ?? displayName(access.table) } : {}),
+              query: query.text,
+              queryKey: located.key,
+            },
+            identity: [located.repo, located.file, query.text, leaf.text, reason],
+          });
+        }
+      }
+    }
+  },
+});
+
+function reasonOf(leaf: SqlPredicateLeaf, table: TableSchema | undefined): Reason | undefined {
+  if (leaf.nonSargable) return leaf.nonSargable;
+  const type = table?.columns.get(leaf.column.toLowerCase())?.type;
+  if (!type || leaf.op === 'other') return undefined;
+  if (leaf.valueKind === 'number' && CHARACTER_TYPES.has(type)) return 'implicit-conversion';
+  if (leaf.valueKind === 'nstring' && NARROW_CHARACTER_TYPES.has(type)) return 'implicit-conversion';
+  return undefined;
+}

@@ -1,0 +1,69 @@
+/**
+ * The SQL a file holds, whatever its language: `.sql` scripts (schema, routines,
+ * queries), C# (queries from call-site facts, EF migrations and model
+ * configuration from the text), JS/TS (driver calls). Pure `(kind, path, text,
+ * facts) → SqlFileFacts`, run beside the language extractor.
+ */
+import type { ExtractionProblem, FileFacts } from '../../core/facts.js';
+import type { FileKind } from '../../discover/classify.js';
+import { analyzeQuery } from '../../sql/analyzeQuery.js';
+import { extractCSharpQueries } from '../../sql/csharpQueries.js';
+import { maskCSharp } from '../../sql/ef/csharpText.js';
+import { MIGRATION_TRIGGER, readMigrations } from '../../sql/ef/migrations.js';
+import { MODEL_TRIGGER, readModelHints } from '../../sql/ef/modelHints.js';
+import type { SqlFileFacts } from '../../sql/model.js';
+import { extractSqlScript } from '../../sql/sqlScript.js';
+import { extractJsSql } from './jsQueries.js';
+
+export interface SqlExtraction {
+  sql?: SqlFileFacts;
+  problems: ExtractionProblem[];
+}
+
+export function extractSqlFacts(kind: FileKind, filePath: string, text: string, facts: FileFacts | undefined): SqlExtraction {
+  if (kind === 'sql') {
+    const outcome = extractSqlScript(text);
+    return { sql: outcome.facts, problems: outcome.problems };
+  }
+  if (kind === 'csharp') return fromCSharp(text, facts);
+  if (kind === 'javascript' || kind === 'typescript') return fromJs(filePath, text);
+  return { problems: [] };
+}
+
+function fromCSharp(text: string, facts: FileFacts | undefined): SqlExtraction {
+  const sql: SqlFileFacts = { tables: [], routines: [], queries: [] };
+  const problems: ExtractionProblem[] = [];
+  if (facts?.kind === 'csharp') {
+    const found = extractCSharpQueries(facts);
+    sql.queries.push(...found.queries);
+    problems.push(...found.problems);
+  }
+  const migrations = MIGRATION_TRIGGER.test(text);
+  const model = MODEL_TRIGGER.test(text);
+  if (migrations || model) {
+    const masked = maskCSharp(text);
+    if (migrations) sql.tables.push(...readMigrations(text, masked));
+    if (model) {
+      const hints = readModelHints(text, masked);
+      if (hints.sets.length + hints.tables.length + hints.keys.length > 0) sql.ef = hints;
+    }
+  }
+  return isEmpty(sql) ? { problems } : { sql, problems };
+}
+
+function fromJs(filePath: string, text: string): SqlExtraction {
+  const found = extractJsSql(filePath, text);
+  if (found.queries.length === 0) return { problems: [] };
+  const sql: SqlFileFacts = { tables: [], routines: [], queries: [] };
+  const problems: ExtractionProblem[] = [];
+  for (const query of found.queries) {
+    const analysed = analyzeQuery(query.text, { dialect: query.dialect, api: query.api, line: query.line, column: query.column, dynamic: query.dynamic });
+    sql.queries.push(analysed.query);
+    problems.push(...analysed.problems);
+  }
+  return { sql, problems };
+}
+
+function isEmpty(sql: SqlFileFacts): boolean {
+  return sql.tables.length === 0 && sql.routines.length === 0 && sql.queries.length === 0 && !sql.ef;
+}

@@ -1,0 +1,129 @@
+/**
+ * One query as the code sends it (a string, possibly several statements) →
+ * `SqlQueryFacts`. The real parser reads each statement; what it rejects is
+ * sniffed for tables and reported as a problem with the text. Never throws.
+ */
+import type { ExtractionProblem } from '../core/facts.js';
+import { collectBlocks } from './blocks.js';
+import { tokenize } from './lexer.js';
+import type { SqlDialect, SqlQueryFacts, SqlTableName } from './model.js';
+import { tableNameOf } from './names.js';
+import { sniffExecuted, sniffTables } from './sniff.js';
+import { neutraliseParameters, parseSql } from './sqlParser.js';
+import { splitStatements, type Statement } from './statements.js';
+
+/** Statements longer than this are sniffed, never parsed: the PEG parser's time grows with size. */
+export const MAX_PARSED_STATEMENT = 20_000;
+const MAX_KEPT_TEXT = 2_000;
+
+export interface QueryOrigin {
+  dialect: SqlDialect;
+  api: string;
+  line: number;
+  column: number;
+  dynamic: boolean;
+  routine?: string;
+  ownerType?: string;
+}
+
+export interface AnalysedQuery {
+  query: SqlQueryFacts;
+  problems: ExtractionProblem[];
+}
+
+const DML = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'WITH', 'MERGE']);
+
+export function analyzeQuery(text: string, origin: QueryOrigin): AnalysedQuery {
+  const problems: ExtractionProblem[] = [];
+  const query: SqlQueryFacts = {
+    text: normaliseText(text),
+    dialect: origin.dialect,
+    dynamic: origin.dynamic,
+    line: origin.line,
+    column: origin.column,
+    api: origin.api,
+    ...(origin.routine ? { routine: origin.routine } : {}),
+    ...(origin.ownerType ? { ownerType: origin.ownerType } : {}),
+    blocks: [],
+    selectStar: false,
+    parsed: true,
+  };
+  const bare = bareProcedureName(text);
+  if (bare) {
+    query.executes = [bare];
+    return { query, problems };
+  }
+  for (const statement of splitStatements(text)) addStatement(query, statement, origin, problems);
+  return { query, problems };
+}
+
+/** Adds one statement's blocks to `query` (routines call this per body statement too). */
+export function addStatement(query: SqlQueryFacts, statement: Statement, origin: QueryOrigin, problems: ExtractionProblem[]): void {
+  const line = origin.line + statement.line - 1;
+  if (statement.keyword === 'EXEC' || statement.keyword === 'EXECUTE') {
+    const executed = sniffExecuted(statement.tokens);
+    if (executed) (query.executes ??= []).push(executed);
+    return;
+  }
+  if (!DML.has(statement.keyword)) return;
+  if (statement.keyword === 'UPDATE' && statement.tokens[1]?.value === 'STATISTICS') return;
+  const fallback = (reason: string, code: string) => {
+    query.parsed = false;
+    query.blocks.push({ accesses: sniffTables(statement.tokens) });
+    const severity = origin.dynamic || code !== 'sql-unparsable' ? 'info' : 'warning';
+    problems.push({ code, severity, line, message: `${reason}; tables read from the text only: ${excerpt(statement.text)}` });
+  };
+  if (isPlainInsert(statement)) {
+    // Seed data and migration dumps are mostly INSERT … VALUES: only the target matters, and the parser is the slow part.
+    query.blocks.push({ accesses: sniffTables(statement.tokens) });
+    return;
+  }
+  if (statement.text.length > MAX_PARSED_STATEMENT) {
+    fallback(`statement of ${statement.text.length} characters not parsed`, 'sql-statement-too-large');
+    return;
+  }
+  const parsed = parseSql(neutraliseParameters(statement.text, origin.dialect), origin.dialect);
+  if (!parsed.ok) {
+    // The parser has no MERGE at all: a known gap, not a problem with the file.
+    if (statement.keyword === 'MERGE') fallback('MERGE is not supported by the SQL parser', 'sql-unsupported-statement');
+    else fallback(`SQL not understood (${parsed.error})`, 'sql-unparsable');
+    return;
+  }
+  for (const ast of parsed.statements) {
+    const collection = collectBlocks(ast);
+    if (collection.selectStar) query.selectStar = true;
+    // Temp tables and table variables stay in the blocks (leaves point at them by index); consumers skip them.
+    query.blocks.push(...collection.blocks);
+  }
+}
+
+/** `INSERT … VALUES` with no SELECT/EXEC: seed data, whose only fact is its target table. */
+export function isPlainInsert(statement: Statement): boolean {
+  if (statement.keyword !== 'INSERT') return false;
+  let values = false;
+  for (const token of statement.tokens) {
+    if (token.kind !== 'word') continue;
+    if (token.value === 'SELECT' || token.value === 'EXEC' || token.value === 'EXECUTE' || token.value === 'OUTPUT') return false;
+    if (token.value === 'VALUES') values = true;
+  }
+  return values;
+}
+
+/** A command text that is only a (qualified) name is a stored procedure call. */
+function bareProcedureName(text: string): SqlTableName | undefined {
+  const trimmed = text.trim();
+  if (!/^(\[[^\]]+\]|[A-Za-z_][\w]*)(\.(\[[^\]]+\]|[A-Za-z_][\w]*)){0,2}$/.test(trimmed)) return undefined;
+  const tokens = tokenize(trimmed);
+  if (tokens.length === 1 && tokens[0]!.kind === 'word' && DML.has(tokens[0]!.value)) return undefined;
+  return tableNameOf(tokens.filter((t) => t.text !== '.').map((t) => (t.kind === 'quoted' ? t.value : t.text)));
+}
+
+export function normaliseText(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_KEPT_TEXT ? `${flat.slice(0, MAX_KEPT_TEXT - 1)}…` : flat;
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
+}

@@ -1,0 +1,56 @@
+/**
+ * The estate's SQL layer: the merged schema, the routines, and every query with
+ * where it lives and which graph node issues it. Built once from the extracted
+ * files; the graph, the SQL analyzers and the summary all read this.
+ */
+import type { RepoModel } from '../core/model.js';
+import { fingerprint } from '../core/fingerprint.js';
+import type { SqlQueryFacts, SqlRoutineDef } from './model.js';
+import { tableKey } from './names.js';
+import { SqlSchema } from './schema.js';
+import { resolveEfModel } from './efModel.js';
+
+export interface LocatedQuery {
+  /** Stable key: repo, file, and a hash of the text and position in the file. */
+  key: string;
+  repo: string;
+  file: string;
+  query: SqlQueryFacts;
+}
+
+export interface LocatedRoutine {
+  key: string;
+  repo: string;
+  file: string;
+  routine: SqlRoutineDef;
+}
+
+export interface SqlEstate {
+  schema: SqlSchema;
+  queries: LocatedQuery[];
+  routines: LocatedRoutine[];
+}
+
+/** A view or table-valued function a query reads as if it were a table, found by the table's key. */
+export function routineNamed(estate: SqlEstate, key: string): LocatedRoutine | undefined {
+  const bare = key.slice(key.indexOf('.') + 1);
+  return estate.routines.find((r) => r.routine.kind !== 'procedure' && r.routine.kind !== 'trigger' && (r.key === key || (!r.routine.name.schema && r.routine.name.name.toLowerCase() === bare)));
+}
+
+export function buildSqlEstate(repos: readonly RepoModel[]): SqlEstate {
+  const schema = new SqlSchema();
+  const queries: LocatedQuery[] = [];
+  const routines: LocatedRoutine[] = [];
+  for (const repo of repos) {
+    for (const file of repo.files) {
+      if (!file.sql) continue;
+      for (const table of file.sql.tables) schema.add(table, { repo: repo.name, file: file.path });
+      for (const routine of file.sql.routines) routines.push({ key: tableKey(routine.name), repo: repo.name, file: file.path, routine });
+      file.sql.queries.forEach((query, index) => {
+        queries.push({ key: fingerprint(repo.name, file.path, String(index), query.text), repo: repo.name, file: file.path, query });
+      });
+    }
+  }
+  for (const { def, where } of resolveEfModel(repos)) schema.add(def, where);
+  return { schema, queries, routines };
+}

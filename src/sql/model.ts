@@ -1,0 +1,152 @@
+/**
+ * The SQL model: schema (tables, keys, indexes) and queries (tables read and
+ * written, predicate columns), as plain JSON so they can travel with per-file facts.
+ * Names are kept as written (unquoted); ids are lower-cased `<schema>.<name>`.
+ */
+
+export type SqlDialect = 'transactsql' | 'postgresql' | 'mysql';
+
+/** A table name as written, brackets/quotes removed; `schema` absent when unqualified. */
+export interface SqlTableName {
+  schema?: string;
+  name: string;
+}
+
+/** A primary key, unique constraint or index: what can serve a predicate. */
+export interface SqlIndexDef {
+  name?: string;
+  kind: 'primary-key' | 'unique' | 'index';
+  /** Key columns in order: only the leftmost prefix serves a seek. */
+  columns: string[];
+  include: string[];
+  /** A filtered index's `WHERE` text, and its leaves, which a query must repeat to use it. */
+  filter?: string;
+  filterLeaves?: SqlFilterLeaf[];
+  /** Columnstore indexes have no key order: they never serve a seek. */
+  columnstore?: boolean;
+  line?: number;
+}
+
+export interface SqlFilterLeaf {
+  column: string;
+  op: SqlOperator;
+  value?: string;
+}
+
+export interface SqlColumnDef {
+  name: string;
+  /** Lower-cased base type (`int`, `nvarchar`), when declared. */
+  type?: string;
+}
+
+/** One `CREATE TABLE` (or EF `CreateTable`), or indexes added to a table declared elsewhere. */
+export interface SqlTableDef {
+  table: SqlTableName;
+  /** Whether this fragment declares the table (vs. only adds indexes/constraints to it). */
+  declares: boolean;
+  columns: SqlColumnDef[];
+  indexes: SqlIndexDef[];
+  line: number;
+  source: 'sql' | 'ef-migration' | 'ef-model';
+}
+
+export type SqlOperator = 'eq' | 'range' | 'like' | 'in' | 'null' | 'not-null' | 'other';
+
+export type NonSargableReason = 'function' | 'leading-wildcard' | 'implicit-conversion';
+
+/** One column compared in a predicate. */
+export interface SqlPredicateLeaf {
+  kind: 'leaf';
+  /** Index of the table access in the block; absent when unqualified among several tables. */
+  access?: number;
+  column: string;
+  op: SqlOperator;
+  /** Literal compared against (normalised text), for filtered-index matching. */
+  value?: string;
+  valueKind?: 'number' | 'string' | 'nstring' | 'parameter' | 'column' | 'other';
+  /** The column is wrapped in a function (`YEAR(col)`), or LIKE starts with a wildcard. */
+  nonSargable?: NonSargableReason;
+  /** The predicate as written (normalised), for messages. */
+  text: string;
+}
+
+export interface SqlCondition {
+  kind: 'and' | 'or';
+  items: SqlPredicateNode[];
+}
+
+export type SqlPredicateNode = SqlCondition | SqlPredicateLeaf;
+
+export interface SqlTableAccess {
+  table: SqlTableName;
+  alias?: string;
+  mode: 'read' | 'write';
+  /** Joined (inner side): the columns of this table compared in its `ON`. */
+  joinColumns?: string[];
+  orderBy: string[];
+  groupBy: string[];
+}
+
+/** One SELECT/UPDATE/DELETE/INSERT scope: its tables and its WHERE tree. */
+export interface SqlBlock {
+  accesses: SqlTableAccess[];
+  where?: SqlPredicateNode;
+}
+
+/** One query the code sends, or one routine's body. */
+export interface SqlQueryFacts {
+  /** Whitespace-normalised text, capped. */
+  text: string;
+  dialect: SqlDialect;
+  /** Built at run time (interpolation, non-literal concatenation): kept with what is known. */
+  dynamic: boolean;
+  /** Where the string (or statement) starts. */
+  line: number;
+  column: number;
+  /** How it reaches the database: `Dapper.Query`, `SqlCommand`, `pg.query`, `procedure`, `script`, … */
+  api: string;
+  /** Set for statements inside a procedure, view, function or trigger. */
+  routine?: string;
+  /** C# type issuing the query, when known. */
+  ownerType?: string;
+  blocks: SqlBlock[];
+  selectStar: boolean;
+  /** Whether a real parser read it; otherwise tables were sniffed and no predicates are known. */
+  parsed: boolean;
+  /** Procedures it runs (`EXEC dbo.X`, or a bare procedure name as command text). */
+  executes?: SqlTableName[];
+}
+
+export interface SqlRoutineDef {
+  name: SqlTableName;
+  kind: 'procedure' | 'view' | 'function' | 'trigger';
+  line: number;
+}
+
+/** A key or index EF model code declares for an entity (attribute or fluent call). */
+export interface EfKeyHint {
+  entity: string;
+  kind: SqlIndexDef['kind'];
+  columns: string[];
+  name?: string;
+  line: number;
+}
+
+/** EF model configuration in one C# file; resolved to tables across the estate. */
+export interface EfModelFacts {
+  /** `DbSet<User> Users` → the entity's default table name (EF Core; EF6 pluralises to the same in practice). */
+  sets: { entity: string; name: string }[];
+  /** `[Table("x", Schema = "y")]`, `ToTable("x", "y")`. */
+  tables: { entity: string; table: SqlTableName }[];
+  keys: EfKeyHint[];
+}
+
+/** What one file contributes: schema fragments, routines and queries. */
+export interface SqlFileFacts {
+  tables: SqlTableDef[];
+  routines: SqlRoutineDef[];
+  queries: SqlQueryFacts[];
+  ef?: EfModelFacts;
+}
+
+export const emptySqlFacts = (): SqlFileFacts => ({ tables: [], routines: [], queries: [] });

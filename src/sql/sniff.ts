@@ -1,0 +1,69 @@
+/**
+ * What an unparsable statement still tells: the tables after FROM/JOIN/INTO/
+ * UPDATE/MERGE/USING and the procedures after EXEC, read from tokens. No
+ * predicates are claimed, so nothing sniffed is ever reported as unindexed.
+ */
+import { readDottedName, type Token } from './lexer.js';
+import type { SqlTableAccess, SqlTableName } from './model.js';
+import { isTransientTable, tableNameOf } from './names.js';
+
+const READ_AFTER = new Set(['FROM', 'JOIN', 'USING', 'APPLY']);
+const WRITE_AFTER = new Set(['INTO', 'UPDATE', 'MERGE', 'TRUNCATE']);
+
+const NOT_ALIAS = new Set(['WHERE', 'ON', 'JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'OUTER', 'SET', 'GROUP', 'ORDER', 'HAVING', 'UNION', 'WITH', 'SELECT', 'VALUES', 'OUTPUT', 'WHEN', 'USING', 'OPTION', 'FOR', 'EXCEPT', 'INTERSECT', 'PIVOT', 'UNPIVOT', 'APPLY', 'AS', 'DEFAULT', 'TABLESAMPLE']);
+
+export function sniffTables(tokens: readonly Token[]): SqlTableAccess[] {
+  const found = new Map<string, SqlTableAccess>();
+  // `UPDATE s SET … FROM dbo.Sales AS s`, `WITH cte AS (…)`: aliases and CTE names are no tables.
+  const localNames = new Set<string>();
+  const aliasTargets = new Map<string, string[]>();
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if ((token.kind === 'word' || token.kind === 'quoted') && tokens[i + 1]?.value === 'AS' && tokens[i + 2]?.text === '(') localNames.add(token.value.toLowerCase());
+    if (token.value !== 'FROM' && token.value !== 'JOIN') continue;
+    const name = readDottedName(tokens, i + 1);
+    if (!name) continue;
+    let at = name.next;
+    if (tokens[at]?.value === 'AS') at++;
+    const alias = tokens[at];
+    if (alias && (alias.kind === 'quoted' || (alias.kind === 'word' && !NOT_ALIAS.has(alias.value)))) {
+      localNames.add(alias.value.toLowerCase());
+      aliasTargets.set(alias.value.toLowerCase(), name.parts);
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!.kind === 'word' ? tokens[i]!.value : '';
+    const write = WRITE_AFTER.has(word) || (word === 'DELETE' && tokens[i + 1]?.value !== 'FROM');
+    const deleteFrom = word === 'FROM' && tokens[i - 1]?.value === 'DELETE';
+    if (!write && !READ_AFTER.has(word)) continue;
+    let at = i + 1;
+    if (tokens[at]?.value === 'TABLE' || (word === 'MERGE' && tokens[at]?.value === 'INTO')) at++;
+    if (tokens[at]?.kind === 'word' && ['SELECT', 'WITH', 'VALUES', 'SET', 'TOP', 'OPENJSON', 'OPENXML', 'OPENQUERY', 'STRING_SPLIT'].includes(tokens[at]!.value)) continue;
+    const name = readDottedName(tokens, at);
+    // `FROM dbo.fn(@x)` is a function; `INTO t (cols)` is a column list.
+    if (!name || (tokens[name.next]?.text === '(' && word !== 'INTO')) continue;
+    // `UPDATE o … FROM Sales.Orders AS o` writes Sales.Orders.
+    const aliased = name.parts.length === 1 ? aliasTargets.get(name.parts[0]!.toLowerCase()) : undefined;
+    const table = tableNameOf((aliased ?? name.parts).filter((p) => p !== ''));
+    if (!table || isTransientTable(table) || /^\{/.test(table.name)) continue;
+    if (!table.schema && localNames.has(table.name.toLowerCase())) continue;
+    const key = `${table.schema ?? ''}.${table.name}`.toLowerCase();
+    const mode = write || deleteFrom ? 'write' : 'read';
+    const existing = found.get(key);
+    if (existing) {
+      if (mode === 'write') existing.mode = 'write';
+    } else found.set(key, { table, mode, orderBy: [], groupBy: [] });
+  }
+  return [...found.values()];
+}
+
+/** `EXEC[UTE] [@rc =] dbo.Proc …` → the procedure name. */
+export function sniffExecuted(tokens: readonly Token[]): SqlTableName | undefined {
+  let at = 1;
+  if (tokens[at]?.text.startsWith('@') && tokens[at + 1]?.text === '=') at += 2;
+  if (tokens[at]?.text === '(') return undefined; // EXEC('dynamic sql')
+  const name = readDottedName(tokens, at);
+  if (!name) return undefined;
+  const table = tableNameOf(name.parts.filter((p) => p !== ''));
+  return table && !table.name.startsWith('@') ? table : undefined;
+}

@@ -1,0 +1,65 @@
+/**
+ * node-sql-parser, one dialect build at a time (each is a few hundred KB of PEG
+ * parser; loading all of them costs a quarter second), loaded on first use.
+ */
+import { createRequire } from 'node:module';
+import type { SqlDialect } from './model.js';
+import type { AstNode } from './conditions.js';
+
+interface DialectParser {
+  astify(sql: string, options?: { database?: string }): AstNode;
+}
+
+const require = createRequire(import.meta.url);
+const loaded = new Map<SqlDialect, DialectParser>();
+
+function parserFor(dialect: SqlDialect): DialectParser {
+  let parser = loaded.get(dialect);
+  if (!parser) {
+    const module = require(`node-sql-parser/build/${dialect}`) as { Parser: new () => DialectParser };
+    parser = new module.Parser();
+    loaded.set(dialect, parser);
+  }
+  return parser;
+}
+
+export type ParseOutcome = { ok: true; statements: AstNode[] } | { ok: false; error: string };
+
+/** Parses one statement's text; never throws. */
+export function parseSql(text: string, dialect: SqlDialect): ParseOutcome {
+  try {
+    const ast = parserFor(dialect).astify(text, { database: dialect });
+    return { ok: true, statements: Array.isArray(ast) ? ast : [ast] };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: message.length > 160 ? `${message.slice(0, 157)}…` : message };
+  }
+}
+
+/**
+ * Makes parameters and run-time holes parse in the dialect: `?`, `$1`, `:name`,
+ * `@name` and `{…}` (an interpolation hole) become the dialect's own parameter form.
+ */
+export function neutraliseParameters(text: string, dialect: SqlDialect): string {
+  const hole = dialect === 'transactsql' ? '@__hole' : dialect === 'postgresql' ? '$99' : '?';
+  let out = text.replace(/\{…\}/g, hole);
+  if (dialect === 'transactsql') out = out.replace(/(^|[\s(,=<>])\?(?=$|[\s),;])/g, '$1@p').replace(/(^|[\s(,=<>])\$(\d+)/g, '$1@p$2');
+  else if (dialect === 'postgresql') out = out.replace(/(^|[\s(,=<>])\?(?=$|[\s),;])/g, '$1$98').replace(/(^|[\s(,=<>])@(\w+)/g, '$1:$2');
+  else out = out.replace(/(^|[\s(,=<>])\$(\d+)/g, '$1?');
+  if (dialect === 'transactsql') out = normaliseTransactSql(out);
+  // Query hints the parser does not know change nothing about which tables and columns are used.
+  return out.replace(/\bOPTION\s*\((?:[^()]|\([^()]*\))*\)\s*$/i, '');
+}
+
+/**
+ * T-SQL shorthands the parser's grammar lacks, rewritten to equivalents that
+ * touch the same tables and columns: `DELETE t` → `DELETE FROM t`, `INSERT t` →
+ * `INSERT INTO t`, `TOP (@n)` → `TOP 100`, and the `OUTPUT …` clause dropped.
+ */
+function normaliseTransactSql(text: string): string {
+  return text
+    .replace(/^(\s*)DELETE\s+(?!FROM\b|TOP\b)/i, '$1DELETE FROM ')
+    .replace(/^(\s*)INSERT\s+(?!INTO\b)/i, '$1INSERT INTO ')
+    .replace(/\bTOP\s*\(\s*(?:@\w+|\d+)\s*\)/gi, 'TOP 100')
+    .replace(/\bOUTPUT\s+(?:inserted|deleted)\.[\s\S]*?(?=\bSELECT\b|\bVALUES\b|\bWHERE\b|\bFROM\b|$)/i, '');
+}

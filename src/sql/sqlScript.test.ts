@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuery, MAX_PARSED_STATEMENT } from './analyzeQuery.js';
+import { extractSqlScript } from './sqlScript.js';
+import { tokenize } from './lexer.js';
+import { sniffTables } from './sniff.js';
+import { splitBatches, splitStatements } from './statements.js';
+
+describe('splitting scripts', () => {
+  it('splits batches on GO lines (with a count) but not on GO inside words', () => {
+    const batches = splitBatches('SELECT 1\nGO\nSELECT GOAL FROM t\n  go 2\nSELECT 3');
+    expect(batches.map((b) => [b.line, b.text.trim()])).toEqual([[1, 'SELECT 1'], [3, 'SELECT GOAL FROM t'], [5, 'SELECT 3']]);
+  });
+
+  it('ends statements where the next visibly starts, keeping INSERT…SELECT, CASE…END, UPDATE…SET whole', () => {
+    const statements = splitStatements(`
+      SET NOCOUNT ON
+      INSERT INTO a (x) SELECT x FROM b WHERE y = 1
+      UPDATE a SET x = CASE WHEN x > 1 THEN 2 ELSE 3 END WHERE id = @id
+      IF @x = 1 SELECT 1 FROM c ELSE DELETE FROM c WHERE id = 2
+      ;WITH t AS (SELECT id FROM d) SELECT * FROM t UNION ALL SELECT id FROM e`);
+    expect(statements.map((s) => s.keyword)).toEqual(['SET', 'INSERT', 'UPDATE', 'IF', 'SELECT', 'ELSE', 'DELETE', 'WITH']);
+    expect(statements[2]!.text).toBe('UPDATE a SET x = CASE WHEN x > 1 THEN 2 ELSE 3 END WHERE id = @id');
+  });
+});
+
+describe('extractSqlScript', () => {
+  it('reads T-SQL tables with named inline constraints, filtered covering indexes and ALTER TABLE keys', () => {
+    const { facts, problems } = extractSqlScript(`
+CREATE TABLE [dbo].[Orders] (
+  [Id] INT IDENTITY(1,1) NOT NULL CONSTRAINT [PK_Orders] PRIMARY KEY CLUSTERED,
+  [Code] VARCHAR(20) NOT NULL CONSTRAINT [DF_Code] DEFAULT (''),
+  [CustomerId] INT NOT NULL,
+  CONSTRAINT [UQ_Orders_Code] UNIQUE NONCLUSTERED ([Code] ASC),
+  INDEX [IX_Orders_Customer] NONCLUSTERED ([CustomerId])
+) ON [PRIMARY]
+GO
+CREATE UNIQUE NONCLUSTERED INDEX [IX_Live] ON [dbo].[Orders] ([CustomerId], [Code] DESC) INCLUDE ([Id]) WHERE ([Deleted] = (0)) WITH (ONLINE = ON) ON [PRIMARY]
+GO
+ALTER TABLE dbo.Lines ADD CONSTRAINT PK_Lines PRIMARY KEY (OrderId, LineNo)
+GO
+CREATE EXTERNAL TABLE dbo.Stats (CityId INT NOT NULL) WITH (LOCATION = '/stats/', DATA_SOURCE = Lake, FILE_FORMAT = Csv)`);
+    expect(facts.tables.map((t) => [t.table.name, t.declares, t.indexes.map((i) => [i.kind, i.name, i.columns, i.include, i.filter ?? null])])).toEqual([
+      ['Orders', true, [['primary-key', 'PK_Orders', ['Id'], [], null], ['unique', 'UQ_Orders_Code', ['Code'], [], null], ['index', 'IX_Orders_Customer', ['CustomerId'], [], null]]],
+      ['Orders', false, [['unique', 'IX_Live', ['CustomerId', 'Code'], ['Id'], '([Deleted] = (0))']]],
+      ['Lines', false, [['primary-key', 'PK_Lines', ['OrderId', 'LineNo'], [], null]]],
+      ['Stats', true, []],
+    ]);
+    expect(facts.tables[0]!.columns).toEqual([{ name: 'Id', type: 'int' }, { name: 'Code', type: 'varchar' }, { name: 'CustomerId', type: 'int' }]);
+    expect(facts.tables[1]!.indexes[0]!.filterLeaves).toEqual([{ column: 'Deleted', op: 'eq', value: '0' }]);
+    expect(problems.map((p) => p.code)).toEqual(['sql-ddl-fallback']);
+  });
+
+  it('reads PostgreSQL and MySQL DDL', () => {
+    const pg = extractSqlScript(`CREATE TABLE accounts (id BIGSERIAL PRIMARY KEY, email TEXT NOT NULL UNIQUE);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_accounts_created ON public.accounts USING btree (created_at) WHERE deleted_at IS NULL;`);
+    expect(pg.facts.tables.map((t) => t.indexes.map((i) => [i.kind, i.columns]))).toEqual([[['primary-key', ['id']], ['unique', ['email']]], [['index', ['created_at']]]]);
+    expect(pg.facts.tables[1]!.indexes[0]!.filterLeaves).toEqual([{ column: 'deleted_at', op: 'null', value: 'NULL' }]);
+    const mysql = extractSqlScript('CREATE TABLE `users` (`id` INT NOT NULL AUTO_INCREMENT, `email` VARCHAR(200), PRIMARY KEY (`id`), UNIQUE KEY `ux_email` (`email`), KEY `ix_name` (`name`)) ENGINE=InnoDB;');
+    expect(mysql.facts.tables[0]!.indexes.map((i) => [i.kind, i.columns])).toEqual([['primary-key', ['id']], ['unique', ['email']], ['index', ['name']]]);
+  });
+
+  it('turns procedures, views, inline functions and triggers into one query each', () => {
+    const { facts } = extractSqlScript(`CREATE OR ALTER PROCEDURE dbo.P @id INT AS
+BEGIN
+  SELECT Name FROM dbo.A WHERE Id = @id
+  UPDATE dbo.B SET X = 1 WHERE AId = @id
+END
+GO
+CREATE VIEW dbo.V AS SELECT a.Id FROM dbo.A a JOIN dbo.B b ON b.AId = a.Id
+GO
+CREATE FUNCTION dbo.F (@c INT) RETURNS TABLE AS RETURN (SELECT Id FROM dbo.C WHERE Cat = @c)
+GO
+CREATE TRIGGER dbo.T ON dbo.A AFTER INSERT, UPDATE AS BEGIN INSERT INTO dbo.Audit (Id) SELECT Id FROM inserted END`);
+    expect(facts.routines.map((r) => [r.kind, r.name.name, r.line])).toEqual([['procedure', 'P', 1], ['view', 'V', 7], ['function', 'F', 9], ['trigger', 'T', 11]]);
+    expect(facts.queries.map((q) => [q.api, q.routine, q.blocks.flatMap((b) => b.accesses.map((a) => `${a.mode}:${a.table.name}`))])).toEqual([
+      ['procedure', 'dbo.P', ['read:A', 'write:B']],
+      ['view', 'dbo.V', ['read:A', 'read:B']],
+      ['function', 'dbo.F', ['read:C']],
+      ['trigger', 'dbo.T', ['write:Audit', 'read:inserted']],
+    ]);
+  });
+});
+
+describe('analyzeQuery on bad input', () => {
+  it('keeps the tables of an unparsable statement and says so with the text', () => {
+    const { query, problems } = analyzeQuery('SELECT TOP (1) WITH TIES x FROM dbo.Weird PIVOT (SUM(a) FOR b IN ([1])) p', { dialect: 'transactsql', api: 'x', line: 7, column: 3, dynamic: false });
+    expect(query.parsed).toBe(false);
+    expect(query.blocks[0]!.accesses.map((a) => a.table.name)).toEqual(['Weird']);
+    expect(problems[0]).toMatchObject({ code: 'sql-unparsable', severity: 'warning', line: 7 });
+    expect(problems[0]!.message).toContain('dbo.Weird');
+  });
+
+  it('never parses an oversized statement', () => {
+    const huge = `SELECT a FROM dbo.Big WHERE a IN (${Array.from({ length: MAX_PARSED_STATEMENT / 4 }, (_, i) => i).join(',')})`;
+    const started = performance.now();
+    const { query, problems } = analyzeQuery(huge, { dialect: 'transactsql', api: 'x', line: 1, column: 1, dynamic: false });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(query.parsed).toBe(false);
+    expect(query.blocks[0]!.accesses[0]!.table.name).toBe('Big');
+    expect(problems[0]!.code).toBe('sql-statement-too-large');
+  });
+
+  it('parses parameters of every driver and run-time holes', () => {
+    for (const [text, dialect] of [
+      ['SELECT * FROM users WHERE id = $1 AND org = :org', 'postgresql'],
+      ['SELECT * FROM users WHERE id = ? AND org = ?', 'mysql'],
+      ['SELECT * FROM users WHERE id = ? AND org = @org', 'transactsql'],
+      ['SELECT * FROM users WHERE id = {…}', 'transactsql'],
+    ] as const) {
+      const { query } = analyzeQuery(text, { dialect, api: 'x', line: 1, column: 1, dynamic: true });
+      expect(query.parsed, text).toBe(true);
+      expect(query.blocks[0]!.where, text).toMatchObject({ kind: expect.any(String) });
+    }
+  });
+});
+
+describe('sniffing unparsable statements', () => {
+  it('leaves out aliases and CTE names', () => {
+    const tokens = tokenize(
+      ';WITH Pending AS (SELECT Id FROM Sales.Orders WHERE x = 1) UPDATE o SET o.Flag = 1 FROM Sales.Orders AS o JOIN Pending p ON p.Id = o.Id CROSS APPLY OPENJSON(@j) WITH (a int) AS j',
+    );
+    expect(sniffTables(tokens).map((a) => `${a.mode}:${a.table.schema ?? ''}.${a.table.name}`)).toEqual(['write:Sales.Orders']);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * A `.sql` file → schema fragments, routines and queries. Batches split on GO;
+ * `CREATE/ALTER PROCEDURE|VIEW|FUNCTION|TRIGGER` batches become a routine whose
+ * body statements are one query (api `procedure`, `view`, …); DDL becomes schema;
+ * other DML is a script query (ad-hoc reports, data fixes) — except seed
+ * `INSERT … VALUES`, which is no query the estate sends.
+ */
+import type { ExtractionProblem } from '../core/facts.js';
+import { addStatement, isPlainInsert, normaliseText, type QueryOrigin } from './analyzeQuery.js';
+import { readDdlStatement } from './ddl.js';
+import { readDottedName } from './lexer.js';
+import type { SqlDialect, SqlFileFacts, SqlQueryFacts, SqlRoutineDef } from './model.js';
+import { displayName, tableNameOf } from './names.js';
+import { splitBatches, splitStatements, type Statement } from './statements.js';
+
+const ROUTINE_KINDS: Record<string, SqlRoutineDef['kind']> = {
+  PROCEDURE: 'procedure', PROC: 'procedure', VIEW: 'view', FUNCTION: 'function', TRIGGER: 'trigger',
+};
+
+export interface SqlScriptOutcome {
+  facts: SqlFileFacts;
+  problems: ExtractionProblem[];
+}
+
+export function extractSqlScript(text: string): SqlScriptOutcome {
+  const dialect = detectDialect(text);
+  const facts: SqlFileFacts = { tables: [], routines: [], queries: [] };
+  const problems: ExtractionProblem[] = [];
+  let fallbacks = 0;
+  for (const batch of splitBatches(text)) {
+    const statements = splitStatements(batch.text, batch);
+    const routine = routineHeader(statements[0]);
+    if (routine) {
+      facts.routines.push({ ...routine.def, line: statements[0]!.line });
+      facts.queries.push(routineQuery(routine.def, statements.slice(1), routine.bodyStart, statements[0]!, dialect, problems));
+      continue;
+    }
+    for (const statement of statements) {
+      if (['CREATE', 'ALTER'].includes(statement.keyword)) {
+        const outcome = readDdlStatement(statement, dialect);
+        if (outcome.table) facts.tables.push(outcome.table);
+        if (outcome.usedFallback) fallbacks++;
+        continue;
+      }
+      if (!['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'WITH', 'MERGE', 'EXEC', 'EXECUTE'].includes(statement.keyword)) continue;
+      // Seed data in deployment scripts and dumps is not a query the estate sends.
+      if (isPlainInsert(statement)) continue;
+      const origin: QueryOrigin = { dialect, api: 'script', line: statement.line, column: 1, dynamic: false };
+      const query = emptyQuery(statement.text, origin);
+      addStatement(query, { ...statement, line: 1 }, origin, problems);
+      facts.queries.push(query);
+    }
+  }
+  if (fallbacks > 0) {
+    problems.push({
+      code: 'sql-ddl-fallback',
+      severity: 'info',
+      message: `${fallbacks} CREATE TABLE statement(s) the SQL parser rejected were read by the tolerant DDL reader`,
+    });
+  }
+  return { facts, problems };
+}
+
+/** `CREATE [OR ALTER] PROC[EDURE] name …` (or ALTER): the routine and where its body starts (the first token after its own). */
+function routineHeader(first: Statement | undefined): { def: Omit<SqlRoutineDef, 'line'>; bodyStart: number } | undefined {
+  if (!first || !['CREATE', 'ALTER'].includes(first.keyword)) return undefined;
+  const tokens = first.tokens;
+  let at = 1;
+  if (tokens[at]?.value === 'OR' && (tokens[at + 1]?.value === 'ALTER' || tokens[at + 1]?.value === 'REPLACE')) at += 2;
+  const kind = ROUTINE_KINDS[tokens[at]?.value ?? ''];
+  if (!kind) return undefined;
+  const name = readDottedName(tokens, at + 1);
+  const table = name && tableNameOf(name.parts.filter(Boolean));
+  if (!table) return undefined;
+  return { def: { name: table, kind }, bodyStart: name.next };
+}
+
+function routineQuery(def: Omit<SqlRoutineDef, 'line'>, rest: Statement[], bodyStart: number, header: Statement, dialect: SqlDialect, problems: ExtractionProblem[]): SqlQueryFacts {
+  const origin: QueryOrigin = { dialect, api: def.kind, line: header.line, column: 1, dynamic: false, routine: displayName(def.name) };
+  // A view's or inline function's SELECT follows `AS` inside the header statement itself.
+  const headerBody = header.tokens.slice(bodyStart);
+  const body: Statement[] = [];
+  const asAt = headerBody.findIndex((t) => t.value === 'AS');
+  if (asAt >= 0 && asAt + 1 < headerBody.length) {
+    const start = headerBody[asAt + 1]!;
+    const text = header.text.slice(start.start - header.tokens[0]!.start);
+    body.push(...splitStatements(text, { offset: 0, line: header.line + start.line - header.tokens[0]!.line }));
+  }
+  body.push(...rest);
+  const query = emptyQuery([header.text, ...rest.map((s) => s.text)].join('\n'), origin);
+  for (const statement of unwrapReturns(body)) addStatement(query, { ...statement, line: statement.line - header.line + 1 }, origin, problems);
+  return query;
+}
+
+/** `RETURN (SELECT …)` of inline table functions: the parenthesised SELECT is the statement. */
+function unwrapReturns(statements: Statement[]): Statement[] {
+  return statements.flatMap((s) => {
+    if (s.keyword !== 'RETURN' || s.tokens[1]?.text !== '(') return [s];
+    const inner = s.text.slice(s.tokens[1]!.end - s.tokens[0]!.start, s.tokens[s.tokens.length - 1]!.text === ')' ? s.tokens[s.tokens.length - 1]!.start - s.tokens[0]!.start : undefined);
+    return splitStatements(inner, { offset: s.offset, line: s.line });
+  });
+}
+
+function emptyQuery(text: string, origin: QueryOrigin): SqlQueryFacts {
+  return {
+    text: normaliseText(text),
+    dialect: origin.dialect,
+    dynamic: false,
+    line: origin.line,
+    column: origin.column,
+    api: origin.api,
+    ...(origin.routine ? { routine: origin.routine } : {}),
+    blocks: [],
+    selectStar: false,
+    parsed: true,
+  };
+}
+
+/** T-SQL unless the text shows PostgreSQL or MySQL idioms. */
+export function detectDialect(text: string): SqlDialect {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  if (/\bLANGUAGE\s+plpgsql\b|\b(BIG)?SERIAL\b|::\w+|\bCREATE\s+EXTENSION\b|\bRETURNING\b|\bILIKE\b/i.test(sample)) return 'postgresql';
+  if (/`\w+`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bDELIMITER\b/i.test(sample)) return 'mysql';
+  return 'transactsql';
+}

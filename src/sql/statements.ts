@@ -1,0 +1,149 @@
+/**
+ * Splitting SQL scripts: batches on `GO` lines, then statements. T-SQL bodies
+ * rarely end statements with `;`, so a statement also ends where the next one
+ * visibly starts (a DML/DDL/control keyword at parenthesis depth 0), with the
+ * exceptions that keep one statement whole (`INSERT … SELECT`, `UNION SELECT`,
+ * `MERGE … THEN UPDATE`, `UPDATE … SET`, `CASE … END`, CTEs).
+ */
+import { tokenize, type Token } from './lexer.js';
+
+export interface TextSpan {
+  text: string;
+  /** Offset of the span in the whole file, and its 1-based line. */
+  offset: number;
+  line: number;
+}
+
+const GO_LINE = /^[ \t]*GO(?:[ \t]+\d+)?[ \t]*(?:--.*)?$/gim;
+
+/** Splits a script into batches at lines holding only `GO` (with an optional count). */
+export function splitBatches(text: string): TextSpan[] {
+  const batches: TextSpan[] = [];
+  let last = 0;
+  let line = 1;
+  const push = (end: number) => {
+    const chunk = text.slice(last, end);
+    if (chunk.trim()) batches.push({ text: chunk, offset: last, line });
+    line += countNewlines(chunk);
+  };
+  for (const match of text.matchAll(GO_LINE)) {
+    // A GO inside a block comment or string is rare enough in real scripts to accept.
+    push(match.index);
+    last = match.index + match[0].length;
+    // The batch after a GO starts on the next line.
+    if (text[last] === '\r') last++;
+    if (text[last] === '\n') {
+      last++;
+      line++;
+    }
+  }
+  push(text.length);
+  return batches;
+}
+
+export function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+export interface Statement {
+  /** Tokens of the statement (no trailing `;`). */
+  tokens: Token[];
+  /** First keyword, upper-cased. */
+  keyword: string;
+  text: string;
+  offset: number;
+  line: number;
+}
+
+const STARTERS = new Set([
+  'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'WITH', 'DECLARE', 'SET', 'IF', 'WHILE', 'BEGIN', 'END',
+  'RETURN', 'EXEC', 'EXECUTE', 'PRINT', 'RAISERROR', 'THROW', 'ELSE', 'TRUNCATE', 'COMMIT', 'ROLLBACK',
+  'CREATE', 'ALTER', 'DROP', 'GRANT', 'DENY', 'REVOKE', 'USE', 'OPEN', 'FETCH', 'CLOSE', 'DEALLOCATE', 'BREAK', 'CONTINUE', 'GOTO', 'WAITFOR',
+]);
+const IF_EXISTS_AFTER = new Set(['TABLE', 'INDEX', 'CONCURRENTLY', 'VIEW', 'SCHEMA', 'PROCEDURE', 'PROC', 'FUNCTION', 'SEQUENCE', 'TYPE', 'TRIGGER', 'DATABASE', 'EXTENSION', 'COLUMN', 'CONSTRAINT']);
+/** After these, a DML keyword continues the current statement. */
+const CONTINUERS = new Set(['UNION', 'ALL', 'EXCEPT', 'INTERSECT', 'THEN', '(', 'NOT', 'EXISTS', 'DISTINCT', 'OR']);
+
+/** Splits `text` (a batch or a routine body) into statements; `base` positions them in the file. */
+export function splitStatements(text: string, base: { offset: number; line: number } = { offset: 0, line: 1 }): Statement[] {
+  const tokens = tokenize(text);
+  const statements: Statement[] = [];
+  let current: Token[] = [];
+  let depth = 0;
+  let caseDepth = 0;
+  const flush = () => {
+    if (current.length > 0) statements.push(toStatement(current, text, base));
+    current = [];
+    caseDepth = 0;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.text === ';' && depth === 0) { flush(); continue; }
+    if (depth === 0 && token.kind === 'word' && STARTERS.has(token.value) && startsNew(current, token, tokens[i + 1], caseDepth)) flush();
+    if (token.text === '(') depth++;
+    else if (token.text === ')') depth = Math.max(0, depth - 1);
+    else if (token.kind === 'word' && token.value === 'CASE') caseDepth++;
+    else if (token.kind === 'word' && token.value === 'END' && caseDepth > 0) caseDepth--;
+    current.push(token);
+  }
+  flush();
+  return statements;
+}
+
+function startsNew(current: readonly Token[], token: Token, next: Token | undefined, caseDepth: number): boolean {
+  if (current.length === 0) return false;
+  const first = current[0]!.value;
+  const previous = current[current.length - 1]!;
+  const word = token.value;
+  if (caseDepth > 0) return false; // ELSE/END inside CASE belong to the expression
+  // `GRANT SELECT, UPDATE ON …` names permissions, not statements.
+  if (first === 'GRANT' || first === 'DENY' || first === 'REVOKE') return current.some((t) => t.value === 'TO' || t.value === 'FROM');
+  // `WITH (` is a table hint, an OPENJSON schema or an option list — never a CTE.
+  if (word === 'WITH' && (next?.text === '(' || next?.value === 'TIES' || next?.value === 'CHECK' || next?.value === 'NOCHECK')) return false;
+  if (word === 'END') return true;
+  if (CONTINUERS.has(previous.value)) return false;
+  if (first === 'DECLARE' && word === 'CURSOR') return false;
+  // `CREATE INDEX IF NOT EXISTS`, `DROP TABLE IF EXISTS`.
+  if (word === 'IF' && IF_EXISTS_AFTER.has(previous.value)) return false;
+  // `CREATE TRIGGER t ON x AFTER INSERT, UPDATE AS …`: the events are no statements.
+  if ((first === 'CREATE' || first === 'ALTER') && current.some((t) => t.value === 'TRIGGER') && !current.some((t) => t.value === 'AS')) return false;
+  if (word === 'SET') {
+    // `UPDATE t SET …`, `ALTER DATABASE … SET`, `SET TRANSACTION ISOLATION` stay one statement.
+    if ((first === 'UPDATE' || first === 'ALTER') && !current.some((t) => t.value === 'SET')) return false;
+    if (first === 'MERGE') return false;
+    return true;
+  }
+  if (word === 'SELECT') {
+    if (first === 'INSERT' && !current.some((t) => t.value === 'VALUES' || t.value === 'SELECT')) return false;
+    if (first === 'WITH' && previous.text === ')') return false;
+    if (first === 'DECLARE' && current.some((t) => t.value === 'CURSOR')) return false;
+    if ((first === 'CREATE' || first === 'ALTER') && previous.value === 'AS') return false;
+  }
+  if ((word === 'INSERT' || word === 'UPDATE' || word === 'DELETE') && first === 'MERGE') return false;
+  if ((word === 'INSERT' || word === 'UPDATE' || word === 'DELETE' || word === 'SELECT' || word === 'MERGE') && first === 'WITH' && previous.text === ')') return false;
+  if (word === 'EXEC' || word === 'EXECUTE') return !(first === 'INSERT' && !current.some((t) => t.value === 'VALUES' || t.value === 'SELECT'));
+  // `FETCH NEXT … ROWS` inside ORDER BY; `OPEN`/`CLOSE` of cursors only as statements.
+  if (word === 'FETCH' && current.some((t) => t.value === 'OFFSET')) return false;
+  if (word === 'WITH') return first !== 'CREATE' && first !== 'ALTER' && first !== 'MERGE' && !isTableHintPosition(current);
+  return true;
+}
+
+/** `FROM t WITH (NOLOCK)` — a table hint, not a CTE. */
+function isTableHintPosition(current: readonly Token[]): boolean {
+  const previous = current[current.length - 1];
+  return previous !== undefined && (previous.kind === 'word' || previous.kind === 'quoted') && current.some((t) => t.value === 'FROM' || t.value === 'JOIN' || t.value === 'UPDATE' || t.value === 'INTO');
+}
+
+function toStatement(tokens: Token[], text: string, base: { offset: number; line: number }): Statement {
+  const first = tokens[0]!;
+  const last = tokens[tokens.length - 1]!;
+  return {
+    tokens,
+    keyword: first.kind === 'word' ? first.value : first.text,
+    text: text.slice(first.start, last.end),
+    offset: base.offset + first.start,
+    line: base.line + first.line - 1,
+  };
+}
