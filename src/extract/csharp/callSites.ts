@@ -5,7 +5,7 @@ import { visitNameofArguments } from './expressions.js';
 import { isInterestingSink } from './interestingSinks.js';
 import { forEachChild, readNested, visit, visitAs } from './traversal.js';
 import { visitType } from './typeReferences.js';
-import { nodeText, ownerOf, positionAt, type WalkContext } from './walkContext.js';
+import { nodeText, positionAt, withOwner, type WalkContext } from './walkContext.js';
 
 /** The called member: `Query` (written `Query<User>`) on receiver `connection`. */
 export interface Callee extends MemberName {
@@ -146,14 +146,11 @@ export function simpleTypeName(written: string): string | null {
 export function recordCallSite(ctx: WalkContext, callee: Callee, args: CallArguments, isConstructor: boolean): void {
   const { strings, identifiers } = args;
   if (strings.length === 0 && (identifiers.length === 0 || !isInterestingSink(callee.name))) return;
-  const site: CSharpCallSite = {
-    method: callee.name,
-    ...(callee.receiver === undefined ? {} : { receiver: callee.receiver }),
-    isConstructor,
-    strings,
-    identifiers,
-    ...ownerOf(ctx),
-    ...positionAt(ctx, callee.start),
-  };
-  ctx.callSites.push(site);
+  const { name: method, receiver } = callee;
+  const { line, column } = positionAt(ctx, callee.start);
+  const site: CSharpCallSite =
+    receiver === undefined
+      ? { method, isConstructor, strings, identifiers, line, column }
+      : { method, receiver, isConstructor, strings, identifiers, line, column };
+  ctx.callSites.push(withOwner(ctx, site));
 }

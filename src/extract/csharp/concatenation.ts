@@ -20,7 +20,7 @@ interface Parts {
  * walked once (an `&&` still counts as a decision point).
  */
 export function readConcatenation(ctx: WalkContext): CSharpStringValue | null {
-  const position = startPosition(ctx);
+  const { line, column } = startPosition(ctx);
   const { cursor, kinds } = ctx;
   let depth = 0;
   for (;;) {
@@ -45,7 +45,7 @@ export function readConcatenation(ctx: WalkContext): CSharpStringValue | null {
     if (operator !== '+') Object.assign(parts, { text: HOLE, hasString: false, dynamic: true });
   }
   if (!parts.hasString) return null;
-  return { text: parts.text, form: 'concatenation', dynamic: parts.dynamic, ...position };
+  return { text: parts.text, form: 'concatenation', dynamic: parts.dynamic, line, column };
 }
 
 /** Leaves the cursor on the first non-comment child, visiting the comments passed. */

@@ -130,6 +130,12 @@ class Repo {
     expect(file.stringDeclarations.map((d) => [d.name, d.ownerType, d.ownerMember])).toEqual([['url', 'C', 'Configure']]);
   });
 
+  it('does not take named attribute arguments for assignments', () => {
+    const file = facts('[Table("Users", Schema = "dbo")] class C { [Column(TypeName = "nvarchar")] public string N { get; set; } }');
+    expect(file.stringDeclarations).toEqual([]);
+    expect(file.callSites).toEqual([]);
+  });
+
   it('stays silent for non-string initializers and nameof', () => {
     expect(
       declarations(`

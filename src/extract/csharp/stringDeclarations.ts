@@ -3,7 +3,7 @@ import { simpleTypeName, visitTargetTypedCreation } from './callSites.js';
 import { mayBeStringValue, readStringValue } from './stringValues.js';
 import { forEachChild, visit } from './traversal.js';
 import { visitType } from './typeReferences.js';
-import { nodeText, ownerOf, type WalkContext } from './walkContext.js';
+import { nodeText, withOwner, type WalkContext } from './walkContext.js';
 
 type DeclarationKind = CSharpStringDeclaration['kind'];
 
@@ -95,5 +95,6 @@ export function recordStringDeclaration(
   value: CSharpStringValue,
   appended = false,
 ): void {
-  ctx.stringDeclarations.push({ name, kind, value, ...(appended ? { appended: true } : {}), ...ownerOf(ctx) });
+  const declaration: CSharpStringDeclaration = appended ? { name, kind, value, appended } : { name, kind, value };
+  ctx.stringDeclarations.push(withOwner(ctx, declaration));
 }

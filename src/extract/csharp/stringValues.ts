@@ -57,7 +57,8 @@ function literalValue(ctx: WalkContext, kind: string): CSharpStringValue | null 
   const text = decodeStringLiteral(kind, nodeText(ctx));
   const form = LITERAL_FORMS[kind];
   if (text === null || form === undefined) return null;
-  return { text, form, dynamic: false, ...startPosition(ctx) };
+  const { line, column } = startPosition(ctx);
+  return { text, form, dynamic: false, line, column };
 }
 
 /** `("a" + b)`: the inner expression's value; comments around it are visited. */
@@ -79,7 +80,7 @@ type Flavor = 'regular' | 'verbatim' | 'raw';
  * decoded for their flavour, each interpolation a hole (walked as code).
  */
 function readInterpolated(ctx: WalkContext): CSharpStringValue {
-  const position = startPosition(ctx);
+  const { line, column } = startPosition(ctx);
   let flavor = 'regular' as Flavor; // set inside the callback
   let text = '';
   let holes = 0;
@@ -107,7 +108,8 @@ function readInterpolated(ctx: WalkContext): CSharpStringValue {
     text: flavor === 'raw' ? rawBody(text) : text,
     form: 'interpolated',
     dynamic: holes > 0,
-    ...position,
+    line,
+    column,
   };
 }
 

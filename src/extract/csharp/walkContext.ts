@@ -133,12 +133,10 @@ export function withMember(ctx: WalkContext, member: string | undefined, walk: (
   }
 }
 
-/** `ownerType` / `ownerMember` of a fact found at the cursor, omitted when absent. */
-export function ownerOf(ctx: WalkContext): { ownerType?: string; ownerMember?: string } {
+/** Sets `ownerType` / `ownerMember` of a fact found now, leaving out what is absent; returns the fact. */
+export function withOwner<T extends { ownerType?: string; ownerMember?: string }>(ctx: WalkContext, fact: T): T {
   const ownerType = ctx.owner.type?.fullName;
-  const { member } = ctx;
-  return {
-    ...(ownerType === undefined ? {} : { ownerType }),
-    ...(member === undefined ? {} : { ownerMember: member }),
-  };
+  if (ownerType !== undefined) fact.ownerType = ownerType;
+  if (ctx.member !== undefined) fact.ownerMember = ctx.member;
+  return fact;
 }
