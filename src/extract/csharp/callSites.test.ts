@@ -1,18 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CSharpCallSite, CSharpFileFacts } from '../../core/facts.js';
-import { extractCSharp, loadCSharpParser, type CSharpParser } from './extractCSharp.js';
+import type { CSharpCallSite } from '../../core/facts.js';
+import { loadParser, factsOf as facts } from './testing.js';
 
-let parser: CSharpParser;
-beforeAll(async () => {
-  parser = await loadCSharpParser();
-});
-
-function facts(text: string): CSharpFileFacts {
-  const outcome = extractCSharp(parser, text);
-  expect(outcome.problems).toEqual([]);
-  if (!outcome.facts) throw new Error('no facts');
-  return outcome.facts;
-}
+beforeAll(loadParser);
 
 /** Call sites in `body`, placed in method `M` of `Harbor.Data.Repo`. */
 function sitesIn(body: string): CSharpCallSite[] {

@@ -1,28 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CSharpFileFacts, CSharpTypeFacts } from '../../core/facts.js';
-import { extractCSharp, loadCSharpParser, type CSharpParser } from './extractCSharp.js';
+import { loadParser, factsOf, typeNamed } from './testing.js';
+import { loadCSharpParser } from './extractCSharp.js';
 
-let parser: CSharpParser;
-beforeAll(async () => {
-  parser = await loadCSharpParser();
-});
-
-function facts(text: string): CSharpFileFacts {
-  const outcome = extractCSharp(parser, text);
-  expect(outcome.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  if (!outcome.facts) throw new Error('no facts');
-  return outcome.facts;
-}
-
-function typeNamed(file: CSharpFileFacts, fullName: string): CSharpTypeFacts {
-  const type = file.types.find((t) => t.fullName === fullName);
-  if (!type) throw new Error(`no type ${fullName} in ${file.types.map((t) => t.fullName).join(', ')}`);
-  return type;
-}
+beforeAll(loadParser);
 
 describe('loadCSharpParser', () => {
   it('returns one cached parser', async () => {
-    expect(await loadCSharpParser()).toBe(parser);
+    expect(await loadCSharpParser()).toBe(await loadCSharpParser());
   });
 });
 
@@ -146,3 +130,7 @@ record Dto(int Id);`);
     expect(file.complexity).toBe(2);
   });
 });
+
+function facts(text: string) {
+  return factsOf(text, { allowWarnings: true });
+}

@@ -1,36 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CSharpFileFacts, CSharpTypeReference } from '../../core/facts.js';
-import { extractCSharp, loadCSharpParser, type CSharpParser } from './extractCSharp.js';
+import { loadParser, factsOf as extract, namesOf, inMethod } from './testing.js';
 
-let parser: CSharpParser;
-beforeAll(async () => {
-  parser = await loadCSharpParser();
-});
-
-function extract(text: string): CSharpFileFacts {
-  const outcome = extractCSharp(parser, text);
-  expect(outcome.problems).toEqual([]);
-  if (!outcome.facts) throw new Error('no facts');
-  return outcome.facts;
-}
-
-/** References of the first type declared in `text`. */
-function referencesOf(text: string): CSharpTypeReference[] {
-  const type = extract(text).types[0];
-  if (!type) throw new Error('no type');
-  return type.references;
-}
-
-function namesOf(text: string): string[] {
-  return referencesOf(text)
-    .map((r) => r.name)
-    .sort();
-}
-
-/** Wraps statements in a method of class `C`. */
-function inMethod(statements: string): string {
-  return `class C { void M(object o) { ${statements} } }`;
-}
+beforeAll(loadParser);
 
 describe('names that are not type references', () => {
   it('ignores predefined and implicit types', () => {

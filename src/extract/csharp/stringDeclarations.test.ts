@@ -1,18 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CSharpFileFacts } from '../../core/facts.js';
-import { extractCSharp, loadCSharpParser, type CSharpParser } from './extractCSharp.js';
+import { loadParser, factsOf as facts } from './testing.js';
 
-let parser: CSharpParser;
-beforeAll(async () => {
-  parser = await loadCSharpParser();
-});
-
-function facts(text: string): CSharpFileFacts {
-  const outcome = extractCSharp(parser, text);
-  expect(outcome.problems).toEqual([]);
-  if (!outcome.facts) throw new Error('no facts');
-  return outcome.facts;
-}
+beforeAll(loadParser);
 
 /** Declarations as [name, kind, text, ownerMember], plus `appended` when set. */
 function declarations(text: string): unknown[] {
