@@ -1,0 +1,175 @@
+/** Facts of one C# source file (see ../facts.ts for the contract all facts follow). */
+
+import type { Position } from '../facts.js';
+
+/** A `using` directive of a C# file. */
+export interface CSharpUsing {
+  /** The namespace or type named, dotted, without `global::`. */
+  target: string;
+  /** `using Alias = Target;` */
+  alias?: string;
+  /** `using static Target;` */
+  isStatic: boolean;
+  /** `global using …;` — applies to every file of the project. */
+  isGlobal: boolean;
+  line: number;
+}
+
+export type CSharpTypeKind =
+  | 'class'
+  | 'interface'
+  | 'struct'
+  | 'record'
+  | 'record struct'
+  | 'enum'
+  | 'delegate';
+
+/** One referenced type name as written in the source, generic arguments stripped. */
+export interface CSharpTypeReference {
+  /** Simple (`Invoice`) or qualified (`Models.Invoice`) name; never a predefined type. */
+  name: string;
+  /** Number of occurrences inside the referencing type. */
+  count: number;
+  /** Line of the first occurrence. */
+  line: number;
+  /**
+   * Set when every occurrence is the left side of a member access (`Foo.Bar()`),
+   * which may be a variable rather than a type: kept only if it resolves to a type.
+   */
+  candidate?: boolean;
+}
+
+export interface CSharpAttributeUse {
+  /** Attribute name as written, without a trailing `Attribute`. */
+  name: string;
+  /** Literal argument texts (string literals unquoted), positional then named `name=value`. */
+  args: string[];
+  line: number;
+}
+
+export interface CSharpMemberFacts {
+  name: string;
+  kind: 'method' | 'constructor' | 'property' | 'field' | 'event';
+  line: number;
+  attributes: CSharpAttributeUse[];
+}
+
+export interface CSharpTypeFacts {
+  /** Simple name, generic parameters stripped (`Repository` for `Repository<T>`). */
+  name: string;
+  /** Namespace-qualified name with enclosing types: `Harbor.Billing.Invoice.Line`. */
+  fullName: string;
+  /** Declaring namespace, '' for the global namespace. */
+  namespace: string;
+  kind: CSharpTypeKind;
+  modifiers: string[];
+  /** Base class and interfaces as written (generic arguments stripped). */
+  bases: string[];
+  attributes: CSharpAttributeUse[];
+  members: CSharpMemberFacts[];
+  /** Types referenced from this type's own body (nested types report their own). */
+  references: CSharpTypeReference[];
+  line: number;
+  endLine: number;
+  /** Non-blank, non-comment lines inside the declaration. */
+  loc: number;
+  /** 1 + decision points (if, loops, case, catch, ?:, &&, ||, ??, switch arms). */
+  complexity: number;
+}
+
+/**
+ * A string value as the code builds it: literals are kept whole; an interpolated
+ * string or a concatenation with non-literal parts is `dynamic`, with each hole
+ * written `{…}` (e.g. `SELECT * FROM Users WHERE Id = {…}`).
+ * Escapes are decoded (`\n`, `""` in verbatim, `{{` in interpolated), raw
+ * strings lose their closing-line indentation, line breaks are `\n` whatever
+ * the file uses. `line`/`column` (1-based, UTF-16 code units) are where the
+ * expression starts (inside any parentheses).
+ */
+export interface CSharpStringValue {
+  text: string;
+  form: 'regular' | 'verbatim' | 'raw' | 'interpolated' | 'concatenation';
+  dynamic: boolean;
+  line: number;
+  column: number;
+}
+
+/** An argument that names a string-valued variable, constant or field instead of a literal. */
+export interface CSharpNamedValueArgument {
+  index: number;
+  /** Named argument (`sql: q`) when written so. */
+  parameter?: string;
+  /** The identifier or member chain passed (`sql`, `Queries.ByUser`, `_sql`). */
+  identifier: string;
+}
+
+/**
+ * A call or object creation with string arguments — where SQL (Dapper `Query`,
+ * `new SqlCommand`), routes (`MapRoute`) and HTTP calls (`GetAsync`) live.
+ * Recorded when an argument is a string; when the arguments are only
+ * identifiers, only for the sink methods listed in
+ * `src/extract/csharp/interestingSinks.ts` (`Query*`, `Execute*`, `Get*Async`, …).
+ * A plain `=` to a member named like a sink (`cmd.CommandText = sql`,
+ * `CommandText = "…"` in an object initializer) is recorded as a call of its
+ * setter: method `CommandText`, receiver `cmd`, the value as argument 0.
+ * Attribute arguments and `nameof(…)` are not calls.
+ */
+export interface CSharpCallSite {
+  /**
+   * Method name as written, generic arguments stripped: `QueryAsync`. For
+   * `new T(…)` the type's simple name (`SqlCommand` for
+   * `new System.Data.SqlClient.SqlCommand(…)`); for a constructor initializer
+   * `: base(…)` / `: this(…)`, `base` / `this`.
+   */
+  method: string;
+  /**
+   * Receiver chain as written, if any: `connection`, `_db.Database`, `routes`,
+   * `this.` dropped, whitespace removed, generic arguments kept; a call result
+   * as its callee plus `()` (`GetConnection()`, `context.Set<User>()`,
+   * `new SqlConnection()`). Absent for `new T(…)`, bare calls, `this.M(…)` and
+   * receivers that are long or span lines.
+   */
+  receiver?: string;
+  isConstructor: boolean;
+  /** Literal/interpolated/concatenated string arguments, in argument order. */
+  strings: { index: number; parameter?: string; value: CSharpStringValue }[];
+  /** Identifier arguments, which may name a string declared elsewhere (see `stringDeclarations`). */
+  identifiers: CSharpNamedValueArgument[];
+  /** Full name of the enclosing type, if any; and the enclosing member's name. */
+  ownerType?: string;
+  ownerMember?: string;
+  /** Position of the method or type name (1-based, UTF-16 code units). */
+  line: number;
+  column: number;
+}
+
+/** `x.CommandText = "…"`, `CommandText = "…"` in an initializer, `var sql = "…"`, `const string Q = "…"`. */
+export interface CSharpStringDeclaration {
+  /** Variable, constant, field or assigned member chain: `sql`, `Queries.ByUser`, `cmd.CommandText`. */
+  name: string;
+  kind: 'local' | 'const' | 'field' | 'property' | 'assignment';
+  value: CSharpStringValue;
+  /** `sql += "…"`: `value` is appended to what `name` held (an `assignment`). */
+  appended?: true;
+  ownerType?: string;
+  ownerMember?: string;
+}
+
+export interface CSharpFileFacts {
+  kind: 'csharp';
+  loc: number;
+  complexity: number;
+  usings: CSharpUsing[];
+  /** Namespaces declared in the file (block and file-scoped), in order. */
+  namespaces: string[];
+  types: CSharpTypeFacts[];
+  /** References outside any type (top-level statements, assembly attributes). */
+  fileReferences: CSharpTypeReference[];
+  /** Calls with string arguments, in source order. */
+  callSites: CSharpCallSite[];
+  /** String-valued declarations and assignments, in source order. */
+  stringDeclarations: CSharpStringDeclaration[];
+  /** Positions of ERROR/MISSING nodes, at most the first 20. */
+  syntaxErrors: Position[];
+  syntaxErrorCount: number;
+}

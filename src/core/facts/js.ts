@@ -1,0 +1,99 @@
+/** Facts of one JavaScript/TypeScript file and of tsconfig files (see ../facts.ts). */
+
+import type { Position } from '../facts.js';
+
+/** How a JS/TS file refers to another module. */
+export type JsImportKind = 'import' | 'side-effect' | 'export-from' | 'export-all' | 'require' | 'dynamic-import' | 'import-equals';
+
+export interface JsImport {
+  specifier: string;
+  kind: JsImportKind;
+  /** `import type`, `export type … from`, or every named binding marked `type`. */
+  typeOnly: boolean;
+  /** Imported names: `default`, `*` (namespace, whole `require`), or the exported name. */
+  names: string[];
+  /** Those of `names` the file refers to outside the import itself (re-exports count as used). */
+  usedNames: string[];
+  line: number;
+}
+
+export interface JsDeclaration {
+  name: string;
+  kind: 'function' | 'class' | 'variable' | 'type' | 'interface' | 'enum' | 'namespace';
+  exported: boolean;
+  line: number;
+}
+
+/** An imported binding a call or mount goes through, resolved later against the import graph. */
+export interface JsImportedBinding {
+  specifier: string;
+  /** The exported name: `default` or the named export. */
+  name: string;
+}
+
+/** A route the file serves: `app.get('/x', …)`, `fastify.route({…})`, Nest `@Get(':id')`. */
+export interface JsHttpRoute {
+  framework: 'express' | 'fastify' | 'nest';
+  /** Upper-case verb, or `ANY` (`app.all`). */
+  method: string;
+  /** Path with in-file prefixes applied (`app.use('/api', router)`, `@Controller('x')`). */
+  path: string;
+  /** Local name of the router/app object, for prefixes mounted in another file. */
+  receiver?: string;
+  /** `Class.method` for Nest. */
+  handler?: string;
+  line: number;
+}
+
+/** `app.use('/prefix', router)` where `router` is imported: the prefix applies to that file's routes. */
+export interface JsRouterMount {
+  prefix: string;
+  router: JsImportedBinding;
+  line: number;
+}
+
+/** An HTTP request the file makes, with the URL as far as it is static (`{}` marks each unknown part). */
+export interface JsHttpCall {
+  client: 'fetch' | 'axios' | 'jquery' | 'angular';
+  /** Upper-case verb when known. */
+  method?: string;
+  url: string;
+  /** The URL argument as written (shortened). */
+  call: string;
+  /** The call goes through an imported client instance (`api.get(…)`); kept only if that instance exists. */
+  via?: JsImportedBinding;
+  line: number;
+}
+
+/** `const api = axios.create({ baseURL })`: later calls on `api` are prefixed with its base URL. */
+export interface JsHttpClientInstance {
+  name: string;
+  baseURL: string;
+  exported: boolean;
+  line: number;
+}
+
+/** A JavaScript or TypeScript file: its module edges, declarations and HTTP traffic. */
+export interface JsFileFacts {
+  kind: 'js';
+  dialect: 'ts' | 'tsx' | 'js' | 'jsx';
+  imports: JsImport[];
+  /** `import(expr)`/`require(expr)` whose specifier is not a literal. */
+  dynamicSpecifiers: number;
+  declarations: JsDeclaration[];
+  /** Local name exported as `default`, if it is an identifier. */
+  defaultExport?: string;
+  routes: JsHttpRoute[];
+  mounts: JsRouterMount[];
+  httpCalls: JsHttpCall[];
+  clientInstances: JsHttpClientInstance[];
+  syntaxErrors: Position[];
+  syntaxErrorCount: number;
+}
+
+/** `tsconfig.json`/`jsconfig.json` as TypeScript reads it (comments, trailing commas allowed), never evaluated. */
+export interface TsConfigFacts {
+  kind: 'tsconfig';
+  /** The parsed JSON object; `extends`, `references` and `compilerOptions` are applied by the resolver. */
+  config: Record<string, unknown>;
+}
