@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineAnalyzer } from '../../src/core/analyzer.js';
-import { currentVersion } from '../../src/packages/current.js';
+import { lookedUpUsages } from '../../src/packages/lookedUp.js';
 import { packageIntelOf } from '../../src/packages/intel.js';
 import type { PackageMetadata } from '../../src/packages/metadata.js';
 import { usageLocation } from '../../src/packages/usageLocation.js';
@@ -24,14 +24,7 @@ export default defineAnalyzer({
   },
   options: z.object({ ignore: z.array(z.string()).default([]) }).strict(),
   run({ model, options, report }) {
-    const intel = packageIntelOf(model);
-    if (!intel.registry) return;
-    const ignored = new Set(options.ignore.map((n) => n.toLowerCase()));
-    for (const usage of intel.usages) {
-      if (usage.internal || ignored.has(usage.name.toLowerCase())) continue;
-      const metadata = intel.registry.get(usage.projectId, usage.packageId);
-      const current = currentVersion(usage, metadata);
-      if (!metadata || !current) continue;
+    for (const { usage, metadata, current } of lookedUpUsages(packageIntelOf(model), options.ignore)) {
       const reason = deprecationOf(metadata, current.version);
       if (reason === undefined) continue;
       const latest = latestOf(versionScheme(usage.ecosystem), metadata.versions, false);

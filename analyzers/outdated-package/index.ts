@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { defineAnalyzer } from '../../src/core/analyzer.js';
 import type { Severity } from '../../src/core/result.js';
-import { currentVersion } from '../../src/packages/current.js';
+import { lookedUpUsages } from '../../src/packages/lookedUp.js';
 import { packageIntelOf } from '../../src/packages/intel.js';
 import type { PackageMetadata } from '../../src/packages/metadata.js';
 import { usageLocation } from '../../src/packages/usageLocation.js';
@@ -33,13 +33,7 @@ export default defineAnalyzer({
     .strict(),
   run({ model, options, report }) {
     const intel = packageIntelOf(model);
-    if (!intel.registry) return;
-    const ignored = new Set(options.ignore.map((n) => n.toLowerCase()));
-    for (const usage of intel.usages) {
-      if (usage.internal || ignored.has(usage.name.toLowerCase())) continue;
-      const metadata = intel.registry.get(usage.projectId, usage.packageId);
-      const current = currentVersion(usage, metadata);
-      if (!metadata || !current) continue;
+    for (const { usage, metadata, current } of lookedUpUsages(intel, options.ignore)) {
       const scheme = versionScheme(usage.ecosystem);
       if (!scheme.valid(current.version)) continue;
       const latest = latestFor(scheme, metadata, scheme.isPrerelease(current.version));
