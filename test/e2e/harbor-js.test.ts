@@ -104,4 +104,13 @@ describe('harbor-estate HTTP coupling', () => {
       expect(edge('serves', e.handler, e.id), `${e.handler} serves ${e.id}`).toBeDefined();
     }
   });
+
+  it('serves no route from private helpers of a controller', () => {
+    const actions = result.graph.edges
+      .filter((e) => e.kind === 'serves' && e.from === 'type:Harbor.Web.Controllers.AccountController')
+      .map((e) => e.data?.action);
+    expect(actions).toContain('LogOff');
+    expect(actions).not.toContain('RedirectToLocal');
+    expect(actions).not.toContain('SignIn');
+  });
 });

@@ -52,6 +52,8 @@ export interface CSharpMemberFacts {
   kind: 'method' | 'constructor' | 'property' | 'field' | 'event';
   line: number;
   attributes: CSharpAttributeUse[];
+  /** `public`, `static`, `override`, … as written; absent when there are none (C#'s default: private). */
+  modifiers?: string[];
 }
 
 export interface CSharpTypeFacts {

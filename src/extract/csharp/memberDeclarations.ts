@@ -50,6 +50,7 @@ function visitMember(ctx: WalkContext): void {
   const declaratorKind = DECLARATOR_MEMBER_KINDS[nodeKind];
   const line = startLine(ctx);
   const attributes: CSharpAttributeUse[] = [];
+  const modifiers: string[] = [];
   const names: string[] = [];
   const typeParameters = nodeKind === 'method_declaration' ? readTypeParameters(ctx) : [];
   let isConst = false;
@@ -67,7 +68,9 @@ function visitMember(ctx: WalkContext): void {
     forEachChild(ctx, (kind) => {
       if (kind.name === 'attribute_list') return readAttributeList(ctx, attributes);
       if (kind.name === 'modifier') {
-        isConst ||= nodeText(ctx) === 'const';
+        const modifier = nodeText(ctx);
+        modifiers.push(modifier);
+        isConst ||= modifier === 'const';
         return; // a keyword token only
       }
       if (kind.name === 'variable_declaration') {
@@ -98,7 +101,13 @@ function visitMember(ctx: WalkContext): void {
   if (kind === undefined || typeFacts === null) return;
   const declared = singleKind === undefined ? names : names.slice(0, 1);
   for (const name of declared) {
-    typeFacts.members.push({ name, kind, line, attributes: declared.length > 1 ? [...attributes] : attributes });
+    typeFacts.members.push({
+      name,
+      kind,
+      line,
+      attributes: declared.length > 1 ? [...attributes] : attributes,
+      ...(modifiers.length > 0 ? { modifiers: [...modifiers] } : {}),
+    });
     if (VALUE_MEMBER_KINDS.has(kind)) ctx.owner.declareValue(name);
   }
 }

@@ -137,6 +137,18 @@ namespace Harbor.Web.Controllers
     expect(type.references.find((r) => r.name === 'Authorize')).toEqual({ name: 'Authorize', count: 2, line: 7 });
     expect(type.complexity).toBe(2);
   });
+
+  it('keeps member modifiers, and none where C# defaults to private', () => {
+    const type = typeNamed(
+      facts('class HomeController : Controller { public ActionResult Index() { return View(); } ActionResult Helper() { return null; } protected internal static int Count; }'),
+      'HomeController',
+    );
+    expect(type.members.map((m) => [m.name, m.modifiers])).toEqual([
+      ['Index', ['public']],
+      ['Helper', undefined],
+      ['Count', ['protected', 'internal', 'static']],
+    ]);
+  });
 });
 
 function facts(text: string) {

@@ -4,7 +4,7 @@
  * `MapRoute`/`MapControllerRoute`/`MapHttpRoute` applied to the other actions of the
  * same repository's controllers, and minimal APIs (`app.MapGet("/x", …)`).
  */
-import type { CSharpAttributeUse, CSharpCallSite, CSharpFileFacts, CSharpTypeFacts } from '../../core/facts.js';
+import type { CSharpAttributeUse, CSharpCallSite, CSharpFileFacts, CSharpMemberFacts, CSharpTypeFacts } from '../../core/facts.js';
 import type { RepoModel } from '../../core/model.js';
 import { fileId, typeId } from '../../core/ids.js';
 import { parseRoute } from './routeTemplate.js';
@@ -56,6 +56,13 @@ function isController(type: CSharpTypeFacts): boolean {
   return type.name.endsWith('Controller') || type.bases.some((b) => /(?:^|\.)(?:Controller|ControllerBase|ApiController|AsyncController)$/.test(b));
 }
 
+/** Only public, non-static, non-framework methods of a controller are actions. */
+function isAction(member: CSharpMemberFacts): boolean {
+  if (member.kind !== 'method' || NOT_ACTIONS.has(member.name)) return false;
+  if (!member.modifiers?.includes('public') || member.modifiers.includes('static')) return false;
+  return !member.attributes.some((a) => a.name === 'NonAction');
+}
+
 function controllerRoutes(type: CSharpTypeFacts, repo: string, file: string, conventionalActions: Action[]): ServedRoute[] {
   const controller = type.name.replace(/Controller$/, '');
   const handler = typeId(type.fullName);
@@ -63,7 +70,7 @@ function controllerRoutes(type: CSharpTypeFacts, repo: string, file: string, con
   const classRoutes = positional(type.attributes, 'Route');
   const routes: ServedRoute[] = [];
   for (const member of type.members) {
-    if (member.kind !== 'method' || NOT_ACTIONS.has(member.name) || member.attributes.some((a) => a.name === 'NonAction')) continue;
+    if (!isAction(member)) continue;
     const action = positional(member.attributes, 'ActionName')[0] ?? member.name;
     const methods = verbsOf(member.attributes);
     const own = [...positional(member.attributes, 'Route'), ...Object.keys(VERB_ATTRIBUTES).flatMap((v) => positional(member.attributes, v))];
