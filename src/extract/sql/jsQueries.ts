@@ -29,12 +29,15 @@ export interface JsSqlFacts {
 
 const SQL_METHODS = new Set(['query', 'execute', 'raw', 'any', 'one', 'none', 'many', 'oneOrNone', 'manyOrNone', 'result', 'unsafe']);
 const SQL_START = /^\s*(?:WITH\b|SELECT\b|INSERT\b|UPDATE\b|DELETE\b|MERGE\b|EXEC(?:UTE)?\b|CALL\b)/i;
+/** A quote or backtick followed by what `SQL_START` accepts, anywhere in the file. */
+const SQL_STRING_START = /['"`]\s*(?:WITH|SELECT|INSERT|UPDATE|DELETE|MERGE|EXEC(?:UTE)?|CALL)\b/i;
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Babel's AST is walked generically */
 type Node = any;
 
 export function extractJsSql(filePath: string, text: string): JsSqlFacts {
-  if (!/\b(query|execute|raw|sql|any|one|none|many)\b/.test(text)) return { queries: [], syntaxErrors: 0 };
+  // Every query found is a string starting with an SQL keyword: without one, skip the second parse.
+  if (!SQL_STRING_START.test(text) || !/\b(query|execute|raw|sql|any|one|none|many)\b/.test(text)) return { queries: [], syntaxErrors: 0 };
   let ast: Node;
   try {
     ast = parse(text, { sourceType: 'unambiguous', errorRecovery: true, allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true, plugins: pluginsFor(filePath) });
