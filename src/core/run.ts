@@ -90,7 +90,8 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       files: repos.reduce((n, r) => n + r.files, 0),
       filesByLanguage: sortKeys(filesByLanguage),
       loc: repos.reduce((n, r) => n + r.loc, 0),
-      projects: model.projects.length,
+      // .NET and npm projects alike (both are `project` nodes).
+      projects: graph.nodes.filter((n) => n.kind === 'project').length,
       types: graph.nodes.filter((n) => n.kind === 'type').length,
       nodes: graph.nodes.length,
       edges: graph.edges.length,

@@ -65,6 +65,10 @@ describe('harbor-estate scanned through the CLI', () => {
     }
     // npm manifests are projects too (`data.ecosystem: 'npm'`); this list holds the .NET ones.
     expect(result.graph.nodes.filter((n) => n.kind === 'project' && n.data?.ecosystem !== 'npm')).toHaveLength(expected.projects.length);
+    // The summary counts npm projects too.
+    const npmProjects = result.graph.nodes.filter((n) => n.kind === 'project' && n.data?.ecosystem === 'npm').length;
+    expect(npmProjects).toBeGreaterThan(0);
+    expect(result.stats.projects).toBe(expected.projects.length + npmProjects);
   });
 
   it('resolves project and package references', () => {
