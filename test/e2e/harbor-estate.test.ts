@@ -1,12 +1,9 @@
 /** The bundled fixture estate, scanned through the CLI, against its written-down expectations. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JS fixture script
-import { buildEstate } from '../../fixtures/build-estate.mjs';
 import type { Finding, GraphEdge, ScanResult } from '../../src/core/result.js';
-import { assess, projectRoot } from './cli.js';
+import { assess, projectRoot, scanFixtureEstate } from './cli.js';
 
 interface Expected {
   repos: string[];
@@ -36,13 +33,7 @@ const cyclesAt = (level: string): Finding[] =>
   result.findings.filter((f) => f.ruleId === 'dependency-cycles' && f.data.level === level);
 
 beforeAll(() => {
-  work = mkdtempSync(path.join(tmpdir(), 'assess-harbor-'));
-  estate = buildEstate('harbor-estate', path.join(work, 'harbor-estate')) as string;
-  const run = assess(['scan', estate, '--json', path.join(work, 'result.json')]);
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  tableOutput = run.stdout;
-  result = JSON.parse(readFileSync(path.join(work, 'result.json'), 'utf8')) as ScanResult;
+  ({ work, estate, result, stdout: tableOutput } = scanFixtureEstate('harbor-estate'));
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -4,14 +4,11 @@
  * external and why, npm project dependencies across repositories, and the HTTP calls
  * from the front end and the Node gateway to the C# controllers and Node routes.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JS fixture script
-import { buildEstate } from '../../fixtures/build-estate.mjs';
 import type { GraphEdge, ScanResult } from '../../src/core/result.js';
-import { assess, projectRoot } from './cli.js';
+import { projectRoot, scanFixtureEstate } from './cli.js';
 
 interface Expected {
   importEdges: { from: string; to: string; kinds: string[]; typeOnly?: boolean; package?: string; crossRepo?: boolean }[];
@@ -30,12 +27,7 @@ let result: ScanResult;
 const edge = (kind: string, from: string, to: string): GraphEdge | undefined => result.graph.edges.find((e) => e.kind === kind && e.from === from && e.to === to);
 
 beforeAll(() => {
-  work = mkdtempSync(path.join(tmpdir(), 'assess-harbor-js-'));
-  const estate = buildEstate('harbor-estate', path.join(work, 'harbor-estate')) as string;
-  const run = assess(['scan', estate, '--json', path.join(work, 'result.json'), '--quiet']);
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  result = JSON.parse(readFileSync(path.join(work, 'result.json'), 'utf8')) as ScanResult;
+  ({ work, result } = scanFixtureEstate('harbor-estate', ['--quiet']));
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,12 +1,9 @@
 /** The SQL layer on the bundled fixture estate, query by query, through the CLI. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JS fixture script
-import { buildEstate } from '../../fixtures/build-estate.mjs';
 import type { Finding, ScanResult } from '../../src/core/result.js';
-import { assess, projectRoot } from './cli.js';
+import { projectRoot, scanFixtureEstate } from './cli.js';
 
 interface ExpectedQuery {
   repo: string;
@@ -40,12 +37,7 @@ const at = (f: Finding, q: { repo: string; file: string; line: number }) => f.lo
 const ofRule = (rule: string) => result.findings.filter((f) => f.ruleId === rule);
 
 beforeAll(() => {
-  work = mkdtempSync(path.join(tmpdir(), 'assess-harbor-sql-'));
-  const estate = buildEstate('harbor-estate', path.join(work, 'harbor-estate')) as string;
-  const run = assess(['scan', estate, '--json', path.join(work, 'result.json')]);
-  expect(run.status).toBe(0);
-  table = run.stdout;
-  result = JSON.parse(readFileSync(path.join(work, 'result.json'), 'utf8')) as ScanResult;
+  ({ work, result, stdout: table } = scanFixtureEstate('harbor-estate'));
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -3,14 +3,11 @@
  * scanned through the CLI. The figures below are worked out by hand from history.json;
  * EXPECTED.md ("History") tells the story behind them.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JS fixture script
-import { buildEstate } from '../../fixtures/build-estate.mjs';
 import type { GraphEdge, GraphNode, ScanResult } from '../../src/core/result.js';
-import { assess } from './cli.js';
+import { assess, scanFixtureEstate } from './cli.js';
 import { runScan } from '../../src/core/run.js';
 import { gitProcessCount } from '../../src/history/index.js';
 
@@ -49,13 +46,7 @@ const coChange = (r: ScanResult, a: string, b: string): GraphEdge | undefined =>
   r.graph.edges.find((e) => e.kind === 'co-change' && e.from === (a < b ? a : b) && e.to === (a < b ? b : a));
 
 beforeAll(() => {
-  work = mkdtempSync(path.join(tmpdir(), 'assess-history-e2e-'));
-  estate = buildEstate('harbor-estate', path.join(work, 'harbor-estate')) as string;
-  const run = assess(['scan', estate, '--json', path.join(work, 'result.json')]);
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  table = run.stdout;
-  result = JSON.parse(readFileSync(path.join(work, 'result.json'), 'utf8')) as ScanResult;
+  ({ work, estate, result, stdout: table } = scanFixtureEstate('harbor-estate'));
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

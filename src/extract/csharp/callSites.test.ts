@@ -1,25 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CSharpCallSite } from '../../core/facts.js';
-import { loadParser, factsOf as facts } from './testing.js';
+import { loadParser, factsOf as facts, shape, sitesIn } from './testing.js';
 
 beforeAll(loadParser);
-
-/** Call sites in `body`, placed in method `M` of `Harbor.Data.Repo`. */
-function sitesIn(body: string): CSharpCallSite[] {
-  return facts(`namespace Harbor.Data {\n class Repo {\n  void M(int id) {\n${body}\n  }\n }\n}`).callSites;
-}
-
-/** A call site reduced to what most tests check. */
-function shape(site: CSharpCallSite | undefined): unknown {
-  if (!site) throw new Error('no call site');
-  return {
-    method: site.method,
-    receiver: site.receiver,
-    isConstructor: site.isConstructor,
-    strings: site.strings.map(({ index, parameter, value }) => ({ index, parameter, text: value.text })),
-    identifiers: site.identifiers,
-  };
-}
 
 describe('call sites: SQL', () => {
   it('records Dapper calls with receiver, generic-free method, owner and position', () => {

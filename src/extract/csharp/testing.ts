@@ -1,6 +1,6 @@
 /** Test support for the C# extractor: one parser, facts of a snippet, and common views of them. */
 import { expect } from 'vitest';
-import type { CSharpFileFacts, CSharpTypeFacts, CSharpTypeReference } from '../../core/facts.js';
+import type { CSharpCallSite, CSharpFileFacts, CSharpTypeFacts, CSharpTypeReference } from '../../core/facts.js';
 import { extractCSharp, loadCSharpParser, type CSharpParser } from './extractCSharp.js';
 
 let parser: CSharpParser | undefined;
@@ -42,4 +42,21 @@ export function typeNamed(file: CSharpFileFacts, fullName: string): CSharpTypeFa
   const type = file.types.find((t) => t.fullName === fullName);
   if (!type) throw new Error(`no type ${fullName} in ${file.types.map((t) => t.fullName).join(', ')}`);
   return type;
+}
+
+/** Call sites in `body`, placed in method `M` of `Harbor.Data.Repo`. */
+export function sitesIn(body: string): CSharpCallSite[] {
+  return factsOf(`namespace Harbor.Data {\n class Repo {\n  void M(int id) {\n${body}\n  }\n }\n}`).callSites;
+}
+
+/** A call site reduced to what most tests check. */
+export function shape(site: CSharpCallSite | undefined): unknown {
+  if (!site) throw new Error('no call site');
+  return {
+    method: site.method,
+    receiver: site.receiver,
+    isConstructor: site.isConstructor,
+    strings: site.strings.map(({ index, parameter, value }) => ({ index, parameter, text: value.text })),
+    identifiers: site.identifiers,
+  };
 }
