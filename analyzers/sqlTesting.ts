@@ -3,7 +3,7 @@ import type { RepoModel } from '../src/core/model.js';
 import type { EstateModel } from '../src/graph/buildGraph.js';
 import { analyzeQuery } from '../src/sql/analyzeQuery.js';
 import { buildSqlEstate } from '../src/sql/estate.js';
-import type { SqlDialect } from '../src/sql/model.js';
+import type { SqlDialect } from '../src/core/facts/sql.js';
 import { extractSqlScript } from '../src/sql/sqlScript.js';
 import { EstateGraph, modelOf } from './testing.js';
 

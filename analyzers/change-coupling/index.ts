@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defineAnalyzer } from '../../src/core/analyzer.js';
 import type { Location } from '../../src/core/result.js';
-import type { EstateGraph } from '../../src/graph/estateGraph.js';
+import type { EstateGraph } from '../../src/core/graph.js';
 
 const LEVELS = ['file', 'namespace', 'project'] as const;
 

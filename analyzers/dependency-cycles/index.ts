@@ -8,7 +8,7 @@ import graphology from 'graphology';
 import { stronglyConnectedComponents } from 'graphology-components';
 import { defineAnalyzer } from '../../src/core/analyzer.js';
 import type { Location } from '../../src/core/result.js';
-import type { EstateGraph } from '../../src/graph/estateGraph.js';
+import type { EstateGraph } from '../../src/core/graph.js';
 import { feedbackEdges, type WeightedEdge } from './feedbackEdges.js';
 
 const LEVELS = {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { defineAnalyzer } from '../../src/core/analyzer.js';
-import type { SqlPredicateLeaf } from '../../src/sql/model.js';
+import type { SqlPredicateLeaf } from '../../src/core/facts/sql.js';
 import { displayName } from '../../src/sql/names.js';
 import type { TableSchema } from '../../src/sql/schema.js';
 import { allLeaves, attributeLeaves } from '../../src/sql/serve.js';

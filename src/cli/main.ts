@@ -1,7 +1,7 @@
 /** The `assess` command line: parses arguments, runs a command, maps errors to exit codes. */
 import { Command, CommanderError } from 'commander';
 import { scanCommand } from './commands/scan.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, UsageError } from '../core/errors.js';
 import { processIO, type CliIO } from './io.js';
 import { TOOL_VERSION } from '../core/version.js';
 

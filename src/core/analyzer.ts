@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { EstateModel } from '../graph/buildGraph.js';
-import type { EstateGraph } from '../graph/estateGraph.js';
+import type { EstateGraph } from './graph.js';
 import type { Location, Severity } from './result.js';
 
 export interface AnalyzerMeta<MessageId extends string = string> {

@@ -3,8 +3,8 @@
  * .NET projects with their references resolved within the estate.
  */
 import type { FileFacts, PackageDependency } from './facts.js';
-import type { FileKind } from '../discover/classify.js';
-import type { SqlFileFacts } from '../sql/model.js';
+import type { FileKind } from './fileKinds.js';
+import type { SqlFileFacts } from './facts/sql.js';
 
 export interface ExtractedFile {
   repo: string;

@@ -1,38 +1,6 @@
 /** What kind of file a path is, by name alone: decides which extractor reads it. */
 
-export type FileKind =
-  | 'csharp'
-  | 'vb'
-  | 'fsharp'
-  | 'msbuild-project'
-  | 'msbuild-props'
-  | 'packages-config'
-  | 'solution'
-  | 'typescript'
-  | 'javascript'
-  | 'sql'
-  | 'package-json'
-  | 'npm-lockfile'
-  | 'nuget-lock'
-  | 'tsconfig';
-
-/** The language a file kind counts towards in summaries. */
-export const LANGUAGE_OF: Record<FileKind, string> = {
-  csharp: 'C#',
-  vb: 'VB.NET',
-  fsharp: 'F#',
-  'msbuild-project': 'MSBuild',
-  'msbuild-props': 'MSBuild',
-  'packages-config': 'NuGet',
-  solution: 'Solution',
-  typescript: 'TypeScript',
-  javascript: 'JavaScript',
-  sql: 'SQL',
-  'package-json': 'npm',
-  'npm-lockfile': 'npm',
-  'nuget-lock': 'NuGet',
-  tsconfig: 'TSConfig',
-};
+import type { FileKind } from '../core/fileKinds.js';
 
 const BY_EXTENSION: Record<string, FileKind> = {
   '.cs': 'csharp',

@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/result.js';
-import { classifyFile, type FileKind } from './classify.js';
+import type { FileKind } from '../core/fileKinds.js';
+import { classifyFile } from './classify.js';
 import { isIgnored, makeIgnoreLayer, type IgnoreLayer } from './ignoreRules.js';
 import { isBuildOutputDir } from './buildOutput.js';
 

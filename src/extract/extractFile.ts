@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { ExtractionOutcome, FileFacts } from '../core/facts.js';
-import type { FileKind } from '../discover/classify.js';
+import type { FileKind } from '../core/fileKinds.js';
 import { extractMsBuildProject } from './dotnet/msbuildProject.js';
 import { extractMsBuildProps } from './dotnet/msbuildProps.js';
 import { extractPackagesConfig } from './dotnet/packagesConfig.js';

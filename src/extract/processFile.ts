@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../core/result.js';
 import type { FileFacts } from '../core/facts.js';
-import type { SqlFileFacts } from '../sql/model.js';
+import type { SqlFileFacts } from '../core/facts/sql.js';
 import type { FileEntry } from '../discover/walk.js';
 import { readSource } from './readSource.js';
 import { extractFile, parsersNeeded, type Parsers } from './extractFile.js';

@@ -4,7 +4,7 @@
  * Roll-ups count a commit once however many of the group's files it touched.
  */
 import { fileId, repoId } from '../core/ids.js';
-import type { EstateGraph } from '../graph/estateGraph.js';
+import type { EstateGraph } from '../core/graph.js';
 import type { FileMembership } from './graphIndex.js';
 import { HistoryTally } from './tally.js';
 import type { RepoHistory } from './types.js';

@@ -1,6 +1,6 @@
 /** The history pass on a hand-built graph and scripted commits: roll-ups and co-change edges. */
 import { describe, expect, it } from 'vitest';
-import { EstateGraph } from '../graph/estateGraph.js';
+import { EstateGraph } from '../core/graph.js';
 import { applyHistory, DEFAULT_HISTORY_SETTINGS } from './index.js';
 import type { Commit, RepoHistory } from './types.js';
 

@@ -5,7 +5,7 @@
  * edge without a static dependency behind it is marked `hidden`.
  */
 import { fileId } from '../core/ids.js';
-import type { EstateGraph } from '../graph/estateGraph.js';
+import type { EstateGraph } from '../core/graph.js';
 import { computeCoupling, type ChangeSet, type Coupling, type CouplingThresholds } from './coupling.js';
 import { filesLinked, namespacesLinked, projectsLinked, type FileMembership } from './graphIndex.js';
 import { linkChanges, type RepoCommit } from './linkChanges.js';

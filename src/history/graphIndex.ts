@@ -5,7 +5,7 @@
  */
 import { namespaceId, projectId } from '../core/ids.js';
 import type { EdgeKind } from '../core/result.js';
-import type { EstateGraph } from '../graph/estateGraph.js';
+import type { EstateGraph } from '../core/graph.js';
 
 export interface FileMembership {
   types: string[];

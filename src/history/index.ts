@@ -5,7 +5,7 @@
  * and adds `co-change` edges. Analyzers (hotspot, change-coupling) read the graph.
  */
 import type { Diagnostic } from '../core/result.js';
-import type { EstateGraph } from '../graph/estateGraph.js';
+import type { EstateGraph } from '../core/graph.js';
 import { annotateGraph } from './annotateGraph.js';
 import { addCoChangeEdges, type CoChangeCounts } from './coChange.js';
 import { fileMemberships } from './graphIndex.js';

@@ -5,7 +5,7 @@
  * declaration names a registry package at all (not git, file, link or workspace).
  */
 import semver from 'semver';
-import type { EstateGraph } from '../graph/estateGraph.js';
+import type { EstateGraph } from '../core/graph.js';
 import { nuGetResolvedFromRange, normaliseNuGetVersion, parseNuGetVersion } from './nugetVersion.js';
 import type { Ecosystem } from './versionScheme.js';
 

@@ -6,7 +6,7 @@
 import type { ExtractionProblem } from '../core/facts.js';
 import { collectBlocks } from './blocks.js';
 import { tokenize } from './lexer.js';
-import type { SqlDialect, SqlQueryFacts, SqlTableName } from './model.js';
+import type { SqlDialect, SqlQueryFacts, SqlTableName } from '../core/facts/sql.js';
 import { tableNameOf } from './names.js';
 import { sniffExecuted, sniffTables } from './sniff.js';
 import { neutraliseParameters, parseSql } from './sqlParser.js';

@@ -3,7 +3,7 @@
  * scope with its table accesses (aliases resolved, CTEs and derived tables
  * left out) and its WHERE tree. Subqueries become blocks of their own.
  */
-import type { SqlBlock, SqlPredicateLeaf, SqlPredicateNode, SqlTableAccess, SqlTableName } from './model.js';
+import type { SqlBlock, SqlPredicateLeaf, SqlPredicateNode, SqlTableAccess, SqlTableName } from '../core/facts/sql.js';
 import { columnName, isColumn, toPredicate, visitSubqueries, type AstNode, type ResolveQualifier } from './conditions.js';
 import { tableNameOf } from './names.js';
 

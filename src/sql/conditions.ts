@@ -4,7 +4,7 @@
  * comparison can use an index at all (no function around the column, no
  * leading wildcard).
  */
-import type { NonSargableReason, SqlOperator, SqlPredicateLeaf, SqlPredicateNode } from './model.js';
+import type { NonSargableReason, SqlOperator, SqlPredicateLeaf, SqlPredicateNode } from '../core/facts/sql.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the parser's AST is untyped JSON */
 export type AstNode = any;

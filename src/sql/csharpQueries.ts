@@ -7,7 +7,7 @@
  */
 import type { CSharpCallSite, CSharpFileFacts, CSharpStringDeclaration, CSharpStringValue, ExtractionProblem } from '../core/facts.js';
 import { analyzeQuery } from './analyzeQuery.js';
-import type { SqlQueryFacts } from './model.js';
+import type { SqlQueryFacts } from '../core/facts/sql.js';
 
 const ADO_COMMANDS = new Set(['SqlCommand', 'SqlDataAdapter', 'OleDbCommand', 'OdbcCommand', 'NpgsqlCommand', 'MySqlCommand', 'OracleCommand', 'SqlCeCommand', 'SQLiteCommand', 'SqliteCommand']);
 const DAPPER = new Set([

@@ -7,7 +7,7 @@
 import { columnName, type AstNode } from './conditions.js';
 import { identifierOf, tokenize } from './lexer.js';
 import { readDdl } from './ddlReader.js';
-import type { SqlDialect, SqlFilterLeaf, SqlIndexDef, SqlTableDef } from './model.js';
+import type { SqlDialect, SqlFilterLeaf, SqlIndexDef, SqlTableDef } from '../core/facts/sql.js';
 import { tableNameOf } from './names.js';
 import { parseSql } from './sqlParser.js';
 import type { Statement } from './statements.js';

@@ -5,7 +5,7 @@
  * T-SQL the parser rejects (named inline constraints, index options, filegroups).
  */
 import { identifierOf, readDottedName, type Token } from './lexer.js';
-import type { SqlColumnDef, SqlIndexDef, SqlTableDef } from './model.js';
+import type { SqlColumnDef, SqlIndexDef, SqlTableDef } from '../core/facts/sql.js';
 import { tableNameOf } from './names.js';
 
 const MODIFIERS = new Set(['CLUSTERED', 'NONCLUSTERED', 'HASH', 'COLUMNSTORE', 'CONCURRENTLY', 'ONLINE', 'FULLTEXT', 'SPATIAL', 'BITMAP']);

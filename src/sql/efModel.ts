@@ -6,7 +6,7 @@
  * C# facts of the entity class).
  */
 import type { RepoModel } from '../core/model.js';
-import type { EfModelFacts, SqlIndexDef, SqlTableDef, SqlTableName } from './model.js';
+import type { EfModelFacts, SqlIndexDef, SqlTableDef, SqlTableName } from '../core/facts/sql.js';
 
 interface Where {
   repo: string;

@@ -5,7 +5,7 @@
  */
 import type { RepoModel } from '../core/model.js';
 import { fingerprint } from '../core/fingerprint.js';
-import type { SqlQueryFacts, SqlRoutineDef } from './model.js';
+import type { SqlQueryFacts, SqlRoutineDef } from '../core/facts/sql.js';
 import { tableKey } from './names.js';
 import { SqlSchema } from './schema.js';
 import { resolveEfModel } from './efModel.js';

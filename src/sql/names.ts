@@ -1,5 +1,5 @@
 /** Table names: unquoting, default schemas, ids. */
-import type { SqlDialect, SqlTableName } from './model.js';
+import type { SqlDialect, SqlTableName } from '../core/facts/sql.js';
 
 /** The schema an unqualified name lives in, per dialect (MySQL has databases, not schemas). */
 export const DEFAULT_SCHEMA: Record<SqlDialect, string> = {

@@ -3,7 +3,7 @@
  * migrations, EF model attributes and fluent calls): one entry per table key,
  * columns and indexes united, each index once.
  */
-import type { SqlColumnDef, SqlDialect, SqlIndexDef, SqlTableDef, SqlTableName } from './model.js';
+import type { SqlColumnDef, SqlDialect, SqlIndexDef, SqlTableDef, SqlTableName } from '../core/facts/sql.js';
 import { DEFAULT_SCHEMA, isTransientTable, tableKey } from './names.js';
 
 export interface SchemaSource {

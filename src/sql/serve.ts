@@ -10,7 +10,7 @@
  *   GROUP BY column; one with none of them reads the whole table by design.
  */
 import { andedLeaves } from './blocks.js';
-import type { SqlBlock, SqlDialect, SqlIndexDef, SqlPredicateLeaf, SqlPredicateNode, SqlTableAccess } from './model.js';
+import type { SqlBlock, SqlDialect, SqlIndexDef, SqlPredicateLeaf, SqlPredicateNode, SqlTableAccess } from '../core/facts/sql.js';
 import { hasColumn, type SqlSchema, type TableSchema } from './schema.js';
 
 export type AccessKind = 'where' | 'join' | 'order-by' | 'group-by';

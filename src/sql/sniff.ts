@@ -4,7 +4,7 @@
  * predicates are claimed, so nothing sniffed is ever reported as unindexed.
  */
 import { readDottedName, type Token } from './lexer.js';
-import type { SqlTableAccess, SqlTableName } from './model.js';
+import type { SqlTableAccess, SqlTableName } from '../core/facts/sql.js';
 import { isTransientTable, tableNameOf } from './names.js';
 
 const READ_AFTER = new Set(['FROM', 'JOIN', 'USING', 'APPLY']);

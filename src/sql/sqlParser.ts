@@ -3,7 +3,7 @@
  * parser; loading all of them costs a quarter second), loaded on first use.
  */
 import { createRequire } from 'node:module';
-import type { SqlDialect } from './model.js';
+import type { SqlDialect } from '../core/facts/sql.js';
 import type { AstNode } from './conditions.js';
 
 interface DialectParser {

@@ -9,7 +9,7 @@ import type { ExtractionProblem } from '../core/facts.js';
 import { addStatement, isPlainInsert, normaliseText, type QueryOrigin } from './analyzeQuery.js';
 import { readDdlStatement } from './ddl.js';
 import { readDottedName } from './lexer.js';
-import type { SqlDialect, SqlFileFacts, SqlQueryFacts, SqlRoutineDef } from './model.js';
+import type { SqlDialect, SqlFileFacts, SqlQueryFacts, SqlRoutineDef } from '../core/facts/sql.js';
 import { displayName, tableNameOf } from './names.js';
 import { splitBatches, splitStatements, type Statement } from './statements.js';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode, ScanResult } from '../../src/core/result.js';
 import { assess, scanFixtureEstate } from './cli.js';
-import { runScan } from '../../src/core/run.js';
+import { runScan } from '../../src/scan/runScan.js';
 import { gitProcessCount } from '../../src/history/index.js';
 
 const M = 'file:harbor-monolith/src/Harbor.Core';

@@ -2,9 +2,9 @@
 import { existsSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { defaultCacheDir, type PackageOptions } from '../../packages/phase.js';
+import { defaultCacheDir, type PackageOptions } from '../../scan/packagePhase.js';
 import { Command, Option } from 'commander';
-import { runScan } from '../../core/run.js';
+import { runScan } from '../../scan/runScan.js';
 import { analyzers } from '../../../analyzers/index.js';
 import { loadConfig } from '../../config/load.js';
 import { parseSize } from '../../config/schema.js';
@@ -12,7 +12,7 @@ import { historySettings } from '../../config/history.js';
 import { renderJson } from '../../report/json.js';
 import { renderTable } from '../../report/table.js';
 import { terminalProgress } from '../progress.js';
-import { UsageError, EXIT } from '../errors.js';
+import { UsageError, EXIT } from '../../core/errors.js';
 import type { CliIO } from '../io.js';
 
 interface ScanFlags {

@@ -5,13 +5,13 @@
  * facts) → SqlFileFacts`, run beside the language extractor.
  */
 import type { ExtractionProblem, FileFacts } from '../../core/facts.js';
-import type { FileKind } from '../../discover/classify.js';
+import type { FileKind } from '../../core/fileKinds.js';
 import { analyzeQuery } from '../../sql/analyzeQuery.js';
 import { extractCSharpQueries } from '../../sql/csharpQueries.js';
 import { maskCSharp } from '../../sql/ef/csharpText.js';
 import { MIGRATION_TRIGGER, readMigrations } from '../../sql/ef/migrations.js';
 import { MODEL_TRIGGER, readModelHints } from '../../sql/ef/modelHints.js';
-import type { SqlFileFacts } from '../../sql/model.js';
+import type { SqlFileFacts } from '../../core/facts/sql.js';
 import { extractSqlScript } from '../../sql/sqlScript.js';
 import { extractJsSql } from './jsQueries.js';
 

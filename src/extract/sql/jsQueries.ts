@@ -9,7 +9,7 @@
  * JS extractor can call the walk below on its own AST.
  */
 import { parse, type ParserPlugin } from '@babel/parser';
-import type { SqlDialect } from '../../sql/model.js';
+import type { SqlDialect } from '../../core/facts/sql.js';
 
 export interface JsSqlQuery {
   text: string;

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { ProjectModel, RepoModel } from '../../core/model.js';
 import { packageId } from '../../core/ids.js';
-import type { EstateGraph } from '../estateGraph.js';
+import type { EstateGraph } from '../../core/graph.js';
 import { compareNuGetVersions, parseNuGetVersion } from '../../packages/nugetVersion.js';
 
 export function addNuGetLockedVersions(graph: EstateGraph, repos: readonly RepoModel[], projects: readonly ProjectModel[]): void {

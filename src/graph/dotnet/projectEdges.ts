@@ -5,7 +5,7 @@
  */
 import type { ProjectModel } from '../../core/model.js';
 import { packageId } from '../../core/ids.js';
-import type { EstateGraph } from '../estateGraph.js';
+import type { EstateGraph } from '../../core/graph.js';
 
 export type DeclaredVia = 'project' | 'package' | 'assembly';
 

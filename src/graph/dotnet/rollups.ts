@@ -3,7 +3,7 @@
  * and, with the declared references, to `project-dep` between projects.
  */
 import { namespaceId } from '../../core/ids.js';
-import type { EstateGraph } from '../estateGraph.js';
+import type { EstateGraph } from '../../core/graph.js';
 import type { DeclaredDependency } from './projectEdges.js';
 import type { TypeLink } from './typeEdges.js';
 

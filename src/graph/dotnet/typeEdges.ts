@@ -6,7 +6,7 @@
 import type { CSharpFileFacts, CSharpTypeReference, CSharpUsing } from '../../core/facts.js';
 import type { ProjectModel, RepoModel } from '../../core/model.js';
 import { externalId, fileId, namespaceId } from '../../core/ids.js';
-import type { EstateGraph } from '../estateGraph.js';
+import type { EstateGraph } from '../../core/graph.js';
 import { resolveTypeName, type NameScope } from './resolveTypeName.js';
 import type { TypeDeclaration, TypeIndex } from './typeIndex.js';
 

@@ -7,7 +7,7 @@
 import type { CSharpCallSite, CSharpFileFacts, JsFileFacts } from '../../core/facts.js';
 import type { RepoModel } from '../../core/model.js';
 import { fileId, typeId } from '../../core/ids.js';
-import type { EstateGraph } from '../estateGraph.js';
+import type { EstateGraph } from '../../core/graph.js';
 import type { ResolvedImports } from '../js/importGraph.js';
 import { joinUrl } from '../../extract/js/httpCalls.js';
 import type { HttpCallSite } from './types.js';

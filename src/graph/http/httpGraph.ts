@@ -8,7 +8,7 @@
  * `http-call` edge to an `endpoint:unmatched:<METHOD> <path>` node: listed, not dropped.
  */
 import type { RepoModel } from '../../core/model.js';
-import type { EstateGraph } from '../estateGraph.js';
+import type { EstateGraph } from '../../core/graph.js';
 import type { ResolvedImports } from '../js/importGraph.js';
 import { aspnetRoutes } from './aspnetRoutes.js';
 import { nodeRoutes } from './nodeRoutes.js';

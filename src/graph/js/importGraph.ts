@@ -11,7 +11,7 @@ import type { JsFileFacts, JsImport } from '../../core/facts.js';
 import type { RepoModel } from '../../core/model.js';
 import type { Diagnostic } from '../../core/result.js';
 import { fileId, packageId, projectId } from '../../core/ids.js';
-import type { EstateGraph } from '../estateGraph.js';
+import type { EstateGraph } from '../../core/graph.js';
 import { CompilerSettingsIndex } from './compilerSettings.js';
 import { EstateFileSystem, toVirtual } from './estateFileSystem.js';
 import { SpecifierResolver, type Resolution } from './resolveSpecifier.js';

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { ts as Ts } from 'ts-morph';
 import type { RepoModel } from '../../core/model.js';
 import type { Diagnostic } from '../../core/result.js';
-import type { EstateGraph } from '../estateGraph.js';
+import type { EstateGraph } from '../../core/graph.js';
 import { addJsImports, type ResolvedImports } from './importGraph.js';
 
 export function addJsLayer(graph: EstateGraph, repos: readonly RepoModel[]): { resolved: ResolvedImports; diagnostics: Diagnostic[] } {

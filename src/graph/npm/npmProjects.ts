@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { LockedPackage, NpmDependency, NpmLockfileFacts, PackageJsonFacts } from '../../core/facts.js';
 import type { ExtractedFile, RepoModel } from '../../core/model.js';
 import { packageId, projectId, repoId } from '../../core/ids.js';
-import type { EstateGraph } from '../estateGraph.js';
+import type { EstateGraph } from '../../core/graph.js';
 
 /** When one name is declared twice, the runtime dependency wins over dev, optional and peer. */
 const PRECEDENCE: Record<NpmDependency['type'], number> = { dependencies: 0, optionalDependencies: 1, devDependencies: 2, peerDependencies: 3 };

@@ -7,7 +7,7 @@
  * statements inside one, else the file — plus `executes` edges to procedures.
  */
 import { fileId, procedureId, tableId, typeId } from '../../core/ids.js';
-import type { EstateGraph } from '../estateGraph.js';
+import type { EstateGraph } from '../../core/graph.js';
 import { routineNamed, type LocatedQuery, type SqlEstate } from '../../sql/estate.js';
 import { displayName, isTransientTable, tableKey } from '../../sql/names.js';
 

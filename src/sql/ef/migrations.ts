@@ -5,7 +5,7 @@
  * this is a tolerant text reader run only on files that call `CreateTable`,
  * `CreateIndex`, `AddPrimaryKey` or `AddUniqueConstraint`.
  */
-import type { SqlColumnDef, SqlIndexDef, SqlTableDef, SqlTableName } from '../model.js';
+import type { SqlColumnDef, SqlIndexDef, SqlTableDef, SqlTableName } from '../../core/facts/sql.js';
 import { filterLeaves } from '../ddl.js';
 import { parseTableName } from '../names.js';
 import { argument, findCalls, maskCSharp, lambdaMembers, matchParen, splitArguments, stringList, stringValue, type CallText } from './csharpText.js';

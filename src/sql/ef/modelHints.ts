@@ -4,7 +4,7 @@
  * fluent `Entity<T>()…HasKey/HasIndex(…).IsUnique()/ToTable(…)` chains (also
  * inside `IEntityTypeConfiguration<T>`). Lambdas matter here, hence text, not facts.
  */
-import type { EfKeyHint, EfModelFacts } from '../model.js';
+import type { EfKeyHint, EfModelFacts } from '../../core/facts/sql.js';
 import { parseTableName } from '../names.js';
 import { argument, findCalls, lambdaMembers, lineAt, matchParen, splitArguments, stringList, stringValue } from './csharpText.js';
 

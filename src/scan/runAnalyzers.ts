@@ -1,8 +1,8 @@
 /** Runs the registered analyzers; one failing analyzer becomes a diagnostic, not a crash. */
-import type { Analyzer, FindingReport } from './analyzer.js';
+import type { Analyzer, FindingReport } from '../core/analyzer.js';
 import type { EstateModel } from '../graph/buildGraph.js';
-import type { Diagnostic, Finding } from './result.js';
-import { fingerprint } from './fingerprint.js';
+import type { Diagnostic, Finding } from '../core/result.js';
+import { fingerprint } from '../core/fingerprint.js';
 
 export interface AnalyzerRun {
   findings: Finding[];

@@ -4,10 +4,10 @@
  * extraction fails, become diagnostics; the scan always goes on.
  */
 import { availableParallelism } from 'node:os';
-import type { Diagnostic } from './result.js';
-import type { ExtractedFile, RepoModel } from './model.js';
+import type { Diagnostic } from '../core/result.js';
+import type { ExtractedFile, RepoModel } from '../core/model.js';
 import type { FileEntry, RepoEntry } from '../discover/walk.js';
-import type { ScanListener } from './events.js';
+import type { ScanListener } from '../core/events.js';
 import { loadParsers, processFile, yieldToEventLoop, type FileResult } from '../extract/processFile.js';
 import { extractInWorkers, workerScript } from '../extract/workerPool.js';
 

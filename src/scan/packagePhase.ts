@@ -9,9 +9,9 @@ import type { EstateModel } from '../graph/buildGraph.js';
 import type { Diagnostic } from '../core/result.js';
 import { loadAdvisoryDatabase, packageKey } from '../advisories/database.js';
 import { lookupRegistries } from '../registry/lookup.js';
-import { packageUsages } from './inventory.js';
-import type { PackageIntel } from './intel.js';
-import { latestOf, versionScheme } from './versionScheme.js';
+import { packageUsages } from '../packages/inventory.js';
+import type { PackageIntel } from '../packages/intel.js';
+import { latestOf, versionScheme } from '../packages/versionScheme.js';
 
 export const REGISTRY_ANALYZERS: readonly string[] = ['deprecated-package', 'outdated-package'];
 

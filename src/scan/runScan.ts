@@ -2,18 +2,18 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
-import type { Analyzer } from './analyzer.js';
-import type { ScanListener } from './events.js';
+import type { Analyzer } from '../core/analyzer.js';
+import type { ScanListener } from '../core/events.js';
 import { extractAll } from './extractAll.js';
-import { SCHEMA_VERSION, type Diagnostic, type RepoSummary, type ScanResult } from './result.js';
+import { SCHEMA_VERSION, type Diagnostic, type RepoSummary, type ScanResult } from '../core/result.js';
 import { runAnalyzers } from './runAnalyzers.js';
-import { TOOL_VERSION } from './version.js';
+import { TOOL_VERSION } from '../core/version.js';
 import { walkEstate } from '../discover/walk.js';
 import { buildEstateGraph } from '../graph/buildGraph.js';
-import { LANGUAGE_OF } from '../discover/classify.js';
-import type { RepoModel } from './model.js';
+import { LANGUAGE_OF } from '../core/fileKinds.js';
+import type { RepoModel } from '../core/model.js';
 import { applyHistory, DEFAULT_HISTORY_SETTINGS, readEstateHistory, type HistorySettings } from '../history/index.js';
-import { defaultCacheDir, gatherPackageIntel, type PackageOptions } from '../packages/phase.js';
+import { defaultCacheDir, gatherPackageIntel, type PackageOptions } from './packagePhase.js';
 import { summariseQueries } from '../sql/resultSummary.js';
 
 export interface ScanOptions {

@@ -4,7 +4,7 @@
  * kind, source and target, so adding the same edge again adds to its weight.
  */
 import graphology from 'graphology';
-import type { EdgeKind, GraphEdge, GraphNode } from '../core/result.js';
+import type { EdgeKind, GraphEdge, GraphNode } from './result.js';
 
 type Multi = InstanceType<typeof graphology.MultiDirectedGraph<GraphNode, GraphEdge>>;
 
