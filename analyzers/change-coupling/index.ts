@@ -6,12 +6,25 @@
  */
 import { z } from 'zod';
 import { defineAnalyzer } from '../../src/core/analyzer.js';
-import type { Location } from '../../src/core/result.js';
 import type { EstateGraph } from '../../src/core/graph.js';
+import type { CouplingLevel } from '../../src/core/history.js';
+import type { Finding, Location, SummarySection } from '../../src/core/result.js';
 
 const LEVELS = ['file', 'namespace', 'project'] as const;
 
-export default defineAnalyzer({
+export type ChangeCouplingData = {
+  level: CouplingLevel;
+  from: string;
+  to: string;
+  shared: number;
+  degree: number;
+  revisions: [number, number];
+  hidden: boolean;
+  crossRepo: boolean;
+  tickets?: string[];
+};
+
+export default defineAnalyzer<ChangeCouplingData>()({
   meta: {
     id: 'change-coupling',
     description: 'Files, namespaces or projects that change together with no static dependency between them, or across repositories.',
@@ -21,6 +34,7 @@ export default defineAnalyzer({
       crossRepo: '{a} and {b} change together across repositories ({shared} shared changes, degree {degree}%){via}',
       coupled: '{a} and {b} change together ({shared} shared changes, degree {degree}%)',
     },
+    needs: ['history'],
     docs: 'analyzers/change-coupling/README.md',
   },
   options: z
@@ -30,11 +44,13 @@ export default defineAnalyzer({
       levels: z.array(z.enum(LEVELS)).default([...LEVELS]),
       /** Also report coupling that a static dependency explains, within one repository. */
       includeStatic: z.boolean().default(false),
+      /** Rows in the summary table. */
+      top: z.number().int().min(1).default(10),
     })
     .strict(),
   run({ graph, options, report }) {
     for (const edge of graph.edgesOfKind('co-change')) {
-      const data = edge.data as unknown as CoChangeData | undefined;
+      const data = edge.data;
       if (!data || !options.levels.includes(data.level) || data.degree < options.minDegree) continue;
       const messageId = data.hidden ? 'hidden' : data.crossRepo ? 'crossRepo' : options.includeStatic ? 'coupled' : undefined;
       if (!messageId) continue;
@@ -57,17 +73,35 @@ export default defineAnalyzer({
       });
     }
   },
+  summarize(findings, { graph, options }) {
+    return strongestHidden(findings, graph, options.top);
+  },
 });
 
-interface CoChangeData {
-  level: (typeof LEVELS)[number];
-  degree: number;
-  revisions: [number, number];
-  hidden: boolean;
-  crossRepo: boolean;
-  tickets?: string[];
-  linkedByAuthor?: boolean;
+/** The hidden couplings this analyzer reported, strongest first: what no dependency diagram shows. */
+function strongestHidden(findings: readonly Finding<ChangeCouplingData>[], graph: EstateGraph, top: number): SummarySection[] {
+  const hidden = findings
+    .filter((f) => f.data.hidden)
+    .sort((a, b) => b.data.degree - a.data.degree || b.data.shared - a.data.shared || cmp(a.data.from + a.data.to, b.data.from + b.data.to));
+  if (hidden.length === 0) return [];
+  return [
+    {
+      title: 'Strongest hidden couplings',
+      columns: [{ label: 'Strongest hidden couplings' }, { label: 'Level' }, { label: 'Shared', align: 'right' }, { label: 'Degree', align: 'right' }],
+      rows: hidden.slice(0, top).map((f) => [
+        `${display(graph, f.data.from)} ⇄ ${display(graph, f.data.to)}${f.data.crossRepo ? ' (across repos)' : ''}`,
+        f.data.level,
+        String(f.data.shared),
+        `${Math.round(f.data.degree * 100)}%`,
+      ]),
+    },
+  ];
 }
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 
 function display(graph: EstateGraph, id: string): string {
   const node = graph.node(id);

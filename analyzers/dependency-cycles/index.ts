@@ -18,7 +18,15 @@ const LEVELS = {
 
 type Level = keyof typeof LEVELS;
 
-export default defineAnalyzer({
+export type CycleData = {
+  level: Level;
+  members: string[];
+  edges: WeightedEdge[];
+  closingEdges: WeightedEdge[];
+  crossRepo: boolean;
+};
+
+export default defineAnalyzer<CycleData>()({
   meta: {
     id: 'dependency-cycles',
     description: 'Namespaces or projects that depend on each other in a cycle, so none can be extracted alone.',
@@ -26,6 +34,7 @@ export default defineAnalyzer({
     messages: {
       cycle: '{label} {members} form a dependency cycle ({size} members); cut {cut} to break it',
     },
+    needs: [],
     docs: 'analyzers/dependency-cycles/README.md',
   },
   options: z.object({ levels: z.array(z.enum(['namespace', 'project'])).default(['namespace', 'project']) }).strict(),
@@ -88,8 +97,8 @@ function locate(graph: EstateGraph, level: Level, edge: WeightedEdge): Location 
     const type = graph.node(contains.to);
     if (!type || type.kind !== 'type' || type.data?.namespace !== from) return;
     graph.graph.forEachOutEdge(type.id, (_k, ref) => {
-      if (ref.kind !== 'type-ref' || graph.node(ref.to)?.data?.namespace !== to) return;
-      const candidate: Location = { repo: type.repo ?? '', file: type.path, line: type.data?.line as number };
+      if (ref.kind !== 'type-ref' || graph.nodeOfKind(ref.to, 'type')?.data?.namespace !== to) return;
+      const candidate: Location = { repo: type.repo ?? '', ...(type.path ? { file: type.path } : {}), ...(type.data ? { line: type.data.line } : {}) };
       if (!best || cmp(`${candidate.repo}/${candidate.file}`, `${best.repo}/${best.file}`) < 0) best = candidate;
     });
   });

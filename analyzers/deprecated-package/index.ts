@@ -6,12 +6,21 @@
 import { z } from 'zod';
 import { defineAnalyzer } from '../../src/core/analyzer.js';
 import { lookedUpUsages } from '../../src/packages/lookedUp.js';
-import { packageIntelOf } from '../../src/packages/intel.js';
-import type { PackageMetadata } from '../../src/packages/metadata.js';
+import type { Ecosystem, PackageMetadata } from '../../src/core/packages.js';
 import { usageLocation } from '../../src/packages/usageLocation.js';
 import { latestOf, versionScheme } from '../../src/packages/versionScheme.js';
 
-export default defineAnalyzer({
+export type DeprecatedPackageData = {
+  ecosystem: Ecosystem;
+  name: string;
+  current: string;
+  reason: string;
+  latestDeprecated: boolean;
+  latest?: string;
+  project: string;
+};
+
+export default defineAnalyzer<DeprecatedPackageData>()({
   meta: {
     id: 'deprecated-package',
     description: 'Packages whose version in use its registry marks deprecated (npm deprecated, NuGet deprecation metadata).',
@@ -20,11 +29,12 @@ export default defineAnalyzer({
       deprecated: '{name} {current} is deprecated ({ecosystem}): {reason}',
       abandoned: '{name} is deprecated in every release, {current} included ({ecosystem}): {reason}',
     },
+    needs: ['registry'],
     docs: 'analyzers/deprecated-package/README.md',
   },
   options: z.object({ ignore: z.array(z.string()).default([]) }).strict(),
-  run({ model, options, report }) {
-    for (const { usage, metadata, current } of lookedUpUsages(packageIntelOf(model), options.ignore)) {
+  run({ packages, registry, options, report }) {
+    for (const { usage, metadata, current } of lookedUpUsages(packages, registry, options.ignore)) {
       const reason = deprecationOf(metadata, current.version);
       if (reason === undefined) continue;
       const latest = latestOf(versionScheme(usage.ecosystem), metadata.versions, false);

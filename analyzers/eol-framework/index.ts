@@ -6,13 +6,17 @@
 import semver from 'semver';
 import { z } from 'zod';
 import { defineAnalyzer } from '../../src/core/analyzer.js';
-import type { GraphNode, Severity } from '../../src/core/result.js';
-import { packageIntelOf } from '../../src/packages/intel.js';
+import type { GraphNodeOf } from '../../src/core/graphData.js';
+import type { Severity } from '../../src/core/result.js';
 import { dotnetLifecycle, NODE_LIFECYCLE } from './lifecycle.js';
 
 const DAY = 86_400_000;
 
-export default defineAnalyzer({
+export type EolFrameworkData =
+  | { runtime: 'dotnet'; framework: string; product: string; endOfSupport: string; ended: boolean; project: string }
+  | { runtime: 'node'; range: string; allowedMajors: string[]; endOfSupport: string; ended: true; project: string };
+
+export default defineAnalyzer<EolFrameworkData>()({
   meta: {
     id: 'eol-framework',
     description: 'Target frameworks and Node.js versions past (or near) the end of vendor support.',
@@ -22,6 +26,7 @@ export default defineAnalyzer({
       ending: '{project} targets {product} ({framework}), which reaches end of support on {date}',
       nodeEnded: '{project} allows only end-of-life Node.js ({majors}) in engines.node "{range}"; the newest allowed lost support on {date}',
     },
+    needs: [],
     docs: 'analyzers/eol-framework/README.md',
   },
   options: z
@@ -32,8 +37,8 @@ export default defineAnalyzer({
       errorAfterYears: z.number().nonnegative().default(2),
     })
     .strict(),
-  run({ model, graph, options, report }) {
-    const scanDate = Date.parse(packageIntelOf(model).scanDate);
+  run({ graph, scanDate: scanTime, options, report }) {
+    const scanDate = Date.parse(scanTime);
     const severityFor = (end: number): Severity => (scanDate - end > options.errorAfterYears * 365.25 * DAY ? 'error' : 'warning');
     for (const project of graph.nodesOfKind('project').sort((a, b) => (a.id < b.id ? -1 : 1))) {
       const location = { repo: project.repo ?? '', ...(project.path ? { file: project.path } : {}) };
@@ -52,7 +57,7 @@ export default defineAnalyzer({
           identity: [project.id, framework],
         });
       }
-      const range = typeof project.data?.enginesNode === 'string' ? project.data.enginesNode : undefined;
+      const range = project.data?.ecosystem === 'npm' ? project.data.enginesNode : undefined;
       const node = range ? endOfLifeNodeRange(range, scanDate) : undefined;
       if (range && node) {
         report({
@@ -68,9 +73,8 @@ export default defineAnalyzer({
   },
 });
 
-function frameworksOf(project: GraphNode): string[] {
-  const frameworks = project.data?.targetFrameworks;
-  return Array.isArray(frameworks) ? frameworks.filter((f): f is string => typeof f === 'string') : [];
+function frameworksOf(project: GraphNodeOf<'project'>): string[] {
+  return project.data && project.data.ecosystem !== 'npm' ? project.data.targetFrameworks : [];
 }
 
 /** The Node.js lines a range allows, when every one of them is out of support; undefined otherwise. */

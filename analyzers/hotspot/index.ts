@@ -5,17 +5,32 @@
  */
 import { z } from 'zod';
 import { defineAnalyzer } from '../../src/core/analyzer.js';
-import type { GraphNode } from '../../src/core/result.js';
-import type { HistoryFigures } from '../../src/history/tally.js';
+import type { GraphNodeOf } from '../../src/core/graphData.js';
+import type { HistoryFigures } from '../../src/core/history.js';
+import type { Finding, SummarySection } from '../../src/core/result.js';
 
 export interface Hotspot {
-  node: GraphNode;
+  node: GraphNodeOf<'file'>;
   history: HistoryFigures;
   complexity: number;
   score: number;
 }
 
-export default defineAnalyzer({
+export type HotspotData = {
+  rank: number;
+  score: number;
+  revisions: number;
+  churn: number;
+  complexity: number;
+  loc: number;
+  authors: number;
+  mainAuthor: string;
+  mainAuthorShare: number;
+  lastChange: string;
+  ageDays: number;
+};
+
+export default defineAnalyzer<HotspotData>()({
   meta: {
     id: 'hotspot',
     description: 'Files that change most and are most complex: churn × complexity over the history window.',
@@ -23,6 +38,7 @@ export default defineAnalyzer({
     messages: {
       hotspot: 'Hotspot #{rank}: {file} changed in {revisions} commits (churn {churn} lines) at complexity {complexity}; {mainAuthor} wrote {share}% of the changes',
     },
+    needs: ['history'],
     docs: 'analyzers/hotspot/README.md',
   },
   options: z
@@ -66,13 +82,26 @@ export default defineAnalyzer({
       });
     });
   },
+  summarize(findings) {
+    return [topHotspots(findings)].filter((s) => s.rows.length > 0);
+  },
 });
 
+function topHotspots(findings: readonly Finding<HotspotData>[]): SummarySection {
+  return {
+    title: 'Top hotspots',
+    columns: [{ label: 'Top hotspots' }, { label: 'Commits', align: 'right' }, { label: 'Churn', align: 'right' }, { label: 'Complexity', align: 'right' }, { label: 'Main author' }],
+    rows: [...findings]
+      .sort((a, b) => a.data.rank - b.data.rank)
+      .map((f) => [`${f.location.repo}/${f.location.file ?? ''}`, String(f.data.revisions), String(f.data.churn), String(f.data.complexity), `${f.data.mainAuthor} (${Math.round(f.data.mainAuthorShare * 100)}%)`]),
+  };
+}
+
 /** Files with a complexity and enough revisions, by churn × complexity, then revisions, then id. */
-export function rankHotspots(files: readonly GraphNode[], minRevisions: number): Hotspot[] {
+export function rankHotspots(files: readonly GraphNodeOf<'file'>[], minRevisions: number): Hotspot[] {
   const hotspots: Hotspot[] = [];
   for (const node of files) {
-    const history = node.data?.history as HistoryFigures | undefined;
+    const history: HistoryFigures | undefined = node.data?.history;
     if (!history || node.complexity === undefined || history.revisions < minRevisions) continue;
     hotspots.push({ node, history, complexity: node.complexity, score: history.churn * node.complexity });
   }

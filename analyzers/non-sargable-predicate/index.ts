@@ -22,7 +22,9 @@ const REASON_TEXT = {
 
 type Reason = keyof typeof REASON_TEXT;
 
-export default defineAnalyzer({
+export type NonSargableData = { reason: Reason; column: string; predicate: string; table?: string; query: string; queryKey: string };
+
+export default defineAnalyzer<NonSargableData>()({
   meta: {
     id: 'non-sargable-predicate',
     description: 'Predicates that keep an index from being used: functions on columns, leading wildcards, implicit conversions.',
@@ -30,12 +32,11 @@ export default defineAnalyzer({
     messages: {
       nonSargable: '`{predicate}` {reason}; no index on {column} can be used for it',
     },
+    needs: ['sql'],
     docs: 'analyzers/non-sargable-predicate/README.md',
   },
   options: z.object({}).strict(),
-  run({ model, report }) {
-    const sql = model.sql;
-    if (!sql) return;
+  run({ sql, report }) {
     for (const located of sql.queries) {
       const { query } = located;
       for (const block of query.blocks) {

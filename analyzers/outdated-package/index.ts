@@ -5,15 +5,26 @@
  */
 import { z } from 'zod';
 import { defineAnalyzer } from '../../src/core/analyzer.js';
-import type { Severity } from '../../src/core/result.js';
+import type { Ecosystem, PackageMetadata } from '../../src/core/packages.js';
+import type { Finding, Severity, SummarySection } from '../../src/core/result.js';
 import { lookedUpUsages } from '../../src/packages/lookedUp.js';
-import { packageIntelOf } from '../../src/packages/intel.js';
-import type { PackageMetadata } from '../../src/packages/metadata.js';
 import { usageLocation } from '../../src/packages/usageLocation.js';
 import { latestOf, versionScheme, type VersionScheme } from '../../src/packages/versionScheme.js';
 import { distanceBetween, type Distance } from './distance.js';
 
-export default defineAnalyzer({
+export type OutdatedPackageData = Distance & {
+  ecosystem: Ecosystem;
+  name: string;
+  current: string;
+  currentFrom: 'lockfile' | 'manifest' | 'registry';
+  declared?: string;
+  latest: string;
+  ageYears?: number;
+  project: string;
+  registry: string;
+};
+
+export default defineAnalyzer<OutdatedPackageData>()({
   meta: {
     id: 'outdated-package',
     description: 'Packages behind the newest stable release on their registry: majors, minor lines and years behind.',
@@ -21,6 +32,7 @@ export default defineAnalyzer({
     messages: {
       outdated: '{name} {current} is {distance} behind {latest} ({ecosystem})',
     },
+    needs: ['registry'],
     docs: 'analyzers/outdated-package/README.md',
   },
   options: z
@@ -29,17 +41,18 @@ export default defineAnalyzer({
       errorMajorsBehind: z.number().int().positive().default(3),
       /** Package names (any ecosystem, case-insensitive) never reported. */
       ignore: z.array(z.string()).default([]),
+      /** Rows in the summary table. */
+      top: z.number().int().min(1).default(10),
     })
     .strict(),
-  run({ model, options, report }) {
-    const intel = packageIntelOf(model);
-    for (const { usage, metadata, current } of lookedUpUsages(intel, options.ignore)) {
+  run({ packages, registry, scanDate, options, report }) {
+    for (const { usage, metadata, current } of lookedUpUsages(packages, registry, options.ignore)) {
       const scheme = versionScheme(usage.ecosystem);
       if (!scheme.valid(current.version)) continue;
       const latest = latestFor(scheme, metadata, scheme.isPrerelease(current.version));
       if (!latest || scheme.compare(current.version, latest) >= 0) continue;
       const distance = distanceBetween(scheme, metadata, current.version, latest);
-      const ageYears = distance.releasedAt ? yearsBetween(distance.releasedAt, intel.scanDate) : undefined;
+      const ageYears = distance.releasedAt ? yearsBetween(distance.releasedAt, scanDate) : undefined;
       report({
         messageId: 'outdated',
         args: { name: usage.name, current: current.version, latest, ecosystem: usage.ecosystem, distance: describe(distance) },
@@ -61,7 +74,42 @@ export default defineAnalyzer({
       });
     }
   },
+  summarize(findings, { options }) {
+    return mostBehind(findings, options.top);
+  },
 });
+
+/** Each outdated package version once, furthest behind first, with how many repositories use it. */
+function mostBehind(findings: readonly Finding<OutdatedPackageData>[], top: number): SummarySection[] {
+  const byPackage = new Map<string, { data: OutdatedPackageData; repos: Set<string> }>();
+  for (const f of findings) {
+    const key = `${f.data.ecosystem}:${f.data.name}@${f.data.current}`;
+    const entry = byPackage.get(key) ?? { data: f.data, repos: new Set<string>() };
+    entry.repos.add(f.location.repo);
+    byPackage.set(key, entry);
+  }
+  if (byPackage.size === 0) return [];
+  const ranked = [...byPackage].sort(
+    ([ka, { data: a }], [kb, { data: b }]) =>
+      b.majorsBehind - a.majorsBehind || b.minorsBehind - a.minorsBehind || (b.libyears ?? 0) - (a.libyears ?? 0) || (ka < kb ? -1 : 1),
+  );
+  const right = 'right' as const;
+  return [
+    {
+      title: 'Most behind',
+      columns: [{ label: 'Most behind' }, { label: 'In use' }, { label: 'Latest' }, { label: 'Majors', align: right }, { label: 'Minors', align: right }, { label: 'Years', align: right }, { label: 'Repos', align: right }],
+      rows: ranked.slice(0, top).map(([, { data, repos }]) => [
+        `${data.name} (${data.ecosystem})`,
+        data.current,
+        data.latest,
+        String(data.majorsBehind),
+        String(data.minorsBehind),
+        data.libyears !== undefined ? data.libyears.toFixed(1) : '',
+        String(repos.size),
+      ]),
+    },
+  ];
+}
 
 /** npm's `latest` tag is what a fresh install gets; NuGet has no tags, so the highest stable version. */
 function latestFor(scheme: VersionScheme, metadata: PackageMetadata, includePrerelease: boolean): string | undefined {

@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { defineAnalyzer } from '../../src/core/analyzer.js';
 
-export default defineAnalyzer({
+export type SelectStarData = { query: string; queryKey: string; api: string; routine?: string };
+
+export default defineAnalyzer<SelectStarData>()({
   meta: {
     id: 'select-star',
     description: 'Queries that select every column with *, which defeats covering indexes and couples code to the table layout.',
@@ -13,11 +15,12 @@ export default defineAnalyzer({
     messages: {
       selectStar: '{what} selects every column with *: list the columns it uses',
     },
+    needs: ['sql'],
     docs: 'analyzers/select-star/README.md',
   },
   options: z.object({}).strict(),
-  run({ model, report }) {
-    for (const located of model.sql?.queries ?? []) {
+  run({ sql, report }) {
+    for (const located of sql.queries) {
       const { query } = located;
       if (!query.selectStar) continue;
       report({

@@ -5,13 +5,29 @@
  */
 import { z } from 'zod';
 import { defineAnalyzer } from '../../src/core/analyzer.js';
+import type { Finding, SummarySection } from '../../src/core/result.js';
+import type { SqlEstate } from '../../src/core/sqlEstate.js';
 import { displayName } from '../../src/sql/names.js';
 import { judgeBlock } from '../../src/sql/serve.js';
 import { suggestIndexes } from '../../src/sql/suggest.js';
 
 const KIND_LABEL = { where: 'filters on', join: 'is joined on', 'order-by': 'is sorted by', 'group-by': 'is grouped by' } as const;
 
-export default defineAnalyzer({
+export type UnindexedQueryData = {
+  table: string;
+  columns: string[];
+  kind: keyof typeof KIND_LABEL;
+  query: string;
+  queryKey: string;
+  api: string;
+  dynamic: boolean;
+  routine?: string;
+  predicates?: string[];
+  closestIndex?: { name?: string; kind: string; columns: string[] };
+  suggestions: string[];
+};
+
+export default defineAnalyzer<UnindexedQueryData>()({
   meta: {
     id: 'unindexed-query',
     description: 'Queries whose filters, joins or sort no index serves, so the database scans the whole table.',
@@ -20,12 +36,12 @@ export default defineAnalyzer({
       unindexed: '{table} {how} {columns}, which no index serves (full scan){closest}',
       orBranch: '{table} is read under an OR whose branches are not all served by an index (full scan){closest}',
     },
+    needs: ['sql'],
     docs: 'analyzers/unindexed-query/README.md',
   },
-  options: z.object({}).strict(),
-  run({ model, report }) {
-    const sql = model.sql;
-    if (!sql || sql.schema.size === 0) return;
+  options: z.object({ top: z.number().int().min(1).default(10) }).strict(),
+  run({ sql, report }) {
+    if (sql.schema.size === 0) return;
     for (const located of sql.queries) {
       const { query } = located;
       for (const block of query.blocks) {
@@ -61,4 +77,33 @@ export default defineAnalyzer({
       }
     }
   },
+  summarize(findings, { sql, options }) {
+    return sql.queries.length > 0 ? [unindexedShare(findings, sql, options.top)] : [];
+  },
 });
+
+/** The headline (share of queries with a full scan) and the tables with the most unserved predicates. */
+function unindexedShare(findings: readonly Finding<UnindexedQueryData>[], sql: SqlEstate, top: number): SummarySection {
+  const queries = sql.queries.length;
+  const flagged = new Set(findings.map((f) => f.data.queryKey)).size;
+  const dynamic = sql.queries.filter((q) => q.query.dynamic).length;
+  const unparsed = sql.queries.filter((q) => !q.query.parsed).length;
+  const blind = sql.schema.size === 0 ? '; no schema found, so no query was judged' : '';
+  const byTable = new Map<string, { unserved: number; suggestions: Map<string, number> }>();
+  for (const finding of findings) {
+    const entry = byTable.get(finding.data.table) ?? { unserved: 0, suggestions: new Map<string, number>() };
+    entry.unserved++;
+    for (const suggestion of finding.data.suggestions) entry.suggestions.set(suggestion, (entry.suggestions.get(suggestion) ?? 0) + 1);
+    byTable.set(finding.data.table, entry);
+  }
+  const byCount = <K extends string>(a: [K, number], b: [K, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+  return {
+    title: 'Unindexed queries by table',
+    headline: `SQL: ${queries} queries, ${flagged} (${Math.round((flagged / queries) * 100)}%) with an unindexed predicate — ${dynamic} dynamic, ${unparsed} partly unparsed${blind}`,
+    columns: [{ label: 'Table' }, { label: 'Unserved', align: 'right' }, { label: 'Suggested index' }],
+    rows: [...byTable]
+      .sort((a, b) => b[1].unserved - a[1].unserved || (a[0] < b[0] ? -1 : 1))
+      .slice(0, top)
+      .map(([table, entry]) => [table, String(entry.unserved), [...entry.suggestions].sort(byCount).slice(0, 2).map(([s]) => s).join('\n')]),
+  };
+}

@@ -10,7 +10,9 @@ import type { Location } from '../../src/core/result.js';
 import { routineNamed } from '../../src/sql/estate.js';
 import { displayName, isTransientTable, tableKey } from '../../src/sql/names.js';
 
-export default defineAnalyzer({
+export type UnknownTableData = { table: string; queries: number; files: string[] };
+
+export default defineAnalyzer<UnknownTableData>()({
   meta: {
     id: 'unknown-table',
     description: 'Tables that queries use but no schema script, migration or EF model in the estate defines.',
@@ -18,12 +20,11 @@ export default defineAnalyzer({
     messages: {
       unknown: 'Table {table} is used by {queries} quer{plural} but no schema in the estate defines it',
     },
+    needs: ['sql'],
     docs: 'analyzers/unknown-table/README.md',
   },
   options: z.object({}).strict(),
-  run({ model, report }) {
-    const sql = model.sql;
-    if (!sql) return;
+  run({ sql, report }) {
     const unknown = new Map<string, { name: string; uses: Location[]; queries: Set<string> }>();
     for (const located of sql.queries) {
       const { query } = located;

@@ -6,10 +6,22 @@
 import { z } from 'zod';
 import { defineAnalyzer } from '../../src/core/analyzer.js';
 import { currentVersion } from '../../src/packages/current.js';
-import { packageIntelOf } from '../../src/packages/intel.js';
+import type { Ecosystem } from '../../src/core/packages.js';
 import { usageLocation } from '../../src/packages/usageLocation.js';
 
-export default defineAnalyzer({
+export type VulnerablePackageData = {
+  ecosystem: Ecosystem;
+  name: string;
+  current: string;
+  advisory: string;
+  aliases: string[];
+  advisorySeverity?: string;
+  fixedIn: string[];
+  url?: string;
+  project: string;
+};
+
+export default defineAnalyzer<VulnerablePackageData>()({
   meta: {
     id: 'vulnerable-package',
     description: 'Packages whose version in use is affected by a known advisory (OSV database given with --advisories).',
@@ -17,18 +29,18 @@ export default defineAnalyzer({
     messages: {
       vulnerable: '{name} {current} is affected by {advisory}{aliases}: {summary}; {fix} ({ecosystem})',
     },
+    // The registry says which version a range resolves to when no lockfile does.
+    needs: ['advisories', 'registry'],
     docs: 'analyzers/vulnerable-package/README.md',
   },
   options: z.object({ ignore: z.array(z.string()).default([]) }).strict(),
-  run({ model, options, report }) {
-    const intel = packageIntelOf(model);
-    if (!intel.advisories) return;
+  run({ packages, advisories, registry, options, report }) {
     const ignored = new Set(options.ignore.map((id) => id.toUpperCase()));
-    for (const usage of intel.usages) {
+    for (const usage of packages) {
       if (usage.internal) continue;
-      const current = currentVersion(usage, intel.registry?.get(usage.projectId, usage.packageId));
+      const current = currentVersion(usage, registry.get(usage.projectId, usage.packageId));
       if (!current) continue;
-      for (const { advisory, fixed } of intel.advisories.match(usage.ecosystem, usage.name, current.version)) {
+      for (const { advisory, fixed } of advisories.match(usage.ecosystem, usage.name, current.version)) {
         if (ignored.has(advisory.id.toUpperCase()) || advisory.aliases.some((a) => ignored.has(a.toUpperCase()))) continue;
         report({
           messageId: 'vulnerable',

@@ -7,10 +7,10 @@
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/result.js';
-import type { Ecosystem } from '../packages/versionScheme.js';
-import { isAffected, readOsvRecord, type Advisory, type AffectedPackage } from './osvRecord.js';
+import type { AdvisoryMatch, AdvisoryMatcher, Ecosystem } from '../core/packages.js';
+import { isAffected, readOsvRecord, type AffectedPackage } from './osvRecord.js';
 
-export class AdvisoryIndex {
+export class AdvisoryIndex implements AdvisoryMatcher {
   private readonly byPackage = new Map<string, AffectedPackage[]>();
   records = 0;
 
@@ -20,9 +20,9 @@ export class AdvisoryIndex {
   }
 
   /** Advisories that affect this version, by advisory id. */
-  match(ecosystem: Ecosystem, name: string, version: string): { advisory: Advisory; fixed: string[] }[] {
+  match(ecosystem: Ecosystem, name: string, version: string): AdvisoryMatch[] {
     const entries = this.byPackage.get(packageKey(ecosystem, name)) ?? [];
-    const found = new Map<string, { advisory: Advisory; fixed: string[] }>();
+    const found = new Map<string, AdvisoryMatch>();
     for (const entry of entries) if (isAffected(entry, version)) found.set(entry.advisory.id, { advisory: entry.advisory, fixed: entry.fixed });
     return [...found.values()].sort((a, b) => (a.advisory.id < b.advisory.id ? -1 : 1));
   }

@@ -4,18 +4,10 @@
  * switches affected on, `fixed` (at or above) and `last_affected` (above) switch it off.
  */
 import type { Severity } from '../core/result.js';
-import { versionScheme, type Ecosystem } from '../packages/versionScheme.js';
+import type { Advisory, Ecosystem } from '../core/packages.js';
+import { versionScheme } from '../packages/versionScheme.js';
 
-export interface Advisory {
-  id: string;
-  aliases: string[];
-  summary: string;
-  severity: Severity;
-  /** The database's own label (GitHub: LOW, MODERATE, HIGH, CRITICAL), when given. */
-  severityLabel?: string;
-  url?: string;
-  published?: string;
-}
+export type { Advisory } from '../core/packages.js';
 
 export interface AffectedPackage {
   advisory: Advisory;

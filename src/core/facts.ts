@@ -3,6 +3,7 @@
  * `(path, text) → facts`, so every type here is plain JSON (no class instances,
  * no Maps) — facts can cross a worker-thread boundary and be cached by content hash.
  */
+import type { DiagnosticCode } from './diagnostics.js';
 
 /** A position in a file, 1-based line and column. */
 export interface Position {
@@ -144,7 +145,7 @@ export type FileFacts =
 
 /** What the tool could not read, said as data. */
 export interface ExtractionProblem {
-  code: string;
+  code: DiagnosticCode;
   message: string;
   line?: number;
   column?: number;

@@ -3,6 +3,9 @@
  * .NET projects with their references resolved within the estate.
  */
 import type { FileFacts, PackageDependency } from './facts.js';
+import type { EstateGraph } from './graph.js';
+import type { Diagnostic } from './result.js';
+import type { SqlEstate } from './sqlEstate.js';
 import type { FileKind } from './fileKinds.js';
 import type { SqlFileFacts } from './facts/sql.js';
 
@@ -49,4 +52,14 @@ export interface ProjectModel {
    * use estate types no declared dependency explains.
    */
   hasUnplacedReferences: boolean;
+}
+
+/** What the graph phase builds from the extracted files; the later phases add to the graph only. */
+export interface EstateModel {
+  graph: EstateGraph;
+  repos: RepoModel[];
+  projects: ProjectModel[];
+  diagnostics: Diagnostic[];
+  /** Schema, routines and queries (empty when the estate has no SQL). */
+  sql: SqlEstate;
 }

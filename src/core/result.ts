@@ -2,13 +2,28 @@
  * The scan result: one typed object that every reporter renders and the JSON
  * output serialises. Its shape is documented in README.md (schemaVersion below).
  */
+import type { DiagnosticCode } from './diagnostics.js';
+import type { GraphEdge, GraphNode } from './graphData.js';
 
-import type { SqlQuerySummary } from '../sql/resultSummary.js';
-
-/** One query the estate sends (see README "SQL"). */
-export type { SqlQuerySummary };
 
 export const SCHEMA_VERSION = 1;
+
+/** One query the estate sends (see README "SQL"). */
+export interface SqlQuerySummary {
+  key: string;
+  repo: string;
+  file: string;
+  line: number;
+  column: number;
+  api: string;
+  dynamic: boolean;
+  parsed: boolean;
+  routine?: string;
+  /** Table keys with how the query uses them (`write` wins when both). */
+  tables: { table: string; mode: 'read' | 'write' }[];
+  executes?: string[];
+  text: string;
+}
 
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -20,22 +35,42 @@ export interface Location {
   column?: number;
 }
 
-export interface Finding {
+export interface Finding<Data extends object = Record<string, unknown>> {
   /** Stable fingerprint: survives unrelated edits and reruns. */
   id: string;
   ruleId: string;
+  /** Which of the analyzer's message templates the message was filled from. */
+  messageId: string;
   severity: Severity;
   message: string;
   location: Location;
   related?: Location[];
-  data: Record<string, unknown>;
+  /** The specifics; each analyzer documents its shape (its `Data` type and README). */
+  data: Data;
+}
+
+/**
+ * A table an analyzer contributes to the summary, from its own findings: the
+ * terminal and HTML reports render these without knowing which analyzer made them.
+ */
+export interface SummarySection {
+  title: string;
+  /** One line above the table (a headline figure); may stand alone without rows. */
+  headline?: string;
+  columns: { label: string; align?: 'left' | 'right' }[];
+  rows: string[][];
+}
+
+/** A summary section with the analyzer that contributed it. */
+export interface ResultSummary extends SummarySection {
+  ruleId: string;
 }
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 
 /** Something the tool itself could not read or had to skip. */
 export interface Diagnostic {
-  code: string;
+  code: DiagnosticCode;
   severity: DiagnosticSeverity;
   message: string;
   repo?: string;
@@ -43,56 +78,7 @@ export interface Diagnostic {
   line?: number;
 }
 
-export type NodeKind =
-  | 'repo'
-  | 'project'
-  | 'namespace'
-  | 'type'
-  | 'file'
-  | 'package'
-  | 'external'
-  | 'module'
-  | 'endpoint'
-  | 'table'
-  | 'procedure';
-
-export type EdgeKind =
-  | 'contains'
-  | 'project-ref'
-  | 'package-ref'
-  | 'assembly-ref'
-  | 'produces'
-  | 'type-ref'
-  | 'namespace-ref'
-  | 'project-dep'
-  | 'co-change'
-  | 'import'
-  | 'module-dep'
-  | 'http-call'
-  | 'serves'
-  | 'reads'
-  | 'writes'
-  | 'executes';
-
-export interface GraphNode {
-  id: string;
-  kind: NodeKind;
-  name: string;
-  repo?: string;
-  path?: string;
-  loc?: number;
-  complexity?: number;
-  /** Kind-specific attributes (type kind, target frameworks, package ecosystem, …). */
-  data?: Record<string, unknown>;
-}
-
-export interface GraphEdge {
-  from: string;
-  to: string;
-  kind: EdgeKind;
-  weight: number;
-  data?: Record<string, unknown>;
-}
+export type { EdgeKind, GraphEdge, GraphNode, NodeKind } from './graphData.js';
 
 export interface RepoSummary {
   name: string;
@@ -135,6 +121,8 @@ export interface ScanResult {
   repos: RepoSummary[];
   graph: { nodes: GraphNode[]; edges: GraphEdge[] };
   findings: Finding[];
+  /** Summary tables the analyzers contributed, in registry order. */
+  summaries: ResultSummary[];
   diagnostics: Diagnostic[];
   stats: ScanStats;
   /** Queries found in code, scripts and routines; absent when there are none. */

@@ -1,11 +1,8 @@
 /** Builds the estate graph from every file's facts: repos, files, then the .NET layer. */
-import type { ProjectModel, RepoModel } from '../core/model.js';
-import type { Diagnostic } from '../core/result.js';
-import type { HistorySummary } from '../history/index.js';
+import type { EstateModel, ProjectModel, RepoModel } from '../core/model.js';
 import { fileId, repoId } from '../core/ids.js';
 import { LANGUAGE_OF } from '../core/fileKinds.js';
 import { EstateGraph } from '../core/graph.js';
-import type { PackageIntel } from '../packages/intel.js';
 import { buildProjects } from './dotnet/projects.js';
 import { addProjectEdges, type DeclaredDependency } from './dotnet/projectEdges.js';
 import { buildTypeIndex } from './dotnet/typeIndex.js';
@@ -15,21 +12,9 @@ import { addNuGetLockedVersions } from './dotnet/lockedVersions.js';
 import { addNpmProjects } from './npm/npmProjects.js';
 import { addJsLayer } from './js/index.js';
 import { addHttpCoupling } from './http/httpGraph.js';
-import { buildSqlEstate, type SqlEstate } from '../sql/estate.js';
+import { buildSqlEstate } from '../sql/estate.js';
 import { addSqlGraph } from './sql/sqlGraph.js';
 
-export interface EstateModel {
-  graph: EstateGraph;
-  repos: RepoModel[];
-  projects: ProjectModel[];
-  diagnostics: Diagnostic[];
-  /** Set by the history pass; its figures are on the graph (`data.history`, `co-change` edges). */
-  history?: HistorySummary;
-  /** Package inventory, registry answers and advisories; set by the scan's package phase. */
-  packages?: PackageIntel;
-  /** Schema, routines and queries; absent in hand-built test models. */
-  sql?: SqlEstate;
-}
 
 export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<string, string>): EstateModel {
   const graph = new EstateGraph();

@@ -5,6 +5,8 @@
  */
 import { fileId, repoId } from '../core/ids.js';
 import type { EstateGraph } from '../core/graph.js';
+import type { RepoHistoryFigures } from '../core/graphData.js';
+import type { HistoryFigures } from '../core/history.js';
 import type { FileMembership } from './graphIndex.js';
 import { HistoryTally } from './tally.js';
 import type { RepoHistory } from './types.js';
@@ -22,7 +24,7 @@ export function annotateGraph(
     entry.asOf = Math.max(entry.asOf, asOf);
     return entry.tally;
   };
-  const repoExtras = new Map<string, Record<string, unknown>>();
+  const repoExtras = new Map<string, Omit<RepoHistoryFigures, keyof HistoryFigures>>();
   for (const history of histories) {
     const repoNode = repoId(history.repo);
     for (const commit of history.commits) {
@@ -49,7 +51,7 @@ export function annotateGraph(
   }
   for (const [id, { tally, asOf }] of [...tallies].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const node = graph.node(id);
-    if (node) graph.addNode({ ...node, data: { ...node.data, history: { ...tally.figures(asOf), ...repoExtras.get(id) } } });
+    if (node) graph.mergeNodeData(node, { history: { ...tally.figures(asOf), ...repoExtras.get(id) } });
   }
 }
 

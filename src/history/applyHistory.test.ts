@@ -16,7 +16,7 @@ function graphWithTwoProjects(): EstateGraph {
     const fileNode = `file:mono/${file}`;
     graph.addNode({ id: fileNode, kind: 'file', name: file, repo: 'mono', path: file, complexity: 3 });
     graph.addNode({ id: `namespace:${ns}`, kind: 'namespace', name: ns });
-    graph.addNode({ id: type, kind: 'type', name: type.slice(5), repo: 'mono', path: file, data: { namespace: ns, files: [file] } });
+    graph.addNode({ id: type, kind: 'type', name: type.slice(5), repo: 'mono', path: file, data: { typeKind: 'class', namespace: ns, files: [file], line: 1, modifiers: ['public'] } });
     graph.addEdge('project:mono/A.csproj', fileNode, 'contains');
     graph.addEdge(fileNode, type, 'contains');
     graph.addEdge(`namespace:${ns}`, type, 'contains');
@@ -51,8 +51,8 @@ describe('applyHistory', () => {
     const history: RepoHistory = { repo: 'mono', commits, newest: commits[0]!.commitTime, since: 0, shallow: false };
     const summary = applyHistory(graph, { repos: [history], diagnostics: [] }, DEFAULT_HISTORY_SETTINGS);
 
-    expect(graph.node('file:mono/A/Invoice.cs')!.data!.history).toMatchObject({ revisions: 5, added: 15, deleted: 1, churn: 16, authors: 2, mainAuthor: 'Ada', mainAuthorShare: 0.94, ageDays: 0 });
-    expect(graph.node('namespace:Billing')!.data!.history).toMatchObject({ revisions: 5, churn: 16 + 7 });
+    expect(graph.nodeOfKind('file:mono/A/Invoice.cs', 'file')!.data!.history).toMatchObject({ revisions: 5, added: 15, deleted: 1, churn: 16, authors: 2, mainAuthor: 'Ada', mainAuthorShare: 0.94, ageDays: 0 });
+    expect(graph.nodeOfKind('namespace:Billing', 'namespace')!.data!.history).toMatchObject({ revisions: 5, churn: 16 + 7 });
     expect(graph.node('repo:mono')!.data).toMatchObject({ git: true, history: { commits: 5, revisions: 5, churn: 16 + 9 + 7 + 18 } });
     expect(summary).toMatchObject({ commits: 5, coChange: { file: 3, namespace: 1, project: 0, crossRepo: 0 } });
 
@@ -69,7 +69,7 @@ describe('applyHistory', () => {
     const history: RepoHistory = { repo: 'mono', commits, newest: commits[0]!.commitTime, since: 0, shallow: false };
     applyHistory(graph, { repos: [history], diagnostics: [] }, DEFAULT_HISTORY_SETTINGS);
     expect(graph.edgesOfKind('co-change')).toEqual([]);
-    expect(graph.node('file:mono/A/Invoice.cs')!.data!.history).toMatchObject({ revisions: 6 });
-    expect(graph.node('repo:mono')!.data!.history).toMatchObject({ bulkCommits: 5 });
+    expect(graph.nodeOfKind('file:mono/A/Invoice.cs', 'file')!.data!.history).toMatchObject({ revisions: 6 });
+    expect(graph.nodeOfKind('repo:mono', 'repo')!.data!.history).toMatchObject({ bulkCommits: 5 });
   });
 });

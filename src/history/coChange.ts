@@ -6,21 +6,14 @@
  */
 import { fileId } from '../core/ids.js';
 import type { EstateGraph } from '../core/graph.js';
+import type { CoChangeCounts, CouplingLevel } from '../core/history.js';
 import { computeCoupling, type ChangeSet, type Coupling, type CouplingThresholds } from './coupling.js';
 import { filesLinked, namespacesLinked, projectsLinked, type FileMembership } from './graphIndex.js';
 import { linkChanges, type RepoCommit } from './linkChanges.js';
 import type { HistorySettings } from './settings.js';
 import type { Commit, RepoHistory } from './types.js';
 
-export type CouplingLevel = 'file' | 'namespace' | 'project';
 
-export interface CoChangeCounts {
-  file: number;
-  namespace: number;
-  project: number;
-  crossRepo: number;
-  hidden: number;
-}
 
 export function addCoChangeEdges(
   graph: EstateGraph,

@@ -7,7 +7,8 @@
 import type { Diagnostic } from '../core/result.js';
 import type { EstateGraph } from '../core/graph.js';
 import { annotateGraph } from './annotateGraph.js';
-import { addCoChangeEdges, type CoChangeCounts } from './coChange.js';
+import type { HistorySummary } from '../core/history.js';
+import { addCoChangeEdges } from './coChange.js';
 import { fileMemberships } from './graphIndex.js';
 import { readRepoHistory } from './readRepoHistory.js';
 import type { HistorySettings } from './settings.js';
@@ -26,13 +27,6 @@ export interface EstateHistory {
   diagnostics: Diagnostic[];
 }
 
-/** What the model keeps after the pass (the commits themselves are not needed downstream). */
-export interface HistorySummary {
-  window: string;
-  repos: { repo: string; commits: number; since: string; until: string; shallow: boolean }[];
-  commits: number;
-  coChange: CoChangeCounts;
-}
 
 export async function readEstateHistory(repos: readonly RepoLocation[], settings: HistorySettings): Promise<EstateHistory> {
   const pattern = compileTicketPattern(settings.ticketPattern);

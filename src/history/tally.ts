@@ -3,26 +3,9 @@
  * Fed commit by commit, so a commit touching several files of one group counts
  * once as a revision of that group (and of its author).
  */
+import type { HistoryFigures } from '../core/history.js';
 import type { Commit, FileChange } from './types.js';
 
-export interface HistoryFigures {
-  /** Commits that changed it inside the window. */
-  revisions: number;
-  added: number;
-  deleted: number;
-  /** added + deleted lines. */
-  churn: number;
-  authors: number;
-  /** Who changed it most (by churn, or by revisions when only binaries changed): the knowledge holder. */
-  mainAuthor: string;
-  /** The main author's share of the churn (or revisions), 0..1: close to 1 is a bus factor of one. */
-  mainAuthorShare: number;
-  /** ISO date of the first and last change inside the window. */
-  firstChange: string;
-  lastChange: string;
-  /** Days from the last change to the newest commit of its repository (not to today: scans are repeatable). */
-  ageDays: number;
-}
 
 interface AuthorTally {
   name: string;

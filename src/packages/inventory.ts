@@ -7,38 +7,20 @@
 import semver from 'semver';
 import type { EstateGraph } from '../core/graph.js';
 import { nuGetResolvedFromRange, normaliseNuGetVersion, parseNuGetVersion } from './nugetVersion.js';
-import type { Ecosystem } from './versionScheme.js';
+import type { Ecosystem, PackageUsage } from '../core/packages.js';
 
-export interface PackageUsage {
-  packageId: string;
-  ecosystem: Ecosystem;
-  name: string;
-  projectId: string;
-  repo: string;
-  /** The manifest or project file that declares it. */
-  file: string;
-  line?: number;
-  declared?: string;
-  resolved?: string;
-  /** The version in use when known without a registry: locked, else exactly declared. */
-  known?: string;
-  knownFrom?: 'lockfile' | 'manifest';
-  /** Produced by a project of the estate: not looked up, not judged against public registries. */
-  internal: boolean;
-  /** Declared in a form a registry resolves (a range, version or tag). */
-  fromRegistry: boolean;
-}
+export type { PackageUsage } from '../core/packages.js';
 
 export function packageUsages(graph: EstateGraph): PackageUsage[] {
   const produced = new Set(graph.edgesOfKind('produces').map((e) => e.to));
   const usages: PackageUsage[] = [];
   for (const edge of graph.edgesOfKind('package-ref')) {
     const project = graph.node(edge.from);
-    const pkg = graph.node(edge.to);
+    const pkg = graph.nodeOfKind(edge.to, 'package');
     if (!project || !pkg) continue;
     const ecosystem: Ecosystem = pkg.data?.ecosystem === 'npm' ? 'npm' : 'nuget';
-    const declared = edge.data?.version as string | undefined;
-    const resolved = edge.data?.resolved as string | undefined;
+    const declared = edge.data?.version;
+    const resolved = edge.data?.resolved;
     const known = knownVersion(ecosystem, declared, resolved);
     usages.push({
       packageId: pkg.id,
@@ -47,7 +29,7 @@ export function packageUsages(graph: EstateGraph): PackageUsage[] {
       projectId: project.id,
       repo: project.repo ?? '',
       file: project.path ?? '',
-      ...(typeof edge.data?.line === 'number' ? { line: edge.data.line } : {}),
+      ...(edge.data?.line !== undefined ? { line: edge.data.line } : {}),
       ...(declared ? { declared } : {}),
       ...(resolved ? { resolved } : {}),
       ...known,

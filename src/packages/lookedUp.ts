@@ -1,7 +1,7 @@
 /** The package usages registry-based analyzers judge: external, not ignored, answered for, with a known version. */
 import { currentVersion, type CurrentVersion } from './current.js';
 import type { PackageUsage } from './inventory.js';
-import type { PackageIntel } from './intel.js';
+import type { RegistryAnswers } from '../core/packages.js';
 import type { PackageMetadata } from './metadata.js';
 
 export interface LookedUpUsage {
@@ -10,12 +10,11 @@ export interface LookedUpUsage {
   current: CurrentVersion;
 }
 
-export function* lookedUpUsages(intel: PackageIntel, ignore: readonly string[]): Generator<LookedUpUsage> {
-  if (!intel.registry) return;
+export function* lookedUpUsages(usages: readonly PackageUsage[], registry: RegistryAnswers, ignore: readonly string[]): Generator<LookedUpUsage> {
   const ignored = new Set(ignore.map((n) => n.toLowerCase()));
-  for (const usage of intel.usages) {
+  for (const usage of usages) {
     if (usage.internal || ignored.has(usage.name.toLowerCase())) continue;
-    const metadata = intel.registry.get(usage.projectId, usage.packageId);
+    const metadata = registry.get(usage.projectId, usage.packageId);
     const current = currentVersion(usage, metadata);
     if (metadata && current) yield { usage, metadata, current };
   }

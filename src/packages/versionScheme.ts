@@ -3,9 +3,10 @@
  * and match ranges without caring whether semver (npm) or NuGet.Versioning applies.
  */
 import semver from 'semver';
+import type { Ecosystem } from '../core/packages.js';
 import { compareNuGetVersions, nuGetRangeSatisfies, parseNuGetRange, parseNuGetVersion } from './nugetVersion.js';
 
-export type Ecosystem = 'npm' | 'nuget';
+export type { Ecosystem } from '../core/packages.js';
 
 export interface VersionScheme {
   valid(version: string): boolean;

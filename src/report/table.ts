@@ -2,9 +2,7 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { EdgeKind, ScanResult } from '../core/result.js';
-import { historyTables } from './historyTables.js';
-import { renderPackageSummary } from './packageSummary.js';
-import { renderSqlSummary } from './sqlSummary.js';
+import { packagesByEcosystem, renderSection, reposByExposure } from './sections.js';
 
 export interface TableOptions {
   color: boolean;
@@ -66,9 +64,9 @@ export function renderTable(result: ScanResult, options: TableOptions): string {
     out.push(table.toString());
   }
 
-  out.push(...historyTables(result, style, top));
-  out.push(...renderPackageSummary(result, style, top));
-  out.push(...renderSqlSummary(result, c, style, top));
+  out.push(...packagesByEcosystem(result, style));
+  for (const section of result.summaries) out.push(...renderSection(section, c, style, top));
+  out.push(...reposByExposure(result.findings, style, top));
 
   if (result.findings.length > 0) {
     const byRule = new Map<string, number>();

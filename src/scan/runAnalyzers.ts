@@ -1,20 +1,31 @@
-/** Runs the registered analyzers; one failing analyzer becomes a diagnostic, not a crash. */
-import type { Analyzer, FindingReport } from '../core/analyzer.js';
-import type { EstateModel } from '../graph/buildGraph.js';
-import type { Diagnostic, Finding } from '../core/result.js';
+/**
+ * Runs the selected analyzers over what the pipeline provided. An analyzer whose
+ * needs are missing is skipped with a diagnostic that says why; one that fails
+ * becomes a diagnostic, not a crash. Findings come back sorted, summaries in
+ * registry order.
+ */
+import type { AnyAnalyzer, EstateContext, FindingReport, Need, Provisions, SummaryContext } from '../core/analyzer.js';
 import { fingerprint } from '../core/fingerprint.js';
+import type { Diagnostic, Finding, ResultSummary } from '../core/result.js';
 
 export interface AnalyzerRun {
   findings: Finding[];
+  summaries: ResultSummary[];
   diagnostics: Diagnostic[];
 }
 
+/** Why a need could not be provided, for the skip diagnostic (e.g. "--no-history was given"). */
+export type Unavailable = Partial<Record<Need, string>>;
+
 export async function runAnalyzers(
-  analyzers: readonly Analyzer<any, string>[],
-  model: EstateModel,
-  optionsById: Record<string, unknown>,
+  analyzers: readonly AnyAnalyzer[],
+  estate: EstateContext,
+  provided: Partial<Provisions>,
+  optionsById: Readonly<Record<string, unknown>>,
+  unavailable: Unavailable = {},
 ): Promise<AnalyzerRun> {
   const findings: Finding[] = [];
+  const summaries: ResultSummary[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const analyzer of analyzers) {
     const { id } = analyzer.meta;
@@ -23,15 +34,27 @@ export async function runAnalyzers(
       diagnostics.push({ code: 'analyzer-options-invalid', severity: 'error', message: `${id}: ${parsed.error.message}` });
       continue;
     }
+    const missing = analyzer.meta.needs.filter((need) => provided[need] === undefined);
+    if (missing.length > 0) {
+      const why = missing.map((need) => `${need} (${unavailable[need] ?? 'not provided'})`).join(', ');
+      diagnostics.push({ code: 'analyzer-skipped', severity: 'info', message: `${id} did not run: it needs ${why}` });
+      continue;
+    }
+    // Every need was checked above, so the context holds what the analyzer declared.
+    const context = { ...estate, ...provided, options: parsed.data } as SummaryContext<unknown, Need>;
+    const own: Finding[] = [];
     const seen = new Set<string>();
-    const report = (r: FindingReport) => {
+    const report = (r: FindingReport<string, object>) => {
       const finding = toFinding(analyzer, r);
       if (seen.has(finding.id)) return; // the same identity twice is one finding
       seen.add(finding.id);
-      findings.push(finding);
+      own.push(finding);
     };
     try {
-      await analyzer.run({ model, graph: model.graph, options: parsed.data, report });
+      await analyzer.run({ ...context, report });
+      own.sort(compareFindings);
+      findings.push(...own);
+      for (const section of analyzer.summarize?.(own, context) ?? []) summaries.push({ ruleId: id, ...section });
     } catch (error) {
       diagnostics.push({
         code: 'analyzer-failed',
@@ -41,20 +64,21 @@ export async function runAnalyzers(
     }
   }
   findings.sort(compareFindings);
-  return { findings, diagnostics };
+  return { findings, summaries, diagnostics };
 }
 
-function toFinding(analyzer: Analyzer<unknown, string>, report: FindingReport): Finding {
+function toFinding(analyzer: AnyAnalyzer, report: FindingReport<string, object>): Finding {
   const template = analyzer.meta.messages[report.messageId];
   if (template === undefined) throw new Error(`${analyzer.meta.id}: unknown message id "${report.messageId}"`);
   return {
     id: fingerprint(analyzer.meta.id, ...report.identity),
     ruleId: analyzer.meta.id,
+    messageId: report.messageId,
     severity: report.severity ?? analyzer.meta.defaultSeverity,
     message: fillTemplate(template, report.args ?? {}),
     location: report.location,
     ...(report.related && report.related.length > 0 ? { related: report.related } : {}),
-    data: report.data,
+    data: report.data as Record<string, unknown>,
   };
 }
 

@@ -3,6 +3,7 @@
  * `SqlQueryFacts`. The real parser reads each statement; what it rejects is
  * sniffed for tables and reported as a problem with the text. Never throws.
  */
+import type { DiagnosticCode } from '../core/diagnostics.js';
 import type { ExtractionProblem } from '../core/facts.js';
 import { collectBlocks } from './blocks.js';
 import { tokenize } from './lexer.js';
@@ -67,7 +68,7 @@ export function addStatement(query: SqlQueryFacts, statement: Statement, origin:
   }
   if (!DML.has(statement.keyword)) return;
   if (statement.keyword === 'UPDATE' && statement.tokens[1]?.value === 'STATISTICS') return;
-  const fallback = (reason: string, code: string) => {
+  const fallback = (reason: string, code: DiagnosticCode) => {
     query.parsed = false;
     query.blocks.push({ accesses: sniffTables(statement.tokens) });
     const severity = origin.dynamic || code !== 'sql-unparsable' ? 'info' : 'warning';

@@ -5,31 +5,14 @@
  */
 import type { RepoModel } from '../core/model.js';
 import { fingerprint } from '../core/fingerprint.js';
-import type { SqlQueryFacts, SqlRoutineDef } from '../core/facts/sql.js';
+import type { LocatedQuery, LocatedRoutine, SqlEstate } from '../core/sqlEstate.js';
 import { tableKey } from './names.js';
 import { SqlSchema } from './schema.js';
 import { resolveEfModel } from './efModel.js';
 
-export interface LocatedQuery {
-  /** Stable key: repo, file, and a hash of the text and position in the file. */
-  key: string;
-  repo: string;
-  file: string;
-  query: SqlQueryFacts;
-}
 
-export interface LocatedRoutine {
-  key: string;
-  repo: string;
-  file: string;
-  routine: SqlRoutineDef;
-}
 
-export interface SqlEstate {
-  schema: SqlSchema;
-  queries: LocatedQuery[];
-  routines: LocatedRoutine[];
-}
+export type { LocatedQuery, LocatedRoutine, SqlEstate } from '../core/sqlEstate.js';
 
 /** A view or table-valued function a query reads as if it were a table, found by the table's key. */
 export function routineNamed(estate: SqlEstate, key: string): LocatedRoutine | undefined {

@@ -1,22 +1,8 @@
 /** The queries of the estate as the JSON result lists them: where, how, which tables. */
-import type { SqlEstate } from './estate.js';
+import type { SqlQuerySummary } from '../core/result.js';
+import type { SqlEstate } from '../core/sqlEstate.js';
 import { isTransientTable, tableKey } from './names.js';
 
-export interface SqlQuerySummary {
-  key: string;
-  repo: string;
-  file: string;
-  line: number;
-  column: number;
-  api: string;
-  dynamic: boolean;
-  parsed: boolean;
-  routine?: string;
-  /** Table keys with how the query uses them (`write` wins when both). */
-  tables: { table: string; mode: 'read' | 'write' }[];
-  executes?: string[];
-  text: string;
-}
 
 export function summariseQueries(estate: SqlEstate): SqlQuerySummary[] {
   return estate.queries.map(({ key, repo, file, query }) => {

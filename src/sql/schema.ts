@@ -3,26 +3,14 @@
  * migrations, EF model attributes and fluent calls): one entry per table key,
  * columns and indexes united, each index once.
  */
-import type { SqlColumnDef, SqlDialect, SqlIndexDef, SqlTableDef, SqlTableName } from '../core/facts/sql.js';
+import type { SqlDialect, SqlIndexDef, SqlTableDef, SqlTableName } from '../core/facts/sql.js';
+import type { SchemaCatalog, TableSchema } from '../core/sqlEstate.js';
 import { DEFAULT_SCHEMA, isTransientTable, tableKey } from './names.js';
 
-export interface SchemaSource {
-  repo: string;
-  file: string;
-  line: number;
-  source: SqlTableDef['source'];
-}
 
-export interface TableSchema {
-  key: string;
-  table: SqlTableName;
-  /** Lower-cased column name → column. */
-  columns: Map<string, SqlColumnDef>;
-  indexes: SqlIndexDef[];
-  sources: SchemaSource[];
-}
+export type { SchemaSource, TableSchema } from '../core/sqlEstate.js';
 
-export class SqlSchema {
+export class SqlSchema implements SchemaCatalog {
   readonly tables = new Map<string, TableSchema>();
   private readonly byName = new Map<string, string[]>();
 

@@ -11,7 +11,8 @@
  */
 import { andedLeaves } from './blocks.js';
 import type { SqlBlock, SqlDialect, SqlIndexDef, SqlPredicateLeaf, SqlPredicateNode, SqlTableAccess } from '../core/facts/sql.js';
-import { hasColumn, type SqlSchema, type TableSchema } from './schema.js';
+import type { SchemaCatalog, TableSchema } from '../core/sqlEstate.js';
+import { hasColumn } from './schema.js';
 
 export type AccessKind = 'where' | 'join' | 'order-by' | 'group-by';
 
@@ -33,7 +34,7 @@ export interface AccessVerdict {
 }
 
 /** Judges every access of a block to a known table; unknown and transient tables are skipped. */
-export function judgeBlock(block: SqlBlock, schema: SqlSchema, dialect: SqlDialect): AccessVerdict[] {
+export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlDialect): AccessVerdict[] {
   const tables = block.accesses.map((a) => schema.resolve(a.table, dialect));
   const where = block.where ? attributeLeaves(block.where, block, tables) : undefined;
   const verdicts: AccessVerdict[] = [];

@@ -2,7 +2,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding, GraphEdge, ScanResult } from '../../src/core/result.js';
+import { isEdgeOfKind, type EdgeKind, type GraphEdgeOf } from '../../src/core/graphData.js';
+import type { Finding, ScanResult } from '../../src/core/result.js';
 import { assess, projectRoot, scanFixtureEstate } from './cli.js';
 
 interface Expected {
@@ -27,8 +28,8 @@ let estate: string;
 let result: ScanResult;
 let tableOutput: string;
 
-const edge = (kind: string, from: string, to: string): GraphEdge | undefined =>
-  result.graph.edges.find((e) => e.kind === kind && e.from === from && e.to === to);
+const edge = <K extends EdgeKind>(kind: K, from: string, to: string): GraphEdgeOf<K> | undefined =>
+  result.graph.edges.filter(isEdgeOfKind(kind)).find((e) => e.from === from && e.to === to);
 const cyclesAt = (level: string): Finding[] =>
   result.findings.filter((f) => f.ruleId === 'dependency-cycles' && f.data.level === level);
 

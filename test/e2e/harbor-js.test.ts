@@ -7,7 +7,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphEdge, ScanResult } from '../../src/core/result.js';
+import { isEdgeOfKind, type EdgeKind, type GraphEdgeOf } from '../../src/core/graphData.js';
+import type { ScanResult } from '../../src/core/result.js';
 import { projectRoot, scanFixtureEstate } from './cli.js';
 
 interface Expected {
@@ -24,7 +25,8 @@ const expected = JSON.parse(readFileSync(path.join(projectRoot, 'fixtures/harbor
 
 let work: string;
 let result: ScanResult;
-const edge = (kind: string, from: string, to: string): GraphEdge | undefined => result.graph.edges.find((e) => e.kind === kind && e.from === from && e.to === to);
+const edge = <K extends EdgeKind>(kind: K, from: string, to: string): GraphEdgeOf<K> | undefined =>
+  result.graph.edges.filter(isEdgeOfKind(kind)).find((e) => e.from === from && e.to === to);
 
 beforeAll(() => {
   ({ work, result } = scanFixtureEstate('harbor-estate', ['--quiet']));
@@ -76,7 +78,7 @@ describe('harbor-estate HTTP coupling', () => {
     for (const e of expected.httpEdges) {
       const found = edge('http-call', e.from, e.to);
       expect(found, `${e.from} → ${e.to}`).toBeDefined();
-      const calls = found!.data!.calls as Record<string, unknown>[];
+      const calls = found!.data!.calls;
       expect(calls, `${e.from} → ${e.to}`).toContainEqual(expect.objectContaining({ method: e.method, route: e.route, call: e.call, ...(e.action ? { action: e.action } : {}) }));
       expect(calls.every((c) => !c.ambiguous)).toBe(true);
     }
@@ -85,7 +87,7 @@ describe('harbor-estate HTTP coupling', () => {
   });
 
   it('lists the call that matches no route, not dropping it', () => {
-    const unmatched = result.graph.edges.filter((e) => e.kind === 'http-call' && e.to.startsWith('endpoint:unmatched:'));
+    const unmatched = result.graph.edges.filter(isEdgeOfKind('http-call')).filter((e) => e.to.startsWith('endpoint:unmatched:'));
     expect(unmatched.map((e) => ({ from: e.from, to: e.to, call: e.data!.call }))).toEqual(expected.unmatchedCalls);
     expect(result.graph.nodes.find((n) => n.id === expected.unmatchedCalls[0]!.to)).toMatchObject({ kind: 'endpoint', data: { unmatched: true } });
   });
@@ -99,7 +101,8 @@ describe('harbor-estate HTTP coupling', () => {
 
   it('serves no route from private helpers of a controller', () => {
     const actions = result.graph.edges
-      .filter((e) => e.kind === 'serves' && e.from === 'type:Harbor.Web.Controllers.AccountController')
+      .filter(isEdgeOfKind('serves'))
+      .filter((e) => e.from === 'type:Harbor.Web.Controllers.AccountController')
       .map((e) => e.data?.action);
     expect(actions).toContain('LogOff');
     expect(actions).not.toContain('RedirectToLocal');

@@ -41,7 +41,10 @@ const node = (r: ScanResult, id: string): GraphNode => {
   if (!found) throw new Error(`no node ${id}`);
   return found;
 };
-const history = (r: ScanResult, id: string) => node(r, id).data?.history as Record<string, unknown>;
+const history = (r: ScanResult, id: string) => {
+  const data = node(r, id).data;
+  return data && 'history' in data ? data.history : undefined;
+};
 const coChange = (r: ScanResult, a: string, b: string): GraphEdge | undefined =>
   r.graph.edges.find((e) => e.kind === 'co-change' && e.from === (a < b ? a : b) && e.to === (a < b ? b : a));
 
@@ -173,15 +176,24 @@ describe('harbor-estate history with other settings', () => {
     expect(none.repos.every((r) => r.history === undefined)).toBe(true);
     expect(none.stats.commits).toBeUndefined();
     expect(none.graph.edges.filter((e) => e.kind === 'co-change')).toEqual([]);
-    expect(none.graph.nodes.filter((n) => n.data?.history !== undefined)).toEqual([]);
+    expect(none.graph.nodes.filter((n) => n.data && 'history' in n.data)).toEqual([]);
     expect(none.findings.filter((f) => f.ruleId === 'hotspot' || f.ruleId === 'change-coupling')).toEqual([]);
+    // Not a silent blank: each analyzer that needed history says it did not run, and why.
+    const skipped = none.diagnostics.filter((d) => d.code === 'analyzer-skipped').map((d) => d.message);
+    expect(skipped).toEqual(expect.arrayContaining([expect.stringMatching(/^change-coupling did not run: it needs history \(--no-history was given\)/), expect.stringMatching(/^hotspot did not run/)]));
   });
 
-  it('starts one git process per repository', async () => {
+  it('starts one git process per repository, and none when no selected analyzer needs history', async () => {
+    const scan = (only: string[]) => runScan({ root: estate, maxFileBytes: 4 * 1024 * 1024, exclude: [], analyzerOptions: {}, only });
     const before = gitProcessCount();
-    const inProcess = await runScan({ root: estate, maxFileBytes: 4 * 1024 * 1024, exclude: [], analyzerOptions: {}, analyzers: [] });
+    const inProcess = await scan(['hotspot']);
     expect(gitProcessCount() - before).toBe(inProcess.repos.length);
     expect(inProcess.stats.commits).toBe(result.stats.commits);
+
+    const between = gitProcessCount();
+    const withoutHistory = await scan(['dependency-cycles']);
+    expect(gitProcessCount() - between).toBe(0);
+    expect(withoutHistory.stats.commits).toBeUndefined();
   });
 
   it('rejects a --since that is neither a date nor a duration', () => {

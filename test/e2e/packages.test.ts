@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS fixture script
 import { buildEstate } from '../../fixtures/build-estate.mjs';
+import { isEdgeOfKind } from '../../src/core/graphData.js';
 import type { Finding, ScanResult } from '../../src/core/result.js';
 import { startRegistryServer, type RegistryServer } from '../support/registryServer.js';
 import { assessAsync, projectRoot } from './cli.js';
@@ -63,7 +64,7 @@ describe('package inventory against a loopback registry', () => {
     expect(json?.data).toMatchObject({ ecosystem: 'nuget', versions: ['6.0.4', '[12.0.3,14.0)'], resolved: ['12.0.3'], latest: '13.0.3' });
     const users = result.graph.edges.filter((e) => e.kind === 'package-ref' && e.to === 'package:nuget:newtonsoft.json').map((e) => e.from);
     expect(users).toEqual(['project:legacy-billing/src/Billing/Billing.csproj', 'project:orders-api/src/Orders.Api/Orders.Api.csproj']);
-    const lodash = result.graph.edges.filter((e) => e.kind === 'package-ref' && e.to === 'package:npm:lodash').map((e) => [e.from, e.data?.version, e.data?.resolved]);
+    const lodash = result.graph.edges.filter(isEdgeOfKind('package-ref')).filter((e) => e.to === 'package:npm:lodash').map((e) => [e.from, e.data?.version, e.data?.resolved]);
     expect(lodash).toEqual([
       ['project:admin-ui/package.json', '4.17.21', '4.17.21'],
       ['project:storefront/package.json', '^4.17.11', '4.17.11'],

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { defaultCacheDir, type PackageOptions } from '../../scan/packagePhase.js';
 import { Command, Option } from 'commander';
 import { runScan } from '../../scan/runScan.js';
-import { analyzers } from '../../../analyzers/index.js';
+import { registeredAnalyzers as analyzers } from '../../scan/runScan.js';
 import { loadConfig } from '../../config/load.js';
 import { parseSize } from '../../config/schema.js';
 import { historySettings } from '../../config/history.js';

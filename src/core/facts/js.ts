@@ -1,4 +1,5 @@
 /** Facts of one JavaScript/TypeScript file and of tsconfig files (see ../facts.ts). */
+import type { HttpMethod } from '../graphData.js';
 
 import type { Position } from '../facts.js';
 
@@ -35,7 +36,7 @@ export interface JsImportedBinding {
 export interface JsHttpRoute {
   framework: 'express' | 'fastify' | 'nest';
   /** Upper-case verb, or `ANY` (`app.all`). */
-  method: string;
+  method: HttpMethod;
   /** Path with in-file prefixes applied (`app.use('/api', router)`, `@Controller('x')`). */
   path: string;
   /** Local name of the router/app object, for prefixes mounted in another file. */
@@ -56,7 +57,7 @@ export interface JsRouterMount {
 export interface JsHttpCall {
   client: 'fetch' | 'axios' | 'jquery' | 'angular';
   /** Upper-case verb when known. */
-  method?: string;
+  method?: HttpMethod;
   url: string;
   /** The URL argument as written (shortened). */
   call: string;

@@ -3,6 +3,7 @@
  * `baseURL`), jQuery `$.ajax`/`$.get`/`$.post`/`$.getJSON`, Angular `HttpClient`, and
  * verb calls on an imported binding that may be a client instance made elsewhere.
  */
+import { toHttpMethod, type HttpMethod } from '../../core/graphData.js';
 import type { CallExpression, Node } from '@babel/types';
 import type { JsHttpCall, JsHttpClientInstance } from '../../core/facts.js';
 import type { ModuleCollector } from './modules.js';
@@ -10,7 +11,7 @@ import { isName, type HttpBindings } from './httpBindings.js';
 import { HOLE, propertyOf } from './staticString.js';
 
 const CLIENT_VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options']);
-const JQUERY_VERBS: Record<string, string | undefined> = { get: 'GET', getJSON: 'GET', post: 'POST', ajax: undefined };
+const JQUERY_VERBS: Record<string, HttpMethod | undefined> = { get: 'GET', getJSON: 'GET', post: 'POST', ajax: undefined };
 const MAX_CALL_TEXT = 120;
 
 export function collectHttpCalls(bindings: HttpBindings, modules: ModuleCollector, text: string): { httpCalls: JsHttpCall[]; clientInstances: JsHttpClientInstance[] } {
@@ -23,7 +24,7 @@ export function collectHttpCalls(bindings: HttpBindings, modules: ModuleCollecto
   }));
   const baseOf = new Map([...bindings.instances.keys()].map((name, i) => [name, clientInstances[i]!.baseURL]));
   const httpCalls: JsHttpCall[] = [];
-  const record = (client: JsHttpCall['client'], method: string | undefined, urlNode: Node | undefined, call: CallExpression, base = '', via?: JsHttpCall['via']) => {
+  const record = (client: JsHttpCall['client'], method: HttpMethod | undefined, urlNode: Node | undefined, call: CallExpression, base = '', via?: JsHttpCall['via']) => {
     if (!urlNode) return;
     const url = bindings.constants.evaluate(urlNode) ?? HOLE;
     httpCalls.push({
@@ -35,9 +36,9 @@ export function collectHttpCalls(bindings: HttpBindings, modules: ModuleCollecto
       line: call.loc?.start.line ?? 0,
     });
   };
-  const verbOf = (node: Node | undefined, fallback: string | undefined) => {
+  const verbOf = (node: Node | undefined, fallback: HttpMethod | undefined) => {
     const value = node ? bindings.constants.evaluate(node) : undefined;
-    return value && /^[a-z]+$/i.test(value) ? value.toUpperCase() : fallback;
+    return value && /^[a-z]+$/i.test(value) ? toHttpMethod(value) : fallback;
   };
 
   for (const call of bindings.calls) {
@@ -57,19 +58,19 @@ export function collectHttpCalls(bindings: HttpBindings, modules: ModuleCollecto
     const owner = callee.object;
     if (bindings.isAxios(owner) || (owner.type === 'Identifier' && baseOf.has(owner.name))) {
       const base = owner.type === 'Identifier' ? (baseOf.get(owner.name) ?? '') : '';
-      if (CLIENT_VERBS.has(verb)) record('axios', verb.toUpperCase(), first, call, base);
+      if (CLIENT_VERBS.has(verb)) record('axios', toHttpMethod(verb), first, call, base);
       else if (verb === 'request' && first?.type === 'ObjectExpression') record('axios', verbOf(propertyOf(first, 'method'), 'GET'), propertyOf(first, 'url'), call, base);
     } else if (bindings.isJQuery(owner) && verb in JQUERY_VERBS) {
       const settings = first?.type === 'ObjectExpression' ? first : second;
       const urlNode = first?.type === 'ObjectExpression' ? propertyOf(first, 'url') : first;
       record('jquery', JQUERY_VERBS[verb] ?? verbOf(propertyOf(settings, 'method') ?? propertyOf(settings, 'type'), 'GET'), urlNode, call);
     } else if (owner.type === 'MemberExpression' && owner.object.type === 'ThisExpression' && owner.property.type === 'Identifier' && bindings.httpClientMembers.has(owner.property.name)) {
-      if (CLIENT_VERBS.has(verb)) record('angular', verb.toUpperCase(), first, call);
+      if (CLIENT_VERBS.has(verb)) record('angular', toHttpMethod(verb), first, call);
       else if (verb === 'request') record('angular', verbOf(first, undefined), second, call);
     } else if (owner.type === 'Identifier' && CLIENT_VERBS.has(verb) && first) {
       // `api.get('/x')` on an imported `api`: a client instance only if the import resolves to one.
       const via = modules.localsOf(owner.name);
-      if (via && !via.specifier.startsWith('node:') && bindings.constants.evaluate(first) !== undefined) record('axios', verb.toUpperCase(), first, call, '', via);
+      if (via && !via.specifier.startsWith('node:') && bindings.constants.evaluate(first) !== undefined) record('axios', toHttpMethod(verb), first, call, '', via);
     }
   }
   return { httpCalls, clientInstances };

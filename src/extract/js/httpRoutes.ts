@@ -3,6 +3,7 @@
  * `app.use('/prefix', router)`), Fastify (`fastify.get`, `fastify.route({…})`,
  * `register(plugin, { prefix })`) and Nest (`@Controller('x')` + `@Get(':id')`).
  */
+import { toHttpMethod, type HttpMethod } from '../../core/graphData.js';
 import type { CallExpression, Node } from '@babel/types';
 import type { JsHttpRoute, JsRouterMount } from '../../core/facts.js';
 import type { ModuleCollector } from './modules.js';
@@ -12,7 +13,7 @@ import { propertyOf } from './staticString.js';
 const VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'all']);
 /** Receivers route files conventionally get as a parameter (`export default (app) => { app.get(…) }`). */
 const CONVENTIONAL_RECEIVERS = new Set(['app', 'router', 'server', 'fastify', 'api', 'routes', 'instance']);
-const NEST_VERBS: Record<string, string> = { Get: 'GET', Post: 'POST', Put: 'PUT', Delete: 'DELETE', Patch: 'PATCH', Head: 'HEAD', Options: 'OPTIONS', All: 'ANY' };
+const NEST_VERBS: Record<string, HttpMethod> = { Get: 'GET', Post: 'POST', Put: 'PUT', Delete: 'DELETE', Patch: 'PATCH', Head: 'HEAD', Options: 'OPTIONS', All: 'ANY' };
 
 export function collectRoutes(bindings: HttpBindings, modules: ModuleCollector): { routes: JsHttpRoute[]; mounts: JsRouterMount[] } {
   const routes: JsHttpRoute[] = [];
@@ -114,14 +115,14 @@ export function joinPath(prefix: string, path: string): string {
   return `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
-function methodOf(verb: string): string {
-  return verb === 'all' ? 'ANY' : verb.toUpperCase();
+function methodOf(verb: string): HttpMethod {
+  return verb === 'all' ? 'ANY' : toHttpMethod(verb);
 }
 
-function methodsOf(node: Node | undefined, bindings: HttpBindings): string[] {
+function methodsOf(node: Node | undefined, bindings: HttpBindings): HttpMethod[] {
   if (node?.type === 'ArrayExpression') return node.elements.flatMap((e) => (e ? methodsOf(e, bindings) : []));
   const value = node ? bindings.constants.evaluate(node) : undefined;
-  return value && /^[a-z]+$/i.test(value) ? [value.toUpperCase()] : ['ANY'];
+  return value && /^[a-z]+$/i.test(value) ? [toHttpMethod(value)] : ['ANY'];
 }
 
 function nestRoutes(bindings: HttpBindings): JsHttpRoute[] {

@@ -1,11 +1,12 @@
 /** Shared JSON handling for manifests and lockfiles: BOM, parse errors with a line, plain objects. */
+import type { DiagnosticCode } from '../../core/diagnostics.js';
 import type { ExtractionProblem } from '../../core/facts.js';
 
 export type JsonObject = Record<string, unknown>;
 
 export type JsonParseOutcome = { ok: true; value: unknown } | { ok: false; problem: ExtractionProblem };
 
-export function parseJson(text: string, code: string, what: string): JsonParseOutcome {
+export function parseJson(text: string, code: DiagnosticCode, what: string): JsonParseOutcome {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return { ok: true, value: JSON.parse(body) as unknown };

@@ -24,13 +24,14 @@ export function addNuGetLockedVersions(graph: EstateGraph, repos: readonly RepoM
           const edge = graph.edge('package-ref', project.id, target);
           if (!edge) continue;
           // Multi-targeting may resolve differently per framework; the lowest is the one to worry about.
-          const previous = edge.data?.resolved as string | undefined;
+          const previous = edge.data?.resolved;
           if (previous && isLower(previous, locked.resolved)) continue;
-          edge.data = { ...edge.data, resolved: locked.resolved, lockfile: file.path };
-          const node = graph.node(target)!;
-          const resolved = new Set<string>((node.data?.resolved as string[] | undefined) ?? []);
+          edge.data = { source: 'PackageReference', ...edge.data, resolved: locked.resolved, lockfile: file.path };
+          const node = graph.nodeOfKind(target, 'package');
+          if (!node) continue;
+          const resolved = new Set<string>(node.data?.resolved ?? []);
           resolved.add(locked.resolved);
-          graph.addNode({ ...node, data: { ...node.data, resolved: [...resolved].sort() } });
+          graph.mergeNodeData(node, { resolved: [...resolved].sort() });
         }
       }
     }

@@ -49,8 +49,8 @@ export function addProjectEdges(graph: EstateGraph, projects: readonly ProjectMo
     }
     for (const dependency of project.packages) {
       const id = packageId('nuget', dependency.name);
-      const existing = graph.node(id);
-      const versions = new Set<string>((existing?.data?.versions as string[] | undefined) ?? []);
+      const existing = graph.nodeOfKind(id, 'package');
+      const versions = new Set<string>(existing?.data?.versions ?? []);
       if (dependency.version) versions.add(dependency.version);
       graph.addNode({ id, kind: 'package', name: existing?.name ?? dependency.name, data: { ecosystem: 'nuget', versions: [...versions].sort() } });
       graph.addEdge(project.id, id, 'package-ref', 1, {

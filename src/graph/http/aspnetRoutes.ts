@@ -4,15 +4,16 @@
  * `MapRoute`/`MapControllerRoute`/`MapHttpRoute` applied to the other actions of the
  * same repository's controllers, and minimal APIs (`app.MapGet("/x", …)`).
  */
+import { toHttpMethod, type HttpMethod } from '../../core/graphData.js';
 import type { CSharpAttributeUse, CSharpCallSite, CSharpFileFacts, CSharpMemberFacts, CSharpTypeFacts } from '../../core/facts.js';
 import type { RepoModel } from '../../core/model.js';
 import { fileId, typeId } from '../../core/ids.js';
 import { parseRoute } from './routeTemplate.js';
 import type { ServedRoute } from './types.js';
 
-const VERB_ATTRIBUTES: Record<string, string> = { HttpGet: 'GET', HttpPost: 'POST', HttpPut: 'PUT', HttpDelete: 'DELETE', HttpPatch: 'PATCH', HttpHead: 'HEAD', HttpOptions: 'OPTIONS' };
+const VERB_ATTRIBUTES: Record<string, HttpMethod> = { HttpGet: 'GET', HttpPost: 'POST', HttpPut: 'PUT', HttpDelete: 'DELETE', HttpPatch: 'PATCH', HttpHead: 'HEAD', HttpOptions: 'OPTIONS' };
 const CONVENTIONAL = new Set(['MapRoute', 'MapControllerRoute', 'MapHttpRoute', 'MapDefaultControllerRoute', 'MapAreaControllerRoute']);
-const MINIMAL: Record<string, string> = { MapGet: 'GET', MapPost: 'POST', MapPut: 'PUT', MapDelete: 'DELETE', MapPatch: 'PATCH' };
+const MINIMAL: Record<string, HttpMethod> = { MapGet: 'GET', MapPost: 'POST', MapPut: 'PUT', MapDelete: 'DELETE', MapPatch: 'PATCH' };
 const VERB_PREFIXES = ['Get', 'Post', 'Put', 'Delete', 'Patch'];
 /** Framework overrides that are never actions (member visibility is not in the C# facts, so private helpers still count). */
 const NOT_ACTIONS = new Set(['Dispose', 'Initialize', 'ExecuteCore', 'HandleUnknownAction', 'OnActionExecuting', 'OnActionExecuted', 'OnResultExecuting', 'OnResultExecuted', 'OnException', 'OnAuthorization', 'OnAuthentication']);
@@ -20,7 +21,7 @@ const NOT_ACTIONS = new Set(['Dispose', 'Initialize', 'ExecuteCore', 'HandleUnkn
 interface Action {
   controller: string;
   name: string;
-  methods: string[];
+  methods: HttpMethod[];
   handler: string;
   file: string;
   line: number;
@@ -103,7 +104,7 @@ function expandConventional(route: { name?: string; template: string; file: stri
     if (!names.has('action')) {
       // Web API style: the verb comes from the method name; MVC without `{action}` reaches only Index.
       const prefix = VERB_PREFIXES.find((p) => action.name.startsWith(p));
-      if (prefix && methods.length === 1 && methods[0] === 'ANY') methods = [prefix.toUpperCase()];
+      if (prefix && methods.length === 1 && methods[0] === 'ANY') methods = [toHttpMethod(prefix)];
       else if (!prefix && action.name !== 'Index') continue;
     }
     const variants = [applyTokens(segments, action, false)];
@@ -128,11 +129,11 @@ function applyTokens(segments: ReturnType<typeof parseRoute>, action: Action, dr
   return out;
 }
 
-function verbsOf(attributes: readonly CSharpAttributeUse[]): string[] {
-  const verbs = new Set<string>();
+function verbsOf(attributes: readonly CSharpAttributeUse[]): HttpMethod[] {
+  const verbs = new Set<HttpMethod>();
   for (const a of attributes) {
     if (VERB_ATTRIBUTES[a.name]) verbs.add(VERB_ATTRIBUTES[a.name]!);
-    if (a.name === 'AcceptVerbs') for (const arg of a.args) for (const v of arg.split(/[^A-Za-z]+/)) if (/^(get|post|put|delete|patch|head|options)$/i.test(v)) verbs.add(v.toUpperCase());
+    if (a.name === 'AcceptVerbs') for (const arg of a.args) for (const v of arg.split(/[^A-Za-z]+/)) if (/^(get|post|put|delete|patch|head|options)$/i.test(v)) verbs.add(toHttpMethod(v));
   }
   return verbs.size > 0 ? [...verbs].sort() : ['ANY'];
 }

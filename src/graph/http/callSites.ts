@@ -4,6 +4,7 @@
  * (`HttpClient.GetAsync("api/…")`, `new HttpRequestMessage(HttpMethod.Post, "…")`,
  * `WebClient`, RestSharp), with string constants of the same file looked up.
  */
+import { toHttpMethod, type HttpMethod } from '../../core/graphData.js';
 import type { CSharpCallSite, CSharpFileFacts, JsFileFacts } from '../../core/facts.js';
 import type { RepoModel } from '../../core/model.js';
 import { fileId, typeId } from '../../core/ids.js';
@@ -12,7 +13,7 @@ import type { ResolvedImports } from '../js/importGraph.js';
 import { joinUrl } from '../../extract/js/httpCalls.js';
 import type { HttpCallSite } from './types.js';
 
-const CSHARP_VERBS: [RegExp, string][] = [
+const CSHARP_VERBS: [RegExp, HttpMethod][] = [
   [/^Get(?:String|Stream|ByteArray|FromJson)?Async$/, 'GET'],
   [/^Post(?:AsJson)?Async$/, 'POST'],
   [/^Put(?:AsJson)?Async$/, 'PUT'],
@@ -61,10 +62,10 @@ function csharpCalls(graph: EstateGraph, facts: CSharpFileFacts, repo: string, f
   return sites;
 }
 
-function requestOf(call: CSharpCallSite): { method?: string; urlIndex: number } | undefined {
+function requestOf(call: CSharpCallSite): { method?: HttpMethod; urlIndex: number } | undefined {
   if (call.isConstructor && (call.method === 'HttpRequestMessage' || call.method === 'RestRequest')) {
     const verb = call.identifiers.map((i) => /(?:HttpMethod|Method)\.(\w+)$/.exec(i.identifier)?.[1]).find(Boolean);
-    return { ...(verb ? { method: verb.toUpperCase() } : {}), urlIndex: call.method === 'HttpRequestMessage' ? 1 : 0 };
+    return { ...(verb ? { method: toHttpMethod(verb) } : {}), urlIndex: call.method === 'HttpRequestMessage' ? 1 : 0 };
   }
   if (call.isConstructor) return undefined;
   const verb = CSHARP_VERBS.find(([pattern]) => pattern.test(call.method))?.[1];

@@ -9,12 +9,15 @@
  */
 import type { RepoModel } from '../../core/model.js';
 import type { EstateGraph } from '../../core/graph.js';
+import type { HttpCallRecord } from '../../core/graphData.js';
 import type { ResolvedImports } from '../js/importGraph.js';
 import { aspnetRoutes } from './aspnetRoutes.js';
 import { nodeRoutes } from './nodeRoutes.js';
 import { httpCallSites } from './callSites.js';
 import { callPath, displayCall, displayRoute, matchScore, type CallSegment } from './routeTemplate.js';
 import type { HttpCallSite, ServedRoute } from './types.js';
+
+type MatchedCall = HttpCallRecord & Required<Pick<HttpCallRecord, 'route' | 'method' | 'endpoint'>>;
 
 interface Indexed extends ServedRoute {
   endpoint: string;
@@ -25,7 +28,7 @@ export function addHttpCoupling(graph: EstateGraph, repos: readonly RepoModel[],
   const routes = [...aspnetRoutes(repos), ...nodeRoutes(repos, resolved)].map(indexRoute);
   for (const route of routes) addServes(graph, route);
   const byFirstSegment = bucket(routes);
-  const edges = new Map<string, { from: string; to: string; calls: Record<string, unknown>[] }>();
+  const edges = new Map<string, { from: string; to: string; calls: MatchedCall[] }>();
   for (const site of httpCallSites(graph, repos, resolved).sort(bySource)) {
     const path = callPath(site.url);
     const best = path ? bestMatches(path, site.method, candidates(path, byFirstSegment, routes)) : [];
@@ -76,8 +79,8 @@ function addUnmatched(graph: EstateGraph, site: HttpCallSite, path: CallSegment[
   if (!graph.hasNode(id)) graph.addNode({ id, kind: 'endpoint', name: `${site.method ?? 'ANY'} ${shown}`, data: { method: site.method ?? 'ANY', route: shown, unmatched: true, ...(path ? {} : { dynamic: true }) } });
   if (!graph.hasNode(site.from)) return;
   const existing = graph.edge('http-call', site.from, id);
-  const calls = [...((existing?.data?.calls as unknown[]) ?? []), { call: site.call, url: site.url, line: site.line }];
-  graph.addEdge(site.from, id, 'http-call', 1, { method: site.method ?? 'ANY', call: (calls[0] as { call: string }).call, url: site.url, unmatched: true, calls });
+  const calls: HttpCallRecord[] = [...(existing?.data?.calls ?? []), { call: site.call, url: site.url, line: site.line }];
+  graph.addEdge(site.from, id, 'http-call', 1, { method: site.method ?? 'ANY', call: calls[0]!.call, url: site.url, unmatched: true, calls });
 }
 
 function bestMatches(path: CallSegment[], method: string | undefined, routes: Indexed[]): Indexed[] {

@@ -1,9 +1,9 @@
 /** Routes served and calls made, from every language, before they are matched. */
+import type { HttpMethod } from '../../core/graphData.js';
 import type { RouteSegment } from './routeTemplate.js';
 
 export interface ServedRoute {
-  /** Upper-case verb or `ANY`. */
-  method: string;
+  method: HttpMethod;
   segments: RouteSegment[];
   /** Template as composed from the source (prefixes applied, tokens replaced). */
   template: string;
@@ -23,7 +23,7 @@ export interface HttpCallSite {
   /** The calling file or C# type. */
   from: string;
   client: string;
-  method?: string;
+  method?: HttpMethod;
   url: string;
   call: string;
   repo: string;

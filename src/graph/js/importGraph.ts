@@ -139,7 +139,6 @@ function tally(tallies: Map<string, EdgeTally>, to: string, entry: JsImport, ext
 function addModuleNode(graph: EstateGraph, repo: string, filePath: string, facts: JsFileFacts): void {
   const folder = path.posix.dirname(filePath);
   const id = moduleId(repo, folder);
-  const existing = graph.node(id);
-  const files = ((existing?.data?.files as number | undefined) ?? 0) + 1;
+  const files = (graph.nodeOfKind(id, 'module')?.data?.files ?? 0) + 1;
   graph.addNode({ id, kind: 'module', name: folder === '.' ? repo : folder, repo, path: folder, data: { files, language: facts.dialect.startsWith('ts') ? 'TypeScript' : 'JavaScript' } });
 }

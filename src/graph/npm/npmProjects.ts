@@ -79,7 +79,7 @@ function addDependencies(
   for (const dependency of [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const target = packageId('npm', dependency.name);
     const resolved = resolve(dependency.name, dependency.range);
-    const existing = graph.node(target)?.data;
+    const existing = graph.nodeOfKind(target, 'package')?.data;
     graph.addNode({
       id: target,
       kind: 'package',
@@ -142,8 +142,8 @@ function lockResolver(lock: NpmLockfileFacts, importer: string): (name: string, 
   };
 }
 
-function union(existing: unknown, value: string | undefined): string[] {
-  const set = new Set<string>(Array.isArray(existing) ? (existing as string[]) : []);
+function union(existing: readonly string[] | undefined, value: string | undefined): string[] {
+  const set = new Set<string>(existing ?? []);
   if (value) set.add(value);
   return [...set].sort();
 }

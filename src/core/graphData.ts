@@ -1,0 +1,274 @@
+/**
+ * What the estate graph holds, typed per node and edge kind: `GraphNode` and
+ * `GraphEdge` are discriminated unions on `kind`, so a reader that checked the
+ * kind reads its data without casts. The JSON result carries them as they are.
+ */
+import type { CouplingLevel, HistoryFigures } from './history.js';
+import type { Ecosystem } from './packages.js';
+
+/** Upper-case HTTP verbs as routes and calls name them; `ANY` when a route serves all or a call's verb is unknown. */
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** A verb as written in source (`'put'`, `HttpMethod.Put`): known verbs upper-cased, anything else `ANY`. */
+export function toHttpMethod(value: string): HttpMethod {
+  const upper = value.toUpperCase();
+  return (HTTP_METHODS as readonly string[]).includes(upper) ? (upper as HttpMethod) : 'ANY';
+}
+
+/** The history pass puts figures on every node files roll up to; repos get the window as well. */
+interface WithHistory {
+  history?: HistoryFigures;
+}
+
+export interface RepoHistoryFigures extends HistoryFigures {
+  commits: number;
+  merges: number;
+  bulkCommits: number;
+  committers: number;
+  since: string;
+  until: string;
+  shallow: boolean;
+}
+
+export interface RepoNodeData {
+  git: boolean;
+  history?: RepoHistoryFigures;
+}
+
+export interface DotnetProjectData extends WithHistory {
+  ecosystem?: undefined;
+  language: 'csharp' | 'vb' | 'fsharp';
+  sdkStyle: boolean;
+  assemblyName: string;
+  packageId?: string;
+  targetFrameworks: string[];
+}
+
+export interface NpmProjectData extends WithHistory {
+  ecosystem: 'npm';
+  packageName?: string;
+  version?: string;
+  private: boolean;
+  workspaces?: string[];
+  enginesNode?: string;
+  lockfile?: string;
+}
+
+export interface TypeNodeData extends WithHistory {
+  typeKind: string;
+  namespace: string;
+  project?: string;
+  files: string[];
+  line: number;
+  modifiers: string[];
+}
+
+export interface FileNodeData extends WithHistory {
+  language: string;
+}
+
+export interface PackageNodeData {
+  ecosystem: Ecosystem;
+  /** Declared versions or ranges across the estate. */
+  versions?: string[];
+  /** Versions lockfiles resolved them to. */
+  resolved?: string[];
+  /** Newest stable release, when a registry answered. */
+  latest?: string;
+}
+
+export interface ExternalNodeData {
+  ecosystem?: 'node';
+  reason?: string;
+}
+
+export interface ModuleNodeData {
+  files: number;
+  language: 'TypeScript' | 'JavaScript';
+}
+
+export interface EndpointNodeData {
+  method: HttpMethod;
+  route: string;
+  framework?: 'aspnet' | 'minimal-api' | 'express' | 'fastify' | 'nest';
+  /** A call no served route matches: the endpoint is where the call goes, as written. */
+  unmatched?: true;
+  /** The call's URL is not a static string. */
+  dynamic?: true;
+}
+
+export interface TableIndexData {
+  kind: string;
+  columns: string[];
+  name?: string;
+  include?: string[];
+  filter?: string;
+}
+
+export type TableNodeData =
+  | {
+      known: true;
+      columns: number;
+      indexes: TableIndexData[];
+      sources: { repo: string; file: string; line: number; source: string }[];
+    }
+  /** Named by a query but declared nowhere the scan read. */
+  | { known: false };
+
+export interface ProcedureNodeData {
+  routineKind: string;
+  line: number;
+}
+
+export interface NodeDataByKind {
+  repo: RepoNodeData;
+  project: DotnetProjectData | NpmProjectData;
+  namespace: WithHistory;
+  type: TypeNodeData;
+  file: FileNodeData;
+  package: PackageNodeData;
+  external: ExternalNodeData;
+  module: ModuleNodeData;
+  endpoint: EndpointNodeData;
+  table: TableNodeData;
+  procedure: ProcedureNodeData;
+}
+
+export type NodeKind = keyof NodeDataByKind;
+
+interface NodeBase<K extends NodeKind> {
+  id: string;
+  kind: K;
+  name: string;
+  repo?: string;
+  path?: string;
+  loc?: number;
+  complexity?: number;
+  data?: NodeDataByKind[K];
+}
+
+export type GraphNode = { [K in NodeKind]: NodeBase<K> }[NodeKind];
+export type GraphNodeOf<K extends NodeKind> = Extract<GraphNode, { kind: K }>;
+
+export interface PackageRefData {
+  version?: string;
+  resolved?: string;
+  /** Where the declaration is: a manifest kind, or `import` for a package used but not declared. */
+  source: string;
+  dependencyType?: string;
+  line?: number;
+  /** The lockfile that resolved the version (NuGet `packages.lock.json`). */
+  lockfile?: string;
+  undeclared?: true;
+}
+
+export interface ProjectDepData {
+  /** Declarations behind the dependency (project, package, assembly, import); empty when only code explains it. */
+  via: string[];
+  typeReferences?: number;
+  crossRepo: boolean;
+  /** Used through another project's reference. */
+  transitive?: true;
+  /** No reference behind it at all (copied DLLs, GAC, loose source). */
+  undeclared?: true;
+  ecosystem?: 'npm';
+}
+
+export interface CoChangeData {
+  level: CouplingLevel;
+  /** Shared changes over the mean of both revision counts, 0..1 (code-maat's degree). */
+  degree: number;
+  revisions: [number, number];
+  /** No static dependency explains the coupling. */
+  hidden: boolean;
+  crossRepo: boolean;
+  tickets?: string[];
+  linkedByAuthor?: true;
+}
+
+export interface ImportData {
+  kinds: string[];
+  specifiers: string[];
+  typeOnly?: true;
+  crossRepo?: true;
+  package?: string;
+  resolvedBy?: string;
+  reason?: string;
+}
+
+export interface HttpCallRecord {
+  call: string;
+  url: string;
+  line: number;
+  route?: string;
+  method?: HttpMethod;
+  endpoint?: string;
+  action?: string;
+  ambiguous?: true;
+}
+
+export interface HttpCallData {
+  method: HttpMethod;
+  call: string;
+  route?: string;
+  url?: string;
+  action?: string;
+  ambiguous?: true;
+  unmatched?: true;
+  calls: HttpCallRecord[];
+}
+
+export interface ServesData {
+  template: string;
+  style: 'attribute' | 'conventional' | 'code';
+  action?: string;
+  file: string;
+  line: number;
+}
+
+/** Edge kinds that carry no data beyond their weight. */
+type Bare = undefined;
+
+export interface EdgeDataByKind {
+  contains: Bare;
+  'project-ref': Bare;
+  'package-ref': PackageRefData;
+  'assembly-ref': { hintPath?: string };
+  produces: Bare;
+  'type-ref': Bare;
+  'namespace-ref': Bare;
+  'project-dep': ProjectDepData;
+  'co-change': CoChangeData;
+  import: ImportData;
+  'module-dep': Bare;
+  'http-call': HttpCallData;
+  serves: ServesData;
+  reads: Bare;
+  writes: Bare;
+  executes: Bare;
+}
+
+export type EdgeKind = keyof EdgeDataByKind;
+
+interface EdgeBase<K extends EdgeKind> {
+  from: string;
+  to: string;
+  kind: K;
+  weight: number;
+  data?: EdgeDataByKind[K];
+}
+
+export type GraphEdge = { [K in EdgeKind]: EdgeBase<K> }[EdgeKind];
+export type GraphEdgeOf<K extends EdgeKind> = Extract<GraphEdge, { kind: K }>;
+
+/** Type guards for filtering the result's node and edge lists by kind. */
+export const isNodeOfKind =
+  <K extends NodeKind>(kind: K) =>
+  (node: GraphNode): node is GraphNodeOf<K> =>
+    node.kind === kind;
+
+export const isEdgeOfKind =
+  <K extends EdgeKind>(kind: K) =>
+  (edge: GraphEdge): edge is GraphEdgeOf<K> =>
+    edge.kind === kind;
