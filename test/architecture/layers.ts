@@ -1,0 +1,32 @@
+/**
+ * The allowed layering, as data: each top-level folder and the folders its
+ * production code may import. Data flows one way — discover → extract → graph
+ * (+ history, packages, sql) → analyzers → scan → cli — so the list must stay
+ * acyclic; the layering test checks the code against it and the list itself.
+ * Test files and test support may import anything of the project.
+ */
+export const LAYERS: Readonly<Record<string, readonly string[]>> = {
+  'src/core': [],
+  'src/discover': ['src/core'],
+  'src/sql': ['src/core'],
+  'src/packages': ['src/core'],
+  'src/history': ['src/core'],
+  'src/advisories': ['src/core', 'src/packages'],
+  'src/extract': ['src/core', 'src/discover', 'src/sql'],
+  'src/registry': ['src/core', 'src/packages', 'src/extract'],
+  'src/graph': ['src/core', 'src/discover', 'src/extract', 'src/sql', 'src/packages'],
+  'src/config': ['src/core', 'src/history'],
+  'src/report': ['src/core'],
+  analyzers: ['src/core', 'src/sql', 'src/packages', 'src/history'],
+  'src/scan': ['src/core', 'src/discover', 'src/extract', 'src/graph', 'src/history', 'src/packages', 'src/registry', 'src/advisories', 'src/sql', 'analyzers'],
+  'src/cli': ['src/core', 'src/config', 'src/scan', 'src/report'],
+  bin: ['src/cli'],
+};
+
+/** Heavy or special dependencies and the only modules that may import them. */
+export const PACKAGE_OWNERS: Readonly<Record<string, readonly string[]>> = {
+  // One parse per file: Babel is reached through one module.
+  '@babel/parser': ['src/extract/js/parse.ts'],
+  'tree-sitter': ['src/extract/csharp/parser.ts'],
+  'tree-sitter-c-sharp': ['src/extract/csharp/parser.ts'],
+};
