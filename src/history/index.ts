@@ -2,7 +2,7 @@
  * The history pass: `readEstateHistory` reads every git repository's log (one
  * git process each, a few at a time) while the files are being extracted;
  * `applyHistory` then puts revisions, churn and authorship on the graph's nodes
- * and adds `co-change` edges. Analyzers (hotspot, change-coupling) read the graph.
+ * and adds `co-change` edges; the analyzers that need history read them from the graph.
  */
 import type { Diagnostic } from '../core/result.js';
 import type { EstateGraph } from '../core/graph.js';

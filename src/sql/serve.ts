@@ -1,6 +1,6 @@
 /**
- * Which table accesses an index can serve. The rules (documented in
- * analyzers/unindexed-query/README.md):
+ * Which table accesses an index can serve. The rules (documented in the README
+ * of the analyzer that reports unserved accesses):
  * - a predicate column is served when it is the leading column of an index,
  *   primary key or unique constraint of its table (a composite index serves only
  *   its leftmost prefix; a filtered index only queries that repeat its filter);

@@ -46,7 +46,7 @@ export function productionModules(root: string, folders: readonly string[]): str
     for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
       const relative = path.posix.join(dir, entry.name);
       if (entry.isDirectory()) walk(relative);
-      else if (/\.ts$/.test(entry.name) && !/\.test\.ts$|(^|\/)testing\.ts$|testRepos\.ts$/.test(entry.name)) files.push(relative);
+      else if (/\.[cm]?[jt]s$/.test(entry.name) && !/\.test\.ts$|(^|\/)testing\.ts$|testRepos\.ts$/.test(entry.name)) files.push(relative);
     }
   };
   for (const folder of folders) walk(folder);

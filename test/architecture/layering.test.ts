@@ -1,9 +1,10 @@
 /** The project keeps its own layering: folders import only what LAYERS allows, and no two folders import each other. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layerCycle, layeringViolations, ownershipViolations, productionModules, readImports, type ModuleImport } from './imports.js';
 import { LAYERS, PACKAGE_OWNERS } from './layers.js';
+import { analyzers } from '../../analyzers/index.js';
 import { projectRoot } from '../e2e/cli.js';
 
 const modules = productionModules(projectRoot, ['src', 'analyzers']);
@@ -37,6 +38,17 @@ describe('layering', () => {
 
   it('imports heavy parsers only from the module that owns them', () => {
     expect(ownershipViolations(imports, PACKAGE_OWNERS)).toEqual([]);
+  });
+
+  it('names no analyzer id outside analyzers/: phases, reporters and the CLI learn from meta and findings', () => {
+    const ids = analyzers.map((a) => a.meta.id);
+    const outside = productionModules(projectRoot, ['src', 'bin']).filter((file) => file.endsWith('.ts') || file.endsWith('.js'));
+    const naming = outside.flatMap((file) => {
+      const text = readFileSync(path.join(projectRoot, file), 'utf8');
+      return ids.filter((id) => new RegExp(`\\b${id}\\b`).test(text)).map((id) => `${file}: ${id}`);
+    });
+    expect(ids.length).toBeGreaterThan(5);
+    expect(naming).toEqual([]);
   });
 });
 

@@ -44,13 +44,13 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--max-file-size <size>', 'skip files larger than this, with a diagnostic (default 4MB)')
     .option('--exclude <pattern...>', 'extra gitignore-style patterns to skip in every repository')
     .option('--since <date|duration>', "history window: a date (2024-01-31) or a duration back from each repository's newest commit (default 12 months)")
-    .option('--no-history', 'skip reading git history (no churn, hotspots or change coupling)')
+    .option('--no-history', 'skip reading git history (no churn or co-change figures; analyzers that need history do not run)')
     .option('--only <ids>', `run only these analyzers (comma-separated: ${analyzers.map((a) => a.meta.id).join(', ')})`)
     .option('--jobs <n>', 'extraction worker threads (default: one per core, at most 8; 1 = no workers)')
     .option('--offline', 'never reach a package registry; use cached answers only (also ASSESS_OFFLINE=1)')
     .option('--cache-dir <dir>', 'registry cache folder (default: ASSESS_CACHE_DIR, else $XDG_CACHE_HOME/assess or ~/.cache/assess)')
     .option('--registry-timeout <ms>', 'time-out of one registry request in milliseconds (default 10000)')
-    .option('--advisories <dir|zip>', 'OSV advisory database (folder or zip of OSV JSON) for vulnerable-package')
+    .option('--advisories <dir|zip>', 'OSV advisory database (folder or zip of OSV JSON) to match package versions against')
     .addHelpText(
       'after',
       `
