@@ -21,7 +21,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'assess-bench-packages-'));
 
 // Every name answers with the fixture lodash document (about 3 KB), after 2 ms of "network".
 const lodash = readFileSync(path.join(root, 'fixtures/registry/npm/lodash.json'), 'utf8');
-const server = createServer((req, res) => setTimeout(() => res.end(lodash), 2));
+const server = createServer((_request, res) => setTimeout(() => res.end(lodash), 2));
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const registry = `http://127.0.0.1:${server.address().port}/`;
 const usages = Array.from({ length: packages }, (_, i) => ({

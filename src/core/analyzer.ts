@@ -86,7 +86,7 @@ export interface Analyzer<Options, MessageId extends string, Data extends object
 }
 
 /** Any analyzer, as the registry and the pipeline hold them. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- options and data are checked where each analyzer is defined
+// biome-ignore lint/suspicious/noExplicitAny: options and data are checked where each analyzer is defined
 export type AnyAnalyzer = Analyzer<any, string, any, Need>;
 
 /**

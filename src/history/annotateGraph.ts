@@ -20,7 +20,10 @@ export function annotateGraph(
   const tallies = new Map<string, { tally: HistoryTally; asOf: number }>();
   const tallyOf = (id: string, asOf: number) => {
     let entry = tallies.get(id);
-    if (!entry) tallies.set(id, (entry = { tally: new HistoryTally(), asOf }));
+    if (!entry) {
+      entry = { tally: new HistoryTally(), asOf };
+      tallies.set(id, entry);
+    }
     entry.asOf = Math.max(entry.asOf, asOf);
     return entry.tally;
   };

@@ -74,7 +74,10 @@ export function computeCoupling(
       for (let j = i + 1; j < ids.length; j++) {
         const key = ids[i]! * n + ids[j]!;
         let ok = accepted.get(key);
-        if (ok === undefined) accepted.set(key, (ok = acceptPair(names[ids[i]!]!, names[ids[j]!]!)));
+        if (ok === undefined) {
+          ok = acceptPair(names[ids[i]!]!, names[ids[j]!]!);
+          accepted.set(key, ok);
+        }
         if (ok) shared.set(key, (shared.get(key) ?? 0) + 1);
       }
     }

@@ -127,7 +127,7 @@ function readPathToken(text: string, start: number): { value: string; end: numbe
 /** git's rename notation: `a => b`, `dir/{a => b}/f`, `dir/{ => sub}/f` (empty sides collapse). */
 export function parseRenamePath(text: string): { path: string; oldPath?: string } {
   const open = text.indexOf('{');
-  const arrow = text.indexOf(' => ', open >= 0 ? open : 0);
+  const arrow = text.indexOf(' => ', Math.max(open, 0));
   const close = arrow >= 0 ? text.indexOf('}', arrow) : -1;
   if (open >= 0 && arrow > open && close > arrow) {
     const prefix = text.slice(0, open);

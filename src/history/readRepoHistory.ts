@@ -47,7 +47,12 @@ export async function readRepoHistory(repo: string, repoDir: string, options: Re
   const commits: Commit[] = [];
   const renamedTo = new Map<string, string>();
   const interned = new Map<string, string>();
-  const intern = (p: string) => interned.get(p) ?? (interned.set(p, p), p);
+  const intern = (p: string) => {
+    const known = interned.get(p);
+    if (known !== undefined) return known;
+    interned.set(p, p);
+    return p;
+  };
   let newest: number | undefined;
   let since = 0;
   let outside = 0;

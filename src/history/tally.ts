@@ -28,7 +28,10 @@ export class HistoryTally {
     this.added += change.added ?? 0;
     this.deleted += change.deleted ?? 0;
     let author = this.authors.get(commit.email);
-    if (!author) this.authors.set(commit.email, (author = { name: commit.author, revisions: 0, churn: 0 }));
+    if (!author) {
+      author = { name: commit.author, revisions: 0, churn: 0 };
+      this.authors.set(commit.email, author);
+    }
     author.churn += lines;
     if (author.lastCommit !== commit) {
       author.lastCommit = commit;

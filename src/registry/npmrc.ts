@@ -29,7 +29,8 @@ export function parseNpmrc(text: string, env: NodeJS.ProcessEnv): NpmrcSettings 
       const colon = key.lastIndexOf(':');
       const prefix = key.slice(0, colon);
       const field = key.slice(colon + 1);
-      const entry = (settings.auth[prefix] ??= {});
+      settings.auth[prefix] ??= {};
+      const entry = settings.auth[prefix];
       if (field === '_authToken') entry.token = value;
       else if (field === '_auth') entry.basic = value;
     }

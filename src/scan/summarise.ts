@@ -17,7 +17,8 @@ function summariseRepo(repo: RepoModel, history?: RepoSummary['history']): RepoS
   let loc = 0;
   for (const file of repo.files) {
     const language = LANGUAGE_OF[file.kind];
-    const entry = (languages[language] ??= { files: 0, loc: 0 });
+    languages[language] ??= { files: 0, loc: 0 };
+    const entry = languages[language];
     entry.files++;
     if (!MANIFEST_LANGUAGES.has(language)) {
       entry.loc += file.loc;

@@ -63,7 +63,7 @@ export function addStatement(query: SqlQueryFacts, statement: Statement, origin:
   const line = origin.line + statement.line - 1;
   if (statement.keyword === 'EXEC' || statement.keyword === 'EXECUTE') {
     const executed = sniffExecuted(statement.tokens);
-    if (executed) (query.executes ??= []).push(executed);
+    if (executed) query.executes = [...(query.executes ?? []), executed];
     return;
   }
   if (!DML.has(statement.keyword)) return;

@@ -6,7 +6,7 @@
  */
 import type { NonSargableReason, SqlOperator, SqlPredicateLeaf, SqlPredicateNode } from '../core/facts/sql.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the parser's AST is untyped JSON */
+// biome-ignore lint/suspicious/noExplicitAny: the parser's AST is untyped JSON
 export type AstNode = any;
 
 /** Resolves a column qualifier to an access index; `null` means "an outer scope's column". */
@@ -20,7 +20,7 @@ const COMPARISONS: Record<string, SqlOperator> = {
 };
 
 export function columnName(ref: AstNode): string | undefined {
-  if (!ref || ref.type !== 'column_ref') return undefined;
+  if (ref?.type !== 'column_ref') return undefined;
   const column = ref.column;
   if (typeof column === 'string') return column;
   if (column && typeof column === 'object' && column.expr && typeof column.expr.value === 'string') return column.expr.value;
@@ -33,7 +33,7 @@ export function isParameter(node: AstNode): boolean {
   if (node.type === 'param' || node.type === 'var') return true;
   if (node.type === 'origin' && node.value === '?') return true;
   const name = columnName(node);
-  return name !== undefined && name.startsWith('@');
+  return name?.startsWith('@') ?? false;
 }
 
 export function isColumn(node: AstNode): boolean {
@@ -82,7 +82,7 @@ function comparison(expr: AstNode, op: string, resolve: ResolveQualifier, onSubq
     if (!nonSargable && side === leftColumn && (op === 'LIKE' || op === 'ILIKE') && isLeadingWildcard(expr.right)) nonSargable = 'leading-wildcard';
     const leaf: SqlPredicateLeaf = { kind: 'leaf', column: side.column, op: operator, text };
     if (access !== undefined) leaf.access = access;
-    const value = valueOf(other);
+    const value = literalValueOf(other);
     if (value.kind) leaf.valueKind = value.kind;
     if (value.text !== undefined) leaf.value = value.text;
     if (nonSargable) leaf.nonSargable = nonSargable;
@@ -136,7 +136,7 @@ function isLeadingWildcard(node: AstNode): boolean {
   return typeof value === 'string' && (value.startsWith('%') || value.startsWith('_'));
 }
 
-function valueOf(node: AstNode): { kind?: SqlPredicateLeaf['valueKind']; text?: string } {
+function literalValueOf(node: AstNode): { kind?: SqlPredicateLeaf['valueKind']; text?: string } {
   if (!node) return {};
   if (isParameter(node)) return { kind: 'parameter' };
   if (isColumn(node)) return { kind: 'column' };

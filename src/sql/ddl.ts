@@ -42,7 +42,7 @@ function parserRejects(statement: Statement, dialect: SqlDialect): boolean {
 }
 
 function fromCreateTableAst(ast: AstNode, line: number): SqlTableDef | undefined {
-  if (!ast || ast.type !== 'create' || ast.keyword !== 'table') return undefined;
+  if (ast?.type !== 'create' || ast.keyword !== 'table') return undefined;
   const entry = ast.table?.[0];
   const table = entry && tableNameOf([entry.db, entry.schema, entry.table].filter((p: unknown): p is string => typeof p === 'string' && p.length > 0));
   if (!table) return undefined;

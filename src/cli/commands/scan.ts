@@ -4,8 +4,8 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { defaultCacheDir, type PackageOptions } from '../../scan/packagePhase.js';
 import { Command, Option } from 'commander';
-import { runScan } from '../../scan/runScan.js';
-import { registeredAnalyzers as analyzers } from '../../scan/runScan.js';
+import { registeredAnalyzers as analyzers, runScan } from '../../scan/runScan.js';
+import type { ScanResult } from '../../core/result.js';
 import { loadConfig } from '../../config/load.js';
 import { parseSize } from '../../config/schema.js';
 import { historySettings } from '../../config/history.js';
@@ -80,7 +80,7 @@ async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promis
   const known = new Set(analyzers.map((a) => a.meta.id));
   const only = flags.only?.split(',').map((s) => s.trim()).filter(Boolean);
   for (const id of only ?? []) if (!known.has(id)) throw new UsageError(`--only: unknown analyzer "${id}" (known: ${[...known].join(', ')})`);
-  let history;
+  let history: ReturnType<typeof historySettings>;
   try {
     history = historySettings(config.history, flags);
   } catch (error) {
@@ -91,7 +91,7 @@ async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promis
 
   const packages = packageOptions(flags);
   const progress = terminalProgress(io.stderrIsTTY && !flags.quiet && flags.format !== 'json');
-  let result;
+  let result: ScanResult;
   try {
     result = await runScan({
       root: absRoot,
