@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateEstate } from './generate.mjs';
-import { runScan } from '../dist/src/core/run.js';
+import { runScan } from '../dist/src/scan/runScan.js';
 
 const [repos = 40, projects = 3, files = 30, runs = 3, workers] = process.argv.slice(2).map(Number);
 const target = path.join(tmpdir(), `assess-bench-${repos}x${projects}x${files}`);
