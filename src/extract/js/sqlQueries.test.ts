@@ -55,4 +55,30 @@ await sequelize.query("DELETE FROM carts WHERE updated_at < ?", { replacements: 
     expect(sqlOf('src/App.jsx', 'export const A = () => <div>{items.map(i => <b>{i}</b>)}</div>; query(')).toEqual([]);
     expect(sqlOf('src/x.ts', 'const x = ;; pool.query("SELECT 1 FROM t WHERE a = 1")')).toHaveLength(1);
   });
+
+  it('reads a file that parsed only once its failing line was blanked by pattern, that line included', () => {
+    const { facts } = extractJs('src/sessions.js', `
+const { Pool } = require('pg');
+const pool = new Pool();
+const broken = ; pool.query('DELETE FROM sessions WHERE expires < now()');
+pool.query('SELECT id FROM users WHERE id = $1', [1]);`);
+    expect(facts!.imports.map((i) => i.specifier)).toEqual(['pg']);
+    expect(facts!.sqlQueries.map((q) => [q.line, q.column, q.api, q.dialect])).toEqual([
+      [4, 29, 'pg.query', 'postgresql'],
+      [5, 12, 'pg.query', 'postgresql'],
+    ]);
+  });
+
+  it('reads decorated classes, following constants', () => {
+    const queries = sqlOf('src/accounts.service.ts', `
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+const ACTIVE = 'SELECT id FROM accounts WHERE active = 1';
+@Injectable()
+export class AccountsService {
+  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+  active() { return this.db.query(ACTIVE); }
+}`);
+    expect(queries.map((q) => [q.line, q.api, q.dialect, q.text])).toEqual([[4, 'sql.query', 'transactsql', 'SELECT id FROM accounts WHERE active = 1']]);
+  });
 });
