@@ -9,7 +9,11 @@ import { processFile } from './processFile.js';
 const parses = vi.hoisted(() => ({ count: 0 }));
 vi.mock('@babel/parser', async (importOriginal) => {
   const babel = await importOriginal<typeof import('@babel/parser')>();
-  return { ...babel, parse: (...args: Parameters<typeof babel.parse>) => (parses.count++, babel.parse(...args)) };
+  const parse = (...args: Parameters<typeof babel.parse>) => {
+    parses.count++;
+    return babel.parse(...args);
+  };
+  return { ...babel, parse };
 });
 
 const dir = mkdtempSync(path.join(tmpdir(), 'assess-process-'));
@@ -25,18 +29,32 @@ describe('a JS/TS file holding SQL', () => {
   });
 
   it('is parsed once: its facts and its queries come out of the same walk', () => {
-    const result = processText('src/orders.ts', 'typescript', `
+    const result = processText(
+      'src/orders.ts',
+      'typescript',
+      `
 import { Pool } from 'pg';
 import { audit } from './audit';
 const BY_CUSTOMER = 'SELECT id, total FROM orders WHERE customer_id = $1';
 export async function ordersOf(pool: Pool, customer: number) {
   audit('orders');
   return pool.query(BY_CUSTOMER, [customer]);
-}`);
+}`,
+    );
     expect(parses.count).toBe(1);
-    expect(result.extracted?.facts).toMatchObject({ kind: 'js', imports: [{ specifier: 'pg' }, { specifier: './audit' }] });
+    expect(result.extracted?.facts).toMatchObject({
+      kind: 'js',
+      imports: [{ specifier: 'pg' }, { specifier: './audit' }],
+    });
     expect(result.extracted?.sql?.queries).toMatchObject([
-      { api: 'pg.query', dialect: 'postgresql', line: 4, dynamic: false, parsed: true, blocks: [{ accesses: [{ table: { name: 'orders' }, mode: 'read' }] }] },
+      {
+        api: 'pg.query',
+        dialect: 'postgresql',
+        line: 4,
+        dynamic: false,
+        parsed: true,
+        blocks: [{ accesses: [{ table: { name: 'orders' }, mode: 'read' }] }],
+      },
     ]);
   });
 
@@ -49,7 +67,11 @@ export async function ordersOf(pool: Pool, customer: number) {
   });
 
   it('gives no SQL when it has no string starting with an SQL keyword', () => {
-    const result = processText('src/view.jsx', 'javascript', `export const Search = ({ query }) => <input value={query.text} onChange={() => api.query(query)} />;`);
+    const result = processText(
+      'src/view.jsx',
+      'javascript',
+      `export const Search = ({ query }) => <input value={query.text} onChange={() => api.query(query)} />;`,
+    );
     expect(result.extracted?.facts).toMatchObject({ kind: 'js', sqlQueries: [] });
     expect(result.extracted?.sql).toBeUndefined();
   });

@@ -20,7 +20,14 @@ export function sqlQueriesByPattern(text: string): JsSqlQuery[] {
     const line = before.split('\n').length;
     const column = before.length - before.lastIndexOf('\n');
     const dynamic = match[2] === '`' && body.includes('${');
-    queries.push({ text: body.replace(/\$\{[^}]*\}/g, '{…}'), dynamic, line, column, api: match[1] === 'raw' ? 'knex.raw' : `${driver.name}.${match[1]}`, dialect: driver.dialect });
+    queries.push({
+      text: body.replace(/\$\{[^}]*\}/g, '{…}'),
+      dynamic,
+      line,
+      column,
+      api: match[1] === 'raw' ? 'knex.raw' : `${driver.name}.${match[1]}`,
+      dialect: driver.dialect,
+    });
   }
   return queries;
 }

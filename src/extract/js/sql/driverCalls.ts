@@ -10,7 +10,19 @@ import type { JsSqlQuery } from '../../../core/facts/js.js';
 import { driverOf, type SqlDriver } from './driver.js';
 import { mayHoldSql, SQL_START } from './sqlText.js';
 
-const SQL_METHODS = new Set(['query', 'execute', 'raw', 'any', 'one', 'none', 'many', 'oneOrNone', 'manyOrNone', 'result', 'unsafe']);
+const SQL_METHODS = new Set([
+  'query',
+  'execute',
+  'raw',
+  'any',
+  'one',
+  'none',
+  'many',
+  'oneOrNone',
+  'manyOrNone',
+  'result',
+  'unsafe',
+]);
 /** Tags whose template is the SQL: ``sql`…` ``, ``query`…` ``, ``sql.query`…` ``, ``db.sql`…` ``. */
 const SQL_TAG = /(?:^|\.)(?:sql|query)$/;
 /** What a part of the SQL unknown statically is written as. */
@@ -47,7 +59,9 @@ export class DriverCallCollector {
         this.sites.push(node);
         return;
       case 'CallExpression':
-        if (node.callee.type === 'MemberExpression' && SQL_METHODS.has(methodOf(node.callee) ?? '')) this.sites.push(node);
+        if (node.callee.type === 'MemberExpression' && SQL_METHODS.has(methodOf(node.callee) ?? '')) {
+          this.sites.push(node);
+        }
         return;
       default:
     }
@@ -66,7 +80,9 @@ export class DriverCallCollector {
   private taggedQuery(node: TaggedTemplateExpression): JsSqlQuery | undefined {
     if (!SQL_TAG.test(calleeName(node.tag))) return undefined;
     const value = stringOf(node.quasi, true);
-    return value && SQL_START.test(value.text) ? { ...value, api: `${this.driver.name}.sql`, dialect: this.driver.dialect } : undefined;
+    return value && SQL_START.test(value.text)
+      ? { ...value, api: `${this.driver.name}.sql`, dialect: this.driver.dialect }
+      : undefined;
   }
 
   private callQuery(node: CallExpression): JsSqlQuery | undefined {
@@ -77,12 +93,15 @@ export class DriverCallCollector {
     if (!value && first?.type === 'Identifier') value = latestBefore(this.strings.get(first.name), node.start ?? 0);
     if (!value && first?.type === 'ObjectExpression') {
       // mysql2/pg config form: `query({ text: '…', values })` / `{ sql: '…' }`.
-      const property = first.properties.find((p) => p.type !== 'SpreadElement' && ['text', 'sql'].includes(keyName(p.key) ?? ''));
+      const property = first.properties.find(
+        (p) => p.type !== 'SpreadElement' && ['text', 'sql'].includes(keyName(p.key) ?? ''),
+      );
       value = property?.type === 'ObjectProperty' ? stringOf(property.value, false) : undefined;
     }
     if (!value || !SQL_START.test(value.text)) return undefined;
     const receiver = calleeName(callee.object);
-    const api = method === 'raw' ? 'knex.raw' : /sequelize/i.test(receiver) ? 'sequelize.query' : `${this.driver.name}.${method}`;
+    const api =
+      method === 'raw' ? 'knex.raw' : /sequelize/i.test(receiver) ? 'sequelize.query' : `${this.driver.name}.${method}`;
     return { ...value, api, dialect: this.driver.dialect };
   }
 }
@@ -108,14 +127,22 @@ function stringOf(node: Node | null | undefined, tagged: boolean): SqlString | u
       const left = stringOf(node.left, false) ?? { text: HOLE, dynamic: true, ...at };
       const right = stringOf(node.right, false) ?? { text: HOLE, dynamic: true };
       if (left.text === HOLE && right.text === HOLE) return undefined;
-      return { text: left.text + right.text, dynamic: left.dynamic || right.dynamic, line: left.line, column: left.column };
+      return {
+        text: left.text + right.text,
+        dynamic: left.dynamic || right.dynamic,
+        line: left.line,
+        column: left.column,
+      };
     }
     default:
       return undefined;
   }
 }
 
-function latestBefore(candidates: { start: number; value: SqlString }[] | undefined, position: number): SqlString | undefined {
+function latestBefore(
+  candidates: { start: number; value: SqlString }[] | undefined,
+  position: number,
+): SqlString | undefined {
   if (!candidates) return undefined;
   const before = candidates.filter((c) => c.start < position);
   // Declared only after the call (a hoisted or module-level constant): the first declaration.
@@ -125,7 +152,11 @@ function latestBefore(candidates: { start: number; value: SqlString }[] | undefi
 /** `query` in `pool.query(…)` and `pool['query'](…)`. */
 function methodOf(callee: MemberExpression): string | undefined {
   const property = callee.property;
-  return property.type === 'Identifier' ? property.name : property.type === 'StringLiteral' ? property.value : undefined;
+  return property.type === 'Identifier'
+    ? property.name
+    : property.type === 'StringLiteral'
+      ? property.value
+      : undefined;
 }
 
 function keyName(key: Node): string | undefined {
