@@ -2,6 +2,7 @@
 import type { HttpMethod } from '../graphData.js';
 
 import type { Position } from '../facts.js';
+import type { SqlDialect } from './sql.js';
 
 /** How a JS/TS file refers to another module. */
 export type JsImportKind = 'import' | 'side-effect' | 'export-from' | 'export-all' | 'require' | 'dynamic-import' | 'import-equals';
@@ -74,7 +75,25 @@ export interface JsHttpClientInstance {
   line: number;
 }
 
-/** A JavaScript or TypeScript file: its module edges, declarations and HTTP traffic. */
+/**
+ * SQL handed to a database driver (`pool.query('…')`, `knex.raw`, mssql's tagged
+ * `sql\`…\``), as written: the SQL extractor parses it into `SqlQueryFacts`.
+ */
+export interface JsSqlQuery {
+  /** The string with every part unknown statically written `{…}`. */
+  text: string;
+  /** Built at run time (interpolation or concatenation spliced into the SQL). */
+  dynamic: boolean;
+  /** Where the string starts. */
+  line: number;
+  column: number;
+  /** `pg.query`, `mssql.query`, `mssql.sql`, `knex.raw`, `sequelize.query`, `mysql.execute`, … */
+  api: string;
+  /** From the driver the file imports (PostgreSQL `$1`, MySQL `?`, T-SQL `@p`). */
+  dialect: SqlDialect;
+}
+
+/** A JavaScript or TypeScript file: its module edges, declarations, HTTP traffic and SQL. */
 export interface JsFileFacts {
   kind: 'js';
   dialect: 'ts' | 'tsx' | 'js' | 'jsx';
@@ -88,6 +107,8 @@ export interface JsFileFacts {
   mounts: JsRouterMount[];
   httpCalls: JsHttpCall[];
   clientInstances: JsHttpClientInstance[];
+  /** Sorted by position. */
+  sqlQueries: JsSqlQuery[];
   syntaxErrors: Position[];
   syntaxErrorCount: number;
 }

@@ -1,7 +1,7 @@
 /**
- * A JavaScript/TypeScript file → its facts, in one walk of a Babel AST that is
- * dropped afterwards. Minified and generated files are skipped before parsing;
- * syntax errors are recovered from, keeping what parsed.
+ * A JavaScript/TypeScript file → its facts, SQL driver calls included, in one
+ * walk of a Babel AST that is dropped afterwards. Minified and generated files
+ * are skipped before parsing; syntax errors are recovered from, keeping what parsed.
  */
 import type { ExtractionOutcome, ExtractionProblem, JsFileFacts } from '../../core/facts.js';
 import { detectGenerated } from './generated.js';
@@ -11,6 +11,8 @@ import { ModuleCollector } from './modules.js';
 import { HttpBindings } from './httpBindings.js';
 import { collectRoutes } from './httpRoutes.js';
 import { collectHttpCalls } from './httpCalls.js';
+import { driverCallCollectorFor } from './sql/driverCalls.js';
+import { sqlQueriesByPattern } from './sql/byPattern.js';
 
 export function extractJs(filePath: string, text: string): ExtractionOutcome<JsFileFacts> {
   const generated = detectGenerated(filePath, text);
@@ -23,7 +25,7 @@ export function extractJs(filePath: string, text: string): ExtractionOutcome<JsF
   if (!parsed.ast) {
     const fatal = parsed.fatal!;
     problems.push({ code: 'js-syntax-error', severity: 'warning', message: `could not parse: ${fatal.message}`, ...(fatal.line ? { line: fatal.line, column: fatal.column } : {}) });
-    return { facts: { ...empty, syntaxErrors: parsed.errors, syntaxErrorCount: parsed.errorCount }, problems };
+    return { facts: { ...empty, sqlQueries: sqlQueriesByPattern(text), syntaxErrors: parsed.errors, syntaxErrorCount: parsed.errorCount }, problems };
   }
   if (parsed.errorCount > 0) {
     const at = parsed.errors[0]!;
@@ -31,9 +33,13 @@ export function extractJs(filePath: string, text: string): ExtractionOutcome<JsF
   }
   const modules = new ModuleCollector();
   const bindings = new HttpBindings(modules);
+  // SQL comes off the AST only if it shows the whole text: a blanked line may hold a driver call, so then the text is read by pattern.
+  const sqlFromAst = parsed.blankedLines.length === 0;
+  const driverCalls = sqlFromAst ? driverCallCollectorFor(text) : undefined;
   traverse(parsed.ast, (node, parent, key) => {
     modules.visit(node, parent, key);
     bindings.visit(node);
+    driverCalls?.visit(node);
   });
   modules.finish();
   bindings.finish();
@@ -51,6 +57,7 @@ export function extractJs(filePath: string, text: string): ExtractionOutcome<JsF
       mounts,
       httpCalls,
       clientInstances,
+      sqlQueries: sqlFromAst ? (driverCalls?.finish() ?? []) : sqlQueriesByPattern(text),
       syntaxErrors: parsed.errors,
       syntaxErrorCount: parsed.errorCount,
     },
@@ -59,5 +66,5 @@ export function extractJs(filePath: string, text: string): ExtractionOutcome<JsF
 }
 
 function emptyFacts(dialect: JsFileFacts['dialect']): JsFileFacts {
-  return { kind: 'js', dialect, imports: [], dynamicSpecifiers: 0, declarations: [], routes: [], mounts: [], httpCalls: [], clientInstances: [], syntaxErrors: [], syntaxErrorCount: 0 };
+  return { kind: 'js', dialect, imports: [], dynamicSpecifiers: 0, declarations: [], routes: [], mounts: [], httpCalls: [], clientInstances: [], sqlQueries: [], syntaxErrors: [], syntaxErrorCount: 0 };
 }

@@ -14,6 +14,8 @@ export interface Parsed {
   dialect: Dialect;
   errors: Position[];
   errorCount: number;
+  /** Lines blanked out before the rest parsed: the AST does not show what they hold. */
+  blankedLines: number[];
   /** Why nothing parsed at all, if so. */
   fatal?: { message: string; line?: number; column?: number };
 }
@@ -35,14 +37,16 @@ export function parseSource(filePath: string, text: string): Parsed {
   let parsed = parseOnce(filePath, text);
   // Babel's recovery stops at some errors: blank the failing line and parse again, keeping the rest of the file.
   const errors = [...parsed.errors];
+  const blankedLines: number[] = [];
   let source = text;
   for (let tries = 0; !parsed.ast && parsed.fatal?.line && tries < MAX_BLANKED_LINES; tries++) {
     source = blankLine(source, parsed.fatal.line);
+    blankedLines.push(parsed.fatal.line);
     parsed = parseOnce(filePath, source);
     errors.push(...parsed.errors);
   }
   if (!parsed.ast || errors.length === parsed.errors.length) return parsed;
-  return { ...parsed, errors: errors.slice(0, 20), errorCount: parsed.errorCount + errors.length - parsed.errors.length };
+  return { ...parsed, errors: errors.slice(0, 20), errorCount: parsed.errorCount + errors.length - parsed.errors.length, blankedLines };
 }
 
 function blankLine(text: string, line: number): string {
@@ -81,13 +85,14 @@ function attempt(text: string, dialect: Dialect): Parsed {
   try {
     const ast = parse(text, options);
     const all = (ast.errors ?? []).map((e) => ({ line: e.loc?.line ?? 0, column: (e.loc?.column ?? 0) + 1 }));
-    return { ast, dialect, errors: all.slice(0, 20), errorCount: all.length };
+    return { ast, dialect, errors: all.slice(0, 20), errorCount: all.length, blankedLines: [] };
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     return {
       dialect,
       errors: loc ? [{ line: loc.line, column: loc.column + 1 }] : [],
       errorCount: 1,
+      blankedLines: [],
       fatal: { message: error instanceof Error ? error.message : String(error), ...(loc ? { line: loc.line, column: loc.column + 1 } : {}) },
     };
   }

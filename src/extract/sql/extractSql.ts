@@ -1,10 +1,10 @@
 /**
  * The SQL a file holds, whatever its language: `.sql` scripts (schema, routines,
  * queries), C# (queries from call-site facts, EF migrations and model
- * configuration from the text), JS/TS (driver calls). Pure `(kind, path, text,
- * facts) → SqlFileFacts`, run beside the language extractor.
+ * configuration from the text), JS/TS (driver calls the JS extractor found).
+ * Pure `(kind, path, text, facts) → SqlFileFacts`, run beside the language extractor.
  */
-import type { ExtractionProblem, FileFacts } from '../../core/facts.js';
+import type { ExtractionProblem, FileFacts, JsSqlQuery } from '../../core/facts.js';
 import type { FileKind } from '../../core/fileKinds.js';
 import { analyzeQuery } from '../../sql/analyzeQuery.js';
 import { extractCSharpQueries } from '../../sql/csharpQueries.js';
@@ -13,7 +13,7 @@ import { MIGRATION_TRIGGER, readMigrations } from '../../sql/ef/migrations.js';
 import { MODEL_TRIGGER, readModelHints } from '../../sql/ef/modelHints.js';
 import type { SqlFileFacts } from '../../core/facts/sql.js';
 import { extractSqlScript } from '../../sql/sqlScript.js';
-import { extractJsSql } from './jsQueries.js';
+import { sqlQueriesByPattern } from '../js/sql/byPattern.js';
 
 export interface SqlExtraction {
   sql?: SqlFileFacts;
@@ -26,7 +26,7 @@ export function extractSqlFacts(kind: FileKind, filePath: string, text: string, 
     return { sql: outcome.facts, problems: outcome.problems };
   }
   if (kind === 'csharp') return fromCSharp(text, facts);
-  if (kind === 'javascript' || kind === 'typescript') return fromJs(filePath, text);
+  if (kind === 'javascript' || kind === 'typescript') return fromJs(text, facts);
   return { problems: [] };
 }
 
@@ -51,12 +51,13 @@ function fromCSharp(text: string, facts: FileFacts | undefined): SqlExtraction {
   return isEmpty(sql) ? { problems } : { sql, problems };
 }
 
-function fromJs(filePath: string, text: string): SqlExtraction {
-  const found = extractJsSql(filePath, text);
-  if (found.queries.length === 0) return { problems: [] };
+function fromJs(text: string, facts: FileFacts | undefined): SqlExtraction {
+  // Minified and generated files are skipped before parsing and have no facts: their literal queries are still read by pattern.
+  const found: JsSqlQuery[] = facts?.kind === 'js' ? facts.sqlQueries : sqlQueriesByPattern(text);
+  if (found.length === 0) return { problems: [] };
   const sql: SqlFileFacts = { tables: [], routines: [], queries: [] };
   const problems: ExtractionProblem[] = [];
-  for (const query of found.queries) {
+  for (const query of found) {
     const analysed = analyzeQuery(query.text, { dialect: query.dialect, api: query.api, line: query.line, column: query.column, dynamic: query.dynamic });
     sql.queries.push(analysed.query);
     problems.push(...analysed.problems);

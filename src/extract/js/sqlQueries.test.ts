@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { extractJsSql } from './jsQueries.js';
+import { extractJs } from './extractJs.js';
 
-describe('extractJsSql', () => {
+const sqlOf = (path: string, text: string) => {
+  const facts = extractJs(path, text).facts;
+  expect(facts, `${path} yields facts`).toBeDefined();
+  return facts!.sqlQueries;
+};
+
+describe('SQL driver calls', () => {
   it('finds pg queries with $n parameters, constants and { text } configs', () => {
-    const { queries } = extractJsSql('src/db.js', `
+    const queries = sqlOf('src/db.js', `
 const { Pool } = require('pg');
 const BY_ID = 'SELECT * FROM accounts WHERE id = $1';
 async function load(pool, id) {
@@ -20,7 +26,7 @@ async function load(pool, id) {
   });
 
   it('treats mssql tagged templates as parameterised and reads TypeScript', () => {
-    const { queries } = extractJsSql('src/report.ts', `
+    const queries = sqlOf('src/report.ts', `
 import sql from 'mssql';
 export async function run(id: number): Promise<void> {
   const r = await sql.query<{ n: number }>\`SELECT COUNT(*) AS n FROM dbo.Users WHERE Id = \${id}\`;
@@ -33,7 +39,7 @@ export async function run(id: number): Promise<void> {
   });
 
   it('reads knex.raw, sequelize.query and mysql2 execute, with concatenation marked dynamic', () => {
-    const { queries } = extractJsSql('src/a.mjs', `
+    const queries = sqlOf('src/a.mjs', `
 import mysql from 'mysql2/promise';
 await conn.execute('SELECT * FROM users WHERE email = ?', [email]);
 await knex.raw('SELECT id FROM orders WHERE total > ' + min);
@@ -46,7 +52,33 @@ await sequelize.query("DELETE FROM carts WHERE updated_at < ?", { replacements: 
   });
 
   it('survives broken code and JSX, and finds nothing without SQL', () => {
-    expect(extractJsSql('src/App.jsx', 'export const A = () => <div>{items.map(i => <b>{i}</b>)}</div>; query(').queries).toEqual([]);
-    expect(extractJsSql('src/x.ts', 'const x = ;; pool.query("SELECT 1 FROM t WHERE a = 1")').queries).toHaveLength(1);
+    expect(sqlOf('src/App.jsx', 'export const A = () => <div>{items.map(i => <b>{i}</b>)}</div>; query(')).toEqual([]);
+    expect(sqlOf('src/x.ts', 'const x = ;; pool.query("SELECT 1 FROM t WHERE a = 1")')).toHaveLength(1);
+  });
+
+  it('reads a file that parsed only once its failing line was blanked by pattern, that line included', () => {
+    const { facts } = extractJs('src/sessions.js', `
+const { Pool } = require('pg');
+const pool = new Pool();
+const broken = ; pool.query('DELETE FROM sessions WHERE expires < now()');
+pool.query('SELECT id FROM users WHERE id = $1', [1]);`);
+    expect(facts!.imports.map((i) => i.specifier)).toEqual(['pg']);
+    expect(facts!.sqlQueries.map((q) => [q.line, q.column, q.api, q.dialect])).toEqual([
+      [4, 29, 'pg.query', 'postgresql'],
+      [5, 12, 'pg.query', 'postgresql'],
+    ]);
+  });
+
+  it('reads decorated classes, following constants', () => {
+    const queries = sqlOf('src/accounts.service.ts', `
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+const ACTIVE = 'SELECT id FROM accounts WHERE active = 1';
+@Injectable()
+export class AccountsService {
+  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+  active() { return this.db.query(ACTIVE); }
+}`);
+    expect(queries.map((q) => [q.line, q.api, q.dialect, q.text])).toEqual([[4, 'sql.query', 'transactsql', 'SELECT id FROM accounts WHERE active = 1']]);
   });
 });

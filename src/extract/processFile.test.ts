@@ -1,0 +1,78 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FileKind } from '../core/fileKinds.js';
+import { processFile } from './processFile.js';
+
+// Counts Babel parses, passing every call through.
+const parses = vi.hoisted(() => ({ count: 0 }));
+vi.mock('@babel/parser', async (importOriginal) => {
+  const babel = await importOriginal<typeof import('@babel/parser')>();
+  const parse = (...args: Parameters<typeof babel.parse>) => {
+    parses.count++;
+    return babel.parse(...args);
+  };
+  return { ...babel, parse };
+});
+
+const dir = mkdtempSync(path.join(tmpdir(), 'assess-process-'));
+function processText(file: string, kind: FileKind, text: string) {
+  const absPath = path.join(dir, path.basename(file));
+  writeFileSync(absPath, text);
+  return processFile({ repo: 'r', path: file, absPath, size: Buffer.byteLength(text), kind }, 1 << 20, {});
+}
+
+describe('a JS/TS file holding SQL', () => {
+  beforeEach(() => {
+    parses.count = 0;
+  });
+
+  it('is parsed once: its facts and its queries come out of the same walk', () => {
+    const result = processText(
+      'src/orders.ts',
+      'typescript',
+      `
+import { Pool } from 'pg';
+import { audit } from './audit';
+const BY_CUSTOMER = 'SELECT id, total FROM orders WHERE customer_id = $1';
+export async function ordersOf(pool: Pool, customer: number) {
+  audit('orders');
+  return pool.query(BY_CUSTOMER, [customer]);
+}`,
+    );
+    expect(parses.count).toBe(1);
+    expect(result.extracted?.facts).toMatchObject({
+      kind: 'js',
+      imports: [{ specifier: 'pg' }, { specifier: './audit' }],
+    });
+    expect(result.extracted?.sql?.queries).toMatchObject([
+      {
+        api: 'pg.query',
+        dialect: 'postgresql',
+        line: 4,
+        dynamic: false,
+        parsed: true,
+        blocks: [{ accesses: [{ table: { name: 'orders' }, mode: 'read' }] }],
+      },
+    ]);
+  });
+
+  it('is not parsed when minified, yet its literal queries are read by pattern', () => {
+    const bundle = `/*! bundle */\n${'var a=1;'.repeat(200)}const r=require("mysql2");c.query("SELECT id FROM users WHERE email = ?",[e]);${'var b=2;'.repeat(200)}\n`;
+    const result = processText('dist/app.js', 'javascript', bundle);
+    expect(parses.count).toBe(0);
+    expect(result.diagnostics.map((d) => d.code)).toContain('js-minified-skipped');
+    expect(result.extracted?.sql?.queries).toMatchObject([{ api: 'mysql.query', dialect: 'mysql', line: 2 }]);
+  });
+
+  it('gives no SQL when it has no string starting with an SQL keyword', () => {
+    const result = processText(
+      'src/view.jsx',
+      'javascript',
+      `export const Search = ({ query }) => <input value={query.text} onChange={() => api.query(query)} />;`,
+    );
+    expect(result.extracted?.facts).toMatchObject({ kind: 'js', sqlQueries: [] });
+    expect(result.extracted?.sql).toBeUndefined();
+  });
+});
