@@ -73,7 +73,7 @@ const HOW_TO_PROVIDE: Record<Need, string> = {
 /** Registers a `describe` block for the analyzer with one test per case. */
 export function testAnalyzer<Options, MessageId extends string, Data extends object, N extends Need>(
   analyzer: Analyzer<Options, MessageId, Data, N>,
-  cases: AnalyzerCases<NoInfer<Options>, NoInfer<MessageId>, NoInfer<Data>>,
+  cases: NoInfer<AnalyzerCases<Options, MessageId, Data>>,
 ): void {
   const { id } = analyzer.meta;
   assertDistinctNames(id, [...cases.valid, ...cases.invalid]);
