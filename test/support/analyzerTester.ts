@@ -79,28 +79,36 @@ export function testAnalyzer<Options, MessageId extends string, Data extends obj
   assertDistinctNames(id, [...cases.valid, ...cases.invalid]);
   describe(id, () => {
     describe('valid', () => {
-      for (const c of cases.valid) {
-        it(c.name, async () => {
-          const outcome = await runCase(analyzer, c, []);
-          expect(outcome.findings, 'a valid case must stay silent').toEqual([]);
-          if (c.summaries) expect(outcome.summaries).toMatchObject(c.summaries);
-        });
-      }
+      for (const c of cases.valid) it(c.name, () => verifyValid(analyzer, c));
     });
     describe('invalid', () => {
-      for (const c of cases.invalid) {
-        it(c.name, async () => {
-          const outcome = await runCase(analyzer, c, c.findings);
-          expect(outcome.findings).toMatchObject(c.findings.map(matcherOf));
-          if (c.summaries) expect(outcome.summaries).toMatchObject(c.summaries);
-        });
-      }
+      for (const c of cases.invalid) it(c.name, () => verifyInvalid(analyzer, c));
     });
     it('has an invalid case for every message it declares', () => {
       const expected = new Set(cases.invalid.flatMap((c) => c.findings.map((f) => f.messageId)));
       expect(Object.keys(analyzer.meta.messages).filter((m) => !expected.has(m as MessageId))).toEqual([]);
     });
   });
+}
+
+/** Runs a valid case: it must stay silent (and contribute the summaries it expects). */
+export async function verifyValid<Options, MessageId extends string, Data extends object, N extends Need>(
+  analyzer: Analyzer<Options, MessageId, Data, N>,
+  c: NoInfer<AnalyzerCase<Options>>,
+): Promise<void> {
+  const outcome = await runCase(analyzer, c, []);
+  expect(outcome.findings, 'a valid case must stay silent').toEqual([]);
+  if (c.summaries) expect(outcome.summaries).toMatchObject(c.summaries);
+}
+
+/** Runs an invalid case: it must report exactly the expected findings, in order. */
+export async function verifyInvalid<Options, MessageId extends string, Data extends object, N extends Need>(
+  analyzer: Analyzer<Options, MessageId, Data, N>,
+  c: NoInfer<InvalidCase<Options, MessageId, Data>>,
+): Promise<void> {
+  const outcome = await runCase(analyzer, c, c.findings);
+  expect(outcome.findings).toMatchObject(c.findings.map(matcherOf));
+  if (c.summaries) expect(outcome.summaries).toMatchObject(c.summaries);
 }
 
 /**
