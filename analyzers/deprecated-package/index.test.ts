@@ -25,7 +25,7 @@ testAnalyzer(deprecated, {
         b
           .uses({ ecosystem: 'npm', name: 'lodash', declared: '4.17.4' })
           .uses({ ecosystem: 'nuget', name: 'Newtonsoft.Json', declared: '6.0.4' })
-          .uses({ ecosystem: 'npm', name: 'request', repo: 'admin', declared: 'github:request/request' })
+          .uses({ ecosystem: 'npm', name: 'request', declared: 'github:request/request' })
           .registry(metadata),
     },
     {
