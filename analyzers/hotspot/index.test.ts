@@ -1,53 +1,91 @@
 import { describe, expect, it } from 'vitest';
 import hotspot from './index.js';
-import { EstateGraph, modelOf, runAnalyzer } from '../testing.js';
+import { runAnalyzer, testAnalyzer, type DeclareEstate } from '../../test/support/analyzerTester.js';
+import type { EstateBuilder } from '../../test/support/estateBuilder.js';
 
-function file(graph: EstateGraph, name: string, complexity: number | undefined, history?: { revisions: number; churn: number }) {
-  graph.addNode({
-    id: `file:r/${name}`,
-    kind: 'file',
-    name,
-    repo: 'r',
-    path: name,
+/** A 100-line file of repo r; with history, two authors of whom Ada wrote three quarters. */
+function file(b: EstateBuilder, name: string, complexity: number | undefined, history?: { revisions: number; churn: number }): EstateBuilder {
+  return b.file('r', name, {
     loc: 100,
     ...(complexity !== undefined ? { complexity } : {}),
-    data: history ? { history: { ...history, authors: 2, mainAuthor: 'Ada', mainAuthorShare: 0.75, lastChange: '2025-01-01', ageDays: 3 } } : {},
+    ...(history ? { history: { ...history, authors: 2, mainAuthor: 'Ada', mainAuthorShare: 0.75, lastChange: '2025-01-01', ageDays: 3 } } : {}),
   });
 }
 
-describe('hotspot', () => {
-  it('ranks files by churn × complexity and reports the figures', async () => {
-    const graph = new EstateGraph();
-    file(graph, 'Busy.cs', 10, { revisions: 12, churn: 300 }); // 3000
-    file(graph, 'Complex.cs', 40, { revisions: 3, churn: 50 }); // 2000
-    file(graph, 'Calm.cs', 2, { revisions: 2, churn: 10 }); // 20
-    const { findings } = await runAnalyzer(hotspot, modelOf(graph), { top: 2 });
-    expect(findings).toHaveLength(2);
-    const byRank = [...findings].sort((a, b) => Number(a.data.rank) - Number(b.data.rank));
-    expect(byRank.map((f) => f.location.file)).toEqual(['Busy.cs', 'Complex.cs']);
-    expect(byRank[0]).toMatchObject({
-      ruleId: 'hotspot',
-      severity: 'note',
-      message: 'Hotspot #1: r/Busy.cs changed in 12 commits (churn 300 lines) at complexity 10; Ada wrote 75% of the changes',
-      data: { rank: 1, score: 3000, revisions: 12, churn: 300, complexity: 10, mainAuthor: 'Ada', mainAuthorShare: 0.75 },
-    });
-  });
+/** Scores 3000, 2000 and 20. */
+const ranked: DeclareEstate = (b) => {
+  file(b, 'Busy.cs', 10, { revisions: 12, churn: 300 });
+  file(b, 'Complex.cs', 40, { revisions: 3, churn: 50 });
+  return file(b, 'Calm.cs', 2, { revisions: 2, churn: 10 });
+};
 
-  it('stays silent without history, without complexity, or below the minimum revisions', async () => {
-    const graph = new EstateGraph();
-    file(graph, 'NoHistory.cs', 30);
-    file(graph, 'script.sql', undefined, { revisions: 20, churn: 900 });
-    file(graph, 'Once.cs', 50, { revisions: 1, churn: 400 });
-    const { findings } = await runAnalyzer(hotspot, modelOf(graph));
-    expect(findings).toEqual([]);
-  });
+/** No history, no complexity, and one revision only. */
+const unranked: DeclareEstate = (b) => {
+  file(b, 'NoHistory.cs', 30);
+  file(b, 'script.sql', undefined, { revisions: 20, churn: 900 });
+  return file(b, 'Once.cs', 50, { revisions: 1, churn: 400 });
+};
 
+const COLUMNS = [{ label: 'Top hotspots' }, { label: 'Commits', align: 'right' }, { label: 'Churn', align: 'right' }, { label: 'Complexity', align: 'right' }, { label: 'Main author' }] as const;
+
+testAnalyzer(hotspot, {
+  valid: [
+    { name: 'files without history, without complexity, or below the minimum revisions; no summary', estate: unranked, summaries: [] },
+    { name: 'an estate whose history pass found no changes', estate: (b) => b.history().file('r', 'Quiet.cs', { complexity: 80 }) },
+  ],
+  invalid: [
+    {
+      name: 'files ranked by churn × complexity, the top ones with their figures',
+      estate: ranked,
+      options: { top: 2 },
+      findings: [
+        {
+          messageId: 'hotspot',
+          severity: 'note',
+          message: 'Hotspot #1: r/Busy.cs changed in 12 commits (churn 300 lines) at complexity 10; Ada wrote 75% of the changes',
+          location: { repo: 'r', file: 'Busy.cs' },
+          data: { rank: 1, score: 3000, revisions: 12, churn: 300, complexity: 10, loc: 100, authors: 2, mainAuthor: 'Ada', mainAuthorShare: 0.75, lastChange: '2025-01-01', ageDays: 3 },
+        },
+        { messageId: 'hotspot', message: /^Hotspot #2: r\/Complex\.cs /, location: { file: 'Complex.cs' }, data: { rank: 2, score: 2000 } },
+      ],
+      summaries: [
+        {
+          title: 'Top hotspots',
+          columns: COLUMNS,
+          rows: [
+            ['r/Busy.cs', '12', '300', '10', 'Ada (75%)'],
+            ['r/Complex.cs', '3', '50', '40', 'Ada (75%)'],
+          ],
+        },
+      ],
+    },
+    {
+      name: 'every ranked file within the default top ten, the summary in rank order',
+      estate: ranked,
+      findings: [
+        { messageId: 'hotspot', location: { file: 'Busy.cs' }, data: { rank: 1 } },
+        { messageId: 'hotspot', location: { file: 'Calm.cs' }, data: { rank: 3, score: 20 } },
+        { messageId: 'hotspot', location: { file: 'Complex.cs' }, data: { rank: 2 } },
+      ],
+      summaries: [{ rows: [['r/Busy.cs', '12', '300', '10', 'Ada (75%)'], ['r/Complex.cs', '3', '50', '40', 'Ada (75%)'], ['r/Calm.cs', '2', '10', '2', 'Ada (75%)']] }],
+    },
+    {
+      name: 'a file changed once, when minRevisions allows it',
+      estate: unranked,
+      options: { minRevisions: 1 },
+      findings: [{ messageId: 'hotspot', location: { file: 'Once.cs' }, data: { rank: 1, revisions: 1, score: 20_000 } }],
+    },
+  ],
+});
+
+describe('hotspot fingerprints', () => {
   it('keeps a finding id when its rank changes', async () => {
     const run = async (churn: number) => {
-      const graph = new EstateGraph();
-      file(graph, 'A.cs', 5, { revisions: 4, churn });
-      file(graph, 'B.cs', 5, { revisions: 4, churn: 100 });
-      return (await runAnalyzer(hotspot, modelOf(graph))).findings.find((f) => f.location.file === 'A.cs')!;
+      const { findings } = await runAnalyzer(hotspot, (b) => {
+        file(b, 'A.cs', 5, { revisions: 4, churn });
+        return file(b, 'B.cs', 5, { revisions: 4, churn: 100 });
+      });
+      return findings.find((f) => f.location.file === 'A.cs')!;
     };
     const first = await run(50);
     const second = await run(500);

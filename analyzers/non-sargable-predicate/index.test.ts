@@ -1,38 +1,62 @@
-import { describe, expect, it } from 'vitest';
 import nonSargable from './index.js';
-import { runAnalyzer } from '../testing.js';
-import { sqlModel } from '../sqlTesting.js';
+import { testAnalyzer } from '../../test/support/analyzerTester.js';
+import type { DeclareEstate } from '../../test/support/analyzerTester.js';
 
 const SCHEMA = `CREATE TABLE dbo.Users (Id INT NOT NULL PRIMARY KEY, Code VARCHAR(20) NOT NULL, Email NVARCHAR(200) NULL, CreatedUtc DATETIME2 NOT NULL)`;
 
-async function findings(...queries: string[]) {
-  return (await runAnalyzer(nonSargable, sqlModel(SCHEMA, queries))).findings;
-}
+/** The schema script, and the queries one per line of db/Queries.cs. */
+const withQueries =
+  (...queries: string[]): DeclareEstate =>
+  (b) =>
+    b.sqlScript('db', 'schema.sql', SCHEMA).queries('db', 'Queries.cs', queries);
 
-describe('non-sargable-predicate', () => {
-  it('reports a function around a column', async () => {
-    const found = await findings('SELECT Id FROM dbo.Users WHERE YEAR(CreatedUtc) = 2024');
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ ruleId: 'non-sargable-predicate', data: { reason: 'function', column: 'CreatedUtc', table: 'dbo.users' } });
-  });
-
-  it('reports a leading wildcard', async () => {
-    const found = await findings("SELECT Id FROM dbo.Users WHERE Email LIKE '%@harbor.example'");
-    expect(found).toHaveLength(1);
-    expect(found[0]!.data).toMatchObject({ reason: 'leading-wildcard', column: 'Email' });
-  });
-
-  it('reports implicit conversions the literal forces on a varchar column', async () => {
-    const found = await findings('SELECT Id FROM dbo.Users WHERE Code = 42', "SELECT Id FROM dbo.Users WHERE Code = N'A-42'");
-    expect(found.map((f) => f.data.reason)).toEqual(['implicit-conversion', 'implicit-conversion']);
-  });
-
-  it('stays silent on sargable predicates', async () => {
-    expect(await findings(
-      "SELECT Id FROM dbo.Users WHERE Email LIKE 'ann%'",
-      "SELECT Id FROM dbo.Users WHERE Code = 'A-42'",
-      "SELECT Id FROM dbo.Users WHERE Email = N'ann@harbor.example'",
-      'SELECT Id FROM dbo.Users WHERE Id = 42 AND CreatedUtc >= DATEADD(day, -1, @now)',
-    )).toEqual([]);
-  });
+testAnalyzer(nonSargable, {
+  valid: [
+    {
+      name: 'sargable predicates: trailing wildcard, matching literal types, functions on the value side',
+      estate: withQueries(
+        "SELECT Id FROM dbo.Users WHERE Email LIKE 'ann%'",
+        "SELECT Id FROM dbo.Users WHERE Code = 'A-42'",
+        "SELECT Id FROM dbo.Users WHERE Email = N'ann@harbor.example'",
+        'SELECT Id FROM dbo.Users WHERE Id = 42 AND CreatedUtc >= DATEADD(day, -1, @now)',
+      ),
+    },
+    {
+      name: 'no conversion is judged on a column whose type no schema gives',
+      estate: withQueries('SELECT Id FROM dbo.Accounts WHERE Code = 42'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a function around a column',
+      estate: withQueries('SELECT Id FROM dbo.Users WHERE YEAR(CreatedUtc) = 2024'),
+      findings: [
+        {
+          messageId: 'nonSargable',
+          severity: 'warning',
+          message: '`YEAR(CreatedUtc) = 2024` wraps the column in a function; no index on CreatedUtc can be used for it',
+          location: { repo: 'db', file: 'Queries.cs', line: 1, column: 1 },
+          data: { reason: 'function', column: 'CreatedUtc', table: 'dbo.users', predicate: 'YEAR(CreatedUtc) = 2024', query: 'SELECT Id FROM dbo.Users WHERE YEAR(CreatedUtc) = 2024' },
+        },
+      ],
+    },
+    {
+      name: 'a leading wildcard',
+      estate: withQueries("SELECT Id FROM dbo.Users WHERE Email LIKE '%@harbor.example'"),
+      findings: [{ messageId: 'nonSargable', data: { reason: 'leading-wildcard', column: 'Email', table: 'dbo.users' } }],
+    },
+    {
+      name: 'implicit conversions the literal forces on a varchar column',
+      estate: withQueries('SELECT Id FROM dbo.Users WHERE Code = 42', "SELECT Id FROM dbo.Users WHERE Code = N'A-42'"),
+      findings: [
+        { messageId: 'nonSargable', location: { line: 1 }, data: { reason: 'implicit-conversion', column: 'Code' } },
+        { messageId: 'nonSargable', location: { line: 2 }, data: { reason: 'implicit-conversion', column: 'Code' } },
+      ],
+    },
+    {
+      name: 'a table no schema defines, named as written',
+      estate: withQueries('SELECT Id FROM dbo.AuditLog WHERE YEAR(At) = 2024'),
+      findings: [{ messageId: 'nonSargable', data: { reason: 'function', column: 'At', table: 'dbo.AuditLog' } }],
+    },
+  ],
 });

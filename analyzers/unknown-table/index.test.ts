@@ -1,35 +1,62 @@
-import { describe, expect, it } from 'vitest';
 import unknownTable from './index.js';
-import { runAnalyzer } from '../testing.js';
-import { sqlModel } from '../sqlTesting.js';
+import { testAnalyzer, type DeclareEstate } from '../../test/support/analyzerTester.js';
 
 const SCHEMA = 'CREATE TABLE dbo.Users (Id INT NOT NULL PRIMARY KEY)';
 
-describe('unknown-table', () => {
-  it('reports each table no schema defines once, however many queries use it', async () => {
-    const { findings } = await runAnalyzer(unknownTable, sqlModel(SCHEMA, [
-      'SELECT * FROM dbo.AuditLog WHERE Actor = @a',
-      'INSERT INTO AuditLog (Actor) VALUES (@a)',
-      'SELECT Id FROM dbo.Users',
-    ]));
-    expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({
-      ruleId: 'unknown-table',
-      severity: 'note',
-      location: { file: 'Queries.cs', line: 1 },
-      data: { table: 'dbo.auditlog', queries: 2 },
-    });
-  });
+/** A schema script, and the queries one per line of db/Queries.cs. */
+const withQueries =
+  (schema: string, ...queries: string[]): DeclareEstate =>
+  (b) =>
+    b.sqlScript('db', 'schema.sql', schema).queries('db', 'Queries.cs', queries);
 
-  it('stays silent on defined tables (any quoting or case), views, temp tables, table variables and trigger pseudo-tables', async () => {
-    const { findings } = await runAnalyzer(unknownTable, sqlModel(`${SCHEMA}\nGO\nCREATE VIEW [Active Users] AS SELECT Id FROM dbo.Users`, [
-      'SELECT * FROM "Active Users"',
-      'SELECT Id FROM inserted',
-      'SELECT Id FROM [DBO].[USERS]',
-      'SELECT Id FROM users',
-      'SELECT * FROM #staging',
-      'SELECT * FROM @ids',
-    ]));
-    expect(findings).toEqual([]);
-  });
+testAnalyzer(unknownTable, {
+  valid: [
+    {
+      name: 'defined tables (any quoting or case), views, temp tables, table variables and trigger pseudo-tables',
+      estate: withQueries(
+        `${SCHEMA}\nGO\nCREATE VIEW [Active Users] AS SELECT Id FROM dbo.Users`,
+        'SELECT * FROM "Active Users"',
+        'SELECT Id FROM inserted',
+        'SELECT Id FROM [DBO].[USERS]',
+        'SELECT Id FROM users',
+        'SELECT * FROM #staging',
+        'SELECT * FROM @ids',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'each table no schema defines once, however many queries use it',
+      estate: withQueries(SCHEMA, 'SELECT * FROM dbo.AuditLog WHERE Actor = @a', 'INSERT INTO AuditLog (Actor) VALUES (@a)', 'SELECT Id FROM dbo.Users'),
+      findings: [
+        {
+          messageId: 'unknown',
+          severity: 'note',
+          message: 'Table dbo.AuditLog is used by 2 queries but no schema in the estate defines it',
+          location: { repo: 'db', file: 'Queries.cs', line: 1 },
+          related: [{ repo: 'db', file: 'Queries.cs', line: 2 }],
+          data: { table: 'dbo.auditlog', queries: 2, files: ['db/Queries.cs'] },
+        },
+      ],
+    },
+    {
+      name: 'one finding per unknown table, each at its first use across files',
+      estate: (b) =>
+        withQueries(SCHEMA, 'SELECT Id FROM dbo.Users', 'SELECT * FROM dbo.Sessions')(b).queries('api', 'Store.cs', ['SELECT Token FROM dbo.Sessions', 'SELECT * FROM legacy.Export']),
+      findings: [
+        {
+          messageId: 'unknown',
+          location: { repo: 'api', file: 'Store.cs', line: 1 },
+          related: [{ repo: 'db', file: 'Queries.cs', line: 2 }],
+          data: { table: 'dbo.sessions', queries: 2, files: ['api/Store.cs', 'db/Queries.cs'] },
+        },
+        {
+          messageId: 'unknown',
+          message: 'Table legacy.Export is used by 1 query but no schema in the estate defines it',
+          location: { repo: 'api', file: 'Store.cs', line: 2 },
+          data: { table: 'legacy.export', queries: 1, files: ['api/Store.cs'] },
+        },
+      ],
+    },
+  ],
 });
