@@ -89,7 +89,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     diagnostics.push(...lookup.diagnostics);
   }
   if (needs.has('advisories')) {
-    if (!packageOptions.advisories) unavailable.advisories = 'no advisory database was given (--advisories <folder|zip>)';
+    if (!packageOptions.advisories) unavailable.advisories = 'no advisory database was given; pass --advisories <folder|zip>';
     else {
       const loaded = await loadAdvisories(packageOptions.advisories, usages);
       if (loaded.advisories) provided.advisories = loaded.advisories;
