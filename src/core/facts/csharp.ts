@@ -44,6 +44,13 @@ export interface CSharpAttributeUse {
   name: string;
   /** Literal argument texts (string literals unquoted), positional then named `name=value`. */
   args: string[];
+  /**
+   * The arguments as expressions, for the EF schema attributes listed in
+   * `src/extract/csharp/schemaSyntax.ts` (`[Table]`, `[Index]`, `[PrimaryKey]`)
+   * only: `args` cannot tell `"Email"` from a constant named `Email`.
+   * Absent for other attributes and for attributes written without arguments.
+   */
+  arguments?: CSharpArgument[];
   line: number;
 }
 
@@ -125,6 +132,11 @@ export interface CSharpMemberFacts {
   attributes: CSharpAttributeUse[];
   /** `public`, `static`, `override`, … as written; absent when there are none (C#'s default: private). */
   modifiers?: string[];
+  /**
+   * The declared type of a property whose type is one of the generic types
+   * listed in `src/extract/csharp/schemaSyntax.ts` (`DbSet<T>`); absent otherwise.
+   */
+  genericType?: CSharpGenericType;
 }
 
 export interface CSharpTypeFacts {

@@ -1,9 +1,10 @@
 /**
  * Names that make the walk record more than ordinary facts, for the EF schema
  * readers in `src/sql/ef` (migrations → tables, model configuration → keys):
- * call chains with their arguments' shapes and `IEntityTypeConfiguration<T>`
+ * call chains with their arguments' shapes, attribute arguments as
+ * expressions, `DbSet<T>` property types and `IEntityTypeConfiguration<T>`
  * bases. Only these names trigger it, so a file without EF code gets the same
- * facts as before. Names are matched without namespace.
+ * facts as before. Names are matched without namespace or `Attribute` suffix.
  */
 
 /** EF6 and EF Core migration operations: their chains are recorded wherever they are called. */
@@ -22,6 +23,12 @@ const MODEL_CONFIGURATION = new Set(['HasKey', 'HasIndex', 'ToTable']);
 /** `modelBuilder.Entity<User>()`: the call that starts an entity builder chain. */
 export const ENTITY_BUILDER_METHOD = 'Entity';
 
+/** EF attributes whose arguments are recorded as expressions (`[Key]` takes none). */
+const SCHEMA_ATTRIBUTES = new Set(['Table', 'Index', 'PrimaryKey']);
+
+/** Property types recorded with their type arguments: the entity sets of a context. */
+const RECORDED_PROPERTY_TYPES = new Set(['DbSet']);
+
 /** Bases recorded with their type arguments: `UserConfiguration : IEntityTypeConfiguration<User>` configures `User`. */
 const ENTITY_CONFIGURATION_BASE = 'IEntityTypeConfiguration';
 
@@ -31,6 +38,14 @@ export function isMigrationOperation(method: string): boolean {
 
 export function isModelConfiguration(method: string): boolean {
   return MODEL_CONFIGURATION.has(method);
+}
+
+export function isSchemaAttribute(name: string): boolean {
+  return SCHEMA_ATTRIBUTES.has(lastSegment(name));
+}
+
+export function isRecordedPropertyType(name: string): boolean {
+  return RECORDED_PROPERTY_TYPES.has(lastSegment(name));
 }
 
 export function isEntityConfigurationBase(name: string): boolean {
