@@ -1,16 +1,15 @@
 /**
  * The SQL a file holds, whatever its language: `.sql` scripts (schema, routines,
- * queries), C# (queries from call-site facts, EF migrations and model
- * configuration from the text), JS/TS (driver calls). Pure `(kind, path, text,
- * facts) → SqlFileFacts`, run beside the language extractor.
+ * queries), C# (queries, EF migrations and model configuration, all from the
+ * C# facts), JS/TS (driver calls). Pure `(kind, path, text, facts) →
+ * SqlFileFacts`, run beside the language extractor.
  */
 import type { ExtractionProblem, FileFacts } from '../../core/facts.js';
 import type { FileKind } from '../../core/fileKinds.js';
 import { analyzeQuery } from '../../sql/analyzeQuery.js';
 import { extractCSharpQueries } from '../../sql/csharpQueries.js';
-import { maskCSharp } from '../../sql/ef/csharpText.js';
-import { MIGRATION_TRIGGER, readMigrations } from '../../sql/ef/migrations.js';
-import { MODEL_TRIGGER, readModelHints } from '../../sql/ef/modelHints.js';
+import { readMigrations } from '../../sql/ef/migrations.js';
+import { readModelHints } from '../../sql/ef/modelHints.js';
 import type { SqlFileFacts } from '../../core/facts/sql.js';
 import { extractSqlScript } from '../../sql/sqlScript.js';
 import { extractJsSql } from './jsQueries.js';
@@ -25,30 +24,20 @@ export function extractSqlFacts(kind: FileKind, filePath: string, text: string, 
     const outcome = extractSqlScript(text);
     return { sql: outcome.facts, problems: outcome.problems };
   }
-  if (kind === 'csharp') return fromCSharp(text, facts);
+  if (kind === 'csharp') return fromCSharp(facts);
   if (kind === 'javascript' || kind === 'typescript') return fromJs(filePath, text);
   return { problems: [] };
 }
 
-function fromCSharp(text: string, facts: FileFacts | undefined): SqlExtraction {
+function fromCSharp(facts: FileFacts | undefined): SqlExtraction {
+  if (facts?.kind !== 'csharp') return { problems: [] };
   const sql: SqlFileFacts = { tables: [], routines: [], queries: [] };
-  const problems: ExtractionProblem[] = [];
-  if (facts?.kind === 'csharp') {
-    const found = extractCSharpQueries(facts);
-    sql.queries.push(...found.queries);
-    problems.push(...found.problems);
-  }
-  const migrations = MIGRATION_TRIGGER.test(text);
-  const model = MODEL_TRIGGER.test(text);
-  if (migrations || model) {
-    const masked = maskCSharp(text);
-    if (migrations) sql.tables.push(...readMigrations(text, masked));
-    if (model) {
-      const hints = readModelHints(text, masked);
-      if (hints.sets.length + hints.tables.length + hints.keys.length > 0) sql.ef = hints;
-    }
-  }
-  return isEmpty(sql) ? { problems } : { sql, problems };
+  const found = extractCSharpQueries(facts);
+  sql.queries.push(...found.queries);
+  if (facts.callChains) sql.tables.push(...readMigrations(facts.callChains));
+  const hints = readModelHints(facts);
+  if (hints.sets.length + hints.tables.length + hints.keys.length > 0) sql.ef = hints;
+  return isEmpty(sql) ? { problems: found.problems } : { sql, problems: found.problems };
 }
 
 function fromJs(filePath: string, text: string): SqlExtraction {
