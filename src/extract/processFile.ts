@@ -27,7 +27,7 @@ export function processFile(entry: FileEntry, maxFileBytes: number, parsers: Par
   try {
     const outcome = extractFile(entry.kind, entry.path, read.text, parsers);
     // Queries and schema ride on the same read (and, for C#, the same facts).
-    const sql = extractSqlFacts(entry.kind, entry.path, read.text, outcome.facts);
+    const sql = extractSqlFacts(entry.kind, read.text, outcome.facts);
     for (const problem of [...outcome.problems, ...sql.problems]) {
       diagnostics.push({
         code: problem.code,

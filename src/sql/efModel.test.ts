@@ -13,7 +13,7 @@ function repoOf(files: Record<string, string>): RepoModel {
     git: true,
     files: Object.entries(files).map(([path, text]) => {
       const facts = extractCSharp(parser, text).facts;
-      const sql = extractSqlFacts('csharp', path, text, facts).sql;
+      const sql = extractSqlFacts('csharp', text, facts).sql;
       return { repo: 'shop', path, kind: 'csharp' as const, loc: 1, ...(facts ? { facts } : {}), ...(sql ? { sql } : {}) };
     }),
   };

@@ -44,7 +44,85 @@ export interface CSharpAttributeUse {
   name: string;
   /** Literal argument texts (string literals unquoted), positional then named `name=value`. */
   args: string[];
+  /**
+   * The arguments as expressions, for the EF schema attributes listed in
+   * `src/extract/csharp/schemaSyntax.ts` (`[Table]`, `[Index]`, `[PrimaryKey]`)
+   * only: `args` cannot tell `"Email"` from a constant named `Email`.
+   * Absent for other attributes and for attributes written without arguments.
+   */
+  arguments?: CSharpArgument[];
   line: number;
+}
+
+/** A generic type as written: `DbSet<Models.User>` → `DbSet` of `Models.User`. */
+export interface CSharpGenericType {
+  /** Dotted name without its type arguments. */
+  name: string;
+  /** Type arguments as written, whitespace removed. */
+  arguments: string[];
+}
+
+/**
+ * An expression reduced to what schema readers look at (EF migrations and
+ * model configuration): literals, names, `nameof`, arrays, anonymous objects,
+ * lambdas and call chains; anything else is `other`.
+ */
+export type CSharpExpression =
+  /** A regular, verbatim or raw string literal, decoded. */
+  | { kind: 'string'; text: string }
+  /** `true`, `2`, `null`, `'c'`, as written. */
+  | { kind: 'literal'; text: string }
+  /** An identifier or a member access of names: `Email`, `x.Email`, `Tables.Users`. */
+  | { kind: 'name'; text: string }
+  /** `nameof(User.Email)`: the argument as written, `User.Email`. */
+  | { kind: 'nameof'; text: string }
+  /** `new[] { … }`, `new string[] { … }`, `[ … ]`. */
+  | { kind: 'array'; items: CSharpExpression[] }
+  /** `new { Id = …, x.Email }`: `name` is set for `Id = …`, absent for a projected `x.Email`. */
+  | { kind: 'object'; members: { name?: string; value: CSharpExpression }[] }
+  /**
+   * `x => x.Email`, `(a, b) => …`, `t => { t.PrimaryKey(…); }`: an expression
+   * body, or the expression statements of a block body.
+   */
+  | { kind: 'lambda'; parameters: string[]; body?: CSharpExpression; statements?: CSharpExpression[] }
+  /** Calls and member accesses in a row: `table.Column<int>(nullable: false)`, `a.B().C`. */
+  | { kind: 'chain'; links: CSharpChainLink[] }
+  | { kind: 'other' };
+
+/** One argument: `name: value` (or `Name = value` in an attribute) keeps its name. */
+export interface CSharpArgument {
+  name?: string;
+  value: CSharpExpression;
+}
+
+/**
+ * One step of a chain after its receiver: a call (`arguments` set, possibly
+ * empty) or a member access (`arguments` absent). What the first step is made
+ * on (`migrationBuilder`, `this`, `table`) is left out.
+ */
+export interface CSharpChainLink {
+  /** Member name without type arguments: `Column` for `Column<int>`. */
+  name: string;
+  /** `Column<int>` → `['int']`, as written, whitespace removed. */
+  typeArguments?: string[];
+  arguments?: CSharpArgument[];
+  /** Line of the member name. */
+  line: number;
+}
+
+/**
+ * A whole call chain through one of the methods listed in
+ * `src/extract/csharp/schemaSyntax.ts`: the EF migration operations
+ * (`migrationBuilder.CreateTable(…)`, EF6 `CreateTable(…).PrimaryKey(…)`)
+ * and the model configuration calls made on an entity builder
+ * (`modelBuilder.Entity<User>().HasIndex(u => u.Email).IsUnique()`, or any
+ * `HasKey`/`HasIndex`/`ToTable` chain in a file that implements
+ * `IEntityTypeConfiguration<T>`).
+ */
+export interface CSharpCallChain {
+  links: CSharpChainLink[];
+  /** The chain is (a statement of) the body of a lambda passed to this method: `Map(m => m.ToTable("UserRoles"))`. */
+  inLambdaOf?: string;
 }
 
 export interface CSharpMemberFacts {
@@ -54,6 +132,11 @@ export interface CSharpMemberFacts {
   attributes: CSharpAttributeUse[];
   /** `public`, `static`, `override`, … as written; absent when there are none (C#'s default: private). */
   modifiers?: string[];
+  /**
+   * The declared type of a property whose type is one of the generic types
+   * listed in `src/extract/csharp/schemaSyntax.ts` (`DbSet<T>`); absent otherwise.
+   */
+  genericType?: CSharpGenericType;
 }
 
 export interface CSharpTypeFacts {
@@ -67,6 +150,11 @@ export interface CSharpTypeFacts {
   modifiers: string[];
   /** Base class and interfaces as written (generic arguments stripped). */
   bases: string[];
+  /**
+   * The bases among the generic types listed in `src/extract/csharp/schemaSyntax.ts`
+   * (`IEntityTypeConfiguration<User>`), with their type arguments; absent when none.
+   */
+  genericBases?: CSharpGenericType[];
   attributes: CSharpAttributeUse[];
   members: CSharpMemberFacts[];
   /** Types referenced from this type's own body (nested types report their own). */
@@ -171,6 +259,8 @@ export interface CSharpFileFacts {
   callSites: CSharpCallSite[];
   /** String-valued declarations and assignments, in source order. */
   stringDeclarations: CSharpStringDeclaration[];
+  /** EF schema call chains (see `CSharpCallChain`), in source order; absent when there are none. */
+  callChains?: CSharpCallChain[];
   /** Positions of ERROR/MISSING nodes, at most the first 20. */
   syntaxErrors: Position[];
   syntaxErrorCount: number;

@@ -1,9 +1,11 @@
-import type { CSharpAttributeUse } from '../../core/facts.js';
+import type { CSharpArgument, CSharpAttributeUse } from '../../core/facts.js';
+import { readArgumentShapes } from './expressionShapes.js';
 import { attributeArgumentText } from './literals.js';
 import { stripAttributeSuffix } from './names.js';
+import { isSchemaAttribute } from './schemaSyntax.js';
 import { forEachChild, visit } from './traversal.js';
 import { chainName } from './typeReferences.js';
-import { nodeText, startLine, type WalkContext } from './walkContext.js';
+import { nodeText, spareCursorHere, startLine, type WalkContext } from './walkContext.js';
 
 const ATTRIBUTE_NAME_KINDS = new Set(['identifier', 'generic_name', 'qualified_name', 'alias_qualified_name']);
 const STRING_KINDS = new Set(['string_literal', 'verbatim_string_literal', 'raw_string_literal']);
@@ -29,11 +31,13 @@ function readAttribute(ctx: WalkContext): CSharpAttributeUse {
   const line = startLine(ctx);
   let name = '';
   const args: string[] = [];
+  let shapes: CSharpArgument[] | undefined;
   forEachChild(ctx, (kind) => {
     if (ATTRIBUTE_NAME_KINDS.has(kind.name)) {
       name = stripAttributeSuffix(chainName(ctx) ?? '');
       if (name !== '') ctx.owner.addReference(name, line);
     } else if (kind.name === 'attribute_argument_list') {
+      if (isSchemaAttribute(name)) shapes = readArgumentShapes(ctx, spareCursorHere(ctx));
       forEachChild(ctx, (argument) => {
         if (argument.name === 'attribute_argument') args.push(readArgument(ctx));
         else visit(ctx);
@@ -42,7 +46,7 @@ function readAttribute(ctx: WalkContext): CSharpAttributeUse {
       visit(ctx);
     }
   });
-  return { name, args, line };
+  return shapes === undefined ? { name, args, line } : { name, args, arguments: shapes, line };
 }
 
 /** `"x"` → `x`; `Name = "x"` and `Name: "x"` → `Name=x`; other expressions as written. */

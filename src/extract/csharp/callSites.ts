@@ -1,5 +1,6 @@
 import type { CSharpCallSite } from '../../core/facts.js';
 import { readArgumentList, type CallArguments } from './callArguments.js';
+import { entityBuilderMark, noteSchemaCall } from './callChains.js';
 import { readConditionalAccess, readMemberAccess, readMemberName, type MemberName } from './chains.js';
 import { visitNameofArguments } from './expressions.js';
 import { isInterestingSink } from './interestingSinks.js';
@@ -17,6 +18,7 @@ export interface Callee extends MemberName {
  * is no call: its argument names a symbol and is walked as such.
  */
 export function visitInvocation(ctx: WalkContext): void {
+  const mark = entityBuilderMark(ctx);
   let callee: Callee | null = null;
   let args: CallArguments | null = null;
   let seenFunction = false;
@@ -38,6 +40,7 @@ export function visitInvocation(ctx: WalkContext): void {
   // Set after the arguments, whose own calls overwrite it: a call on this call's result reads it next.
   const walked = callee as Callee | null; // assigned in the callback
   setLastCall(ctx, walked?.written, walked?.receiver, false);
+  if (walked !== null) noteSchemaCall(ctx, walked, mark);
   if (callee !== null && args !== null) recordCallSite(ctx, callee, args, false);
 }
 

@@ -5,7 +5,7 @@ import { countCodeLines } from './lineCounts.js';
 import type { CSharpParser } from './parser.js';
 import { collectSyntaxErrors } from './syntaxErrors.js';
 import { visit } from './traversal.js';
-import { createWalkContext } from './walkContext.js';
+import { createWalkContext, type WalkContext } from './walkContext.js';
 
 export { loadCSharpParser, type CSharpParser } from './parser.js';
 
@@ -41,7 +41,7 @@ function extract(parser: CSharpParser, text: string): ExtractionOutcome<CSharpFi
 
 function extractFromTree(parser: CSharpParser, tree: Parser.Tree, text: string): ExtractionOutcome<CSharpFileFacts> {
   const hasErrors = tree.rootNode.hasError;
-  const ctx = createWalkContext(tree.walk(), text, parser.kinds, CSHARP_HANDLERS);
+  const ctx = createWalkContext(tree.walk(), text, parser.kinds, CSHARP_HANDLERS, () => tree.walk());
   visit(ctx);
   const errors = hasErrors ? collectSyntaxErrors(tree) : { positions: [], count: 0 };
 
@@ -66,6 +66,7 @@ function extractFromTree(parser: CSharpParser, tree: Parser.Tree, text: string):
     // Sorted: a call is recorded after its arguments, so nested calls would come first.
     callSites: ctx.callSites.sort(bySourcePosition),
     stringDeclarations: ctx.stringDeclarations.sort((a, b) => bySourcePosition(a.value, b.value)),
+    ...callChainsOf(ctx),
     syntaxErrors: errors.positions,
     syntaxErrorCount: errors.count,
   };
@@ -82,6 +83,13 @@ function extractFromTree(parser: CSharpParser, tree: Parser.Tree, text: string):
     });
   }
   return { facts, problems };
+}
+
+/** Recorded in the order their calls finish (inner first): sorted by where each chain starts. */
+function callChainsOf(ctx: WalkContext): Pick<CSharpFileFacts, 'callChains'> {
+  const { chains } = ctx.schema;
+  if (chains.length === 0) return {};
+  return { callChains: chains.sort((a, b) => a.start - b.start).map(({ chain }) => chain) };
 }
 
 function bySourcePosition(a: { line: number; column: number }, b: { line: number; column: number }): number {

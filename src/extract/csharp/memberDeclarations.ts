@@ -1,9 +1,11 @@
-import type { CSharpAttributeUse, CSharpMemberFacts } from '../../core/facts.js';
+import type { CSharpAttributeUse, CSharpGenericType, CSharpMemberFacts } from '../../core/facts.js';
 import { readAttributeList } from './attributes.js';
+import { genericTypeHere } from './expressionShapes.js';
+import { isRecordedPropertyType } from './schemaSyntax.js';
 import { readPropertyValue, readVariableDeclaration } from './stringDeclarations.js';
 import { forEachChild, visit } from './traversal.js';
 import { readTypeParameters, withTypeParameters } from './typeParameters.js';
-import { visitType } from './typeReferences.js';
+import { recordTypeName, visitType } from './typeReferences.js';
 import { nodeText, startLine, withMember, type WalkContext } from './walkContext.js';
 
 type MemberKind = CSharpMemberFacts['kind'];
@@ -52,6 +54,7 @@ function visitMember(ctx: WalkContext): void {
   const attributes: CSharpAttributeUse[] = [];
   const modifiers: string[] = [];
   const names: string[] = [];
+  let genericType: CSharpGenericType | undefined;
   const typeParameters = nodeKind === 'method_declaration' ? readTypeParameters(ctx) : [];
   let isConst = false;
   // The name precedes the body and initializer: what is walked after it belongs to this member.
@@ -88,7 +91,8 @@ function visitMember(ctx: WalkContext): void {
         return visit(ctx);
       }
       const field = ctx.kinds.field(ctx.cursor);
-      if (field === 'type' || field === 'returns') visitType(ctx);
+      if (field === 'type' && nodeKind === 'property_declaration') genericType = visitPropertyType(ctx);
+      else if (field === 'type' || field === 'returns') visitType(ctx);
       else if (field === 'name' && kind.name === 'identifier') declareName(nodeText(ctx));
       else if (field === 'value' && nodeKind === 'property_declaration' && names[0] !== undefined) {
         readPropertyValue(ctx, names[0]);
@@ -107,7 +111,19 @@ function visitMember(ctx: WalkContext): void {
       line,
       attributes: declared.length > 1 ? [...attributes] : attributes,
       ...(modifiers.length > 0 ? { modifiers: [...modifiers] } : {}),
+      ...(genericType !== undefined ? { genericType } : {}),
     });
     if (VALUE_MEMBER_KINDS.has(kind)) ctx.owner.declareValue(name);
   }
+}
+
+/** Visits a property's type; returns it when `schemaSyntax.ts` lists it (`DbSet<User>`). */
+function visitPropertyType(ctx: WalkContext): CSharpGenericType | undefined {
+  const kind = ctx.kinds.current(ctx.cursor).name;
+  if (kind !== 'generic_name' && kind !== 'qualified_name') {
+    visitType(ctx);
+    return undefined;
+  }
+  const name = recordTypeName(ctx); // what `visitType` does for names
+  return name !== null && isRecordedPropertyType(name) ? genericTypeHere(ctx, name) : undefined;
 }

@@ -1,6 +1,8 @@
 import type { CSharpMemberFacts, CSharpTypeFacts, CSharpTypeKind } from '../../core/facts.js';
 import { readAttributeList } from './attributes.js';
+import { genericTypeHere } from './expressionShapes.js';
 import { declareValue } from './fieldVisitor.js';
+import { isEntityConfigurationBase } from './schemaSyntax.js';
 import { forEachChild, visit } from './traversal.js';
 import { openTypeOwner } from './typeOwners.js';
 import { readTypeParameterList, withTypeParameters } from './typeParameters.js';
@@ -68,7 +70,7 @@ function visitTypeParts(ctx: WalkContext, facts: CSharpTypeFacts): void {
         facts.modifiers.push(nodeText(ctx));
         return;
       case 'base_list':
-        return readBaseList(ctx, facts.bases);
+        return readBaseList(ctx, facts);
       case 'parameter_list':
         // Positional record parameters are properties; a class's primary-constructor parameters are not.
         if (facts.kind !== 'record' && facts.kind !== 'record struct') return visit(ctx);
@@ -79,11 +81,20 @@ function visitTypeParts(ctx: WalkContext, facts: CSharpTypeFacts): void {
   });
 }
 
-/** `: Base<T>, Models.IThing` → bases `Base`, `Models.IThing`, each also a reference. */
-function readBaseList(ctx: WalkContext, bases: string[]): void {
+/**
+ * `: Base<T>, Models.IThing` → bases `Base`, `Models.IThing`, each also a
+ * reference; `IEntityTypeConfiguration<User>` is kept with its type argument too.
+ */
+function readBaseList(ctx: WalkContext, facts: CSharpTypeFacts): void {
   const readBase = (): void => {
     const name = recordTypeName(ctx);
-    if (name !== null && name !== '') bases.push(name);
+    if (name === null || name === '') return;
+    facts.bases.push(name);
+    if (!isEntityConfigurationBase(name)) return;
+    const generic = genericTypeHere(ctx, name);
+    if (generic === undefined) return;
+    (facts.genericBases ??= []).push(generic);
+    ctx.schema.entityConfigurations++;
   };
   forEachChild(ctx, (kind) => {
     if (BASE_NAME_KINDS.has(kind.name)) readBase();

@@ -1,5 +1,5 @@
 import type Parser from 'tree-sitter';
-import type { CSharpCallSite, CSharpStringDeclaration, CSharpUsing } from '../../core/facts.js';
+import type { CSharpCallChain, CSharpCallSite, CSharpStringDeclaration, CSharpUsing } from '../../core/facts.js';
 import type { NodeKinds } from './nodeKinds.js';
 import { ReferenceOwner } from './referenceOwner.js';
 import type { DeclaredType } from './typeOwners.js';
@@ -37,6 +37,23 @@ export interface WalkContext {
   readonly lastCall: WalkedCall;
   /** Offsets where lines start, built on first use: positions are computed only for what is recorded. */
   lineStarts: number[] | undefined;
+  /** What the walk gathers for the EF schema readers (see `schemaSyntax.ts`). */
+  readonly schema: SchemaWalk;
+  /** Creates a second cursor on the same tree, for readers that must not move `cursor`. */
+  readonly newCursor: () => Parser.TreeCursor;
+  /** The second cursor, once created. */
+  spare: Parser.TreeCursor | undefined;
+}
+
+export interface SchemaWalk {
+  /** Recorded chains with the offset where each starts, for sorting. */
+  readonly chains: { start: number; chain: CSharpCallChain }[];
+  /** Start offsets of the chains recorded: a chain through two listed methods is recorded once. */
+  readonly chainStarts: Set<number>;
+  /** `Entity<T>()` calls walked so far: a call whose callee raised it is made on an entity builder. */
+  entityBuilderCalls: number;
+  /** `IEntityTypeConfiguration<T>` bases walked so far. */
+  entityConfigurations: number;
 }
 
 /** Callee of the call or creation whose handler finished last; updated in place, one per walk. */
@@ -54,6 +71,7 @@ export function createWalkContext(
   text: string,
   kinds: NodeKinds,
   handlers: ReadonlyMap<string, NodeHandler>,
+  newCursor: () => Parser.TreeCursor,
 ): WalkContext {
   const fileScope = new ReferenceOwner(null, null);
   return {
@@ -76,7 +94,20 @@ export function createWalkContext(
     stringDeclarations: [],
     lastCall: { depth: -1, written: undefined, receiver: undefined, isConstructor: false },
     lineStarts: undefined,
+    schema: { chains: [], chainStarts: new Set(), entityBuilderCalls: 0, entityConfigurations: 0 },
+    newCursor,
+    spare: undefined,
   };
+}
+
+/**
+ * The second cursor, placed on the node under `cursor`: it can read that
+ * node's subtree, or climb to its ancestors, while the walk stays where it is.
+ */
+export function spareCursorHere(ctx: WalkContext): Parser.TreeCursor {
+  const spare = (ctx.spare ??= ctx.newCursor());
+  spare.resetTo(ctx.cursor);
+  return spare;
 }
 
 export function nodeText(ctx: WalkContext): string {

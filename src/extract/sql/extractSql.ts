@@ -1,16 +1,16 @@
 /**
  * The SQL a file holds, whatever its language: `.sql` scripts (schema, routines,
- * queries), C# (queries from call-site facts, EF migrations and model
- * configuration from the text), JS/TS (driver calls the JS extractor found).
- * Pure `(kind, path, text, facts) → SqlFileFacts`, run beside the language extractor.
+ * queries), C# (queries, EF migrations and model configuration, all from the
+ * C# facts), JS/TS (driver calls the JS extractor found). Pure `(kind, text,
+ * facts) → SqlFileFacts`, run beside the language extractor: no file is parsed
+ * a second time here.
  */
 import type { ExtractionProblem, FileFacts, JsSqlQuery } from '../../core/facts.js';
 import type { FileKind } from '../../core/fileKinds.js';
 import { analyzeQuery } from '../../sql/analyzeQuery.js';
 import { extractCSharpQueries } from '../../sql/csharpQueries.js';
-import { maskCSharp } from '../../sql/ef/csharpText.js';
-import { MIGRATION_TRIGGER, readMigrations } from '../../sql/ef/migrations.js';
-import { MODEL_TRIGGER, readModelHints } from '../../sql/ef/modelHints.js';
+import { readMigrations } from '../../sql/ef/migrations.js';
+import { readModelHints } from '../../sql/ef/modelHints.js';
 import type { SqlFileFacts } from '../../core/facts/sql.js';
 import { extractSqlScript } from '../../sql/sqlScript.js';
 import { sqlQueriesByPattern } from '../js/sql/byPattern.js';
@@ -20,35 +20,25 @@ export interface SqlExtraction {
   problems: ExtractionProblem[];
 }
 
-export function extractSqlFacts(kind: FileKind, filePath: string, text: string, facts: FileFacts | undefined): SqlExtraction {
+export function extractSqlFacts(kind: FileKind, text: string, facts: FileFacts | undefined): SqlExtraction {
   if (kind === 'sql') {
     const outcome = extractSqlScript(text);
     return { sql: outcome.facts, problems: outcome.problems };
   }
-  if (kind === 'csharp') return fromCSharp(text, facts);
+  if (kind === 'csharp') return fromCSharp(facts);
   if (kind === 'javascript' || kind === 'typescript') return fromJs(text, facts);
   return { problems: [] };
 }
 
-function fromCSharp(text: string, facts: FileFacts | undefined): SqlExtraction {
+function fromCSharp(facts: FileFacts | undefined): SqlExtraction {
+  if (facts?.kind !== 'csharp') return { problems: [] };
   const sql: SqlFileFacts = { tables: [], routines: [], queries: [] };
-  const problems: ExtractionProblem[] = [];
-  if (facts?.kind === 'csharp') {
-    const found = extractCSharpQueries(facts);
-    sql.queries.push(...found.queries);
-    problems.push(...found.problems);
-  }
-  const migrations = MIGRATION_TRIGGER.test(text);
-  const model = MODEL_TRIGGER.test(text);
-  if (migrations || model) {
-    const masked = maskCSharp(text);
-    if (migrations) sql.tables.push(...readMigrations(text, masked));
-    if (model) {
-      const hints = readModelHints(text, masked);
-      if (hints.sets.length + hints.tables.length + hints.keys.length > 0) sql.ef = hints;
-    }
-  }
-  return isEmpty(sql) ? { problems } : { sql, problems };
+  const found = extractCSharpQueries(facts);
+  sql.queries.push(...found.queries);
+  if (facts.callChains) sql.tables.push(...readMigrations(facts.callChains));
+  const hints = readModelHints(facts);
+  if (hints.sets.length + hints.tables.length + hints.keys.length > 0) sql.ef = hints;
+  return isEmpty(sql) ? { problems: found.problems } : { sql, problems: found.problems };
 }
 
 function fromJs(text: string, facts: FileFacts | undefined): SqlExtraction {

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { maskCSharp } from './csharpText.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { factsOf, loadParser } from '../../extract/csharp/testing.js';
 import { readMigrations } from './migrations.js';
 import { readModelHints } from './modelHints.js';
 
-const read = (text: string) => readMigrations(text, maskCSharp(text));
-const hints = (text: string) => readModelHints(text, maskCSharp(text));
+beforeAll(loadParser);
+
+const read = (text: string) => readMigrations(factsOf(text).callChains ?? []);
+const hints = (text: string) => readModelHints(factsOf(text));
 const keys = (tables: ReturnType<typeof read>) => tables.map((t) => [t.table.schema ?? '', t.table.name, t.declares, t.indexes.map((i) => `${i.kind}:${i.columns.join('+')}`)]);
 
 describe('EF migrations', () => {
@@ -70,6 +72,16 @@ describe('EF migrations', () => {
     expect(tables[1]!.indexes[0]!.filterLeaves).toEqual([{ column: 'Deleted', op: 'eq', value: '0' }]);
   });
 
+  it('reads generic EF Core AddColumn<T> and array column types', () => {
+    const tables = read(`
+      migrationBuilder.AddColumn<bool>(name: "ForcePasswordReset", table: "User", nullable: false, defaultValue: false);
+      migrationBuilder.CreateTable(name: "Cache", columns: table => new { Value = table.Column<byte[]>(nullable: true) });`);
+    expect(tables.map((t) => [t.table.name, t.declares, t.columns])).toEqual([
+      ['Cache', true, [{ name: 'Value', type: 'byte[]' }]],
+      ['User', false, [{ name: 'ForcePasswordReset' }]],
+    ]);
+  });
+
   it('finds nothing in ordinary code', () => {
     expect(read('var table = CreateTableView(); // CreateTable("dbo.X", c => new { })')).toEqual([]);
   });
@@ -109,5 +121,18 @@ describe('EF model hints', () => {
       'Customer:unique:Email',
       'Order:unique:CustomerId+PlacedUtc',
     ]);
+  });
+
+  it('reads an IEntityTypeConfiguration<T> and keeps a many-to-many Map lambda\'s join table out of it', () => {
+    const facts = hints(`
+      public class UserConfiguration : IEntityTypeConfiguration<User> {
+        public void Configure(EntityTypeBuilder<User> builder) {
+          builder.HasIndex(u => u.Email).IsUnique();
+          builder.HasMany(u => u.Roles).WithMany(r => r.Users).Map(m => { m.ToTable("UserRoles"); m.MapLeftKey("UserId"); });
+          builder.ToTable("Users", "auth");
+        }
+      }`);
+    expect(facts.tables).toEqual([{ entity: 'User', table: { schema: 'auth', name: 'Users' } }]);
+    expect(facts.keys.map((k) => `${k.entity}:${k.kind}:${k.columns.join('+')}`)).toEqual(['User:unique:Email']);
   });
 });

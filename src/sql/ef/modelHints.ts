@@ -1,122 +1,116 @@
 /**
- * EF model configuration from C# text: `DbSet<T> Name`, `[Table]`, `[Key]`,
- * `[Index]` (EF6 on properties, EF Core on the class), `[PrimaryKey]`, and the
- * fluent `Entity<T>()…HasKey/HasIndex(…).IsUnique()/ToTable(…)` chains (also
- * inside `IEntityTypeConfiguration<T>`). Lambdas matter here, hence text, not facts.
+ * EF model configuration from the C# facts: `DbSet<T> Name` properties,
+ * `[Table]`, `[Key]`, `[Index]` (EF6 on properties, EF Core on the class),
+ * `[PrimaryKey]`, and the fluent `Entity<T>()…HasKey/HasIndex(…).IsUnique()/ToTable(…)`
+ * chains (also inside `IEntityTypeConfiguration<T>`). Lambdas matter here:
+ * the attributes' and chains' arguments come as expression shapes.
  */
+import type { CSharpAttributeUse, CSharpCallChain, CSharpExpression, CSharpFileFacts, CSharpTypeFacts } from '../../core/facts.js';
 import type { EfKeyHint, EfModelFacts } from '../../core/facts/sql.js';
 import { parseTableName } from '../names.js';
-import { argument, findCalls, lambdaMembers, lineAt, matchParen, splitArguments, stringList, stringValue } from './csharpText.js';
+import { argument, isTrue, lastSegment, memberNames, stringList, stringValue } from './expressions.js';
 
-export const MODEL_TRIGGER = /\bDbSet\s*<|\[\s*(Key|Index|Table|PrimaryKey)\b|\b(HasKey|HasIndex|ToTable)\s*\(/;
-
-export function readModelHints(text: string, masked: string): EfModelFacts {
-  const facts: EfModelFacts = { sets: [], tables: [], keys: [] };
-  for (const match of masked.matchAll(/\bDbSet\s*<\s*([\w.]+)\s*>\s+(\w+)/g)) {
-    // `DbSet<T> Set` in a generic repository names a type parameter, not an entity.
-    if (!/^T([A-Z]\w*)?$/.test(match[1]!)) facts.sets.push({ entity: simple(match[1]!), name: match[2]! });
+export function readModelHints(facts: CSharpFileFacts): EfModelFacts {
+  const hints: EfModelFacts = { sets: [], tables: [], keys: [] };
+  for (const type of facts.types) {
+    for (const member of type.members) {
+      const entity = member.genericType && lastSegment(member.genericType.name) === 'DbSet' ? member.genericType.arguments[0] : undefined;
+      // `DbSet<T> Set` in a generic repository names a type parameter, not an entity.
+      if (entity !== undefined && isEntityName(entity)) hints.sets.push({ entity: lastSegment(entity), name: member.name });
+    }
   }
-  readClasses(text, masked, facts);
-  readFluent(text, masked, facts);
-  return facts;
+  for (const type of facts.types) if (type.kind === 'class' || type.kind === 'record') readClass(type, hints);
+  readFluent(facts, hints);
+  return hints;
 }
 
-const CLASS = /((?:\[[^\]]*\]\s*)*)(?:public\s+|internal\s+|partial\s+|sealed\s+|abstract\s+)*class\s+(\w+)[^{;]*\{/g;
-const PROPERTY = /((?:\[[^\]]*\]\s*)*)public\s+(?:virtual\s+|override\s+|required\s+)*[\w.<>?,\s[\]]+?\s+(\w+)\s*\{\s*get/g;
+/** `Order`, `Models.Order`; not `T`, `TEntity` (type parameters by convention) nor `Audit<Order>`. */
+function isEntityName(written: string): boolean {
+  return /^[\w.]+$/.test(written) && !/^T([A-Z]\w*)?$/.test(written);
+}
 
-function readClasses(text: string, masked: string, facts: EfModelFacts): void {
-  for (const match of masked.matchAll(CLASS)) {
-    const name = match[2]!;
-    const open = match.index + match[0].length - 1;
-    const end = matchParen(masked, open);
-    const line = lineAt(text, match.index + match[1]!.length);
-    const classAttributes = text.slice(match.index, match.index + match[1]!.length);
-    for (const attribute of attributes(classAttributes)) {
-      if (attribute.name === 'Table') {
-        const table = parseTableName(stringValue(argument(attribute.args, 0, 'Name')) ?? '');
-        const schema = stringValue(attribute.args.find((a) => /^Schema\s*=/.test(a.value))?.value.replace(/^Schema\s*=\s*/, ''));
-        if (table) facts.tables.push({ entity: name, table: schema ? { schema, name: table.name } : table });
-      }
-      if (attribute.name === 'Index' || attribute.name === 'PrimaryKey') {
-        const positional = attribute.args.filter((a) => !/^\w+\s*=/.test(a.value));
-        const columns = positional.flatMap((a) => nameofOrString(a.value));
-        const unique = attribute.args.some((a) => /^IsUnique\s*=\s*true/.test(a.value));
-        if (columns.length > 0) facts.keys.push({ entity: name, kind: attribute.name === 'PrimaryKey' ? 'primary-key' : unique ? 'unique' : 'index', columns, line });
-      }
+function readClass(type: CSharpTypeFacts, hints: EfModelFacts): void {
+  const entity = type.name;
+  for (const attribute of type.attributes) {
+    const name = lastSegment(attribute.name);
+    const args = attribute.arguments ?? [];
+    if (name === 'Table') {
+      const table = parseTableName(stringValue(argument(args, 0)) ?? '');
+      const schema = stringValue(argument(args, -1, 'Schema'));
+      if (table) hints.tables.push({ entity, table: schema ? { schema, name: table.name } : table });
     }
-    const body = masked.slice(open, end);
-    const bodyText = text.slice(open, end);
-    const named = new Map<string, EfKeyHint>();
-    for (const property of body.matchAll(PROPERTY)) {
-      const propertyName = property[2]!;
-      const propertyLine = lineAt(text, open + property.index + property[1]!.length);
-      for (const attribute of attributes(bodyText.slice(property.index, property.index + property[1]!.length))) {
-        if (attribute.name === 'Key') facts.keys.push({ entity: name, kind: 'primary-key', columns: [propertyName], line: propertyLine });
-        if (attribute.name === 'Index') {
-          // EF6 `[Index("IX_Name", 2, IsUnique = true)]`: same-named attributes form one composite index.
-          const indexName = stringValue(argument(attribute.args, 0));
-          const unique = attribute.args.some((a) => /^IsUnique\s*=\s*true/.test(a.value));
-          const existing = indexName ? named.get(indexName) : undefined;
-          if (existing) existing.columns.push(propertyName);
-          else {
-            const hint: EfKeyHint = { entity: name, kind: unique ? 'unique' : 'index', columns: [propertyName], line: propertyLine, ...(indexName ? { name: indexName } : {}) };
-            facts.keys.push(hint);
-            if (indexName) named.set(indexName, hint);
-          }
+    if (name === 'Index' || name === 'PrimaryKey') {
+      const columns = args.filter((a) => a.name === undefined).flatMap((a) => memberOrString(a.value));
+      const kind = name === 'PrimaryKey' ? 'primary-key' : isUnique(attribute) ? 'unique' : 'index';
+      if (columns.length > 0) hints.keys.push({ entity, kind, columns, line: attribute.line });
+    }
+  }
+  const named = new Map<string, EfKeyHint>();
+  for (const property of type.members) {
+    if (property.kind !== 'property' || !property.modifiers?.includes('public')) continue;
+    for (const attribute of property.attributes) {
+      const name = lastSegment(attribute.name);
+      if (name === 'Key') hints.keys.push({ entity, kind: 'primary-key', columns: [property.name], line: attribute.line });
+      if (name === 'Index') {
+        // EF6 `[Index("IX_Name", 2, IsUnique = true)]`: same-named attributes form one composite index.
+        const indexName = stringValue(argument(attribute.arguments ?? [], 0));
+        const existing = indexName ? named.get(indexName) : undefined;
+        if (existing) existing.columns.push(property.name);
+        else {
+          const hint: EfKeyHint = { entity, kind: isUnique(attribute) ? 'unique' : 'index', columns: [property.name], line: attribute.line, ...(indexName ? { name: indexName } : {}) };
+          hints.keys.push(hint);
+          if (indexName) named.set(indexName, hint);
         }
       }
     }
   }
 }
 
-function readFluent(text: string, masked: string, facts: EfModelFacts): void {
+function isUnique(attribute: CSharpAttributeUse): boolean {
+  return isTrue(argument(attribute.arguments ?? [], -1, 'IsUnique'));
+}
+
+/** `nameof(Email)`, `nameof(User.Email)` → Email; `"Email"` → Email. */
+function memberOrString(value: CSharpExpression): string[] {
+  if (value.kind === 'nameof') return [lastSegment(value.text)];
+  return value.kind === 'string' ? [value.text] : [];
+}
+
+const FLUENT_METHODS = ['HasKey', 'HasIndex', 'ToTable'] as const;
+
+function readFluent(facts: CSharpFileFacts, hints: EfModelFacts): void {
   // `class UserConfiguration : IEntityTypeConfiguration<User>`: builder calls configure User.
-  const configured = /IEntityTypeConfiguration\s*<\s*([\w.]+)\s*>/.exec(masked)?.[1];
-  for (const method of ['HasKey', 'HasIndex', 'ToTable'] as const) {
-    for (const call of findCalls(text, masked, method)) {
-      const before = masked.slice(Math.max(0, call.start - 400), call.start);
-      const entity = /Entity\s*<\s*([\w.]+)\s*>\s*\(\s*\)[^;]*$/.exec(before)?.[1] ?? configured;
-      if (!entity) continue;
-      const args = splitArguments(call.args);
-      if (method === 'ToTable') {
-        const table = parseTableName(stringValue(argument(args, 0, 'name')) ?? '');
-        const schema = stringValue(argument(args, 1, 'schema'));
-        // `Map(m => m.ToTable("UserRoles"))` names a join table, not the entity's.
-        if (table && !/Map\s*\(\s*\w+\s*=>\s*\w+\s*\.\s*$/.test(before)) facts.tables.push({ entity: simple(entity), table: schema ? { schema, name: table.name } : table });
-        continue;
-      }
-      const first = argument(args, 0) ?? '';
-      const columns = first.includes('=>') ? lambdaMembers(first) : stringList(args.map((a) => a.value).join(','));
-      const after = masked.slice(call.end, call.end + 40);
-      const kind = method === 'HasKey' ? 'primary-key' : /^\s*\.\s*IsUnique\s*\(/.test(after) ? 'unique' : 'index';
-      if (columns.length > 0) facts.keys.push({ entity: simple(entity), kind, columns, line: call.line });
+  const configured = facts.types.flatMap((t) => t.genericBases ?? []).find((b) => lastSegment(b.name) === 'IEntityTypeConfiguration')?.arguments[0];
+  const chains = facts.callChains ?? [];
+  for (const method of FLUENT_METHODS) {
+    for (const chain of chains) {
+      chain.links.forEach((link, at) => {
+        if (link.name !== method || link.arguments === undefined) return;
+        const entity = entityBuilt(chain, at) ?? configured;
+        if (!entity) return;
+        const args = link.arguments;
+        if (method === 'ToTable') {
+          const table = parseTableName(stringValue(argument(args, 0, 'name')) ?? '');
+          const schema = stringValue(argument(args, 1, 'schema'));
+          // `Map(m => m.ToTable("UserRoles"))` names a join table, not the entity's.
+          if (table && chain.inLambdaOf !== 'Map') hints.tables.push({ entity: lastSegment(entity), table: schema ? { schema, name: table.name } : table });
+          return;
+        }
+        const first = argument(args, 0);
+        const columns = first?.kind === 'lambda' ? memberNames(first) : args.flatMap((a) => stringList(a.value));
+        const next = chain.links[at + 1];
+        const kind = method === 'HasKey' ? 'primary-key' : next?.name === 'IsUnique' && next.arguments !== undefined ? 'unique' : 'index';
+        if (columns.length > 0) hints.keys.push({ entity: lastSegment(entity), kind, columns, line: link.line });
+      });
     }
   }
 }
 
-interface AttributeText {
-  name: string;
-  args: ReturnType<typeof splitArguments>;
-}
-
-function attributes(text: string): AttributeText[] {
-  const found: AttributeText[] = [];
-  for (const group of text.matchAll(/\[([^\]]*)\]/g)) {
-    for (const part of splitArguments(group[1]!)) {
-      const match = /^([\w.]+?)(?:Attribute)?\s*(?:\(([\s\S]*)\))?$/.exec(part.value.trim());
-      if (match) found.push({ name: simple(match[1]!), args: match[2] ? splitArguments(match[2]) : [] });
-    }
+/** `modelBuilder.Entity<User>()…`: the entity of the last `Entity<T>()` before link `at`. */
+function entityBuilt(chain: CSharpCallChain, at: number): string | undefined {
+  for (let i = at - 1; i >= 0; i--) {
+    const link = chain.links[i]!;
+    if (link.name === 'Entity' && link.arguments?.length === 0 && link.typeArguments?.length === 1) return link.typeArguments[0];
   }
-  return found;
-}
-
-function nameofOrString(value: string): string[] {
-  const nameof = /nameof\s*\(\s*(?:[\w.]*\.)?(\w+)\s*\)/.exec(value);
-  if (nameof) return [nameof[1]!];
-  const literal = stringValue(value);
-  return literal ? [literal] : [];
-}
-
-function simple(name: string): string {
-  return name.slice(name.lastIndexOf('.') + 1);
+  return undefined;
 }
