@@ -8,7 +8,9 @@ import { analyzers } from './index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(here);
-const folders = readdirSync(here).filter((name) => statSync(path.join(here, name)).isDirectory()).sort();
+const folders = readdirSync(here)
+  .filter((name) => statSync(path.join(here, name)).isDirectory())
+  .sort();
 
 /**
  * The tester's cases run in each analyzer's own test file, so this reads the file:
@@ -58,7 +60,13 @@ describe('analyzer registry', () => {
   });
 
   it('recognises a test file without tester cases', () => {
-    expect(testerUse("import x from './index.js';\nit('fires', () => {});")).toEqual({ analyzer: false, valid: false, invalid: false });
-    expect(testerUse("import x from './index.js';\ntestAnalyzer(x, { valid: [], invalid: [{ name: 'a' }] });")).toEqual({ analyzer: true, valid: false, invalid: true });
+    expect(testerUse("import x from './index.js';\nit('fires', () => {});")).toEqual({
+      analyzer: false,
+      valid: false,
+      invalid: false,
+    });
+    expect(testerUse("import x from './index.js';\ntestAnalyzer(x, { valid: [], invalid: [{ name: 'a' }] });")).toEqual(
+      { analyzer: true, valid: false, invalid: true },
+    );
   });
 });

@@ -33,7 +33,8 @@ export function generateEstate(target, { repos = 20, projects = 3, files = 30, l
       const projectDir = path.join(repoDir, 'src', projectName);
       mkdirSync(projectDir, { recursive: true });
       const refs = [];
-      if (p > 0) refs.push(`<ProjectReference Include="..\\Estate${r}.${AREAS[0]}0\\Estate${r}.${AREAS[0]}0.csproj" />`);
+      if (p > 0)
+        refs.push(`<ProjectReference Include="..\\Estate${r}.${AREAS[0]}0\\Estate${r}.${AREAS[0]}0.csproj" />`);
       const otherRepo = Math.floor(random() * repos);
       writeFileSync(
         path.join(projectDir, `${projectName}.csproj`),

@@ -72,5 +72,6 @@ const lines = [
 process.stdout.write(`${lines.join('\n')}\n`);
 if (couplings.length > 0) {
   process.stdout.write('strongest pairs:\n');
-  for (const c of couplings.slice(0, 5)) process.stdout.write(`  ${c.degree.toFixed(2)}  ${c.shared}×  ${c.a}  ⇄  ${c.b}\n`);
+  for (const c of couplings.slice(0, 5))
+    process.stdout.write(`  ${c.degree.toFixed(2)}  ${c.shared}×  ${c.a}  ⇄  ${c.b}\n`);
 }

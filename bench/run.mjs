@@ -22,13 +22,22 @@ else {
   writeFileSync(marker, JSON.stringify(size));
 }
 console.log(`workers: ${workers ?? 'default (one per core)'}`);
-console.log(`estate: ${repos} repos × ${projects} projects × ${files} files = ${size.files} C# files, ${size.lines} lines (${target})`);
+console.log(
+  `estate: ${repos} repos × ${projects} projects × ${files} files = ${size.files} C# files, ${size.lines} lines (${target})`,
+);
 
 const times = [];
 let last;
 for (let i = 0; i < runs; i++) {
   const started = performance.now();
-  last = await runScan({ root: target, maxFileBytes: 4 * 1024 * 1024, exclude: [], analyzerOptions: {}, history: false, ...(workers ? { workers } : {}) });
+  last = await runScan({
+    root: target,
+    maxFileBytes: 4 * 1024 * 1024,
+    exclude: [],
+    analyzerOptions: {},
+    history: false,
+    ...(workers ? { workers } : {}),
+  });
   times.push(performance.now() - started);
   console.log(`run ${i + 1}: ${(times[i] / 1000).toFixed(2)} s`);
 }
@@ -36,6 +45,10 @@ const sorted = [...times].sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)];
 const peakMiB = process.resourceUsage().maxRSS / 1024;
 console.log(`median: ${(median / 1000).toFixed(2)} s`);
-console.log(`throughput: ${Math.round(size.files / (median / 1000))} files/s, ${Math.round(size.lines / (median / 1000))} lines/s`);
-console.log(`graph: ${last.stats.nodes} nodes, ${last.stats.edges} edges, ${last.stats.findings} findings, ${last.stats.diagnostics} diagnostics`);
+console.log(
+  `throughput: ${Math.round(size.files / (median / 1000))} files/s, ${Math.round(size.lines / (median / 1000))} lines/s`,
+);
+console.log(
+  `graph: ${last.stats.nodes} nodes, ${last.stats.edges} edges, ${last.stats.findings} findings, ${last.stats.diagnostics} diagnostics`,
+);
 console.log(`peak RSS: ${peakMiB.toFixed(0)} MiB`);

@@ -33,24 +33,35 @@ BEGIN
   UPDATE dbo.T${t} SET Status = 2 WHERE CreatedUtc < @since AND Status = 1
 END
 GO`);
-    for (let i = 0; i < inserts; i++) parts.push(`INSERT INTO [dbo].[T${t}] ([Code], [Status], [CreatedUtc]) VALUES (N'c${i}', 1, '2020-01-01')`);
+    for (let i = 0; i < inserts; i++)
+      parts.push(`INSERT INTO [dbo].[T${t}] ([Code], [Status], [CreatedUtc]) VALUES (N'c${i}', 1, '2020-01-01')`);
     parts.push('GO');
   }
   return parts.join('\n');
 }
 
 const script = generate();
-console.log(`script: ${tables} tables, ${(script.length / 1024 / 1024).toFixed(1)} MiB, ${script.split('\n').length} lines`);
+console.log(
+  `script: ${tables} tables, ${(script.length / 1024 / 1024).toFixed(1)} MiB, ${script.split('\n').length} lines`,
+);
 let started = performance.now();
 const { facts, problems } = extractSqlScript(script);
 const extractMs = performance.now() - started;
 const statements = tables * (3 + inserts);
-console.log(`extract: ${(extractMs / 1000).toFixed(2)} s — ${Math.round(statements / (extractMs / 1000))} statements/s; ${facts.tables.length} table fragments, ${facts.routines.length} routines, ${facts.queries.length} queries, ${problems.length} problems`);
+console.log(
+  `extract: ${(extractMs / 1000).toFixed(2)} s — ${Math.round(statements / (extractMs / 1000))} statements/s; ${facts.tables.length} table fragments, ${facts.routines.length} routines, ${facts.queries.length} queries, ${problems.length} problems`,
+);
 
 started = performance.now();
-const estate = buildSqlEstate([{ name: 'db', path: 'db', git: false, files: [{ repo: 'db', path: 'schema.sql', kind: 'sql', loc: 0, sql: facts }] }]);
+const estate = buildSqlEstate([
+  { name: 'db', path: 'db', git: false, files: [{ repo: 'db', path: 'schema.sql', kind: 'sql', loc: 0, sql: facts }] },
+]);
 let unserved = 0;
-for (const { query } of estate.queries) for (const block of query.blocks) for (const v of judgeBlock(block, estate.schema, query.dialect)) if (!v.served) unserved++;
-console.log(`schema + judge: ${((performance.now() - started) / 1000).toFixed(2)} s — ${estate.schema.size} tables, ${unserved} unserved accesses`);
+for (const { query } of estate.queries)
+  for (const block of query.blocks)
+    for (const v of judgeBlock(block, estate.schema, query.dialect)) if (!v.served) unserved++;
+console.log(
+  `schema + judge: ${((performance.now() - started) / 1000).toFixed(2)} s — ${estate.schema.size} tables, ${unserved} unserved accesses`,
+);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 for (const p of problems.slice(0, 3)) console.log(`problem: ${p.code} line ${p.line}: ${p.message.slice(0, 160)}`);

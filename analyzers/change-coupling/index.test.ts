@@ -10,16 +10,34 @@ const TEMPLATES = fileId('svc', 'Templates.cs');
 
 /** Three files of a monorepo and one of another service. */
 function files(b: EstateBuilder): EstateBuilder {
-  return b.file('mono', 'Billing/InvoiceService.cs').file('mono', 'Reporting/UsageReport.cs').file('mono', 'Billing/Invoice.cs').file('svc', 'Templates.cs');
+  return b
+    .file('mono', 'Billing/InvoiceService.cs')
+    .file('mono', 'Reporting/UsageReport.cs')
+    .file('mono', 'Billing/Invoice.cs')
+    .file('svc', 'Templates.cs');
 }
 
 /** `shared` changes in common out of 7 and 6 revisions; crossRepo and level follow from the two files. */
-const coupling = (shared: number, degree: number, hidden: boolean, extra: Partial<CoChange> = {}): CoChange => ({ shared, degree, revisions: [7, 6], hidden, ...extra });
+const coupling = (shared: number, degree: number, hidden: boolean, extra: Partial<CoChange> = {}): CoChange => ({
+  shared,
+  degree,
+  revisions: [7, 6],
+  hidden,
+  ...extra,
+});
 
 /** An explained pair and a hidden but weak one: silent by default. */
-const explainedAndWeak: DeclareEstate = (b) => files(b).coChange(SERVICE, INVOICE, coupling(8, 0.9, false)).coChange(SERVICE, REPORT, coupling(3, 0.35, true));
+const explainedAndWeak: DeclareEstate = (b) =>
+  files(b)
+    .coChange(SERVICE, INVOICE, coupling(8, 0.9, false))
+    .coChange(SERVICE, REPORT, coupling(3, 0.35, true));
 
-const COLUMNS = [{ label: 'Strongest hidden couplings' }, { label: 'Level' }, { label: 'Shared', align: 'right' }, { label: 'Degree', align: 'right' }] as const;
+const COLUMNS = [
+  { label: 'Strongest hidden couplings' },
+  { label: 'Level' },
+  { label: 'Shared', align: 'right' },
+  { label: 'Degree', align: 'right' },
+] as const;
 
 testAnalyzer(changeCoupling, {
   valid: [
@@ -32,31 +50,63 @@ testAnalyzer(changeCoupling, {
           .typeRef('Billing.InvoiceService', 'Svc.Templates', 4),
       summaries: [],
     },
-    { name: 'explained coupling at a level that is not asked for', estate: explainedAndWeak, options: { includeStatic: true, levels: ['project'] } },
+    {
+      name: 'explained coupling at a level that is not asked for',
+      estate: explainedAndWeak,
+      options: { includeStatic: true, levels: ['project'] },
+    },
   ],
   invalid: [
     {
       name: 'hidden coupling as a warning, cross-repository coupling as a note',
-      estate: (b) => files(b).coChange(SERVICE, REPORT, coupling(6, 0.923, true)).coChange(INVOICE, TEMPLATES, coupling(5, 0.8, false, { tickets: ['HAR-1', 'HAR-2'] })),
+      estate: (b) =>
+        files(b)
+          .coChange(SERVICE, REPORT, coupling(6, 0.923, true))
+          .coChange(INVOICE, TEMPLATES, coupling(5, 0.8, false, { tickets: ['HAR-1', 'HAR-2'] })),
       findings: [
         {
           messageId: 'crossRepo',
           severity: 'note',
-          message: 'mono/Billing/Invoice.cs and svc/Templates.cs change together across repositories (5 shared changes, degree 80%) via tickets HAR-1, HAR-2',
+          message:
+            'mono/Billing/Invoice.cs and svc/Templates.cs change together across repositories (5 shared changes, degree 80%) via tickets HAR-1, HAR-2',
           location: { repo: 'mono', file: 'Billing/Invoice.cs' },
           related: [{ repo: 'svc', file: 'Templates.cs' }],
-          data: { level: 'file', from: INVOICE, to: TEMPLATES, shared: 5, tickets: ['HAR-1', 'HAR-2'], hidden: false, crossRepo: true },
+          data: {
+            level: 'file',
+            from: INVOICE,
+            to: TEMPLATES,
+            shared: 5,
+            tickets: ['HAR-1', 'HAR-2'],
+            hidden: false,
+            crossRepo: true,
+          },
         },
         {
           messageId: 'hidden',
           severity: 'warning',
-          message: 'mono/Billing/InvoiceService.cs and mono/Reporting/UsageReport.cs change together (6 shared changes, degree 92%) but no reference links them',
+          message:
+            'mono/Billing/InvoiceService.cs and mono/Reporting/UsageReport.cs change together (6 shared changes, degree 92%) but no reference links them',
           location: { repo: 'mono', file: 'Billing/InvoiceService.cs' },
           related: [{ repo: 'mono', file: 'Reporting/UsageReport.cs' }],
-          data: { level: 'file', from: SERVICE, to: REPORT, shared: 6, degree: 0.923, revisions: [7, 6], hidden: true, crossRepo: false },
+          data: {
+            level: 'file',
+            from: SERVICE,
+            to: REPORT,
+            shared: 6,
+            degree: 0.923,
+            revisions: [7, 6],
+            hidden: true,
+            crossRepo: false,
+          },
         },
       ],
-      summaries: [{ title: 'Strongest hidden couplings', columns: COLUMNS, rows: [['mono/Billing/InvoiceService.cs ⇄ mono/Reporting/UsageReport.cs', 'file', '6', '92%']] }],
+      summaries: [
+        {
+          title: 'Strongest hidden couplings',
+          columns: COLUMNS,
+          rows: [['mono/Billing/InvoiceService.cs ⇄ mono/Reporting/UsageReport.cs', 'file', '6', '92%']],
+        },
+      ],
     },
     {
       name: 'explained coupling too with includeStatic',
@@ -66,7 +116,8 @@ testAnalyzer(changeCoupling, {
         {
           messageId: 'coupled',
           severity: 'note',
-          message: 'mono/Billing/InvoiceService.cs and mono/Billing/Invoice.cs change together (8 shared changes, degree 90%)',
+          message:
+            'mono/Billing/InvoiceService.cs and mono/Billing/Invoice.cs change together (8 shared changes, degree 90%)',
           data: { from: SERVICE, to: INVOICE, hidden: false },
         },
       ],
@@ -91,11 +142,13 @@ testAnalyzer(changeCoupling, {
       findings: [
         {
           messageId: 'hidden',
-          message: 'mono/Billing/InvoiceService.cs and svc/Templates.cs change together (4 shared changes, degree 60%) but no reference links them (across repositories via tickets HAR-1, HAR-2, HAR-3)',
+          message:
+            'mono/Billing/InvoiceService.cs and svc/Templates.cs change together (4 shared changes, degree 60%) but no reference links them (across repositories via tickets HAR-1, HAR-2, HAR-3)',
         },
         {
           messageId: 'hidden',
-          message: 'mono/Reporting/UsageReport.cs and svc/Templates.cs change together (3 shared changes, degree 70%) but no reference links them (across repositories via the same author at the same time)',
+          message:
+            'mono/Reporting/UsageReport.cs and svc/Templates.cs change together (3 shared changes, degree 70%) but no reference links them (across repositories via the same author at the same time)',
           data: { crossRepo: true },
         },
       ],
@@ -118,12 +171,17 @@ testAnalyzer(changeCoupling, {
           .coChange(namespaceId('Billing'), namespaceId('Reporting'), coupling(5, 0.75, true))
           .dotnetProject('mono', 'Billing/Billing.csproj')
           .dotnetProject('svc', 'Svc.csproj')
-          .coChange(projectId('mono', 'Billing/Billing.csproj'), projectId('svc', 'Svc.csproj'), coupling(6, 0.8, true)),
+          .coChange(
+            projectId('mono', 'Billing/Billing.csproj'),
+            projectId('svc', 'Svc.csproj'),
+            coupling(6, 0.8, true),
+          ),
       options: { top: 1 },
       findings: [
         {
           messageId: 'hidden',
-          message: 'Billing (mono) and Svc (svc) change together (6 shared changes, degree 80%) but no reference links them (across repositories)',
+          message:
+            'Billing (mono) and Svc (svc) change together (6 shared changes, degree 80%) but no reference links them (across repositories)',
           location: { repo: 'mono', file: 'Billing/Billing.csproj' },
           data: { level: 'project' },
         },

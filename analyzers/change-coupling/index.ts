@@ -27,10 +27,12 @@ export type ChangeCouplingData = {
 export default defineAnalyzer<ChangeCouplingData>()({
   meta: {
     id: 'change-coupling',
-    description: 'Files, namespaces or projects that change together with no static dependency between them, or across repositories.',
+    description:
+      'Files, namespaces or projects that change together with no static dependency between them, or across repositories.',
     defaultSeverity: 'warning',
     messages: {
-      hidden: '{a} and {b} change together ({shared} shared changes, degree {degree}%) but no reference links them{across}',
+      hidden:
+        '{a} and {b} change together ({shared} shared changes, degree {degree}%) but no reference links them{across}',
       crossRepo: '{a} and {b} change together across repositories ({shared} shared changes, degree {degree}%){via}',
       coupled: '{a} and {b} change together ({shared} shared changes, degree {degree}%)',
     },
@@ -52,9 +54,19 @@ export default defineAnalyzer<ChangeCouplingData>()({
     for (const edge of graph.edgesOfKind('co-change')) {
       const data = edge.data;
       if (!data || !options.levels.includes(data.level) || data.degree < options.minDegree) continue;
-      const messageId = data.hidden ? 'hidden' : data.crossRepo ? 'crossRepo' : options.includeStatic ? 'coupled' : undefined;
+      const messageId = data.hidden
+        ? 'hidden'
+        : data.crossRepo
+          ? 'crossRepo'
+          : options.includeStatic
+            ? 'coupled'
+            : undefined;
       if (!messageId) continue;
-      const via = data.tickets?.length ? ` via tickets ${data.tickets.slice(0, 3).join(', ')}` : data.linkedByAuthor ? ' via the same author at the same time' : '';
+      const via = data.tickets?.length
+        ? ` via tickets ${data.tickets.slice(0, 3).join(', ')}`
+        : data.linkedByAuthor
+          ? ' via the same author at the same time'
+          : '';
       report({
         messageId,
         severity: data.hidden ? 'warning' : 'note',
@@ -68,7 +80,17 @@ export default defineAnalyzer<ChangeCouplingData>()({
         },
         location: locate(graph, edge.from),
         related: [locate(graph, edge.to)],
-        data: { level: data.level, from: edge.from, to: edge.to, shared: edge.weight, degree: data.degree, revisions: data.revisions, hidden: data.hidden, crossRepo: data.crossRepo, ...(data.tickets ? { tickets: data.tickets } : {}) },
+        data: {
+          level: data.level,
+          from: edge.from,
+          to: edge.to,
+          shared: edge.weight,
+          degree: data.degree,
+          revisions: data.revisions,
+          hidden: data.hidden,
+          crossRepo: data.crossRepo,
+          ...(data.tickets ? { tickets: data.tickets } : {}),
+        },
         identity: [data.level, edge.from, edge.to],
       });
     }
@@ -79,21 +101,37 @@ export default defineAnalyzer<ChangeCouplingData>()({
 });
 
 /** The hidden couplings this analyzer reported, strongest first: what no dependency diagram shows. */
-function strongestHidden(findings: readonly Finding<ChangeCouplingData>[], graph: EstateGraph, top: number): SummarySection[] {
+function strongestHidden(
+  findings: readonly Finding<ChangeCouplingData>[],
+  graph: EstateGraph,
+  top: number,
+): SummarySection[] {
   const hidden = findings
     .filter((f) => f.data.hidden)
-    .sort((a, b) => b.data.degree - a.data.degree || b.data.shared - a.data.shared || cmp(a.data.from + a.data.to, b.data.from + b.data.to));
+    .sort(
+      (a, b) =>
+        b.data.degree - a.data.degree ||
+        b.data.shared - a.data.shared ||
+        cmp(a.data.from + a.data.to, b.data.from + b.data.to),
+    );
   if (hidden.length === 0) return [];
   return [
     {
       title: 'Strongest hidden couplings',
-      columns: [{ label: 'Strongest hidden couplings' }, { label: 'Level' }, { label: 'Shared', align: 'right' }, { label: 'Degree', align: 'right' }],
-      rows: hidden.slice(0, top).map((f) => [
-        `${display(graph, f.data.from)} ⇄ ${display(graph, f.data.to)}${f.data.crossRepo ? ' (across repos)' : ''}`,
-        f.data.level,
-        String(f.data.shared),
-        `${Math.round(f.data.degree * 100)}%`,
-      ]),
+      columns: [
+        { label: 'Strongest hidden couplings' },
+        { label: 'Level' },
+        { label: 'Shared', align: 'right' },
+        { label: 'Degree', align: 'right' },
+      ],
+      rows: hidden
+        .slice(0, top)
+        .map((f) => [
+          `${display(graph, f.data.from)} ⇄ ${display(graph, f.data.to)}${f.data.crossRepo ? ' (across repos)' : ''}`,
+          f.data.level,
+          String(f.data.shared),
+          `${Math.round(f.data.degree * 100)}%`,
+        ]),
     },
   ];
 }
@@ -101,7 +139,6 @@ function strongestHidden(findings: readonly Finding<ChangeCouplingData>[], graph
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
 
 function display(graph: EstateGraph, id: string): string {
   const node = graph.node(id);

@@ -54,7 +54,8 @@ testAnalyzer(dependencyCycles, {
         {
           messageId: 'cycle',
           severity: 'warning',
-          message: 'Namespaces Billing, Notifications form a dependency cycle (2 members); cut Notifications → Billing (2) to break it',
+          message:
+            'Namespaces Billing, Notifications form a dependency cycle (2 members); cut Notifications → Billing (2) to break it',
           data: {
             level: 'namespace',
             members: [namespaceId('Billing'), namespaceId('Notifications')],
@@ -79,7 +80,8 @@ testAnalyzer(dependencyCycles, {
       findings: [
         {
           messageId: 'cycle',
-          message: 'Namespaces Billing, Notifications form a dependency cycle (2 members); cut Notifications → Billing (2) to break it',
+          message:
+            'Namespaces Billing, Notifications form a dependency cycle (2 members); cut Notifications → Billing (2) to break it',
           location: { repo: 'notify', file: 'src/Mailer.cs', line: 5 },
           data: { level: 'namespace' },
         },
@@ -91,7 +93,8 @@ testAnalyzer(dependencyCycles, {
       findings: [
         {
           messageId: 'cycle',
-          message: /^Namespaces N0, N1, N2, N3, N4, N5 and 4 more form a dependency cycle \(10 members\); cut N\d → N\d \(1\) to break it$/,
+          message:
+            /^Namespaces N0, N1, N2, N3, N4, N5 and 4 more form a dependency cycle \(10 members\); cut N\d → N\d \(1\) to break it$/,
           data: { members: ring.map(([name]) => namespaceId(name)), closingEdges: [{ weight: 1 }] },
         },
       ],
@@ -108,7 +111,11 @@ testAnalyzer(dependencyCycles, {
           messageId: 'cycle',
           message: /^Projects a, b, c form a dependency cycle \(3 members\); cut [abc] → [abc] \(1\) to break it$/,
           location: { repo: 'r' },
-          data: { level: 'project', members: ['a', 'b', 'c'].map((p) => projectId('r', `${p}.csproj`)), crossRepo: false },
+          data: {
+            level: 'project',
+            members: ['a', 'b', 'c'].map((p) => projectId('r', `${p}.csproj`)),
+            crossRepo: false,
+          },
         },
       ],
     },
@@ -120,13 +127,22 @@ testAnalyzer(dependencyCycles, {
           .dotnetProject('core', 'src/Core.csproj')
           .dotnetProject('jobs', 'Jobs.csproj')
           .projectDep(projectId('web', 'Web.csproj'), projectId('core', 'src/Core.csproj'), { typeReferences: 40 })
-          .projectDep(projectId('core', 'src/Core.csproj'), projectId('web', 'Web.csproj'), { via: [], typeReferences: 3, undeclared: true })
+          .projectDep(projectId('core', 'src/Core.csproj'), projectId('web', 'Web.csproj'), {
+            via: [],
+            typeReferences: 3,
+            undeclared: true,
+          })
           .projectDep(projectId('core', 'src/Core.csproj'), projectId('jobs', 'Jobs.csproj'), { typeReferences: 7 })
-          .projectDep(projectId('jobs', 'Jobs.csproj'), projectId('core', 'src/Core.csproj'), { via: [], typeReferences: 2, undeclared: true }),
+          .projectDep(projectId('jobs', 'Jobs.csproj'), projectId('core', 'src/Core.csproj'), {
+            via: [],
+            typeReferences: 2,
+            undeclared: true,
+          }),
       findings: [
         {
           messageId: 'cycle',
-          message: 'Projects Core, Jobs, Web form a dependency cycle (3 members); cut Jobs → Core (2), Core → Web (3) to break it',
+          message:
+            'Projects Core, Jobs, Web form a dependency cycle (3 members); cut Jobs → Core (2), Core → Web (3) to break it',
           location: { repo: 'jobs', file: 'Jobs.csproj' },
           related: [{ repo: 'core', file: 'src/Core.csproj' }],
           data: {
@@ -145,15 +161,31 @@ testAnalyzer(dependencyCycles, {
 
 describe('dependency-cycles across runs and options', () => {
   it('gives a cycle the same id whatever the edge order', async () => {
-    const one = await runAnalyzer(dependencyCycles, projects([['a', 'b'], ['b', 'c'], ['c', 'a']]));
-    const two = await runAnalyzer(dependencyCycles, projects([['c', 'a'], ['a', 'b'], ['b', 'c']]));
+    const one = await runAnalyzer(
+      dependencyCycles,
+      projects([
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'a'],
+      ]),
+    );
+    const two = await runAnalyzer(
+      dependencyCycles,
+      projects([
+        ['c', 'a'],
+        ['a', 'b'],
+        ['b', 'c'],
+      ]),
+    );
     expect(one.findings).toHaveLength(1);
     expect(two.findings.map((f) => f.id)).toEqual(one.findings.map((f) => f.id));
   });
 
   it('rejects unknown options as a diagnostic, not a crash', async () => {
     const { estate: context, provided } = await estate().build();
-    const { findings, diagnostics } = await runAnalyzers([dependencyCycles], context, provided, { 'dependency-cycles': { levels: ['galaxy'] } });
+    const { findings, diagnostics } = await runAnalyzers([dependencyCycles], context, provided, {
+      'dependency-cycles': { levels: ['galaxy'] },
+    });
     expect(findings).toEqual([]);
     expect(diagnostics.map((d) => d.code)).toEqual(['analyzer-options-invalid']);
   });

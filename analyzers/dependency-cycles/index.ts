@@ -47,7 +47,12 @@ export default defineAnalyzer<CycleData>()({
         report({
           messageId: 'cycle',
           // Messages stay readable on a terminal; the full lists are in `data`.
-          args: { label: LEVELS[level].label, members: listed(names, 6), size: names.length, cut: listed(cut, 3, 'lightest first') },
+          args: {
+            label: LEVELS[level].label,
+            members: listed(names, 6),
+            size: names.length,
+            cut: listed(cut, 3, 'lightest first'),
+          },
           location: locate(graph, level, cycle.closing[0]!),
           related: cycle.closing.slice(1).map((e) => locate(graph, level, e)),
           data: { level, members: cycle.members, edges: cycle.edges, closingEdges: cycle.closing, crossRepo },
@@ -77,7 +82,9 @@ function findCycles(graph: EstateGraph, level: Level): Cycle[] {
       .filter((e) => inside.has(e.from) && inside.has(e.to))
       .map((e) => ({ from: e.from, to: e.to, weight: e.weight }))
       .sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to));
-    const closing = feedbackEdges(members, internal).sort((a, b) => a.weight - b.weight || cmp(a.from, b.from) || cmp(a.to, b.to));
+    const closing = feedbackEdges(members, internal).sort(
+      (a, b) => a.weight - b.weight || cmp(a.from, b.from) || cmp(a.to, b.to),
+    );
     cycles.push({ members, edges: internal, closing });
   }
   return cycles.sort((a, b) => cmp(a.members[0]!, b.members[0]!));
@@ -98,7 +105,11 @@ function locate(graph: EstateGraph, level: Level, edge: WeightedEdge): Location 
     if (!type || type.kind !== 'type' || type.data?.namespace !== from) return;
     graph.graph.forEachOutEdge(type.id, (_k, ref) => {
       if (ref.kind !== 'type-ref' || graph.nodeOfKind(ref.to, 'type')?.data?.namespace !== to) return;
-      const candidate: Location = { repo: type.repo ?? '', ...(type.path ? { file: type.path } : {}), ...(type.data ? { line: type.data.line } : {}) };
+      const candidate: Location = {
+        repo: type.repo ?? '',
+        ...(type.path ? { file: type.path } : {}),
+        ...(type.data ? { line: type.data.line } : {}),
+      };
       if (!best || cmp(`${candidate.repo}/${candidate.file}`, `${best.repo}/${best.file}`) < 0) best = candidate;
     });
   });

@@ -15,7 +15,13 @@ const coreJs: PackageMetadata = {
   deprecated: { '2.6.12': 'core-js@<3.23.3 is no longer maintained; please upgrade to core-js@3' },
 };
 
-const metadata = [npmFixture('request'), npmFixture('lodash'), nugetFixture('WindowsAzure.Storage'), nugetFixture('Newtonsoft.Json'), coreJs];
+const metadata = [
+  npmFixture('request'),
+  npmFixture('lodash'),
+  nugetFixture('WindowsAzure.Storage'),
+  nugetFixture('Newtonsoft.Json'),
+  coreJs,
+];
 
 testAnalyzer(deprecated, {
   valid: [
@@ -30,7 +36,11 @@ testAnalyzer(deprecated, {
     },
     {
       name: 'ignored packages, and deprecated ones the registry did not answer for',
-      estate: (b) => b.uses({ ecosystem: 'npm', name: 'request', declared: '2.81.0' }).uses({ ecosystem: 'nuget', name: 'WindowsAzure.Storage', declared: '8.7.0' }).registry([npmFixture('request')]),
+      estate: (b) =>
+        b
+          .uses({ ecosystem: 'npm', name: 'request', declared: '2.81.0' })
+          .uses({ ecosystem: 'nuget', name: 'WindowsAzure.Storage', declared: '8.7.0' })
+          .registry([npmFixture('request')]),
       options: { ignore: ['Request'] },
     },
   ],
@@ -46,26 +56,42 @@ testAnalyzer(deprecated, {
         {
           messageId: 'abandoned',
           severity: 'error',
-          message: 'request is deprecated in every release, 2.81.0 included (npm): request has been deprecated, see https://github.com/request/request/issues/3142',
+          message:
+            'request is deprecated in every release, 2.81.0 included (npm): request has been deprecated, see https://github.com/request/request/issues/3142',
           location: { repo: 'web', file: 'package.json', line: 12 },
-          data: { ecosystem: 'npm', name: 'request', current: '2.81.0', latestDeprecated: true, latest: '2.88.2', project: projectId('web', 'package.json') },
+          data: {
+            ecosystem: 'npm',
+            name: 'request',
+            current: '2.81.0',
+            latestDeprecated: true,
+            latest: '2.88.2',
+            project: projectId('web', 'package.json'),
+          },
         },
         {
           messageId: 'abandoned',
           severity: 'error',
           location: { repo: 'web', file: 'src/App/App.csproj' },
-          data: { ecosystem: 'nuget', name: 'WindowsAzure.Storage', current: '8.7.0', reason: 'Please use Azure.Storage.Blobs instead.', latestDeprecated: true },
+          data: {
+            ecosystem: 'nuget',
+            name: 'WindowsAzure.Storage',
+            current: '8.7.0',
+            reason: 'Please use Azure.Storage.Blobs instead.',
+            latestDeprecated: true,
+          },
         },
       ],
     },
     {
       name: 'a deprecated release whose package lives on: a warning',
-      estate: (b) => b.uses({ ecosystem: 'npm', name: 'core-js', declared: '^2.6.0', resolved: '2.6.12' }).registry(metadata),
+      estate: (b) =>
+        b.uses({ ecosystem: 'npm', name: 'core-js', declared: '^2.6.0', resolved: '2.6.12' }).registry(metadata),
       findings: [
         {
           messageId: 'deprecated',
           severity: 'warning',
-          message: 'core-js 2.6.12 is deprecated (npm): core-js@<3.23.3 is no longer maintained; please upgrade to core-js@3',
+          message:
+            'core-js 2.6.12 is deprecated (npm): core-js@<3.23.3 is no longer maintained; please upgrade to core-js@3',
           data: { current: '2.6.12', latestDeprecated: false, latest: '3.37.0' },
         },
       ],

@@ -23,7 +23,8 @@ export type DeprecatedPackageData = {
 export default defineAnalyzer<DeprecatedPackageData>()({
   meta: {
     id: 'deprecated-package',
-    description: 'Packages whose version in use its registry marks deprecated (npm deprecated, NuGet deprecation metadata).',
+    description:
+      'Packages whose version in use its registry marks deprecated (npm deprecated, NuGet deprecation metadata).',
     defaultSeverity: 'warning',
     messages: {
       deprecated: '{name} {current} is deprecated ({ecosystem}): {reason}',

@@ -39,22 +39,43 @@ testAnalyzer(eol, {
         { file: 'c/package.json', engines: 'node, the new one' },
       ]),
     },
-    { name: 'a framework whose end is further off than warnWithinDays', estate: nearEnd('2026-09-01'), options: { warnWithinDays: 30 } },
+    {
+      name: 'a framework whose end is further off than warnWithinDays',
+      estate: nearEnd('2026-09-01'),
+      options: { warnWithinDays: 30 },
+    },
   ],
   invalid: [
     {
       name: '.NET Framework 4.5.2, netcoreapp3.1 and net6.0 past their end of support, graded by age',
       estate: pastEnd,
       findings: [
-        { messageId: 'ended', location: { repo: 'repo', file: 'Api.csproj' }, severity: 'error', data: { framework: 'netcoreapp3.1' } },
+        {
+          messageId: 'ended',
+          location: { repo: 'repo', file: 'Api.csproj' },
+          severity: 'error',
+          data: { framework: 'netcoreapp3.1' },
+        },
         {
           messageId: 'ended',
           severity: 'error',
           message: 'Legacy targets .NET Framework 4.5.2 (net452), out of support since 2022-04-26',
           location: { repo: 'repo', file: 'Legacy.csproj' },
-          data: { runtime: 'dotnet', framework: 'net452', product: '.NET Framework 4.5.2', endOfSupport: '2022-04-26', ended: true, project: projectId('repo', 'Legacy.csproj') },
+          data: {
+            runtime: 'dotnet',
+            framework: 'net452',
+            product: '.NET Framework 4.5.2',
+            endOfSupport: '2022-04-26',
+            ended: true,
+            project: projectId('repo', 'Legacy.csproj'),
+          },
         },
-        { messageId: 'ended', location: { file: 'Worker.csproj' }, severity: 'warning', data: { framework: 'net6.0-windows', product: '.NET 6' } },
+        {
+          messageId: 'ended',
+          location: { file: 'Worker.csproj' },
+          severity: 'warning',
+          data: { framework: 'net6.0-windows', product: '.NET 6' },
+        },
       ],
     },
     {
@@ -71,8 +92,17 @@ testAnalyzer(eol, {
       name: 'frameworks close to their end of support noted, judged on the scan date',
       estate: nearEnd('2026-09-01'),
       findings: [
-        { messageId: 'ending', severity: 'note', message: 'Api targets .NET 8 (net8.0), which reaches end of support on 2026-11-10', data: { framework: 'net8.0', ended: false } },
-        { messageId: 'ending', severity: 'note', data: { framework: 'net462', ended: false, endOfSupport: '2027-01-12' } },
+        {
+          messageId: 'ending',
+          severity: 'note',
+          message: 'Api targets .NET 8 (net8.0), which reaches end of support on 2026-11-10',
+          data: { framework: 'net8.0', ended: false },
+        },
+        {
+          messageId: 'ending',
+          severity: 'note',
+          data: { framework: 'net462', ended: false, endOfSupport: '2027-01-12' },
+        },
       ],
     },
     {
@@ -90,13 +120,23 @@ testAnalyzer(eol, {
         { file: 'admin/package.json', engines: '12.x' },
       ]),
       findings: [
-        { messageId: 'nodeEnded', location: { file: 'admin/package.json' }, data: { runtime: 'node', range: '12.x', allowedMajors: ['12'], endOfSupport: '2022-04-30' } },
+        {
+          messageId: 'nodeEnded',
+          location: { file: 'admin/package.json' },
+          data: { runtime: 'node', range: '12.x', allowedMajors: ['12'], endOfSupport: '2022-04-30' },
+        },
         {
           messageId: 'nodeEnded',
           severity: 'error',
-          message: 'web allows only end-of-life Node.js (8, 10) in engines.node "^8.9.0 || ^10.0.0"; the newest allowed lost support on 2021-04-30',
+          message:
+            'web allows only end-of-life Node.js (8, 10) in engines.node "^8.9.0 || ^10.0.0"; the newest allowed lost support on 2021-04-30',
           location: { repo: 'repo', file: 'web/package.json' },
-          data: { runtime: 'node', allowedMajors: ['8', '10'], ended: true, project: projectId('repo', 'web/package.json') },
+          data: {
+            runtime: 'node',
+            allowedMajors: ['8', '10'],
+            ended: true,
+            project: projectId('repo', 'web/package.json'),
+          },
         },
       ],
     },

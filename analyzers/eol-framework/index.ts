@@ -24,7 +24,8 @@ export default defineAnalyzer<EolFrameworkData>()({
     messages: {
       ended: '{project} targets {product} ({framework}), out of support since {date}',
       ending: '{project} targets {product} ({framework}), which reaches end of support on {date}',
-      nodeEnded: '{project} allows only end-of-life Node.js ({majors}) in engines.node "{range}"; the newest allowed lost support on {date}',
+      nodeEnded:
+        '{project} allows only end-of-life Node.js ({majors}) in engines.node "{range}"; the newest allowed lost support on {date}',
     },
     needs: [],
     docs: 'analyzers/eol-framework/README.md',
@@ -39,7 +40,8 @@ export default defineAnalyzer<EolFrameworkData>()({
     .strict(),
   run({ graph, scanDate: scanTime, options, report }) {
     const scanDate = Date.parse(scanTime);
-    const severityFor = (end: number): Severity => (scanDate - end > options.errorAfterYears * 365.25 * DAY ? 'error' : 'warning');
+    const severityFor = (end: number): Severity =>
+      scanDate - end > options.errorAfterYears * 365.25 * DAY ? 'error' : 'warning';
     for (const project of graph.nodesOfKind('project').sort((a, b) => (a.id < b.id ? -1 : 1))) {
       const location = { repo: project.repo ?? '', ...(project.path ? { file: project.path } : {}) };
       for (const framework of frameworksOf(project)) {
@@ -53,7 +55,14 @@ export default defineAnalyzer<EolFrameworkData>()({
           args: { project: project.name, product: lifecycle.product, framework, date: lifecycle.endOfSupport },
           severity: ended ? severityFor(end) : 'note',
           location,
-          data: { runtime: 'dotnet', framework, product: lifecycle.product, endOfSupport: lifecycle.endOfSupport, ended, project: project.id },
+          data: {
+            runtime: 'dotnet',
+            framework,
+            product: lifecycle.product,
+            endOfSupport: lifecycle.endOfSupport,
+            ended,
+            project: project.id,
+          },
           identity: [project.id, framework],
         });
       }
@@ -65,7 +74,14 @@ export default defineAnalyzer<EolFrameworkData>()({
           args: { project: project.name, majors: node.majors.join(', '), range, date: node.lastEnd },
           severity: severityFor(Date.parse(node.lastEnd)),
           location,
-          data: { runtime: 'node', range, allowedMajors: node.majors, endOfSupport: node.lastEnd, ended: true, project: project.id },
+          data: {
+            runtime: 'node',
+            range,
+            allowedMajors: node.majors,
+            endOfSupport: node.lastEnd,
+            ended: true,
+            project: project.id,
+          },
           identity: [project.id, 'engines.node'],
         });
       }
@@ -85,6 +101,9 @@ function endOfLifeNodeRange(range: string, scanDate: number): { majors: string[]
   if (semver.intersects(range, `>=${newestKnown + 1}.0.0`)) return undefined; // allows a line newer than the table
   const allowed = lines.filter((line) => semver.intersects(range, `${line}.x`));
   if (allowed.length === 0 || allowed.some((line) => Date.parse(NODE_LIFECYCLE[line]!) > scanDate)) return undefined;
-  const lastEnd = allowed.map((line) => NODE_LIFECYCLE[line]!).sort().at(-1)!;
+  const lastEnd = allowed
+    .map((line) => NODE_LIFECYCLE[line]!)
+    .sort()
+    .at(-1)!;
   return { majors: allowed.sort((a, b) => Number(a) - Number(b)), lastEnd };
 }

@@ -4,11 +4,27 @@ import { runAnalyzer, testAnalyzer, type DeclareEstate } from '../../test/suppor
 import type { EstateBuilder } from '../../test/support/estateBuilder.js';
 
 /** A 100-line file of repo r; with history, two authors of whom Ada wrote three quarters. */
-function file(b: EstateBuilder, name: string, complexity: number | undefined, history?: { revisions: number; churn: number }): EstateBuilder {
+function file(
+  b: EstateBuilder,
+  name: string,
+  complexity: number | undefined,
+  history?: { revisions: number; churn: number },
+): EstateBuilder {
   return b.file('r', name, {
     loc: 100,
     ...(complexity !== undefined ? { complexity } : {}),
-    ...(history ? { history: { ...history, authors: 2, mainAuthor: 'Ada', mainAuthorShare: 0.75, lastChange: '2025-01-01', ageDays: 3 } } : {}),
+    ...(history
+      ? {
+          history: {
+            ...history,
+            authors: 2,
+            mainAuthor: 'Ada',
+            mainAuthorShare: 0.75,
+            lastChange: '2025-01-01',
+            ageDays: 3,
+          },
+        }
+      : {}),
   });
 }
 
@@ -26,12 +42,25 @@ const unranked: DeclareEstate = (b) => {
   return file(b, 'Once.cs', 50, { revisions: 1, churn: 400 });
 };
 
-const COLUMNS = [{ label: 'Top hotspots' }, { label: 'Commits', align: 'right' }, { label: 'Churn', align: 'right' }, { label: 'Complexity', align: 'right' }, { label: 'Main author' }] as const;
+const COLUMNS = [
+  { label: 'Top hotspots' },
+  { label: 'Commits', align: 'right' },
+  { label: 'Churn', align: 'right' },
+  { label: 'Complexity', align: 'right' },
+  { label: 'Main author' },
+] as const;
 
 testAnalyzer(hotspot, {
   valid: [
-    { name: 'files without history, without complexity, or below the minimum revisions; no summary', estate: unranked, summaries: [] },
-    { name: 'an estate whose history pass found no changes', estate: (b) => b.history().file('r', 'Quiet.cs', { complexity: 80 }) },
+    {
+      name: 'files without history, without complexity, or below the minimum revisions; no summary',
+      estate: unranked,
+      summaries: [],
+    },
+    {
+      name: 'an estate whose history pass found no changes',
+      estate: (b) => b.history().file('r', 'Quiet.cs', { complexity: 80 }),
+    },
   ],
   invalid: [
     {
@@ -42,11 +71,29 @@ testAnalyzer(hotspot, {
         {
           messageId: 'hotspot',
           severity: 'note',
-          message: 'Hotspot #1: r/Busy.cs changed in 12 commits (churn 300 lines) at complexity 10; Ada wrote 75% of the changes',
+          message:
+            'Hotspot #1: r/Busy.cs changed in 12 commits (churn 300 lines) at complexity 10; Ada wrote 75% of the changes',
           location: { repo: 'r', file: 'Busy.cs' },
-          data: { rank: 1, score: 3000, revisions: 12, churn: 300, complexity: 10, loc: 100, authors: 2, mainAuthor: 'Ada', mainAuthorShare: 0.75, lastChange: '2025-01-01', ageDays: 3 },
+          data: {
+            rank: 1,
+            score: 3000,
+            revisions: 12,
+            churn: 300,
+            complexity: 10,
+            loc: 100,
+            authors: 2,
+            mainAuthor: 'Ada',
+            mainAuthorShare: 0.75,
+            lastChange: '2025-01-01',
+            ageDays: 3,
+          },
         },
-        { messageId: 'hotspot', message: /^Hotspot #2: r\/Complex\.cs /, location: { file: 'Complex.cs' }, data: { rank: 2, score: 2000 } },
+        {
+          messageId: 'hotspot',
+          message: /^Hotspot #2: r\/Complex\.cs /,
+          location: { file: 'Complex.cs' },
+          data: { rank: 2, score: 2000 },
+        },
       ],
       summaries: [
         {
@@ -67,13 +114,23 @@ testAnalyzer(hotspot, {
         { messageId: 'hotspot', location: { file: 'Calm.cs' }, data: { rank: 3, score: 20 } },
         { messageId: 'hotspot', location: { file: 'Complex.cs' }, data: { rank: 2 } },
       ],
-      summaries: [{ rows: [['r/Busy.cs', '12', '300', '10', 'Ada (75%)'], ['r/Complex.cs', '3', '50', '40', 'Ada (75%)'], ['r/Calm.cs', '2', '10', '2', 'Ada (75%)']] }],
+      summaries: [
+        {
+          rows: [
+            ['r/Busy.cs', '12', '300', '10', 'Ada (75%)'],
+            ['r/Complex.cs', '3', '50', '40', 'Ada (75%)'],
+            ['r/Calm.cs', '2', '10', '2', 'Ada (75%)'],
+          ],
+        },
+      ],
     },
     {
       name: 'a file changed once, when minRevisions allows it',
       estate: unranked,
       options: { minRevisions: 1 },
-      findings: [{ messageId: 'hotspot', location: { file: 'Once.cs' }, data: { rank: 1, revisions: 1, score: 20_000 } }],
+      findings: [
+        { messageId: 'hotspot', location: { file: 'Once.cs' }, data: { rank: 1, revisions: 1, score: 20_000 } },
+      ],
     },
   ],
 });

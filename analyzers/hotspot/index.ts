@@ -36,7 +36,8 @@ export default defineAnalyzer<HotspotData>()({
     description: 'Files that change most and are most complex: churn × complexity over the history window.',
     defaultSeverity: 'note',
     messages: {
-      hotspot: 'Hotspot #{rank}: {file} changed in {revisions} commits (churn {churn} lines) at complexity {complexity}; {mainAuthor} wrote {share}% of the changes',
+      hotspot:
+        'Hotspot #{rank}: {file} changed in {revisions} commits (churn {churn} lines) at complexity {complexity}; {mainAuthor} wrote {share}% of the changes',
     },
     needs: ['history'],
     docs: 'analyzers/hotspot/README.md',
@@ -90,10 +91,22 @@ export default defineAnalyzer<HotspotData>()({
 function topHotspots(findings: readonly Finding<HotspotData>[]): SummarySection {
   return {
     title: 'Top hotspots',
-    columns: [{ label: 'Top hotspots' }, { label: 'Commits', align: 'right' }, { label: 'Churn', align: 'right' }, { label: 'Complexity', align: 'right' }, { label: 'Main author' }],
+    columns: [
+      { label: 'Top hotspots' },
+      { label: 'Commits', align: 'right' },
+      { label: 'Churn', align: 'right' },
+      { label: 'Complexity', align: 'right' },
+      { label: 'Main author' },
+    ],
     rows: [...findings]
       .sort((a, b) => a.data.rank - b.data.rank)
-      .map((f) => [`${f.location.repo}/${f.location.file ?? ''}`, String(f.data.revisions), String(f.data.churn), String(f.data.complexity), `${f.data.mainAuthor} (${Math.round(f.data.mainAuthorShare * 100)}%)`]),
+      .map((f) => [
+        `${f.location.repo}/${f.location.file ?? ''}`,
+        String(f.data.revisions),
+        String(f.data.churn),
+        String(f.data.complexity),
+        `${f.data.mainAuthor} (${Math.round(f.data.mainAuthorShare * 100)}%)`,
+      ]),
   };
 }
 
@@ -106,6 +119,9 @@ export function rankHotspots(files: readonly GraphNodeOf<'file'>[], minRevisions
     hotspots.push({ node, history, complexity: node.complexity, score: history.churn * node.complexity });
   }
   return hotspots.sort(
-    (a, b) => b.score - a.score || b.history.revisions - a.history.revisions || (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0),
+    (a, b) =>
+      b.score - a.score ||
+      b.history.revisions - a.history.revisions ||
+      (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0),
   );
 }

@@ -34,16 +34,25 @@ testAnalyzer(nonSargable, {
         {
           messageId: 'nonSargable',
           severity: 'warning',
-          message: '`YEAR(CreatedUtc) = 2024` wraps the column in a function; no index on CreatedUtc can be used for it',
+          message:
+            '`YEAR(CreatedUtc) = 2024` wraps the column in a function; no index on CreatedUtc can be used for it',
           location: { repo: 'db', file: 'Queries.cs', line: 1, column: 1 },
-          data: { reason: 'function', column: 'CreatedUtc', table: 'dbo.users', predicate: 'YEAR(CreatedUtc) = 2024', query: 'SELECT Id FROM dbo.Users WHERE YEAR(CreatedUtc) = 2024' },
+          data: {
+            reason: 'function',
+            column: 'CreatedUtc',
+            table: 'dbo.users',
+            predicate: 'YEAR(CreatedUtc) = 2024',
+            query: 'SELECT Id FROM dbo.Users WHERE YEAR(CreatedUtc) = 2024',
+          },
         },
       ],
     },
     {
       name: 'a leading wildcard',
       estate: withQueries("SELECT Id FROM dbo.Users WHERE Email LIKE '%@harbor.example'"),
-      findings: [{ messageId: 'nonSargable', data: { reason: 'leading-wildcard', column: 'Email', table: 'dbo.users' } }],
+      findings: [
+        { messageId: 'nonSargable', data: { reason: 'leading-wildcard', column: 'Email', table: 'dbo.users' } },
+      ],
     },
     {
       name: 'implicit conversions the literal forces on a varchar column',

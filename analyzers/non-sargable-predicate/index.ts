@@ -22,12 +22,20 @@ const REASON_TEXT = {
 
 type Reason = keyof typeof REASON_TEXT;
 
-export type NonSargableData = { reason: Reason; column: string; predicate: string; table?: string; query: string; queryKey: string };
+export type NonSargableData = {
+  reason: Reason;
+  column: string;
+  predicate: string;
+  table?: string;
+  query: string;
+  queryKey: string;
+};
 
 export default defineAnalyzer<NonSargableData>()({
   meta: {
     id: 'non-sargable-predicate',
-    description: 'Predicates that keep an index from being used: functions on columns, leading wildcards, implicit conversions.',
+    description:
+      'Predicates that keep an index from being used: functions on columns, leading wildcards, implicit conversions.',
     defaultSeverity: 'warning',
     messages: {
       nonSargable: '`{predicate}` {reason}; no index on {column} can be used for it',

@@ -14,14 +14,25 @@ export interface Distance {
   libyears?: number;
 }
 
-export function distanceBetween(scheme: VersionScheme, metadata: PackageMetadata, current: string, latest: string): Distance {
-  const newer = metadata.versions.filter((v) => scheme.valid(v) && !scheme.isPrerelease(v) && scheme.compare(v, current) > 0 && scheme.compare(v, latest) <= 0);
+export function distanceBetween(
+  scheme: VersionScheme,
+  metadata: PackageMetadata,
+  current: string,
+  latest: string,
+): Distance {
+  const newer = metadata.versions.filter(
+    (v) =>
+      scheme.valid(v) && !scheme.isPrerelease(v) && scheme.compare(v, current) > 0 && scheme.compare(v, latest) <= 0,
+  );
   const line = (v: string) => `${scheme.major(v)}.${scheme.minor(v)}`;
   const lines = new Set(newer.map(line));
   lines.delete(line(current));
   const releasedAt = publishedAt(metadata, current);
   const latestReleasedAt = publishedAt(metadata, latest);
-  const libyears = releasedAt && latestReleasedAt ? Math.max(0, (Date.parse(latestReleasedAt) - Date.parse(releasedAt)) / (365.25 * 86_400_000)) : undefined;
+  const libyears =
+    releasedAt && latestReleasedAt
+      ? Math.max(0, (Date.parse(latestReleasedAt) - Date.parse(releasedAt)) / (365.25 * 86_400_000))
+      : undefined;
   return {
     majorsBehind: Math.max(0, scheme.major(latest) - scheme.major(current)),
     minorsBehind: lines.size,

@@ -4,7 +4,14 @@ import { runAnalyzer, testAnalyzer, type DeclareEstate } from '../../test/suppor
 import { npmFixture, nugetFixture } from '../../test/support/registryFixtures.js';
 import { projectId } from '../../src/core/ids.js';
 
-const metadata = [npmFixture('lodash'), npmFixture('jquery'), npmFixture('typescript'), nugetFixture('Newtonsoft.Json'), nugetFixture('EntityFramework'), nugetFixture('log4net')];
+const metadata = [
+  npmFixture('lodash'),
+  npmFixture('jquery'),
+  npmFixture('typescript'),
+  nugetFixture('Newtonsoft.Json'),
+  nugetFixture('EntityFramework'),
+  nugetFixture('log4net'),
+];
 
 /** A minor line, a major and some releases behind. */
 const graded: DeclareEstate = (b) =>
@@ -76,7 +83,13 @@ testAnalyzer(outdated, {
           },
         },
       ],
-      summaries: [{ title: 'Most behind', columns: COLUMNS, rows: [['Newtonsoft.Json (nuget)', '6.0.4', '13.0.3', '7', '7', '8.6', '1']] }],
+      summaries: [
+        {
+          title: 'Most behind',
+          columns: COLUMNS,
+          rows: [['Newtonsoft.Json (nuget)', '6.0.4', '13.0.3', '7', '7', '8.6', '1']],
+        },
+      ],
     },
     {
       name: 'graded by distance: minor lines behind a note, a major a warning',
@@ -87,11 +100,23 @@ testAnalyzer(outdated, {
           severity: 'note',
           message: 'lodash 4.17.4 is 7 releases, 4.1 years behind 4.17.21 (npm)',
           location: { file: 'package.json', line: 7 },
-          data: { name: 'lodash', current: '4.17.4', currentFrom: 'lockfile', declared: '^4.17.4', majorsBehind: 0, minorsBehind: 0, releasesBehind: 7 },
+          data: {
+            name: 'lodash',
+            current: '4.17.4',
+            currentFrom: 'lockfile',
+            declared: '^4.17.4',
+            majorsBehind: 0,
+            minorsBehind: 0,
+            releasesBehind: 7,
+          },
         },
         // Both declared in src/App/App.csproj: the fingerprint orders them.
         { messageId: 'outdated', severity: 'warning', data: { name: 'log4net', majorsBehind: 1, latest: '3.0.3' } },
-        { messageId: 'outdated', severity: 'note', data: { name: 'EntityFramework', majorsBehind: 0, minorsBehind: 4, latest: '6.5.1' } },
+        {
+          messageId: 'outdated',
+          severity: 'note',
+          data: { name: 'EntityFramework', majorsBehind: 0, minorsBehind: 4, latest: '6.5.1' },
+        },
       ],
       // Majors, then minor lines, then libyears behind.
       summaries: [
@@ -116,8 +141,17 @@ testAnalyzer(outdated, {
     },
     {
       name: 'an unlocked npm range taken at what install would pick',
-      estate: (b) => b.uses({ ecosystem: 'npm', name: 'jquery', declared: '^1.12.0' }).uses({ ecosystem: 'npm', name: 'typescript', declared: '5.5.0-beta' }).registry(metadata),
-      findings: [{ messageId: 'outdated', data: { name: 'jquery', current: '1.12.4', currentFrom: 'registry', latest: '3.7.1', majorsBehind: 2 } }],
+      estate: (b) =>
+        b
+          .uses({ ecosystem: 'npm', name: 'jquery', declared: '^1.12.0' })
+          .uses({ ecosystem: 'npm', name: 'typescript', declared: '5.5.0-beta' })
+          .registry(metadata),
+      findings: [
+        {
+          messageId: 'outdated',
+          data: { name: 'jquery', current: '1.12.4', currentFrom: 'registry', latest: '3.7.1', majorsBehind: 2 },
+        },
+      ],
     },
     {
       name: 'the summary lists a version once with the repositories using it, at most `top` rows',
@@ -147,8 +181,16 @@ testAnalyzer(outdated, {
 
 describe('outdated-package without a registry', () => {
   it('is skipped, not silent, when no registry answers were looked up', async () => {
-    const { findings, diagnostics } = await runAnalyzer(outdated, (b) => b.uses({ ecosystem: 'nuget', name: 'Newtonsoft.Json', declared: '6.0.4' }));
+    const { findings, diagnostics } = await runAnalyzer(outdated, (b) =>
+      b.uses({ ecosystem: 'nuget', name: 'Newtonsoft.Json', declared: '6.0.4' }),
+    );
     expect(findings).toEqual([]);
-    expect(diagnostics).toEqual([{ code: 'analyzer-skipped', severity: 'info', message: 'outdated-package did not run: it needs registry (not provided)' }]);
+    expect(diagnostics).toEqual([
+      {
+        code: 'analyzer-skipped',
+        severity: 'info',
+        message: 'outdated-package did not run: it needs registry (not provided)',
+      },
+    ]);
   });
 });

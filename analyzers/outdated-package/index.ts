@@ -55,7 +55,13 @@ export default defineAnalyzer<OutdatedPackageData>()({
       const ageYears = distance.releasedAt ? yearsBetween(distance.releasedAt, scanDate) : undefined;
       report({
         messageId: 'outdated',
-        args: { name: usage.name, current: current.version, latest, ecosystem: usage.ecosystem, distance: describe(distance) },
+        args: {
+          name: usage.name,
+          current: current.version,
+          latest,
+          ecosystem: usage.ecosystem,
+          distance: describe(distance),
+        },
         severity: severityOf(distance, options.errorMajorsBehind),
         location: usageLocation(usage),
         data: {
@@ -91,22 +97,35 @@ function mostBehind(findings: readonly Finding<OutdatedPackageData>[], top: numb
   if (byPackage.size === 0) return [];
   const ranked = [...byPackage].sort(
     ([ka, { data: a }], [kb, { data: b }]) =>
-      b.majorsBehind - a.majorsBehind || b.minorsBehind - a.minorsBehind || (b.libyears ?? 0) - (a.libyears ?? 0) || (ka < kb ? -1 : 1),
+      b.majorsBehind - a.majorsBehind ||
+      b.minorsBehind - a.minorsBehind ||
+      (b.libyears ?? 0) - (a.libyears ?? 0) ||
+      (ka < kb ? -1 : 1),
   );
   const right = 'right' as const;
   return [
     {
       title: 'Most behind',
-      columns: [{ label: 'Most behind' }, { label: 'In use' }, { label: 'Latest' }, { label: 'Majors', align: right }, { label: 'Minors', align: right }, { label: 'Years', align: right }, { label: 'Repos', align: right }],
-      rows: ranked.slice(0, top).map(([, { data, repos }]) => [
-        `${data.name} (${data.ecosystem})`,
-        data.current,
-        data.latest,
-        String(data.majorsBehind),
-        String(data.minorsBehind),
-        data.libyears !== undefined ? data.libyears.toFixed(1) : '',
-        String(repos.size),
-      ]),
+      columns: [
+        { label: 'Most behind' },
+        { label: 'In use' },
+        { label: 'Latest' },
+        { label: 'Majors', align: right },
+        { label: 'Minors', align: right },
+        { label: 'Years', align: right },
+        { label: 'Repos', align: right },
+      ],
+      rows: ranked
+        .slice(0, top)
+        .map(([, { data, repos }]) => [
+          `${data.name} (${data.ecosystem})`,
+          data.current,
+          data.latest,
+          String(data.majorsBehind),
+          String(data.minorsBehind),
+          data.libyears !== undefined ? data.libyears.toFixed(1) : '',
+          String(repos.size),
+        ]),
     },
   ];
 }
@@ -133,7 +152,12 @@ function severityOf(distance: Distance, errorMajorsBehind: number): Severity {
 
 function describe(d: Distance): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const parts = d.majorsBehind > 0 ? [plural(d.majorsBehind, 'major version')] : d.minorsBehind > 0 ? [plural(d.minorsBehind, 'minor version')] : [plural(d.releasesBehind, 'release')];
+  const parts =
+    d.majorsBehind > 0
+      ? [plural(d.majorsBehind, 'major version')]
+      : d.minorsBehind > 0
+        ? [plural(d.minorsBehind, 'minor version')]
+        : [plural(d.releasesBehind, 'release')];
   if (d.libyears !== undefined && d.libyears >= 1) parts.push(`${d.libyears} years`);
   return parts.join(', ');
 }

@@ -10,7 +10,8 @@ export type SelectStarData = { query: string; queryKey: string; api: string; rou
 export default defineAnalyzer<SelectStarData>()({
   meta: {
     id: 'select-star',
-    description: 'Queries that select every column with *, which defeats covering indexes and couples code to the table layout.',
+    description:
+      'Queries that select every column with *, which defeats covering indexes and couples code to the table layout.',
     defaultSeverity: 'note',
     messages: {
       selectStar: '{what} selects every column with *: list the columns it uses',
@@ -27,7 +28,12 @@ export default defineAnalyzer<SelectStarData>()({
         messageId: 'selectStar',
         args: { what: query.routine ? `${query.api} ${query.routine}` : 'This query' },
         location: { repo: located.repo, file: located.file, line: query.line, column: query.column },
-        data: { query: query.text, queryKey: located.key, api: query.api, ...(query.routine ? { routine: query.routine } : {}) },
+        data: {
+          query: query.text,
+          queryKey: located.key,
+          api: query.api,
+          ...(query.routine ? { routine: query.routine } : {}),
+        },
         identity: [located.repo, located.file, query.text],
       });
     }

@@ -55,22 +55,60 @@ testAnalyzer(unindexedQuery, {
         'SELECT * FROM Orders o WHERE o.CustomerId = @c AND o.PlacedUtc > @since',
         'SELECT * FROM Orders WHERE CustomerId IN (1, 2, 3)',
       ),
-      summaries: [{ title: 'Unindexed queries by table', headline: 'SQL: 4 queries, 0 (0%) with an unindexed predicate — 0 dynamic, 0 partly unparsed', columns: COLUMNS, rows: [] }],
+      summaries: [
+        {
+          title: 'Unindexed queries by table',
+          headline: 'SQL: 4 queries, 0 (0%) with an unindexed predicate — 0 dynamic, 0 partly unparsed',
+          columns: COLUMNS,
+          rows: [],
+        },
+      ],
     },
-    { name: 'the leading column of a composite index', estate: withQueries('SELECT Id FROM dbo.Orders WHERE CustomerId = @c') },
-    { name: 'an indexed and an unindexed column filtered together', estate: withQueries('SELECT * FROM dbo.Customers WHERE Id = @id AND Region = @r') },
-    { name: 'an OR whose every branch is served', estate: withQueries('SELECT * FROM dbo.Customers WHERE Id = @id OR Email = @e') },
-    { name: 'a filtered index when the query repeats its filter', estate: withQueries('SELECT Id FROM dbo.Orders WHERE Reference = @r AND Deleted = 0') },
-    { name: 'the inner side of a join served by an index on its join column', estate: withQueries('SELECT c.Name, o.Id FROM dbo.Customers c JOIN dbo.Orders o ON o.CustomerId = c.Id WHERE c.Email = @e') },
-    { name: 'an ORDER BY an index leads with', estate: withQueries('SELECT TOP 10 * FROM dbo.Orders ORDER BY CustomerId') },
+    {
+      name: 'the leading column of a composite index',
+      estate: withQueries('SELECT Id FROM dbo.Orders WHERE CustomerId = @c'),
+    },
+    {
+      name: 'an indexed and an unindexed column filtered together',
+      estate: withQueries('SELECT * FROM dbo.Customers WHERE Id = @id AND Region = @r'),
+    },
+    {
+      name: 'an OR whose every branch is served',
+      estate: withQueries('SELECT * FROM dbo.Customers WHERE Id = @id OR Email = @e'),
+    },
+    {
+      name: 'a filtered index when the query repeats its filter',
+      estate: withQueries('SELECT Id FROM dbo.Orders WHERE Reference = @r AND Deleted = 0'),
+    },
+    {
+      name: 'the inner side of a join served by an index on its join column',
+      estate: withQueries(
+        'SELECT c.Name, o.Id FROM dbo.Customers c JOIN dbo.Orders o ON o.CustomerId = c.Id WHERE c.Email = @e',
+      ),
+    },
+    {
+      name: 'an ORDER BY an index leads with',
+      estate: withQueries('SELECT TOP 10 * FROM dbo.Orders ORDER BY CustomerId'),
+    },
     {
       name: 'tables the schema does not define, temp tables and whole-table reads',
-      estate: withQueries('SELECT * FROM dbo.AuditLog WHERE Actor = @a', 'SELECT * FROM #work WHERE x = 1', 'SELECT COUNT(*) FROM dbo.Orders', 'INSERT INTO dbo.Orders (Id, CustomerId) VALUES (@id, @c)'),
+      estate: withQueries(
+        'SELECT * FROM dbo.AuditLog WHERE Actor = @a',
+        'SELECT * FROM #work WHERE x = 1',
+        'SELECT COUNT(*) FROM dbo.Orders',
+        'INSERT INTO dbo.Orders (Id, CustomerId) VALUES (@id, @c)',
+      ),
     },
     {
       name: 'no schema at all: nothing is judged, and the summary says so',
       estate: (b) => b.queries('db', 'Queries.cs', ['SELECT Id FROM dbo.Orders WHERE Status = 1']),
-      summaries: [{ headline: 'SQL: 1 queries, 0 (0%) with an unindexed predicate — 0 dynamic, 0 partly unparsed; no schema found, so no query was judged', rows: [] }],
+      summaries: [
+        {
+          headline:
+            'SQL: 1 queries, 0 (0%) with an unindexed predicate — 0 dynamic, 0 partly unparsed; no schema found, so no query was judged',
+          rows: [],
+        },
+      ],
     },
     { name: 'no queries: no summary', estate: (b) => b.sqlScript('db', 'schema.sql', SCHEMA), summaries: [] },
   ],
@@ -82,7 +120,8 @@ testAnalyzer(unindexedQuery, {
         {
           messageId: 'unindexed',
           severity: 'warning',
-          message: 'dbo.Orders filters on PlacedUtc, which no index serves (full scan); closest index IX_Orders_Customer_Placed (CustomerId, PlacedUtc)',
+          message:
+            'dbo.Orders filters on PlacedUtc, which no index serves (full scan); closest index IX_Orders_Customer_Placed (CustomerId, PlacedUtc)',
           location: { repo: 'db', file: 'Queries.cs', line: 1 },
           data: {
             table: 'dbo.orders',
@@ -109,16 +148,25 @@ testAnalyzer(unindexedQuery, {
     {
       name: 'only the leftmost prefix of a composite index serves',
       estate: withQueries('SELECT Id FROM dbo.Orders WHERE PlacedUtc = @p AND Status = 1'),
-      findings: [{ messageId: 'unindexed', data: { table: 'dbo.orders', kind: 'where', columns: ['PlacedUtc', 'Status'] } }],
+      findings: [
+        { messageId: 'unindexed', data: { table: 'dbo.orders', kind: 'where', columns: ['PlacedUtc', 'Status'] } },
+      ],
     },
     {
       name: 'an OR with an unserved branch',
       estate: withQueries('SELECT * FROM dbo.Customers WHERE Id = @id OR Region = @r'),
-      findings: [{ messageId: 'unindexed', data: { columns: ['Region'], suggestions: ['CREATE INDEX IX_Customers_Region ON dbo.Customers (Region);'] } }],
+      findings: [
+        {
+          messageId: 'unindexed',
+          data: { columns: ['Region'], suggestions: ['CREATE INDEX IX_Customers_Region ON dbo.Customers (Region);'] },
+        },
+      ],
     },
     {
       name: 'an OR whose other branch is on another table',
-      estate: withQueries('SELECT c.Name FROM dbo.Customers c JOIN dbo.Orders o ON o.CustomerId = c.Id WHERE c.Id = @id OR o.Status = 1'),
+      estate: withQueries(
+        'SELECT c.Name FROM dbo.Customers c JOIN dbo.Orders o ON o.CustomerId = c.Id WHERE c.Id = @id OR o.Status = 1',
+      ),
       findings: [
         {
           messageId: 'orBranch',
@@ -129,20 +177,40 @@ testAnalyzer(unindexedQuery, {
     },
     {
       name: 'a filtered index without its filter, or with another value',
-      estate: withQueries('SELECT Id FROM dbo.Orders WHERE Reference = @r', 'SELECT Id FROM dbo.Orders WHERE Reference = @r AND Deleted = 1'),
+      estate: withQueries(
+        'SELECT Id FROM dbo.Orders WHERE Reference = @r',
+        'SELECT Id FROM dbo.Orders WHERE Reference = @r AND Deleted = 1',
+      ),
       findings: [
-        { messageId: 'unindexed', location: { line: 1 }, data: { columns: ['Reference'], closestIndex: { name: 'IX_Orders_Reference_Live', kind: 'index', columns: ['Reference'] } } },
+        {
+          messageId: 'unindexed',
+          location: { line: 1 },
+          data: {
+            columns: ['Reference'],
+            closestIndex: { name: 'IX_Orders_Reference_Live', kind: 'index', columns: ['Reference'] },
+          },
+        },
         { messageId: 'unindexed', location: { line: 2 }, data: { columns: ['Reference', 'Deleted'] } },
       ],
     },
     {
       name: 'the inner side of a join on a column no index leads with',
-      estate: withQueries('SELECT o.Id FROM dbo.Orders o JOIN dbo.Customers c ON c.Region = o.Reference WHERE o.Id = @id'),
-      findings: [{ messageId: 'unindexed', message: 'dbo.Customers is joined on Region, which no index serves (full scan)', data: { table: 'dbo.customers', kind: 'join', columns: ['Region'] } }],
+      estate: withQueries(
+        'SELECT o.Id FROM dbo.Orders o JOIN dbo.Customers c ON c.Region = o.Reference WHERE o.Id = @id',
+      ),
+      findings: [
+        {
+          messageId: 'unindexed',
+          message: 'dbo.Customers is joined on Region, which no index serves (full scan)',
+          data: { table: 'dbo.customers', kind: 'join', columns: ['Region'] },
+        },
+      ],
     },
     {
       name: 'unqualified columns resolved through the schema when several tables are in scope',
-      estate: withQueries('SELECT c.Name FROM dbo.Customers c JOIN dbo.Orders o ON o.CustomerId = c.Id WHERE Region = @r'),
+      estate: withQueries(
+        'SELECT c.Name FROM dbo.Customers c JOIN dbo.Orders o ON o.CustomerId = c.Id WHERE Region = @r',
+      ),
       findings: [{ messageId: 'unindexed', data: { table: 'dbo.customers', columns: ['Region'] } }],
     },
     {
@@ -160,30 +228,57 @@ testAnalyzer(unindexedQuery, {
     {
       name: 'an unindexed ORDER BY when nothing else restricts the table',
       estate: withQueries('SELECT TOP 10 * FROM dbo.Customers ORDER BY Name'),
-      findings: [{ messageId: 'unindexed', message: 'dbo.Customers is sorted by Name, which no index serves (full scan)', data: { kind: 'order-by', columns: ['Name'] } }],
+      findings: [
+        {
+          messageId: 'unindexed',
+          message: 'dbo.Customers is sorted by Name, which no index serves (full scan)',
+          data: { kind: 'order-by', columns: ['Name'] },
+        },
+      ],
     },
     {
       name: 'a columnstore index never serves a seek, and odd names are quoted in suggestions',
       estate: (b) =>
         b
-          .sqlScript('db', 'schema.sql', 'CREATE TABLE dbo.[Order Lines] ([Line Id] INT NOT NULL PRIMARY KEY, [Order Id] INT NOT NULL)\nGO\nCREATE NONCLUSTERED COLUMNSTORE INDEX NCCX_Lines ON dbo.[Order Lines] ([Order Id], [Line Id])')
+          .sqlScript(
+            'db',
+            'schema.sql',
+            'CREATE TABLE dbo.[Order Lines] ([Line Id] INT NOT NULL PRIMARY KEY, [Order Id] INT NOT NULL)\nGO\nCREATE NONCLUSTERED COLUMNSTORE INDEX NCCX_Lines ON dbo.[Order Lines] ([Order Id], [Line Id])',
+          )
           .queries('db', 'Queries.cs', ['SELECT [Line Id] FROM dbo.[Order Lines] WHERE [Order Id] = @o']),
-      findings: [{ messageId: 'unindexed', data: { suggestions: ['CREATE INDEX IX_OrderLines_OrderId ON dbo.[Order Lines] ([Order Id]);'] } }],
+      findings: [
+        {
+          messageId: 'unindexed',
+          data: { suggestions: ['CREATE INDEX IX_OrderLines_OrderId ON dbo.[Order Lines] ([Order Id]);'] },
+        },
+      ],
     },
     {
       name: 'the summary counts flagged, dynamic and unparsed queries and ranks tables by unserved predicates',
       estate: withQueries(...MIXED),
       findings: [
-        { messageId: 'unindexed', location: { line: 1 }, data: { table: 'dbo.orders', columns: ['PlacedUtc'], dynamic: false } },
+        {
+          messageId: 'unindexed',
+          location: { line: 1 },
+          data: { table: 'dbo.orders', columns: ['PlacedUtc'], dynamic: false },
+        },
         { messageId: 'unindexed', location: { line: 2 }, data: { table: 'dbo.orders', columns: ['Status'] } },
         { messageId: 'unindexed', location: { line: 3 }, data: { table: 'dbo.customers', columns: ['Region'] } },
-        { messageId: 'unindexed', location: { line: 4 }, data: { table: 'dbo.orders', columns: ['PlacedUtc'], dynamic: true } },
+        {
+          messageId: 'unindexed',
+          location: { line: 4 },
+          data: { table: 'dbo.orders', columns: ['PlacedUtc'], dynamic: true },
+        },
       ],
       summaries: [
         {
           headline: 'SQL: 6 queries, 4 (67%) with an unindexed predicate — 1 dynamic, 1 partly unparsed',
           rows: [
-            ['dbo.orders', '3', 'CREATE INDEX IX_Orders_PlacedUtc ON dbo.Orders (PlacedUtc);\nCREATE INDEX IX_Orders_Status ON dbo.Orders (Status);'],
+            [
+              'dbo.orders',
+              '3',
+              'CREATE INDEX IX_Orders_PlacedUtc ON dbo.Orders (PlacedUtc);\nCREATE INDEX IX_Orders_Status ON dbo.Orders (Status);',
+            ],
             ['dbo.customers', '1', 'CREATE INDEX IX_Customers_Region ON dbo.Customers (Region);'],
           ],
         },
@@ -199,7 +294,17 @@ testAnalyzer(unindexedQuery, {
         { messageId: 'unindexed', location: { line: 3 } },
         { messageId: 'unindexed', location: { line: 4 } },
       ],
-      summaries: [{ rows: [['dbo.orders', '3', 'CREATE INDEX IX_Orders_PlacedUtc ON dbo.Orders (PlacedUtc);\nCREATE INDEX IX_Orders_Status ON dbo.Orders (Status);']] }],
+      summaries: [
+        {
+          rows: [
+            [
+              'dbo.orders',
+              '3',
+              'CREATE INDEX IX_Orders_PlacedUtc ON dbo.Orders (PlacedUtc);\nCREATE INDEX IX_Orders_Status ON dbo.Orders (Status);',
+            ],
+          ],
+        },
+      ],
     },
   ],
 });
@@ -207,7 +312,10 @@ testAnalyzer(unindexedQuery, {
 describe('unindexed-query fingerprints', () => {
   it('gives a finding the same id whatever line the query moves to', async () => {
     const a = await runAnalyzer(unindexedQuery, withQueries('SELECT 1 FROM dbo.Orders WHERE Status = 1'));
-    const b = await runAnalyzer(unindexedQuery, withQueries('SELECT 2 FROM dbo.Orders', 'SELECT 1 FROM dbo.Orders WHERE Status = 1'));
+    const b = await runAnalyzer(
+      unindexedQuery,
+      withQueries('SELECT 2 FROM dbo.Orders', 'SELECT 1 FROM dbo.Orders WHERE Status = 1'),
+    );
     expect(a.findings).toHaveLength(1);
     expect(b.findings.map((f) => [f.id, f.location.line])).toEqual([[a.findings[0]!.id, 2]]);
   });

@@ -11,7 +11,12 @@ import { displayName } from '../../src/sql/names.js';
 import { judgeBlock } from '../../src/sql/serve.js';
 import { suggestIndexes } from '../../src/sql/suggest.js';
 
-const KIND_LABEL = { where: 'filters on', join: 'is joined on', 'order-by': 'is sorted by', 'group-by': 'is grouped by' } as const;
+const KIND_LABEL = {
+  where: 'filters on',
+  join: 'is joined on',
+  'order-by': 'is sorted by',
+  'group-by': 'is grouped by',
+} as const;
 
 export type UnindexedQueryData = {
   table: string;
@@ -48,7 +53,13 @@ export default defineAnalyzer<UnindexedQueryData>()({
         for (const verdict of judgeBlock(block, sql.schema, query.dialect)) {
           if (verdict.served || !verdict.kind) continue;
           const table = displayName(verdict.table.table);
-          const closest = verdict.index ? { ...(verdict.index.name ? { name: verdict.index.name } : {}), kind: verdict.index.kind, columns: verdict.index.columns } : undefined;
+          const closest = verdict.index
+            ? {
+                ...(verdict.index.name ? { name: verdict.index.name } : {}),
+                kind: verdict.index.kind,
+                columns: verdict.index.columns,
+              }
+            : undefined;
           report({
             messageId: verdict.columns.length > 0 ? 'unindexed' : 'orBranch',
             args: {
@@ -93,7 +104,8 @@ function unindexedShare(findings: readonly Finding<UnindexedQueryData>[], sql: S
   for (const finding of findings) {
     const entry = byTable.get(finding.data.table) ?? { unserved: 0, suggestions: new Map<string, number>() };
     entry.unserved++;
-    for (const suggestion of finding.data.suggestions) entry.suggestions.set(suggestion, (entry.suggestions.get(suggestion) ?? 0) + 1);
+    for (const suggestion of finding.data.suggestions)
+      entry.suggestions.set(suggestion, (entry.suggestions.get(suggestion) ?? 0) + 1);
     byTable.set(finding.data.table, entry);
   }
   const byCount = <K extends string>(a: [K, number], b: [K, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
@@ -104,6 +116,14 @@ function unindexedShare(findings: readonly Finding<UnindexedQueryData>[], sql: S
     rows: [...byTable]
       .sort((a, b) => b[1].unserved - a[1].unserved || (a[0] < b[0] ? -1 : 1))
       .slice(0, top)
-      .map(([table, entry]) => [table, String(entry.unserved), [...entry.suggestions].sort(byCount).slice(0, 2).map(([s]) => s).join('\n')]),
+      .map(([table, entry]) => [
+        table,
+        String(entry.unserved),
+        [...entry.suggestions]
+          .sort(byCount)
+          .slice(0, 2)
+          .map(([s]) => s)
+          .join('\n'),
+      ]),
   };
 }

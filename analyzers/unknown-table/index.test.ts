@@ -27,7 +27,12 @@ testAnalyzer(unknownTable, {
   invalid: [
     {
       name: 'each table no schema defines once, however many queries use it',
-      estate: withQueries(SCHEMA, 'SELECT * FROM dbo.AuditLog WHERE Actor = @a', 'INSERT INTO AuditLog (Actor) VALUES (@a)', 'SELECT Id FROM dbo.Users'),
+      estate: withQueries(
+        SCHEMA,
+        'SELECT * FROM dbo.AuditLog WHERE Actor = @a',
+        'INSERT INTO AuditLog (Actor) VALUES (@a)',
+        'SELECT Id FROM dbo.Users',
+      ),
       findings: [
         {
           messageId: 'unknown',
@@ -42,7 +47,11 @@ testAnalyzer(unknownTable, {
     {
       name: 'one finding per unknown table, each at its first use across files',
       estate: (b) =>
-        withQueries(SCHEMA, 'SELECT Id FROM dbo.Users', 'SELECT * FROM dbo.Sessions')(b).queries('api', 'Store.cs', ['SELECT Token FROM dbo.Sessions', 'SELECT * FROM legacy.Export']),
+        withQueries(
+          SCHEMA,
+          'SELECT Id FROM dbo.Users',
+          'SELECT * FROM dbo.Sessions',
+        )(b).queries('api', 'Store.cs', ['SELECT Token FROM dbo.Sessions', 'SELECT * FROM legacy.Export']),
       findings: [
         {
           messageId: 'unknown',

@@ -34,14 +34,17 @@ export default defineAnalyzer<UnknownTableData>()({
           const key = tableKey(access.table, query.dialect);
           if (routineNamed(sql, key)) continue; // a view or table-valued function, defined as a routine
           const entry = unknown.get(key) ?? { name: displayName(access.table), uses: [], queries: new Set<string>() };
-          if (!entry.queries.has(located.key)) entry.uses.push({ repo: located.repo, file: located.file, line: query.line, column: query.column });
+          if (!entry.queries.has(located.key))
+            entry.uses.push({ repo: located.repo, file: located.file, line: query.line, column: query.column });
           entry.queries.add(located.key);
           unknown.set(key, entry);
         }
       }
     }
     for (const [key, entry] of unknown) {
-      const uses = entry.uses.sort((a, b) => cmp(a.repo, b.repo) || cmp(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
+      const uses = entry.uses.sort(
+        (a, b) => cmp(a.repo, b.repo) || cmp(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0),
+      );
       report({
         messageId: 'unknown',
         args: { table: entry.name, queries: entry.queries.size, plural: entry.queries.size === 1 ? 'y' : 'ies' },

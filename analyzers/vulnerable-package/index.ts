@@ -24,7 +24,8 @@ export type VulnerablePackageData = {
 export default defineAnalyzer<VulnerablePackageData>()({
   meta: {
     id: 'vulnerable-package',
-    description: 'Packages whose version in use is affected by a known advisory (OSV database given with --advisories).',
+    description:
+      'Packages whose version in use is affected by a known advisory (OSV database given with --advisories).',
     defaultSeverity: 'warning',
     messages: {
       vulnerable: '{name} {current} is affected by {advisory}{aliases}: {summary}; {fix} ({ecosystem})',
@@ -41,7 +42,8 @@ export default defineAnalyzer<VulnerablePackageData>()({
       const current = currentVersion(usage, registry.get(usage.projectId, usage.packageId));
       if (!current) continue;
       for (const { advisory, fixed } of advisories.match(usage.ecosystem, usage.name, current.version)) {
-        if (ignored.has(advisory.id.toUpperCase()) || advisory.aliases.some((a) => ignored.has(a.toUpperCase()))) continue;
+        if (ignored.has(advisory.id.toUpperCase()) || advisory.aliases.some((a) => ignored.has(a.toUpperCase())))
+          continue;
         report({
           messageId: 'vulnerable',
           args: {

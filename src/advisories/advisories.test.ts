@@ -6,17 +6,39 @@ import { loadAdvisoryDatabase, packageKey } from './database.js';
 import { isAffected, readOsvRecord, type AffectedPackage } from './osvRecord.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures');
-const wanted = new Set([packageKey('npm', 'lodash'), packageKey('nuget', 'newtonsoft.json'), packageKey('nuget', 'log4net')]);
+const wanted = new Set([
+  packageKey('npm', 'lodash'),
+  packageKey('nuget', 'newtonsoft.json'),
+  packageKey('nuget', 'log4net'),
+]);
 
-function affected(ecosystem: 'npm' | 'NuGet', events: Record<string, string>[], versions: string[] = []): AffectedPackage {
-  const record = readOsvRecord({ id: 'GHSA-test', affected: [{ package: { ecosystem, name: 'x' }, ranges: [{ type: ecosystem === 'npm' ? 'SEMVER' : 'ECOSYSTEM', events }], versions }] });
+function affected(
+  ecosystem: 'npm' | 'NuGet',
+  events: Record<string, string>[],
+  versions: string[] = [],
+): AffectedPackage {
+  const record = readOsvRecord({
+    id: 'GHSA-test',
+    affected: [
+      {
+        package: { ecosystem, name: 'x' },
+        ranges: [{ type: ecosystem === 'npm' ? 'SEMVER' : 'ECOSYSTEM', events }],
+        versions,
+      },
+    ],
+  });
   if (typeof record === 'string') throw new Error(record);
   return record[0]!;
 }
 
 describe('OSV range evaluation', () => {
   it('introduced/fixed intervals, several of them', () => {
-    const entry = affected('npm', [{ introduced: '0' }, { fixed: '1.2.3' }, { introduced: '2.0.0' }, { fixed: '2.1.0' }]);
+    const entry = affected('npm', [
+      { introduced: '0' },
+      { fixed: '1.2.3' },
+      { introduced: '2.0.0' },
+      { fixed: '2.1.0' },
+    ]);
     expect(['0.1.0', '1.2.2', '2.0.0', '2.0.9'].map((v) => isAffected(entry, v))).toEqual([true, true, true, true]);
     expect(['1.2.3', '1.9.0', '2.1.0', '3.0.0'].map((v) => isAffected(entry, v))).toEqual([false, false, false, false]);
   });
@@ -43,10 +65,15 @@ describe('advisory database', () => {
     const { index, diagnostics } = await loadAdvisoryDatabase(path.join(fixtures, 'advisories'), wanted);
     expect(diagnostics).toEqual([]);
     expect(index.records).toBe(4); // read, withdrawn one included
-    expect(index.match('npm', 'lodash', '4.17.4').map((m) => m.advisory.id)).toEqual(['GHSA-35jh-r3h4-6jhm', 'GHSA-jf85-cpcp-j695']);
+    expect(index.match('npm', 'lodash', '4.17.4').map((m) => m.advisory.id)).toEqual([
+      'GHSA-35jh-r3h4-6jhm',
+      'GHSA-jf85-cpcp-j695',
+    ]);
     expect(index.match('npm', 'lodash', '4.17.15').map((m) => m.advisory.id)).toEqual(['GHSA-35jh-r3h4-6jhm']);
     expect(index.match('npm', 'lodash', '4.17.21')).toEqual([]);
-    expect(index.match('nuget', 'NEWTONSOFT.JSON', '6.0.4')).toMatchObject([{ advisory: { id: 'GHSA-5crp-9r3c-p9vr', severity: 'error', severityLabel: 'HIGH' }, fixed: ['13.0.1'] }]);
+    expect(index.match('nuget', 'NEWTONSOFT.JSON', '6.0.4')).toMatchObject([
+      { advisory: { id: 'GHSA-5crp-9r3c-p9vr', severity: 'error', severityLabel: 'HIGH' }, fixed: ['13.0.1'] },
+    ]);
     expect(index.match('nuget', 'log4net', '2.0.3')).toEqual([]); // its only record is withdrawn
   });
 
@@ -63,10 +90,24 @@ describe('advisory database', () => {
       mkdirSync(path.join(dir, 'nested'));
       writeFileSync(path.join(dir, 'broken.json'), '{"id": "GHSA-broken", ');
       writeFileSync(path.join(dir, 'nested', 'no-affected.json'), '{"id": "GHSA-odd"}');
-      writeFileSync(path.join(dir, 'nested', 'good.json'), JSON.stringify({ id: 'GHSA-good', affected: [{ package: { ecosystem: 'npm', name: 'lodash' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '5.0.0' }] }] }] }));
+      writeFileSync(
+        path.join(dir, 'nested', 'good.json'),
+        JSON.stringify({
+          id: 'GHSA-good',
+          affected: [
+            {
+              package: { ecosystem: 'npm', name: 'lodash' },
+              ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '5.0.0' }] }],
+            },
+          ],
+        }),
+      );
       writeFileSync(path.join(dir, 'not-a-zip.zip'), 'PK?');
       const { index, diagnostics } = await loadAdvisoryDatabase(dir, wanted);
-      expect(diagnostics.map((d) => d.message.split(':')[0]).sort()).toEqual(['broken.json', 'nested/no-affected.json']);
+      expect(diagnostics.map((d) => d.message.split(':')[0]).sort()).toEqual([
+        'broken.json',
+        'nested/no-affected.json',
+      ]);
       expect(index.match('npm', 'lodash', '4.0.0')).toHaveLength(1);
       await expect(loadAdvisoryDatabase(path.join(dir, 'not-a-zip.zip'), wanted)).rejects.toThrow(/not a readable zip/);
     } finally {

@@ -23,7 +23,8 @@ export class AdvisoryIndex implements AdvisoryMatcher {
   match(ecosystem: Ecosystem, name: string, version: string): AdvisoryMatch[] {
     const entries = this.byPackage.get(packageKey(ecosystem, name)) ?? [];
     const found = new Map<string, AdvisoryMatch>();
-    for (const entry of entries) if (isAffected(entry, version)) found.set(entry.advisory.id, { advisory: entry.advisory, fixed: entry.fixed });
+    for (const entry of entries)
+      if (isAffected(entry, version)) found.set(entry.advisory.id, { advisory: entry.advisory, fixed: entry.fixed });
     return [...found.values()].sort((a, b) => (a.advisory.id < b.advisory.id ? -1 : 1));
   }
 }
@@ -47,7 +48,11 @@ export async function loadAdvisoryDatabase(source: string, wanted: ReadonlySet<s
     try {
       json = JSON.parse(text);
     } catch (error) {
-      diagnostics.push({ code: 'advisory-invalid', severity: 'warning', message: `${name}: not valid JSON (${error instanceof Error ? error.message : String(error)})` });
+      diagnostics.push({
+        code: 'advisory-invalid',
+        severity: 'warning',
+        message: `${name}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      });
       return;
     }
     const affected = readOsvRecord(json);
@@ -62,8 +67,11 @@ export async function loadAdvisoryDatabase(source: string, wanted: ReadonlySet<s
     for (const file of jsonFilesUnder(source)) take(path.relative(source, file), readFileSync(file, 'utf8'));
   } else {
     const { readZipEntries } = await import('./zip.js');
-    await readZipEntries(source, (name) => name.toLowerCase().endsWith('.json'), take, (message) =>
-      diagnostics.push({ code: 'advisory-invalid', severity: 'warning', message }),
+    await readZipEntries(
+      source,
+      (name) => name.toLowerCase().endsWith('.json'),
+      take,
+      (message) => diagnostics.push({ code: 'advisory-invalid', severity: 'warning', message }),
     );
   }
   return { index, diagnostics };

@@ -22,7 +22,13 @@ export interface AffectedPackage {
 type RangeEvent = { introduced: string } | { fixed: string } | { last_affected: string } | { limit: string };
 
 const ECOSYSTEMS: Record<string, Ecosystem> = { npm: 'npm', NuGet: 'nuget' };
-const SEVERITY: Record<string, Severity> = { CRITICAL: 'error', HIGH: 'error', MODERATE: 'warning', MEDIUM: 'warning', LOW: 'note' };
+const SEVERITY: Record<string, Severity> = {
+  CRITICAL: 'error',
+  HIGH: 'error',
+  MODERATE: 'warning',
+  MEDIUM: 'warning',
+  LOW: 'note',
+};
 
 /** `undefined` with a reason when the record is not usable; an empty list when it concerns other ecosystems or is withdrawn. */
 export function readOsvRecord(json: unknown): AffectedPackage[] | string {
@@ -31,7 +37,10 @@ export function readOsvRecord(json: unknown): AffectedPackage[] | string {
   if (json.withdrawn) return [];
   const label = severityLabel(json);
   const references = Array.isArray(json.references) ? json.references.filter(isObject) : [];
-  const advisoryUrl = references.find((r) => r.type === 'ADVISORY' && typeof r.url === 'string' && String(r.url).includes(String(json.id)))?.url ?? references.find((r) => r.type === 'ADVISORY')?.url;
+  const advisoryUrl =
+    references.find(
+      (r) => r.type === 'ADVISORY' && typeof r.url === 'string' && String(r.url).includes(String(json.id)),
+    )?.url ?? references.find((r) => r.type === 'ADVISORY')?.url;
   const advisory: Advisory = {
     id: json.id,
     aliases: Array.isArray(json.aliases) ? json.aliases.filter((a): a is string => typeof a === 'string') : [],
@@ -48,9 +57,14 @@ export function readOsvRecord(json: unknown): AffectedPackage[] | string {
     const name = entry.package.name;
     if (!ecosystem || typeof name !== 'string') continue;
     const ranges = (Array.isArray(entry.ranges) ? entry.ranges : [])
-      .filter((r): r is Record<string, unknown> => isObject(r) && (r.type === 'SEMVER' || r.type === 'ECOSYSTEM') && Array.isArray(r.events))
+      .filter(
+        (r): r is Record<string, unknown> =>
+          isObject(r) && (r.type === 'SEMVER' || r.type === 'ECOSYSTEM') && Array.isArray(r.events),
+      )
       .map((r) => ({ type: r.type as 'SEMVER' | 'ECOSYSTEM', events: (r.events as unknown[]).filter(isEvent) }));
-    const versions = Array.isArray(entry.versions) ? entry.versions.filter((v): v is string => typeof v === 'string') : [];
+    const versions = Array.isArray(entry.versions)
+      ? entry.versions.filter((v): v is string => typeof v === 'string')
+      : [];
     const fixed = ranges.flatMap((r) => r.events.flatMap((e) => ('fixed' in e ? [e.fixed] : [])));
     affected.push({ advisory, ecosystem, name, ranges, versions, fixed });
   }
@@ -93,7 +107,11 @@ function severityLabel(json: Record<string, unknown>): string | undefined {
 function isEvent(value: unknown): value is RangeEvent {
   if (!isObject(value)) return false;
   const keys = Object.keys(value);
-  return keys.length === 1 && ['introduced', 'fixed', 'last_affected', 'limit'].includes(keys[0]!) && typeof value[keys[0]!] === 'string';
+  return (
+    keys.length === 1 &&
+    ['introduced', 'fixed', 'last_affected', 'limit'].includes(keys[0]!) &&
+    typeof value[keys[0]!] === 'string'
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -30,7 +30,8 @@ function readEntries(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true }, (openError, zip) => {
-      if (openError || !zip) return reject(new Error(`${file} is not a readable zip: ${openError?.message ?? 'unknown error'}`));
+      if (openError || !zip)
+        return reject(new Error(`${file} is not a readable zip: ${openError?.message ?? 'unknown error'}`));
       zip.on('error', (error: Error) => reject(error));
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {

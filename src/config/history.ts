@@ -46,11 +46,15 @@ export const historyConfigSchema = z
 export type HistoryConfig = z.infer<typeof historyConfigSchema>;
 
 /** `false` when history is off; `since` from the flag wins over the config. Throws on a bad `since`. */
-export function historySettings(config: HistoryConfig, flags: { history?: boolean; since?: string }): HistorySettings | false {
+export function historySettings(
+  config: HistoryConfig,
+  flags: { history?: boolean; since?: string },
+): HistorySettings | false {
   if (flags.history === false || !config.enabled) return false;
   const sinceText = flags.since ?? config.since;
   const window = sinceText === undefined ? DEFAULT_HISTORY_SETTINGS.window : parseWindow(sinceText);
-  if (!window) throw new RangeError(`--since: not a date or duration: ${sinceText} (e.g. 2024-01-31, 12 months, 18mo, 2y)`);
+  if (!window)
+    throw new RangeError(`--since: not a date or duration: ${sinceText} (e.g. 2024-01-31, 12 months, 18mo, 2y)`);
   return {
     ...DEFAULT_HISTORY_SETTINGS,
     window,

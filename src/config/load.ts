@@ -17,7 +17,9 @@ export function loadConfig(root: string, explicitPath?: string): { config: Asses
   try {
     raw = JSON.parse(readFileSync(candidate, 'utf8'));
   } catch (error) {
-    throw new UsageError(`config file ${candidate} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `config file ${candidate} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

@@ -69,7 +69,12 @@ export interface FindingReport<MessageId extends string, Data extends object> {
   identity: readonly string[];
 }
 
-export type AnalyzerContext<Options, MessageId extends string, Data extends object, N extends Need> = ProvidedContext<N> & {
+export type AnalyzerContext<
+  Options,
+  MessageId extends string,
+  Data extends object,
+  N extends Need,
+> = ProvidedContext<N> & {
   options: Options;
   report(finding: FindingReport<MessageId, Data>): void;
 };
@@ -95,6 +100,7 @@ export type AnyAnalyzer = Analyzer<any, string, any, Need>;
  * are inferred from the object.
  */
 export function defineAnalyzer<Data extends object>() {
-  return <Options, MessageId extends string, N extends Need = never>(analyzer: Analyzer<Options, MessageId, Data, N>): Analyzer<Options, MessageId, Data, N> =>
-    analyzer;
+  return <Options, MessageId extends string, N extends Need = never>(
+    analyzer: Analyzer<Options, MessageId, Data, N>,
+  ): Analyzer<Options, MessageId, Data, N> => analyzer;
 }

@@ -5,7 +5,15 @@
  * its weight and merges its data.
  */
 import graphology from 'graphology';
-import type { EdgeDataByKind, EdgeKind, GraphEdge, GraphEdgeOf, GraphNode, GraphNodeOf, NodeKind } from './graphData.js';
+import type {
+  EdgeDataByKind,
+  EdgeKind,
+  GraphEdge,
+  GraphEdgeOf,
+  GraphNode,
+  GraphNodeOf,
+  NodeKind,
+} from './graphData.js';
 
 type Multi = InstanceType<typeof graphology.MultiDirectedGraph<GraphNode, GraphEdge>>;
 
@@ -47,7 +55,13 @@ export class EstateGraph {
       if (data) edge.data = { ...edge.data, ...data } as GraphEdge['data'];
       return;
     }
-    this.graph.addDirectedEdgeWithKey(key, from, to, { from, to, kind, weight, ...(data ? { data } : {}) } as GraphEdge);
+    this.graph.addDirectedEdgeWithKey(key, from, to, {
+      from,
+      to,
+      kind,
+      weight,
+      ...(data ? { data } : {}),
+    } as GraphEdge);
   }
 
   edge<K extends EdgeKind>(kind: K, from: string, to: string): GraphEdgeOf<K> | undefined {

@@ -5,7 +5,6 @@
 import type { DiagnosticCode } from './diagnostics.js';
 import type { GraphEdge, GraphNode } from './graphData.js';
 
-
 export const SCHEMA_VERSION = 1;
 
 /** One query the estate sends (see README "SQL"). */

@@ -2,7 +2,15 @@
  * The estate's SQL layer as analyzers read it: the merged schema, the routines,
  * and every query with where it lives. Built by src/sql from the extracted files.
  */
-import type { SqlColumnDef, SqlDialect, SqlIndexDef, SqlQueryFacts, SqlRoutineDef, SqlTableDef, SqlTableName } from './facts/sql.js';
+import type {
+  SqlColumnDef,
+  SqlDialect,
+  SqlIndexDef,
+  SqlQueryFacts,
+  SqlRoutineDef,
+  SqlTableDef,
+  SqlTableName,
+} from './facts/sql.js';
 
 export interface SchemaSource {
   repo: string;

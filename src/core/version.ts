@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 export const TOOL_VERSION: string = (() => {
   for (const candidate of ['../../package.json', '../../../package.json']) {
     try {
-      const json = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      const json = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (json.name === 'assess' && json.version) return json.version;
     } catch {
       // try the next layout

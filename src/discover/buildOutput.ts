@@ -26,9 +26,7 @@ function isDotnetBin(parentAbs: string, siblings: readonly Dirent[]): boolean {
 function isNugetPackagesFolder(absDir: string): boolean {
   const children = list(absDir);
   if (children.length === 0) return true;
-  return children.some(
-    (c) => c === 'repositories.config' || c.endsWith('.nupkg') || NUGET_PACKAGE_FOLDER.test(c),
-  );
+  return children.some((c) => c === 'repositories.config' || c.endsWith('.nupkg') || NUGET_PACKAGE_FOLDER.test(c));
 }
 
 function list(absDir: string): string[] {

@@ -25,7 +25,9 @@ parentPort?.on('message', (request: WorkerRequest) => {
 });
 
 async function handle(request: WorkerRequest): Promise<void> {
-  const missing = request.files.filter((f) => (f.kind === 'csharp' && !parsers.csharp) || (f.kind === 'tsconfig' && !parsers.typescript));
+  const missing = request.files.filter(
+    (f) => (f.kind === 'csharp' && !parsers.csharp) || (f.kind === 'tsconfig' && !parsers.typescript),
+  );
   if (missing.length > 0) parsers = { ...parsers, ...(await loadParsers(missing)) };
   const results: FileResult[] = [];
   for (const file of request.files) {

@@ -22,7 +22,12 @@ export function processFile(entry: FileEntry, maxFileBytes: number, parsers: Par
   if (!read.ok) return { diagnostics: [{ code: read.code, severity: 'warning', message: read.message, ...at }] };
   const diagnostics: Diagnostic[] = [];
   if (read.encoding === 'windows-1252') {
-    diagnostics.push({ code: 'legacy-encoding', severity: 'info', message: 'not valid UTF-8; decoded as Windows-1252', ...at });
+    diagnostics.push({
+      code: 'legacy-encoding',
+      severity: 'info',
+      message: 'not valid UTF-8; decoded as Windows-1252',
+      ...at,
+    });
   }
   try {
     const outcome = extractFile(entry.kind, entry.path, read.text, parsers);
@@ -38,7 +43,11 @@ export function processFile(entry: FileEntry, maxFileBytes: number, parsers: Par
       });
     }
     return {
-      extracted: { loc: outcome.loc, ...(outcome.facts ? { facts: outcome.facts } : {}), ...(sql.sql ? { sql: sql.sql } : {}) },
+      extracted: {
+        loc: outcome.loc,
+        ...(outcome.facts ? { facts: outcome.facts } : {}),
+        ...(sql.sql ? { sql: sql.sql } : {}),
+      },
       diagnostics,
     };
   } catch (error) {

@@ -11,16 +11,30 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function entry(name: string, content?: string | Buffer): FileEntry {
   const absPath = path.join(dir, name);
   if (content !== undefined) writeFileSync(absPath, content);
-  return { repo: 'r', path: name, absPath, size: content === undefined ? 0 : Buffer.byteLength(content), kind: 'csharp' };
+  return {
+    repo: 'r',
+    path: name,
+    absPath,
+    size: content === undefined ? 0 : Buffer.byteLength(content),
+    kind: 'csharp',
+  };
 }
 
 describe('readSource', () => {
   it('reads text', () => {
-    expect(readSource(entry('A.cs', 'class A {}'), 1024)).toMatchObject({ ok: true, text: 'class A {}', encoding: 'utf-8' });
+    expect(readSource(entry('A.cs', 'class A {}'), 1024)).toMatchObject({
+      ok: true,
+      text: 'class A {}',
+      encoding: 'utf-8',
+    });
   });
 
   it('says when a listed file can no longer be read', () => {
-    expect(readSource(entry('Gone.cs'), 1024)).toMatchObject({ ok: false, code: 'unreadable-file', message: expect.stringContaining('ENOENT') });
+    expect(readSource(entry('Gone.cs'), 1024)).toMatchObject({
+      ok: false,
+      code: 'unreadable-file',
+      message: expect.stringContaining('ENOENT'),
+    });
   });
 
   it('skips files over the cap, also when they grew after being listed', () => {
@@ -30,6 +44,9 @@ describe('readSource', () => {
   });
 
   it('skips binary content', () => {
-    expect(readSource(entry('Bin.cs', Buffer.from([0x4d, 0x5a, 0, 1, 2, 0, 0, 9])), 1024)).toMatchObject({ ok: false, code: 'binary-file' });
+    expect(readSource(entry('Bin.cs', Buffer.from([0x4d, 0x5a, 0, 1, 2, 0, 0, 9])), 1024)).toMatchObject({
+      ok: false,
+      code: 'binary-file',
+    });
   });
 });

@@ -24,7 +24,8 @@ export async function extractInWorkers(
 ): Promise<FileResult[]> {
   const results: FileResult[] = new Array(files.length);
   const batches: { start: number; files: FileEntry[] }[] = [];
-  for (let start = 0; start < files.length; start += BATCH_SIZE) batches.push({ start, files: files.slice(start, start + BATCH_SIZE) });
+  for (let start = 0; start < files.length; start += BATCH_SIZE)
+    batches.push({ start, files: files.slice(start, start + BATCH_SIZE) });
   let next = 0;
   let completed = 0;
 
@@ -37,7 +38,11 @@ export async function extractInWorkers(
             const send = () => {
               if (next >= batches.length) return resolve();
               const batch = next++;
-              worker.postMessage({ batch, files: batches[batch]!.files, maxFileBytes: options.maxFileBytes } satisfies WorkerRequest);
+              worker.postMessage({
+                batch,
+                files: batches[batch]!.files,
+                maxFileBytes: options.maxFileBytes,
+              } satisfies WorkerRequest);
             };
             worker.on('message', (response: WorkerResponse) => {
               const { start } = batches[response.batch]!;

@@ -73,13 +73,15 @@ describe('buildEstateGraph', () => {
         'Core/Order.cs': 'namespace Shop { public class Order {} }',
       }),
     );
-    expect(model.graph.edge('project-dep', 'project:app/Web/Web.csproj', 'project:app/Core/Core.csproj')?.data).toMatchObject({
+    expect(
+      model.graph.edge('project-dep', 'project:app/Web/Web.csproj', 'project:app/Core/Core.csproj')?.data,
+    ).toMatchObject({
       undeclared: true,
       typeReferences: 1,
     });
   });
 
-  it('marks dependencies used through another project\'s reference as transitive', () => {
+  it("marks dependencies used through another project's reference as transitive", () => {
     const { model } = graphOf(
       repo('app', {
         'Web/Web.csproj': sdk('<ProjectReference Include="..\\Mid\\Mid.csproj" />'),
@@ -101,22 +103,31 @@ describe('buildEstateGraph', () => {
         'src/Services.GitHub/Services.GitHub.csproj': sdk(),
       }),
     );
-    expect(edges).toContain('project-ref project:app/src/Api/Api.csproj -> project:app/src/Services.GitHub/Services.GitHub.csproj');
+    expect(edges).toContain(
+      'project-ref project:app/src/Api/Api.csproj -> project:app/src/Services.GitHub/Services.GitHub.csproj',
+    );
     expect(model.diagnostics).toEqual([]);
   });
 
   it('reports a project reference to nothing in the estate', () => {
-    const { model } = graphOf(repo('app', { 'Api/Api.csproj': sdk('<ProjectReference Include="..\\Gone\\Gone.csproj" />') }));
+    const { model } = graphOf(
+      repo('app', { 'Api/Api.csproj': sdk('<ProjectReference Include="..\\Gone\\Gone.csproj" />') }),
+    );
     expect(model.diagnostics).toMatchObject([{ code: 'unresolved-project-reference', file: 'Api/Api.csproj' }]);
   });
 
   it('links a package to the estate project that produces it, across repositories', () => {
     const { edges } = graphOf(
-      repo('contracts', { 'Contracts/Contracts.csproj': '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><PackageId>Acme.Contracts</PackageId></PropertyGroup></Project>' }),
+      repo('contracts', {
+        'Contracts/Contracts.csproj':
+          '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><PackageId>Acme.Contracts</PackageId></PropertyGroup></Project>',
+      }),
       repo('service', { 'Svc/Svc.csproj': sdk('<PackageReference Include="acme.contracts" Version="1.0.0" />') }),
     );
     expect(edges).toContain('package-ref project:service/Svc/Svc.csproj -> package:nuget:acme.contracts');
     expect(edges).toContain('produces project:contracts/Contracts/Contracts.csproj -> package:nuget:acme.contracts');
-    expect(edges).toContain('project-dep project:service/Svc/Svc.csproj -> project:contracts/Contracts/Contracts.csproj');
+    expect(edges).toContain(
+      'project-dep project:service/Svc/Svc.csproj -> project:contracts/Contracts/Contracts.csproj',
+    );
   });
 });

@@ -15,12 +15,12 @@ import { addHttpCoupling } from './http/httpGraph.js';
 import { buildSqlEstate } from '../sql/estate.js';
 import { addSqlGraph } from './sql/sqlGraph.js';
 
-
 export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<string, string>): EstateModel {
   const graph = new EstateGraph();
   const { projects, diagnostics } = buildProjects(repos, repoPaths);
   const projectOfFile = new Map<string, ProjectModel>();
-  for (const project of projects) for (const file of project.sourceFiles) projectOfFile.set(`${project.repo}/${file}`, project);
+  for (const project of projects)
+    for (const file of project.sourceFiles) projectOfFile.set(`${project.repo}/${file}`, project);
 
   for (const repo of repos) {
     graph.addNode({ id: repoId(repo.name), kind: 'repo', name: repo.name, path: repo.path, data: { git: repo.git } });

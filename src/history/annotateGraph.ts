@@ -47,8 +47,13 @@ export function annotateGraph(
     const bulkCommits = history.commits.filter((c) => c.files.length > bulkCommitFiles).length;
     const authors = new Set(history.commits.map((c) => c.email)).size;
     repoExtras.set(repoNode, {
-      commits: history.commits.length, merges, bulkCommits, committers: authors,
-      since: isoDate(history.since), until: isoDate(history.newest), shallow: history.shallow,
+      commits: history.commits.length,
+      merges,
+      bulkCommits,
+      committers: authors,
+      since: isoDate(history.since),
+      until: isoDate(history.newest),
+      shallow: history.shallow,
     });
     tallyOf(repoNode, history.newest);
   }

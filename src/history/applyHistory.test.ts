@@ -16,7 +16,14 @@ function graphWithTwoProjects(): EstateGraph {
     const fileNode = `file:mono/${file}`;
     graph.addNode({ id: fileNode, kind: 'file', name: file, repo: 'mono', path: file, complexity: 3 });
     graph.addNode({ id: `namespace:${ns}`, kind: 'namespace', name: ns });
-    graph.addNode({ id: type, kind: 'type', name: type.slice(5), repo: 'mono', path: file, data: { typeKind: 'class', namespace: ns, files: [file], line: 1, modifiers: ['public'] } });
+    graph.addNode({
+      id: type,
+      kind: 'type',
+      name: type.slice(5),
+      repo: 'mono',
+      path: file,
+      data: { typeKind: 'class', namespace: ns, files: [file], line: 1, modifiers: ['public'] },
+    });
     graph.addEdge('project:mono/A.csproj', fileNode, 'contains');
     graph.addEdge(fileNode, type, 'contains');
     graph.addEdge(`namespace:${ns}`, type, 'contains');
@@ -42,30 +49,86 @@ describe('applyHistory', () => {
   it('annotates files and roll-ups and adds co-change edges marked hidden where no reference explains them', () => {
     const graph = graphWithTwoProjects();
     const commits = [
-      commit(10, 'Ada', [['A/Invoice.cs', 5, 1], ['A/Report.cs', 2, 0], ['A/Uses.cs', 1, 0]]),
-      commit(8, 'Ada', [['A/Invoice.cs', 3, 0], ['A/Report.cs', 1, 1], ['A/Uses.cs', 1, 1]]),
-      commit(6, 'Bo', [['A/Invoice.cs', 1, 0], ['A/Report.cs', 1, 0], ['A/Uses.cs', 2, 0]]),
-      commit(4, 'Ada', [['A/Invoice.cs', 4, 0], ['A/Report.cs', 3, 0], ['A/Uses.cs', 1, 0]]),
-      commit(2, 'Ada', [['A/Invoice.cs', 2, 0], ['A/Report.cs', 1, 0], ['A/Uses.cs', 1, 0], ['gone.txt', 9, 9]]),
+      commit(10, 'Ada', [
+        ['A/Invoice.cs', 5, 1],
+        ['A/Report.cs', 2, 0],
+        ['A/Uses.cs', 1, 0],
+      ]),
+      commit(8, 'Ada', [
+        ['A/Invoice.cs', 3, 0],
+        ['A/Report.cs', 1, 1],
+        ['A/Uses.cs', 1, 1],
+      ]),
+      commit(6, 'Bo', [
+        ['A/Invoice.cs', 1, 0],
+        ['A/Report.cs', 1, 0],
+        ['A/Uses.cs', 2, 0],
+      ]),
+      commit(4, 'Ada', [
+        ['A/Invoice.cs', 4, 0],
+        ['A/Report.cs', 3, 0],
+        ['A/Uses.cs', 1, 0],
+      ]),
+      commit(2, 'Ada', [
+        ['A/Invoice.cs', 2, 0],
+        ['A/Report.cs', 1, 0],
+        ['A/Uses.cs', 1, 0],
+        ['gone.txt', 9, 9],
+      ]),
     ];
     const history: RepoHistory = { repo: 'mono', commits, newest: commits[0]!.commitTime, since: 0, shallow: false };
     const summary = applyHistory(graph, { repos: [history], diagnostics: [] }, DEFAULT_HISTORY_SETTINGS);
 
-    expect(graph.nodeOfKind('file:mono/A/Invoice.cs', 'file')!.data!.history).toMatchObject({ revisions: 5, added: 15, deleted: 1, churn: 16, authors: 2, mainAuthor: 'Ada', mainAuthorShare: 0.94, ageDays: 0 });
-    expect(graph.nodeOfKind('namespace:Billing', 'namespace')!.data!.history).toMatchObject({ revisions: 5, churn: 16 + 7 });
-    expect(graph.node('repo:mono')!.data).toMatchObject({ git: true, history: { commits: 5, revisions: 5, churn: 16 + 9 + 7 + 18 } });
+    expect(graph.nodeOfKind('file:mono/A/Invoice.cs', 'file')!.data!.history).toMatchObject({
+      revisions: 5,
+      added: 15,
+      deleted: 1,
+      churn: 16,
+      authors: 2,
+      mainAuthor: 'Ada',
+      mainAuthorShare: 0.94,
+      ageDays: 0,
+    });
+    expect(graph.nodeOfKind('namespace:Billing', 'namespace')!.data!.history).toMatchObject({
+      revisions: 5,
+      churn: 16 + 7,
+    });
+    expect(graph.node('repo:mono')!.data).toMatchObject({
+      git: true,
+      history: { commits: 5, revisions: 5, churn: 16 + 9 + 7 + 18 },
+    });
     expect(summary).toMatchObject({ commits: 5, coChange: { file: 3, namespace: 1, project: 0, crossRepo: 0 } });
 
     const edge = (a: string, b: string) => graph.edge('co-change', a, b);
-    expect(edge('file:mono/A/Invoice.cs', 'file:mono/A/Report.cs')).toMatchObject({ weight: 5, data: { degree: 1, hidden: true } });
+    expect(edge('file:mono/A/Invoice.cs', 'file:mono/A/Report.cs')).toMatchObject({
+      weight: 5,
+      data: { degree: 1, hidden: true },
+    });
     expect(edge('file:mono/A/Invoice.cs', 'file:mono/A/Uses.cs')).toMatchObject({ weight: 5, data: { hidden: false } });
-    expect(edge('namespace:Billing', 'namespace:Reporting')).toMatchObject({ data: { level: 'namespace', hidden: true } });
+    expect(edge('namespace:Billing', 'namespace:Reporting')).toMatchObject({
+      data: { level: 'namespace', hidden: true },
+    });
   });
 
   it('adds no edges below the thresholds and none from bulk commits', () => {
     const graph = graphWithTwoProjects();
-    const bulk = (day: number) => commit(day, 'Ada', [['A/Invoice.cs', 1, 0], ['A/Report.cs', 1, 0], ...Array.from({ length: 40 }, (_, i): [string, number, number] => [`x${i}.txt`, 1, 0])]);
-    const commits = [bulk(9), bulk(8), bulk(7), bulk(6), bulk(5), commit(1, 'Ada', [['A/Invoice.cs', 1, 0], ['A/Report.cs', 1, 0]])];
+    const bulk = (day: number) =>
+      commit(day, 'Ada', [
+        ['A/Invoice.cs', 1, 0],
+        ['A/Report.cs', 1, 0],
+        ...Array.from({ length: 40 }, (_, i): [string, number, number] => [`x${i}.txt`, 1, 0]),
+      ]);
+    const commits = [
+      bulk(9),
+      bulk(8),
+      bulk(7),
+      bulk(6),
+      bulk(5),
+      commit(1, 'Ada', [
+        ['A/Invoice.cs', 1, 0],
+        ['A/Report.cs', 1, 0],
+      ]),
+    ];
     const history: RepoHistory = { repo: 'mono', commits, newest: commits[0]!.commitTime, since: 0, shallow: false };
     applyHistory(graph, { repos: [history], diagnostics: [] }, DEFAULT_HISTORY_SETTINGS);
     expect(graph.edgesOfKind('co-change')).toEqual([]);

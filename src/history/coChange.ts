@@ -13,8 +13,6 @@ import { linkChanges, type RepoCommit } from './linkChanges.js';
 import type { HistorySettings } from './settings.js';
 import type { Commit, RepoHistory } from './types.js';
 
-
-
 export function addCoChangeEdges(
   graph: EstateGraph,
   histories: readonly RepoHistory[],
@@ -29,7 +27,8 @@ export function addCoChangeEdges(
   };
   const eligible: RepoCommit[] = [];
   for (const history of histories) {
-    for (const commit of history.commits) if (isCouplingCommit(commit, settings.bulkCommitFiles)) eligible.push({ repo: history.repo, commit });
+    for (const commit of history.commits)
+      if (isCouplingCommit(commit, settings.bulkCommitFiles)) eligible.push({ repo: history.repo, commit });
   }
   const entities = entityMapper(graph, memberships);
   const repoOf = (id: string) => graph.node(id)?.repo;
@@ -38,16 +37,22 @@ export function addCoChangeEdges(
   const changes = linkChanges(eligible, settings.authorWindowSeconds);
 
   for (const level of ['file', 'namespace', 'project'] as const) {
-    const perCommit: ChangeSet[] = eligible.map(({ repo, commit }) => ({ entities: commit.files.flatMap((f) => entities(level, repo, f.path)) }));
+    const perCommit: ChangeSet[] = eligible.map(({ repo, commit }) => ({
+      entities: commit.files.flatMap((f) => entities(level, repo, f.path)),
+    }));
     const within = computeCoupling(perCommit, thresholds);
     const across =
       level === 'namespace'
         ? []
         : computeCoupling(
             changes
-              .filter((change) => change.commits.reduce((n, c) => n + c.commit.files.length, 0) <= settings.bulkCommitFiles)
+              .filter(
+                (change) => change.commits.reduce((n, c) => n + c.commit.files.length, 0) <= settings.bulkCommitFiles,
+              )
               .map((change) => ({
-                entities: change.commits.flatMap(({ repo, commit }) => commit.files.flatMap((f) => entities(level, repo, f.path))),
+                entities: change.commits.flatMap(({ repo, commit }) =>
+                  commit.files.flatMap((f) => entities(level, repo, f.path)),
+                ),
                 tags: [...change.tickets, ...(change.byAuthor ? ['author'] : [])],
               })),
             thresholds,
@@ -80,7 +85,12 @@ function entityMapper(graph: EstateGraph, memberships: ReadonlyMap<string, FileM
   };
 }
 
-function staticallyLinked(graph: EstateGraph, memberships: ReadonlyMap<string, FileMembership>, level: CouplingLevel, c: Coupling): boolean {
+function staticallyLinked(
+  graph: EstateGraph,
+  memberships: ReadonlyMap<string, FileMembership>,
+  level: CouplingLevel,
+  c: Coupling,
+): boolean {
   if (level === 'file') return filesLinked(graph, memberships, c.a, c.b);
   if (level === 'namespace') return namespacesLinked(graph, c.a, c.b);
   return projectsLinked(graph, c.a, c.b);

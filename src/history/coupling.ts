@@ -63,7 +63,8 @@ export function computeCoupling(
       revisions[id]!++;
       return id;
     });
-    if (ids.length > 1) kept.push({ ids: ids.sort((x, y) => compare(names[x]!, names[y]!)), ...(set.tags ? { tags: set.tags } : {}) });
+    if (ids.length > 1)
+      kept.push({ ids: ids.sort((x, y) => compare(names[x]!, names[y]!)), ...(set.tags ? { tags: set.tags } : {}) });
   }
 
   const n = names.length;
@@ -89,15 +90,30 @@ export function computeCoupling(
     const b = key % n;
     const average = (revisions[a]! + revisions[b]!) / 2;
     const degree = count / average;
-    if (average < thresholds.minRevisions || count < thresholds.minSharedCommits || degree < thresholds.minDegree) continue;
-    found.set(key, { a: names[a]!, b: names[b]!, shared: count, revisionsA: revisions[a]!, revisionsB: revisions[b]!, degree: round(degree, 3), tags: [] });
+    if (average < thresholds.minRevisions || count < thresholds.minSharedCommits || degree < thresholds.minDegree)
+      continue;
+    found.set(key, {
+      a: names[a]!,
+      b: names[b]!,
+      shared: count,
+      revisionsA: revisions[a]!,
+      revisionsB: revisions[b]!,
+      degree: round(degree, 3),
+      tags: [],
+    });
   }
   collectTags(kept, n, found);
-  return [...found.values()].sort((x, y) => y.degree - x.degree || y.shared - x.shared || compare(x.a, y.a) || compare(x.b, y.b));
+  return [...found.values()].sort(
+    (x, y) => y.degree - x.degree || y.shared - x.shared || compare(x.a, y.a) || compare(x.b, y.b),
+  );
 }
 
 /** Second pass, only for reported pairs: which tickets (or `author`) linked them. */
-function collectTags(kept: { ids: number[]; tags?: readonly string[] }[], n: number, found: Map<number, Coupling>): void {
+function collectTags(
+  kept: { ids: number[]; tags?: readonly string[] }[],
+  n: number,
+  found: Map<number, Coupling>,
+): void {
   if (found.size === 0) return;
   const tags = new Map<number, Set<string>>();
   for (const { ids, tags: setTags } of kept) {

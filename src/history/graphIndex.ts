@@ -29,7 +29,11 @@ export function fileMemberships(graph: EstateGraph): Map<string, FileMembership>
     graph.graph.forEachInEdge(file.id, (_key, edge) => {
       if (edge.kind === 'contains' && graph.node(edge.from)?.kind === 'project') project = edge.from;
     });
-    memberships.set(file.id, { types: types.sort(), namespaces: [...namespaces].sort(), ...(project ? { project } : {}) });
+    memberships.set(file.id, {
+      types: types.sort(),
+      namespaces: [...namespaces].sort(),
+      ...(project ? { project } : {}),
+    });
   }
   return memberships;
 }
@@ -53,7 +57,12 @@ export function namespacesLinked(graph: EstateGraph, a: string, b: string): bool
  * type (or top-level code) of one references a type of the other, when one is the
  * project file the other belongs to, or when both are project files that depend on each other.
  */
-export function filesLinked(graph: EstateGraph, memberships: ReadonlyMap<string, FileMembership>, a: string, b: string): boolean {
+export function filesLinked(
+  graph: EstateGraph,
+  memberships: ReadonlyMap<string, FileMembership>,
+  a: string,
+  b: string,
+): boolean {
   const ma = memberships.get(a);
   const mb = memberships.get(b);
   if (!ma || !mb) return false;

@@ -27,8 +27,10 @@ export interface EstateHistory {
   diagnostics: Diagnostic[];
 }
 
-
-export async function readEstateHistory(repos: readonly RepoLocation[], settings: HistorySettings): Promise<EstateHistory> {
+export async function readEstateHistory(
+  repos: readonly RepoLocation[],
+  settings: HistorySettings,
+): Promise<EstateHistory> {
   const pattern = compileTicketPattern(settings.ticketPattern);
   const gitRepos = repos.filter((r) => r.git);
   const results = new Array<Awaited<ReturnType<typeof readRepoHistory>>>(gitRepos.length);
@@ -54,7 +56,13 @@ export function applyHistory(graph: EstateGraph, history: EstateHistory, setting
   const day = (s: number) => new Date(s * 1000).toISOString().slice(0, 10);
   return {
     window: describeWindow(settings.window),
-    repos: history.repos.map((r) => ({ repo: r.repo, commits: r.commits.length, since: day(r.since), until: day(r.newest), shallow: r.shallow })),
+    repos: history.repos.map((r) => ({
+      repo: r.repo,
+      commits: r.commits.length,
+      since: day(r.since),
+      until: day(r.newest),
+      shallow: r.shallow,
+    })),
     commits: history.repos.reduce((n, r) => n + r.commits.length, 0),
     coChange,
   };

@@ -78,10 +78,15 @@ function authorSessions(commits: readonly RepoCommit[], windowSeconds: number): 
   });
   const sessions: number[][] = [];
   for (const email of [...byAuthor.keys()].sort()) {
-    const ordered = byAuthor.get(email)!.sort((a, b) => commits[a]!.commit.authorTime - commits[b]!.commit.authorTime || a - b);
+    const ordered = byAuthor
+      .get(email)!
+      .sort((a, b) => commits[a]!.commit.authorTime - commits[b]!.commit.authorTime || a - b);
     let session: number[] = [];
     for (const i of ordered) {
-      if (session.length > 0 && commits[i]!.commit.authorTime - commits[session[0]!]!.commit.authorTime > windowSeconds) {
+      if (
+        session.length > 0 &&
+        commits[i]!.commit.authorTime - commits[session[0]!]!.commit.authorTime > windowSeconds
+      ) {
         sessions.push(session);
         session = [];
       }

@@ -9,7 +9,11 @@ const header = (hash: string, parents: string, message: string) =>
 
 describe('parseNumstatLine', () => {
   it('reads added, deleted and path', () => {
-    expect(parseNumstatLine('12\t3\tsrc/Billing/Invoice.cs')).toEqual({ path: 'src/Billing/Invoice.cs', added: 12, deleted: 3 });
+    expect(parseNumstatLine('12\t3\tsrc/Billing/Invoice.cs')).toEqual({
+      path: 'src/Billing/Invoice.cs',
+      added: 12,
+      deleted: 3,
+    });
   });
 
   it('reads binary files (-\\t-) without line counts', () => {
@@ -17,7 +21,12 @@ describe('parseNumstatLine', () => {
   });
 
   it('follows renames in brace notation, including empty sides', () => {
-    expect(parseNumstatLine('1\t1\tsrc/{Old => New}/File.cs')).toEqual({ path: 'src/New/File.cs', oldPath: 'src/Old/File.cs', added: 1, deleted: 1 });
+    expect(parseNumstatLine('1\t1\tsrc/{Old => New}/File.cs')).toEqual({
+      path: 'src/New/File.cs',
+      oldPath: 'src/Old/File.cs',
+      added: 1,
+      deleted: 1,
+    });
     expect(parseRenamePath('src/{ => Sub}/File.cs')).toEqual({ oldPath: 'src/File.cs', path: 'src/Sub/File.cs' });
     expect(parseRenamePath('src/{Sub => }/File.cs')).toEqual({ oldPath: 'src/Sub/File.cs', path: 'src/File.cs' });
     expect(parseRenamePath('{a.sql => db/a.sql}')).toEqual({ oldPath: 'a.sql', path: 'db/a.sql' });
@@ -27,7 +36,10 @@ describe('parseNumstatLine', () => {
   it('unquotes C-quoted paths and quoted renames', () => {
     expect(unquotePath('"tab\\there \\"q\\".txt"')).toBe('tab\there "q".txt');
     expect(unquotePath('"caf\\303\\251.cs"')).toBe('café.cs');
-    expect(parsePathField('"sp ace/a\\tb.txt" => "other/a\\tb.txt"')).toEqual({ oldPath: 'sp ace/a\tb.txt', path: 'other/a\tb.txt' });
+    expect(parsePathField('"sp ace/a\\tb.txt" => "other/a\\tb.txt"')).toEqual({
+      oldPath: 'sp ace/a\tb.txt',
+      path: 'other/a\tb.txt',
+    });
     expect(parseNumstatLine('4\t0\t"caf\\303\\251.cs"')).toEqual({ path: 'café.cs', added: 4, deleted: 0 });
   });
 

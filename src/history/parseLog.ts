@@ -63,7 +63,14 @@ export function parseCommitRecord(record: string): Commit | undefined {
   }
   const messageEnd = record.lastIndexOf(FIELD);
   if (messageEnd < at - 1) return undefined;
-  const [hash, parents, author, email, authorTime, commitTime] = fields as [string, string, string, string, string, string];
+  const [hash, parents, author, email, authorTime, commitTime] = fields as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   if (!/^[0-9a-f]{7,64}$/.test(hash)) return undefined;
   const files: FileChange[] = [];
   for (const line of record.slice(messageEnd + 1).split('\n')) {

@@ -19,10 +19,19 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('readRepoHistory', () => {
   it('reads commits newest first, follows renames to the newest name, keeps binaries without lines', async () => {
     const dir = scriptedRepo(path.join(work, 'renames'), [
-      { date: '2024-02-01T10:00:00Z', message: 'Import', write: { 'src/Old.cs': lines(20), 'logo.png': '\u0000\u0001' } },
+      {
+        date: '2024-02-01T10:00:00Z',
+        message: 'Import',
+        write: { 'src/Old.cs': lines(20), 'logo.png': '\u0000\u0001' },
+      },
       { date: '2024-03-01T10:00:00Z', message: 'HAR-7 tweak', write: { 'src/Old.cs': lines(21) } },
       { date: '2024-04-01T10:00:00Z', message: 'Rename', rename: [['src/Old.cs', 'src/Sub/New.cs']] },
-      { date: '2024-05-01T10:00:00Z', message: 'HAR-8 edit\n\nalso OPS-2', author: 'Bo <BO@example.com>', write: { 'src/Sub/New.cs': lines(22), 'logo.png': '\u0000\u0002' } },
+      {
+        date: '2024-05-01T10:00:00Z',
+        message: 'HAR-8 edit\n\nalso OPS-2',
+        author: 'Bo <BO@example.com>',
+        write: { 'src/Sub/New.cs': lines(22), 'logo.png': '\u0000\u0002' },
+      },
     ]);
     const before = gitProcessCount();
     const { history, diagnostics } = await readRepoHistory('renames', dir, options);
@@ -30,8 +39,13 @@ describe('readRepoHistory', () => {
     expect(diagnostics).toEqual([]);
     expect(history!.commits.map((c) => c.message)).toEqual(['HAR-8 edit', 'Rename', 'HAR-7 tweak', 'Import']);
     expect(history!.commits[0]).toMatchObject({ email: 'bo@example.com', tickets: ['HAR-8', 'OPS-2'] });
-    expect(history!.commits[0]!.files).toEqual([{ path: 'logo.png' }, { path: 'src/Sub/New.cs', added: 1, deleted: 0 }]);
-    expect(history!.commits[1]!.files).toEqual([{ path: 'src/Sub/New.cs', oldPath: 'src/Old.cs', added: 0, deleted: 0 }]);
+    expect(history!.commits[0]!.files).toEqual([
+      { path: 'logo.png' },
+      { path: 'src/Sub/New.cs', added: 1, deleted: 0 },
+    ]);
+    expect(history!.commits[1]!.files).toEqual([
+      { path: 'src/Sub/New.cs', oldPath: 'src/Old.cs', added: 0, deleted: 0 },
+    ]);
     expect(history!.commits[2]!.files).toEqual([{ path: 'src/Sub/New.cs', added: 1, deleted: 0 }]);
     expect(history!.commits[3]!.files.map((f) => f.path)).toEqual(['logo.png', 'src/Sub/New.cs']);
     expect(history!.newest).toBe(Date.UTC(2024, 4, 1, 10) / 1000);
@@ -108,7 +122,10 @@ describe('readRepoHistory on a hostile repository', () => {
     const markers = path.join(work, 'markers');
     const script = (kind: string) => {
       const file = path.join(work, `evil-${kind}.sh`);
-      writeFileSync(file, `#!/bin/sh\nmkdir -p '${markers}'\necho "$@" >> '${markers}/${kind}'\ncat >/dev/null 2>&1\nexit 0\n`);
+      writeFileSync(
+        file,
+        `#!/bin/sh\nmkdir -p '${markers}'\necho "$@" >> '${markers}/${kind}'\ncat >/dev/null 2>&1\nexit 0\n`,
+      );
       chmodSync(file, 0o755);
       return file;
     };
@@ -135,7 +152,11 @@ describe('readRepoHistory on a hostile repository', () => {
       ].join('\n'),
     );
     // Arm check: plain git does run these, so the test below can fail.
-    execFileSync('git', ['log', '-p', '--textconv'], { cwd: dir, stdio: 'ignore', env: { PATH: process.env.PATH ?? '', HOME: work } });
+    execFileSync('git', ['log', '-p', '--textconv'], {
+      cwd: dir,
+      stdio: 'ignore',
+      env: { PATH: process.env.PATH ?? '', HOME: work },
+    });
     execFileSync('git', ['status'], { cwd: dir, stdio: 'ignore', env: { PATH: process.env.PATH ?? '', HOME: work } });
     expect(readdirSync(markers).sort()).toEqual(expect.arrayContaining(['fsmonitor', 'gpg', 'textconv']));
     rmSync(markers, { recursive: true, force: true });

@@ -33,14 +33,19 @@ export function gitProcessCount(): number {
   return gitProcesses;
 }
 
-export async function readRepoHistory(repo: string, repoDir: string, options: ReadHistoryOptions): Promise<RepoHistoryOutcome> {
+export async function readRepoHistory(
+  repo: string,
+  repoDir: string,
+  options: ReadHistoryOptions,
+): Promise<RepoHistoryOutcome> {
   const diagnostics: Diagnostic[] = [];
   const shallow = isShallow(repoDir);
   if (shallow) {
     diagnostics.push({
       code: 'git-shallow-clone',
       severity: 'warning',
-      message: 'shallow clone: history before the clone depth is missing, so revisions, churn and coupling are undercounted',
+      message:
+        'shallow clone: history before the clone depth is missing, so revisions, churn and coupling are undercounted',
       repo,
     });
   }
@@ -97,14 +102,28 @@ export async function readRepoHistory(repo: string, repoDir: string, options: Re
       const failure = historyFailure(repo, error);
       // A repository with missing objects (partial or damaged clone) fails part-way: keep what was read.
       if (commits.length === 0 || newest === undefined) return { diagnostics: [...diagnostics, failure] };
-      diagnostics.push({ ...failure, code: 'git-history-incomplete', message: `${failure.message}; kept the ${commits.length} commits read before it` });
+      diagnostics.push({
+        ...failure,
+        code: 'git-history-incomplete',
+        message: `${failure.message}; kept the ${commits.length} commits read before it`,
+      });
     }
   }
   if (parser.malformed > 0) {
-    diagnostics.push({ code: 'git-log-unparsed', severity: 'warning', message: `${parser.malformed} commit records of git log could not be read`, repo });
+    diagnostics.push({
+      code: 'git-log-unparsed',
+      severity: 'warning',
+      message: `${parser.malformed} commit records of git log could not be read`,
+      repo,
+    });
   }
   if (newest === undefined) {
-    diagnostics.push({ code: 'git-no-commits', severity: 'info', message: 'repository has no commits: no history to read', repo });
+    diagnostics.push({
+      code: 'git-no-commits',
+      severity: 'info',
+      message: 'repository has no commits: no history to read',
+      repo,
+    });
     return { diagnostics };
   }
   return { history: { repo, commits, newest, since, shallow }, diagnostics };
@@ -112,11 +131,18 @@ export async function readRepoHistory(repo: string, repoDir: string, options: Re
 
 function historyFailure(repo: string, error: unknown): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
-  if (/does not have any commits|unknown revision or path not in the working tree|bad default revision/i.test(message)) {
+  if (
+    /does not have any commits|unknown revision or path not in the working tree|bad default revision/i.test(message)
+  ) {
     return { code: 'git-no-commits', severity: 'info', message: 'repository has no commits: no history to read', repo };
   }
   if (/ENOENT/.test(message) && /spawn/i.test(message)) {
-    return { code: 'git-not-found', severity: 'warning', message: 'git is not installed or not on PATH: history skipped', repo };
+    return {
+      code: 'git-not-found',
+      severity: 'warning',
+      message: 'git is not installed or not on PATH: history skipped',
+      repo,
+    };
   }
   const line = message.split('\n').find((l) => l.trim() !== '') ?? 'unknown error';
   return { code: 'git-history-failed', severity: 'warning', message: `git log failed: ${line.trim()}`, repo };
@@ -139,7 +165,9 @@ function isShallow(repoDir: string): boolean {
     }
     if (existsSync(path.join(gitDir, 'shallow'))) return true;
     const common = path.join(gitDir, 'commondir');
-    return existsSync(common) && existsSync(path.join(path.resolve(gitDir, readFileSync(common, 'utf8').trim()), 'shallow'));
+    return (
+      existsSync(common) && existsSync(path.join(path.resolve(gitDir, readFileSync(common, 'utf8').trim()), 'shallow'))
+    );
   } catch {
     return false;
   }

@@ -33,7 +33,12 @@ export const HARDENING_CONFIG: readonly string[] = [
 ];
 
 /** Options that keep `git log` away from drivers even if a key above were missed. */
-export const HARDENED_LOG_OPTIONS: readonly string[] = ['--no-textconv', '--no-ext-diff', '--no-color', '--no-show-signature'];
+export const HARDENED_LOG_OPTIONS: readonly string[] = [
+  '--no-textconv',
+  '--no-ext-diff',
+  '--no-color',
+  '--no-show-signature',
+];
 
 /** The only environment git sees. */
 export function hardenedEnv(repoDir: string): Record<string, string> {

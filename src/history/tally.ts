@@ -6,7 +6,6 @@
 import type { HistoryFigures } from '../core/history.js';
 import type { Commit, FileChange } from './types.js';
 
-
 interface AuthorTally {
   name: string;
   revisions: number;

@@ -12,7 +12,12 @@ export interface ScriptedCommit {
   rename?: [string, string][];
 }
 
-export function git(dir: string, args: readonly string[], date = '2024-01-01T00:00:00Z', author = 'Ada <ada@example.com>'): string {
+export function git(
+  dir: string,
+  args: readonly string[],
+  date = '2024-01-01T00:00:00Z',
+  author = 'Ada <ada@example.com>',
+): string {
   const [, name = 'Ada', email = 'ada@example.com'] = /^(.*?)\s*<(.*)>$/.exec(author) ?? [];
   return execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', ...args], {
     cwd: dir,

@@ -8,7 +8,25 @@
 export const DEFAULT_TICKET_PATTERN = '\\b[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,6}\\b';
 
 /** Look like ticket keys but are standards and encodings. */
-const NOT_TICKETS = new Set(['UTF', 'ISO', 'SHA', 'RFC', 'CVE', 'TLS', 'SSL', 'HTTP', 'MD', 'ECMA', 'WIN', 'X', 'GPL', 'LGPL', 'AES', 'RSA', 'IPV']);
+const NOT_TICKETS = new Set([
+  'UTF',
+  'ISO',
+  'SHA',
+  'RFC',
+  'CVE',
+  'TLS',
+  'SSL',
+  'HTTP',
+  'MD',
+  'ECMA',
+  'WIN',
+  'X',
+  'GPL',
+  'LGPL',
+  'AES',
+  'RSA',
+  'IPV',
+]);
 
 export function compileTicketPattern(source: string): RegExp {
   return new RegExp(source, 'g');

@@ -12,12 +12,31 @@ export type HistoryWindow = { kind: 'since'; time: number } | { kind: 'last'; am
 export const DEFAULT_WINDOW: HistoryWindow = { kind: 'last', amount: 12, unit: 'month' };
 
 const UNITS: Record<string, TimeUnit> = {
-  min: 'minute', mins: 'minute', minute: 'minute', minutes: 'minute',
-  h: 'hour', hr: 'hour', hrs: 'hour', hour: 'hour', hours: 'hour',
-  d: 'day', day: 'day', days: 'day',
-  w: 'week', wk: 'week', week: 'week', weeks: 'week',
-  mo: 'month', mon: 'month', month: 'month', months: 'month',
-  y: 'year', yr: 'year', yrs: 'year', year: 'year', years: 'year',
+  min: 'minute',
+  mins: 'minute',
+  minute: 'minute',
+  minutes: 'minute',
+  h: 'hour',
+  hr: 'hour',
+  hrs: 'hour',
+  hour: 'hour',
+  hours: 'hour',
+  d: 'day',
+  day: 'day',
+  days: 'day',
+  w: 'week',
+  wk: 'week',
+  week: 'week',
+  weeks: 'week',
+  mo: 'month',
+  mon: 'month',
+  month: 'month',
+  months: 'month',
+  y: 'year',
+  yr: 'year',
+  yrs: 'year',
+  year: 'year',
+  years: 'year',
 };
 
 const DURATION = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i;

@@ -17,8 +17,14 @@ export function currentVersion(usage: PackageUsage, metadata: PackageMetadata | 
   if (!metadata || !usage.fromRegistry) return undefined;
   const declared = usage.declared ?? '*';
   if (usage.ecosystem === 'npm') {
-    if (!semver.validRange(declared)) return declared === 'latest' && metadata.latestTag ? { version: metadata.latestTag, from: 'registry' } : undefined;
-    const picked = semver.maxSatisfying(metadata.versions.filter((v) => semver.valid(v)), declared);
+    if (!semver.validRange(declared))
+      return declared === 'latest' && metadata.latestTag
+        ? { version: metadata.latestTag, from: 'registry' }
+        : undefined;
+    const picked = semver.maxSatisfying(
+      metadata.versions.filter((v) => semver.valid(v)),
+      declared,
+    );
     return picked ? { version: picked, from: 'registry' } : undefined;
   }
   const scheme = versionScheme('nuget');

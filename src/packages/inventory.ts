@@ -40,7 +40,11 @@ export function packageUsages(graph: EstateGraph): PackageUsage[] {
   return usages.sort((a, b) => cmp(a.packageId, b.packageId) || cmp(a.projectId, b.projectId));
 }
 
-function knownVersion(ecosystem: Ecosystem, declared: string | undefined, resolved: string | undefined): Pick<PackageUsage, 'known' | 'knownFrom'> {
+function knownVersion(
+  ecosystem: Ecosystem,
+  declared: string | undefined,
+  resolved: string | undefined,
+): Pick<PackageUsage, 'known' | 'knownFrom'> {
   if (ecosystem === 'npm') {
     if (resolved && semver.valid(resolved)) return { known: semver.valid(resolved)!, knownFrom: 'lockfile' };
     const exact = declared ? semver.valid(semver.clean(declared) ?? '') : null;

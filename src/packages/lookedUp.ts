@@ -10,7 +10,11 @@ export interface LookedUpUsage {
   current: CurrentVersion;
 }
 
-export function* lookedUpUsages(usages: readonly PackageUsage[], registry: RegistryAnswers, ignore: readonly string[]): Generator<LookedUpUsage> {
+export function* lookedUpUsages(
+  usages: readonly PackageUsage[],
+  registry: RegistryAnswers,
+  ignore: readonly string[],
+): Generator<LookedUpUsage> {
   const ignored = new Set(ignore.map((n) => n.toLowerCase()));
   for (const usage of usages) {
     if (usage.internal || ignored.has(usage.name.toLowerCase())) continue;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareNuGetVersions, nuGetRangeSatisfies, nuGetResolvedFromRange, normaliseNuGetVersion, parseNuGetRange, parseNuGetVersion } from './nugetVersion.js';
+import {
+  compareNuGetVersions,
+  nuGetRangeSatisfies,
+  nuGetResolvedFromRange,
+  normaliseNuGetVersion,
+  parseNuGetRange,
+  parseNuGetVersion,
+} from './nugetVersion.js';
 import { latestOf, versionScheme } from './versionScheme.js';
 
 const v = (text: string) => {
@@ -11,7 +18,20 @@ const cmp = (a: string, b: string) => compareNuGetVersions(v(a), v(b));
 
 describe('NuGet versions', () => {
   it('orders four-part, pre-release and metadata versions as NuGet does', () => {
-    const sorted = ['1.0.0-alpha', '1.0.0-Alpha.1', '1.0.0-alpha.beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.0.0.1', '1.0.1', '3.4.1.9004', '6.0.4', '13.0.1'];
+    const sorted = [
+      '1.0.0-alpha',
+      '1.0.0-Alpha.1',
+      '1.0.0-alpha.beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0-rc.1',
+      '1.0.0',
+      '1.0.0.1',
+      '1.0.1',
+      '3.4.1.9004',
+      '6.0.4',
+      '13.0.1',
+    ];
     const shuffled = [...sorted].reverse();
     expect(shuffled.sort(cmp)).toEqual(sorted);
     expect(cmp('1.0', '1.0.0.0')).toBe(0);
@@ -20,7 +40,8 @@ describe('NuGet versions', () => {
   });
 
   it('rejects what is not a version', () => {
-    for (const bad of ['', 'latest', '1.0.0.0.0', 'v1.0', '1..0', '$(Version)', '1.0-']) expect(parseNuGetVersion(bad), bad).toBeUndefined();
+    for (const bad of ['', 'latest', '1.0.0.0.0', 'v1.0', '1..0', '$(Version)', '1.0-'])
+      expect(parseNuGetVersion(bad), bad).toBeUndefined();
   });
 
   it('normalises a zero revision away', () => {
@@ -49,7 +70,8 @@ describe('NuGet version ranges', () => {
   });
 
   it('rejects malformed ranges', () => {
-    for (const bad of ['[1.0', '(1.0)', '[,]', '[x,2.0)', 'latest', '[1.0,2.0,3.0]']) expect(parseNuGetRange(bad), bad).toBeUndefined();
+    for (const bad of ['[1.0', '(1.0)', '[,]', '[x,2.0)', 'latest', '[1.0,2.0,3.0]'])
+      expect(parseNuGetRange(bad), bad).toBeUndefined();
   });
 
   it('gives the version restore would pick when nothing is locked', () => {
@@ -63,7 +85,9 @@ describe('NuGet version ranges', () => {
 
 describe('version schemes', () => {
   it('pick the latest stable version in each ecosystem', () => {
-    expect(latestOf(versionScheme('nuget'), ['6.0.4', '13.0.3', '13.0.4-beta1', '9.0.1', 'junk'], false)).toBe('13.0.3');
+    expect(latestOf(versionScheme('nuget'), ['6.0.4', '13.0.3', '13.0.4-beta1', '9.0.1', 'junk'], false)).toBe(
+      '13.0.3',
+    );
     expect(latestOf(versionScheme('nuget'), ['6.0.4', '13.0.3', '13.0.4-beta1'], true)).toBe('13.0.4-beta1');
     expect(latestOf(versionScheme('npm'), ['4.17.4', '4.17.21', '5.0.0-rc.1', 'x'], false)).toBe('4.17.21');
   });

@@ -12,7 +12,8 @@ export interface NuGetVersion {
   original: string;
 }
 
-const VERSION = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-.]+)?$/;
+const VERSION =
+  /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-.]+)?$/;
 
 export function parseNuGetVersion(text: string): NuGetVersion | undefined {
   const match = VERSION.exec(text.trim());
@@ -27,7 +28,8 @@ export function compareNuGetVersions(a: NuGetVersion, b: NuGetVersion): number {
     const d = a.parts[i]! - b.parts[i]!;
     if (d !== 0) return Math.sign(d);
   }
-  if (a.prerelease.length === 0 || b.prerelease.length === 0) return Math.sign(b.prerelease.length - a.prerelease.length);
+  if (a.prerelease.length === 0 || b.prerelease.length === 0)
+    return Math.sign(b.prerelease.length - a.prerelease.length);
   for (let i = 0; i < Math.min(a.prerelease.length, b.prerelease.length); i++) {
     const d = compareLabel(a.prerelease[i]!, b.prerelease[i]!);
     if (d !== 0) return d;

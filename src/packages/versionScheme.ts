@@ -46,7 +46,11 @@ export function versionScheme(ecosystem: Ecosystem): VersionScheme {
 }
 
 /** The highest stable version, or the highest of all when `includePrerelease`. */
-export function latestOf(scheme: VersionScheme, versions: readonly string[], includePrerelease: boolean): string | undefined {
+export function latestOf(
+  scheme: VersionScheme,
+  versions: readonly string[],
+  includePrerelease: boolean,
+): string | undefined {
   let best: string | undefined;
   for (const v of versions) {
     if (!scheme.valid(v) || (!includePrerelease && scheme.isPrerelease(v))) continue;

@@ -36,7 +36,12 @@ export class RegistryCache {
   }
 
   write<T>(url: string, status: CacheEntry<T>['status'], value?: T): void {
-    const entry: CacheEntry<T> = { url, fetchedAt: this.now().toISOString(), status, ...(value !== undefined ? { value } : {}) };
+    const entry: CacheEntry<T> = {
+      url,
+      fetchedAt: this.now().toISOString(),
+      status,
+      ...(value !== undefined ? { value } : {}),
+    };
     const file = this.file(url);
     mkdirSync(path.dirname(file), { recursive: true });
     // Write then rename, so a concurrent scan never reads half a file.

@@ -15,7 +15,11 @@ export interface FetchContext {
 export type Fetched<T> =
   | { kind: 'found'; value: T }
   | { kind: 'not-found' }
-  | { kind: 'error'; code: 'registry-unreachable' | 'registry-invalid-response' | 'registry-offline-miss' | 'registry-no-source'; message: string };
+  | {
+      kind: 'error';
+      code: 'registry-unreachable' | 'registry-invalid-response' | 'registry-offline-miss' | 'registry-no-source';
+      message: string;
+    };
 
 /** `reduce` keeps what is used from the parsed JSON, or returns a string saying what is wrong with it. */
 export function fetchJson<T>(
@@ -41,9 +45,11 @@ async function fetchOnce<T>(
 ): Promise<Fetched<T>> {
   const cached = context.cache.read<T>(url, context.offline);
   if (cached) return cached.status === 'found' ? { kind: 'found', value: cached.value as T } : { kind: 'not-found' };
-  if (context.offline) return { kind: 'error', code: 'registry-offline-miss', message: `offline and not in the cache: ${url}` };
+  if (context.offline)
+    return { kind: 'error', code: 'registry-offline-miss', message: `offline and not in the cache: ${url}` };
   const outcome = await context.http.get(url, { accept: 'application/json', ...headers });
-  if (outcome.kind === 'failed') return { kind: 'error', code: 'registry-unreachable', message: `${url}: ${outcome.reason}` };
+  if (outcome.kind === 'failed')
+    return { kind: 'error', code: 'registry-unreachable', message: `${url}: ${outcome.reason}` };
   if (outcome.kind === 'not-found') {
     remember(context, url, 'not-found');
     return { kind: 'not-found' };
@@ -52,10 +58,15 @@ async function fetchOnce<T>(
   try {
     json = JSON.parse(outcome.body);
   } catch (error) {
-    return { kind: 'error', code: 'registry-invalid-response', message: `${url}: not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      kind: 'error',
+      code: 'registry-invalid-response',
+      message: `${url}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   const value = reduce(json);
-  if (typeof value === 'string') return { kind: 'error', code: 'registry-invalid-response', message: `${url}: ${value}` };
+  if (typeof value === 'string')
+    return { kind: 'error', code: 'registry-invalid-response', message: `${url}: ${value}` };
   remember(context, url, 'found', value);
   return { kind: 'found', value };
 }

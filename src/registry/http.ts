@@ -55,17 +55,25 @@ export class RegistryHttp {
     return { kind: 'failed', reason: `${lastReason} (after ${this.options.retries + 1} attempts)` };
   }
 
-  private async attempt(url: string, headers: Record<string, string>): Promise<HttpOutcome | { kind: 'retry'; reason: string }> {
+  private async attempt(
+    url: string,
+    headers: Record<string, string>,
+  ): Promise<HttpOutcome | { kind: 'retry'; reason: string }> {
     let current = url;
     let sent = { ...headers };
     for (let hop = 0; hop < 5; hop++) {
       this.requests++;
       let response: Response;
       try {
-        response = await fetch(current, { headers: sent, redirect: 'manual', signal: AbortSignal.timeout(this.options.timeoutMs) });
+        response = await fetch(current, {
+          headers: sent,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.options.timeoutMs),
+        });
       } catch (error) {
         const name = error instanceof Error ? error.name : '';
-        if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'retry', reason: `timed out after ${this.options.timeoutMs} ms` };
+        if (name === 'TimeoutError' || name === 'AbortError')
+          return { kind: 'retry', reason: `timed out after ${this.options.timeoutMs} ms` };
         const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
         return { kind: 'retry', reason: `network error: ${cause}` };
       }
@@ -83,10 +91,14 @@ export class RegistryHttp {
         const body = await response.text();
         if (response.ok) return { kind: 'ok', status: response.status, body };
         if (response.status === 404 || response.status === 410) return { kind: 'not-found', status: response.status };
-        if (response.status === 429 || response.status >= 500) return { kind: 'retry', reason: `HTTP ${response.status}` };
+        if (response.status === 429 || response.status >= 500)
+          return { kind: 'retry', reason: `HTTP ${response.status}` };
         return { kind: 'failed', reason: `HTTP ${response.status}` };
       } catch (error) {
-        return { kind: 'retry', reason: `reading the response failed: ${error instanceof Error ? error.message : String(error)}` };
+        return {
+          kind: 'retry',
+          reason: `reading the response failed: ${error instanceof Error ? error.message : String(error)}`,
+        };
       }
     }
     return { kind: 'failed', reason: 'too many redirects' };

@@ -42,7 +42,10 @@ function usage(ecosystem: 'npm' | 'nuget', name: string, repo: string, file: str
 function options(extra: Partial<RegistryOptions> = {}): RegistryOptions {
   return {
     rootDir: path.join(work, 'estate'),
-    repoPaths: new Map([['web', 'web'], ['legacy', 'legacy']]),
+    repoPaths: new Map([
+      ['web', 'web'],
+      ['legacy', 'legacy'],
+    ]),
     offline: false,
     cacheDir: path.join(work, 'cache'),
     timeoutMs: 2000,
@@ -57,7 +60,10 @@ function options(extra: Partial<RegistryOptions> = {}): RegistryOptions {
   };
 }
 
-const npmUsages = () => [usage('npm', 'lodash', 'web', 'package.json', '4.17.4'), usage('npm', '@harbor/design-tokens', 'web', 'package.json', '1.0.0')];
+const npmUsages = () => [
+  usage('npm', 'lodash', 'web', 'package.json', '4.17.4'),
+  usage('npm', '@harbor/design-tokens', 'web', 'package.json', '1.0.0'),
+];
 
 describe('npm registry selection from .npmrc', () => {
   it('uses the project registry, the scoped registry for its scope, and sends the user’s token only where it was configured', async () => {
@@ -66,8 +72,14 @@ describe('npm registry selection from .npmrc', () => {
     write('home/.npmrc', `${host}/private-npm/:_authToken=\${HARBOR_TOKEN}\n`);
     const result = await lookupRegistries(npmUsages(), options({ env: { HARBOR_TOKEN: 's3cret' } }));
     expect(result.diagnostics).toEqual([]);
-    expect(result.index.get('project:web/package.json', 'package:npm:lodash')).toMatchObject({ latestTag: '4.17.21', published: { '4.17.4': '2016-12-31T22:33:56.623Z' } });
-    expect(result.index.get('project:web/package.json', 'package:npm:@harbor/design-tokens')).toMatchObject({ latestTag: '2.3.0', source: server.privateNpmUrl });
+    expect(result.index.get('project:web/package.json', 'package:npm:lodash')).toMatchObject({
+      latestTag: '4.17.21',
+      published: { '4.17.4': '2016-12-31T22:33:56.623Z' },
+    });
+    expect(result.index.get('project:web/package.json', 'package:npm:@harbor/design-tokens')).toMatchObject({
+      latestTag: '2.3.0',
+      source: server.privateNpmUrl,
+    });
     expect(server.requests).toEqual(
       expect.arrayContaining([
         { path: '/npm/lodash', accept: 'application/json' },
@@ -80,9 +92,15 @@ describe('npm registry selection from .npmrc', () => {
   it('never expands the user’s environment into a scanned repository’s credentials', async () => {
     const host = server.url.replace(/^http:/, '');
     write('estate/web/.npmrc', `registry=${server.npmUrl}\n${host}/npm/:_authToken=\${HARBOR_TOKEN}\n`);
-    write('estate/legacy/NuGet.Config', `<configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources>
-      <packageSourceCredentials><fixture><add key="Username" value="me" /><add key="ClearTextPassword" value="%HARBOR_TOKEN%" /></fixture></packageSourceCredentials></configuration>`);
-    const usages = [usage('npm', 'lodash', 'web', 'package.json'), usage('nuget', 'Dapper', 'legacy', 'Api.csproj', '2.0.123')];
+    write(
+      'estate/legacy/NuGet.Config',
+      `<configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources>
+      <packageSourceCredentials><fixture><add key="Username" value="me" /><add key="ClearTextPassword" value="%HARBOR_TOKEN%" /></fixture></packageSourceCredentials></configuration>`,
+    );
+    const usages = [
+      usage('npm', 'lodash', 'web', 'package.json'),
+      usage('nuget', 'Dapper', 'legacy', 'Api.csproj', '2.0.123'),
+    ];
     const result = await lookupRegistries(usages, options({ env: { HARBOR_TOKEN: 's3cret' } }));
     expect(result.diagnostics).toEqual([]);
     expect(server.requests.length).toBeGreaterThan(2);
@@ -112,9 +130,18 @@ describe('npm registry selection from .npmrc', () => {
 
 describe('NuGet source selection from NuGet.Config', () => {
   it('honours <clear/> in the repository config over the user config, and reads only the registration pages it needs', async () => {
-    write('home/.nuget/NuGet/NuGet.Config', '<configuration><packageSources><add key="corp" value="http://127.0.0.1:9/v3/index.json" /></packageSources></configuration>');
-    write('estate/legacy/NuGet.Config', `<?xml version="1.0"?><configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources></configuration>`);
-    const usages = [usage('nuget', 'Newtonsoft.Json', 'legacy', 'src/Core/Core.csproj', '6.0.4'), usage('nuget', 'WindowsAzure.Storage', 'legacy', 'src/Core/Core.csproj', '8.7.0')];
+    write(
+      'home/.nuget/NuGet/NuGet.Config',
+      '<configuration><packageSources><add key="corp" value="http://127.0.0.1:9/v3/index.json" /></packageSources></configuration>',
+    );
+    write(
+      'estate/legacy/NuGet.Config',
+      `<?xml version="1.0"?><configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources></configuration>`,
+    );
+    const usages = [
+      usage('nuget', 'Newtonsoft.Json', 'legacy', 'src/Core/Core.csproj', '6.0.4'),
+      usage('nuget', 'WindowsAzure.Storage', 'legacy', 'src/Core/Core.csproj', '8.7.0'),
+    ];
     const result = await lookupRegistries(usages, options());
     expect(result.diagnostics).toEqual([]);
     const json = result.index.get('project:legacy/src/Core/Core.csproj', 'package:nuget:newtonsoft.json')!;
@@ -122,7 +149,9 @@ describe('NuGet source selection from NuGet.Config', () => {
     expect(json.published['6.0.4']).toBe('2014-08-03T23:21:58.267+00:00');
     expect(json.published['13.0.3']).toBe('2023-03-08T01:18:02.163+00:00');
     const storage = result.index.get('project:legacy/src/Core/Core.csproj', 'package:nuget:windowsazure.storage')!;
-    expect(storage.deprecated['8.7.0']).toBe('Please use Azure.Storage.Blobs instead. (Legacy); use Azure.Storage.Blobs instead');
+    expect(storage.deprecated['8.7.0']).toBe(
+      'Please use Azure.Storage.Blobs instead. (Legacy); use Azure.Storage.Blobs instead',
+    );
     const paths = server.requests.map((r) => r.path);
     expect(paths.filter((p) => p === '/nuget/v3/index.json')).toHaveLength(1); // one service index fetch for both
     expect(paths).toContain('/nuget/v3/registration/newtonsoft.json/page/4.5.11/9.0.1.json');
@@ -130,21 +159,38 @@ describe('NuGet source selection from NuGet.Config', () => {
   });
 
   it('sends the user’s credentials for a source to that source only', async () => {
-    write('home/.nuget/NuGet/NuGet.Config', '<configuration><packageSourceCredentials><fixture><add key="Username" value="me" /><add key="ClearTextPassword" value="%FEED_PASSWORD%" /></fixture></packageSourceCredentials></configuration>');
-    write('estate/legacy/NuGet.Config', `<configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources></configuration>`);
+    write(
+      'home/.nuget/NuGet/NuGet.Config',
+      '<configuration><packageSourceCredentials><fixture><add key="Username" value="me" /><add key="ClearTextPassword" value="%FEED_PASSWORD%" /></fixture></packageSourceCredentials></configuration>',
+    );
+    write(
+      'estate/legacy/NuGet.Config',
+      `<configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources></configuration>`,
+    );
     write('estate/web/.npmrc', `registry=${server.npmUrl}\n`);
-    const usages = [usage('nuget', 'Dapper', 'legacy', 'Api.csproj', '2.0.123'), usage('npm', 'lodash', 'web', 'package.json')];
+    const usages = [
+      usage('nuget', 'Dapper', 'legacy', 'Api.csproj', '2.0.123'),
+      usage('npm', 'lodash', 'web', 'package.json'),
+    ];
     const result = await lookupRegistries(usages, options({ env: { FEED_PASSWORD: 'pw' } }));
     expect(result.diagnostics).toEqual([]);
     const basic = `Basic ${Buffer.from('me:pw').toString('base64')}`;
-    expect(server.requests.filter((r) => r.path.startsWith('/nuget/')).every((r) => r.authorization === basic)).toBe(true);
+    expect(server.requests.filter((r) => r.path.startsWith('/nuget/')).every((r) => r.authorization === basic)).toBe(
+      true,
+    );
     expect(server.requests.find((r) => r.path === '/npm/lodash')?.authorization).toBeUndefined();
   });
 
   it('keeps the versions when a registration page is broken, saying what is missing', async () => {
-    write('estate/legacy/NuGet.Config', `<configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources></configuration>`);
+    write(
+      'estate/legacy/NuGet.Config',
+      `<configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources></configuration>`,
+    );
     server.fail('/nuget/v3/registration/newtonsoft.json/page/4.5.11/9.0.1.json', 'malformed-json');
-    const result = await lookupRegistries([usage('nuget', 'Newtonsoft.Json', 'legacy', 'Core.csproj', '6.0.4')], options());
+    const result = await lookupRegistries(
+      [usage('nuget', 'Newtonsoft.Json', 'legacy', 'Core.csproj', '6.0.4')],
+      options(),
+    );
     const json = result.index.get('project:legacy/Core.csproj', 'package:nuget:newtonsoft.json')!;
     expect(json.versions).toContain('13.0.3');
     expect(json.published['6.0.4']).toBeUndefined();
@@ -208,10 +254,16 @@ describe('registry failures', () => {
     server.fail('/npm/lodash', 'http-500');
     server.fail('/npm/express', 'hang', 'hang');
     server.fail('/npm/jquery', 'malformed-json');
-    const usages = ['lodash', 'express', 'jquery', '@acme/secret-sauce', 'typescript'].map((n) => usage('npm', n, 'web', 'package.json'));
+    const usages = ['lodash', 'express', 'jquery', '@acme/secret-sauce', 'typescript'].map((n) =>
+      usage('npm', n, 'web', 'package.json'),
+    );
     const result = await lookupRegistries(usages, options({ timeoutMs: 300, retries: 1 }));
     const byCode = Object.fromEntries(result.diagnostics.map((d) => [d.code, d.message]));
-    expect(Object.keys(byCode).sort()).toEqual(['package-not-found', 'registry-invalid-response', 'registry-unreachable']);
+    expect(Object.keys(byCode).sort()).toEqual([
+      'package-not-found',
+      'registry-invalid-response',
+      'registry-unreachable',
+    ]);
     expect(byCode['registry-unreachable']).toMatch(/express: .*timed out after 300 ms \(after 2 attempts\)/);
     expect(byCode['registry-invalid-response']).toMatch(/jquery: .*not valid JSON/);
     expect(byCode['package-not-found']).toMatch(/@acme\/secret-sauce is not on http:\/\/127\.0\.0\.1:\d+\/npm\//);

@@ -43,9 +43,17 @@ interface Group {
   where: string;
 }
 
-export async function lookupRegistries(usages: readonly PackageUsage[], options: RegistryOptions): Promise<RegistryLookup> {
+export async function lookupRegistries(
+  usages: readonly PackageUsage[],
+  options: RegistryOptions,
+): Promise<RegistryLookup> {
   const diagnostics: Diagnostic[] = [];
-  const settings = new RegistrySettings({ rootDir: options.rootDir, env: options.env, homeDir: options.homeDir, diagnostics });
+  const settings = new RegistrySettings({
+    rootDir: options.rootDir,
+    env: options.env,
+    homeDir: options.homeDir,
+    diagnostics,
+  });
   const groups = new Map<string, Group>();
   for (const usage of usages) {
     if (usage.internal || !usage.fromRegistry) continue;
@@ -53,25 +61,48 @@ export async function lookupRegistries(usages: readonly PackageUsage[], options:
     if (usage.ecosystem === 'npm') {
       const registry = settings.npmRegistryFor(usage.name, repoDir, usage.file);
       const key = `npm\u0000${registry.url}\u0000${registry.authorization ?? ''}\u0000${usage.name}`;
-      const group = groups.get(key) ?? { usages: [], where: registry.url, run: async (c: FetchContext) => ({ result: await fetchNpmPackage(c, registry, usage.name), problems: [] }) };
+      const group = groups.get(key) ?? {
+        usages: [],
+        where: registry.url,
+        run: async (c: FetchContext) => ({ result: await fetchNpmPackage(c, registry, usage.name), problems: [] }),
+      };
       group.usages.push(usage);
       groups.set(key, group);
     } else {
       const sources = settings.nugetSourcesFor(usage.repo, repoDir, usage.file);
-      const usable = sources.filter((s) => /^https?:\/\//i.test(s.url) && s.protocolVersion !== '2' && !/\/api\/v2\/?$/i.test(s.url));
+      const usable = sources.filter(
+        (s) => /^https?:\/\//i.test(s.url) && s.protocolVersion !== '2' && !/\/api\/v2\/?$/i.test(s.url),
+      );
       const key = `nuget\u0000${usable.map((s) => `${s.url}\u0001${s.authorization ?? ''}`).join('\u0000')}\u0000${usage.name.toLowerCase()}`;
       const group: Group = groups.get(key) ?? {
         usages: [],
         where: usable.length > 0 ? usable.map((s) => s.url).join(', ') : 'no NuGet v3 package source',
-        run: (c: FetchContext) => fetchNuGetPackage(c, usable, usage.name, group.usages.map((u) => u.known).filter((v) => v !== undefined)),
+        run: (c: FetchContext) =>
+          fetchNuGetPackage(
+            c,
+            usable,
+            usage.name,
+            group.usages.map((u) => u.known).filter((v) => v !== undefined),
+          ),
       };
       group.usages.push(usage);
       groups.set(key, group);
     }
   }
 
-  const http = new RegistryHttp({ timeoutMs: options.timeoutMs, retries: options.retries, backoffMs: options.backoffMs, concurrency: options.concurrency });
-  const context: FetchContext = { http, cache: new RegistryCache(options.cacheDir, options.ttlMs, options.now), offline: options.offline, cacheErrors: [], inflight: new Map() };
+  const http = new RegistryHttp({
+    timeoutMs: options.timeoutMs,
+    retries: options.retries,
+    backoffMs: options.backoffMs,
+    concurrency: options.concurrency,
+  });
+  const context: FetchContext = {
+    http,
+    cache: new RegistryCache(options.cacheDir, options.ttlMs, options.now),
+    offline: options.offline,
+    cacheErrors: [],
+    inflight: new Map(),
+  };
   const index = new RegistryIndex();
   const offlineMisses: PackageUsage[] = [];
   // Sorted keys: diagnostics and cache writes happen in the same order on every run.
@@ -82,10 +113,22 @@ export async function lookupRegistries(usages: readonly PackageUsage[], options:
     const first = group.usages[0]!;
     const at = { repo: first.repo, file: first.file, ...(first.line ? { line: first.line } : {}) };
     const label = `${first.ecosystem} package ${first.name}`;
-    for (const problem of problems) diagnostics.push({ code: 'registry-partial', severity: 'info', message: `${label}: release dates or deprecation not read (${problem})`, ...at });
-    if (result.kind === 'found') for (const usage of group.usages) index.set(usage.projectId, usage.packageId, result.value);
+    for (const problem of problems)
+      diagnostics.push({
+        code: 'registry-partial',
+        severity: 'info',
+        message: `${label}: release dates or deprecation not read (${problem})`,
+        ...at,
+      });
+    if (result.kind === 'found')
+      for (const usage of group.usages) index.set(usage.projectId, usage.packageId, result.value);
     else if (result.kind === 'not-found') {
-      diagnostics.push({ code: 'package-not-found', severity: 'warning', message: `${label} is not on ${group.where} (a private package whose registry is not configured?)`, ...at });
+      diagnostics.push({
+        code: 'package-not-found',
+        severity: 'warning',
+        message: `${label} is not on ${group.where} (a private package whose registry is not configured?)`,
+        ...at,
+      });
     } else if (result.code === 'registry-offline-miss') offlineMisses.push(first);
     else diagnostics.push({ code: result.code, severity: 'warning', message: `${label}: ${result.message}`, ...at });
   });
@@ -98,7 +141,11 @@ export async function lookupRegistries(usages: readonly PackageUsage[], options:
     });
   }
   if (context.cacheErrors.length > 0) {
-    diagnostics.push({ code: 'registry-cache-unwritable', severity: 'warning', message: `the registry cache could not be written (${context.cacheErrors[0]})` });
+    diagnostics.push({
+      code: 'registry-cache-unwritable',
+      severity: 'warning',
+      message: `the registry cache could not be written (${context.cacheErrors[0]})`,
+    });
   }
   return { index, diagnostics, requests: http.requests, packages: groups.size };
 }

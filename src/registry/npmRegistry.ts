@@ -8,7 +8,11 @@ import type { PackageMetadata } from '../packages/metadata.js';
 import { fetchJson, type FetchContext, type Fetched } from './fetchJson.js';
 import type { NpmRegistryChoice } from './npmrc.js';
 
-export async function fetchNpmPackage(context: FetchContext, registry: NpmRegistryChoice, name: string): Promise<Fetched<PackageMetadata>> {
+export async function fetchNpmPackage(
+  context: FetchContext,
+  registry: NpmRegistryChoice,
+  name: string,
+): Promise<Fetched<PackageMetadata>> {
   // Scoped names keep their `@` and escape the slash, as npm's own client does.
   const url = `${registry.url}${name.startsWith('@') ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
   const headers: Record<string, string> = registry.authorization ? { authorization: registry.authorization } : {};
@@ -24,7 +28,8 @@ export function reduceNpmDocument(json: unknown, name: string, source: string): 
   for (const version of versions) {
     if (typeof time[version] === 'string') published[version] = time[version];
     const manifest = json.versions[version];
-    if (isObject(manifest) && typeof manifest.deprecated === 'string' && manifest.deprecated !== '') deprecated[version] = manifest.deprecated;
+    if (isObject(manifest) && typeof manifest.deprecated === 'string' && manifest.deprecated !== '')
+      deprecated[version] = manifest.deprecated;
   }
   const tags = isObject(json['dist-tags']) ? json['dist-tags'] : {};
   return {

@@ -45,11 +45,19 @@ export interface NpmRegistryChoice {
 }
 
 /** `layers`: nearest first (project, then user). */
-export function chooseNpmRegistry(packageName: string, layers: readonly NpmrcSettings[], env: NodeJS.ProcessEnv): NpmRegistryChoice {
+export function chooseNpmRegistry(
+  packageName: string,
+  layers: readonly NpmrcSettings[],
+  env: NodeJS.ProcessEnv,
+): NpmRegistryChoice {
   const scope = packageName.startsWith('@') ? packageName.slice(0, packageName.indexOf('/')) : undefined;
   const envRegistry = env.NPM_CONFIG_REGISTRY || env.npm_config_registry;
   const scoped = scope ? layers.find((l) => l.scopes[scope])?.scopes[scope] : undefined;
-  const url = scoped ?? (envRegistry ? withSlash(envRegistry) : undefined) ?? layers.find((l) => l.registry)?.registry ?? DEFAULT_NPM_REGISTRY;
+  const url =
+    scoped ??
+    (envRegistry ? withSlash(envRegistry) : undefined) ??
+    layers.find((l) => l.registry)?.registry ??
+    DEFAULT_NPM_REGISTRY;
   const authorization = authorizationFor(url, layers);
   return { url, ...(authorization ? { authorization } : {}) };
 }

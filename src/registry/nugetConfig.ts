@@ -38,11 +38,13 @@ export function parseNuGetConfig(text: string, env: NodeJS.ProcessEnv): NuGetCon
       const name = attr(child, 'key');
       const url = attr(child, 'value');
       const protocolVersion = attr(child, 'protocolVersion');
-      if (name && url) config.sources.push({ name, url: expand(url, env), ...(protocolVersion ? { protocolVersion } : {}) });
+      if (name && url)
+        config.sources.push({ name, url: expand(url, env), ...(protocolVersion ? { protocolVersion } : {}) });
     }
   }
   for (const child of section('disabledPackageSources')?.children ?? []) {
-    if (child.name.toLowerCase() === 'add' && attr(child, 'value')?.toLowerCase() === 'true') config.disabled.push(attr(child, 'key') ?? '');
+    if (child.name.toLowerCase() === 'add' && attr(child, 'value')?.toLowerCase() === 'true')
+      config.disabled.push(attr(child, 'key') ?? '');
   }
   for (const source of section('packageSourceCredentials')?.children ?? []) {
     const header = basicCredentials(source, env);
@@ -66,7 +68,9 @@ function basicCredentials(element: XmlElement, env: NodeJS.ProcessEnv): string |
 
 /** `files`: farthest first (user config, repository root, …, project folder). */
 export function effectiveNuGetSources(files: readonly NuGetConfigFile[]): NuGetSource[] {
-  let sources = new Map<string, NuGetSource>([['nuget.org', { name: 'nuget.org', url: DEFAULT_NUGET_SOURCE, protocolVersion: '3' }]]);
+  let sources = new Map<string, NuGetSource>([
+    ['nuget.org', { name: 'nuget.org', url: DEFAULT_NUGET_SOURCE, protocolVersion: '3' }],
+  ]);
   const disabled = new Set<string>();
   const credentials: Record<string, string> = {};
   for (const file of files) {

@@ -34,36 +34,79 @@ export interface NuGetLookup {
   problems: string[];
 }
 
-const REGISTRATION_TYPES = ['RegistrationsBaseUrl/3.6.0', 'RegistrationsBaseUrl/3.4.0', 'RegistrationsBaseUrl/3.0.0-rc', 'RegistrationsBaseUrl'];
+const REGISTRATION_TYPES = [
+  'RegistrationsBaseUrl/3.6.0',
+  'RegistrationsBaseUrl/3.4.0',
+  'RegistrationsBaseUrl/3.0.0-rc',
+  'RegistrationsBaseUrl',
+];
 
 /** `interesting`: versions whose dates and deprecation matter (the ones in use). */
-export async function fetchNuGetPackage(context: FetchContext, sources: readonly NuGetSource[], id: string, interesting: readonly string[]): Promise<NuGetLookup> {
+export async function fetchNuGetPackage(
+  context: FetchContext,
+  sources: readonly NuGetSource[],
+  id: string,
+  interesting: readonly string[],
+): Promise<NuGetLookup> {
   if (sources.length === 0) {
-    return { result: { kind: 'error', code: 'registry-no-source', message: 'no NuGet v3 package source is configured (every source cleared, disabled, or v2/local)' }, problems: [] };
+    return {
+      result: {
+        kind: 'error',
+        code: 'registry-no-source',
+        message: 'no NuGet v3 package source is configured (every source cleared, disabled, or v2/local)',
+      },
+      problems: [],
+    };
   }
   const errors: Fetched<PackageMetadata>[] = [];
   for (const source of sources) {
     const headers: Record<string, string> = source.authorization ? { authorization: source.authorization } : {};
     const index = await fetchJson(context, source.url, headers, reduceServiceIndex);
     if (index.kind !== 'found') {
-      errors.push(index.kind === 'not-found' ? { kind: 'error', code: 'registry-unreachable', message: `${source.url}: no service index (404)` } : index);
+      errors.push(
+        index.kind === 'not-found'
+          ? { kind: 'error', code: 'registry-unreachable', message: `${source.url}: no service index (404)` }
+          : index,
+      );
       continue;
     }
     if (!index.value.packageBaseAddress) {
-      errors.push({ kind: 'error', code: 'registry-invalid-response', message: `${source.url}: service index has no PackageBaseAddress/3.0.0` });
+      errors.push({
+        kind: 'error',
+        code: 'registry-invalid-response',
+        message: `${source.url}: service index has no PackageBaseAddress/3.0.0`,
+      });
       continue;
     }
     // Ids come from scanned files: encoded, so a crafted one cannot reach another path of the feed.
     const lower = encodeURIComponent(id.toLowerCase());
-    const flat = await fetchJson(context, `${withSlash(index.value.packageBaseAddress)}${lower}/index.json`, headers, reduceVersionList);
+    const flat = await fetchJson(
+      context,
+      `${withSlash(index.value.packageBaseAddress)}${lower}/index.json`,
+      headers,
+      reduceVersionList,
+    );
     if (flat.kind === 'not-found') continue; // not on this source; try the next
     if (flat.kind === 'error') {
       errors.push(flat);
       continue;
     }
-    const metadata: PackageMetadata = { ecosystem: 'nuget', name: id, source: source.url, versions: flat.value, published: {}, deprecated: {} };
+    const metadata: PackageMetadata = {
+      ecosystem: 'nuget',
+      name: id,
+      source: source.url,
+      versions: flat.value,
+      published: {},
+      deprecated: {},
+    };
     const problems = index.value.registrationsBaseUrl
-      ? await addRegistration(context, `${withSlash(index.value.registrationsBaseUrl)}${lower}/index.json`, headers, metadata, interesting)
+      ? await addRegistration(
+          context,
+          `${withSlash(index.value.registrationsBaseUrl)}${lower}/index.json`,
+          headers,
+          metadata,
+          interesting,
+        )
       : [];
     return { result: { kind: 'found', value: metadata }, problems };
   }
@@ -80,14 +123,19 @@ async function addRegistration(
   const index = await fetchJson(context, url, headers, reduceRegistrationIndex);
   if (index.kind === 'error') return [index.message];
   if (index.kind === 'not-found') return [];
-  const wanted = [...interesting, ...latestVersions(metadata.versions)].map((v) => parseNuGetVersion(v)).filter((v) => v !== undefined);
+  const wanted = [...interesting, ...latestVersions(metadata.versions)]
+    .map((v) => parseNuGetVersion(v))
+    .filter((v) => v !== undefined);
   const problems: string[] = [];
   for (const page of index.value) {
     let leaves = page.leaves;
     if (!leaves) {
       const lower = parseNuGetVersion(page.lower);
       const upper = parseNuGetVersion(page.upper);
-      const needed = !lower || !upper || wanted.some((v) => compareNuGetVersions(v, lower) >= 0 && compareNuGetVersions(v, upper) <= 0);
+      const needed =
+        !lower ||
+        !upper ||
+        wanted.some((v) => compareNuGetVersions(v, lower) >= 0 && compareNuGetVersions(v, upper) <= 0);
       if (!needed) continue;
       const fetched = await fetchJson(context, page.url, headers, reduceRegistrationPage);
       if (fetched.kind === 'error') problems.push(fetched.message);
@@ -103,7 +151,10 @@ async function addRegistration(
 }
 
 function latestVersions(versions: readonly string[]): string[] {
-  const parsed = versions.map((v) => parseNuGetVersion(v)).filter((v) => v !== undefined).sort(compareNuGetVersions);
+  const parsed = versions
+    .map((v) => parseNuGetVersion(v))
+    .filter((v) => v !== undefined)
+    .sort(compareNuGetVersions);
   const stable = parsed.filter((v) => v.prerelease.length === 0);
   return [stable.at(-1), parsed.at(-1)].filter((v) => v !== undefined).map((v) => v.original);
 }
@@ -113,14 +164,19 @@ function reduceServiceIndex(json: unknown): ServiceIndex | string {
   const resources = json.resources as unknown[];
   const find = (types: readonly string[]) => {
     for (const type of types) {
-      const resource = resources.find((r) => isObject(r) && r['@type'] === type && typeof r['@id'] === 'string') as Record<string, string> | undefined;
+      const resource = resources.find((r) => isObject(r) && r['@type'] === type && typeof r['@id'] === 'string') as
+        | Record<string, string>
+        | undefined;
       if (resource) return resource['@id'];
     }
     return undefined;
   };
   const packageBaseAddress = find(['PackageBaseAddress/3.0.0']);
   const registrationsBaseUrl = find(REGISTRATION_TYPES);
-  return { ...(packageBaseAddress ? { packageBaseAddress } : {}), ...(registrationsBaseUrl ? { registrationsBaseUrl } : {}) };
+  return {
+    ...(packageBaseAddress ? { packageBaseAddress } : {}),
+    ...(registrationsBaseUrl ? { registrationsBaseUrl } : {}),
+  };
 }
 
 function reduceVersionList(json: unknown): string[] | string {
@@ -134,7 +190,12 @@ function reduceRegistrationIndex(json: unknown): RegistrationPage[] | string {
   for (const page of json.items) {
     if (!isObject(page) || typeof page['@id'] !== 'string') continue;
     const leaves = Array.isArray(page.items) ? reduceLeaves(page.items) : undefined;
-    pages.push({ url: page['@id'], lower: String(page.lower ?? ''), upper: String(page.upper ?? ''), ...(leaves ? { leaves } : {}) });
+    pages.push({
+      url: page['@id'],
+      lower: String(page.lower ?? ''),
+      upper: String(page.upper ?? ''),
+      ...(leaves ? { leaves } : {}),
+    });
   }
   return pages;
 }
@@ -151,9 +212,14 @@ function reduceLeaves(items: unknown[]): Leaf[] {
     const parsed = typeof entry?.version === 'string' ? parseNuGetVersion(entry.version) : undefined;
     if (!entry || !parsed) continue;
     // nuget.org dates unlisted versions 1900-01-01: not a release date.
-    const published = typeof entry.published === 'string' && !entry.published.startsWith('1900-') ? entry.published : undefined;
+    const published =
+      typeof entry.published === 'string' && !entry.published.startsWith('1900-') ? entry.published : undefined;
     // Keys lower-cased, as the flat container lists them.
-    leaves.push({ version: normaliseNuGetVersion(parsed).toLowerCase(), ...(published ? { published } : {}), ...deprecationOf(entry.deprecation) });
+    leaves.push({
+      version: normaliseNuGetVersion(parsed).toLowerCase(),
+      ...(published ? { published } : {}),
+      ...deprecationOf(entry.deprecation),
+    });
   }
   return leaves;
 }
@@ -161,7 +227,10 @@ function reduceLeaves(items: unknown[]): Leaf[] {
 function deprecationOf(value: unknown): { deprecated?: string } {
   if (!isObject(value)) return {};
   const reasons = Array.isArray(value.reasons) ? value.reasons.filter((r) => typeof r === 'string').join(', ') : '';
-  const alternate = isObject(value.alternatePackage) && typeof value.alternatePackage.id === 'string' ? `; use ${value.alternatePackage.id} instead` : '';
+  const alternate =
+    isObject(value.alternatePackage) && typeof value.alternatePackage.id === 'string'
+      ? `; use ${value.alternatePackage.id} instead`
+      : '';
   const message = typeof value.message === 'string' && value.message !== '' ? value.message : reasons || 'deprecated';
   return { deprecated: `${message}${reasons && message !== reasons ? ` (${reasons})` : ''}${alternate}` };
 }

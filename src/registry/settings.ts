@@ -36,7 +36,10 @@ export class RegistrySettings {
         break; // npm reads one project config: the one at the project (or workspace) root
       }
     }
-    const userFile = this.context.env.NPM_CONFIG_USERCONFIG || this.context.env.npm_config_userconfig || path.join(this.context.homeDir, '.npmrc');
+    const userFile =
+      this.context.env.NPM_CONFIG_USERCONFIG ||
+      this.context.env.npm_config_userconfig ||
+      path.join(this.context.homeDir, '.npmrc');
     const user = this.npmrc(userFile, true);
     if (user) layers.push(user);
     return chooseNpmRegistry(packageName, layers, this.context.env);
@@ -99,7 +102,9 @@ function foldersUp(dir: string): string[] {
 /** NuGet.Config is matched case-insensitively (`nuget.config`, `NuGet.config`…). */
 function configNamesIn(absDir: string): string[] {
   try {
-    return readdirSync(absDir).filter((n) => n.toLowerCase() === 'nuget.config').sort();
+    return readdirSync(absDir)
+      .filter((n) => n.toLowerCase() === 'nuget.config')
+      .sort();
   } catch {
     return [];
   }

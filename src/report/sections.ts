@@ -13,7 +13,11 @@ type Colors = ReturnType<typeof pc.createColors>;
 export function renderSection(section: SummarySection, c: Colors, style: TableStyle, top: number): string[] {
   const out = section.headline ? [c.bold(section.headline)] : [];
   if (section.rows.length === 0) return out;
-  const table = new Table({ head: section.columns.map((col) => col.label), style, colAligns: section.columns.map((col) => col.align ?? 'left') });
+  const table = new Table({
+    head: section.columns.map((col) => col.label),
+    style,
+    colAligns: section.columns.map((col) => col.align ?? 'left'),
+  });
   for (const row of section.rows.slice(0, top)) table.push(row);
   out.push(table.toString());
   return out;
@@ -36,8 +40,13 @@ export function packagesByEcosystem(result: ScanResult, style: TableStyle): stri
     const row = edge.kind === 'package-ref' ? rows.get(ecosystemOf.get(edge.to) ?? '?') : undefined;
     if (row) row.references++;
   }
-  const table = new Table({ head: ['Ecosystem', 'Packages', 'References'], style, colAligns: ['left', 'right', 'right'] });
-  for (const [ecosystem, row] of [...rows].sort(([a], [b]) => (a < b ? -1 : 1))) table.push([ecosystem, String(row.packages), String(row.references)]);
+  const table = new Table({
+    head: ['Ecosystem', 'Packages', 'References'],
+    style,
+    colAligns: ['left', 'right', 'right'],
+  });
+  for (const [ecosystem, row] of [...rows].sort(([a], [b]) => (a < b ? -1 : 1)))
+    table.push([ecosystem, String(row.packages), String(row.references)]);
   return [table.toString()];
 }
 
@@ -51,10 +60,19 @@ export function reposByExposure(findings: readonly Finding[], style: TableStyle,
     repos.set(f.location.repo, entry);
   }
   if (repos.size === 0) return [];
-  const ranked = [...repos].sort(([a, x], [b, y]) => y.error - x.error || y.warning - x.warning || y.note - x.note || (a < b ? -1 : 1));
-  const table = new Table({ head: ['Repos by exposure', 'Errors', 'Warnings', 'Notes', 'Most found'], style, colAligns: ['left', 'right', 'right', 'right', 'left'] });
+  const ranked = [...repos].sort(
+    ([a, x], [b, y]) => y.error - x.error || y.warning - x.warning || y.note - x.note || (a < b ? -1 : 1),
+  );
+  const table = new Table({
+    head: ['Repos by exposure', 'Errors', 'Warnings', 'Notes', 'Most found'],
+    style,
+    colAligns: ['left', 'right', 'right', 'right', 'left'],
+  });
   for (const [repo, r] of ranked.slice(0, top)) {
-    const rules = [...r.rules].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([rule, n]) => `${rule} ${n}`);
+    const rules = [...r.rules]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 3)
+      .map(([rule, n]) => `${rule} ${n}`);
     table.push([repo || '(estate)', String(r.error), String(r.warning), String(r.note), rules.join(', ')]);
   }
   return [table.toString()];

@@ -24,7 +24,7 @@ export function renderTable(result: ScanResult, options: TableOptions): string {
     { Files: String(result.stats.files) },
     { 'Lines of code': String(result.stats.loc) },
     { Types: String(result.stats.types) },
-    { 'Graph': `${result.stats.nodes} nodes, ${result.stats.edges} edges` },
+    { Graph: `${result.stats.nodes} nodes, ${result.stats.edges} edges` },
     { Findings: String(result.stats.findings) },
     { Diagnostics: diagnosticsLine(result) },
     { Elapsed: `${(result.stats.elapsedMs / 1000).toFixed(2)} s` },
@@ -46,7 +46,11 @@ export function renderTable(result: ScanResult, options: TableOptions): string {
   }
   if (byLanguage.size > 0) out.push(languages.toString());
 
-  const repos = new Table({ head: ['Repository', 'Files', 'LOC', 'Git'], style, colAligns: ['left', 'right', 'right', 'left'] });
+  const repos = new Table({
+    head: ['Repository', 'Files', 'LOC', 'Git'],
+    style,
+    colAligns: ['left', 'right', 'right', 'left'],
+  });
   for (const repo of [...result.repos].sort((a, b) => b.loc - a.loc).slice(0, top)) {
     repos.push([repo.name, String(repo.files), String(repo.loc), repo.git ? 'yes' : 'no']);
   }
@@ -59,7 +63,11 @@ export function renderTable(result: ScanResult, options: TableOptions): string {
   ] as const) {
     const rows = mostDependedOn(result, kind).slice(0, top);
     if (rows.length === 0) continue;
-    const table = new Table({ head: [label, 'Dependents', 'References'], style, colAligns: ['left', 'right', 'right'] });
+    const table = new Table({
+      head: [label, 'Dependents', 'References'],
+      style,
+      colAligns: ['left', 'right', 'right'],
+    });
     for (const row of rows) table.push([row.name, String(row.dependents), String(row.weight)]);
     out.push(table.toString());
   }
@@ -79,7 +87,8 @@ export function renderTable(result: ScanResult, options: TableOptions): string {
       const line = finding.location.line ? `:${finding.location.line}` : '';
       out.push(`${severityMark(c, finding.severity)} ${finding.message}\n    ${c.dim(`${where}${line}`)}`);
     }
-    if (result.findings.length > top) out.push(c.dim(`… and ${result.findings.length - top} more findings (see --json)`));
+    if (result.findings.length > top)
+      out.push(c.dim(`… and ${result.findings.length - top} more findings (see --json)`));
   }
   return `${out.join('\n')}\n`;
 }

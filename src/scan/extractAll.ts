@@ -26,7 +26,8 @@ export async function extractAll(
   options: ExtractAllOptions,
 ): Promise<{ repos: RepoModel[]; diagnostics: Diagnostic[] }> {
   const entries = repos.flatMap((r) => r.files);
-  const progress = (done: number) => options.onEvent?.({ type: 'file-done', repo: entries[done - 1]?.repo ?? '', done, total: entries.length });
+  const progress = (done: number) =>
+    options.onEvent?.({ type: 'file-done', repo: entries[done - 1]?.repo ?? '', done, total: entries.length });
   // The main thread only waits while workers extract, so one worker per core.
   const workers = options.workers ?? Math.min(8, availableParallelism());
   const script = workerScript();
@@ -50,7 +51,11 @@ export async function extractAll(
   return { repos: models, diagnostics };
 }
 
-async function extractInThisThread(entries: readonly FileEntry[], maxFileBytes: number, progress: (done: number) => void): Promise<FileResult[]> {
+async function extractInThisThread(
+  entries: readonly FileEntry[],
+  maxFileBytes: number,
+  progress: (done: number) => void,
+): Promise<FileResult[]> {
   const parsers = await loadParsers(entries);
   const results: FileResult[] = [];
   for (const entry of entries) {

@@ -55,15 +55,30 @@ export async function lookUpPackages(
 }
 
 /** The advisory database the user pointed to, reduced to the packages in use; undefined when it cannot be read. */
-export async function loadAdvisories(source: string, usages: readonly PackageUsage[]): Promise<{ advisories?: AdvisoryMatcher; diagnostics: Diagnostic[] }> {
+export async function loadAdvisories(
+  source: string,
+  usages: readonly PackageUsage[],
+): Promise<{ advisories?: AdvisoryMatcher; diagnostics: Diagnostic[] }> {
   if (!existsSync(source)) {
-    return { diagnostics: [{ code: 'advisories-unreadable', severity: 'error', message: `advisory database not found: ${source}` }] };
+    return {
+      diagnostics: [
+        { code: 'advisories-unreadable', severity: 'error', message: `advisory database not found: ${source}` },
+      ],
+    };
   }
   try {
     const loaded = await loadAdvisoryDatabase(source, new Set(usages.map((u) => packageKey(u.ecosystem, u.name))));
     return { advisories: loaded.index, diagnostics: loaded.diagnostics };
   } catch (error) {
-    return { diagnostics: [{ code: 'advisories-unreadable', severity: 'error', message: error instanceof Error ? error.message : String(error) }] };
+    return {
+      diagnostics: [
+        {
+          code: 'advisories-unreadable',
+          severity: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        },
+      ],
+    };
   }
 }
 

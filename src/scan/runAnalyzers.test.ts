@@ -11,15 +11,35 @@ type Probe = { path: string };
 /** An analyzer that reports each file of the graph, as the real ones report what they find. */
 function fileReporter(id: string, report: (path: string) => Partial<FindingReport<'file', Probe>> = () => ({})) {
   return defineAnalyzer<Probe>()({
-    meta: { id, description: 'Reports every file, for the pipeline tests.', defaultSeverity: 'note', messages: { file: '{path} seen by {who}' }, needs: [] },
+    meta: {
+      id,
+      description: 'Reports every file, for the pipeline tests.',
+      defaultSeverity: 'note',
+      messages: { file: '{path} seen by {who}' },
+      needs: [],
+    },
     options: z.object({ who: z.string().default('nobody') }).strict(),
     run({ graph, options, report: emit }) {
       for (const node of graph.nodesOfKind('file')) {
         const path = node.path ?? '';
-        emit({ messageId: 'file', args: { path, who: options.who }, location: { repo: node.repo ?? '', file: path }, data: { path }, identity: [node.id], ...report(path) });
+        emit({
+          messageId: 'file',
+          args: { path, who: options.who },
+          location: { repo: node.repo ?? '', file: path },
+          data: { path },
+          identity: [node.id],
+          ...report(path),
+        });
       }
     },
-    summarize: (findings, { options }) => [{ title: `${id} files`, headline: `seen by ${options.who}`, columns: [{ label: 'File' }], rows: findings.map((f) => [f.data.path]) }],
+    summarize: (findings, { options }) => [
+      {
+        title: `${id} files`,
+        headline: `seen by ${options.who}`,
+        columns: [{ label: 'File' }],
+        rows: findings.map((f) => [f.data.path]),
+      },
+    ],
   });
 }
 
@@ -33,16 +53,38 @@ describe('runAnalyzers', () => {
     const run = await runAnalyzers([fileReporter('probe')], built.estate, built.provided, { probe: { who: 'Ada' } });
     expect(run.diagnostics).toEqual([]);
     expect(run.findings).toEqual([
-      { id: fingerprint('probe', fileId('r', 'A.cs')), ruleId: 'probe', messageId: 'file', severity: 'note', message: 'A.cs seen by Ada', location: { repo: 'r', file: 'A.cs' }, data: { path: 'A.cs' } },
-      { id: fingerprint('probe', fileId('r', 'B.cs')), ruleId: 'probe', messageId: 'file', severity: 'note', message: 'B.cs seen by Ada', location: { repo: 'r', file: 'B.cs' }, data: { path: 'B.cs' } },
+      {
+        id: fingerprint('probe', fileId('r', 'A.cs')),
+        ruleId: 'probe',
+        messageId: 'file',
+        severity: 'note',
+        message: 'A.cs seen by Ada',
+        location: { repo: 'r', file: 'A.cs' },
+        data: { path: 'A.cs' },
+      },
+      {
+        id: fingerprint('probe', fileId('r', 'B.cs')),
+        ruleId: 'probe',
+        messageId: 'file',
+        severity: 'note',
+        message: 'B.cs seen by Ada',
+        location: { repo: 'r', file: 'B.cs' },
+        data: { path: 'B.cs' },
+      },
     ]);
   });
 
   it('keeps a severity, related locations and placeholders without an argument as reported', async () => {
     const built = await twoFiles();
-    const analyzer = fileReporter('probe', (path) => (path === 'A.cs' ? { severity: 'error', related: [{ repo: 'r', file: 'B.cs' }], args: { path } } : { related: [] }));
+    const analyzer = fileReporter('probe', (path) =>
+      path === 'A.cs' ? { severity: 'error', related: [{ repo: 'r', file: 'B.cs' }], args: { path } } : { related: [] },
+    );
     const [a, b] = (await runAnalyzers([analyzer], built.estate, built.provided, {})).findings;
-    expect(a).toMatchObject({ severity: 'error', related: [{ repo: 'r', file: 'B.cs' }], message: 'A.cs seen by {who}' });
+    expect(a).toMatchObject({
+      severity: 'error',
+      related: [{ repo: 'r', file: 'B.cs' }],
+      message: 'A.cs seen by {who}',
+    });
     expect(b).not.toHaveProperty('related');
     expect(b?.message).toBe('B.cs seen by nobody');
   });
@@ -51,7 +93,13 @@ describe('runAnalyzers', () => {
     const built = await twoFiles();
     let ran = false;
     const needy = defineAnalyzer<Probe>()({
-      meta: { id: 'needy', description: 'Needs history and registry answers.', defaultSeverity: 'note', messages: { x: 'x' }, needs: ['history', 'registry'] },
+      meta: {
+        id: 'needy',
+        description: 'Needs history and registry answers.',
+        defaultSeverity: 'note',
+        messages: { x: 'x' },
+        needs: ['history', 'registry'],
+      },
       options: z.object({}),
       run() {
         ran = true;
@@ -62,17 +110,31 @@ describe('runAnalyzers', () => {
     expect(run).toEqual({
       findings: [],
       summaries: [],
-      diagnostics: [{ code: 'analyzer-skipped', severity: 'info', message: 'needy did not run: it needs history (--no-history was given), registry (not provided)' }],
+      diagnostics: [
+        {
+          code: 'analyzer-skipped',
+          severity: 'info',
+          message: 'needy did not run: it needs history (--no-history was given), registry (not provided)',
+        },
+      ],
     });
     const withHistory = await estate().history().build();
-    expect((await runAnalyzers([needy], withHistory.estate, withHistory.provided, {})).diagnostics.map((d) => d.message)).toEqual(['needy did not run: it needs registry (not provided)']);
+    expect(
+      (await runAnalyzers([needy], withHistory.estate, withHistory.provided, {})).diagnostics.map((d) => d.message),
+    ).toEqual(['needy did not run: it needs registry (not provided)']);
   });
 
   it('gives the declared needs to an analyzer that has them', async () => {
     const built = await estate().history().registry([]).build();
     let seen: unknown[] = [];
     const needy = defineAnalyzer<Probe>()({
-      meta: { id: 'needy', description: 'Needs history and registry answers.', defaultSeverity: 'note', messages: { x: 'x' }, needs: ['history', 'registry'] },
+      meta: {
+        id: 'needy',
+        description: 'Needs history and registry answers.',
+        defaultSeverity: 'note',
+        messages: { x: 'x' },
+        needs: ['history', 'registry'],
+      },
       options: z.object({}),
       run(context) {
         seen = [context.history, context.registry, context.graph, context.scanDate];
@@ -86,9 +148,16 @@ describe('runAnalyzers', () => {
 
   it('reports invalid options as a diagnostic and does not run that analyzer, the others still run', async () => {
     const built = await twoFiles();
-    const run = await runAnalyzers([fileReporter('picky'), fileReporter('probe')], built.estate, built.provided, { picky: { who: 7 }, probe: {} });
+    const run = await runAnalyzers([fileReporter('picky'), fileReporter('probe')], built.estate, built.provided, {
+      picky: { who: 7 },
+      probe: {},
+    });
     expect(run.diagnostics).toHaveLength(1);
-    expect(run.diagnostics[0]).toMatchObject({ code: 'analyzer-options-invalid', severity: 'error', message: expect.stringMatching(/^picky: .*who/s) });
+    expect(run.diagnostics[0]).toMatchObject({
+      code: 'analyzer-options-invalid',
+      severity: 'error',
+      message: expect.stringMatching(/^picky: .*who/s),
+    });
     expect(run.findings.map((f) => f.ruleId)).toEqual(['probe', 'probe']);
     expect(run.summaries.map((s) => s.ruleId)).toEqual(['probe']);
   });
@@ -96,7 +165,13 @@ describe('runAnalyzers', () => {
   it('turns a throwing analyzer into analyzer-failed with the stack, dropping what it reported before', async () => {
     const built = await twoFiles();
     const thrower = defineAnalyzer<Probe>()({
-      meta: { id: 'thrower', description: 'Reports, then throws.', defaultSeverity: 'note', messages: { x: 'x' }, needs: [] },
+      meta: {
+        id: 'thrower',
+        description: 'Reports, then throws.',
+        defaultSeverity: 'note',
+        messages: { x: 'x' },
+        needs: [],
+      },
       options: z.object({}),
       async run({ report }) {
         report({ messageId: 'x', location: { repo: 'r' }, data: { path: '' }, identity: ['first'] });
@@ -105,7 +180,13 @@ describe('runAnalyzers', () => {
       },
     });
     const run = await runAnalyzers([thrower, fileReporter('probe')], built.estate, built.provided, {});
-    expect(run.diagnostics).toEqual([{ code: 'analyzer-failed', severity: 'error', message: expect.stringMatching(/^thrower failed: Error: boom\n\s+at /) }]);
+    expect(run.diagnostics).toEqual([
+      {
+        code: 'analyzer-failed',
+        severity: 'error',
+        message: expect.stringMatching(/^thrower failed: Error: boom\n\s+at /),
+      },
+    ]);
     expect(run.findings.map((f) => f.ruleId)).toEqual(['probe', 'probe']);
   });
 
@@ -115,7 +196,13 @@ describe('runAnalyzers', () => {
     const liar = fileReporter('liar', () => ({ messageId: 'nope' as 'file' }));
     const run = await runAnalyzers([liar], built.estate, built.provided, {});
     expect(run.findings).toEqual([]);
-    expect(run.diagnostics).toEqual([{ code: 'analyzer-failed', severity: 'error', message: expect.stringContaining('liar failed: Error: liar: unknown message id "nope"') }]);
+    expect(run.diagnostics).toEqual([
+      {
+        code: 'analyzer-failed',
+        severity: 'error',
+        message: expect.stringContaining('liar failed: Error: liar: unknown message id "nope"'),
+      },
+    ]);
   });
 
   it('reports the same identity once, keeping the first report', async () => {
@@ -127,7 +214,12 @@ describe('runAnalyzers', () => {
 
   it('sorts findings by rule, repo, file and line; summaries carry their ruleId in analyzer order', async () => {
     const built = await estate().file('r', 'B.cs').file('q', 'Z.cs').file('r', 'A.cs').build();
-    const analyzers: AnyAnalyzer[] = [fileReporter('zeta'), fileReporter('alpha', (path) => (path === 'Z.cs' ? {} : { location: { repo: 'r', file: 'B.cs', line: path === 'A.cs' ? 9 : 2 } }))];
+    const analyzers: AnyAnalyzer[] = [
+      fileReporter('zeta'),
+      fileReporter('alpha', (path) =>
+        path === 'Z.cs' ? {} : { location: { repo: 'r', file: 'B.cs', line: path === 'A.cs' ? 9 : 2 } },
+      ),
+    ];
     const run = await runAnalyzers(analyzers, built.estate, built.provided, { alpha: { who: 'Grace' } });
     expect(run.findings.map((f) => [f.ruleId, f.location.repo, f.location.file, f.location.line])).toEqual([
       ['alpha', 'q', 'Z.cs', undefined],
@@ -138,8 +230,20 @@ describe('runAnalyzers', () => {
       ['zeta', 'r', 'B.cs', undefined],
     ]);
     expect(run.summaries).toEqual([
-      { ruleId: 'zeta', title: 'zeta files', headline: 'seen by nobody', columns: [{ label: 'File' }], rows: [['Z.cs'], ['A.cs'], ['B.cs']] },
-      { ruleId: 'alpha', title: 'alpha files', headline: 'seen by Grace', columns: [{ label: 'File' }], rows: [['Z.cs'], ['B.cs'], ['A.cs']] },
+      {
+        ruleId: 'zeta',
+        title: 'zeta files',
+        headline: 'seen by nobody',
+        columns: [{ label: 'File' }],
+        rows: [['Z.cs'], ['A.cs'], ['B.cs']],
+      },
+      {
+        ruleId: 'alpha',
+        title: 'alpha files',
+        headline: 'seen by Grace',
+        columns: [{ label: 'File' }],
+        rows: [['Z.cs'], ['B.cs'], ['A.cs']],
+      },
     ]);
   });
 
@@ -154,6 +258,8 @@ describe('runAnalyzers', () => {
     const run = await runAnalyzers([broken], built.estate, built.provided, {});
     expect(run.findings.map((f) => f.location.file)).toEqual(['A.cs', 'B.cs']);
     expect(run.summaries).toEqual([]);
-    expect(run.diagnostics.map((d) => [d.code, d.message.split('\n')[0]])).toEqual([['analyzer-failed', 'probe failed: Error: no table']]);
+    expect(run.diagnostics.map((d) => [d.code, d.message.split('\n')[0]])).toEqual([
+      ['analyzer-failed', 'probe failed: Error: no table'],
+    ]);
   });
 });

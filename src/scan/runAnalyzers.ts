@@ -31,7 +31,11 @@ export async function runAnalyzers(
     const { id } = analyzer.meta;
     const parsed = analyzer.options.safeParse(optionsById[id] ?? {});
     if (!parsed.success) {
-      diagnostics.push({ code: 'analyzer-options-invalid', severity: 'error', message: `${id}: ${parsed.error.message}` });
+      diagnostics.push({
+        code: 'analyzer-options-invalid',
+        severity: 'error',
+        message: `${id}: ${parsed.error.message}`,
+      });
       continue;
     }
     const missing = analyzer.meta.needs.filter((need) => provided[need] === undefined);

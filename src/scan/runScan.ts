@@ -47,19 +47,26 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const root = path.resolve(options.root);
   const now = options.now ?? (() => new Date());
-  const selected = (options.analyzers ?? registeredAnalyzers).filter((a) => !options.only || options.only.includes(a.meta.id));
+  const selected = (options.analyzers ?? registeredAnalyzers).filter(
+    (a) => !options.only || options.only.includes(a.meta.id),
+  );
   const needs = new Set<Need>(selected.flatMap((a) => a.meta.needs));
   const packageOptions = options.packages ?? defaultPackageOptions();
   const unavailable: Unavailable = {};
 
   options.onEvent?.({ type: 'phase', phase: 'discover' });
   const walked = walkEstate(root, { exclude: options.exclude });
-  options.onEvent?.({ type: 'discovered', repos: walked.repos.length, files: walked.repos.reduce((n, r) => n + r.files.length, 0) });
+  options.onEvent?.({
+    type: 'discovered',
+    repos: walked.repos.length,
+    files: walked.repos.reduce((n, r) => n + r.files.length, 0),
+  });
 
   // git runs in child processes, so the logs are read while this process extracts files.
   const historySettings = options.history === false ? undefined : (options.history ?? DEFAULT_HISTORY_SETTINGS);
   if (needs.has('history') && !historySettings) unavailable.history = '--no-history was given';
-  const pendingHistory = needs.has('history') && historySettings ? readEstateHistory(walked.repos, historySettings) : undefined;
+  const pendingHistory =
+    needs.has('history') && historySettings ? readEstateHistory(walked.repos, historySettings) : undefined;
 
   options.onEvent?.({ type: 'phase', phase: 'extract' });
   const extracted = await extractAll(walked.repos, {
@@ -89,7 +96,8 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     diagnostics.push(...lookup.diagnostics);
   }
   if (needs.has('advisories')) {
-    if (!packageOptions.advisories) unavailable.advisories = 'no advisory database was given; pass --advisories <folder|zip>';
+    if (!packageOptions.advisories)
+      unavailable.advisories = 'no advisory database was given; pass --advisories <folder|zip>';
     else {
       const loaded = await loadAdvisories(packageOptions.advisories, usages);
       if (loaded.advisories) provided.advisories = loaded.advisories;
@@ -127,12 +135,26 @@ function assembleResult(
     findings: analysis.findings,
     summaries: analysis.summaries,
     diagnostics,
-    stats: scanStats({ repos, graph, findings: analysis.findings, diagnostics, history, sqlQueries: queries?.length, elapsedMs: Math.round(performance.now() - started) }),
+    stats: scanStats({
+      repos,
+      graph,
+      findings: analysis.findings,
+      diagnostics,
+      history,
+      sqlQueries: queries?.length,
+      elapsedMs: Math.round(performance.now() - started),
+    }),
     ...(queries ? { sql: { queries } } : {}),
   };
 }
 
 /** Without settings from the CLI: cache only, so a programmatic scan never reaches the network unasked. */
 function defaultPackageOptions(): PackageOptions {
-  return { offline: true, cacheDir: defaultCacheDir(process.env, homedir()), registryTimeoutMs: 10_000, env: process.env, homeDir: homedir() };
+  return {
+    offline: true,
+    cacheDir: defaultCacheDir(process.env, homedir()),
+    registryTimeoutMs: 10_000,
+    env: process.env,
+    homeDir: homedir(),
+  };
 }

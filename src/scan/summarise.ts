@@ -25,7 +25,15 @@ function summariseRepo(repo: RepoModel, history?: RepoSummary['history']): RepoS
       loc += file.loc;
     }
   }
-  return { name: repo.name, path: repo.path, git: repo.git, files: repo.files.length, loc, languages: sortKeys(languages), ...(history ? { history } : {}) };
+  return {
+    name: repo.name,
+    path: repo.path,
+    git: repo.git,
+    files: repo.files.length,
+    loc,
+    languages: sortKeys(languages),
+    ...(history ? { history } : {}),
+  };
 }
 
 export interface StatsInput {
@@ -41,7 +49,9 @@ export interface StatsInput {
 export function scanStats(input: StatsInput): ScanStats {
   const { repos, graph } = input;
   const filesByLanguage: Record<string, number> = {};
-  for (const repo of repos) for (const [lang, s] of Object.entries(repo.languages)) filesByLanguage[lang] = (filesByLanguage[lang] ?? 0) + s.files;
+  for (const repo of repos)
+    for (const [lang, s] of Object.entries(repo.languages))
+      filesByLanguage[lang] = (filesByLanguage[lang] ?? 0) + s.files;
   return {
     repos: repos.length,
     files: repos.reduce((n, r) => n + r.files, 0),
@@ -61,7 +71,8 @@ export function scanStats(input: StatsInput): ScanStats {
 }
 
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic) => `${d.repo ?? ''}\u0000${d.file ?? ''}\u0000${String(d.line ?? 0).padStart(9, '0')}\u0000${d.code}\u0000${d.message}`;
+  const key = (d: Diagnostic) =>
+    `${d.repo ?? ''}\u0000${d.file ?? ''}\u0000${String(d.line ?? 0).padStart(9, '0')}\u0000${d.code}\u0000${d.message}`;
   return diagnostics.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 

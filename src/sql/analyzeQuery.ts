@@ -59,7 +59,12 @@ export function analyzeQuery(text: string, origin: QueryOrigin): AnalysedQuery {
 }
 
 /** Adds one statement's blocks to `query` (routines call this per body statement too). */
-export function addStatement(query: SqlQueryFacts, statement: Statement, origin: QueryOrigin, problems: ExtractionProblem[]): void {
+export function addStatement(
+  query: SqlQueryFacts,
+  statement: Statement,
+  origin: QueryOrigin,
+  problems: ExtractionProblem[],
+): void {
   const line = origin.line + statement.line - 1;
   if (statement.keyword === 'EXEC' || statement.keyword === 'EXECUTE') {
     const executed = sniffExecuted(statement.tokens);
@@ -72,7 +77,12 @@ export function addStatement(query: SqlQueryFacts, statement: Statement, origin:
     query.parsed = false;
     query.blocks.push({ accesses: sniffTables(statement.tokens) });
     const severity = origin.dynamic || code !== 'sql-unparsable' ? 'info' : 'warning';
-    problems.push({ code, severity, line, message: `${reason}; tables read from the text only: ${excerpt(statement.text)}` });
+    problems.push({
+      code,
+      severity,
+      line,
+      message: `${reason}; tables read from the text only: ${excerpt(statement.text)}`,
+    });
   };
   if (isPlainInsert(statement)) {
     // Seed data and migration dumps are mostly INSERT … VALUES: only the target matters, and the parser is the slow part.
@@ -86,7 +96,8 @@ export function addStatement(query: SqlQueryFacts, statement: Statement, origin:
   const parsed = parseSql(neutraliseParameters(statement.text, origin.dialect), origin.dialect);
   if (!parsed.ok) {
     // The parser has no MERGE at all: a known gap, not a problem with the file.
-    if (statement.keyword === 'MERGE') fallback('MERGE is not supported by the SQL parser', 'sql-unsupported-statement');
+    if (statement.keyword === 'MERGE')
+      fallback('MERGE is not supported by the SQL parser', 'sql-unsupported-statement');
     else fallback(`SQL not understood (${parsed.error})`, 'sql-unparsable');
     return;
   }
@@ -104,7 +115,8 @@ export function isPlainInsert(statement: Statement): boolean {
   let values = false;
   for (const token of statement.tokens) {
     if (token.kind !== 'word') continue;
-    if (token.value === 'SELECT' || token.value === 'EXEC' || token.value === 'EXECUTE' || token.value === 'OUTPUT') return false;
+    if (token.value === 'SELECT' || token.value === 'EXEC' || token.value === 'EXECUTE' || token.value === 'OUTPUT')
+      return false;
     if (token.value === 'VALUES') values = true;
   }
   return values;

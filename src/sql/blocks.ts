@@ -4,7 +4,14 @@
  * left out) and its WHERE tree. Subqueries become blocks of their own.
  */
 import type { SqlBlock, SqlPredicateLeaf, SqlPredicateNode, SqlTableAccess, SqlTableName } from '../core/facts/sql.js';
-import { columnName, isColumn, toPredicate, visitSubqueries, type AstNode, type ResolveQualifier } from './conditions.js';
+import {
+  columnName,
+  isColumn,
+  toPredicate,
+  visitSubqueries,
+  type AstNode,
+  type ResolveQualifier,
+} from './conditions.js';
 import { tableNameOf } from './names.js';
 
 export interface BlockCollection {
@@ -12,7 +19,11 @@ export interface BlockCollection {
   selectStar: boolean;
 }
 
-export function collectBlocks(statement: AstNode, collection: BlockCollection = { blocks: [], selectStar: false }, outerCtes: ReadonlySet<string> = new Set()): BlockCollection {
+export function collectBlocks(
+  statement: AstNode,
+  collection: BlockCollection = { blocks: [], selectStar: false },
+  outerCtes: ReadonlySet<string> = new Set(),
+): BlockCollection {
   if (!statement || typeof statement !== 'object') return collection;
   const ctes = new Set(outerCtes);
   for (const cte of statement.with ?? []) {
@@ -31,7 +42,9 @@ export function collectBlocks(statement: AstNode, collection: BlockCollection = 
       break;
     case 'insert':
     case 'replace': {
-      const accesses = (statement.table ?? []).map((t: AstNode) => tableAccess(t, 'write')).filter(Boolean) as SqlTableAccess[];
+      const accesses = (statement.table ?? [])
+        .map((t: AstNode) => tableAccess(t, 'write'))
+        .filter(Boolean) as SqlTableAccess[];
       collection.blocks.push({ accesses: accesses.filter((a) => !ctes.has(a.table.name.toLowerCase())) });
       visitSubqueries(statement.values, recurse);
       if (statement.select) recurse(statement.select);
@@ -50,7 +63,11 @@ interface Scope {
   names: Map<string, number>;
 }
 
-function buildScope(from: AstNode[] | null | undefined, ctes: ReadonlySet<string>, recurse: (ast: AstNode) => void): { scope: Scope; joins: { index: number; on: AstNode }[] } {
+function buildScope(
+  from: AstNode[] | null | undefined,
+  ctes: ReadonlySet<string>,
+  recurse: (ast: AstNode) => void,
+): { scope: Scope; joins: { index: number; on: AstNode }[] } {
   const scope: Scope = { accesses: [], names: new Map() };
   const joins: { index: number; on: AstNode }[] = [];
   for (const entry of from ?? []) {
@@ -87,7 +104,12 @@ function resolverOf(scope: Scope): ResolveQualifier {
   };
 }
 
-function selectBlock(statement: AstNode, collection: BlockCollection, ctes: ReadonlySet<string>, recurse: (ast: AstNode) => void): void {
+function selectBlock(
+  statement: AstNode,
+  collection: BlockCollection,
+  ctes: ReadonlySet<string>,
+  recurse: (ast: AstNode) => void,
+): void {
   const { scope, joins } = buildScope(statement.from, ctes, recurse);
   const resolve = resolverOf(scope);
   for (const column of Array.isArray(statement.columns) ? statement.columns : []) {
@@ -98,12 +120,19 @@ function selectBlock(statement: AstNode, collection: BlockCollection, ctes: Read
   finishBlock(statement, scope, joins, resolve, collection, recurse);
 }
 
-function writeBlock(statement: AstNode, collection: BlockCollection, ctes: ReadonlySet<string>, recurse: (ast: AstNode) => void): void {
+function writeBlock(
+  statement: AstNode,
+  collection: BlockCollection,
+  ctes: ReadonlySet<string>,
+  recurse: (ast: AstNode) => void,
+): void {
   const { scope, joins } = buildScope(statement.from, ctes, recurse);
   for (const target of statement.table ?? []) {
     const access = tableAccess(target, 'write');
     if (!access) continue;
-    const existing = scope.names.get(access.table.name.toLowerCase()) ?? (access.table.schema ? scope.names.get(`${access.table.schema}.${access.table.name}`.toLowerCase()) : undefined);
+    const existing =
+      scope.names.get(access.table.name.toLowerCase()) ??
+      (access.table.schema ? scope.names.get(`${access.table.schema}.${access.table.name}`.toLowerCase()) : undefined);
     if (existing !== undefined && existing >= 0) scope.accesses[existing]!.mode = 'write';
     else if (!ctes.has(access.table.name.toLowerCase())) {
       scope.names.set((access.alias ?? access.table.name).toLowerCase(), scope.accesses.length);
@@ -114,14 +143,24 @@ function writeBlock(statement: AstNode, collection: BlockCollection, ctes: Reado
   finishBlock(statement, scope, joins, resolverOf(scope), collection, recurse);
 }
 
-function finishBlock(statement: AstNode, scope: Scope, joins: { index: number; on: AstNode }[], resolve: ResolveQualifier, collection: BlockCollection, recurse: (ast: AstNode) => void): void {
+function finishBlock(
+  statement: AstNode,
+  scope: Scope,
+  joins: { index: number; on: AstNode }[],
+  resolve: ResolveQualifier,
+  collection: BlockCollection,
+  recurse: (ast: AstNode) => void,
+): void {
   const where = toPredicate(statement.where, resolve, recurse);
   for (const join of joins) {
     const on = toPredicate(join.on, resolve, recurse);
-    const columns = andedLeaves(on).filter((l) => l.access === join.index && l.op !== 'other' && !l.nonSargable).map((l) => l.column);
+    const columns = andedLeaves(on)
+      .filter((l) => l.access === join.index && l.op !== 'other' && !l.nonSargable)
+      .map((l) => l.column);
     scope.accesses[join.index]!.joinColumns = unique(columns);
   }
-  for (const item of statement.groupby?.columns ?? (Array.isArray(statement.groupby) ? statement.groupby : [])) addColumn(item, scope, resolve, 'groupBy');
+  for (const item of statement.groupby?.columns ?? (Array.isArray(statement.groupby) ? statement.groupby : []))
+    addColumn(item, scope, resolve, 'groupBy');
   for (const item of statement.orderby ?? []) addColumn(item?.expr, scope, resolve, 'orderBy');
   visitSubqueries(statement.having, recurse);
   const block: SqlBlock = { accesses: scope.accesses };

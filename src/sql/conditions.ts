@@ -13,17 +13,34 @@ export type AstNode = any;
 export type ResolveQualifier = (qualifier: string | undefined) => number | undefined | null;
 
 const COMPARISONS: Record<string, SqlOperator> = {
-  '=': 'eq', '==': 'eq', 'IN': 'in', 'IS': 'null',
-  '<': 'range', '>': 'range', '<=': 'range', '>=': 'range', '!<': 'range', '!>': 'range',
-  'BETWEEN': 'range', 'LIKE': 'range', 'ILIKE': 'range',
-  '<>': 'other', '!=': 'other', 'NOT IN': 'other', 'NOT LIKE': 'other', 'NOT BETWEEN': 'other', 'IS NOT': 'not-null', 'NOT ILIKE': 'other',
+  '=': 'eq',
+  '==': 'eq',
+  IN: 'in',
+  IS: 'null',
+  '<': 'range',
+  '>': 'range',
+  '<=': 'range',
+  '>=': 'range',
+  '!<': 'range',
+  '!>': 'range',
+  BETWEEN: 'range',
+  LIKE: 'range',
+  ILIKE: 'range',
+  '<>': 'other',
+  '!=': 'other',
+  'NOT IN': 'other',
+  'NOT LIKE': 'other',
+  'NOT BETWEEN': 'other',
+  'IS NOT': 'not-null',
+  'NOT ILIKE': 'other',
 };
 
 export function columnName(ref: AstNode): string | undefined {
   if (ref?.type !== 'column_ref') return undefined;
   const column = ref.column;
   if (typeof column === 'string') return column;
-  if (column && typeof column === 'object' && column.expr && typeof column.expr.value === 'string') return column.expr.value;
+  if (column && typeof column === 'object' && column.expr && typeof column.expr.value === 'string')
+    return column.expr.value;
   return undefined;
 }
 
@@ -42,13 +59,21 @@ export function isColumn(node: AstNode): boolean {
 }
 
 /** Converts a WHERE/ON expression; `negated` marks leaves under NOT as unseekable. */
-export function toPredicate(expr: AstNode, resolve: ResolveQualifier, onSubquery: (ast: AstNode) => void, negated = false): SqlPredicateNode | undefined {
+export function toPredicate(
+  expr: AstNode,
+  resolve: ResolveQualifier,
+  onSubquery: (ast: AstNode) => void,
+  negated = false,
+): SqlPredicateNode | undefined {
   if (!expr || typeof expr !== 'object') return undefined;
   if (expr.type === 'binary_expr') {
     const op = String(expr.operator).toUpperCase();
     if (op === 'AND' || op === 'OR') {
       const kind = (op === 'AND') !== negated ? 'and' : 'or';
-      const items = [toPredicate(expr.left, resolve, onSubquery, negated), toPredicate(expr.right, resolve, onSubquery, negated)]
+      const items = [
+        toPredicate(expr.left, resolve, onSubquery, negated),
+        toPredicate(expr.right, resolve, onSubquery, negated),
+      ]
         .filter((n): n is SqlPredicateNode => n !== undefined)
         .flatMap((n) => (n.kind === kind ? n.items : [n]));
       if (items.length === 0) return kind === 'or' ? { kind, items: [] } : undefined;
@@ -58,13 +83,20 @@ export function toPredicate(expr: AstNode, resolve: ResolveQualifier, onSubquery
     visitSubqueries(expr, onSubquery);
     return undefined;
   }
-  if (expr.type === 'unary_expr' && String(expr.operator).toUpperCase() === 'NOT') return toPredicate(expr.expr, resolve, onSubquery, !negated);
+  if (expr.type === 'unary_expr' && String(expr.operator).toUpperCase() === 'NOT')
+    return toPredicate(expr.expr, resolve, onSubquery, !negated);
   if (expr.parentheses !== undefined && expr.type === 'expr_list') return undefined;
   visitSubqueries(expr, onSubquery);
   return undefined;
 }
 
-function comparison(expr: AstNode, op: string, resolve: ResolveQualifier, onSubquery: (ast: AstNode) => void, negated: boolean): SqlPredicateNode | undefined {
+function comparison(
+  expr: AstNode,
+  op: string,
+  resolve: ResolveQualifier,
+  onSubquery: (ast: AstNode) => void,
+  negated: boolean,
+): SqlPredicateNode | undefined {
   visitSubqueries(expr.right, onSubquery);
   visitSubqueries(expr.left, onSubquery);
   let operator = COMPARISONS[op]!;
@@ -74,12 +106,16 @@ function comparison(expr: AstNode, op: string, resolve: ResolveQualifier, onSubq
   const rightColumn = columnSide(expr.right);
   const leaves: SqlPredicateLeaf[] = [];
   const text = `${describe(expr.left)} ${op} ${describe(expr.right)}`;
-  for (const [side, other] of [[leftColumn, expr.right], [rightColumn, expr.left]] as const) {
+  for (const [side, other] of [
+    [leftColumn, expr.right],
+    [rightColumn, expr.left],
+  ] as const) {
     if (!side) continue;
     const access = resolve(side.qualifier);
     if (access === null) continue; // a correlated outer column acts as a value here
     let nonSargable: NonSargableReason | undefined = side.wrapped ? 'function' : undefined;
-    if (!nonSargable && side === leftColumn && (op === 'LIKE' || op === 'ILIKE') && isLeadingWildcard(expr.right)) nonSargable = 'leading-wildcard';
+    if (!nonSargable && side === leftColumn && (op === 'LIKE' || op === 'ILIKE') && isLeadingWildcard(expr.right))
+      nonSargable = 'leading-wildcard';
     const leaf: SqlPredicateLeaf = { kind: 'leaf', column: side.column, op: operator, text };
     if (access !== undefined) leaf.access = access;
     const value = literalValueOf(other);
@@ -101,7 +137,8 @@ interface ColumnSide {
 /** The column on one side of a comparison, possibly inside a function or CAST. */
 function columnSide(node: AstNode): ColumnSide | undefined {
   if (!node) return undefined;
-  if (isColumn(node)) return { column: columnName(node)!, ...(node.table ? { qualifier: String(node.table) } : {}), wrapped: false };
+  if (isColumn(node))
+    return { column: columnName(node)!, ...(node.table ? { qualifier: String(node.table) } : {}), wrapped: false };
   if (node.type === 'function' || node.type === 'cast' || node.type === 'aggr_func' || node.type === 'binary_expr') {
     const inner = firstColumn(withoutDatePart(node));
     if (inner) return { ...inner, wrapped: true };
@@ -109,7 +146,15 @@ function columnSide(node: AstNode): ColumnSide | undefined {
   return undefined;
 }
 
-const DATE_PART_FUNCTIONS = new Set(['DATEADD', 'DATEDIFF', 'DATEDIFF_BIG', 'DATEPART', 'DATENAME', 'DATETRUNC', 'DATE_BUCKET']);
+const DATE_PART_FUNCTIONS = new Set([
+  'DATEADD',
+  'DATEDIFF',
+  'DATEDIFF_BIG',
+  'DATEPART',
+  'DATENAME',
+  'DATETRUNC',
+  'DATE_BUCKET',
+]);
 
 /** `DATEADD(day, …)`: the date part parses as a column reference but is a keyword. */
 function withoutDatePart(node: AstNode): AstNode {
@@ -141,7 +186,8 @@ function literalValueOf(node: AstNode): { kind?: SqlPredicateLeaf['valueKind']; 
   if (isParameter(node)) return { kind: 'parameter' };
   if (isColumn(node)) return { kind: 'column' };
   if (node.type === 'number') return { kind: 'number', text: String(node.value) };
-  if (node.type === 'single_quote_string' || node.type === 'string' || node.type === 'double_quote_string') return { kind: 'string', text: `'${node.value}'` };
+  if (node.type === 'single_quote_string' || node.type === 'string' || node.type === 'double_quote_string')
+    return { kind: 'string', text: `'${node.value}'` };
   if (node.type === 'var_string' || node.type === 'natural_string') return { kind: 'nstring', text: `'${node.value}'` };
   if (node.type === 'bool') return { kind: 'number', text: node.value ? '1' : '0' };
   if (node.type === 'null') return { kind: 'other', text: 'NULL' };

@@ -5,24 +5,78 @@
  * identifier argument is followed to the string declared in the same member,
  * else the same type, else a constant of that name in the file.
  */
-import type { CSharpCallSite, CSharpFileFacts, CSharpStringDeclaration, CSharpStringValue, ExtractionProblem } from '../core/facts.js';
+import type {
+  CSharpCallSite,
+  CSharpFileFacts,
+  CSharpStringDeclaration,
+  CSharpStringValue,
+  ExtractionProblem,
+} from '../core/facts.js';
 import { analyzeQuery } from './analyzeQuery.js';
 import type { SqlQueryFacts } from '../core/facts/sql.js';
 
-const ADO_COMMANDS = new Set(['SqlCommand', 'SqlDataAdapter', 'OleDbCommand', 'OdbcCommand', 'NpgsqlCommand', 'MySqlCommand', 'OracleCommand', 'SqlCeCommand', 'SQLiteCommand', 'SqliteCommand']);
+const ADO_COMMANDS = new Set([
+  'SqlCommand',
+  'SqlDataAdapter',
+  'OleDbCommand',
+  'OdbcCommand',
+  'NpgsqlCommand',
+  'MySqlCommand',
+  'OracleCommand',
+  'SqlCeCommand',
+  'SQLiteCommand',
+  'SqliteCommand',
+]);
 const DAPPER = new Set([
-  'Query', 'QueryAsync', 'QueryFirst', 'QueryFirstAsync', 'QueryFirstOrDefault', 'QueryFirstOrDefaultAsync', 'QuerySingle', 'QuerySingleAsync',
-  'QuerySingleOrDefault', 'QuerySingleOrDefaultAsync', 'QueryMultiple', 'QueryMultipleAsync', 'QueryUnbufferedAsync',
-  'Execute', 'ExecuteAsync', 'ExecuteScalar', 'ExecuteScalarAsync', 'ExecuteReader', 'ExecuteReaderAsync',
+  'Query',
+  'QueryAsync',
+  'QueryFirst',
+  'QueryFirstAsync',
+  'QueryFirstOrDefault',
+  'QueryFirstOrDefaultAsync',
+  'QuerySingle',
+  'QuerySingleAsync',
+  'QuerySingleOrDefault',
+  'QuerySingleOrDefaultAsync',
+  'QueryMultiple',
+  'QueryMultipleAsync',
+  'QueryUnbufferedAsync',
+  'Execute',
+  'ExecuteAsync',
+  'ExecuteScalar',
+  'ExecuteScalarAsync',
+  'ExecuteReader',
+  'ExecuteReaderAsync',
 ]);
 const EF_RAW = new Set([
-  'SqlQuery', 'SqlQueryRaw', 'FromSqlRaw', 'FromSql', 'ExecuteSqlRaw', 'ExecuteSqlRawAsync', 'ExecuteSqlCommand', 'ExecuteSqlCommandAsync', 'ExecuteSql', 'ExecuteSqlAsync',
-  'FromSqlInterpolated', 'ExecuteSqlInterpolated', 'ExecuteSqlInterpolatedAsync', 'Sql',
+  'SqlQuery',
+  'SqlQueryRaw',
+  'FromSqlRaw',
+  'FromSql',
+  'ExecuteSqlRaw',
+  'ExecuteSqlRawAsync',
+  'ExecuteSqlCommand',
+  'ExecuteSqlCommandAsync',
+  'ExecuteSql',
+  'ExecuteSqlAsync',
+  'FromSqlInterpolated',
+  'ExecuteSqlInterpolated',
+  'ExecuteSqlInterpolatedAsync',
+  'Sql',
 ]);
 /** EF turns the holes of these interpolated strings into parameters: not dynamic SQL. */
-const EF_PARAMETERISING = new Set(['FromSqlInterpolated', 'ExecuteSqlInterpolated', 'ExecuteSqlInterpolatedAsync', 'FromSql', 'SqlQuery', 'ExecuteSql', 'ExecuteSqlAsync']);
+const EF_PARAMETERISING = new Set([
+  'FromSqlInterpolated',
+  'ExecuteSqlInterpolated',
+  'ExecuteSqlInterpolatedAsync',
+  'FromSql',
+  'SqlQuery',
+  'ExecuteSql',
+  'ExecuteSqlAsync',
+]);
 
-const SQL_START = /^\s*(?:;?\s*WITH\b|SELECT\b|INSERT\b|UPDATE\b|DELETE\b|MERGE\b|EXEC(?:UTE)?\b|TRUNCATE\b|IF\s+(?:NOT\s+)?EXISTS\b|DECLARE\b|SET\s+NOCOUNT\b)/i;
+const SQL_START =
+  /^\s*(?:;?\s*WITH\b|SELECT\b|INSERT\b|UPDATE\b|DELETE\b|MERGE\b|EXEC(?:UTE)?\b|TRUNCATE\b|IF\s+(?:NOT\s+)?EXISTS\b|DECLARE\b|SET\s+NOCOUNT\b)/i;
 const PROCEDURE_NAME = /^\s*(\[[^\]]+\]|[A-Za-z_]\w*)(\.(\[[^\]]+\]|[A-Za-z_]\w*)){0,2}\s*$/;
 
 interface Candidate {
@@ -32,9 +86,18 @@ interface Candidate {
   parameterised: boolean;
 }
 
-export function extractCSharpQueries(facts: CSharpFileFacts): { queries: SqlQueryFacts[]; problems: ExtractionProblem[] } {
+export function extractCSharpQueries(facts: CSharpFileFacts): {
+  queries: SqlQueryFacts[];
+  problems: ExtractionProblem[];
+} {
   const candidates = new Map<string, Candidate>();
-  const add = (value: CSharpStringValue, api: string, ownerType: string | undefined, parameterised: boolean, allowProcedure: boolean) => {
+  const add = (
+    value: CSharpStringValue,
+    api: string,
+    ownerType: string | undefined,
+    parameterised: boolean,
+    allowProcedure: boolean,
+  ) => {
     if (!SQL_START.test(value.text) && !(allowProcedure && PROCEDURE_NAME.test(value.text))) return;
     const key = `${value.line}:${value.column}`;
     if (!candidates.has(key)) candidates.set(key, { value, api, parameterised, ...(ownerType ? { ownerType } : {}) });
@@ -45,21 +108,33 @@ export function extractCSharpQueries(facts: CSharpFileFacts): { queries: SqlQuer
     // The SQL is the first argument of every API above (Dapper and EF extension methods included).
     const position = 0;
     const parameterised = EF_PARAMETERISING.has(call.method);
-    const literal = call.strings.find((s) => s.parameter === 'sql' || s.parameter === 'cmdText' || s.parameter === 'commandText' || s.parameter === 'selectCommandText') ?? call.strings.find((s) => s.index === position && s.parameter === undefined);
+    const literal =
+      call.strings.find(
+        (s) =>
+          s.parameter === 'sql' ||
+          s.parameter === 'cmdText' ||
+          s.parameter === 'commandText' ||
+          s.parameter === 'selectCommandText',
+      ) ?? call.strings.find((s) => s.index === position && s.parameter === undefined);
     if (literal) {
       add(literal.value, api, call.ownerType, parameterised, api.startsWith('ADO.NET'));
       continue;
     }
-    const named = call.identifiers.find((i) => i.parameter === 'sql') ?? call.identifiers.find((i) => i.index === position && i.parameter === undefined);
+    const named =
+      call.identifiers.find((i) => i.parameter === 'sql') ??
+      call.identifiers.find((i) => i.index === position && i.parameter === undefined);
     const declaration = named ? findDeclaration(facts.stringDeclarations, named.identifier, call) : undefined;
     if (declaration) add(declaration.value, api, call.ownerType, parameterised, api.startsWith('ADO.NET'));
   }
   for (const declaration of facts.stringDeclarations) {
-    if (/(^|\.)CommandText$/.test(declaration.name)) add(declaration.value, 'ADO.NET CommandText', declaration.ownerType, false, true);
+    if (/(^|\.)CommandText$/.test(declaration.name))
+      add(declaration.value, 'ADO.NET CommandText', declaration.ownerType, false, true);
   }
   const queries: SqlQueryFacts[] = [];
   const problems: ExtractionProblem[] = [];
-  for (const candidate of [...candidates.values()].sort((a, b) => a.value.line - b.value.line || a.value.column - b.value.column)) {
+  for (const candidate of [...candidates.values()].sort(
+    (a, b) => a.value.line - b.value.line || a.value.column - b.value.column,
+  )) {
     const dynamic = candidate.value.dynamic && !candidate.parameterised;
     const analysed = analyzeQuery(candidate.value.text, {
       dialect: 'transactsql',
@@ -82,22 +157,36 @@ function apiOf(call: CSharpCallSite): string | undefined {
   if (call.receiver === undefined && call.method !== 'Sql') return undefined;
   if (DAPPER.has(call.method)) return `Dapper.${call.method}`;
   if (EF_RAW.has(call.method)) {
-    if (call.method === 'Sql' && call.receiver !== undefined && !/migrationBuilder$/i.test(call.receiver)) return undefined;
+    if (call.method === 'Sql' && call.receiver !== undefined && !/migrationBuilder$/i.test(call.receiver))
+      return undefined;
     return `EF.${call.method}`;
   }
   return undefined;
 }
 
 /** The string an identifier names: a local of the same member, a field/const of the same type, a constant of the file. */
-function findDeclaration(declarations: readonly CSharpStringDeclaration[], identifier: string, call: CSharpCallSite): CSharpStringDeclaration | undefined {
+function findDeclaration(
+  declarations: readonly CSharpStringDeclaration[],
+  identifier: string,
+  call: CSharpCallSite,
+): CSharpStringDeclaration | undefined {
   const last = identifier.slice(identifier.lastIndexOf('.') + 1);
-  const qualifier = identifier.includes('.') ? identifier.slice(0, identifier.lastIndexOf('.')).replace(/^this\./, '') : undefined;
+  const qualifier = identifier.includes('.')
+    ? identifier.slice(0, identifier.lastIndexOf('.')).replace(/^this\./, '')
+    : undefined;
   const named = declarations.filter((d) => d.name === identifier || d.name === last);
-  const sameMember = named.filter((d) => d.kind === 'local' && d.ownerType === call.ownerType && d.ownerMember === call.ownerMember);
+  const sameMember = named.filter(
+    (d) => d.kind === 'local' && d.ownerType === call.ownerType && d.ownerMember === call.ownerMember,
+  );
   if (sameMember.length > 0 && !qualifier) return withAppends(latestBefore(sameMember, call), declarations, call);
   const sameType = named.filter((d) => d.kind !== 'local' && d.kind !== 'assignment' && d.ownerType === call.ownerType);
   if (sameType.length > 0 && (!qualifier || qualifier === 'this')) return sameType[0];
-  const typed = named.filter((d) => d.kind !== 'local' && d.kind !== 'assignment' && (!qualifier || d.ownerType === qualifier || d.ownerType?.endsWith(`.${qualifier}`)));
+  const typed = named.filter(
+    (d) =>
+      d.kind !== 'local' &&
+      d.kind !== 'assignment' &&
+      (!qualifier || d.ownerType === qualifier || d.ownerType?.endsWith(`.${qualifier}`)),
+  );
   return typed[0];
 }
 
@@ -105,13 +194,29 @@ function findDeclaration(declarations: readonly CSharpStringDeclaration[], ident
  * `var sql = "SELECT …"; if (x) sql += " AND …";` — the appended parts join the
  * text (a superset of what runs), and the query is built at run time: dynamic.
  */
-function withAppends(declaration: CSharpStringDeclaration, declarations: readonly CSharpStringDeclaration[], call: CSharpCallSite): CSharpStringDeclaration {
+function withAppends(
+  declaration: CSharpStringDeclaration,
+  declarations: readonly CSharpStringDeclaration[],
+  call: CSharpCallSite,
+): CSharpStringDeclaration {
   const appends = declarations.filter(
-    (d) => d.appended && d.name === declaration.name && d.ownerType === call.ownerType && d.ownerMember === call.ownerMember &&
-      d.value.line >= declaration.value.line && d.value.line <= call.line,
+    (d) =>
+      d.appended &&
+      d.name === declaration.name &&
+      d.ownerType === call.ownerType &&
+      d.ownerMember === call.ownerMember &&
+      d.value.line >= declaration.value.line &&
+      d.value.line <= call.line,
   );
   if (appends.length === 0) return declaration;
-  return { ...declaration, value: { ...declaration.value, text: [declaration.value, ...appends.map((a) => a.value)].map((v) => v.text).join(''), dynamic: true } };
+  return {
+    ...declaration,
+    value: {
+      ...declaration.value,
+      text: [declaration.value, ...appends.map((a) => a.value)].map((v) => v.text).join(''),
+      dynamic: true,
+    },
+  };
 }
 
 /** `var sql = "…"; … sql = "…";` — the last one written before the call. */

@@ -38,13 +38,22 @@ export function readDdlStatement(statement: Statement, dialect: SqlDialect): Ddl
 function parserRejects(statement: Statement, dialect: SqlDialect): boolean {
   if (dialect !== 'transactsql') return false;
   const tokens = statement.tokens;
-  return tokens.some((t, i) => t.value === 'FOREIGN' || t.value === 'REFERENCES' || (t.value === 'CONSTRAINT' && tokens[i - 1]?.text !== ',' && tokens[i - 1]?.text !== '('));
+  return tokens.some(
+    (t, i) =>
+      t.value === 'FOREIGN' ||
+      t.value === 'REFERENCES' ||
+      (t.value === 'CONSTRAINT' && tokens[i - 1]?.text !== ',' && tokens[i - 1]?.text !== '('),
+  );
 }
 
 function fromCreateTableAst(ast: AstNode, line: number): SqlTableDef | undefined {
   if (ast?.type !== 'create' || ast.keyword !== 'table') return undefined;
   const entry = ast.table?.[0];
-  const table = entry && tableNameOf([entry.db, entry.schema, entry.table].filter((p: unknown): p is string => typeof p === 'string' && p.length > 0));
+  const table =
+    entry &&
+    tableNameOf(
+      [entry.db, entry.schema, entry.table].filter((p: unknown): p is string => typeof p === 'string' && p.length > 0),
+    );
   if (!table) return undefined;
   const def: SqlTableDef = { table, declares: true, columns: [], indexes: [], line, source: 'sql' };
   for (const item of ast.create_definitions ?? []) {
@@ -54,12 +63,21 @@ function fromCreateTableAst(ast: AstNode, line: number): SqlTableDef | undefined
       const type = typeof item.definition?.dataType === 'string' ? item.definition.dataType.toLowerCase() : undefined;
       def.columns.push({ name, ...(type ? { type } : {}) });
       if (item.primary_key) def.indexes.push({ kind: 'primary-key', columns: [name], include: [] });
-      if (item.unique || item.unique_or_primary === 'unique') def.indexes.push({ kind: 'unique', columns: [name], include: [] });
+      if (item.unique || item.unique_or_primary === 'unique')
+        def.indexes.push({ kind: 'unique', columns: [name], include: [] });
     } else if (item.resource === 'constraint' || item.resource === 'index') {
       const type = String(item.constraint_type ?? item.keyword ?? '').toLowerCase();
-      const kind: SqlIndexDef['kind'] | undefined = type.includes('primary') ? 'primary-key' : type.includes('unique') ? 'unique' : item.resource === 'index' ? 'index' : undefined;
+      const kind: SqlIndexDef['kind'] | undefined = type.includes('primary')
+        ? 'primary-key'
+        : type.includes('unique')
+          ? 'unique'
+          : item.resource === 'index'
+            ? 'index'
+            : undefined;
       if (!kind) continue;
-      const columns = (item.definition ?? []).map((c: AstNode) => columnName(c) ?? (typeof c === 'string' ? c : undefined)).filter(Boolean) as string[];
+      const columns = (item.definition ?? [])
+        .map((c: AstNode) => columnName(c) ?? (typeof c === 'string' ? c : undefined))
+        .filter(Boolean) as string[];
       const name = item.constraint ?? item.index;
       def.indexes.push({ kind, columns, include: [], ...(typeof name === 'string' ? { name } : {}) });
     }
@@ -87,7 +105,12 @@ export function filterLeaves(filter: string): SqlFilterLeaf[] {
     if (column === undefined) return [];
     let op = tokens[i + 1]?.text ?? '';
     let next = i + 2;
-    if ('<>!='.includes(op) && tokens[i + 2] && '<>='.includes(tokens[i + 2]!.text) && tokens[i + 2]!.kind === 'symbol') {
+    if (
+      '<>!='.includes(op) &&
+      tokens[i + 2] &&
+      '<>='.includes(tokens[i + 2]!.text) &&
+      tokens[i + 2]!.kind === 'symbol'
+    ) {
       op += tokens[i + 2]!.text;
       next++;
     }
@@ -105,7 +128,11 @@ export function filterLeaves(filter: string): SqlFilterLeaf[] {
       const value = tokens[next];
       if (!value || (value.kind !== 'number' && value.kind !== 'string')) return [];
       const text = value.kind === 'string' ? `'${value.value}'` : value.text;
-      leaves.push({ column, op: op === '=' ? 'eq' : ['<', '>', '<=', '>='].includes(op) ? 'range' : 'other', value: text });
+      leaves.push({
+        column,
+        op: op === '=' ? 'eq' : ['<', '>', '<=', '>='].includes(op) ? 'range' : 'other',
+        value: text,
+      });
       next++;
     }
     if (next < tokens.length && tokens[next]!.value !== 'AND') return [];

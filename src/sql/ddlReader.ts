@@ -8,7 +8,17 @@ import { identifierOf, readDottedName, type Token } from './lexer.js';
 import type { SqlColumnDef, SqlIndexDef, SqlTableDef } from '../core/facts/sql.js';
 import { tableNameOf } from './names.js';
 
-const MODIFIERS = new Set(['CLUSTERED', 'NONCLUSTERED', 'HASH', 'COLUMNSTORE', 'CONCURRENTLY', 'ONLINE', 'FULLTEXT', 'SPATIAL', 'BITMAP']);
+const MODIFIERS = new Set([
+  'CLUSTERED',
+  'NONCLUSTERED',
+  'HASH',
+  'COLUMNSTORE',
+  'CONCURRENTLY',
+  'ONLINE',
+  'FULLTEXT',
+  'SPATIAL',
+  'BITMAP',
+]);
 
 /** Reads one DDL statement; undefined when it is not one this reader knows. */
 export function readDdl(tokens: readonly Token[], line: number): SqlTableDef | undefined {
@@ -18,7 +28,11 @@ export function readDdl(tokens: readonly Token[], line: number): SqlTableDef | u
   if (words[0] === 'CREATE' && words[1] === 'EXTERNAL' && words[2] === 'TABLE') return readCreateTable(tokens, 3, line);
   if (words[0] === 'CREATE' || (words[0] === 'ALTER' && words[1] !== 'TABLE')) {
     const indexAt = words.indexOf('INDEX');
-    if (indexAt > 0 && indexAt < 6 && words.slice(1, indexAt).every((w) => w === 'UNIQUE' || w === 'OR' || w === 'REPLACE' || MODIFIERS.has(w))) {
+    if (
+      indexAt > 0 &&
+      indexAt < 6 &&
+      words.slice(1, indexAt).every((w) => w === 'UNIQUE' || w === 'OR' || w === 'REPLACE' || MODIFIERS.has(w))
+    ) {
       const index = readCreateIndex(tokens, indexAt, words.slice(1, indexAt).includes('UNIQUE'), line);
       if (index && words.slice(1, indexAt).includes('COLUMNSTORE')) for (const i of index.indexes) i.columnstore = true;
       return index;
@@ -45,7 +59,21 @@ function readTableItem(item: Token[], def: SqlTableDef): void {
   const head = item[0];
   if (!head) return;
   const word = head.kind === 'word' ? head.value : '';
-  if (['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'INDEX', 'KEY', 'FOREIGN', 'CHECK', 'PERIOD', 'FULLTEXT', 'SPATIAL', 'EXCLUDE'].includes(word)) {
+  if (
+    [
+      'CONSTRAINT',
+      'PRIMARY',
+      'UNIQUE',
+      'INDEX',
+      'KEY',
+      'FOREIGN',
+      'CHECK',
+      'PERIOD',
+      'FULLTEXT',
+      'SPATIAL',
+      'EXCLUDE',
+    ].includes(word)
+  ) {
     const index = readConstraint(item, 0);
     if (index) def.indexes.push(index);
     return;
@@ -58,8 +86,10 @@ function readTableItem(item: Token[], def: SqlTableDef): void {
   // Inline `PRIMARY KEY` / `UNIQUE`, possibly named with CONSTRAINT.
   for (let i = 1; i < item.length; i++) {
     const value = item[i]!.value;
-    if (value === 'PRIMARY' && item[i + 1]?.value === 'KEY') def.indexes.push({ kind: 'primary-key', columns: [column], include: [], ...constraintName(item, i) });
-    else if (value === 'UNIQUE' && item[i - 1]?.kind !== 'symbol') def.indexes.push({ kind: 'unique', columns: [column], include: [], ...constraintName(item, i) });
+    if (value === 'PRIMARY' && item[i + 1]?.value === 'KEY')
+      def.indexes.push({ kind: 'primary-key', columns: [column], include: [], ...constraintName(item, i) });
+    else if (value === 'UNIQUE' && item[i - 1]?.kind !== 'symbol')
+      def.indexes.push({ kind: 'unique', columns: [column], include: [], ...constraintName(item, i) });
   }
 }
 
@@ -85,16 +115,28 @@ function readConstraint(item: readonly Token[], start: number): SqlIndexDef | un
   const open = item.findIndex((t, i) => i > at && t.text === '(');
   if (open < 0) return undefined;
   if (!name) {
-    const candidate = item.slice(at + 1, open).find((t) => (t.kind === 'quoted' || t.kind === 'word') && !['KEY', 'INDEX', 'CLUSTERED', 'NONCLUSTERED', 'USING', 'BTREE', 'HASH'].includes(t.value));
+    const candidate = item
+      .slice(at + 1, open)
+      .find(
+        (t) =>
+          (t.kind === 'quoted' || t.kind === 'word') &&
+          !['KEY', 'INDEX', 'CLUSTERED', 'NONCLUSTERED', 'USING', 'BTREE', 'HASH'].includes(t.value),
+      );
     name = identifierOf(candidate);
   }
   const columns = columnList(item, open);
   const index: SqlIndexDef = { kind, columns: columns.list, include: [], ...(name ? { name } : {}) };
-  if (item[columns.next]?.value === 'INCLUDE' && item[columns.next + 1]?.text === '(') index.include = columnList(item, columns.next + 1).list;
+  if (item[columns.next]?.value === 'INCLUDE' && item[columns.next + 1]?.text === '(')
+    index.include = columnList(item, columns.next + 1).list;
   return index;
 }
 
-function readCreateIndex(tokens: readonly Token[], indexAt: number, unique: boolean, line: number): SqlTableDef | undefined {
+function readCreateIndex(
+  tokens: readonly Token[],
+  indexAt: number,
+  unique: boolean,
+  line: number,
+): SqlTableDef | undefined {
   let at = indexAt + 1;
   if (tokens[at]?.value === 'CONCURRENTLY') at++;
   if (tokens[at]?.value === 'IF' && tokens[at + 1]?.value === 'NOT') at += 3;
@@ -110,7 +152,13 @@ function readCreateIndex(tokens: readonly Token[], indexAt: number, unique: bool
   if (tokens[at]?.value === 'USING') at += 2;
   if (tokens[at]?.text !== '(') return undefined;
   const columns = columnList(tokens, at);
-  const index: SqlIndexDef = { kind: unique ? 'unique' : 'index', columns: columns.list, include: [], line, ...(name ? { name } : {}) };
+  const index: SqlIndexDef = {
+    kind: unique ? 'unique' : 'index',
+    columns: columns.list,
+    include: [],
+    line,
+    ...(name ? { name } : {}),
+  };
   at = columns.next;
   if (tokens[at]?.value === 'INCLUDE' && tokens[at + 1]?.text === '(') {
     const include = columnList(tokens, at + 1);
@@ -118,9 +166,16 @@ function readCreateIndex(tokens: readonly Token[], indexAt: number, unique: bool
     at = include.next;
   }
   if (tokens[at]?.value === 'WHERE') {
-    const end = tokens.findIndex((t, i) => i > at && t.kind === 'word' && (t.value === 'WITH' || t.value === 'ON' || t.value === 'TABLESPACE'));
+    const end = tokens.findIndex(
+      (t, i) => i > at && t.kind === 'word' && (t.value === 'WITH' || t.value === 'ON' || t.value === 'TABLESPACE'),
+    );
     const filterTokens = tokens.slice(at + 1, end < 0 ? tokens.length : end);
-    if (filterTokens.length > 0) index.filter = filterTokens.map((t) => t.text).join(' ').replace(/\s+([.)])/g, '$1').replace(/([.(])\s+/g, '$1');
+    if (filterTokens.length > 0)
+      index.filter = filterTokens
+        .map((t) => t.text)
+        .join(' ')
+        .replace(/\s+([.)])/g, '$1')
+        .replace(/([.(])\s+/g, '$1');
   }
   return { table, declares: false, columns: [], indexes: [index], line, source: 'sql' };
 }
@@ -133,7 +188,8 @@ function readAlterTable(tokens: readonly Token[], line: number): SqlTableDef | u
   let at = target.next;
   while (at < tokens.length && tokens[at]!.value !== 'ADD') {
     // `ALTER COLUMN`, `DROP …`, `NOCHECK CONSTRAINT …`: nothing that adds a key.
-    if (['ALTER', 'DROP', 'NOCHECK', 'SWITCH', 'SET', 'REBUILD', 'ENABLE', 'DISABLE'].includes(tokens[at]!.value)) return def;
+    if (['ALTER', 'DROP', 'NOCHECK', 'SWITCH', 'SET', 'REBUILD', 'ENABLE', 'DISABLE'].includes(tokens[at]!.value))
+      return def;
     at++;
   }
   if (tokens[at]?.value !== 'ADD') return def;
@@ -183,7 +239,10 @@ function columnList(tokens: readonly Token[], open: number): { list: string[]; n
   let i = open;
   let current: Token[] = [];
   const flush = () => {
-    const named = current.length >= 1 && (current.length === 1 || ['ASC', 'DESC'].includes(current[current.length - 1]!.value)) ? identifierOf(current[0]) : undefined;
+    const named =
+      current.length >= 1 && (current.length === 1 || ['ASC', 'DESC'].includes(current[current.length - 1]!.value))
+        ? identifierOf(current[0])
+        : undefined;
     if (named !== undefined) list.push(named);
     else if (current.length > 0) list.push(current.map((t) => t.text).join(''));
     current = [];

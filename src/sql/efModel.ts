@@ -25,7 +25,8 @@ export function resolveEfModel(repos: readonly RepoModel[]): { def: SqlTableDef;
       if (file.facts?.kind === 'csharp') {
         for (const type of file.facts.types) {
           const names = type.members.filter((m) => m.kind === 'property').map((m) => m.name);
-          if (names.length > 0 && !properties.has(type.name)) properties.set(type.name, { names, where, line: type.line });
+          if (names.length > 0 && !properties.has(type.name))
+            properties.set(type.name, { names, where, line: type.line });
         }
       }
       const ef = file.sql?.ef;
@@ -44,16 +45,31 @@ export function resolveEfModel(repos: readonly RepoModel[]): { def: SqlTableDef;
   const defs: { def: SqlTableDef; where: Where }[] = [];
   for (const entity of [...entities].sort()) {
     const declared = keys.get(entity) ?? [];
-    const indexes: SqlIndexDef[] = declared.map(({ hint }) => ({ kind: hint.kind, columns: hint.columns, include: [], line: hint.line, ...(hint.name ? { name: hint.name } : {}) }));
+    const indexes: SqlIndexDef[] = declared.map(({ hint }) => ({
+      kind: hint.kind,
+      columns: hint.columns,
+      include: [],
+      line: hint.line,
+      ...(hint.name ? { name: hint.name } : {}),
+    }));
     const props = properties.get(entity);
     if (!indexes.some((i) => i.kind === 'primary-key') && props) {
       const key = props.names.find((p) => p === 'Id' || p === `${entity}Id` || p.toLowerCase() === 'id');
       if (key) indexes.push({ kind: 'primary-key', columns: [key], include: [] });
     }
     const table = tables.get(entity) ?? { name: sets.get(entity) ?? entity };
-    const origin = props ? { where: props.where, line: props.line } : firstSeen.get(entity) ?? { where: declared[0]?.where ?? { repo: '', file: '' }, line: 1 };
+    const origin = props
+      ? { where: props.where, line: props.line }
+      : (firstSeen.get(entity) ?? { where: declared[0]?.where ?? { repo: '', file: '' }, line: 1 });
     defs.push({
-      def: { table, declares: true, columns: (props?.names ?? []).map((name) => ({ name })), indexes, line: origin.line, source: 'ef-model' },
+      def: {
+        table,
+        declares: true,
+        columns: (props?.names ?? []).map((name) => ({ name })),
+        indexes,
+        line: origin.line,
+        source: 'ef-model',
+      },
       where: origin.where,
     });
   }

@@ -10,14 +10,17 @@ import { tableKey } from './names.js';
 import { SqlSchema } from './schema.js';
 import { resolveEfModel } from './efModel.js';
 
-
-
 export type { LocatedQuery, LocatedRoutine, SqlEstate } from '../core/sqlEstate.js';
 
 /** A view or table-valued function a query reads as if it were a table, found by the table's key. */
 export function routineNamed(estate: SqlEstate, key: string): LocatedRoutine | undefined {
   const bare = key.slice(key.indexOf('.') + 1);
-  return estate.routines.find((r) => r.routine.kind !== 'procedure' && r.routine.kind !== 'trigger' && (r.key === key || (!r.routine.name.schema && r.routine.name.name.toLowerCase() === bare)));
+  return estate.routines.find(
+    (r) =>
+      r.routine.kind !== 'procedure' &&
+      r.routine.kind !== 'trigger' &&
+      (r.key === key || (!r.routine.name.schema && r.routine.name.name.toLowerCase() === bare)),
+  );
 }
 
 export function buildSqlEstate(repos: readonly RepoModel[]): SqlEstate {
@@ -28,9 +31,15 @@ export function buildSqlEstate(repos: readonly RepoModel[]): SqlEstate {
     for (const file of repo.files) {
       if (!file.sql) continue;
       for (const table of file.sql.tables) schema.add(table, { repo: repo.name, file: file.path });
-      for (const routine of file.sql.routines) routines.push({ key: tableKey(routine.name), repo: repo.name, file: file.path, routine });
+      for (const routine of file.sql.routines)
+        routines.push({ key: tableKey(routine.name), repo: repo.name, file: file.path, routine });
       file.sql.queries.forEach((query, index) => {
-        queries.push({ key: fingerprint(repo.name, file.path, String(index), query.text), repo: repo.name, file: file.path, query });
+        queries.push({
+          key: fingerprint(repo.name, file.path, String(index), query.text),
+          repo: repo.name,
+          file: file.path,
+          query,
+        });
       });
     }
   }

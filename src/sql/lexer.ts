@@ -30,8 +30,15 @@ export function tokenize(text: string): Token[] {
   };
   while (i < n) {
     const ch = text[i]!;
-    if (ch === '\n') { line++; i++; continue; }
-    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\ufeff') { i++; continue; }
+    if (ch === '\n') {
+      line++;
+      i++;
+      continue;
+    }
+    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\ufeff') {
+      i++;
+      continue;
+    }
     const start = i;
     const startLine = line;
     if (ch === '-' && text[i + 1] === '-') {
@@ -50,7 +57,14 @@ export function tokenize(text: string): Token[] {
       const end = quotedEnd(text, open, "'");
       advanceLines(i, end);
       const raw = text.slice(i, end);
-      tokens.push({ kind: 'string', text: raw, value: text.slice(open + 1, Math.max(open + 1, end - 1)).replace(/''/g, "'"), start, end, line: startLine });
+      tokens.push({
+        kind: 'string',
+        text: raw,
+        value: text.slice(open + 1, Math.max(open + 1, end - 1)).replace(/''/g, "'"),
+        start,
+        end,
+        line: startLine,
+      });
       i = end;
       continue;
     }
@@ -59,7 +73,14 @@ export function tokenize(text: string): Token[] {
       const end = quotedEnd(text, i, close);
       advanceLines(i, end);
       const inner = text.slice(i + 1, Math.max(i + 1, end - 1));
-      tokens.push({ kind: 'quoted', text: text.slice(i, end), value: inner.split(close + close).join(close), start, end, line: startLine });
+      tokens.push({
+        kind: 'quoted',
+        text: text.slice(i, end),
+        value: inner.split(close + close).join(close),
+        start,
+        end,
+        line: startLine,
+      });
       i = end;
       continue;
     }
@@ -89,8 +110,17 @@ function blockCommentEnd(text: string, start: number): number {
   let depth = 0;
   let i = start;
   while (i < text.length) {
-    if (text[i] === '/' && text[i + 1] === '*') { depth++; i += 2; continue; }
-    if (text[i] === '*' && text[i + 1] === '/') { depth--; i += 2; if (depth === 0) return i; continue; }
+    if (text[i] === '/' && text[i + 1] === '*') {
+      depth++;
+      i += 2;
+      continue;
+    }
+    if (text[i] === '*' && text[i + 1] === '/') {
+      depth--;
+      i += 2;
+      if (depth === 0) return i;
+      continue;
+    }
     i++;
   }
   return text.length;
@@ -100,7 +130,10 @@ function quotedEnd(text: string, open: number, close: string): number {
   let i = open + 1;
   while (i < text.length) {
     if (text[i] === close) {
-      if (text[i + 1] === close) { i += 2; continue; }
+      if (text[i + 1] === close) {
+        i += 2;
+        continue;
+      }
       return i + 1;
     }
     i++;
@@ -122,11 +155,15 @@ export function readDottedName(tokens: readonly Token[], index: number): { parts
   if (first === undefined) return undefined;
   const parts = [first];
   let i = index + 1;
-  while (tokens[i]?.text === '.' ) {
+  while (tokens[i]?.text === '.') {
     const part = identifierOf(tokens[i + 1]);
     if (part === undefined) {
       // `db..Table`: an empty schema part.
-      if (tokens[i + 1]?.text === '.') { parts.push(''); i += 1; continue; }
+      if (tokens[i + 1]?.text === '.') {
+        parts.push('');
+        i += 1;
+        continue;
+      }
       break;
     }
     parts.push(part);

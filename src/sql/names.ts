@@ -11,7 +11,11 @@ export const DEFAULT_SCHEMA: Record<SqlDialect, string> = {
 /** Strips `[x]`, `"x"`, `` `x` `` quoting from one name part. */
 export function unquote(part: string): string {
   const t = part.trim();
-  if ((t.startsWith('[') && t.endsWith(']')) || (t.startsWith('"') && t.endsWith('"')) || (t.startsWith('`') && t.endsWith('`'))) {
+  if (
+    (t.startsWith('[') && t.endsWith(']')) ||
+    (t.startsWith('"') && t.endsWith('"')) ||
+    (t.startsWith('`') && t.endsWith('`'))
+  ) {
     return t.slice(1, -1);
   }
   return t;
@@ -46,4 +50,5 @@ export function isTransientTable(table: SqlTableName): boolean {
   return schema === 'sys' || schema === 'information_schema' || schema === 'pg_catalog';
 }
 
-export const displayName = (table: SqlTableName): string => (table.schema ? `${table.schema}.${table.name}` : table.name);
+export const displayName = (table: SqlTableName): string =>
+  table.schema ? `${table.schema}.${table.name}` : table.name;

@@ -3,7 +3,6 @@ import type { SqlQuerySummary } from '../core/result.js';
 import type { SqlEstate } from '../core/sqlEstate.js';
 import { isTransientTable, tableKey } from './names.js';
 
-
 export function summariseQueries(estate: SqlEstate): SqlQuerySummary[] {
   return estate.queries.map(({ key, repo, file, query }) => {
     const tables = new Map<string, 'read' | 'write'>();
@@ -25,7 +24,9 @@ export function summariseQueries(estate: SqlEstate): SqlQuerySummary[] {
       parsed: query.parsed,
       ...(query.routine ? { routine: query.routine } : {}),
       tables: [...tables].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([table, mode]) => ({ table, mode })),
-      ...(query.executes && query.executes.length > 0 ? { executes: query.executes.map((e) => tableKey(e, query.dialect)) } : {}),
+      ...(query.executes && query.executes.length > 0
+        ? { executes: query.executes.map((e) => tableKey(e, query.dialect)) }
+        : {}),
       text: query.text,
     };
   });

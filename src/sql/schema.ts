@@ -7,7 +7,6 @@ import type { SqlDialect, SqlIndexDef, SqlTableDef, SqlTableName } from '../core
 import type { SchemaCatalog, TableSchema } from '../core/sqlEstate.js';
 import { DEFAULT_SCHEMA, isTransientTable, tableKey } from './names.js';
 
-
 export type { SchemaSource, TableSchema } from '../core/sqlEstate.js';
 
 export class SqlSchema implements SchemaCatalog {
@@ -19,7 +18,13 @@ export class SqlSchema implements SchemaCatalog {
     const key = tableKey(def.table);
     let table = this.tables.get(key);
     if (!table) {
-      table = { key, table: { schema: def.table.schema ?? 'dbo', name: def.table.name }, columns: new Map(), indexes: [], sources: [] };
+      table = {
+        key,
+        table: { schema: def.table.schema ?? 'dbo', name: def.table.name },
+        columns: new Map(),
+        indexes: [],
+        sources: [],
+      };
       this.tables.set(key, table);
       const name = def.table.name.toLowerCase();
       this.byName.set(name, [...(this.byName.get(name) ?? []), key]);

@@ -10,7 +10,14 @@
  *   GROUP BY column; one with none of them reads the whole table by design.
  */
 import { andedLeaves } from './blocks.js';
-import type { SqlBlock, SqlDialect, SqlIndexDef, SqlPredicateLeaf, SqlPredicateNode, SqlTableAccess } from '../core/facts/sql.js';
+import type {
+  SqlBlock,
+  SqlDialect,
+  SqlIndexDef,
+  SqlPredicateLeaf,
+  SqlPredicateNode,
+  SqlTableAccess,
+} from '../core/facts/sql.js';
 import type { SchemaCatalog, TableSchema } from '../core/sqlEstate.js';
 import { hasColumn } from './schema.js';
 
@@ -46,7 +53,12 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
   return verdicts;
 }
 
-function judgeAccess(access: SqlTableAccess, index: number, table: TableSchema, where: SqlPredicateNode | undefined): AccessVerdict {
+function judgeAccess(
+  access: SqlTableAccess,
+  index: number,
+  table: TableSchema,
+  where: SqlPredicateNode | undefined,
+): AccessVerdict {
   const anded = andedLeaves(where).filter((l) => l.access === index);
   const own = allLeaves(where).filter((l) => l.access === index);
   const andedSet = new Set(anded);
@@ -59,15 +71,37 @@ function judgeAccess(access: SqlTableAccess, index: number, table: TableSchema, 
     const unserved = own.filter((l) => !leadingIndex(table, l.column, anded));
     const columns = unique(unserved.map((l) => l.column));
     const allAnded = unserved.every((l) => andedSet.has(l));
-    const equalityColumns = unique(unserved.filter((l) => l.op === 'eq' || l.op === 'in' || l.op === 'null').map((l) => l.column));
-    return { ...base, anded: allAnded, equalityColumns, served: false, kind: 'where', columns, predicates: unique(unserved.map((l) => l.text)), ...closest(table, columns) };
+    const equalityColumns = unique(
+      unserved.filter((l) => l.op === 'eq' || l.op === 'in' || l.op === 'null').map((l) => l.column),
+    );
+    return {
+      ...base,
+      anded: allAnded,
+      equalityColumns,
+      served: false,
+      kind: 'where',
+      columns,
+      predicates: unique(unserved.map((l) => l.text)),
+      ...closest(table, columns),
+    };
   }
   if (access.joinColumns && access.joinColumns.length > 0) {
     const join = joinIndex(access, table, anded);
     if (join) return { ...base, served: true, columns: [], predicates: [], index: join };
-    return { ...base, equalityColumns: access.joinColumns, served: false, kind: 'join', columns: access.joinColumns, predicates: [], ...closest(table, access.joinColumns) };
+    return {
+      ...base,
+      equalityColumns: access.joinColumns,
+      served: false,
+      kind: 'join',
+      columns: access.joinColumns,
+      predicates: [],
+      ...closest(table, access.joinColumns),
+    };
   }
-  for (const [kind, columns] of [['order-by', access.orderBy], ['group-by', access.groupBy]] as const) {
+  for (const [kind, columns] of [
+    ['order-by', access.orderBy],
+    ['group-by', access.groupBy],
+  ] as const) {
     const first = columns[0];
     if (!first) continue;
     const leading = leadingIndex(table, first, anded);
@@ -77,7 +111,12 @@ function judgeAccess(access: SqlTableAccess, index: number, table: TableSchema, 
   return { ...base, served: true, columns: [], predicates: [] };
 }
 
-function servingIndex(node: SqlPredicateNode, access: number, table: TableSchema, anded: SqlPredicateLeaf[]): SqlIndexDef | undefined {
+function servingIndex(
+  node: SqlPredicateNode,
+  access: number,
+  table: TableSchema,
+  anded: SqlPredicateLeaf[],
+): SqlIndexDef | undefined {
   if (node.kind === 'leaf') return node.access === access ? leadingIndex(table, node.column, anded) : undefined;
   if (node.kind === 'and') {
     for (const item of node.items) {
@@ -105,21 +144,29 @@ function joinIndex(access: SqlTableAccess, table: TableSchema, anded: SqlPredica
 }
 
 /** An index whose first key column is `column` and whose filter (if any) the query repeats. */
-export function leadingIndex(table: TableSchema, column: string, anded: readonly SqlPredicateLeaf[]): SqlIndexDef | undefined {
+export function leadingIndex(
+  table: TableSchema,
+  column: string,
+  anded: readonly SqlPredicateLeaf[],
+): SqlIndexDef | undefined {
   const wanted = column.toLowerCase();
-  return table.indexes.find((index) => !index.columnstore && index.columns[0]?.toLowerCase() === wanted && filterMatches(index, anded));
+  return table.indexes.find(
+    (index) => !index.columnstore && index.columns[0]?.toLowerCase() === wanted && filterMatches(index, anded),
+  );
 }
 
 function filterMatches(index: SqlIndexDef, anded: readonly SqlPredicateLeaf[]): boolean {
   if (!index.filter) return true;
   const leaves = index.filterLeaves ?? [];
   if (leaves.length === 0) return false; // a filter we could not read is never assumed to match
-  return leaves.every((f) => anded.some((q) => {
-    if (q.column.toLowerCase() !== f.column.toLowerCase()) return false;
-    if (f.op === 'not-null') return q.op === 'eq' || q.op === 'range' || q.op === 'in' || q.op === 'not-null';
-    if (f.op === 'null') return q.op === 'null';
-    return q.op === f.op && q.value !== undefined && normaliseLiteral(q.value) === normaliseLiteral(f.value ?? '');
-  }));
+  return leaves.every((f) =>
+    anded.some((q) => {
+      if (q.column.toLowerCase() !== f.column.toLowerCase()) return false;
+      if (f.op === 'not-null') return q.op === 'eq' || q.op === 'range' || q.op === 'in' || q.op === 'not-null';
+      if (f.op === 'null') return q.op === 'null';
+      return q.op === f.op && q.value !== undefined && normaliseLiteral(q.value) === normaliseLiteral(f.value ?? '');
+    }),
+  );
 }
 
 function normaliseLiteral(value: string): string {
@@ -142,7 +189,11 @@ function closest(table: TableSchema, columns: readonly string[]): { index?: SqlI
  * Copies the tree with unqualified leaves given to the one access whose table
  * has that column (when several tables are in scope and the schema knows).
  */
-export function attributeLeaves(node: SqlPredicateNode, block: SqlBlock, tables: (TableSchema | undefined)[]): SqlPredicateNode {
+export function attributeLeaves(
+  node: SqlPredicateNode,
+  block: SqlBlock,
+  tables: (TableSchema | undefined)[],
+): SqlPredicateNode {
   if (node.kind !== 'leaf') return { kind: node.kind, items: node.items.map((n) => attributeLeaves(n, block, tables)) };
   if (node.access !== undefined) return node;
   const owners = tables.map((t, i) => (t && hasColumn(t, node.column) ? i : -1)).filter((i) => i >= 0);

@@ -10,7 +10,38 @@ import { isTransientTable, tableNameOf } from './names.js';
 const READ_AFTER = new Set(['FROM', 'JOIN', 'USING', 'APPLY']);
 const WRITE_AFTER = new Set(['INTO', 'UPDATE', 'MERGE', 'TRUNCATE']);
 
-const NOT_ALIAS = new Set(['WHERE', 'ON', 'JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'OUTER', 'SET', 'GROUP', 'ORDER', 'HAVING', 'UNION', 'WITH', 'SELECT', 'VALUES', 'OUTPUT', 'WHEN', 'USING', 'OPTION', 'FOR', 'EXCEPT', 'INTERSECT', 'PIVOT', 'UNPIVOT', 'APPLY', 'AS', 'DEFAULT', 'TABLESAMPLE']);
+const NOT_ALIAS = new Set([
+  'WHERE',
+  'ON',
+  'JOIN',
+  'INNER',
+  'LEFT',
+  'RIGHT',
+  'FULL',
+  'CROSS',
+  'OUTER',
+  'SET',
+  'GROUP',
+  'ORDER',
+  'HAVING',
+  'UNION',
+  'WITH',
+  'SELECT',
+  'VALUES',
+  'OUTPUT',
+  'WHEN',
+  'USING',
+  'OPTION',
+  'FOR',
+  'EXCEPT',
+  'INTERSECT',
+  'PIVOT',
+  'UNPIVOT',
+  'APPLY',
+  'AS',
+  'DEFAULT',
+  'TABLESAMPLE',
+]);
 
 export function sniffTables(tokens: readonly Token[]): SqlTableAccess[] {
   const found = new Map<string, SqlTableAccess>();
@@ -19,7 +50,12 @@ export function sniffTables(tokens: readonly Token[]): SqlTableAccess[] {
   const aliasTargets = new Map<string, string[]>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if ((token.kind === 'word' || token.kind === 'quoted') && tokens[i + 1]?.value === 'AS' && tokens[i + 2]?.text === '(') localNames.add(token.value.toLowerCase());
+    if (
+      (token.kind === 'word' || token.kind === 'quoted') &&
+      tokens[i + 1]?.value === 'AS' &&
+      tokens[i + 2]?.text === '('
+    )
+      localNames.add(token.value.toLowerCase());
     if (token.value !== 'FROM' && token.value !== 'JOIN') continue;
     const name = readDottedName(tokens, i + 1);
     if (!name) continue;
@@ -38,7 +74,13 @@ export function sniffTables(tokens: readonly Token[]): SqlTableAccess[] {
     if (!write && !READ_AFTER.has(word)) continue;
     let at = i + 1;
     if (tokens[at]?.value === 'TABLE' || (word === 'MERGE' && tokens[at]?.value === 'INTO')) at++;
-    if (tokens[at]?.kind === 'word' && ['SELECT', 'WITH', 'VALUES', 'SET', 'TOP', 'OPENJSON', 'OPENXML', 'OPENQUERY', 'STRING_SPLIT'].includes(tokens[at]!.value)) continue;
+    if (
+      tokens[at]?.kind === 'word' &&
+      ['SELECT', 'WITH', 'VALUES', 'SET', 'TOP', 'OPENJSON', 'OPENXML', 'OPENQUERY', 'STRING_SPLIT'].includes(
+        tokens[at]!.value,
+      )
+    )
+      continue;
     const name = readDottedName(tokens, at);
     // `FROM dbo.fn(@x)` is a function; `INTO t (cols)` is a column list.
     if (!name || (tokens[name.next]?.text === '(' && word !== 'INTO')) continue;

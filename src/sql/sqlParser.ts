@@ -43,8 +43,10 @@ export function parseSql(text: string, dialect: SqlDialect): ParseOutcome {
 export function neutraliseParameters(text: string, dialect: SqlDialect): string {
   const hole = dialect === 'transactsql' ? '@__hole' : dialect === 'postgresql' ? '$99' : '?';
   let out = text.replace(/\{…\}/g, hole);
-  if (dialect === 'transactsql') out = out.replace(/(^|[\s(,=<>])\?(?=$|[\s),;])/g, '$1@p').replace(/(^|[\s(,=<>])\$(\d+)/g, '$1@p$2');
-  else if (dialect === 'postgresql') out = out.replace(/(^|[\s(,=<>])\?(?=$|[\s),;])/g, '$1$98').replace(/(^|[\s(,=<>])@(\w+)/g, '$1:$2');
+  if (dialect === 'transactsql')
+    out = out.replace(/(^|[\s(,=<>])\?(?=$|[\s),;])/g, '$1@p').replace(/(^|[\s(,=<>])\$(\d+)/g, '$1@p$2');
+  else if (dialect === 'postgresql')
+    out = out.replace(/(^|[\s(,=<>])\?(?=$|[\s),;])/g, '$1$98').replace(/(^|[\s(,=<>])@(\w+)/g, '$1:$2');
   else out = out.replace(/(^|[\s(,=<>])\$(\d+)/g, '$1?');
   if (dialect === 'transactsql') out = normaliseTransactSql(out);
   // Query hints the parser does not know change nothing about which tables and columns are used.

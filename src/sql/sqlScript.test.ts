@@ -8,7 +8,11 @@ import { splitBatches, splitStatements } from './statements.js';
 describe('splitting scripts', () => {
   it('splits batches on GO lines (with a count) but not on GO inside words', () => {
     const batches = splitBatches('SELECT 1\nGO\nSELECT GOAL FROM t\n  go 2\nSELECT 3');
-    expect(batches.map((b) => [b.line, b.text.trim()])).toEqual([[1, 'SELECT 1'], [3, 'SELECT GOAL FROM t'], [5, 'SELECT 3']]);
+    expect(batches.map((b) => [b.line, b.text.trim()])).toEqual([
+      [1, 'SELECT 1'],
+      [3, 'SELECT GOAL FROM t'],
+      [5, 'SELECT 3'],
+    ]);
   });
 
   it('ends statements where the next visibly starts, keeping INSERT…SELECT, CASE…END, UPDATE…SET whole', () => {
@@ -18,7 +22,16 @@ describe('splitting scripts', () => {
       UPDATE a SET x = CASE WHEN x > 1 THEN 2 ELSE 3 END WHERE id = @id
       IF @x = 1 SELECT 1 FROM c ELSE DELETE FROM c WHERE id = 2
       ;WITH t AS (SELECT id FROM d) SELECT * FROM t UNION ALL SELECT id FROM e`);
-    expect(statements.map((s) => s.keyword)).toEqual(['SET', 'INSERT', 'UPDATE', 'IF', 'SELECT', 'ELSE', 'DELETE', 'WITH']);
+    expect(statements.map((s) => s.keyword)).toEqual([
+      'SET',
+      'INSERT',
+      'UPDATE',
+      'IF',
+      'SELECT',
+      'ELSE',
+      'DELETE',
+      'WITH',
+    ]);
     expect(statements[2]!.text).toBe('UPDATE a SET x = CASE WHEN x > 1 THEN 2 ELSE 3 END WHERE id = @id');
   });
 });
@@ -39,13 +52,31 @@ GO
 ALTER TABLE dbo.Lines ADD CONSTRAINT PK_Lines PRIMARY KEY (OrderId, LineNo)
 GO
 CREATE EXTERNAL TABLE dbo.Stats (CityId INT NOT NULL) WITH (LOCATION = '/stats/', DATA_SOURCE = Lake, FILE_FORMAT = Csv)`);
-    expect(facts.tables.map((t) => [t.table.name, t.declares, t.indexes.map((i) => [i.kind, i.name, i.columns, i.include, i.filter ?? null])])).toEqual([
-      ['Orders', true, [['primary-key', 'PK_Orders', ['Id'], [], null], ['unique', 'UQ_Orders_Code', ['Code'], [], null], ['index', 'IX_Orders_Customer', ['CustomerId'], [], null]]],
+    expect(
+      facts.tables.map((t) => [
+        t.table.name,
+        t.declares,
+        t.indexes.map((i) => [i.kind, i.name, i.columns, i.include, i.filter ?? null]),
+      ]),
+    ).toEqual([
+      [
+        'Orders',
+        true,
+        [
+          ['primary-key', 'PK_Orders', ['Id'], [], null],
+          ['unique', 'UQ_Orders_Code', ['Code'], [], null],
+          ['index', 'IX_Orders_Customer', ['CustomerId'], [], null],
+        ],
+      ],
       ['Orders', false, [['unique', 'IX_Live', ['CustomerId', 'Code'], ['Id'], '([Deleted] = (0))']]],
       ['Lines', false, [['primary-key', 'PK_Lines', ['OrderId', 'LineNo'], [], null]]],
       ['Stats', true, []],
     ]);
-    expect(facts.tables[0]!.columns).toEqual([{ name: 'Id', type: 'int' }, { name: 'Code', type: 'varchar' }, { name: 'CustomerId', type: 'int' }]);
+    expect(facts.tables[0]!.columns).toEqual([
+      { name: 'Id', type: 'int' },
+      { name: 'Code', type: 'varchar' },
+      { name: 'CustomerId', type: 'int' },
+    ]);
     expect(facts.tables[1]!.indexes[0]!.filterLeaves).toEqual([{ column: 'Deleted', op: 'eq', value: '0' }]);
     expect(problems.map((p) => p.code)).toEqual(['sql-ddl-fallback']);
   });
@@ -53,10 +84,22 @@ CREATE EXTERNAL TABLE dbo.Stats (CityId INT NOT NULL) WITH (LOCATION = '/stats/'
   it('reads PostgreSQL and MySQL DDL', () => {
     const pg = extractSqlScript(`CREATE TABLE accounts (id BIGSERIAL PRIMARY KEY, email TEXT NOT NULL UNIQUE);
 CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_accounts_created ON public.accounts USING btree (created_at) WHERE deleted_at IS NULL;`);
-    expect(pg.facts.tables.map((t) => t.indexes.map((i) => [i.kind, i.columns]))).toEqual([[['primary-key', ['id']], ['unique', ['email']]], [['index', ['created_at']]]]);
+    expect(pg.facts.tables.map((t) => t.indexes.map((i) => [i.kind, i.columns]))).toEqual([
+      [
+        ['primary-key', ['id']],
+        ['unique', ['email']],
+      ],
+      [['index', ['created_at']]],
+    ]);
     expect(pg.facts.tables[1]!.indexes[0]!.filterLeaves).toEqual([{ column: 'deleted_at', op: 'null', value: 'NULL' }]);
-    const mysql = extractSqlScript('CREATE TABLE `users` (`id` INT NOT NULL AUTO_INCREMENT, `email` VARCHAR(200), PRIMARY KEY (`id`), UNIQUE KEY `ux_email` (`email`), KEY `ix_name` (`name`)) ENGINE=InnoDB;');
-    expect(mysql.facts.tables[0]!.indexes.map((i) => [i.kind, i.columns])).toEqual([['primary-key', ['id']], ['unique', ['email']], ['index', ['name']]]);
+    const mysql = extractSqlScript(
+      'CREATE TABLE `users` (`id` INT NOT NULL AUTO_INCREMENT, `email` VARCHAR(200), PRIMARY KEY (`id`), UNIQUE KEY `ux_email` (`email`), KEY `ix_name` (`name`)) ENGINE=InnoDB;',
+    );
+    expect(mysql.facts.tables[0]!.indexes.map((i) => [i.kind, i.columns])).toEqual([
+      ['primary-key', ['id']],
+      ['unique', ['email']],
+      ['index', ['name']],
+    ]);
   });
 
   it('turns procedures, views, inline functions and triggers into one query each', () => {
@@ -71,8 +114,19 @@ GO
 CREATE FUNCTION dbo.F (@c INT) RETURNS TABLE AS RETURN (SELECT Id FROM dbo.C WHERE Cat = @c)
 GO
 CREATE TRIGGER dbo.T ON dbo.A AFTER INSERT, UPDATE AS BEGIN INSERT INTO dbo.Audit (Id) SELECT Id FROM inserted END`);
-    expect(facts.routines.map((r) => [r.kind, r.name.name, r.line])).toEqual([['procedure', 'P', 1], ['view', 'V', 7], ['function', 'F', 9], ['trigger', 'T', 11]]);
-    expect(facts.queries.map((q) => [q.api, q.routine, q.blocks.flatMap((b) => b.accesses.map((a) => `${a.mode}:${a.table.name}`))])).toEqual([
+    expect(facts.routines.map((r) => [r.kind, r.name.name, r.line])).toEqual([
+      ['procedure', 'P', 1],
+      ['view', 'V', 7],
+      ['function', 'F', 9],
+      ['trigger', 'T', 11],
+    ]);
+    expect(
+      facts.queries.map((q) => [
+        q.api,
+        q.routine,
+        q.blocks.flatMap((b) => b.accesses.map((a) => `${a.mode}:${a.table.name}`)),
+      ]),
+    ).toEqual([
       ['procedure', 'dbo.P', ['read:A', 'write:B']],
       ['view', 'dbo.V', ['read:A', 'read:B']],
       ['function', 'dbo.F', ['read:C']],
@@ -83,7 +137,10 @@ CREATE TRIGGER dbo.T ON dbo.A AFTER INSERT, UPDATE AS BEGIN INSERT INTO dbo.Audi
 
 describe('analyzeQuery on bad input', () => {
   it('keeps the tables of an unparsable statement and says so with the text', () => {
-    const { query, problems } = analyzeQuery('SELECT TOP (1) WITH TIES x FROM dbo.Weird PIVOT (SUM(a) FOR b IN ([1])) p', { dialect: 'transactsql', api: 'x', line: 7, column: 3, dynamic: false });
+    const { query, problems } = analyzeQuery(
+      'SELECT TOP (1) WITH TIES x FROM dbo.Weird PIVOT (SUM(a) FOR b IN ([1])) p',
+      { dialect: 'transactsql', api: 'x', line: 7, column: 3, dynamic: false },
+    );
     expect(query.parsed).toBe(false);
     expect(query.blocks[0]!.accesses.map((a) => a.table.name)).toEqual(['Weird']);
     expect(problems[0]).toMatchObject({ code: 'sql-unparsable', severity: 'warning', line: 7 });
@@ -93,7 +150,13 @@ describe('analyzeQuery on bad input', () => {
   it('never parses an oversized statement', () => {
     const huge = `SELECT a FROM dbo.Big WHERE a IN (${Array.from({ length: MAX_PARSED_STATEMENT / 4 }, (_, i) => i).join(',')})`;
     const started = performance.now();
-    const { query, problems } = analyzeQuery(huge, { dialect: 'transactsql', api: 'x', line: 1, column: 1, dynamic: false });
+    const { query, problems } = analyzeQuery(huge, {
+      dialect: 'transactsql',
+      api: 'x',
+      line: 1,
+      column: 1,
+      dynamic: false,
+    });
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(query.parsed).toBe(false);
     expect(query.blocks[0]!.accesses[0]!.table.name).toBe('Big');
@@ -119,6 +182,8 @@ describe('sniffing unparsable statements', () => {
     const tokens = tokenize(
       ';WITH Pending AS (SELECT Id FROM Sales.Orders WHERE x = 1) UPDATE o SET o.Flag = 1 FROM Sales.Orders AS o JOIN Pending p ON p.Id = o.Id CROSS APPLY OPENJSON(@j) WITH (a int) AS j',
     );
-    expect(sniffTables(tokens).map((a) => `${a.mode}:${a.table.schema ?? ''}.${a.table.name}`)).toEqual(['write:Sales.Orders']);
+    expect(sniffTables(tokens).map((a) => `${a.mode}:${a.table.schema ?? ''}.${a.table.name}`)).toEqual([
+      'write:Sales.Orders',
+    ]);
   });
 });

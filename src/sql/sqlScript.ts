@@ -14,7 +14,11 @@ import { displayName, tableNameOf } from './names.js';
 import { splitBatches, splitStatements, type Statement } from './statements.js';
 
 const ROUTINE_KINDS: Record<string, SqlRoutineDef['kind']> = {
-  PROCEDURE: 'procedure', PROC: 'procedure', VIEW: 'view', FUNCTION: 'function', TRIGGER: 'trigger',
+  PROCEDURE: 'procedure',
+  PROC: 'procedure',
+  VIEW: 'view',
+  FUNCTION: 'function',
+  TRIGGER: 'trigger',
 };
 
 export interface SqlScriptOutcome {
@@ -32,7 +36,9 @@ export function extractSqlScript(text: string): SqlScriptOutcome {
     const routine = routineHeader(statements[0]);
     if (routine) {
       facts.routines.push({ ...routine.def, line: statements[0]!.line });
-      facts.queries.push(routineQuery(routine.def, statements.slice(1), routine.bodyStart, statements[0]!, dialect, problems));
+      facts.queries.push(
+        routineQuery(routine.def, statements.slice(1), routine.bodyStart, statements[0]!, dialect, problems),
+      );
       continue;
     }
     for (const statement of statements) {
@@ -42,7 +48,8 @@ export function extractSqlScript(text: string): SqlScriptOutcome {
         if (outcome.usedFallback) fallbacks++;
         continue;
       }
-      if (!['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'WITH', 'MERGE', 'EXEC', 'EXECUTE'].includes(statement.keyword)) continue;
+      if (!['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'WITH', 'MERGE', 'EXEC', 'EXECUTE'].includes(statement.keyword))
+        continue;
       // Seed data in deployment scripts and dumps is not a query the estate sends.
       if (isPlainInsert(statement)) continue;
       const origin: QueryOrigin = { dialect, api: 'script', line: statement.line, column: 1, dynamic: false };
@@ -62,7 +69,9 @@ export function extractSqlScript(text: string): SqlScriptOutcome {
 }
 
 /** `CREATE [OR ALTER] PROC[EDURE] name …` (or ALTER): the routine and where its body starts (the first token after its own). */
-function routineHeader(first: Statement | undefined): { def: Omit<SqlRoutineDef, 'line'>; bodyStart: number } | undefined {
+function routineHeader(
+  first: Statement | undefined,
+): { def: Omit<SqlRoutineDef, 'line'>; bodyStart: number } | undefined {
   if (!first || !['CREATE', 'ALTER'].includes(first.keyword)) return undefined;
   const tokens = first.tokens;
   let at = 1;
@@ -75,8 +84,22 @@ function routineHeader(first: Statement | undefined): { def: Omit<SqlRoutineDef,
   return { def: { name: table, kind }, bodyStart: name.next };
 }
 
-function routineQuery(def: Omit<SqlRoutineDef, 'line'>, rest: Statement[], bodyStart: number, header: Statement, dialect: SqlDialect, problems: ExtractionProblem[]): SqlQueryFacts {
-  const origin: QueryOrigin = { dialect, api: def.kind, line: header.line, column: 1, dynamic: false, routine: displayName(def.name) };
+function routineQuery(
+  def: Omit<SqlRoutineDef, 'line'>,
+  rest: Statement[],
+  bodyStart: number,
+  header: Statement,
+  dialect: SqlDialect,
+  problems: ExtractionProblem[],
+): SqlQueryFacts {
+  const origin: QueryOrigin = {
+    dialect,
+    api: def.kind,
+    line: header.line,
+    column: 1,
+    dynamic: false,
+    routine: displayName(def.name),
+  };
   // A view's or inline function's SELECT follows `AS` inside the header statement itself.
   const headerBody = header.tokens.slice(bodyStart);
   const body: Statement[] = [];
@@ -88,7 +111,8 @@ function routineQuery(def: Omit<SqlRoutineDef, 'line'>, rest: Statement[], bodyS
   }
   body.push(...rest);
   const query = emptyQuery([header.text, ...rest.map((s) => s.text)].join('\n'), origin);
-  for (const statement of unwrapReturns(body)) addStatement(query, { ...statement, line: statement.line - header.line + 1 }, origin, problems);
+  for (const statement of unwrapReturns(body))
+    addStatement(query, { ...statement, line: statement.line - header.line + 1 }, origin, problems);
   return query;
 }
 
@@ -96,7 +120,12 @@ function routineQuery(def: Omit<SqlRoutineDef, 'line'>, rest: Statement[], bodyS
 function unwrapReturns(statements: Statement[]): Statement[] {
   return statements.flatMap((s) => {
     if (s.keyword !== 'RETURN' || s.tokens[1]?.text !== '(') return [s];
-    const inner = s.text.slice(s.tokens[1]!.end - s.tokens[0]!.start, s.tokens[s.tokens.length - 1]!.text === ')' ? s.tokens[s.tokens.length - 1]!.start - s.tokens[0]!.start : undefined);
+    const inner = s.text.slice(
+      s.tokens[1]!.end - s.tokens[0]!.start,
+      s.tokens[s.tokens.length - 1]!.text === ')'
+        ? s.tokens[s.tokens.length - 1]!.start - s.tokens[0]!.start
+        : undefined,
+    );
     return splitStatements(inner, { offset: s.offset, line: s.line });
   });
 }
@@ -119,7 +148,8 @@ function emptyQuery(text: string, origin: QueryOrigin): SqlQueryFacts {
 /** T-SQL unless the text shows PostgreSQL or MySQL idioms. */
 export function detectDialect(text: string): SqlDialect {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  if (/\bLANGUAGE\s+plpgsql\b|\b(BIG)?SERIAL\b|::\w+|\bCREATE\s+EXTENSION\b|\bRETURNING\b|\bILIKE\b/i.test(sample)) return 'postgresql';
+  if (/\bLANGUAGE\s+plpgsql\b|\b(BIG)?SERIAL\b|::\w+|\bCREATE\s+EXTENSION\b|\bRETURNING\b|\bILIKE\b/i.test(sample))
+    return 'postgresql';
   if (/`\w+`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bDELIMITER\b/i.test(sample)) return 'mysql';
   return 'transactsql';
 }

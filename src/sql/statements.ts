@@ -58,16 +58,69 @@ export interface Statement {
 }
 
 const STARTERS = new Set([
-  'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'WITH', 'DECLARE', 'SET', 'IF', 'WHILE', 'BEGIN', 'END',
-  'RETURN', 'EXEC', 'EXECUTE', 'PRINT', 'RAISERROR', 'THROW', 'ELSE', 'TRUNCATE', 'COMMIT', 'ROLLBACK',
-  'CREATE', 'ALTER', 'DROP', 'GRANT', 'DENY', 'REVOKE', 'USE', 'OPEN', 'FETCH', 'CLOSE', 'DEALLOCATE', 'BREAK', 'CONTINUE', 'GOTO', 'WAITFOR',
+  'SELECT',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'MERGE',
+  'WITH',
+  'DECLARE',
+  'SET',
+  'IF',
+  'WHILE',
+  'BEGIN',
+  'END',
+  'RETURN',
+  'EXEC',
+  'EXECUTE',
+  'PRINT',
+  'RAISERROR',
+  'THROW',
+  'ELSE',
+  'TRUNCATE',
+  'COMMIT',
+  'ROLLBACK',
+  'CREATE',
+  'ALTER',
+  'DROP',
+  'GRANT',
+  'DENY',
+  'REVOKE',
+  'USE',
+  'OPEN',
+  'FETCH',
+  'CLOSE',
+  'DEALLOCATE',
+  'BREAK',
+  'CONTINUE',
+  'GOTO',
+  'WAITFOR',
 ]);
-const IF_EXISTS_AFTER = new Set(['TABLE', 'INDEX', 'CONCURRENTLY', 'VIEW', 'SCHEMA', 'PROCEDURE', 'PROC', 'FUNCTION', 'SEQUENCE', 'TYPE', 'TRIGGER', 'DATABASE', 'EXTENSION', 'COLUMN', 'CONSTRAINT']);
+const IF_EXISTS_AFTER = new Set([
+  'TABLE',
+  'INDEX',
+  'CONCURRENTLY',
+  'VIEW',
+  'SCHEMA',
+  'PROCEDURE',
+  'PROC',
+  'FUNCTION',
+  'SEQUENCE',
+  'TYPE',
+  'TRIGGER',
+  'DATABASE',
+  'EXTENSION',
+  'COLUMN',
+  'CONSTRAINT',
+]);
 /** After these, a DML keyword continues the current statement. */
 const CONTINUERS = new Set(['UNION', 'ALL', 'EXCEPT', 'INTERSECT', 'THEN', '(', 'NOT', 'EXISTS', 'DISTINCT', 'OR']);
 
 /** Splits `text` (a batch or a routine body) into statements; `base` positions them in the file. */
-export function splitStatements(text: string, base: { offset: number; line: number } = { offset: 0, line: 1 }): Statement[] {
+export function splitStatements(
+  text: string,
+  base: { offset: number; line: number } = { offset: 0, line: 1 },
+): Statement[] {
   const tokens = tokenize(text);
   const statements: Statement[] = [];
   let current: Token[] = [];
@@ -80,8 +133,17 @@ export function splitStatements(text: string, base: { offset: number; line: numb
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.text === ';' && depth === 0) { flush(); continue; }
-    if (depth === 0 && token.kind === 'word' && STARTERS.has(token.value) && startsNew(current, token, tokens[i + 1], caseDepth)) flush();
+    if (token.text === ';' && depth === 0) {
+      flush();
+      continue;
+    }
+    if (
+      depth === 0 &&
+      token.kind === 'word' &&
+      STARTERS.has(token.value) &&
+      startsNew(current, token, tokens[i + 1], caseDepth)
+    )
+      flush();
     if (token.text === '(') depth++;
     else if (token.text === ')') depth = Math.max(0, depth - 1);
     else if (token.kind === 'word' && token.value === 'CASE') caseDepth++;
@@ -99,16 +161,26 @@ function startsNew(current: readonly Token[], token: Token, next: Token | undefi
   const word = token.value;
   if (caseDepth > 0) return false; // ELSE/END inside CASE belong to the expression
   // `GRANT SELECT, UPDATE ON …` names permissions, not statements.
-  if (first === 'GRANT' || first === 'DENY' || first === 'REVOKE') return current.some((t) => t.value === 'TO' || t.value === 'FROM');
+  if (first === 'GRANT' || first === 'DENY' || first === 'REVOKE')
+    return current.some((t) => t.value === 'TO' || t.value === 'FROM');
   // `WITH (` is a table hint, an OPENJSON schema or an option list — never a CTE.
-  if (word === 'WITH' && (next?.text === '(' || next?.value === 'TIES' || next?.value === 'CHECK' || next?.value === 'NOCHECK')) return false;
+  if (
+    word === 'WITH' &&
+    (next?.text === '(' || next?.value === 'TIES' || next?.value === 'CHECK' || next?.value === 'NOCHECK')
+  )
+    return false;
   if (word === 'END') return true;
   if (CONTINUERS.has(previous.value)) return false;
   if (first === 'DECLARE' && word === 'CURSOR') return false;
   // `CREATE INDEX IF NOT EXISTS`, `DROP TABLE IF EXISTS`.
   if (word === 'IF' && IF_EXISTS_AFTER.has(previous.value)) return false;
   // `CREATE TRIGGER t ON x AFTER INSERT, UPDATE AS …`: the events are no statements.
-  if ((first === 'CREATE' || first === 'ALTER') && current.some((t) => t.value === 'TRIGGER') && !current.some((t) => t.value === 'AS')) return false;
+  if (
+    (first === 'CREATE' || first === 'ALTER') &&
+    current.some((t) => t.value === 'TRIGGER') &&
+    !current.some((t) => t.value === 'AS')
+  )
+    return false;
   if (word === 'SET') {
     // `UPDATE t SET …`, `ALTER DATABASE … SET`, `SET TRANSACTION ISOLATION` stay one statement.
     if ((first === 'UPDATE' || first === 'ALTER') && !current.some((t) => t.value === 'SET')) return false;
@@ -122,18 +194,29 @@ function startsNew(current: readonly Token[], token: Token, next: Token | undefi
     if ((first === 'CREATE' || first === 'ALTER') && previous.value === 'AS') return false;
   }
   if ((word === 'INSERT' || word === 'UPDATE' || word === 'DELETE') && first === 'MERGE') return false;
-  if ((word === 'INSERT' || word === 'UPDATE' || word === 'DELETE' || word === 'SELECT' || word === 'MERGE') && first === 'WITH' && previous.text === ')') return false;
-  if (word === 'EXEC' || word === 'EXECUTE') return !(first === 'INSERT' && !current.some((t) => t.value === 'VALUES' || t.value === 'SELECT'));
+  if (
+    (word === 'INSERT' || word === 'UPDATE' || word === 'DELETE' || word === 'SELECT' || word === 'MERGE') &&
+    first === 'WITH' &&
+    previous.text === ')'
+  )
+    return false;
+  if (word === 'EXEC' || word === 'EXECUTE')
+    return !(first === 'INSERT' && !current.some((t) => t.value === 'VALUES' || t.value === 'SELECT'));
   // `FETCH NEXT … ROWS` inside ORDER BY; `OPEN`/`CLOSE` of cursors only as statements.
   if (word === 'FETCH' && current.some((t) => t.value === 'OFFSET')) return false;
-  if (word === 'WITH') return first !== 'CREATE' && first !== 'ALTER' && first !== 'MERGE' && !isTableHintPosition(current);
+  if (word === 'WITH')
+    return first !== 'CREATE' && first !== 'ALTER' && first !== 'MERGE' && !isTableHintPosition(current);
   return true;
 }
 
 /** `FROM t WITH (NOLOCK)` — a table hint, not a CTE. */
 function isTableHintPosition(current: readonly Token[]): boolean {
   const previous = current[current.length - 1];
-  return previous !== undefined && (previous.kind === 'word' || previous.kind === 'quoted') && current.some((t) => t.value === 'FROM' || t.value === 'JOIN' || t.value === 'UPDATE' || t.value === 'INTO');
+  return (
+    previous !== undefined &&
+    (previous.kind === 'word' || previous.kind === 'quoted') &&
+    current.some((t) => t.value === 'FROM' || t.value === 'JOIN' || t.value === 'UPDATE' || t.value === 'INTO')
+  );
 }
 
 function toStatement(tokens: Token[], text: string, base: { offset: number; line: number }): Statement {

@@ -22,7 +22,9 @@ export function readImports(root: string, file: string): ModuleImport[] {
   const source = ts.createSourceFile(file, readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, false);
   const found: ModuleImport[] = [];
   const add = (specifier: string, typeOnly: boolean) => {
-    const relative = specifier.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier)).replace(/\.js$/, '.ts') : undefined;
+    const relative = specifier.startsWith('.')
+      ? path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier)).replace(/\.js$/, '.ts')
+      : undefined;
     found.push({ from: file, specifier, typeOnly, ...(relative ? { target: relative } : {}) });
   };
   const visit = (node: ts.Node) => {
@@ -30,7 +32,12 @@ export function readImports(root: string, file: string): ModuleImport[] {
       add(node.moduleSpecifier.text, node.importClause?.isTypeOnly ?? false);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       add(node.moduleSpecifier.text, node.isTypeOnly);
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       add(node.arguments[0].text, false);
     }
     ts.forEachChild(node, visit);
@@ -46,7 +53,8 @@ export function productionModules(root: string, folders: readonly string[]): str
     for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
       const relative = path.posix.join(dir, entry.name);
       if (entry.isDirectory()) walk(relative);
-      else if (/\.[cm]?[jt]s$/.test(entry.name) && !/\.test\.ts$|(^|\/)testing\.ts$|testRepos\.ts$/.test(entry.name)) files.push(relative);
+      else if (/\.[cm]?[jt]s$/.test(entry.name) && !/\.test\.ts$|(^|\/)testing\.ts$|testRepos\.ts$/.test(entry.name))
+        files.push(relative);
     }
   };
   for (const folder of folders) walk(folder);
@@ -67,7 +75,10 @@ export interface Violation {
 }
 
 /** Imports that cross into a folder the layering does not allow (type-only imports count: they couple the code too). */
-export function layeringViolations(imports: readonly ModuleImport[], layers: Readonly<Record<string, readonly string[]>>): Violation[] {
+export function layeringViolations(
+  imports: readonly ModuleImport[],
+  layers: Readonly<Record<string, readonly string[]>>,
+): Violation[] {
   const violations: Violation[] = [];
   for (const i of imports) {
     if (!i.target) continue;
@@ -80,7 +91,10 @@ export function layeringViolations(imports: readonly ModuleImport[], layers: Rea
 }
 
 /** Runtime imports of a package from a module that is not one of its owners. */
-export function ownershipViolations(imports: readonly ModuleImport[], owners: Readonly<Record<string, readonly string[]>>): ModuleImport[] {
+export function ownershipViolations(
+  imports: readonly ModuleImport[],
+  owners: Readonly<Record<string, readonly string[]>>,
+): ModuleImport[] {
   return imports.filter((i) => {
     if (i.typeOnly || i.target) return false;
     const pkg = Object.keys(owners).find((name) => i.specifier === name || i.specifier.startsWith(`${name}/`));

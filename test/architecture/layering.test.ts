@@ -2,7 +2,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { layerCycle, layeringViolations, ownershipViolations, productionModules, readImports, type ModuleImport } from './imports.js';
+import {
+  layerCycle,
+  layeringViolations,
+  ownershipViolations,
+  productionModules,
+  readImports,
+  type ModuleImport,
+} from './imports.js';
 import { LAYERS, PACKAGE_OWNERS } from './layers.js';
 import { analyzers } from '../../analyzers/index.js';
 import { projectRoot } from '../e2e/cli.js';
@@ -28,12 +35,18 @@ describe('layering', () => {
   });
 
   it('keeps src/core free of the rest of the project', () => {
-    const fromCore = imports.filter((i) => i.from.startsWith('src/core/') && i.target && !i.target.startsWith('src/core/'));
+    const fromCore = imports.filter(
+      (i) => i.from.startsWith('src/core/') && i.target && !i.target.startsWith('src/core/'),
+    );
     expect(fromCore).toEqual([]);
   });
 
   it('resolves every relative import to a module that exists', () => {
-    expect(imports.filter((i) => i.target && !existsSync(path.join(projectRoot, i.target))).map((i) => `${i.from} → ${i.specifier}`)).toEqual([]);
+    expect(
+      imports
+        .filter((i) => i.target && !existsSync(path.join(projectRoot, i.target)))
+        .map((i) => `${i.from} → ${i.specifier}`),
+    ).toEqual([]);
   });
 
   it('imports heavy parsers only from the module that owns them', () => {
@@ -42,7 +55,9 @@ describe('layering', () => {
 
   it('names no analyzer id outside analyzers/: phases, reporters and the CLI learn from meta and findings', () => {
     const ids = analyzers.map((a) => a.meta.id);
-    const outside = productionModules(projectRoot, ['src', 'bin']).filter((file) => file.endsWith('.ts') || file.endsWith('.js'));
+    const outside = productionModules(projectRoot, ['src', 'bin']).filter(
+      (file) => file.endsWith('.ts') || file.endsWith('.js'),
+    );
     const naming = outside.flatMap((file) => {
       const text = readFileSync(path.join(projectRoot, file), 'utf8');
       return ids.filter((id) => new RegExp(`\\b${id}\\b`).test(text)).map((id) => `${file}: ${id}`);

@@ -19,19 +19,45 @@ function put(file: string, content: string | Buffer): void {
 beforeAll(() => {
   root = mkdtempSync(path.join(tmpdir(), 'assess-bad-'));
   put('messy/.git/HEAD', 'ref: refs/heads/main\n');
-  put('messy/src/Broken.cs', 'namespace Messy {\n  public class Broken { void M() { int x = ; if (x >) { } } }\n}\nnamespace Messy { public class Good { Broken b; } }\n');
-  put('messy/src/Utf16.cs', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('namespace Messy { public class FromUtf16 {} }', 'utf16le')]));
-  put('messy/src/Ansi.cs', Buffer.from([...Buffer.from('// Caf'), 0xe9, ...Buffer.from('\nnamespace Messy { public class FromAnsi {} }\n')]));
-  put('messy/src/BomCrlf.cs', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('namespace Messy\r\n{\r\n  public class FromBom : FromUtf16 {}\r\n}\r\n')]));
+  put(
+    'messy/src/Broken.cs',
+    'namespace Messy {\n  public class Broken { void M() { int x = ; if (x >) { } } }\n}\nnamespace Messy { public class Good { Broken b; } }\n',
+  );
+  put(
+    'messy/src/Utf16.cs',
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('namespace Messy { public class FromUtf16 {} }', 'utf16le')]),
+  );
+  put(
+    'messy/src/Ansi.cs',
+    Buffer.from([...Buffer.from('// Caf'), 0xe9, ...Buffer.from('\nnamespace Messy { public class FromAnsi {} }\n')]),
+  );
+  put(
+    'messy/src/BomCrlf.cs',
+    Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('namespace Messy\r\n{\r\n  public class FromBom : FromUtf16 {}\r\n}\r\n'),
+    ]),
+  );
   put('messy/src/Binary.cs', Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00]));
   put('messy/src/Huge.cs', `namespace Messy { public class Huge { ${'int x; '.repeat(400)} } }`);
-  put('messy/src/Messy.csproj', '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Dapper" Version="2.0.1" /></ItemGroup');
+  put(
+    'messy/src/Messy.csproj',
+    '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Dapper" Version="2.0.1" /></ItemGroup',
+  );
   put('messy/Directory.Build.props', '<Project><PropertyGroup>');
   put('messy/app.sln', 'not a solution');
   symlinkSync(root, path.join(root, 'messy', 'src', 'loop'));
   symlinkSync('/etc', path.join(root, 'messy', 'outside'));
   put('empty/.git/HEAD', 'ref: refs/heads/main\n');
-  const run = assess(['scan', root, '--json', path.join(root, '..', `${path.basename(root)}.json`), '--quiet', '--max-file-size', '2KB']);
+  const run = assess([
+    'scan',
+    root,
+    '--json',
+    path.join(root, '..', `${path.basename(root)}.json`),
+    '--quiet',
+    '--max-file-size',
+    '2KB',
+  ]);
   status = run.status;
   result = JSON.parse(readFileSync(path.join(root, '..', `${path.basename(root)}.json`), 'utf8')) as ScanResult;
 });
@@ -62,7 +88,10 @@ describe('a scan of broken input', () => {
   });
 
   it('keeps everything that could be read', () => {
-    const types = result.graph.nodes.filter((n) => n.kind === 'type').map((n) => n.name).sort();
+    const types = result.graph.nodes
+      .filter((n) => n.kind === 'type')
+      .map((n) => n.name)
+      .sort();
     expect(types).toEqual(expect.arrayContaining(['Messy.FromAnsi', 'Messy.FromBom', 'Messy.FromUtf16', 'Messy.Good']));
     expect(types).not.toContain('Messy.Huge');
     const edges = result.graph.edges.map((e) => `${e.kind} ${e.from} ${e.to}`);

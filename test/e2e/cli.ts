@@ -29,7 +29,11 @@ export function assess(args: readonly string[], env: Record<string, string> = {}
 /** As `assess`, without blocking this process: for tests whose servers run in it (the loopback registry). */
 export function assessAsync(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'bin/assess.js'), ...args], { cwd: projectRoot, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(projectRoot, 'bin/assess.js'), ...args], {
+      cwd: projectRoot,
+      env: cliEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -41,7 +45,13 @@ export function assessAsync(args: readonly string[], env: Record<string, string>
 
 function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   // Offline with an empty cache unless a test says otherwise: no test reaches a real registry.
-  return { ...process.env, NO_COLOR: '1', ASSESS_OFFLINE: '1', ASSESS_CACHE_DIR: path.join(tmpdir(), `assess-e2e-no-cache-${process.pid}`), ...env };
+  return {
+    ...process.env,
+    NO_COLOR: '1',
+    ASSESS_OFFLINE: '1',
+    ASSESS_CACHE_DIR: path.join(tmpdir(), `assess-e2e-no-cache-${process.pid}`),
+    ...env,
+  };
 }
 
 export interface FixtureScan {

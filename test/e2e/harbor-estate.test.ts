@@ -21,7 +21,9 @@ interface Expected {
   typesNotPresent: string[];
 }
 
-const expected = JSON.parse(readFileSync(path.join(projectRoot, 'fixtures/harbor-estate/expected.json'), 'utf8')) as Expected;
+const expected = JSON.parse(
+  readFileSync(path.join(projectRoot, 'fixtures/harbor-estate/expected.json'), 'utf8'),
+) as Expected;
 
 let work: string;
 let estate: string;
@@ -56,7 +58,9 @@ describe('harbor-estate scanned through the CLI', () => {
       });
     }
     // npm manifests are projects too (`data.ecosystem: 'npm'`); this list holds the .NET ones.
-    expect(result.graph.nodes.filter((n) => n.kind === 'project' && n.data?.ecosystem !== 'npm')).toHaveLength(expected.projects.length);
+    expect(result.graph.nodes.filter((n) => n.kind === 'project' && n.data?.ecosystem !== 'npm')).toHaveLength(
+      expected.projects.length,
+    );
     // The summary counts npm projects too.
     const npmProjects = result.graph.nodes.filter((n) => n.kind === 'project' && n.data?.ecosystem === 'npm').length;
     expect(npmProjects).toBeGreaterThan(0);
@@ -64,7 +68,8 @@ describe('harbor-estate scanned through the CLI', () => {
   });
 
   it('resolves project and package references', () => {
-    for (const [from, to] of expected.projectReferences) expect(edge('project-ref', from, to), `${from} → ${to}`).toBeDefined();
+    for (const [from, to] of expected.projectReferences)
+      expect(edge('project-ref', from, to), `${from} → ${to}`).toBeDefined();
     for (const [from, to, version] of expected.packageReferences) {
       expect(edge('package-ref', from, to)?.data?.version, `${from} → ${to}`).toBe(version);
     }
@@ -94,8 +99,11 @@ describe('harbor-estate scanned through the CLI', () => {
   });
 
   it('reports exactly the namespace and project cycles written down', () => {
-    const sorted = (cycles: string[][]) => cycles.map((c) => [...c].sort()).sort((a, b) => a.join().localeCompare(b.join()));
-    expect(sorted(cyclesAt('namespace').map((f) => f.data.members as string[]))).toEqual(sorted(expected.namespaceCycles));
+    const sorted = (cycles: string[][]) =>
+      cycles.map((c) => [...c].sort()).sort((a, b) => a.join().localeCompare(b.join()));
+    expect(sorted(cyclesAt('namespace').map((f) => f.data.members as string[]))).toEqual(
+      sorted(expected.namespaceCycles),
+    );
     expect(sorted(cyclesAt('project').map((f) => f.data.members as string[]))).toEqual(sorted(expected.projectCycles));
     for (const finding of cyclesAt('namespace')) {
       expect(finding.location.file, finding.message).toMatch(/\.cs$/);
@@ -107,7 +115,11 @@ describe('harbor-estate scanned through the CLI', () => {
     const ids = new Set(result.graph.nodes.map((n) => n.id));
     for (const id of expected.typesNotPresent) expect(ids.has(id), id).toBe(false);
     // `packages/` of a JS workspace (notifications-gateway) holds sources; restored NuGet folders (`packages/<Id>.<Version>/`) do not.
-    expect(result.graph.nodes.some((n) => n.kind === 'file' && /\/(obj|bin)\/|\/packages\/[^/]+\.\d+\.\d+/.test(`/${n.path}`))).toBe(false);
+    expect(
+      result.graph.nodes.some(
+        (n) => n.kind === 'file' && /\/(obj|bin)\/|\/packages\/[^/]+\.\d+\.\d+/.test(`/${n.path}`),
+      ),
+    ).toBe(false);
   });
 
   it('keeps unresolved framework names as external references', () => {
@@ -123,7 +135,17 @@ describe('harbor-estate scanned through the CLI', () => {
   });
 
   it('prints the summary', () => {
-    for (const text of ['Repositories', 'Projects', 'Lines of code', 'Types', 'Most depended-on projects', 'Most depended-on namespaces', 'dependency-cycles', 'Diagnostics', 'Elapsed']) {
+    for (const text of [
+      'Repositories',
+      'Projects',
+      'Lines of code',
+      'Types',
+      'Most depended-on projects',
+      'Most depended-on namespaces',
+      'dependency-cycles',
+      'Diagnostics',
+      'Elapsed',
+    ]) {
       expect(tableOutput).toContain(text);
     }
     expect(tableOutput).toContain('Harbor.Core');

@@ -12,7 +12,14 @@ import type { ScanResult } from '../../src/core/result.js';
 import { projectRoot, scanFixtureEstate } from './cli.js';
 
 interface Expected {
-  importEdges: { from: string; to: string; kinds: string[]; typeOnly?: boolean; package?: string; crossRepo?: boolean }[];
+  importEdges: {
+    from: string;
+    to: string;
+    kinds: string[];
+    typeOnly?: boolean;
+    package?: string;
+    crossRepo?: boolean;
+  }[];
   externalImports: { from: string; to: string; reason: string }[];
   crossRepoPackageEdges: { from: string; to: string; crossRepo: boolean }[];
   httpEdges: { from: string; to: string; method: string; route: string; action?: string; call: string }[];
@@ -21,7 +28,9 @@ interface Expected {
   skippedAsMinified: string[];
 }
 
-const expected = JSON.parse(readFileSync(path.join(projectRoot, 'fixtures/harbor-estate/expected.json'), 'utf8')) as Expected;
+const expected = JSON.parse(
+  readFileSync(path.join(projectRoot, 'fixtures/harbor-estate/expected.json'), 'utf8'),
+) as Expected;
 
 let work: string;
 let result: ScanResult;
@@ -47,28 +56,45 @@ describe('harbor-estate JS/TS imports', () => {
   });
 
   it('keeps unresolvable and external specifiers as edges with the reason', () => {
-    for (const e of expected.externalImports) expect(edge('import', e.from, e.to)?.data?.reason, `${e.from} → ${e.to}`).toBe(e.reason);
+    for (const e of expected.externalImports)
+      expect(edge('import', e.from, e.to)?.data?.reason, `${e.from} → ${e.to}`).toBe(e.reason);
     // An import no manifest declares gets a package-ref from the owning manifest, marked so.
-    expect(edge('package-ref', 'project:harbor-web/package.json', 'package:npm:moment')?.data).toMatchObject({ source: 'import', undeclared: true });
+    expect(edge('package-ref', 'project:harbor-web/package.json', 'package:npm:moment')?.data).toMatchObject({
+      source: 'import',
+      undeclared: true,
+    });
     // Declared ones keep the manifest's own edge untouched.
-    expect(edge('package-ref', 'project:harbor-web/package.json', 'package:npm:jquery')?.data).toMatchObject({ source: 'package.json', version: '^1.12.4' });
+    expect(edge('package-ref', 'project:harbor-web/package.json', 'package:npm:jquery')?.data).toMatchObject({
+      source: 'package.json',
+      version: '^1.12.4',
+    });
   });
 
   it('turns estate packages into project dependencies, across repositories and within a workspace', () => {
     for (const e of expected.crossRepoPackageEdges) {
-      expect(edge('project-dep', e.from, e.to)?.data, `${e.from} → ${e.to}`).toMatchObject({ crossRepo: e.crossRepo, ecosystem: 'npm', via: ['import', 'package'] });
+      expect(edge('project-dep', e.from, e.to)?.data, `${e.from} → ${e.to}`).toMatchObject({
+        crossRepo: e.crossRepo,
+        ecosystem: 'npm',
+        via: ['import', 'package'],
+      });
     }
   });
 
   it('rolls file imports up to folder modules', () => {
     expect(edge('module-dep', 'module:harbor-web/src/app/invoices', 'module:harbor-web/src/shared')?.weight).toBe(2);
-    expect(result.graph.nodes.find((n) => n.id === 'module:harbor-web/src/shared')).toMatchObject({ kind: 'module', repo: 'harbor-web', data: { files: 3, language: 'TypeScript' } });
+    expect(result.graph.nodes.find((n) => n.id === 'module:harbor-web/src/shared')).toMatchObject({
+      kind: 'module',
+      repo: 'harbor-web',
+      data: { files: 3, language: 'TypeScript' },
+    });
   });
 
   it('skips the minified vendor bundle with an info diagnostic', () => {
     for (const file of expected.skippedAsMinified) {
       const [repo, ...rest] = file.split('/');
-      expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'js-minified-skipped', severity: 'info', repo, file: rest.join('/') }));
+      expect(result.diagnostics).toContainEqual(
+        expect.objectContaining({ code: 'js-minified-skipped', severity: 'info', repo, file: rest.join('/') }),
+      );
     }
   });
 });
@@ -79,7 +105,14 @@ describe('harbor-estate HTTP coupling', () => {
       const found = edge('http-call', e.from, e.to);
       expect(found, `${e.from} → ${e.to}`).toBeDefined();
       const calls = found!.data!.calls;
-      expect(calls, `${e.from} → ${e.to}`).toContainEqual(expect.objectContaining({ method: e.method, route: e.route, call: e.call, ...(e.action ? { action: e.action } : {}) }));
+      expect(calls, `${e.from} → ${e.to}`).toContainEqual(
+        expect.objectContaining({
+          method: e.method,
+          route: e.route,
+          call: e.call,
+          ...(e.action ? { action: e.action } : {}),
+        }),
+      );
       expect(calls.every((c) => !c.ambiguous)).toBe(true);
     }
     const all = result.graph.edges.filter((e) => e.kind === 'http-call' && !e.to.startsWith('endpoint:unmatched:'));
@@ -87,9 +120,14 @@ describe('harbor-estate HTTP coupling', () => {
   });
 
   it('lists the call that matches no route, not dropping it', () => {
-    const unmatched = result.graph.edges.filter(isEdgeOfKind('http-call')).filter((e) => e.to.startsWith('endpoint:unmatched:'));
+    const unmatched = result.graph.edges
+      .filter(isEdgeOfKind('http-call'))
+      .filter((e) => e.to.startsWith('endpoint:unmatched:'));
     expect(unmatched.map((e) => ({ from: e.from, to: e.to, call: e.data!.call }))).toEqual(expected.unmatchedCalls);
-    expect(result.graph.nodes.find((n) => n.id === expected.unmatchedCalls[0]!.to)).toMatchObject({ kind: 'endpoint', data: { unmatched: true } });
+    expect(result.graph.nodes.find((n) => n.id === expected.unmatchedCalls[0]!.to)).toMatchObject({
+      kind: 'endpoint',
+      data: { unmatched: true },
+    });
   });
 
   it('makes an endpoint node for each route served, with a serves edge from its handler', () => {

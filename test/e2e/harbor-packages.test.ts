@@ -18,7 +18,8 @@ let server: RegistryServer;
 let work: string;
 let result: ScanResult;
 
-const findings = (ruleId: string, name: string): Finding[] => result.findings.filter((f) => f.ruleId === ruleId && f.data.name === name);
+const findings = (ruleId: string, name: string): Finding[] =>
+  result.findings.filter((f) => f.ruleId === ruleId && f.data.name === name);
 
 beforeAll(async () => {
   server = await startRegistryServer();
@@ -27,10 +28,24 @@ beforeAll(async () => {
   const home = path.join(work, 'home');
   mkdirSync(path.join(home, '.nuget/NuGet'), { recursive: true });
   writeFileSync(path.join(home, '.npmrc'), `registry=${server.npmUrl}\n@harbor:registry=${server.privateNpmUrl}\n`);
-  writeFileSync(path.join(home, '.nuget/NuGet/NuGet.Config'), `<configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources></configuration>`);
+  writeFileSync(
+    path.join(home, '.nuget/NuGet/NuGet.Config'),
+    `<configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources></configuration>`,
+  );
   const out = path.join(work, 'result.json');
-  const env = { HOME: home, ASSESS_OFFLINE: '', ASSESS_CACHE_DIR: path.join(work, 'cache'), NPM_CONFIG_REGISTRY: '', npm_config_registry: '', npm_config_userconfig: '', NPM_CONFIG_USERCONFIG: '' };
-  const run = await assessAsync(['scan', estate, '--json', out, '--quiet', '--advisories', path.join(projectRoot, 'fixtures/advisories.zip')], env);
+  const env = {
+    HOME: home,
+    ASSESS_OFFLINE: '',
+    ASSESS_CACHE_DIR: path.join(work, 'cache'),
+    NPM_CONFIG_REGISTRY: '',
+    npm_config_registry: '',
+    npm_config_userconfig: '',
+    NPM_CONFIG_USERCONFIG: '',
+  };
+  const run = await assessAsync(
+    ['scan', estate, '--json', out, '--quiet', '--advisories', path.join(projectRoot, 'fixtures/advisories.zip')],
+    env,
+  );
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   result = JSON.parse(readFileSync(out, 'utf8')) as ScanResult;
@@ -43,11 +58,23 @@ afterAll(async () => {
 
 describe('harbor-web (npm) dependencies', () => {
   it('reports the old lodash, its advisories, the deprecated request and Node 8/10 in engines', () => {
-    expect(findings('outdated-package', 'lodash')).toMatchObject([{ location: { repo: 'harbor-web', file: 'package.json' }, data: { current: '4.17.4', latest: '4.17.21', majorsBehind: 0, releasesBehind: 7 } }]);
-    expect(findings('outdated-package', 'jquery')).toMatchObject([{ severity: 'warning', data: { current: '1.12.4', latest: '3.7.1', majorsBehind: 2 } }]);
-    expect(findings('vulnerable-package', 'lodash').map((f) => f.data.advisory)).toEqual(['GHSA-35jh-r3h4-6jhm', 'GHSA-jf85-cpcp-j695']);
+    expect(findings('outdated-package', 'lodash')).toMatchObject([
+      {
+        location: { repo: 'harbor-web', file: 'package.json' },
+        data: { current: '4.17.4', latest: '4.17.21', majorsBehind: 0, releasesBehind: 7 },
+      },
+    ]);
+    expect(findings('outdated-package', 'jquery')).toMatchObject([
+      { severity: 'warning', data: { current: '1.12.4', latest: '3.7.1', majorsBehind: 2 } },
+    ]);
+    expect(findings('vulnerable-package', 'lodash').map((f) => f.data.advisory)).toEqual([
+      'GHSA-35jh-r3h4-6jhm',
+      'GHSA-jf85-cpcp-j695',
+    ]);
     expect(findings('deprecated-package', 'request')).toHaveLength(1);
-    expect(result.findings.find((f) => f.ruleId === 'eol-framework' && f.location.repo === 'harbor-web')).toMatchObject({ data: { runtime: 'node', allowedMajors: ['8', '10'] } });
+    expect(result.findings.find((f) => f.ruleId === 'eol-framework' && f.location.repo === 'harbor-web')).toMatchObject(
+      { data: { runtime: 'node', allowedMajors: ['8', '10'] } },
+    );
   });
 });
 
@@ -55,11 +82,15 @@ describe('harbor-monolith (NuGet) dependencies', () => {
   it('reports the 2014 Newtonsoft.Json, EF6 and log4net with the right distance in every project that uses them', () => {
     const json = findings('outdated-package', 'Newtonsoft.Json');
     expect(json.length).toBeGreaterThanOrEqual(2);
-    for (const f of json) expect(f).toMatchObject({ severity: 'error', data: { current: '6.0.4', latest: '13.0.3', majorsBehind: 7 } });
-    for (const f of findings('outdated-package', 'EntityFramework')) expect(f.data).toMatchObject({ current: '6.1.3', latest: '6.5.1', majorsBehind: 0, minorsBehind: 4 });
+    for (const f of json)
+      expect(f).toMatchObject({ severity: 'error', data: { current: '6.0.4', latest: '13.0.3', majorsBehind: 7 } });
+    for (const f of findings('outdated-package', 'EntityFramework'))
+      expect(f.data).toMatchObject({ current: '6.1.3', latest: '6.5.1', majorsBehind: 0, minorsBehind: 4 });
     expect(findings('outdated-package', 'EntityFramework').length).toBeGreaterThanOrEqual(1);
     expect(findings('outdated-package', 'log4net')).toMatchObject([{ data: { current: '2.0.3', majorsBehind: 1 } }]);
-    expect(findings('vulnerable-package', 'Newtonsoft.Json').every((f) => f.data.advisory === 'GHSA-5crp-9r3c-p9vr')).toBe(true);
+    expect(
+      findings('vulnerable-package', 'Newtonsoft.Json').every((f) => f.data.advisory === 'GHSA-5crp-9r3c-p9vr'),
+    ).toBe(true);
   });
 
   it('never looks up the estate’s own packages', () => {

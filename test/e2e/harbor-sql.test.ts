@@ -28,13 +28,16 @@ interface Expected {
   sqlTables: Record<string, [string, string[]][]>;
 }
 
-const expected = JSON.parse(readFileSync(path.join(projectRoot, 'fixtures/harbor-estate/expected.json'), 'utf8')) as Expected;
+const expected = JSON.parse(
+  readFileSync(path.join(projectRoot, 'fixtures/harbor-estate/expected.json'), 'utf8'),
+) as Expected;
 
 let work: string;
 let result: ScanResult;
 let table: string;
 
-const at = (f: Finding, q: { repo: string; file: string; line: number }) => f.location.repo === q.repo && f.location.file === q.file && f.location.line === q.line;
+const at = (f: Finding, q: { repo: string; file: string; line: number }) =>
+  f.location.repo === q.repo && f.location.file === q.file && f.location.line === q.line;
 const ofRule = (rule: string) => result.findings.filter((f) => f.ruleId === rule);
 
 beforeAll(() => {
@@ -48,7 +51,9 @@ describe('harbor-estate SQL', () => {
     const found = (result.sql?.queries ?? []).map((q) => `${q.repo}/${q.file}:${q.line}`);
     expect(found.sort()).toEqual(expected.sqlQueries.map((q) => `${q.repo}/${q.file}:${q.line}`).sort());
     for (const want of expected.sqlQueries) {
-      const query = result.sql!.queries.find((q) => q.repo === want.repo && q.file === want.file && q.line === want.line)!;
+      const query = result.sql!.queries.find(
+        (q) => q.repo === want.repo && q.file === want.file && q.line === want.line,
+      )!;
       expect(query.tables.map((t) => t.table).sort(), `${want.file}:${want.line}`).toEqual([...want.tables].sort());
       expect(query.dynamic, `${want.file}:${want.line} dynamic`).toBe(want.dynamic ?? false);
       expect(query.parsed, `${want.file}:${want.line} parsed`).toBe(true);
@@ -80,8 +85,12 @@ describe('harbor-estate SQL', () => {
   });
 
   it('reports non-sargable predicates and SELECT * where written down', () => {
-    expect(ofRule('non-sargable-predicate').map((f) => [f.location.repo, f.location.file, f.location.line, f.data.reason])).toEqual(expected.nonSargablePredicates);
-    expect(ofRule('select-star').map((f) => [f.location.repo, f.location.file, f.location.line])).toEqual(expected.selectStar);
+    expect(
+      ofRule('non-sargable-predicate').map((f) => [f.location.repo, f.location.file, f.location.line, f.data.reason]),
+    ).toEqual(expected.nonSargablePredicates);
+    expect(ofRule('select-star').map((f) => [f.location.repo, f.location.file, f.location.line])).toEqual(
+      expected.selectStar,
+    );
     expect(ofRule('select-star').every((f) => f.severity === 'note')).toBe(true);
   });
 
@@ -97,7 +106,10 @@ describe('harbor-estate SQL', () => {
 
   it('links the code that issues queries to the tables and procedures', () => {
     for (const [from, kind, to] of expected.sqlGraphEdges) {
-      expect(result.graph.edges.some((e) => e.from === from && e.kind === kind && e.to === to), `${from} ${kind} ${to}`).toBe(true);
+      expect(
+        result.graph.edges.some((e) => e.from === from && e.kind === kind && e.to === to),
+        `${from} ${kind} ${to}`,
+      ).toBe(true);
     }
     expect(result.graph.nodes.find((n) => n.id === 'table:dbo.legacyexports')?.data).toMatchObject({ known: false });
   });
@@ -105,8 +117,12 @@ describe('harbor-estate SQL', () => {
   it('prints the SQL headline and suggested indexes', () => {
     const flagged = expected.sqlQueries.filter((q) => q.flagged).length;
     const total = expected.sqlQueries.length;
-    expect(table).toContain(`SQL: ${total} queries, ${flagged} (${Math.round((flagged / total) * 100)}%) with an unindexed predicate`);
-    expect(table).toContain('CREATE INDEX IX_Invoices_CurrentStatus_PeriodEnd ON dbo.Invoices (CurrentStatus, PeriodEnd);');
+    expect(table).toContain(
+      `SQL: ${total} queries, ${flagged} (${Math.round((flagged / total) * 100)}%) with an unindexed predicate`,
+    );
+    expect(table).toContain(
+      'CREATE INDEX IX_Invoices_CurrentStatus_PeriodEnd ON dbo.Invoices (CurrentStatus, PeriodEnd);',
+    );
   });
 
   it('reads every SQL file without warnings', () => {

@@ -73,9 +73,26 @@ describe('harbor-estate history (default window: 12 months before each repositor
   });
 
   it('counts revisions and churn per file, following the rename of the cleanup script', () => {
-    expect(history(result, NOTIFICATION_SERVICE)).toMatchObject({ revisions: 11, added: 79, deleted: 2 + 3, churn: 84 });
-    expect(history(result, INVOICE_SERVICE)).toMatchObject({ revisions: 8, churn: 46, authors: 2, mainAuthor: 'Tom Becker' });
-    expect(history(result, CLEANUP_SQL)).toMatchObject({ revisions: 4, added: 18, deleted: 1, firstChange: '2024-12-16', lastChange: '2025-04-07', ageDays: 51 });
+    expect(history(result, NOTIFICATION_SERVICE)).toMatchObject({
+      revisions: 11,
+      added: 79,
+      deleted: 2 + 3,
+      churn: 84,
+    });
+    expect(history(result, INVOICE_SERVICE)).toMatchObject({
+      revisions: 8,
+      churn: 46,
+      authors: 2,
+      mainAuthor: 'Tom Becker',
+    });
+    expect(history(result, CLEANUP_SQL)).toMatchObject({
+      revisions: 4,
+      added: 18,
+      deleted: 1,
+      firstChange: '2024-12-16',
+      lastChange: '2025-04-07',
+      ageDays: 51,
+    });
     expect(result.graph.nodes.some((n) => n.path?.startsWith('db/scripts/'))).toBe(false);
   });
 
@@ -83,17 +100,31 @@ describe('harbor-estate history (default window: 12 months before each repositor
     // The partial InvoiceService spans two files; the reformat touched both in one commit, counted once.
     expect(history(result, 'type:Harbor.Billing.InvoiceService')).toMatchObject({ revisions: 8, churn: 47 });
     // Tom Becker wrote 57 of Billing's 65 changed lines: a bus factor of one.
-    expect(history(result, 'namespace:Harbor.Billing')).toMatchObject({ revisions: 9, churn: 65, mainAuthor: 'Tom Becker', mainAuthorShare: 0.88 });
-    expect(history(result, 'project:notifications-service/src/Harbor.Notifications.Api/Harbor.Notifications.Api.csproj')).toMatchObject({
+    expect(history(result, 'namespace:Harbor.Billing')).toMatchObject({
+      revisions: 9,
+      churn: 65,
+      mainAuthor: 'Tom Becker',
+      mainAuthorShare: 0.88,
+    });
+    expect(
+      history(result, 'project:notifications-service/src/Harbor.Notifications.Api/Harbor.Notifications.Api.csproj'),
+    ).toMatchObject({
       revisions: 17,
       mainAuthor: 'Priya Natarajan',
       mainAuthorShare: 0.84,
     });
-    expect(history(result, 'repo:harbor-contracts')).toMatchObject({ revisions: 11, churn: 30, mainAuthor: 'Kenji Ito', mainAuthorShare: 1 });
+    expect(history(result, 'repo:harbor-contracts')).toMatchObject({
+      revisions: 11,
+      churn: 30,
+      mainAuthor: 'Kenji Ito',
+      mainAuthorShare: 1,
+    });
   });
 
   it('ranks hotspots by churn × complexity', () => {
-    const hotspots = result.findings.filter((f) => f.ruleId === 'hotspot').sort((a, b) => Number(a.data.rank) - Number(b.data.rank));
+    const hotspots = result.findings
+      .filter((f) => f.ruleId === 'hotspot')
+      .sort((a, b) => Number(a.data.rank) - Number(b.data.rank));
     expect(hotspots.slice(0, 5).map((f) => `file:${f.location.repo}/${f.location.file}`)).toEqual([
       NOTIFICATION_SERVICE, // 84 × 12
       PROJECTS_CONTROLLER, // 21 × 13
@@ -101,30 +132,64 @@ describe('harbor-estate history (default window: 12 months before each repositor
       INVOICE_SERVICE, // 46 × 3
       API_CONTROLLER, // 25 × 5
     ]);
-    expect(hotspots[0]!.data).toMatchObject({ rank: 1, score: 1008, revisions: 11, churn: 84, complexity: 12, mainAuthor: 'Maria Santos' });
+    expect(hotspots[0]!.data).toMatchObject({
+      rank: 1,
+      score: 1008,
+      revisions: 11,
+      churn: 84,
+      complexity: 12,
+      mainAuthor: 'Maria Santos',
+    });
   });
 
   it('finds change coupling within a repository as code-maat computes it, without the bulk reformat', () => {
     // 6 shared commits; 7 and 6 revisions outside the reformat: 6 / 6.5
-    expect(coChange(result, INVOICE_SERVICE, USAGE_REPORT)).toMatchObject({ weight: 6, data: { level: 'file', degree: 0.923, revisions: [7, 6], hidden: true, crossRepo: false } });
+    expect(coChange(result, INVOICE_SERVICE, USAGE_REPORT)).toMatchObject({
+      weight: 6,
+      data: { level: 'file', degree: 0.923, revisions: [7, 6], hidden: true, crossRepo: false },
+    });
     // NotificationService uses NotificationTemplate: coupled, but not hidden. 4 / avg(10, 5)
-    expect(coChange(result, NOTIFICATION_SERVICE, NOTIFICATION_TEMPLATE)).toMatchObject({ weight: 4, data: { degree: 0.533, hidden: false } });
+    expect(coChange(result, NOTIFICATION_SERVICE, NOTIFICATION_TEMPLATE)).toMatchObject({
+      weight: 4,
+      data: { degree: 0.533, hidden: false },
+    });
     // Rolled up: Billing and Reporting (Reporting references Billing). 6 / avg(8, 6)
-    expect(coChange(result, 'namespace:Harbor.Billing', 'namespace:Harbor.Reporting')).toMatchObject({ weight: 6, data: { level: 'namespace', degree: 0.857, hidden: false } });
+    expect(coChange(result, 'namespace:Harbor.Billing', 'namespace:Harbor.Reporting')).toMatchObject({
+      weight: 6,
+      data: { level: 'namespace', degree: 0.857, hidden: false },
+    });
   });
 
   it('links commits across repositories by ticket key and by author window', () => {
     expect(coChange(result, NOTIFICATION_TEMPLATE, TEMPLATE_RENDERER)).toMatchObject({
       weight: 5,
-      data: { degree: 0.909, revisions: [5, 6], hidden: true, crossRepo: true, tickets: ['HAR-130', 'HAR-150', 'HAR-170', 'HAR-182', 'HAR-199'] },
+      data: {
+        degree: 0.909,
+        revisions: [5, 6],
+        hidden: true,
+        crossRepo: true,
+        tickets: ['HAR-130', 'HAR-150', 'HAR-170', 'HAR-182', 'HAR-199'],
+      },
     });
     expect(coChange(result, NOTIFICATION_REQUESTED, API_CONTROLLER)).toMatchObject({
       weight: 5,
-      data: { degree: 0.909, hidden: false, crossRepo: true, tickets: ['HAR-131', 'HAR-161', 'HAR-184', 'HAR-194', 'HAR-197'] },
+      data: {
+        degree: 0.909,
+        hidden: false,
+        crossRepo: true,
+        tickets: ['HAR-131', 'HAR-161', 'HAR-184', 'HAR-194', 'HAR-197'],
+      },
     });
-    expect(coChange(result, EVENT_ENVELOPE, PROGRAM)).toMatchObject({ weight: 5, data: { degree: 1, hidden: true, crossRepo: true, linkedByAuthor: true } });
+    expect(coChange(result, EVENT_ENVELOPE, PROGRAM)).toMatchObject({
+      weight: 5,
+      data: { degree: 1, hidden: true, crossRepo: true, linkedByAuthor: true },
+    });
     expect(
-      coChange(result, 'project:harbor-contracts/src/Harbor.Contracts/Harbor.Contracts.csproj', 'project:notifications-service/src/Harbor.Notifications.Api/Harbor.Notifications.Api.csproj'),
+      coChange(
+        result,
+        'project:harbor-contracts/src/Harbor.Contracts/Harbor.Contracts.csproj',
+        'project:notifications-service/src/Harbor.Notifications.Api/Harbor.Notifications.Api.csproj',
+      ),
     ).toMatchObject({ weight: 10, data: { level: 'project', degree: 0.714, hidden: false, crossRepo: true } });
     // The only ticket shared by the contracts and the templates (HAR-131) is below the thresholds.
     expect(coChange(result, NOTIFICATION_REQUESTED, TEMPLATE_RENDERER)).toBeUndefined();
@@ -150,7 +215,10 @@ describe('harbor-estate history (default window: 12 months before each repositor
   it('prints the top hotspots and the strongest hidden couplings', () => {
     expect(table).toContain('Top hotspots');
     expect(table).toContain('Strongest hidden couplings');
-    const firstHidden = table.slice(table.indexOf('Strongest hidden couplings')).split('\n').find((l) => l.includes('⇄'));
+    const firstHidden = table
+      .slice(table.indexOf('Strongest hidden couplings'))
+      .split('\n')
+      .find((l) => l.includes('⇄'));
     expect(firstHidden).toContain('EventEnvelope.cs ⇄ notifications-service/src/Harbor.Notifications.Api/Program.cs');
   });
 });
@@ -160,13 +228,23 @@ describe('harbor-estate history with other settings', () => {
     const config = path.join(work, 'bulk.config.json');
     writeFileSync(config, JSON.stringify({ history: { bulkCommitFiles: 100 } }));
     const withBulk = scan('--config', config);
-    expect(coChange(withBulk, INVOICE_SERVICE, USAGE_REPORT)).toMatchObject({ weight: 7, data: { degree: 0.933, revisions: [8, 7] } });
-    expect(coChange(withBulk, NOTIFICATION_SERVICE, NOTIFICATION_TEMPLATE)).toMatchObject({ weight: 5, data: { degree: 0.588 } });
+    expect(coChange(withBulk, INVOICE_SERVICE, USAGE_REPORT)).toMatchObject({
+      weight: 7,
+      data: { degree: 0.933, revisions: [8, 7] },
+    });
+    expect(coChange(withBulk, NOTIFICATION_SERVICE, NOTIFICATION_TEMPLATE)).toMatchObject({
+      weight: 5,
+      data: { degree: 0.588 },
+    });
   });
 
   it('reads back to a date with --since, import commits included', () => {
     const all = scan('--since', '2024-01-01');
-    expect(SCRIPTED.map((name) => all.repos.find((r) => r.name === name)?.history?.commits)).toEqual([12 + 1, 29 + 1, 20 + 1]);
+    expect(SCRIPTED.map((name) => all.repos.find((r) => r.name === name)?.history?.commits)).toEqual([
+      12 + 1,
+      29 + 1,
+      20 + 1,
+    ]);
     expect(all.repos.every((r) => r.history?.since === '2024-01-01')).toBe(true);
     expect(history(all, NOTIFICATION_SERVICE)).toMatchObject({ revisions: 14, firstChange: '2024-01-16' }); // the monolith's import day
   });
@@ -180,11 +258,17 @@ describe('harbor-estate history with other settings', () => {
     expect(none.findings.filter((f) => f.ruleId === 'hotspot' || f.ruleId === 'change-coupling')).toEqual([]);
     // Not a silent blank: each analyzer that needed history says it did not run, and why.
     const skipped = none.diagnostics.filter((d) => d.code === 'analyzer-skipped').map((d) => d.message);
-    expect(skipped).toEqual(expect.arrayContaining([expect.stringMatching(/^change-coupling did not run: it needs history \(--no-history was given\)/), expect.stringMatching(/^hotspot did not run/)]));
+    expect(skipped).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^change-coupling did not run: it needs history \(--no-history was given\)/),
+        expect.stringMatching(/^hotspot did not run/),
+      ]),
+    );
   });
 
   it('starts one git process per repository, and none when no selected analyzer needs history', async () => {
-    const scan = (only: string[]) => runScan({ root: estate, maxFileBytes: 4 * 1024 * 1024, exclude: [], analyzerOptions: {}, only });
+    const scan = (only: string[]) =>
+      runScan({ root: estate, maxFileBytes: 4 * 1024 * 1024, exclude: [], analyzerOptions: {}, only });
     const before = gitProcessCount();
     const inProcess = await scan(['hotspot']);
     expect(gitProcessCount() - before).toBe(inProcess.repos.length);

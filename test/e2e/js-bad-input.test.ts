@@ -23,7 +23,10 @@ beforeAll(() => {
   // Each config extends the other.
   put('web/tsconfig.json', '{ "extends": "./tsconfig.base.json", "compilerOptions": { "baseUrl": "." } }');
   put('web/tsconfig.base.json', '{ "extends": "./tsconfig.json" }');
-  put('web/src/app.ts', "import { util } from './util';\nimport pad from 'left-pad';\nexport const x = util(pad('a', 2));\n");
+  put(
+    'web/src/app.ts',
+    "import { util } from './util';\nimport pad from 'left-pad';\nexport const x = util(pad('a', 2));\n",
+  );
   put('web/src/util.ts', 'export function util(s: string) { return s; }\n');
   put('web/src/broken.ts', "import { util } from './util';\nexport const y = util(;\nexport const z = 1;\n");
   put('api/.git/HEAD', 'ref: refs/heads/main\n');
@@ -40,7 +43,8 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const codes = (repo: string) => result.diagnostics.filter((d) => d.repo === repo).map((d) => `${d.code} ${d.file}`);
-const hasImport = (from: string, to: string) => result.graph.edges.some((e) => e.kind === 'import' && e.from === from && e.to === to);
+const hasImport = (from: string, to: string) =>
+  result.graph.edges.some((e) => e.kind === 'import' && e.from === from && e.to === to);
 
 describe('a scan of broken JS/TS input', () => {
   it('completes', () => {

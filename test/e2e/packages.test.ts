@@ -23,12 +23,28 @@ let result: ScanResult;
 let table: string;
 
 const finding = (ruleId: string, repo: string, name: string): Finding | undefined =>
-  result.findings.find((f) => f.ruleId === ruleId && f.location.repo === repo && (f.data.name === name || f.data.framework === name || f.data.runtime === name));
+  result.findings.find(
+    (f) =>
+      f.ruleId === ruleId &&
+      f.location.repo === repo &&
+      (f.data.name === name || f.data.framework === name || f.data.runtime === name),
+  );
 
-async function scan(extra: string[], extraEnv: Record<string, string> = {}): Promise<{ status: number; result: ScanResult; stdout: string; stderr: string }> {
+async function scan(
+  extra: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<{ status: number; result: ScanResult; stdout: string; stderr: string }> {
   const out = path.join(work, `result-${Math.random().toString(36).slice(2)}.json`);
-  const run = await assessAsync(['scan', estate, '--json', out, '--advisories', path.join(projectRoot, 'fixtures/advisories'), ...extra], { ...env, ...extraEnv });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr, result: JSON.parse(readFileSync(out, 'utf8')) as ScanResult };
+  const run = await assessAsync(
+    ['scan', estate, '--json', out, '--advisories', path.join(projectRoot, 'fixtures/advisories'), ...extra],
+    { ...env, ...extraEnv },
+  );
+  return {
+    status: run.status,
+    stdout: run.stdout,
+    stderr: run.stderr,
+    result: JSON.parse(readFileSync(out, 'utf8')) as ScanResult,
+  };
 }
 
 beforeAll(async () => {
@@ -40,12 +56,27 @@ beforeAll(async () => {
   const home = path.join(work, 'home');
   mkdirSync(path.join(home, '.nuget/NuGet'), { recursive: true });
   writeFileSync(path.join(home, '.npmrc'), `@harbor:registry=${server.privateNpmUrl}\n`);
-  writeFileSync(path.join(home, '.nuget/NuGet/NuGet.Config'), '<configuration><packageSources><add key="corp" value="http://127.0.0.1:9/v3/index.json" /></packageSources></configuration>');
-  for (const repo of ['storefront', 'admin-ui']) writeFileSync(path.join(estate, repo, '.npmrc'), `registry=${server.npmUrl}\n`);
+  writeFileSync(
+    path.join(home, '.nuget/NuGet/NuGet.Config'),
+    '<configuration><packageSources><add key="corp" value="http://127.0.0.1:9/v3/index.json" /></packageSources></configuration>',
+  );
+  for (const repo of ['storefront', 'admin-ui'])
+    writeFileSync(path.join(estate, repo, '.npmrc'), `registry=${server.npmUrl}\n`);
   for (const repo of ['legacy-billing', 'orders-api']) {
-    writeFileSync(path.join(estate, repo, 'NuGet.Config'), `<configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources></configuration>`);
+    writeFileSync(
+      path.join(estate, repo, 'NuGet.Config'),
+      `<configuration><packageSources><clear /><add key="fixture" value="${server.nugetUrl}" /></packageSources></configuration>`,
+    );
   }
-  env = { HOME: home, ASSESS_OFFLINE: '', ASSESS_CACHE_DIR: path.join(work, 'cache'), NPM_CONFIG_REGISTRY: '', npm_config_registry: '', npm_config_userconfig: '', NPM_CONFIG_USERCONFIG: '' };
+  env = {
+    HOME: home,
+    ASSESS_OFFLINE: '',
+    ASSESS_CACHE_DIR: path.join(work, 'cache'),
+    NPM_CONFIG_REGISTRY: '',
+    npm_config_registry: '',
+    npm_config_userconfig: '',
+    NPM_CONFIG_USERCONFIG: '',
+  };
   const run = await scan([]);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
@@ -61,10 +92,23 @@ afterAll(async () => {
 describe('package inventory against a loopback registry', () => {
   it('makes one node per package, used by several repos, with declared and resolved versions', () => {
     const json = result.graph.nodes.find((n) => n.id === 'package:nuget:newtonsoft.json');
-    expect(json?.data).toMatchObject({ ecosystem: 'nuget', versions: ['6.0.4', '[12.0.3,14.0)'], resolved: ['12.0.3'], latest: '13.0.3' });
-    const users = result.graph.edges.filter((e) => e.kind === 'package-ref' && e.to === 'package:nuget:newtonsoft.json').map((e) => e.from);
-    expect(users).toEqual(['project:legacy-billing/src/Billing/Billing.csproj', 'project:orders-api/src/Orders.Api/Orders.Api.csproj']);
-    const lodash = result.graph.edges.filter(isEdgeOfKind('package-ref')).filter((e) => e.to === 'package:npm:lodash').map((e) => [e.from, e.data?.version, e.data?.resolved]);
+    expect(json?.data).toMatchObject({
+      ecosystem: 'nuget',
+      versions: ['6.0.4', '[12.0.3,14.0)'],
+      resolved: ['12.0.3'],
+      latest: '13.0.3',
+    });
+    const users = result.graph.edges
+      .filter((e) => e.kind === 'package-ref' && e.to === 'package:nuget:newtonsoft.json')
+      .map((e) => e.from);
+    expect(users).toEqual([
+      'project:legacy-billing/src/Billing/Billing.csproj',
+      'project:orders-api/src/Orders.Api/Orders.Api.csproj',
+    ]);
+    const lodash = result.graph.edges
+      .filter(isEdgeOfKind('package-ref'))
+      .filter((e) => e.to === 'package:npm:lodash')
+      .map((e) => [e.from, e.data?.version, e.data?.resolved]);
     expect(lodash).toEqual([
       ['project:admin-ui/package.json', '4.17.21', '4.17.21'],
       ['project:storefront/package.json', '^4.17.11', '4.17.11'],
@@ -75,41 +119,82 @@ describe('package inventory against a loopback registry', () => {
     expect(finding('outdated-package', 'legacy-billing', 'Newtonsoft.Json')).toMatchObject({
       severity: 'error',
       location: { file: 'src/Billing/Billing.csproj' },
-      data: { current: '6.0.4', latest: '13.0.3', majorsBehind: 7, minorsBehind: 7, releasedAt: '2014-08-03T23:21:58.267+00:00' },
+      data: {
+        current: '6.0.4',
+        latest: '13.0.3',
+        majorsBehind: 7,
+        minorsBehind: 7,
+        releasedAt: '2014-08-03T23:21:58.267+00:00',
+      },
     });
-    expect(finding('outdated-package', 'legacy-billing', 'EntityFramework')).toMatchObject({ severity: 'note', data: { current: '6.1.3', latest: '6.5.1', majorsBehind: 0, minorsBehind: 4 } });
-    expect(finding('outdated-package', 'legacy-billing', 'log4net')).toMatchObject({ severity: 'warning', data: { current: '2.0.3', latest: '3.0.3', majorsBehind: 1 } });
-    expect(finding('outdated-package', 'orders-api', 'Newtonsoft.Json')).toMatchObject({ data: { current: '12.0.3', currentFrom: 'lockfile', majorsBehind: 1 } });
-    expect(finding('outdated-package', 'orders-api', 'Dapper')).toMatchObject({ data: { current: '2.0.123', latest: '2.1.35', minorsBehind: 1 } });
-    expect(finding('outdated-package', 'storefront', 'lodash')).toMatchObject({ location: { file: 'package.json', line: 9 }, data: { current: '4.17.11', latest: '4.17.21' } });
-    expect(finding('outdated-package', 'storefront', '@harbor/design-tokens')).toMatchObject({ data: { current: '2.0.0', latest: '2.3.0', registry: server.privateNpmUrl } });
+    expect(finding('outdated-package', 'legacy-billing', 'EntityFramework')).toMatchObject({
+      severity: 'note',
+      data: { current: '6.1.3', latest: '6.5.1', majorsBehind: 0, minorsBehind: 4 },
+    });
+    expect(finding('outdated-package', 'legacy-billing', 'log4net')).toMatchObject({
+      severity: 'warning',
+      data: { current: '2.0.3', latest: '3.0.3', majorsBehind: 1 },
+    });
+    expect(finding('outdated-package', 'orders-api', 'Newtonsoft.Json')).toMatchObject({
+      data: { current: '12.0.3', currentFrom: 'lockfile', majorsBehind: 1 },
+    });
+    expect(finding('outdated-package', 'orders-api', 'Dapper')).toMatchObject({
+      data: { current: '2.0.123', latest: '2.1.35', minorsBehind: 1 },
+    });
+    expect(finding('outdated-package', 'storefront', 'lodash')).toMatchObject({
+      location: { file: 'package.json', line: 9 },
+      data: { current: '4.17.11', latest: '4.17.21' },
+    });
+    expect(finding('outdated-package', 'storefront', '@harbor/design-tokens')).toMatchObject({
+      data: { current: '2.0.0', latest: '2.3.0', registry: server.privateNpmUrl },
+    });
     expect(finding('outdated-package', 'admin-ui', 'lodash')).toBeUndefined();
   });
 
   it('matches the vulnerable versions against the OSV records', () => {
-    expect(finding('vulnerable-package', 'legacy-billing', 'Newtonsoft.Json')).toMatchObject({ severity: 'error', data: { advisory: 'GHSA-5crp-9r3c-p9vr', current: '6.0.4' } });
-    const lodash = result.findings.filter((f) => f.ruleId === 'vulnerable-package' && f.data.name === 'lodash').map((f) => [f.location.repo, f.data.advisory]);
+    expect(finding('vulnerable-package', 'legacy-billing', 'Newtonsoft.Json')).toMatchObject({
+      severity: 'error',
+      data: { advisory: 'GHSA-5crp-9r3c-p9vr', current: '6.0.4' },
+    });
+    const lodash = result.findings
+      .filter((f) => f.ruleId === 'vulnerable-package' && f.data.name === 'lodash')
+      .map((f) => [f.location.repo, f.data.advisory]);
     expect(lodash).toEqual([
       ['storefront', 'GHSA-35jh-r3h4-6jhm'],
       ['storefront', 'GHSA-jf85-cpcp-j695'],
     ]);
-    expect(finding('vulnerable-package', 'orders-api', 'Newtonsoft.Json')).toMatchObject({ data: { current: '12.0.3', fixedIn: ['13.0.1'] } });
+    expect(finding('vulnerable-package', 'orders-api', 'Newtonsoft.Json')).toMatchObject({
+      data: { current: '12.0.3', fixedIn: ['13.0.1'] },
+    });
     expect(finding('vulnerable-package', 'admin-ui', 'lodash')).toBeUndefined(); // 4.17.21 is fixed
   });
 
   it('reports deprecated packages and end-of-life frameworks', () => {
-    expect(finding('deprecated-package', 'legacy-billing', 'WindowsAzure.Storage')).toMatchObject({ severity: 'error', data: { latestDeprecated: true } });
-    expect(finding('eol-framework', 'legacy-billing', 'net452')).toMatchObject({ data: { endOfSupport: '2022-04-26', ended: true } });
+    expect(finding('deprecated-package', 'legacy-billing', 'WindowsAzure.Storage')).toMatchObject({
+      severity: 'error',
+      data: { latestDeprecated: true },
+    });
+    expect(finding('eol-framework', 'legacy-billing', 'net452')).toMatchObject({
+      data: { endOfSupport: '2022-04-26', ended: true },
+    });
     expect(finding('eol-framework', 'orders-api', 'net6.0')).toMatchObject({ data: { endOfSupport: '2024-11-12' } });
-    expect(finding('eol-framework', 'admin-ui', 'node')).toMatchObject({ data: { range: '12.x', allowedMajors: ['12'] } });
+    expect(finding('eol-framework', 'admin-ui', 'node')).toMatchObject({
+      data: { range: '12.x', allowedMajors: ['12'] },
+    });
     expect(finding('eol-framework', 'storefront', 'node')).toBeUndefined(); // >=14 allows maintained lines
   });
 
   it('says which private package its registry does not know, and finishes', () => {
     const missing = result.diagnostics.filter((d) => d.code === 'package-not-found');
     expect(missing).toMatchObject([{ repo: 'orders-api', file: 'src/Orders.Api/Orders.Api.csproj' }]);
-    expect(missing[0]!.message).toMatch(/nuget package Harbor\.Contracts is not on http:\/\/127\.0\.0\.1:\d+\/nuget\/v3\/index\.json/);
-    expect(result.diagnostics.filter((d) => d.code !== 'package-not-found' && d.severity !== 'info' && d.repo !== 'broken-web')).toEqual([]);
+    expect(missing[0]!.message).toMatch(
+      /nuget package Harbor\.Contracts is not on http:\/\/127\.0\.0\.1:\d+\/nuget\/v3\/index\.json/,
+    );
+    expect(
+      result.diagnostics.filter(
+        (d) => d.code !== 'package-not-found' && d.severity !== 'info' && d.repo !== 'broken-web',
+      ),
+    ).toEqual([]);
   });
 
   it('reads broken manifests and lockfiles as diagnostics, keeping what it can', () => {
@@ -120,11 +205,14 @@ describe('package inventory against a loopback registry', () => {
       ['npm-lockfile-invalid', 'pnpm-lock.yaml', 4],
       ['npm-lockfile-invalid', 'yarn.lock', 2],
     ]);
-    expect(result.graph.nodes.find((n) => n.id === 'project:broken-web/packages/ui/package.json')?.name).toBe('@broken/ui');
+    expect(result.graph.nodes.find((n) => n.id === 'project:broken-web/packages/ui/package.json')?.name).toBe(
+      '@broken/ui',
+    );
   });
 
   it('prints the dependency summary', () => {
-    for (const text of ['Ecosystem', 'Most behind', 'Newtonsoft.Json (nuget)', 'Repos by exposure', 'legacy-billing']) expect(table).toContain(text);
+    for (const text of ['Ecosystem', 'Most behind', 'Newtonsoft.Json (nuget)', 'Repos by exposure', 'legacy-billing'])
+      expect(table).toContain(text);
     expect(table.indexOf('Newtonsoft.Json (nuget)')).toBeLessThan(table.indexOf('log4net (nuget)'));
   });
 
@@ -142,14 +230,23 @@ describe('package inventory against a loopback registry', () => {
     expect(offline.status).toBe(0);
     expect(server.requests.length).toBe(before);
     expect(offline.result.findings.filter((f) => f.ruleId === 'outdated-package')).toEqual([]);
-    expect(offline.result.diagnostics.find((d) => d.code === 'registry-offline-miss')?.message).toMatch(/not in the registry cache.*nuget:Newtonsoft\.Json/);
+    expect(offline.result.diagnostics.find((d) => d.code === 'registry-offline-miss')?.message).toMatch(
+      /not in the registry cache.*nuget:Newtonsoft\.Json/,
+    );
     // Advisories and lifecycles are local: still reported offline.
     expect(offline.result.findings.some((f) => f.ruleId === 'vulnerable-package')).toBe(true);
   });
 
   it('turns a hanging registry into one diagnostic per package and still completes', async () => {
     server.fail('/npm/express', 'hang', 'hang', 'hang', 'hang', 'hang', 'hang');
-    const slow = await scan(['--cache-dir', path.join(work, 'cold-cache'), '--registry-timeout', '300', '--only', 'outdated-package']);
+    const slow = await scan([
+      '--cache-dir',
+      path.join(work, 'cold-cache'),
+      '--registry-timeout',
+      '300',
+      '--only',
+      'outdated-package',
+    ]);
     expect(slow.status).toBe(0);
     const unreachable = slow.result.diagnostics.filter((d) => d.code === 'registry-unreachable');
     expect(unreachable.map((d) => d.repo).sort()).toEqual(['storefront']);

@@ -19,7 +19,11 @@ import { runAnalyzers } from '../../src/scan/runAnalyzers.js';
 import { EstateBuilder, type BuiltEstate } from './estateBuilder.js';
 
 /** Objects partially, arrays element by element at their full length (as `toMatchObject` compares them). */
-export type DeepPartial<T> = T extends readonly (infer U)[] ? readonly DeepPartial<U>[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+export type DeepPartial<T> = T extends readonly (infer U)[]
+  ? readonly DeepPartial<U>[]
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
 
 /** What a case may set: the analyzer's options before defaults (every option has one). */
 export type OptionsInput<Options> = { [K in keyof Options]?: Options[K] };
@@ -142,13 +146,17 @@ async function runCase<Options, MessageId extends string, Data extends object, N
   const { id, messages, needs } = analyzer.meta;
   for (const finding of expected) {
     if (!Object.hasOwn(messages, finding.messageId)) {
-      throw new Error(`expects messageId "${finding.messageId}", which ${id} does not declare (it has ${Object.keys(messages).join(', ')})`);
+      throw new Error(
+        `expects messageId "${finding.messageId}", which ${id} does not declare (it has ${Object.keys(messages).join(', ')})`,
+      );
     }
   }
   const built = await c.estate(new EstateBuilder()).build();
   const missing = needs.filter((need) => built.provided[need] === undefined);
   if (missing.length > 0) {
-    throw new Error(`${id} needs ${missing.map((need) => `${need} (${HOW_TO_PROVIDE[need]})`).join(', ')}, which this case does not provide`);
+    throw new Error(
+      `${id} needs ${missing.map((need) => `${need} (${HOW_TO_PROVIDE[need]})`).join(', ')}, which this case does not provide`,
+    );
   }
   // An estate that did not extract cleanly is not the estate the case describes: silence would prove nothing.
   const unclean = built.estate.model.diagnostics.filter((d) => d.severity !== 'info');
@@ -158,16 +166,25 @@ async function runCase<Options, MessageId extends string, Data extends object, N
   for (const finding of outcome.findings) {
     expect(finding.ruleId).toBe(id);
     expect(Object.keys(messages)).toContain(finding.messageId);
-    const unfilled = placeholdersOf(messages[finding.messageId as MessageId]).filter((name) => finding.message.includes(`{${name}}`));
+    const unfilled = placeholdersOf(messages[finding.messageId as MessageId]).filter((name) =>
+      finding.message.includes(`{${name}}`),
+    );
     expect(unfilled, `placeholders left in "${finding.message}"`).toEqual([]);
   }
   for (const summary of outcome.summaries) expect(summary.ruleId).toBe(id);
   return outcome;
 }
 
-function matcherOf<MessageId extends string, Data extends object>(expected: ExpectedFinding<MessageId, Data>): Record<string, unknown> {
+function matcherOf<MessageId extends string, Data extends object>(
+  expected: ExpectedFinding<MessageId, Data>,
+): Record<string, unknown> {
   const { message, ...rest } = expected;
-  return { ...rest, ...(message === undefined ? {} : { message: typeof message === 'string' ? message : expect.stringMatching(message) }) };
+  return {
+    ...rest,
+    ...(message === undefined
+      ? {}
+      : { message: typeof message === 'string' ? message : expect.stringMatching(message) }),
+  };
 }
 
 function placeholdersOf(template: string): string[] {

@@ -41,7 +41,10 @@ import { buildSqlEstate } from '../../src/sql/estate.js';
 import { extractSqlScript } from '../../src/sql/sqlScript.js';
 
 /** The OSV records under fixtures/advisories (lodash, Newtonsoft.Json, a withdrawn one). */
-export const ADVISORY_FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/advisories');
+export const ADVISORY_FIXTURES = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../fixtures/advisories',
+);
 
 /** What the pipeline hands `runAnalyzers`. */
 export interface BuiltEstate {
@@ -235,7 +238,11 @@ export class EstateBuilder {
 
   /** A package a project declares (or imports); the project is declared with defaults when it was not. */
   uses(reference: PackageReference): this {
-    this.ensureProject(reference.ecosystem, reference.repo ?? DEFAULT_REPO, reference.project ?? DEFAULT_MANIFEST[reference.ecosystem]);
+    this.ensureProject(
+      reference.ecosystem,
+      reference.repo ?? DEFAULT_REPO,
+      reference.project ?? DEFAULT_MANIFEST[reference.ecosystem],
+    );
     this.references.push(reference);
     return this;
   }
@@ -346,7 +353,11 @@ export class EstateBuilder {
     this.ensureFile(repo, file);
     const declared = this.files.get(fileId(repo, file))!;
     const sql = declared.sql ?? { tables: [], routines: [], queries: [] };
-    declared.sql = { tables: [...sql.tables, ...facts.tables], routines: [...sql.routines, ...facts.routines], queries: [...sql.queries, ...facts.queries] };
+    declared.sql = {
+      tables: [...sql.tables, ...facts.tables],
+      routines: [...sql.routines, ...facts.routines],
+      queries: [...sql.queries, ...facts.queries],
+    };
   }
 
   private repoModels(): RepoModel[] {
@@ -379,12 +390,23 @@ export class EstateBuilder {
         assemblyName: project.assemblyName ?? name,
         ...(project.packageId ? { packageId: project.packageId } : {}),
         targetFrameworks: project.targetFrameworks ?? ['net8.0'],
-        projectReferences: this.projectDeps.filter((d) => d.from === id && (d.dependency.via ?? ['project']).includes('project')).map((d) => d.to),
+        projectReferences: this.projectDeps
+          .filter((d) => d.from === id && (d.dependency.via ?? ['project']).includes('project'))
+          .map((d) => d.to),
         packages: this.references
           .filter((r) => r.ecosystem === 'nuget' && projectOfReference(r) === id)
-          .map((r): PackageDependency => ({ name: r.name, ...(r.declared ? { version: r.declared } : {}), source: 'PackageReference', ...(r.line ? { line: r.line } : {}) })),
+          .map(
+            (r): PackageDependency => ({
+              name: r.name,
+              ...(r.declared ? { version: r.declared } : {}),
+              source: 'PackageReference',
+              ...(r.line ? { line: r.line } : {}),
+            }),
+          ),
         assemblyReferences: [],
-        sourceFiles: [...this.files.values()].filter((f) => f.repo === project.repo && f.project === project.path).map((f) => f.path),
+        sourceFiles: [...this.files.values()]
+          .filter((f) => f.repo === project.repo && f.project === project.path)
+          .map((f) => f.path),
         hasUnplacedReferences: false,
       });
     }
@@ -482,7 +504,11 @@ export class EstateBuilder {
         id,
         kind: 'package',
         name: existing?.name ?? reference.name,
-        data: { ecosystem: reference.ecosystem, ...(versions.length > 0 ? { versions } : {}), ...(resolved.length > 0 ? { resolved } : {}) },
+        data: {
+          ecosystem: reference.ecosystem,
+          ...(versions.length > 0 ? { versions } : {}),
+          ...(resolved.length > 0 ? { resolved } : {}),
+        },
       });
       graph.addEdge(project, id, 'package-ref', 1, {
         ...(reference.declared ? { version: reference.declared } : {}),
@@ -513,7 +539,8 @@ export class EstateBuilder {
   private addFileContainment(graph: EstateGraph): void {
     for (const file of this.files.values()) {
       const owner = file.project ? projectId(file.repo, file.project) : repoId(file.repo);
-      if (file.project && !this.projects.has(owner)) throw new Error(`${file.repo}/${file.path}: project ${file.project} is not declared`);
+      if (file.project && !this.projects.has(owner))
+        throw new Error(`${file.repo}/${file.path}: project ${file.project} is not declared`);
       graph.addEdge(owner, fileId(file.repo, file.path), 'contains');
     }
   }
@@ -522,11 +549,15 @@ export class EstateBuilder {
     const index = new TypeIndex();
     for (const type of this.types.values()) index.add(type);
     addTypeNodes(graph, index);
-    const links = this.typeRefs.map(({ from, to, count }) => ({ from: this.declaredType(from), to: this.declaredType(to), count }) satisfies TypeLink);
+    const links = this.typeRefs.map(
+      ({ from, to, count }) => ({ from: this.declaredType(from), to: this.declaredType(to), count }) satisfies TypeLink,
+    );
     for (const link of links) graph.addEdge(link.from.id, link.to.id, 'type-ref', link.count);
     addNamespaceDependencies(graph, links);
     for (const { from, to, weight } of this.namespaceRefs) {
-      for (const name of [from, to]) if (!graph.hasNode(namespaceId(name))) graph.addNode({ id: namespaceId(name), kind: 'namespace', name: name || '<global>' });
+      for (const name of [from, to])
+        if (!graph.hasNode(namespaceId(name)))
+          graph.addNode({ id: namespaceId(name), kind: 'namespace', name: name || '<global>' });
       graph.addEdge(namespaceId(from), namespaceId(to), 'namespace-ref', weight);
     }
   }
@@ -540,7 +571,8 @@ export class EstateBuilder {
   private addProjectDependencies(graph: EstateGraph): void {
     for (const { from, to, dependency } of this.projectDeps) {
       const repos = [from, to].map((id) => this.projects.get(id)?.repo);
-      if (repos.some((r) => r === undefined)) throw new Error(`project-dep ${from} → ${to}: both projects must be declared`);
+      if (repos.some((r) => r === undefined))
+        throw new Error(`project-dep ${from} → ${to}: both projects must be declared`);
       const typeReferences = dependency.typeReferences ?? 0;
       const data: ProjectDepData = {
         via: dependency.via ?? ['project'],
@@ -567,11 +599,16 @@ export class EstateBuilder {
       if (coupling.hidden) coChange.hidden++;
     }
     const repos = [...this.repos.keys()].flatMap((repo) => {
-      const changed = [...this.files.values()].filter((f) => f.repo === repo && f.history).map((f) => this.fileHistory(f.history!));
+      const changed = [...this.files.values()]
+        .filter((f) => f.repo === repo && f.history)
+        .map((f) => this.fileHistory(f.history!));
       if (changed.length === 0) return [];
       const commits = Math.max(...changed.map((h) => h.revisions));
       const since = changed.map((h) => h.firstChange).sort()[0]!;
-      const until = changed.map((h) => h.lastChange).sort().at(-1)!;
+      const until = changed
+        .map((h) => h.lastChange)
+        .sort()
+        .at(-1)!;
       return [{ repo, commits, since, until, shallow: false }];
     });
     return { window: this.historyWindow, repos, commits: repos.reduce((n, r) => n + r.commits, 0), coChange };
@@ -580,7 +617,9 @@ export class EstateBuilder {
   private registryIndex(usages: ReturnType<typeof packageUsages>): RegistryIndex {
     const index = new RegistryIndex();
     for (const usage of usages) {
-      const found = this.registryAnswers?.find((m) => m.ecosystem === usage.ecosystem && m.name.toLowerCase() === usage.name.toLowerCase());
+      const found = this.registryAnswers?.find(
+        (m) => m.ecosystem === usage.ecosystem && m.name.toLowerCase() === usage.name.toLowerCase(),
+      );
       if (found) index.set(usage.projectId, usage.packageId, found);
     }
     return index;
@@ -590,7 +629,8 @@ export class EstateBuilder {
     if (typeof this.advisorySource !== 'string') return this.advisorySource!;
     const loaded = await loadAdvisories(this.advisorySource, usages);
     this.diagnostics.push(...loaded.diagnostics);
-    if (!loaded.advisories) throw new Error(`advisories at ${this.advisorySource}: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
+    if (!loaded.advisories)
+      throw new Error(`advisories at ${this.advisorySource}: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
     return loaded.advisories;
   }
 }
@@ -602,7 +642,14 @@ export function estate(): EstateBuilder {
 
 /** As the scan turns an extractor's problem into a diagnostic of the file. */
 function asDiagnostic(problem: ExtractionProblem, repo: string, file: string): Diagnostic {
-  return { code: problem.code, severity: problem.severity, message: problem.message, repo, file, ...(problem.line !== undefined ? { line: problem.line } : {}) };
+  return {
+    code: problem.code,
+    severity: problem.severity,
+    message: problem.message,
+    repo,
+    file,
+    ...(problem.line !== undefined ? { line: problem.line } : {}),
+  };
 }
 
 function projectOfReference(reference: PackageReference): string {
@@ -620,7 +667,9 @@ function dotnetLanguage(projectPath: string): 'csharp' | 'vb' | 'fsharp' {
 function couplingLevel(graph: EstateGraph, id: string): CouplingLevel {
   const kind = graph.node(id)?.kind;
   if (kind === 'file' || kind === 'namespace' || kind === 'project') return kind;
-  throw new Error(`co-change end ${id} is ${kind ? `a ${kind}` : 'not declared'}: only files, namespaces and projects change together`);
+  throw new Error(
+    `co-change end ${id} is ${kind ? `a ${kind}` : 'not declared'}: only files, namespaces and projects change together`,
+  );
 }
 
 function union(existing: readonly string[] | undefined, value: string | undefined): string[] {

@@ -15,7 +15,11 @@ const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(re
 
 /** The fixture npm document, reduced by the npm client's own reducer. */
 export function npmFixture(name: string): PackageMetadata {
-  const reduced = reduceNpmDocument(readJson(path.join('npm', `${name.replace('/', '__')}.json`)), name, 'https://registry.example/');
+  const reduced = reduceNpmDocument(
+    readJson(path.join('npm', `${name.replace('/', '__')}.json`)),
+    name,
+    'https://registry.example/',
+  );
   if (typeof reduced === 'string') throw new Error(`fixtures/registry/npm/${name}: ${reduced}`);
   return reduced;
 }
@@ -33,11 +37,22 @@ interface RegistrationLeaf {
 export function nugetFixture(id: string): PackageMetadata {
   const lower = id.toLowerCase();
   const { versions } = readJson(path.join('nuget/flat', `${lower}.json`)) as { versions: string[] };
-  const metadata: PackageMetadata = { ecosystem: 'nuget', name: id, source: 'https://nuget.example/v3/index.json', versions, published: {}, deprecated: {} };
+  const metadata: PackageMetadata = {
+    ecosystem: 'nuget',
+    name: id,
+    source: 'https://nuget.example/v3/index.json',
+    versions,
+    published: {},
+    deprecated: {},
+  };
   const dir = path.join('nuget/registration', lower);
-  const index = readJson(path.join(dir, 'index.json')) as { items: { lower: string; upper: string; items?: RegistrationLeaf[] }[] };
+  const index = readJson(path.join(dir, 'index.json')) as {
+    items: { lower: string; upper: string; items?: RegistrationLeaf[] }[];
+  };
   for (const page of index.items) {
-    const leaves = page.items ?? (readJson(path.join(dir, `page-${page.lower}-${page.upper}.json`)) as { items: RegistrationLeaf[] }).items;
+    const leaves =
+      page.items ??
+      (readJson(path.join(dir, `page-${page.lower}-${page.upper}.json`)) as { items: RegistrationLeaf[] }).items;
     for (const { catalogEntry } of leaves) {
       const version = catalogEntry.version.toLowerCase();
       metadata.published[version] = catalogEntry.published;

@@ -39,7 +39,11 @@ export async function startRegistryServer(): Promise<RegistryServer> {
   let base = '';
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    requests.push({ path: pathname, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), ...(req.headers.accept ? { accept: req.headers.accept } : {}) });
+    requests.push({
+      path: pathname,
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      ...(req.headers.accept ? { accept: req.headers.accept } : {}),
+    });
     const fault = faults.get(pathname)?.shift();
     if (fault === 'hang') {
       hanging.add(res);
@@ -48,7 +52,9 @@ export async function startRegistryServer(): Promise<RegistryServer> {
     if (fault === 'http-500') return send(res, 500, '{"error":"internal"}');
     // `/redirect-npm/x` moves to the same document on another origin (localhost, not 127.0.0.1).
     if (pathname.startsWith('/redirect-npm/')) {
-      res.writeHead(302, { location: `${base.replace('127.0.0.1', 'localhost')}/npm/${encodeURIComponent(pathname.slice('/redirect-npm/'.length))}` });
+      res.writeHead(302, {
+        location: `${base.replace('127.0.0.1', 'localhost')}/npm/${encodeURIComponent(pathname.slice('/redirect-npm/'.length))}`,
+      });
       return res.end();
     }
     const file = documentFor(pathname);

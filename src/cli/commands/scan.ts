@@ -43,14 +43,26 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--config <file>', `configuration file (default: ROOT/assess.config.json)`)
     .option('--max-file-size <size>', 'skip files larger than this, with a diagnostic (default 4MB)')
     .option('--exclude <pattern...>', 'extra gitignore-style patterns to skip in every repository')
-    .option('--since <date|duration>', "history window: a date (2024-01-31) or a duration back from each repository's newest commit (default 12 months)")
-    .option('--no-history', 'skip reading git history (no churn or co-change figures; analyzers that need history do not run)')
+    .option(
+      '--since <date|duration>',
+      "history window: a date (2024-01-31) or a duration back from each repository's newest commit (default 12 months)",
+    )
+    .option(
+      '--no-history',
+      'skip reading git history (no churn or co-change figures; analyzers that need history do not run)',
+    )
     .option('--only <ids>', `run only these analyzers (comma-separated: ${analyzers.map((a) => a.meta.id).join(', ')})`)
     .option('--jobs <n>', 'extraction worker threads (default: one per core, at most 8; 1 = no workers)')
     .option('--offline', 'never reach a package registry; use cached answers only (also ASSESS_OFFLINE=1)')
-    .option('--cache-dir <dir>', 'registry cache folder (default: ASSESS_CACHE_DIR, else $XDG_CACHE_HOME/assess or ~/.cache/assess)')
+    .option(
+      '--cache-dir <dir>',
+      'registry cache folder (default: ASSESS_CACHE_DIR, else $XDG_CACHE_HOME/assess or ~/.cache/assess)',
+    )
     .option('--registry-timeout <ms>', 'time-out of one registry request in milliseconds (default 10000)')
-    .option('--advisories <dir|zip>', 'OSV advisory database (folder or zip of OSV JSON) to match package versions against')
+    .option(
+      '--advisories <dir|zip>',
+      'OSV advisory database (folder or zip of OSV JSON) to match package versions against',
+    )
     .addHelpText(
       'after',
       `
@@ -78,15 +90,21 @@ async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promis
   const maxFileBytes = flags.maxFileSize !== undefined ? parseSize(flags.maxFileSize) : config.maxFileSize;
   if (maxFileBytes === undefined) throw new UsageError(`--max-file-size: not a size: ${flags.maxFileSize} (e.g. 4MB)`);
   const known = new Set(analyzers.map((a) => a.meta.id));
-  const only = flags.only?.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const id of only ?? []) if (!known.has(id)) throw new UsageError(`--only: unknown analyzer "${id}" (known: ${[...known].join(', ')})`);
+  const only = flags.only
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const id of only ?? [])
+    if (!known.has(id)) throw new UsageError(`--only: unknown analyzer "${id}" (known: ${[...known].join(', ')})`);
   let history: ReturnType<typeof historySettings>;
   try {
     history = historySettings(config.history, flags);
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const disabled = Object.entries(config.analyzers).filter(([, v]) => v === false).map(([id]) => id);
+  const disabled = Object.entries(config.analyzers)
+    .filter(([, v]) => v === false)
+    .map(([id]) => id);
   const analyzerOptions = Object.fromEntries(Object.entries(config.analyzers).filter(([, v]) => v !== false));
 
   const packages = packageOptions(flags);
@@ -121,14 +139,17 @@ async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promis
 
 function parseJobs(value: string): number {
   const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs: expected a whole number from 1 to 64, got ${value}`);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+    throw new UsageError(`--jobs: expected a whole number from 1 to 64, got ${value}`);
   return jobs;
 }
 
 function packageOptions(flags: ScanFlags): PackageOptions {
   const timeout = flags.registryTimeout === undefined ? 10_000 : Number(flags.registryTimeout);
-  if (!Number.isInteger(timeout) || timeout <= 0) throw new UsageError(`--registry-timeout: not a positive number of milliseconds: ${flags.registryTimeout}`);
-  if (flags.advisories !== undefined && !existsSync(flags.advisories)) throw new UsageError(`--advisories: no such folder or file: ${flags.advisories}`);
+  if (!Number.isInteger(timeout) || timeout <= 0)
+    throw new UsageError(`--registry-timeout: not a positive number of milliseconds: ${flags.registryTimeout}`);
+  if (flags.advisories !== undefined && !existsSync(flags.advisories))
+    throw new UsageError(`--advisories: no such folder or file: ${flags.advisories}`);
   const env = process.env;
   return {
     offline: flags.offline === true || env.ASSESS_OFFLINE === '1' || env.ASSESS_OFFLINE === 'true',

@@ -15,14 +15,7 @@ export interface CSharpUsing {
   line: number;
 }
 
-export type CSharpTypeKind =
-  | 'class'
-  | 'interface'
-  | 'struct'
-  | 'record'
-  | 'record struct'
-  | 'enum'
-  | 'delegate';
+export type CSharpTypeKind = 'class' | 'interface' | 'struct' | 'record' | 'record struct' | 'enum' | 'delegate';
 
 /** One referenced type name as written in the source, generic arguments stripped. */
 export interface CSharpTypeReference {

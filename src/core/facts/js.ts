@@ -5,7 +5,14 @@ import type { Position } from '../facts.js';
 import type { SqlDialect } from './sql.js';
 
 /** How a JS/TS file refers to another module. */
-export type JsImportKind = 'import' | 'side-effect' | 'export-from' | 'export-all' | 'require' | 'dynamic-import' | 'import-equals';
+export type JsImportKind =
+  | 'import'
+  | 'side-effect'
+  | 'export-from'
+  | 'export-all'
+  | 'require'
+  | 'dynamic-import'
+  | 'import-equals';
 
 export interface JsImport {
   specifier: string;

@@ -47,7 +47,8 @@ export function visitAssignment(ctx: WalkContext): void {
       if (setter) recordCallSite(ctx, setter, { strings: [{ index: 0, value }], identifiers: [] }, false);
     } else if (setter && NAMED_VALUE_KINDS.has(part.name)) {
       const identifier = part.name === 'identifier' ? nodeText(ctx) : readExpressionChain(ctx).text;
-      if (isPlainChain(identifier)) recordCallSite(ctx, setter, { strings: [], identifiers: [{ index: 0, identifier }] }, false);
+      if (isPlainChain(identifier))
+        recordCallSite(ctx, setter, { strings: [], identifiers: [{ index: 0, identifier }] }, false);
     } else {
       visitAs(ctx, part);
     }

@@ -5,7 +5,8 @@ import { factsOf, inMethod, loadParser } from './testing.js';
 beforeAll(loadParser);
 
 const chainsIn = (statements: string): CSharpCallChain[] | undefined => factsOf(inMethod(statements)).callChains;
-const names = (chains: CSharpCallChain[] | undefined): string[][] => (chains ?? []).map((c) => c.links.map((l) => l.name));
+const names = (chains: CSharpCallChain[] | undefined): string[][] =>
+  (chains ?? []).map((c) => c.links.map((l) => l.name));
 
 describe('call chains: EF migrations', () => {
   it('records an EF Core CreateTable with named arguments, the columns object and the constraints block', () => {
@@ -36,8 +37,34 @@ describe('call chains: EF migrations', () => {
                 body: {
                   kind: 'object',
                   members: [
-                    { name: 'Id', value: { kind: 'chain', links: [{ name: 'Column', line: 6, typeArguments: ['int'], arguments: [{ name: 'nullable', value: { kind: 'literal', text: 'false' } }] }] } },
-                    { name: 'Data', value: { kind: 'chain', links: [{ name: 'Column', line: 7, typeArguments: ['byte[]'], arguments: [{ name: 'nullable', value: { kind: 'literal', text: 'true' } }] }] } },
+                    {
+                      name: 'Id',
+                      value: {
+                        kind: 'chain',
+                        links: [
+                          {
+                            name: 'Column',
+                            line: 6,
+                            typeArguments: ['int'],
+                            arguments: [{ name: 'nullable', value: { kind: 'literal', text: 'false' } }],
+                          },
+                        ],
+                      },
+                    },
+                    {
+                      name: 'Data',
+                      value: {
+                        kind: 'chain',
+                        links: [
+                          {
+                            name: 'Column',
+                            line: 7,
+                            typeArguments: ['byte[]'],
+                            arguments: [{ name: 'nullable', value: { kind: 'literal', text: 'true' } }],
+                          },
+                        ],
+                      },
+                    },
                   ],
                 },
               },
@@ -79,21 +106,46 @@ describe('call chains: EF migrations', () => {
       this.AddColumn("dbo.Users", ["Phone"], (c => c.String()));`);
     expect(names(chains)).toEqual([['CreateTable', 'PrimaryKey', 'Index'], ['CreateIndex'], ['AddColumn']]);
     expect(chains![0]!.links[1]!.arguments).toEqual([
-      { value: { kind: 'lambda', parameters: ['t'], body: { kind: 'object', members: [{ value: { kind: 'name', text: 't.ProjectId' } }, { value: { kind: 'name', text: 't.UserId' } }] } } },
+      {
+        value: {
+          kind: 'lambda',
+          parameters: ['t'],
+          body: {
+            kind: 'object',
+            members: [{ value: { kind: 'name', text: 't.ProjectId' } }, { value: { kind: 'name', text: 't.UserId' } }],
+          },
+        },
+      },
     ]);
     expect(chains![1]!.links[0]!.arguments).toEqual([
       { value: { kind: 'string', text: 'dbo.Invoices' } },
-      { value: { kind: 'array', items: [{ kind: 'string', text: 'CustomerId' }, { kind: 'string', text: 'Issued"Utc' }] } },
+      {
+        value: {
+          kind: 'array',
+          items: [
+            { kind: 'string', text: 'CustomerId' },
+            { kind: 'string', text: 'Issued"Utc' },
+          ],
+        },
+      },
       { name: 'name', value: { kind: 'nameof', text: 'Invoice.Number' } },
     ]);
     expect(chains![2]!.links[0]!.arguments?.slice(1)).toEqual([
       { value: { kind: 'array', items: [{ kind: 'string', text: 'Phone' }] } },
-      { value: { kind: 'lambda', parameters: ['c'], body: { kind: 'chain', links: [{ name: 'String', line: 6, arguments: [] }] } } },
+      {
+        value: {
+          kind: 'lambda',
+          parameters: ['c'],
+          body: { kind: 'chain', links: [{ name: 'String', line: 6, arguments: [] }] },
+        },
+      },
     ]);
   });
 
   it('records nothing for ordinary chains, however lambda-heavy', () => {
-    expect(chainsIn('var adults = people.Where(p => p.Age > 17).Select(p => new { p.Name }).ToList(); Log("CreateTable");')).toBeUndefined();
+    expect(
+      chainsIn('var adults = people.Where(p => p.Age > 17).Select(p => new { p.Name }).ToList(); Log("CreateTable");'),
+    ).toBeUndefined();
   });
 });
 
@@ -102,7 +154,10 @@ describe('call chains: EF model configuration', () => {
     const chains = chainsIn(`
       modelBuilder.Entity<Order>().HasIndex(o => new { o.CustomerId, o.PlacedUtc }).IsUnique();
       modelBuilder.Entity<Order>().ToTable("SalesOrders", "sales").HasKey(o => o.Id);`);
-    expect(names(chains)).toEqual([['Entity', 'HasIndex', 'IsUnique'], ['Entity', 'ToTable', 'HasKey']]);
+    expect(names(chains)).toEqual([
+      ['Entity', 'HasIndex', 'IsUnique'],
+      ['Entity', 'ToTable', 'HasKey'],
+    ]);
     expect(chains![0]!.links[0]).toEqual({ name: 'Entity', line: 2, typeArguments: ['Order'], arguments: [] });
   });
 

@@ -74,7 +74,10 @@ function enclosingLambdaCall(ctx: WalkContext, cursor: Parser.TreeCursor): strin
   const inLambda =
     parent === 'lambda_expression'
       ? field === 'body'
-      : parent === 'expression_statement' && up('block') && ctx.kinds.field(cursor) === 'body' && up('lambda_expression');
+      : parent === 'expression_statement' &&
+        up('block') &&
+        ctx.kinds.field(cursor) === 'body' &&
+        up('lambda_expression');
   if (!inLambda || !up('argument') || !up('argument_list') || !up('invocation_expression')) return undefined;
   return readCalledName(ctx, cursor);
 }

@@ -45,7 +45,9 @@ describe('call sites: silence', () => {
   });
 
   it('skips identifier-only calls unless the method is an interesting sink', () => {
-    const sites = sitesIn('    Process(order, customer); _log.Info(message); conn.Query(sql); _http.GetStringAsync(url);');
+    const sites = sitesIn(
+      '    Process(order, customer); _log.Info(message); conn.Query(sql); _http.GetStringAsync(url);',
+    );
     expect(sites.map((s) => s.method)).toEqual(['Query', 'GetStringAsync']);
   });
 
@@ -57,7 +59,11 @@ describe('call sites: silence', () => {
   it('does not treat nameof as a string or a call', () => {
     expect(sitesIn('    Guard(nameof(id)); Check(nameof(Repo.M), 1);')).toEqual([]);
     const [site] = sitesIn('    Throw(nameof(id), "must be positive");');
-    expect(shape(site)).toMatchObject({ method: 'Throw', strings: [{ index: 1, text: 'must be positive' }], identifiers: [] });
+    expect(shape(site)).toMatchObject({
+      method: 'Throw',
+      strings: [{ index: 1, text: 'must be positive' }],
+      identifiers: [],
+    });
   });
 
   it('does not record strings that are not arguments', () => {

@@ -39,7 +39,13 @@ describe('call sites: SQL', () => {
         strings: [],
         identifiers: [{ index: 0, identifier: 'sql' }],
       },
-      { method: 'Execute', receiver: 'GetConnection()', isConstructor: false, strings: [{ index: 0, text: 'DELETE FROM Users' }], identifiers: [] },
+      {
+        method: 'Execute',
+        receiver: 'GetConnection()',
+        isConstructor: false,
+        strings: [{ index: 0, text: 'DELETE FROM Users' }],
+        identifiers: [],
+      },
       {
         method: 'ExecuteScalar',
         receiver: '_factory.Create()',
@@ -47,8 +53,20 @@ describe('call sites: SQL', () => {
         strings: [{ index: 0, text: 'SELECT COUNT(*) FROM Users' }],
         identifiers: [],
       },
-      { method: 'Query', receiver: '(await OpenAsync())', isConstructor: false, strings: [{ index: 0, text: 'SELECT 1' }], identifiers: [] },
-      { method: 'Query', receiver: 'new SqlConnection()', isConstructor: false, strings: [{ index: 0, text: 'SELECT 2' }], identifiers: [] },
+      {
+        method: 'Query',
+        receiver: '(await OpenAsync())',
+        isConstructor: false,
+        strings: [{ index: 0, text: 'SELECT 1' }],
+        identifiers: [],
+      },
+      {
+        method: 'Query',
+        receiver: 'new SqlConnection()',
+        isConstructor: false,
+        strings: [{ index: 0, text: 'SELECT 2' }],
+        identifiers: [],
+      },
     ]);
   });
 
@@ -118,8 +136,20 @@ describe('call sites: setters of sink members', () => {
     cmd.CommandText += " AND x = 1";
     cmd.CommandText = BuildSql();`);
     expect(sites.map(shape)).toEqual([
-      { method: 'CommandText', receiver: 'cmd', isConstructor: false, strings: [], identifiers: [{ index: 0, identifier: 'sql' }] },
-      { method: 'CommandText', receiver: '_command', isConstructor: false, strings: [{ index: 0, text: 'SELECT 1' }], identifiers: [] },
+      {
+        method: 'CommandText',
+        receiver: 'cmd',
+        isConstructor: false,
+        strings: [],
+        identifiers: [{ index: 0, identifier: 'sql' }],
+      },
+      {
+        method: 'CommandText',
+        receiver: '_command',
+        isConstructor: false,
+        strings: [{ index: 0, text: 'SELECT 1' }],
+        identifiers: [],
+      },
       {
         method: 'CommandText',
         receiver: undefined,
@@ -171,7 +201,9 @@ describe('call sites: HTTP and routes', () => {
     var next = new Uri(baseUri, "v2/");
     var text = new WebClient().DownloadString(url);
     var rest = new RestRequest("orders/{id}", Method.Get);`);
-    expect(sites.map((s) => [s.method, s.receiver, s.isConstructor, s.strings.map((x) => x.value.text), s.identifiers])).toEqual([
+    expect(
+      sites.map((s) => [s.method, s.receiver, s.isConstructor, s.strings.map((x) => x.value.text), s.identifiers]),
+    ).toEqual([
       ['GetAsync', '_http', false, ['api/notifications/{…}'], []],
       ['PostAsJsonAsync', 'client', false, ['api/users/{…}/mail'], [{ index: 1, identifier: 'dto' }]],
       ['HttpRequestMessage', undefined, true, ['api/health'], [{ index: 0, identifier: 'HttpMethod.Get' }]],

@@ -18,7 +18,13 @@ const MAX_DEPTH = 32;
 
 const OTHER: CSharpExpression = Object.freeze({ kind: 'other' });
 
-const LITERAL_KINDS = new Set(['boolean_literal', 'integer_literal', 'real_literal', 'null_literal', 'character_literal']);
+const LITERAL_KINDS = new Set([
+  'boolean_literal',
+  'integer_literal',
+  'real_literal',
+  'null_literal',
+  'character_literal',
+]);
 const STRING_KINDS = new Set(['string_literal', 'verbatim_string_literal', 'raw_string_literal']);
 const ARRAY_KINDS = new Set(['implicit_array_creation_expression', 'array_creation_expression']);
 
@@ -48,11 +54,13 @@ export function readCalledName(ctx: WalkContext, cursor: Parser.TreeCursor): str
   let name: string | undefined;
   const memberName = (kind: string): void => {
     if (kind === 'identifier') name = textOf(r);
-    else if (kind === 'generic_name') eachNamedChild(r, (part) => (part === 'identifier' ? (name = textOf(r)) : undefined));
+    else if (kind === 'generic_name')
+      eachNamedChild(r, (part) => (part === 'identifier' ? (name = textOf(r)) : undefined));
   };
   eachNamedChild(r, (kind) => {
     if (fieldOf(r) !== 'function') return;
-    if (kind === 'member_access_expression') eachNamedChild(r, (part) => (fieldOf(r) === 'name' ? memberName(part) : undefined));
+    if (kind === 'member_access_expression')
+      eachNamedChild(r, (part) => (fieldOf(r) === 'name' ? memberName(part) : undefined));
     else memberName(kind);
   });
   return name;
@@ -169,7 +177,8 @@ function chain(r: Reader, depth: number): { links: CSharpChainLink[]; rootIsName
       continue;
     }
     if (kind === 'identifier' || kind === 'generic_name') {
-      if (pendingArguments !== undefined) links.push(link(r, pendingArguments)); // a bare call: `CreateTable(…)`
+      if (pendingArguments !== undefined)
+        links.push(link(r, pendingArguments)); // a bare call: `CreateTable(…)`
       else rootIsName = kind === 'identifier';
     }
     break;
@@ -311,9 +320,12 @@ function lambda(r: Reader, depth: number): CSharpExpression {
     const field = fieldOf(r);
     if (field === 'parameters') {
       if (kind === 'implicit_parameter' || kind === 'identifier') parameters.push(textOf(r));
-      else eachNamedChild(r, () => eachNamedChild(r, () => {
-          if (fieldOf(r) === 'name') parameters.push(textOf(r));
-        }));
+      else
+        eachNamedChild(r, () =>
+          eachNamedChild(r, () => {
+            if (fieldOf(r) === 'name') parameters.push(textOf(r));
+          }),
+        );
     } else if (field === 'body') {
       if (kind === 'block') statements = blockStatements(r, depth);
       else body = expression(r, depth + 1);

@@ -38,5 +38,10 @@ function renderCall(call: WalkedCall): string | undefined {
 
 /** Drops whitespace around punctuation, keeps one space between words: `List< int >` → `List<int>`, `(await Open())`. */
 export function compact(written: string): string {
-  return /\s/.test(written) ? written.replace(/\s+/g, ' ').replace(/ ?([^\w\s]) ?/g, '$1').trim() : written;
+  return /\s/.test(written)
+    ? written
+        .replace(/\s+/g, ' ')
+        .replace(/ ?([^\w\s]) ?/g, '$1')
+        .trim()
+    : written;
 }

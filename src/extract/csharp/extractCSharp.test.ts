@@ -106,7 +106,8 @@ namespace Data {
 
 describe('text encodings', () => {
   it('handles a leading BOM and CRLF line endings', () => {
-    const text = '\uFEFFusing System;\r\n\r\nnamespace Crlf\r\n{\r\n    // note\r\n    public class Doc : Base\r\n    {\r\n    }\r\n}\r\n';
+    const text =
+      '\uFEFFusing System;\r\n\r\nnamespace Crlf\r\n{\r\n    // note\r\n    public class Doc : Base\r\n    {\r\n    }\r\n}\r\n';
     const file = facts(text);
     expect(file.usings).toEqual([{ target: 'System', isStatic: false, isGlobal: false, line: 1 }]);
     expect(file.types[0]).toMatchObject({ fullName: 'Crlf.Doc', bases: ['Base'], line: 6, endLine: 8, loc: 3 });

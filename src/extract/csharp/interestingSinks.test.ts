@@ -31,7 +31,18 @@ describe('interesting sinks', () => {
   });
 
   it('do not match other methods, partial names or different case', () => {
-    for (const method of ['Process', 'Info', 'GetUser', 'Get', 'Post', 'SqlCommandBuilder', 'query', 'MyQuery', 'Uris', 'Send']) {
+    for (const method of [
+      'Process',
+      'Info',
+      'GetUser',
+      'Get',
+      'Post',
+      'SqlCommandBuilder',
+      'query',
+      'MyQuery',
+      'Uris',
+      'Send',
+    ]) {
       expect(isInterestingSink(method), method).toBe(false);
     }
   });

@@ -83,7 +83,8 @@ function visitMember(ctx: WalkContext): void {
         return forEachChild(ctx, (part) => (part.named ? visitType(ctx) : undefined));
       }
       if (!kind.named || kind.name === 'comment') {
-        if (kind.name === 'this') declareName('this[]'); // indexer
+        if (kind.name === 'this')
+          declareName('this[]'); // indexer
         else if (kind.name === 'implicit' || kind.name === 'explicit') declareName(`${kind.name} operator`);
         else if (nodeKind === 'operator_declaration' && ctx.kinds.field(ctx.cursor) === 'operator') {
           declareName(`operator ${nodeText(ctx)}`);

@@ -57,7 +57,9 @@ public class Api {
       { name: 'ProducesResponseType', args: ['typeof(Invoice)', 'StatusCodes.Status200OK'], line: 5 },
     ]);
     expect(name?.attributes).toEqual([{ name: 'JsonProperty', args: ['name'], line: 7 }]);
-    expect(raw?.attributes).toEqual([{ name: 'Display', args: ['Name=Raw', 'Description=raw "quoted" text'], line: 8 }]);
+    expect(raw?.attributes).toEqual([
+      { name: 'Display', args: ['Name=Raw', 'Description=raw "quoted" text'], line: 8 },
+    ]);
   });
 });
 
@@ -140,7 +142,9 @@ namespace Harbor.Web.Controllers
 
   it('keeps member modifiers, and none where C# defaults to private', () => {
     const type = typeNamed(
-      facts('class HomeController : Controller { public ActionResult Index() { return View(); } ActionResult Helper() { return null; } protected internal static int Count; }'),
+      facts(
+        'class HomeController : Controller { public ActionResult Index() { return View(); } ActionResult Helper() { return null; } protected internal static int Count; }',
+      ),
       'HomeController',
     );
     expect(type.members.map((m) => [m.name, m.modifiers])).toEqual([

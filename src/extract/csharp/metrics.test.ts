@@ -16,7 +16,16 @@ function extract(text: string): CSharpFileFacts {
 
 describe('countCodeLines', () => {
   it('counts lines with code outside comments', () => {
-    const text = ['a();', '', '  // only a comment', 'b(); // trailing', '/* block', '   still */', '/* x */ c();', '   '].join('\n');
+    const text = [
+      'a();',
+      '',
+      '  // only a comment',
+      'b(); // trailing',
+      '/* block',
+      '   still */',
+      '/* x */ c();',
+      '   ',
+    ].join('\n');
     const comments = [text.indexOf('//'), text.indexOf(' only a comment') + ' only a comment'.length];
     const trailing = text.indexOf('// trailing');
     comments.push(trailing, trailing + '// trailing'.length);

@@ -91,7 +91,9 @@ describe('type positions', () => {
         global::System.Console.WriteLine();
         Ali::Models.Invoice.Parse("x");`),
       ),
-    ).toEqual(['Ali.Models.Invoice', 'Harbor.Billing.Tax', 'Inner', 'InvoiceService', 'Outer.Nested', 'System.Console'].sort());
+    ).toEqual(
+      ['Ali.Models.Invoice', 'Harbor.Billing.Tax', 'Inner', 'InvoiceService', 'Outer.Nested', 'System.Console'].sort(),
+    );
   });
 
   it('normalises global:: and alias:: in type positions', () => {
@@ -147,7 +149,21 @@ describe('modern and legacy syntax', () => {
           var size = sizeof(Header);
         }
       }`),
-    ).toEqual(['Action', 'Audit', 'Customer', 'Factory', 'Func', 'Header', 'Report', 'Result', 'Stamp', 'Summary', 'Widget'].sort());
+    ).toEqual(
+      [
+        'Action',
+        'Audit',
+        'Customer',
+        'Factory',
+        'Func',
+        'Header',
+        'Report',
+        'Result',
+        'Stamp',
+        'Summary',
+        'Widget',
+      ].sort(),
+    );
   });
 
   it('reads both branches of #if and skips preprocessor symbols', () => {

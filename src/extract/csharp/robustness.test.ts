@@ -147,7 +147,12 @@ describe('large files', () => {
     expect(types).toHaveLength(classes);
     const last = types.at(-1);
     expect(last?.fullName).toBe(`Harbor.Generated.Service${classes - 1}`);
-    expect(last?.references.map((r) => r.name).sort()).toEqual(['BaseService', `Invoice${classes - 1}`, 'List', 'Lookup']);
+    expect(last?.references.map((r) => r.name).sort()).toEqual([
+      'BaseService',
+      `Invoice${classes - 1}`,
+      'List',
+      'Lookup',
+    ]);
     expect(last?.endLine).toBe(text.split('\n').length - 2);
   });
 });

@@ -14,9 +14,15 @@ public class Customer { [Key] public string Code { get; set; } }`),
       'Customer',
     );
     expect(type.attributes.map((a) => [a.name, a.arguments])).toEqual([
-      ['Table', [{ value: { kind: 'string', text: 'Customers' } }, { name: 'Schema', value: { kind: 'string', text: 'crm' } }]],
+      [
+        'Table',
+        [{ value: { kind: 'string', text: 'Customers' } }, { name: 'Schema', value: { kind: 'string', text: 'crm' } }],
+      ],
       ['Route', undefined],
-      ['Index', [{ value: { kind: 'nameof', text: 'Email' } }, { name: 'IsUnique', value: { kind: 'literal', text: 'true' } }]],
+      [
+        'Index',
+        [{ value: { kind: 'nameof', text: 'Email' } }, { name: 'IsUnique', value: { kind: 'literal', text: 'true' } }],
+      ],
       ['System.ComponentModel.DataAnnotations.Schema.Table', [{ value: { kind: 'name', text: 'Names.Customers' } }]],
     ]);
     expect(type.members[0]?.attributes).toEqual([{ name: 'Key', args: [], line: 5 }]);
@@ -45,7 +51,9 @@ class ShopContext : DbContext {
     const file = factsOf(`
 class UserConfiguration : IEntityTypeConfiguration<User>, IDisposable { }
 class Users : List<User> { }`);
-    expect(typeNamed(file, 'UserConfiguration').genericBases).toEqual([{ name: 'IEntityTypeConfiguration', arguments: ['User'] }]);
+    expect(typeNamed(file, 'UserConfiguration').genericBases).toEqual([
+      { name: 'IEntityTypeConfiguration', arguments: ['User'] },
+    ]);
     expect(typeNamed(file, 'UserConfiguration').bases).toEqual(['IEntityTypeConfiguration', 'IDisposable']);
     expect(typeNamed(file, 'Users').genericBases).toBeUndefined();
   });

@@ -8,7 +8,13 @@
  */
 
 /** EF6 and EF Core migration operations: their chains are recorded wherever they are called. */
-const MIGRATION_OPERATIONS = new Set(['CreateTable', 'CreateIndex', 'AddPrimaryKey', 'AddUniqueConstraint', 'AddColumn']);
+const MIGRATION_OPERATIONS = new Set([
+  'CreateTable',
+  'CreateIndex',
+  'AddPrimaryKey',
+  'AddUniqueConstraint',
+  'AddColumn',
+]);
 
 /**
  * EF model configuration: recorded only where an entity type can be known —

@@ -115,12 +115,18 @@ class Repo {
   });
 
   it('gives a string inside a lambda body to the enclosing member', () => {
-    const file = facts('class C { void Configure() { services.AddScoped(sp => { var url = "http://x/"; return url; }); } }');
-    expect(file.stringDeclarations.map((d) => [d.name, d.ownerType, d.ownerMember])).toEqual([['url', 'C', 'Configure']]);
+    const file = facts(
+      'class C { void Configure() { services.AddScoped(sp => { var url = "http://x/"; return url; }); } }',
+    );
+    expect(file.stringDeclarations.map((d) => [d.name, d.ownerType, d.ownerMember])).toEqual([
+      ['url', 'C', 'Configure'],
+    ]);
   });
 
   it('does not take named attribute arguments for assignments', () => {
-    const file = facts('[Table("Users", Schema = "dbo")] class C { [Column(TypeName = "nvarchar")] public string N { get; set; } }');
+    const file = facts(
+      '[Table("Users", Schema = "dbo")] class C { [Column(TypeName = "nvarchar")] public string N { get; set; } }',
+    );
     expect(file.stringDeclarations).toEqual([]);
     expect(file.callSites).toEqual([]);
   });

@@ -76,7 +76,8 @@ function visitTypeParts(ctx: WalkContext, facts: CSharpTypeFacts): void {
         if (facts.kind !== 'record' && facts.kind !== 'record struct') return visit(ctx);
         return readPositionalProperties(ctx, facts.members);
     }
-    if (kind.named && ctx.kinds.field(ctx.cursor) === 'type') visitType(ctx); // a delegate's return type
+    if (kind.named && ctx.kinds.field(ctx.cursor) === 'type')
+      visitType(ctx); // a delegate's return type
     else visit(ctx);
   });
 }

@@ -82,7 +82,12 @@ describe('extractMsBuildProject', () => {
     const broken = SDK_STYLE.replace('</PropertyGroup>', '<<<<<<< HEAD\n</PropertyGroup>');
     const { facts, problems } = extractMsBuildProject('X.vbproj', broken);
     expect(problems).toEqual([expect.objectContaining({ code: 'msbuild-xml-invalid', severity: 'warning' })]);
-    expect(facts).toMatchObject({ language: 'vb', sdkStyle: true, packageId: 'Harbor.Client', targetFrameworks: ['netstandard2.0', 'net462'] });
+    expect(facts).toMatchObject({
+      language: 'vb',
+      sdkStyle: true,
+      packageId: 'Harbor.Client',
+      targetFrameworks: ['netstandard2.0', 'net462'],
+    });
     expect(facts?.packageReferences.map((p) => p.name)).toEqual(['Serilog', 'Dapper', 'Harbor.Contracts']);
     expect(facts?.projectReferences).toEqual(['../Harbor.Api/Harbor.Api.csproj']);
   });
@@ -136,7 +141,9 @@ describe('extractPackagesConfig', () => {
   });
 
   it('salvages packages from a broken file', () => {
-    const { facts, problems } = extractPackagesConfig('<packages><package id="jQuery" version="1.10.2" targetFramework="net45" >');
+    const { facts, problems } = extractPackagesConfig(
+      '<packages><package id="jQuery" version="1.10.2" targetFramework="net45" >',
+    );
     expect(problems[0]?.code).toBe('packages-config-invalid');
     expect(facts?.packages).toEqual([{ name: 'jQuery', version: '1.10.2', source: 'packages.config' }]);
   });
@@ -152,7 +159,11 @@ EndProject\r
 `);
     expect(problems).toEqual([]);
     expect(facts?.projects).toEqual([
-      { name: 'Harbor.Web', path: 'src/Harbor.Web/Harbor.Web.csproj', typeGuid: 'FAE04EC0-301F-11D3-BF4B-00C04F79EFBC' },
+      {
+        name: 'Harbor.Web',
+        path: 'src/Harbor.Web/Harbor.Web.csproj',
+        typeGuid: 'FAE04EC0-301F-11D3-BF4B-00C04F79EFBC',
+      },
     ]);
   });
 
@@ -174,8 +185,14 @@ describe('paths', () => {
       name: 'Microsoft.AspNet.Mvc',
       version: '5.2.3',
     });
-    expect(packageFromHintPath('..\\packages\\Antlr.3.4.1.9004\\lib\\Antlr3.Runtime.dll')).toEqual({ name: 'Antlr', version: '3.4.1.9004' });
-    expect(packageFromHintPath('..\\packages\\Foo.1.0.0-beta2\\lib\\Foo.dll')).toEqual({ name: 'Foo', version: '1.0.0-beta2' });
+    expect(packageFromHintPath('..\\packages\\Antlr.3.4.1.9004\\lib\\Antlr3.Runtime.dll')).toEqual({
+      name: 'Antlr',
+      version: '3.4.1.9004',
+    });
+    expect(packageFromHintPath('..\\packages\\Foo.1.0.0-beta2\\lib\\Foo.dll')).toEqual({
+      name: 'Foo',
+      version: '1.0.0-beta2',
+    });
     expect(packageFromHintPath('..\\lib\\Harbor.Core.dll')).toBeUndefined();
   });
 });

@@ -56,7 +56,10 @@ function projectFacts(language: MsBuildProjectFacts['language'], root: XmlElemen
     packageReferences: packageReferencesOf(root),
     assemblyReferences: items(root, 'Reference').map((item) => {
       const hintPath = metadata(item, 'HintPath');
-      return { name: assemblyNameOf(attr(item, 'Include') ?? ''), ...(hintPath ? { hintPath: msbuildPath(hintPath) } : {}) };
+      return {
+        name: assemblyNameOf(attr(item, 'Include') ?? ''),
+        ...(hintPath ? { hintPath: msbuildPath(hintPath) } : {}),
+      };
     }),
     compileIncludes: items(root, 'Compile').map((i) => msbuildPath(attr(i, 'Include') ?? '')),
     centralPackageVersions: /^true$/i.test(props.ManagePackageVersionsCentrally ?? ''),

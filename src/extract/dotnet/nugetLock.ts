@@ -6,7 +6,11 @@ export function extractNuGetLock(text: string): ExtractionOutcome<NuGetLockFacts
   const parsed = parseJson(text, 'nuget-lock-invalid', 'packages.lock.json');
   if (!parsed.ok) return { problems: [parsed.problem] };
   if (!isObject(parsed.value) || !isObject(parsed.value.dependencies)) {
-    return { problems: [{ code: 'nuget-lock-invalid', severity: 'warning', message: 'packages.lock.json has no "dependencies" object' }] };
+    return {
+      problems: [
+        { code: 'nuget-lock-invalid', severity: 'warning', message: 'packages.lock.json has no "dependencies" object' },
+      ],
+    };
   }
   const frameworks = Object.keys(parsed.value.dependencies).sort();
   const direct: NuGetLockFacts['direct'] = [];
@@ -27,5 +31,14 @@ export function extractNuGetLock(text: string): ExtractionOutcome<NuGetLockFacts
     }
   }
   const version = parsed.value.version;
-  return { facts: { kind: 'nuget-lock', ...(typeof version === 'number' ? { lockfileVersion: version } : {}), frameworks, direct, transitiveCount }, problems: [] };
+  return {
+    facts: {
+      kind: 'nuget-lock',
+      ...(typeof version === 'number' ? { lockfileVersion: version } : {}),
+      frameworks,
+      direct,
+      transitiveCount,
+    },
+    problems: [],
+  };
 }

@@ -14,7 +14,13 @@ export function extractSolution(text: string): ExtractionOutcome<SolutionFacts> 
   }
   const problems =
     projects.length === 0 && !/Microsoft Visual Studio Solution File/.test(text)
-      ? [{ code: 'solution-unrecognised' as const, severity: 'warning' as const, message: 'not a Visual Studio solution file' }]
+      ? [
+          {
+            code: 'solution-unrecognised' as const,
+            severity: 'warning' as const,
+            message: 'not a Visual Studio solution file',
+          },
+        ]
       : [];
   return { facts: { kind: 'solution', projects }, problems };
 }

@@ -17,19 +17,46 @@ import { sqlQueriesByPattern } from './sql/byPattern.js';
 export function extractJs(filePath: string, text: string): ExtractionOutcome<JsFileFacts> {
   const generated = detectGenerated(filePath, text);
   if (generated) {
-    return { problems: [{ code: `js-${generated.reason}-skipped`, severity: 'info', message: `skipped as ${generated.reason}: ${generated.detail}` }] };
+    return {
+      problems: [
+        {
+          code: `js-${generated.reason}-skipped`,
+          severity: 'info',
+          message: `skipped as ${generated.reason}: ${generated.detail}`,
+        },
+      ],
+    };
   }
   const parsed = parseSource(filePath, text);
   const problems: ExtractionProblem[] = [];
   const empty = emptyFacts(dialectOf(filePath));
   if (!parsed.ast) {
     const fatal = parsed.fatal!;
-    problems.push({ code: 'js-syntax-error', severity: 'warning', message: `could not parse: ${fatal.message}`, ...(fatal.line ? { line: fatal.line, column: fatal.column } : {}) });
-    return { facts: { ...empty, sqlQueries: sqlQueriesByPattern(text), syntaxErrors: parsed.errors, syntaxErrorCount: parsed.errorCount }, problems };
+    problems.push({
+      code: 'js-syntax-error',
+      severity: 'warning',
+      message: `could not parse: ${fatal.message}`,
+      ...(fatal.line ? { line: fatal.line, column: fatal.column } : {}),
+    });
+    return {
+      facts: {
+        ...empty,
+        sqlQueries: sqlQueriesByPattern(text),
+        syntaxErrors: parsed.errors,
+        syntaxErrorCount: parsed.errorCount,
+      },
+      problems,
+    };
   }
   if (parsed.errorCount > 0) {
     const at = parsed.errors[0]!;
-    problems.push({ code: 'js-syntax-error', severity: 'warning', message: `${parsed.errorCount} syntax error(s), recovered; first at ${at.line}:${at.column}`, line: at.line, column: at.column });
+    problems.push({
+      code: 'js-syntax-error',
+      severity: 'warning',
+      message: `${parsed.errorCount} syntax error(s), recovered; first at ${at.line}:${at.column}`,
+      line: at.line,
+      column: at.column,
+    });
   }
   const modules = new ModuleCollector();
   const bindings = new HttpBindings(modules);
@@ -66,5 +93,18 @@ export function extractJs(filePath: string, text: string): ExtractionOutcome<JsF
 }
 
 function emptyFacts(dialect: JsFileFacts['dialect']): JsFileFacts {
-  return { kind: 'js', dialect, imports: [], dynamicSpecifiers: 0, declarations: [], routes: [], mounts: [], httpCalls: [], clientInstances: [], sqlQueries: [], syntaxErrors: [], syntaxErrorCount: 0 };
+  return {
+    kind: 'js',
+    dialect,
+    imports: [],
+    dynamicSpecifiers: 0,
+    declarations: [],
+    routes: [],
+    mounts: [],
+    httpCalls: [],
+    clientInstances: [],
+    sqlQueries: [],
+    syntaxErrors: [],
+    syntaxErrorCount: 0,
+  };
 }

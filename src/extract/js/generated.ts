@@ -8,8 +8,12 @@ const LARGE = 20 * 1024;
 
 export type GeneratedReason = 'generated' | 'minified';
 
-export function detectGenerated(filePath: string, text: string): { reason: GeneratedReason; detail: string } | undefined {
-  if (GENERATED_MARKER.test(text.slice(0, 1024))) return { reason: 'generated', detail: 'a generated-code marker in its header' };
+export function detectGenerated(
+  filePath: string,
+  text: string,
+): { reason: GeneratedReason; detail: string } | undefined {
+  if (GENERATED_MARKER.test(text.slice(0, 1024)))
+    return { reason: 'generated', detail: 'a generated-code marker in its header' };
   if (/\.min\.[cm]?js$/i.test(filePath)) return { reason: 'minified', detail: 'a .min.js name' };
   const lines = lineLengths(text);
   const longest = Math.max(0, ...lines);
@@ -19,7 +23,8 @@ export function detectGenerated(filePath: string, text: string): { reason: Gener
   }
   // A `/*! licence */` banner or a source map comment on top of long lines is how bundlers emit.
   const bundled = text.trimStart().startsWith('/*!') || /\/[/*][#@] sourceMappingURL=/.test(text.slice(-512));
-  if (bundled && longest > 1_000) return { reason: 'minified', detail: `a bundle banner or source map with a ${longest}-character line` };
+  if (bundled && longest > 1_000)
+    return { reason: 'minified', detail: `a bundle banner or source map with a ${longest}-character line` };
   return undefined;
 }
 

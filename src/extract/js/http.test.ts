@@ -3,7 +3,8 @@ import { extractJs } from './extractJs.js';
 
 const facts = (path: string, text: string) => extractJs(path, text).facts!;
 const routes = (path: string, text: string) => facts(path, text).routes.map((r) => `${r.method} ${r.path}`);
-const calls = (path: string, text: string) => facts(path, text).httpCalls.map((c) => `${c.client} ${c.method ?? '?'} ${c.url}`);
+const calls = (path: string, text: string) =>
+  facts(path, text).httpCalls.map((c) => `${c.client} ${c.method ?? '?'} ${c.url}`);
 
 describe('routes served', () => {
   it('Express: app and routers, route chains, prefixes mounted in the same file', () => {
@@ -19,11 +20,19 @@ app.use('/api', api);
 app.all('/ping', ping);
 app.listen(3000);
 `;
-    expect(routes('server.js', source)).toEqual(['GET /api/invoices/:id', 'DELETE /api/admin/users', 'GET /api/admin/users', 'ANY /ping']);
+    expect(routes('server.js', source)).toEqual([
+      'GET /api/invoices/:id',
+      'DELETE /api/admin/users',
+      'GET /api/admin/users',
+      'ANY /ping',
+    ]);
   });
 
   it('Express: records routers mounted from other files for the graph to prefix', () => {
-    const f = facts('app.ts', "import express from 'express';\nimport { usersRouter } from './routes/users';\nconst app = express();\napp.use('/users', usersRouter);\napp.use('/legacy', require('./routes/legacy'));");
+    const f = facts(
+      'app.ts',
+      "import express from 'express';\nimport { usersRouter } from './routes/users';\nconst app = express();\napp.use('/users', usersRouter);\napp.use('/legacy', require('./routes/legacy'));",
+    );
     expect(f.mounts).toEqual([
       { prefix: '/users', router: { specifier: './routes/users', name: 'usersRouter' }, line: 4 },
       { prefix: '/legacy', router: { specifier: './routes/legacy', name: 'default' }, line: 5 },
@@ -53,12 +62,16 @@ export class InvoicesController {
 }`;
     const found = facts('invoices.controller.ts', source).routes;
     expect(found.map((r) => `${r.method} ${r.path} ${r.handler}`)).toEqual([
-      'GET /invoices InvoicesController.list', 'GET /invoices/:id InvoicesController.one', 'POST /invoices/:id/send InvoicesController.send',
+      'GET /invoices InvoicesController.list',
+      'GET /invoices/:id InvoicesController.one',
+      'POST /invoices/:id/send InvoicesController.send',
     ]);
   });
 
   it('stays silent on look-alikes: Map#get, lodash get, handler-less calls, files without a server framework', () => {
-    expect(routes('a.ts', "const cache = new Map();\ncache.get('/x');\nimport _ from 'lodash';\n_.get(obj, 'a.b');")).toEqual([]);
+    expect(
+      routes('a.ts', "const cache = new Map();\ncache.get('/x');\nimport _ from 'lodash';\n_.get(obj, 'a.b');"),
+    ).toEqual([]);
     expect(routes('b.js', "const app = makeApp();\napp.get('/x', handler);")).toEqual([]);
     expect(routes('c.js', "const express = require('express');\nconst app = express();\napp.get('port');")).toEqual([]);
   });
@@ -66,7 +79,8 @@ export class InvoicesController {
 
 describe('calls made', () => {
   it('fetch with template paths, methods and same-file base URLs', () => {
-    const source = "const BASE = '/api';\nexport const load = (id) => fetch(`${BASE}/invoices/${id}`);\nexport const send = (id) => window.fetch(BASE + '/invoices/' + id + '/send', { method: 'post' });";
+    const source =
+      "const BASE = '/api';\nexport const load = (id) => fetch(`${BASE}/invoices/${id}`);\nexport const send = (id) => window.fetch(BASE + '/invoices/' + id + '/send', { method: 'post' });";
     expect(calls('api.js', source)).toEqual(['fetch GET /api/invoices/{}', 'fetch POST /api/invoices/{}/send']);
     expect(facts('api.js', source).httpCalls[0]!.call).toBe('`${BASE}/invoices/${id}`');
   });
@@ -82,14 +96,25 @@ client.post('/notifications', body);
 client.request({ url: \`/notifications/\${id}\`, method: 'delete' });
 `;
     expect(calls('client.ts', source)).toEqual([
-      'axios GET /projects/{}', 'axios PUT /reports/usage', 'axios POST http://notifications:8080/api/notifications', 'axios DELETE http://notifications:8080/api/notifications/{}',
+      'axios GET /projects/{}',
+      'axios PUT /reports/usage',
+      'axios POST http://notifications:8080/api/notifications',
+      'axios DELETE http://notifications:8080/api/notifications/{}',
     ]);
-    expect(facts('client.ts', source).clientInstances).toEqual([{ name: 'client', baseURL: 'http://notifications:8080/api', exported: true, line: 4 }]);
+    expect(facts('client.ts', source).clientInstances).toEqual([
+      { name: 'client', baseURL: 'http://notifications:8080/api', exported: true, line: 4 },
+    ]);
   });
 
   it('jQuery and Angular HttpClient', () => {
-    const jquery = "$.ajax({ url: '/invoices/' + id + '/send', type: 'POST' });\n$.getJSON('/projects/' + id);\njQuery.post('/Account/LogOff');\n$.ajax('/x', { method: 'DELETE' });";
-    expect(calls('legacy.js', jquery)).toEqual(['jquery POST /invoices/{}/send', 'jquery GET /projects/{}', 'jquery POST /Account/LogOff', 'jquery DELETE /x']);
+    const jquery =
+      "$.ajax({ url: '/invoices/' + id + '/send', type: 'POST' });\n$.getJSON('/projects/' + id);\njQuery.post('/Account/LogOff');\n$.ajax('/x', { method: 'DELETE' });";
+    expect(calls('legacy.js', jquery)).toEqual([
+      'jquery POST /invoices/{}/send',
+      'jquery GET /projects/{}',
+      'jquery POST /Account/LogOff',
+      'jquery DELETE /x',
+    ]);
     const angular = `
 import { HttpClient } from '@angular/common/http';
 export class InvoiceService {
@@ -103,11 +128,28 @@ export class InvoiceService {
   });
 
   it('keeps verb calls on imported bindings as candidates, with the binding', () => {
-    const f = facts('use.ts', "import { api } from './api/client';\nimport { cache } from './cache';\napi.get('/projects');\ncache.get(key);");
-    expect(f.httpCalls).toEqual([{ client: 'axios', method: 'GET', url: '/projects', call: "'/projects'", via: { specifier: './api/client', name: 'api' }, line: 3 }]);
+    const f = facts(
+      'use.ts',
+      "import { api } from './api/client';\nimport { cache } from './cache';\napi.get('/projects');\ncache.get(key);",
+    );
+    expect(f.httpCalls).toEqual([
+      {
+        client: 'axios',
+        method: 'GET',
+        url: '/projects',
+        call: "'/projects'",
+        via: { specifier: './api/client', name: 'api' },
+        line: 3,
+      },
+    ]);
   });
 
   it('stays silent on calls that are not HTTP', () => {
-    expect(calls('x.ts', "const m = new Map();\nm.get('/x');\nthis.store.get('/y');\nlocalStorage.getItem('/z');\nmyFetch('/w');")).toEqual([]);
+    expect(
+      calls(
+        'x.ts',
+        "const m = new Map();\nm.get('/x');\nthis.store.get('/y');\nlocalStorage.getItem('/z');\nmyFetch('/w');",
+      ),
+    ).toEqual([]);
   });
 });

@@ -4,7 +4,14 @@
  * HttpClient members, and the `const` strings URLs are built from. Gathered
  * during the walk, interpreted once it is over (a binding may be declared after use).
  */
-import type { CallExpression, ClassDeclaration, ClassExpression, Decorator, Node, VariableDeclarator } from '@babel/types';
+import type {
+  CallExpression,
+  ClassDeclaration,
+  ClassExpression,
+  Decorator,
+  Node,
+  VariableDeclarator,
+} from '@babel/types';
 import type { ModuleCollector } from './modules.js';
 import { StringConstants } from './staticString.js';
 
@@ -51,7 +58,11 @@ export class HttpBindings {
       if (init.type !== 'CallExpression') continue;
       const framework = this.serverFactory(init);
       if (framework) this.servers.set(name, framework);
-      else if (init.callee.type === 'MemberExpression' && isName(init.callee.property, 'create') && this.isAxios(init.callee.object)) {
+      else if (
+        init.callee.type === 'MemberExpression' &&
+        isName(init.callee.property, 'create') &&
+        this.isAxios(init.callee.object)
+      ) {
         this.instances.set(name, { config: init.arguments[0], line: d.loc?.start.line ?? 0 });
       }
     }
@@ -64,9 +75,16 @@ export class HttpBindings {
       const from = this.modules.localsOf(callee.name);
       if (!from) return undefined;
       const framework = frameworkOf(from.specifier);
-      return framework && (from.name === 'default' || from.name === '*' || from.name === 'Router' || from.name === 'fastify') ? framework : undefined;
+      return framework &&
+        (from.name === 'default' || from.name === '*' || from.name === 'Router' || from.name === 'fastify')
+        ? framework
+        : undefined;
     }
-    if (callee.type === 'MemberExpression' && isName(callee.property, 'Router') && callee.object.type === 'Identifier') {
+    if (
+      callee.type === 'MemberExpression' &&
+      isName(callee.property, 'Router') &&
+      callee.object.type === 'Identifier'
+    ) {
       return this.frameworkOfLocal(callee.object.name) === 'express' ? 'express' : undefined;
     }
     if (callee.type === 'CallExpression' && callee.callee.type === 'Identifier' && callee.callee.name === 'require') {
@@ -108,10 +126,15 @@ export class HttpBindings {
       if (member.type === 'ClassMethod' && member.kind === 'constructor') {
         for (const param of member.params) {
           const target = param.type === 'TSParameterProperty' ? param.parameter : param;
-          if (target.type === 'Identifier' && typeName(target.typeAnnotation) === 'HttpClient') this.httpClientMembers.add(target.name);
+          if (target.type === 'Identifier' && typeName(target.typeAnnotation) === 'HttpClient')
+            this.httpClientMembers.add(target.name);
         }
       } else if (member.type === 'ClassProperty' && member.key.type === 'Identifier') {
-        const injected = member.value?.type === 'CallExpression' && isName(member.value.callee, 'inject') && member.value.arguments[0]?.type === 'Identifier' && member.value.arguments[0].name === 'HttpClient';
+        const injected =
+          member.value?.type === 'CallExpression' &&
+          isName(member.value.callee, 'inject') &&
+          member.value.arguments[0]?.type === 'Identifier' &&
+          member.value.arguments[0].name === 'HttpClient';
         if (injected || typeName(member.typeAnnotation) === 'HttpClient') this.httpClientMembers.add(member.key.name);
       }
     }

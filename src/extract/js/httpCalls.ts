@@ -11,10 +11,19 @@ import { isName, type HttpBindings } from './httpBindings.js';
 import { HOLE, propertyOf } from './staticString.js';
 
 const CLIENT_VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options']);
-const JQUERY_VERBS: Record<string, HttpMethod | undefined> = { get: 'GET', getJSON: 'GET', post: 'POST', ajax: undefined };
+const JQUERY_VERBS: Record<string, HttpMethod | undefined> = {
+  get: 'GET',
+  getJSON: 'GET',
+  post: 'POST',
+  ajax: undefined,
+};
 const MAX_CALL_TEXT = 120;
 
-export function collectHttpCalls(bindings: HttpBindings, modules: ModuleCollector, text: string): { httpCalls: JsHttpCall[]; clientInstances: JsHttpClientInstance[] } {
+export function collectHttpCalls(
+  bindings: HttpBindings,
+  modules: ModuleCollector,
+  text: string,
+): { httpCalls: JsHttpCall[]; clientInstances: JsHttpClientInstance[] } {
   const exported = new Set(modules.declarations.filter((d) => d.exported).map((d) => d.name));
   const clientInstances: JsHttpClientInstance[] = [...bindings.instances].map(([name, { config, line }]) => ({
     name: modules.defaultExport === name ? 'default' : name,
@@ -24,7 +33,14 @@ export function collectHttpCalls(bindings: HttpBindings, modules: ModuleCollecto
   }));
   const baseOf = new Map([...bindings.instances.keys()].map((name, i) => [name, clientInstances[i]!.baseURL]));
   const httpCalls: JsHttpCall[] = [];
-  const record = (client: JsHttpCall['client'], method: HttpMethod | undefined, urlNode: Node | undefined, call: CallExpression, base = '', via?: JsHttpCall['via']) => {
+  const record = (
+    client: JsHttpCall['client'],
+    method: HttpMethod | undefined,
+    urlNode: Node | undefined,
+    call: CallExpression,
+    base = '',
+    via?: JsHttpCall['via'],
+  ) => {
     if (!urlNode) return;
     const url = bindings.constants.evaluate(urlNode) ?? HOLE;
     httpCalls.push({
@@ -48,7 +64,8 @@ export function collectHttpCalls(bindings: HttpBindings, modules: ModuleCollecto
       if (callee.type === 'MemberExpression' || callee.name === 'fetch') {
         record('fetch', verbOf(propertyOf(second, 'method'), 'GET'), first, call);
       } else if (bindings.isAxios(callee)) {
-        if (first?.type === 'ObjectExpression') record('axios', verbOf(propertyOf(first, 'method'), 'GET'), propertyOf(first, 'url'), call);
+        if (first?.type === 'ObjectExpression')
+          record('axios', verbOf(propertyOf(first, 'method'), 'GET'), propertyOf(first, 'url'), call);
         else record('axios', verbOf(propertyOf(second, 'method'), 'GET'), first, call);
       }
       continue;
@@ -59,29 +76,45 @@ export function collectHttpCalls(bindings: HttpBindings, modules: ModuleCollecto
     if (bindings.isAxios(owner) || (owner.type === 'Identifier' && baseOf.has(owner.name))) {
       const base = owner.type === 'Identifier' ? (baseOf.get(owner.name) ?? '') : '';
       if (CLIENT_VERBS.has(verb)) record('axios', toHttpMethod(verb), first, call, base);
-      else if (verb === 'request' && first?.type === 'ObjectExpression') record('axios', verbOf(propertyOf(first, 'method'), 'GET'), propertyOf(first, 'url'), call, base);
+      else if (verb === 'request' && first?.type === 'ObjectExpression')
+        record('axios', verbOf(propertyOf(first, 'method'), 'GET'), propertyOf(first, 'url'), call, base);
     } else if (bindings.isJQuery(owner) && verb in JQUERY_VERBS) {
       const settings = first?.type === 'ObjectExpression' ? first : second;
       const urlNode = first?.type === 'ObjectExpression' ? propertyOf(first, 'url') : first;
-      record('jquery', JQUERY_VERBS[verb] ?? verbOf(propertyOf(settings, 'method') ?? propertyOf(settings, 'type'), 'GET'), urlNode, call);
-    } else if (owner.type === 'MemberExpression' && owner.object.type === 'ThisExpression' && owner.property.type === 'Identifier' && bindings.httpClientMembers.has(owner.property.name)) {
+      record(
+        'jquery',
+        JQUERY_VERBS[verb] ?? verbOf(propertyOf(settings, 'method') ?? propertyOf(settings, 'type'), 'GET'),
+        urlNode,
+        call,
+      );
+    } else if (
+      owner.type === 'MemberExpression' &&
+      owner.object.type === 'ThisExpression' &&
+      owner.property.type === 'Identifier' &&
+      bindings.httpClientMembers.has(owner.property.name)
+    ) {
       if (CLIENT_VERBS.has(verb)) record('angular', toHttpMethod(verb), first, call);
       else if (verb === 'request') record('angular', verbOf(first, undefined), second, call);
     } else if (owner.type === 'Identifier' && CLIENT_VERBS.has(verb) && first) {
       // `api.get('/x')` on an imported `api`: a client instance only if the import resolves to one.
       const via = modules.localsOf(owner.name);
-      if (via && !via.specifier.startsWith('node:') && bindings.constants.evaluate(first) !== undefined) record('axios', toHttpMethod(verb), first, call, '', via);
+      if (via && !via.specifier.startsWith('node:') && bindings.constants.evaluate(first) !== undefined)
+        record('axios', toHttpMethod(verb), first, call, '', via);
     }
   }
   return { httpCalls, clientInstances };
 }
 
 function isGlobalFetch(callee: Extract<Node, { type: 'MemberExpression' }>): boolean {
-  return isName(callee.property, 'fetch') && callee.object.type === 'Identifier' && ['window', 'globalThis', 'self', 'global'].includes(callee.object.name);
+  return (
+    isName(callee.property, 'fetch') &&
+    callee.object.type === 'Identifier' &&
+    ['window', 'globalThis', 'self', 'global'].includes(callee.object.name)
+  );
 }
 
 export function joinUrl(base: string, url: string): string {
-  if (url === '' || url === HOLE && base !== '') return base;
+  if (url === '' || (url === HOLE && base !== '')) return base;
   return `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
 }
 

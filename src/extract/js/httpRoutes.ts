@@ -13,9 +13,21 @@ import { propertyOf } from './staticString.js';
 const VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'all']);
 /** Receivers route files conventionally get as a parameter (`export default (app) => { app.get(…) }`). */
 const CONVENTIONAL_RECEIVERS = new Set(['app', 'router', 'server', 'fastify', 'api', 'routes', 'instance']);
-const NEST_VERBS: Record<string, HttpMethod> = { Get: 'GET', Post: 'POST', Put: 'PUT', Delete: 'DELETE', Patch: 'PATCH', Head: 'HEAD', Options: 'OPTIONS', All: 'ANY' };
+const NEST_VERBS: Record<string, HttpMethod> = {
+  Get: 'GET',
+  Post: 'POST',
+  Put: 'PUT',
+  Delete: 'DELETE',
+  Patch: 'PATCH',
+  Head: 'HEAD',
+  Options: 'OPTIONS',
+  All: 'ANY',
+};
 
-export function collectRoutes(bindings: HttpBindings, modules: ModuleCollector): { routes: JsHttpRoute[]; mounts: JsRouterMount[] } {
+export function collectRoutes(
+  bindings: HttpBindings,
+  modules: ModuleCollector,
+): { routes: JsHttpRoute[]; mounts: JsRouterMount[] } {
   const routes: JsHttpRoute[] = [];
   const mounts: JsRouterMount[] = [];
   const localPrefixes = new Map<string, { prefix: string; parent?: string }>();
@@ -38,23 +50,35 @@ export function collectRoutes(bindings: HttpBindings, modules: ModuleCollector):
       if (chained) {
         const framework = frameworkOfReceiver(chained.receiver, true);
         const path = bindings.constants.evaluate(chained.path);
-        if (framework && path !== undefined) routes.push({ framework, method: methodOf(verb), path, receiver: (chained.receiver as { name: string }).name, line });
+        if (framework && path !== undefined)
+          routes.push({
+            framework,
+            method: methodOf(verb),
+            path,
+            receiver: (chained.receiver as { name: string }).name,
+            line,
+          });
         continue;
       }
       const framework = frameworkOfReceiver(owner, hasHandler);
       const path = hasHandler ? bindings.constants.evaluate(call.arguments[0]) : undefined;
-      if (framework && path !== undefined) routes.push({ framework, method: methodOf(verb), path, receiver: (owner as { name: string }).name, line });
+      if (framework && path !== undefined)
+        routes.push({ framework, method: methodOf(verb), path, receiver: (owner as { name: string }).name, line });
     } else if (verb === 'route' && call.arguments[0]?.type === 'ObjectExpression') {
       const framework = frameworkOfReceiver(owner, true);
       const options = call.arguments[0];
       const path = bindings.constants.evaluate(propertyOf(options, 'url') ?? propertyOf(options, 'path'));
       if (!framework || path === undefined) continue;
-      for (const method of methodsOf(propertyOf(options, 'method'), bindings)) routes.push({ framework, method, path, receiver: (owner as { name: string }).name, line });
+      for (const method of methodsOf(propertyOf(options, 'method'), bindings))
+        routes.push({ framework, method, path, receiver: (owner as { name: string }).name, line });
     } else if ((verb === 'use' || verb === 'register') && frameworkOfReceiver(owner, true)) {
       const mount = mountOf(call, verb, bindings);
       if (!mount) continue;
       if (mount.target.type === 'Identifier' && bindings.servers.has(mount.target.name)) {
-        localPrefixes.set(mount.target.name, { prefix: mount.prefix, ...(owner.type === 'Identifier' ? { parent: owner.name } : {}) });
+        localPrefixes.set(mount.target.name, {
+          prefix: mount.prefix,
+          ...(owner.type === 'Identifier' ? { parent: owner.name } : {}),
+        });
       } else {
         const router = importedBinding(mount.target, modules);
         if (router) mounts.push({ prefix: mount.prefix, router, line });
@@ -69,15 +93,24 @@ export function collectRoutes(bindings: HttpBindings, modules: ModuleCollector):
 /** `app.route('/x').get(h).post(h)`: the `.route(path)` call under a chain of verb calls. */
 function routeChain(node: Node): { receiver: Node; path: Node | undefined } | undefined {
   let current = node;
-  while (current.type === 'CallExpression' && current.callee.type === 'MemberExpression' && current.callee.property.type === 'Identifier') {
-    if (current.callee.property.name === 'route' && current.arguments[0]?.type !== 'ObjectExpression') return { receiver: current.callee.object, path: current.arguments[0] };
+  while (
+    current.type === 'CallExpression' &&
+    current.callee.type === 'MemberExpression' &&
+    current.callee.property.type === 'Identifier'
+  ) {
+    if (current.callee.property.name === 'route' && current.arguments[0]?.type !== 'ObjectExpression')
+      return { receiver: current.callee.object, path: current.arguments[0] };
     if (!VERBS.has(current.callee.property.name)) return undefined;
     current = current.callee.object;
   }
   return undefined;
 }
 
-function mountOf(call: CallExpression, verb: string, bindings: HttpBindings): { prefix: string; target: Node } | undefined {
+function mountOf(
+  call: CallExpression,
+  verb: string,
+  bindings: HttpBindings,
+): { prefix: string; target: Node } | undefined {
   if (verb === 'use') {
     const prefix = bindings.constants.evaluate(call.arguments[0]);
     const target = call.arguments[call.arguments.length - 1];
@@ -90,14 +123,23 @@ function mountOf(call: CallExpression, verb: string, bindings: HttpBindings): { 
 function importedBinding(node: Node, modules: ModuleCollector): { specifier: string; name: string } | undefined {
   if (node.type === 'Identifier') return modules.localsOf(node.name);
   // `app.use('/x', require('./routes/x'))`
-  if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'StringLiteral') {
+  if (
+    node.type === 'CallExpression' &&
+    node.callee.type === 'Identifier' &&
+    node.callee.name === 'require' &&
+    node.arguments[0]?.type === 'StringLiteral'
+  ) {
     return { specifier: node.arguments[0].value, name: 'default' };
   }
   return undefined;
 }
 
 /** Applies `app.use('/api', router)` prefixes mounted in the same file, innermost first. */
-function withPrefix(receiver: string | undefined, path: string, prefixes: ReadonlyMap<string, { prefix: string; parent?: string }>): string {
+function withPrefix(
+  receiver: string | undefined,
+  path: string,
+  prefixes: ReadonlyMap<string, { prefix: string; parent?: string }>,
+): string {
   let current = receiver;
   let result = path;
   // Bounded: `a.use('/x', b); b.use('/y', a)` must not loop.
@@ -131,7 +173,10 @@ function nestRoutes(bindings: HttpBindings): JsHttpRoute[] {
     const controller = (cls.decorators ?? []).map(decoratorCall).find((d) => d?.name === 'Controller');
     if (!controller) continue;
     const first = controller.args[0];
-    const prefix = (first?.type === 'ObjectExpression' ? bindings.constants.evaluate(propertyOf(first, 'path')) : bindings.constants.evaluate(first)) ?? '';
+    const prefix =
+      (first?.type === 'ObjectExpression'
+        ? bindings.constants.evaluate(propertyOf(first, 'path'))
+        : bindings.constants.evaluate(first)) ?? '';
     const className = cls.id?.name ?? 'default';
     for (const member of cls.body.body) {
       if (member.type !== 'ClassMethod' || member.key.type !== 'Identifier') continue;
@@ -140,7 +185,13 @@ function nestRoutes(bindings: HttpBindings): JsHttpRoute[] {
         const method = call ? NEST_VERBS[call.name] : undefined;
         if (!call || !method) continue;
         const path = bindings.constants.evaluate(call.args[0]) ?? '';
-        routes.push({ framework: 'nest', method, path: joinPath(`/${prefix.replace(/^\/+/, '')}`, path), handler: `${className}.${member.key.name}`, line: decorator.loc?.start.line ?? 0 });
+        routes.push({
+          framework: 'nest',
+          method,
+          path: joinPath(`/${prefix.replace(/^\/+/, '')}`, path),
+          handler: `${className}.${member.key.name}`,
+          line: decorator.loc?.start.line ?? 0,
+        });
       }
     }
   }

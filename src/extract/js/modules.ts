@@ -59,8 +59,13 @@ export class ModuleCollector {
         return;
       case 'ExportNamedDeclaration':
         if (node.source) {
-          const names = node.specifiers.map((s) => (s.type === 'ExportSpecifier' ? nameOf(s.local) : s.type === 'ExportNamespaceSpecifier' ? '*' : 'default'));
-          const typeOnly = node.exportKind === 'type' || (node.specifiers.length > 0 && node.specifiers.every((s) => s.type === 'ExportSpecifier' && s.exportKind === 'type'));
+          const names = node.specifiers.map((s) =>
+            s.type === 'ExportSpecifier' ? nameOf(s.local) : s.type === 'ExportNamespaceSpecifier' ? '*' : 'default',
+          );
+          const typeOnly =
+            node.exportKind === 'type' ||
+            (node.specifiers.length > 0 &&
+              node.specifiers.every((s) => s.type === 'ExportSpecifier' && s.exportKind === 'type'));
           this.add(node.source.value, 'export-from', typeOnly, names, node, names);
         } else {
           for (const s of node.specifiers) if (s.type === 'ExportSpecifier') this.exportedLocals.add(nameOf(s.local));
@@ -74,19 +79,37 @@ export class ModuleCollector {
         return;
       case 'AssignmentExpression':
         // CommonJS `module.exports = router` is the module's default export.
-        if (node.left.type === 'MemberExpression' && node.left.object.type === 'Identifier' && node.left.object.name === 'module' && node.left.property.type === 'Identifier' && node.left.property.name === 'exports' && node.right.type === 'Identifier') {
+        if (
+          node.left.type === 'MemberExpression' &&
+          node.left.object.type === 'Identifier' &&
+          node.left.object.name === 'module' &&
+          node.left.property.type === 'Identifier' &&
+          node.left.property.name === 'exports' &&
+          node.right.type === 'Identifier'
+        ) {
           this.defaultExport = node.right.name;
         }
         return;
       case 'TSImportEqualsDeclaration':
         if (node.moduleReference.type === 'TSExternalModuleReference') {
-          const index = this.add(node.moduleReference.expression.value, 'import-equals', node.importKind === 'type', ['*'], node);
+          const index = this.add(
+            node.moduleReference.expression.value,
+            'import-equals',
+            node.importKind === 'type',
+            ['*'],
+            node,
+          );
           this.locals.set(node.id.name, { index, name: '*' });
         }
         return;
       case 'TSImportType': {
         const argument = node.argument as Node;
-        const specifier = argument.type === 'StringLiteral' ? argument.value : argument.type === 'TSLiteralType' && argument.literal.type === 'StringLiteral' ? argument.literal.value : undefined;
+        const specifier =
+          argument.type === 'StringLiteral'
+            ? argument.value
+            : argument.type === 'TSLiteralType' && argument.literal.type === 'StringLiteral'
+              ? argument.literal.value
+              : undefined;
         if (specifier !== undefined) this.add(specifier, 'dynamic-import', true, [], node);
         return;
       }
@@ -97,10 +120,15 @@ export class ModuleCollector {
         this.dynamicImport(node.source, node);
         return;
       case 'Identifier':
-        if (parent && !IMPORT_SPECIFIERS.has(parent.type) && !isNonReference(parent, key)) this.referenced.add(node.name);
+        if (parent && !IMPORT_SPECIFIERS.has(parent.type) && !isNonReference(parent, key))
+          this.referenced.add(node.name);
         return;
       case 'JSXIdentifier':
-        if (parent && (parent.type === 'JSXOpeningElement' || (parent.type === 'JSXMemberExpression' && key === 'object'))) this.referenced.add(node.name);
+        if (
+          parent &&
+          (parent.type === 'JSXOpeningElement' || (parent.type === 'JSXMemberExpression' && key === 'object'))
+        )
+          this.referenced.add(node.name);
         return;
       default:
     }
@@ -110,16 +138,33 @@ export class ModuleCollector {
   finish(): void {
     for (const [local, { index, name }] of this.locals) {
       const entry = this.imports[index]!;
-      if ((this.referenced.has(local) || this.exportedLocals.has(local)) && !entry.usedNames.includes(name)) entry.usedNames.push(name);
+      if ((this.referenced.has(local) || this.exportedLocals.has(local)) && !entry.usedNames.includes(name))
+        entry.usedNames.push(name);
     }
-    for (const declaration of this.declarations) if (this.exportedLocals.has(declaration.name)) declaration.exported = true;
+    for (const declaration of this.declarations)
+      if (this.exportedLocals.has(declaration.name)) declaration.exported = true;
   }
 
   private importDeclaration(node: Extract<Node, { type: 'ImportDeclaration' }>): void {
     const specifiers = node.specifiers;
-    const typeOnly = node.importKind === 'type' || node.importKind === 'typeof' || (specifiers.length > 0 && specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type'));
-    const names = specifiers.map((s) => (s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? '*' : nameOf(s.imported)));
-    const index = this.add(node.source.value, specifiers.length === 0 ? 'side-effect' : 'import', typeOnly, [...new Set(names)], node);
+    const typeOnly =
+      node.importKind === 'type' ||
+      node.importKind === 'typeof' ||
+      (specifiers.length > 0 && specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type'));
+    const names = specifiers.map((s) =>
+      s.type === 'ImportDefaultSpecifier'
+        ? 'default'
+        : s.type === 'ImportNamespaceSpecifier'
+          ? '*'
+          : nameOf(s.imported),
+    );
+    const index = this.add(
+      node.source.value,
+      specifiers.length === 0 ? 'side-effect' : 'import',
+      typeOnly,
+      [...new Set(names)],
+      node,
+    );
     specifiers.forEach((s, i) => this.locals.set(s.local.name, { index, name: names[i]! }));
   }
 
@@ -138,9 +183,16 @@ export class ModuleCollector {
     if (target?.type === 'ObjectPattern') {
       const bound: [string, string][] = [];
       for (const p of target.properties) {
-        if (p.type === 'ObjectProperty' && !p.computed && p.value.type === 'Identifier') bound.push([nameOf(p.key as Node), p.value.name]);
+        if (p.type === 'ObjectProperty' && !p.computed && p.value.type === 'Identifier')
+          bound.push([nameOf(p.key as Node), p.value.name]);
       }
-      const index = this.add(specifier, 'require', false, bound.map(([name]) => name), node);
+      const index = this.add(
+        specifier,
+        'require',
+        false,
+        bound.map(([name]) => name),
+        node,
+      );
       for (const [name, local] of bound) this.locals.set(local, { index, name });
       return;
     }
@@ -155,14 +207,22 @@ export class ModuleCollector {
     else this.add(specifier, 'dynamic-import', false, ['*'], node, ['*']);
   }
 
-  private add(specifier: string, kind: JsImportKind, typeOnly: boolean, names: string[], node: Node, usedNames: string[] = []): number {
+  private add(
+    specifier: string,
+    kind: JsImportKind,
+    typeOnly: boolean,
+    names: string[],
+    node: Node,
+    usedNames: string[] = [],
+  ): number {
     this.imports.push({ specifier, kind, typeOnly, names, usedNames: [...usedNames], line: node.loc?.start.line ?? 0 });
     return this.imports.length - 1;
   }
 
   private collectDeclarations(program: Program): void {
     for (const statement of program.body) {
-      if (statement.type === 'ExportNamedDeclaration' && statement.declaration) this.declare(statement.declaration, true);
+      if (statement.type === 'ExportNamedDeclaration' && statement.declaration)
+        this.declare(statement.declaration, true);
       else if (statement.type === 'ExportDefaultDeclaration') {
         const d = statement.declaration;
         if ((d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration') && d.id) {
@@ -215,6 +275,7 @@ function nameOf(node: Node): string {
 
 function literalSpecifier(node: Node | undefined): string | undefined {
   if (node?.type === 'StringLiteral') return node.value;
-  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0)
+    return node.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }

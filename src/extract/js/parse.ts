@@ -20,7 +20,12 @@ export interface Parsed {
   fatal?: { message: string; line?: number; column?: number };
 }
 
-const COMMON: ParserPlugin[] = ['decorators-legacy', 'importAttributes', 'explicitResourceManagement', 'importMeta' as ParserPlugin];
+const COMMON: ParserPlugin[] = [
+  'decorators-legacy',
+  'importAttributes',
+  'explicitResourceManagement',
+  'importMeta' as ParserPlugin,
+];
 
 export function dialectOf(filePath: string): Dialect {
   const lower = filePath.toLowerCase();
@@ -46,7 +51,12 @@ export function parseSource(filePath: string, text: string): Parsed {
     errors.push(...parsed.errors);
   }
   if (!parsed.ast || errors.length === parsed.errors.length) return parsed;
-  return { ...parsed, errors: errors.slice(0, 20), errorCount: parsed.errorCount + errors.length - parsed.errors.length, blankedLines };
+  return {
+    ...parsed,
+    errors: errors.slice(0, 20),
+    errorCount: parsed.errorCount + errors.length - parsed.errors.length,
+    blankedLines,
+  };
 }
 
 function blankLine(text: string, line: number): string {
@@ -93,7 +103,10 @@ function attempt(text: string, dialect: Dialect): Parsed {
       errors: loc ? [{ line: loc.line, column: loc.column + 1 }] : [],
       errorCount: 1,
       blankedLines: [],
-      fatal: { message: error instanceof Error ? error.message : String(error), ...(loc ? { line: loc.line, column: loc.column + 1 } : {}) },
+      fatal: {
+        message: error instanceof Error ? error.message : String(error),
+        ...(loc ? { line: loc.line, column: loc.column + 1 } : {}),
+      },
     };
   }
 }

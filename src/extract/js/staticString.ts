@@ -71,7 +71,12 @@ export function propertyOf(node: Node | null | undefined, key: string): Node | u
   if (node?.type !== 'ObjectExpression') return undefined;
   for (const property of node.properties) {
     if (property.type !== 'ObjectProperty' || property.computed) continue;
-    const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+    const name =
+      property.key.type === 'Identifier'
+        ? property.key.name
+        : property.key.type === 'StringLiteral'
+          ? property.key.value
+          : undefined;
     if (name === key) return property.value;
   }
   return undefined;

@@ -3,7 +3,19 @@ import type { Node } from '@babel/types';
 
 export type Visitor = (node: Node, parent: Node | undefined, key: string | undefined) => void;
 
-const SKIP_KEYS = new Set(['loc', 'start', 'end', 'extra', 'range', 'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens', 'errors']);
+const SKIP_KEYS = new Set([
+  'loc',
+  'start',
+  'end',
+  'extra',
+  'range',
+  'leadingComments',
+  'trailingComments',
+  'innerComments',
+  'comments',
+  'tokens',
+  'errors',
+]);
 
 export function traverse(root: Node, visit: Visitor): void {
   // Explicit stack: deep expression chains in generated code would overflow recursion.

@@ -14,7 +14,15 @@ export function parseJson(text: string, code: DiagnosticCode, what: string): Jso
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
     const line = position ? body.slice(0, Number(position[1])).split('\n').length : undefined;
-    return { ok: false, problem: { code, severity: 'warning', message: `${what} is not valid JSON (${message})`, ...(line ? { line } : {}) } };
+    return {
+      ok: false,
+      problem: {
+        code,
+        severity: 'warning',
+        message: `${what} is not valid JSON (${message})`,
+        ...(line ? { line } : {}),
+      },
+    };
   }
 }
 

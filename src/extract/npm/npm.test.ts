@@ -23,10 +23,21 @@ describe('package.json', () => {
   it('reads ranges by dependency kind with their lines, workspaces and engines', () => {
     const { facts, problems } = extractPackageJson(MANIFEST);
     expect(problems).toEqual([]);
-    expect(facts).toMatchObject({ name: 'harbor-web', version: '1.4.0', private: true, workspaces: ['packages/*'], enginesNode: '>=8' });
+    expect(facts).toMatchObject({
+      name: 'harbor-web',
+      version: '1.4.0',
+      private: true,
+      workspaces: ['packages/*'],
+      enginesNode: '>=8',
+    });
     expect(facts!.dependencies).toEqual([
       { name: 'lodash', range: '^4.17.4', type: 'dependencies', line: 9 },
-      { name: 'left-pad', range: 'git+https://github.com/left-pad/left-pad.git#v1.3.0', type: 'dependencies', line: 10 },
+      {
+        name: 'left-pad',
+        range: 'git+https://github.com/left-pad/left-pad.git#v1.3.0',
+        type: 'dependencies',
+        line: 10,
+      },
       { name: 'react', range: 'latest', type: 'dependencies', line: 11 },
       { name: 'lodash', range: '4.17.4', type: 'devDependencies', line: 13 },
       { name: 'typescript', range: '~2.9.2', type: 'devDependencies', line: 13 },
@@ -35,8 +46,13 @@ describe('package.json', () => {
   });
 
   it('keeps the fields module resolution reads, and only those', () => {
-    const manifest = '{"name":"@harbor/ui","main":"dist/index.js","types":"src/index.ts","exports":{".":"./src/index.ts"},"scripts":{"x":"y"}}';
-    expect(extractPackageJson(manifest).facts?.entryPoints).toEqual({ main: 'dist/index.js', types: 'src/index.ts', exports: { '.': './src/index.ts' } });
+    const manifest =
+      '{"name":"@harbor/ui","main":"dist/index.js","types":"src/index.ts","exports":{".":"./src/index.ts"},"scripts":{"x":"y"}}';
+    expect(extractPackageJson(manifest).facts?.entryPoints).toEqual({
+      main: 'dist/index.js',
+      types: 'src/index.ts',
+      exports: { '.': './src/index.ts' },
+    });
     expect(extractPackageJson(MANIFEST).facts?.entryPoints).toBeUndefined();
   });
 
@@ -81,7 +97,13 @@ describe('package-lock.json', () => {
   });
 
   it('v1: the dependencies tree', () => {
-    const lock = JSON.stringify({ lockfileVersion: 1, dependencies: { lodash: { version: '4.17.4' }, a: { version: '1.0.0', dependencies: { b: { version: '2.0.0' } } } } });
+    const lock = JSON.stringify({
+      lockfileVersion: 1,
+      dependencies: {
+        lodash: { version: '4.17.4' },
+        a: { version: '1.0.0', dependencies: { b: { version: '2.0.0' } } },
+      },
+    });
     const { facts } = extractNpmLockfile('package-lock.json', lock);
     expect(facts!.locked).toEqual([
       { name: 'lodash', version: '4.17.4', importer: '' },
@@ -91,7 +113,9 @@ describe('package-lock.json', () => {
   });
 
   it('reports malformed lockfiles', () => {
-    expect(extractNpmLockfile('package-lock.json', '{"lockfileVersion": 2,').problems[0]?.code).toBe('npm-lockfile-invalid');
+    expect(extractNpmLockfile('package-lock.json', '{"lockfileVersion": 2,').problems[0]?.code).toBe(
+      'npm-lockfile-invalid',
+    );
     expect(extractNpmLockfile('package-lock.json', '{"lockfileVersion": 2}').problems[0]?.message).toMatch(/neither/);
   });
 });
@@ -143,7 +167,10 @@ lodash@^4.17.4, lodash@^4.0.0:
   });
 
   it('reports an unparsable yarn.lock', () => {
-    expect(extractNpmLockfile('yarn.lock', 'lodash@^4:\n  version "4\n  x:: y').problems[0]).toMatchObject({ code: 'npm-lockfile-invalid', line: 2 });
+    expect(extractNpmLockfile('yarn.lock', 'lodash@^4:\n  version "4\n  x:: y').problems[0]).toMatchObject({
+      code: 'npm-lockfile-invalid',
+      line: 2,
+    });
   });
 });
 

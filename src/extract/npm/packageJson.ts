@@ -1,14 +1,27 @@
 /** npm `package.json`: name, version, dependency ranges by kind, workspaces and `engines.node`. */
-import type { ExtractionOutcome, ExtractionProblem, NpmDependency, NpmDependencyType, PackageJsonFacts } from '../../core/facts.js';
+import type {
+  ExtractionOutcome,
+  ExtractionProblem,
+  NpmDependency,
+  NpmDependencyType,
+  PackageJsonFacts,
+} from '../../core/facts.js';
 import { isObject, lineOfKey, parseJson, stringOf } from './json.js';
 
-const DEPENDENCY_TYPES: readonly NpmDependencyType[] = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+const DEPENDENCY_TYPES: readonly NpmDependencyType[] = [
+  'dependencies',
+  'devDependencies',
+  'peerDependencies',
+  'optionalDependencies',
+];
 
 export function extractPackageJson(text: string): ExtractionOutcome<PackageJsonFacts> {
   const parsed = parseJson(text, 'package-json-invalid', 'package.json');
   if (!parsed.ok) return { problems: [parsed.problem] };
   if (!isObject(parsed.value)) {
-    return { problems: [{ code: 'package-json-invalid', severity: 'warning', message: 'package.json is not a JSON object' }] };
+    return {
+      problems: [{ code: 'package-json-invalid', severity: 'warning', message: 'package.json is not a JSON object' }],
+    };
   }
   const manifest = parsed.value;
   const problems: ExtractionProblem[] = [];
@@ -17,13 +30,21 @@ export function extractPackageJson(text: string): ExtractionOutcome<PackageJsonF
     const section = manifest[type];
     if (section === undefined) continue;
     if (!isObject(section)) {
-      problems.push({ code: 'package-json-invalid', severity: 'warning', message: `"${type}" is not an object; ignored` });
+      problems.push({
+        code: 'package-json-invalid',
+        severity: 'warning',
+        message: `"${type}" is not an object; ignored`,
+      });
       continue;
     }
     const sectionAt = lineOfKey(text, type);
     for (const [name, range] of Object.entries(section)) {
       if (typeof range !== 'string') {
-        problems.push({ code: 'package-json-invalid', severity: 'warning', message: `${type}.${name}: version is not a string; ignored` });
+        problems.push({
+          code: 'package-json-invalid',
+          severity: 'warning',
+          message: `${type}.${name}: version is not a string; ignored`,
+        });
         continue;
       }
       const { line } = lineOfKey(text, name, sectionAt.index);
@@ -49,7 +70,17 @@ export function extractPackageJson(text: string): ExtractionOutcome<PackageJsonF
 }
 
 /** Module resolution reads these; kept as written so TypeScript's resolver can apply them. */
-const ENTRY_POINT_FIELDS = ['main', 'module', 'types', 'typings', 'type', 'exports', 'imports', 'typesVersions', 'browser'] as const;
+const ENTRY_POINT_FIELDS = [
+  'main',
+  'module',
+  'types',
+  'typings',
+  'type',
+  'exports',
+  'imports',
+  'typesVersions',
+  'browser',
+] as const;
 
 function entryPointsOf(manifest: Record<string, unknown>): { entryPoints?: Record<string, unknown> } {
   const entryPoints: Record<string, unknown> = {};

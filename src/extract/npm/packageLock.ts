@@ -12,16 +12,31 @@ export function extractPackageLock(text: string): ExtractionOutcome<NpmLockfileF
   const parsed = parseJson(text, 'npm-lockfile-invalid', 'package-lock.json');
   if (!parsed.ok) return { problems: [parsed.problem] };
   if (!isObject(parsed.value)) {
-    return { problems: [{ code: 'npm-lockfile-invalid', severity: 'warning', message: 'package-lock.json is not a JSON object' }] };
+    return {
+      problems: [
+        { code: 'npm-lockfile-invalid', severity: 'warning', message: 'package-lock.json is not a JSON object' },
+      ],
+    };
   }
   const lock = parsed.value;
   const lockfileVersion = typeof lock.lockfileVersion === 'number' ? String(lock.lockfileVersion) : undefined;
-  const base = { kind: 'npm-lockfile' as const, format: 'package-lock' as const, ...(lockfileVersion ? { lockfileVersion } : {}) };
+  const base = {
+    kind: 'npm-lockfile' as const,
+    format: 'package-lock' as const,
+    ...(lockfileVersion ? { lockfileVersion } : {}),
+  };
   if (isObject(lock.packages)) return { facts: { ...base, ...fromPackages(lock.packages) }, problems: [] };
-  if (isObject(lock.dependencies)) return { facts: { ...base, ...fromDependencyTree(lock.dependencies) }, problems: [] };
+  if (isObject(lock.dependencies))
+    return { facts: { ...base, ...fromDependencyTree(lock.dependencies) }, problems: [] };
   return {
     facts: { ...base, locked: [], packageCount: 0 },
-    problems: [{ code: 'npm-lockfile-invalid', severity: 'warning', message: 'package-lock.json has neither "packages" nor "dependencies"' }],
+    problems: [
+      {
+        code: 'npm-lockfile-invalid',
+        severity: 'warning',
+        message: 'package-lock.json has neither "packages" nor "dependencies"',
+      },
+    ],
   };
 }
 

@@ -16,9 +16,21 @@ export function extractPnpmLock(text: string): ExtractionOutcome<NpmLockfileFact
   } catch (error) {
     const linePos = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    return { problems: [{ code: 'npm-lockfile-invalid', severity: 'warning', message: `pnpm-lock.yaml cannot be parsed (${message})`, ...(linePos ? { line: linePos } : {}) }] };
+    return {
+      problems: [
+        {
+          code: 'npm-lockfile-invalid',
+          severity: 'warning',
+          message: `pnpm-lock.yaml cannot be parsed (${message})`,
+          ...(linePos ? { line: linePos } : {}),
+        },
+      ],
+    };
   }
-  if (!isObject(document)) return { problems: [{ code: 'npm-lockfile-invalid', severity: 'warning', message: 'pnpm-lock.yaml is not a mapping' }] };
+  if (!isObject(document))
+    return {
+      problems: [{ code: 'npm-lockfile-invalid', severity: 'warning', message: 'pnpm-lock.yaml is not a mapping' }],
+    };
   const importers = isObject(document.importers) ? document.importers : { '.': document };
   const locked: LockedPackage[] = [];
   for (const [importerPath, importer] of Object.entries(importers)) {
@@ -31,13 +43,27 @@ export function extractPnpmLock(text: string): ExtractionOutcome<NpmLockfileFact
         const raw = isObject(value) ? stringOf(value.version) : stringOf(String(value ?? ''));
         const range = isObject(value) ? stringOf(value.specifier) : stringOf(specifiers[name]);
         if (!raw || raw.startsWith('link:') || raw.startsWith('file:')) continue;
-        locked.push({ name, version: stripPeerSuffix(raw), importer: importerPath === '.' ? '' : importerPath, ...(range ? { range } : {}) });
+        locked.push({
+          name,
+          version: stripPeerSuffix(raw),
+          importer: importerPath === '.' ? '' : importerPath,
+          ...(range ? { range } : {}),
+        });
       }
     }
   }
   const lockfileVersion = document.lockfileVersion === undefined ? undefined : String(document.lockfileVersion);
   const packageCount = isObject(document.packages) ? Object.keys(document.packages).length : 0;
-  return { facts: { kind: 'npm-lockfile', format: 'pnpm', ...(lockfileVersion ? { lockfileVersion } : {}), locked, packageCount }, problems: [] };
+  return {
+    facts: {
+      kind: 'npm-lockfile',
+      format: 'pnpm',
+      ...(lockfileVersion ? { lockfileVersion } : {}),
+      locked,
+      packageCount,
+    },
+    problems: [],
+  };
 }
 
 function stripPeerSuffix(version: string): string {

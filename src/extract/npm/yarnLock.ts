@@ -15,11 +15,23 @@ export function extractYarnLock(text: string): ExtractionOutcome<NpmLockfileFact
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     // The classic (peg) parser gives `location`, the YAML one `(line:column)` in its message.
-    const reported = (error as { location?: { start?: { line?: number } } }).location?.start?.line ?? Number(/\((\d+):\d+\)/.exec(message)?.[1] ?? 0);
+    const reported =
+      (error as { location?: { start?: { line?: number } } }).location?.start?.line ??
+      Number(/\((\d+):\d+\)/.exec(message)?.[1] ?? 0);
     const line = reported > 0 ? reported - (addedHeader ? 1 : 0) : undefined;
-    return { problems: [{ code: 'npm-lockfile-invalid', severity: 'warning', message: `yarn.lock cannot be parsed (${message})`, ...(line ? { line } : {}) }] };
+    return {
+      problems: [
+        {
+          code: 'npm-lockfile-invalid',
+          severity: 'warning',
+          message: `yarn.lock cannot be parsed (${message})`,
+          ...(line ? { line } : {}),
+        },
+      ],
+    };
   }
-  if (!isObject(document)) return { problems: [{ code: 'npm-lockfile-invalid', severity: 'warning', message: 'yarn.lock holds no entries' }] };
+  if (!isObject(document))
+    return { problems: [{ code: 'npm-lockfile-invalid', severity: 'warning', message: 'yarn.lock holds no entries' }] };
   const berry = isObject(document.__metadata);
   const locked: LockedPackage[] = [];
   const installed = new Set<string>();
@@ -28,7 +40,10 @@ export function extractYarnLock(text: string): ExtractionOutcome<NpmLockfileFact
     const version = stringOf(entry.version);
     if (!version) continue;
     // parseSyml splits classic `a@1, a@^1:` keys itself; berry keys stay joined.
-    const descriptors = key.split(/,\s*/).map(parseDescriptor).filter((d) => d !== undefined);
+    const descriptors = key
+      .split(/,\s*/)
+      .map(parseDescriptor)
+      .filter((d) => d !== undefined);
     if (descriptors.some((d) => d.range.startsWith('workspace:'))) continue;
     for (const { name, range } of descriptors) {
       locked.push({ name, version, range });
@@ -37,7 +52,13 @@ export function extractYarnLock(text: string): ExtractionOutcome<NpmLockfileFact
   }
   const lockfileVersion = berry ? stringOf((document.__metadata as Record<string, unknown>).version) : '1';
   return {
-    facts: { kind: 'npm-lockfile', format: berry ? 'yarn-berry' : 'yarn-classic', ...(lockfileVersion ? { lockfileVersion } : {}), locked, packageCount: installed.size },
+    facts: {
+      kind: 'npm-lockfile',
+      format: berry ? 'yarn-berry' : 'yarn-classic',
+      ...(lockfileVersion ? { lockfileVersion } : {}),
+      locked,
+      packageCount: installed.size,
+    },
     problems: [],
   };
 }
@@ -47,5 +68,8 @@ function parseDescriptor(descriptor: string): { name: string; range: string } | 
   const at = descriptor.indexOf('@', 1);
   if (at < 0) return undefined;
   const range = descriptor.slice(at + 1);
-  return { name: descriptor.slice(0, at), range: range.startsWith('npm:') && !range.includes('@', 4) ? range.slice(4) : range };
+  return {
+    name: descriptor.slice(0, at),
+    range: range.startsWith('npm:') && !range.includes('@', 4) ? range.slice(4) : range,
+  };
 }

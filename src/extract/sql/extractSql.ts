@@ -48,7 +48,13 @@ function fromJs(text: string, facts: FileFacts | undefined): SqlExtraction {
   const sql: SqlFileFacts = { tables: [], routines: [], queries: [] };
   const problems: ExtractionProblem[] = [];
   for (const query of found) {
-    const analysed = analyzeQuery(query.text, { dialect: query.dialect, api: query.api, line: query.line, column: query.column, dynamic: query.dynamic });
+    const analysed = analyzeQuery(query.text, {
+      dialect: query.dialect,
+      api: query.api,
+      line: query.line,
+      column: query.column,
+      dynamic: query.dynamic,
+    });
     sql.queries.push(analysed.query);
     problems.push(...analysed.problems);
   }

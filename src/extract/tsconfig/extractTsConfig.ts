@@ -8,12 +8,28 @@ import type { ExtractionOutcome, TsConfigFacts } from '../../core/facts.js';
 
 export type TypeScriptApi = typeof Ts;
 
-export function extractTsConfig(typescript: TypeScriptApi, fileName: string, text: string): ExtractionOutcome<TsConfigFacts> {
+export function extractTsConfig(
+  typescript: TypeScriptApi,
+  fileName: string,
+  text: string,
+): ExtractionOutcome<TsConfigFacts> {
   const { config, error } = typescript.parseConfigFileTextToJson(fileName, text);
   if (error || typeof config !== 'object' || config === null || Array.isArray(config)) {
     const message = error ? typescript.flattenDiagnosticMessageText(error.messageText, ' ') : 'not a JSON object';
-    const line = error?.file && error.start !== undefined ? error.file.getLineAndCharacterOfPosition(error.start).line + 1 : undefined;
-    return { problems: [{ code: 'tsconfig-invalid', severity: 'warning', message: `${fileName} unreadable, compiler defaults used: ${message}`, ...(line ? { line } : {}) }] };
+    const line =
+      error?.file && error.start !== undefined
+        ? error.file.getLineAndCharacterOfPosition(error.start).line + 1
+        : undefined;
+    return {
+      problems: [
+        {
+          code: 'tsconfig-invalid',
+          severity: 'warning',
+          message: `${fileName} unreadable, compiler defaults used: ${message}`,
+          ...(line ? { line } : {}),
+        },
+      ],
+    };
   }
   return { facts: { kind: 'tsconfig', config: config as Record<string, unknown> }, problems: [] };
 }

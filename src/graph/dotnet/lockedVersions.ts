@@ -8,7 +8,11 @@ import { packageId } from '../../core/ids.js';
 import type { EstateGraph } from '../../core/graph.js';
 import { compareNuGetVersions, parseNuGetVersion } from '../../packages/nugetVersion.js';
 
-export function addNuGetLockedVersions(graph: EstateGraph, repos: readonly RepoModel[], projects: readonly ProjectModel[]): void {
+export function addNuGetLockedVersions(
+  graph: EstateGraph,
+  repos: readonly RepoModel[],
+  projects: readonly ProjectModel[],
+): void {
   const byDir = new Map<string, ProjectModel[]>();
   for (const project of projects) {
     const key = `${project.repo}/${path.posix.dirname(project.path)}`;

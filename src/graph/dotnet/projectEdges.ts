@@ -52,7 +52,12 @@ export function addProjectEdges(graph: EstateGraph, projects: readonly ProjectMo
       const existing = graph.nodeOfKind(id, 'package');
       const versions = new Set<string>(existing?.data?.versions ?? []);
       if (dependency.version) versions.add(dependency.version);
-      graph.addNode({ id, kind: 'package', name: existing?.name ?? dependency.name, data: { ecosystem: 'nuget', versions: [...versions].sort() } });
+      graph.addNode({
+        id,
+        kind: 'package',
+        name: existing?.name ?? dependency.name,
+        data: { ecosystem: 'nuget', versions: [...versions].sort() },
+      });
       graph.addEdge(project.id, id, 'package-ref', 1, {
         ...(dependency.version ? { version: dependency.version } : {}),
         source: dependency.source,
@@ -67,7 +72,13 @@ export function addProjectEdges(graph: EstateGraph, projects: readonly ProjectMo
       const target = byAssembly.get(reference.name.toLowerCase());
       if (!target && isLocalBinary(reference.hintPath)) project.hasUnplacedReferences = true;
       if (!target || target.id === project.id) continue;
-      graph.addEdge(project.id, target.id, 'assembly-ref', 1, reference.hintPath ? { hintPath: reference.hintPath } : undefined);
+      graph.addEdge(
+        project.id,
+        target.id,
+        'assembly-ref',
+        1,
+        reference.hintPath ? { hintPath: reference.hintPath } : undefined,
+      );
       declared.push({ from: project.id, to: target.id, via: 'assembly' });
     }
   }

@@ -4,7 +4,12 @@
  * by path, and source files assigned to the project that owns them.
  */
 import path from 'node:path';
-import type { MsBuildProjectFacts, MsBuildPropsFacts, PackageDependency, PackagesConfigFacts } from '../../core/facts.js';
+import type {
+  MsBuildProjectFacts,
+  MsBuildPropsFacts,
+  PackageDependency,
+  PackagesConfigFacts,
+} from '../../core/facts.js';
 import type { Diagnostic } from '../../core/result.js';
 import type { ProjectModel, RepoModel } from '../../core/model.js';
 import { projectId } from '../../core/ids.js';
@@ -130,7 +135,11 @@ function mergePackages(
 ): PackageDependency[] {
   const central = new Map<string, string>();
   for (const p of props) for (const v of p.packageVersions) central.set(v.name.toLowerCase(), v.version);
-  const declared = [...props.flatMap((p) => p.packageReferences), ...facts.packageReferences, ...(packagesConfig?.packages ?? [])];
+  const declared = [
+    ...props.flatMap((p) => p.packageReferences),
+    ...facts.packageReferences,
+    ...(packagesConfig?.packages ?? []),
+  ];
   const byName = new Map<string, PackageDependency>();
   for (const dependency of declared) {
     const key = dependency.name.toLowerCase();

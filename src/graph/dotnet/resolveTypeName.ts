@@ -26,14 +26,21 @@ export function resolveTypeName(name: string, scope: NameScope, index: TypeIndex
   // point at code the model cannot place, anything. Otherwise a framework `List`
   // would bind to some unrelated estate class named `List`.
   for (const strict of scope.lenient ? [true, false] : [true]) {
-    const found = resolveWritten(name, scope, index, strict) ?? resolveWritten(`${name}Attribute`, scope, index, strict, false);
+    const found =
+      resolveWritten(name, scope, index, strict) ?? resolveWritten(`${name}Attribute`, scope, index, strict, false);
     if (found) return found;
   }
   return undefined;
 }
 
 /** `[Audit]` names `AuditAttribute`: the extractor strips the suffix, lookup adds it back. */
-function resolveWritten(name: string, scope: NameScope, index: TypeIndex, strict: boolean, prefixes = true): TypeDeclaration | undefined {
+function resolveWritten(
+  name: string,
+  scope: NameScope,
+  index: TypeIndex,
+  strict: boolean,
+  prefixes = true,
+): TypeDeclaration | undefined {
   const segments = name.split('.');
   if (!prefixes) return resolveExact(segments, scope, index, strict);
   // Longest dotted prefix first: `Harbor.Billing.Invoice.Create` → `…Invoice`.
@@ -44,7 +51,12 @@ function resolveWritten(name: string, scope: NameScope, index: TypeIndex, strict
   return undefined;
 }
 
-function resolveExact(segments: readonly string[], scope: NameScope, index: TypeIndex, strict: boolean): TypeDeclaration | undefined {
+function resolveExact(
+  segments: readonly string[],
+  scope: NameScope,
+  index: TypeIndex,
+  strict: boolean,
+): TypeDeclaration | undefined {
   const find = (fullName: string) => index.lookup(fullName, scope.project, scope.visible, strict);
   const [head, ...rest] = segments;
   if (head === undefined) return undefined;

@@ -59,10 +59,19 @@ export function addTypeReferences(
       const project = projectOfFile.get(`${repo.name}/${file.path}`)?.id;
       const usings = [...facts.usings, ...(globalUsings.get(project ?? `repo:${repo.name}`) ?? [])];
       const owner = projectOfFile.get(`${repo.name}/${file.path}`);
-      const base = { usings, project, visible: (project && visibleFrom.get(project)) || none, lenient: !owner || owner.hasUnplacedReferences };
+      const base = {
+        usings,
+        project,
+        visible: (project && visibleFrom.get(project)) || none,
+        lenient: !owner || owner.hasUnplacedReferences,
+      };
       for (const type of facts.types) {
         const from = index.lookup(type.fullName, project, none)!;
-        const scope: NameScope = { ...base, namespace: type.namespace, enclosingTypes: enclosingTypesOf(type.fullName, type.namespace) };
+        const scope: NameScope = {
+          ...base,
+          namespace: type.namespace,
+          enclosingTypes: enclosingTypesOf(type.fullName, type.namespace),
+        };
         addReferences(graph, from.id, type.references, scope, index, (to, count) => links.push({ from, to, count }));
       }
       const fileScope: NameScope = { ...base, namespace: facts.namespaces[0] ?? '', enclosingTypes: [] };

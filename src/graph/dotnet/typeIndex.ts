@@ -44,7 +44,12 @@ export class TypeIndex {
    * `strict` refuses declarations the project cannot see, as the compiler would;
    * otherwise the first by id stands in (loose code, references nothing declares).
    */
-  lookup(fullName: string, fromProject: string | undefined, visible: ReadonlySet<string>, strict = false): TypeDeclaration | undefined {
+  lookup(
+    fullName: string,
+    fromProject: string | undefined,
+    visible: ReadonlySet<string>,
+    strict = false,
+  ): TypeDeclaration | undefined {
     const candidates = this.byFullName.get(fullName);
     if (!candidates) return undefined;
     const seen =
@@ -58,7 +63,10 @@ export class TypeIndex {
 /** Owner key of a declaration: its project, or its repo for loose source. */
 const ownerKey = (repo: string, project: string | undefined): string => project ?? `repo:${repo}`;
 
-export function buildTypeIndex(repos: readonly RepoModel[], projectOfFile: ReadonlyMap<string, ProjectModel>): TypeIndex {
+export function buildTypeIndex(
+  repos: readonly RepoModel[],
+  projectOfFile: ReadonlyMap<string, ProjectModel>,
+): TypeIndex {
   // fullName → owner → merged declaration (partial types merge within one owner).
   const merged = new Map<string, Map<string, TypeDeclaration>>();
   const index = new TypeIndex();

@@ -16,7 +16,13 @@ function repoOf(files: Record<string, string>): RepoModel {
     git: true,
     files: Object.entries(files).map(([path, text]) => {
       const outcome = extractFile('csharp', path, text, parsers);
-      return { repo: 'web', path, kind: 'csharp' as const, loc: outcome.loc, ...(outcome.facts ? { facts: outcome.facts } : {}) };
+      return {
+        repo: 'web',
+        path,
+        kind: 'csharp' as const,
+        loc: outcome.loc,
+        ...(outcome.facts ? { facts: outcome.facts } : {}),
+      };
     }),
   };
 }
@@ -69,11 +75,15 @@ describe('aspnetRoutes', () => {
           [NonAction] public void Audit() { }
         }`,
     });
-    expect(routes.map((r) => r.split(' -> ')[1])).toEqual(expect.arrayContaining(['Login (conventional)', 'LogOff (conventional)']));
+    expect(routes.map((r) => r.split(' -> ')[1])).toEqual(
+      expect.arrayContaining(['Login (conventional)', 'LogOff (conventional)']),
+    );
     expect(routes.join('\n')).not.toMatch(/RedirectToLocal|Dispose|Helper|Audit/);
   });
 
   it('serves nothing from classes that are not controllers', () => {
-    expect(routesOf({ 'InvoiceService.cs': 'public class InvoiceService { [HttpGet] public void Get() { } }' })).toEqual([]);
+    expect(
+      routesOf({ 'InvoiceService.cs': 'public class InvoiceService { [HttpGet] public void Get() { } }' }),
+    ).toEqual([]);
   });
 });

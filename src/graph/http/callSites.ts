@@ -23,10 +23,15 @@ const CSHARP_VERBS: [RegExp, HttpMethod][] = [
   [/^UploadString(?:TaskAsync|Async)?$/, 'POST'],
 ];
 
-export function httpCallSites(graph: EstateGraph, repos: readonly RepoModel[], resolved: ResolvedImports): HttpCallSite[] {
+export function httpCallSites(
+  graph: EstateGraph,
+  repos: readonly RepoModel[],
+  resolved: ResolvedImports,
+): HttpCallSite[] {
   const sites: HttpCallSite[] = [];
   const jsFacts = new Map<string, JsFileFacts>();
-  for (const repo of repos) for (const file of repo.files) if (file.facts?.kind === 'js') jsFacts.set(fileId(repo.name, file.path), file.facts);
+  for (const repo of repos)
+    for (const file of repo.files) if (file.facts?.kind === 'js') jsFacts.set(fileId(repo.name, file.path), file.facts);
   for (const repo of repos) {
     for (const file of repo.files) {
       const from = fileId(repo.name, file.path);
@@ -35,11 +40,25 @@ export function httpCallSites(graph: EstateGraph, repos: readonly RepoModel[], r
           let url = call.url;
           if (call.via) {
             const target = resolved.get(from)?.get(call.via.specifier);
-            const instance = target?.kind === 'file' ? jsFacts.get(fileId(target.file.repo, target.file.path))?.clientInstances.find((c) => c.exported && c.name === call.via!.name) : undefined;
+            const instance =
+              target?.kind === 'file'
+                ? jsFacts
+                    .get(fileId(target.file.repo, target.file.path))
+                    ?.clientInstances.find((c) => c.exported && c.name === call.via!.name)
+                : undefined;
             if (!instance) continue;
             url = joinUrl(instance.baseURL, url);
           }
-          sites.push({ from, client: call.client, ...(call.method ? { method: call.method } : {}), url, call: call.call, repo: repo.name, file: file.path, line: call.line });
+          sites.push({
+            from,
+            client: call.client,
+            ...(call.method ? { method: call.method } : {}),
+            url,
+            call: call.call,
+            repo: repo.name,
+            file: file.path,
+            line: call.line,
+          });
         }
       } else if (file.facts?.kind === 'csharp') {
         sites.push(...csharpCalls(graph, file.facts as CSharpFileFacts, repo.name, file.path));
@@ -57,7 +76,16 @@ function csharpCalls(graph: EstateGraph, facts: CSharpFileFacts, repo: string, f
     const url = urlOf(call, request.urlIndex, facts);
     if (!url || !/\/|^https?:|^\{\}/i.test(url.text)) continue;
     const owner = call.ownerType && graph.hasNode(typeId(call.ownerType)) ? typeId(call.ownerType) : fileId(repo, file);
-    sites.push({ from: owner, client: 'HttpClient', ...(request.method ? { method: request.method } : {}), url: url.text, call: url.written, repo, file, line: call.line });
+    sites.push({
+      from: owner,
+      client: 'HttpClient',
+      ...(request.method ? { method: request.method } : {}),
+      url: url.text,
+      call: url.written,
+      repo,
+      file,
+      line: call.line,
+    });
   }
   return sites;
 }
@@ -73,12 +101,21 @@ function requestOf(call: CSharpCallSite): { method?: HttpMethod; urlIndex: numbe
 }
 
 /** The URL argument: a literal, or a string constant/field of the same file. Holes `{…}` become `{}`. */
-function urlOf(call: CSharpCallSite, index: number, facts: CSharpFileFacts): { text: string; written: string } | undefined {
+function urlOf(
+  call: CSharpCallSite,
+  index: number,
+  facts: CSharpFileFacts,
+): { text: string; written: string } | undefined {
   const literal = call.strings.find((s) => s.index === index);
   if (literal) return { text: literal.value.text.replaceAll('{…}', '{}'), written: literal.value.text };
   const identifier = call.identifiers.find((i) => i.index === index)?.identifier;
   if (!identifier) return undefined;
-  const declared = (facts.stringDeclarations ?? []).filter((d) => d.name === identifier || d.name.endsWith(`.${identifier}`));
-  const best = declared.find((d) => d.ownerType === call.ownerType && d.ownerMember === call.ownerMember) ?? declared.find((d) => d.ownerType === call.ownerType) ?? declared[0];
+  const declared = (facts.stringDeclarations ?? []).filter(
+    (d) => d.name === identifier || d.name.endsWith(`.${identifier}`),
+  );
+  const best =
+    declared.find((d) => d.ownerType === call.ownerType && d.ownerMember === call.ownerMember) ??
+    declared.find((d) => d.ownerType === call.ownerType) ??
+    declared[0];
   return best ? { text: best.value.text.replaceAll('{…}', '{}'), written: identifier } : undefined;
 }

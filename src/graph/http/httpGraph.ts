@@ -55,7 +55,14 @@ export function addHttpCoupling(graph: EstateGraph, repos: readonly RepoModel[],
   for (const { from, to, calls } of [...edges.values()].sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1))) {
     if (!graph.hasNode(from) || !graph.hasNode(to)) continue;
     const first = calls[0]!;
-    graph.addEdge(from, to, 'http-call', calls.length, { route: first.route, method: first.method, call: first.call, ...(first.action ? { action: first.action } : {}), ...(calls.some((c) => c.ambiguous) ? { ambiguous: true } : {}), calls });
+    graph.addEdge(from, to, 'http-call', calls.length, {
+      route: first.route,
+      method: first.method,
+      call: first.call,
+      ...(first.action ? { action: first.action } : {}),
+      ...(calls.some((c) => c.ambiguous) ? { ambiguous: true } : {}),
+      calls,
+    });
   }
 }
 
@@ -67,20 +74,47 @@ function indexRoute(route: ServedRoute): Indexed {
 function addServes(graph: EstateGraph, route: Indexed): void {
   if (!graph.hasNode(route.handler)) return;
   if (!graph.hasNode(route.endpoint)) {
-    graph.addNode({ id: route.endpoint, kind: 'endpoint', name: `${route.method} ${route.display}`, repo: route.repo, data: { method: route.method, route: route.display, framework: route.framework } });
+    graph.addNode({
+      id: route.endpoint,
+      kind: 'endpoint',
+      name: `${route.method} ${route.display}`,
+      repo: route.repo,
+      data: { method: route.method, route: route.display, framework: route.framework },
+    });
   }
   if (graph.edge('serves', route.handler, route.endpoint)) return;
-  graph.addEdge(route.handler, route.endpoint, 'serves', 1, { template: route.template, style: route.style, ...(route.action ? { action: route.action } : {}), file: route.file, line: route.line });
+  graph.addEdge(route.handler, route.endpoint, 'serves', 1, {
+    template: route.template,
+    style: route.style,
+    ...(route.action ? { action: route.action } : {}),
+    file: route.file,
+    line: route.line,
+  });
 }
 
 function addUnmatched(graph: EstateGraph, site: HttpCallSite, path: CallSegment[] | undefined): void {
   const shown = path ? displayCall(path) : site.url;
   const id = `endpoint:unmatched:${site.method ?? 'ANY'} ${shown}`;
-  if (!graph.hasNode(id)) graph.addNode({ id, kind: 'endpoint', name: `${site.method ?? 'ANY'} ${shown}`, data: { method: site.method ?? 'ANY', route: shown, unmatched: true, ...(path ? {} : { dynamic: true }) } });
+  if (!graph.hasNode(id))
+    graph.addNode({
+      id,
+      kind: 'endpoint',
+      name: `${site.method ?? 'ANY'} ${shown}`,
+      data: { method: site.method ?? 'ANY', route: shown, unmatched: true, ...(path ? {} : { dynamic: true }) },
+    });
   if (!graph.hasNode(site.from)) return;
   const existing = graph.edge('http-call', site.from, id);
-  const calls: HttpCallRecord[] = [...(existing?.data?.calls ?? []), { call: site.call, url: site.url, line: site.line }];
-  graph.addEdge(site.from, id, 'http-call', 1, { method: site.method ?? 'ANY', call: calls[0]!.call, url: site.url, unmatched: true, calls });
+  const calls: HttpCallRecord[] = [
+    ...(existing?.data?.calls ?? []),
+    { call: site.call, url: site.url, line: site.line },
+  ];
+  graph.addEdge(site.from, id, 'http-call', 1, {
+    method: site.method ?? 'ANY',
+    call: calls[0]!.call,
+    url: site.url,
+    unmatched: true,
+    calls,
+  });
 }
 
 function bestMatches(path: CallSegment[], method: string | undefined, routes: Indexed[]): Indexed[] {
@@ -96,7 +130,8 @@ function bestMatches(path: CallSegment[], method: string | undefined, routes: In
     if (score < bestScore) {
       bestScore = score;
       best = [route];
-    } else if (score === bestScore && !best.some((b) => b.handler === route.handler && b.action === route.action)) best.push(route);
+    } else if (score === bestScore && !best.some((b) => b.handler === route.handler && b.action === route.action))
+      best.push(route);
   }
   return best;
 }

@@ -13,7 +13,10 @@ import type { ServedRoute } from './types.js';
 
 export function nodeRoutes(repos: readonly RepoModel[], resolved: ResolvedImports): ServedRoute[] {
   const jsFiles = new Map<string, { repo: string; path: string; facts: JsFileFacts }>();
-  for (const repo of repos) for (const file of repo.files) if (file.facts?.kind === 'js') jsFiles.set(fileId(repo.name, file.path), { repo: repo.name, path: file.path, facts: file.facts });
+  for (const repo of repos)
+    for (const file of repo.files)
+      if (file.facts?.kind === 'js')
+        jsFiles.set(fileId(repo.name, file.path), { repo: repo.name, path: file.path, facts: file.facts });
 
   // Prefixes under which each file's receivers are mounted, from every file that mounts them.
   const mounted = new Map<string, Map<string, string[]>>();
@@ -36,7 +39,8 @@ export function nodeRoutes(repos: readonly RepoModel[], resolved: ResolvedImport
   for (const [id, file] of jsFiles) {
     for (const route of file.facts.routes) {
       const prefixes = (route.receiver && mounted.get(id)?.get(route.receiver)) || [''];
-      for (const prefix of prefixes) routes.push(toServed(route, prefix ? joinPath(prefix, route.path) : route.path, id, file.repo, file.path));
+      for (const prefix of prefixes)
+        routes.push(toServed(route, prefix ? joinPath(prefix, route.path) : route.path, id, file.repo, file.path));
     }
   }
   return routes;

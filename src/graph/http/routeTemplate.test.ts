@@ -7,12 +7,23 @@ describe('route templates and call paths', () => {
   it('parses ASP.NET and Express parameters', () => {
     expect(displayRoute(parseRoute('Projects/{id:int}/{*rest}'), true)).toBe('/projects/{id}/{*rest}');
     expect(displayRoute(parseRoute('/users/:userId?'), false)).toBe('/users/{userId?}');
-    expect(parseRoute('{controller=Home}/{action}/{id?}')[0]).toMatchObject({ kind: 'param', name: 'controller', optional: true });
+    expect(parseRoute('{controller=Home}/{action}/{id?}')[0]).toMatchObject({
+      kind: 'param',
+      name: 'controller',
+      optional: true,
+    });
   });
 
   it('reduces call URLs to paths: scheme, host, unknown base, query and trailing slash dropped', () => {
-    expect(callPath('https://api.example.com/invoices/{}/send/?x=1')).toEqual([{ kind: 'literal', text: 'invoices' }, { kind: 'hole' }, { kind: 'literal', text: 'send' }]);
-    expect(callPath('{}/api/items')).toEqual([{ kind: 'literal', text: 'api' }, { kind: 'literal', text: 'items' }]);
+    expect(callPath('https://api.example.com/invoices/{}/send/?x=1')).toEqual([
+      { kind: 'literal', text: 'invoices' },
+      { kind: 'hole' },
+      { kind: 'literal', text: 'send' },
+    ]);
+    expect(callPath('{}/api/items')).toEqual([
+      { kind: 'literal', text: 'api' },
+      { kind: 'literal', text: 'items' },
+    ]);
     expect(callPath('{}')).toBeUndefined();
   });
 

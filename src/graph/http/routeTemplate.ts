@@ -15,10 +15,18 @@ export type CallSegment = { kind: 'literal'; text: string } | { kind: 'hole' };
 export function parseRoute(template: string): RouteSegment[] {
   return splitPath(template).map((part): RouteSegment => {
     const braced = /^\{\*{0,2}([^}:=?]+)(?::([^}=?]+))?(=[^}]*)?(\?)?\}$/.exec(part);
-    if (braced) return { kind: 'param', name: braced[1]!, optional: Boolean(braced[3] || braced[4]), catchAll: part.startsWith('{*'), ...(braced[2] ? { constraint: braced[2].split(':')[0]!.replace(/\(.*$/, '') } : {}) };
+    if (braced)
+      return {
+        kind: 'param',
+        name: braced[1]!,
+        optional: Boolean(braced[3] || braced[4]),
+        catchAll: part.startsWith('{*'),
+        ...(braced[2] ? { constraint: braced[2].split(':')[0]!.replace(/\(.*$/, '') } : {}),
+      };
     const colon = /^:([\w$]+)(?:\(.*\))?(\?)?$/.exec(part);
     if (colon) return { kind: 'param', name: colon[1]!, optional: Boolean(colon[2]), catchAll: false };
-    if (part === '*' || part === '(.*)' || part === '**') return { kind: 'param', name: '*', optional: true, catchAll: true };
+    if (part === '*' || part === '(.*)' || part === '**')
+      return { kind: 'param', name: '*', optional: true, catchAll: true };
     return { kind: 'literal', text: part };
   });
 }
@@ -29,7 +37,9 @@ export function callPath(url: string): CallSegment[] | undefined {
   // Nothing but holes: the URL is not known statically at all.
   if (rest.includes('{}') && rest.replace(/\{\}|\//g, '') === '') return undefined;
   rest = rest.replace(/^\{\}(?=\/|$)/, '').replace(/[?#].*$/, '');
-  const segments = splitPath(rest).map((part): CallSegment => (part.includes('{}') ? { kind: 'hole' } : { kind: 'literal', text: part }));
+  const segments = splitPath(rest).map(
+    (part): CallSegment => (part.includes('{}') ? { kind: 'hole' } : { kind: 'literal', text: part }),
+  );
   return segments;
 }
 
@@ -37,7 +47,11 @@ export function callPath(url: string): CallSegment[] | undefined {
  * How loosely the route matches (lower is more specific), or undefined when it does not:
  * a route parameter costs 2, a call hole standing where the route has a literal costs 3 (a guess).
  */
-export function matchScore(call: readonly CallSegment[], route: readonly RouteSegment[], caseInsensitive: boolean): number | undefined {
+export function matchScore(
+  call: readonly CallSegment[],
+  route: readonly RouteSegment[],
+  caseInsensitive: boolean,
+): number | undefined {
   let score = 0;
   let i = 0;
   for (; i < route.length; i++) {
@@ -74,7 +88,13 @@ function satisfies(text: string, constraint: string | undefined): boolean {
 
 /** `/invoices/{id}`: the route as an endpoint id shows it; ASP.NET literals lower-cased. */
 export function displayRoute(segments: readonly RouteSegment[], caseInsensitive: boolean): string {
-  const parts = segments.map((s) => (s.kind === 'literal' ? (caseInsensitive ? s.text.toLowerCase() : s.text) : `{${s.catchAll ? '*' : ''}${s.name}${s.optional && !s.catchAll ? '?' : ''}}`));
+  const parts = segments.map((s) =>
+    s.kind === 'literal'
+      ? caseInsensitive
+        ? s.text.toLowerCase()
+        : s.text
+      : `{${s.catchAll ? '*' : ''}${s.name}${s.optional && !s.catchAll ? '?' : ''}}`,
+  );
   return `/${parts.join('/')}`;
 }
 

@@ -28,7 +28,11 @@ export class CompilerSettingsIndex {
   private readonly extendedCache = new Map<string, Ts.ExtendedConfigCacheEntry>();
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(private readonly ts: TypeScript, private readonly fs: EstateFileSystem, repos: readonly RepoModel[]) {
+  constructor(
+    private readonly ts: TypeScript,
+    private readonly fs: EstateFileSystem,
+    repos: readonly RepoModel[],
+  ) {
     for (const repo of repos) {
       for (const file of repo.files) {
         if (file.kind !== 'tsconfig') continue;
@@ -36,7 +40,8 @@ export class CompilerSettingsIndex {
         // tsconfig.json wins over jsconfig.json; tsconfig.app.json etc. are only reached through `extends`/`references`.
         if (name !== 'tsconfig.json' && name !== 'jsconfig.json') continue;
         const dir = path.posix.dirname(toVirtual(repo.name, file.path));
-        if (name === 'tsconfig.json' || !this.configsByDir.has(dir)) this.configsByDir.set(dir, toVirtual(repo.name, file.path));
+        if (name === 'tsconfig.json' || !this.configsByDir.has(dir))
+          this.configsByDir.set(dir, toVirtual(repo.name, file.path));
       }
     }
   }
@@ -78,12 +83,32 @@ export class CompilerSettingsIndex {
     const file = this.fs.fileAt(configPath)!;
     // Unreadable configs were reported by extraction; the defaults apply.
     if (text === undefined) return {};
-    const host: Ts.ParseConfigHost = { useCaseSensitiveFileNames: true, readDirectory: () => [], fileExists: this.fs.fileExists, readFile: this.fs.readFile };
-    const parsed = ts.parseJsonConfigFileContent(JSON.parse(text), host, path.posix.dirname(configPath), undefined, configPath, undefined, undefined, this.extendedCache);
+    const host: Ts.ParseConfigHost = {
+      useCaseSensitiveFileNames: true,
+      readDirectory: () => [],
+      fileExists: this.fs.fileExists,
+      readFile: this.fs.readFile,
+    };
+    const parsed = ts.parseJsonConfigFileContent(
+      JSON.parse(text),
+      host,
+      path.posix.dirname(configPath),
+      undefined,
+      configPath,
+      undefined,
+      undefined,
+      this.extendedCache,
+    );
     for (const error of parsed.errors) {
       if (IGNORED_CODES.has(error.code)) continue;
       const message = ts.flattenDiagnosticMessageText(error.messageText, ' ');
-      this.diagnostics.push({ code: error.code === 18000 ? 'tsconfig-circular-extends' : 'tsconfig-problem', severity: 'warning', message: `${message} (TS${error.code})`, repo, file: file.path });
+      this.diagnostics.push({
+        code: error.code === 18000 ? 'tsconfig-circular-extends' : 'tsconfig-problem',
+        severity: 'warning',
+        message: `${message} (TS${error.code})`,
+        repo,
+        file: file.path,
+      });
     }
     return parsed.options;
   }

@@ -35,10 +35,14 @@ export class EstateFileSystem {
       for (const file of repo.files) {
         const virtual = toVirtual(repo.name, file.path);
         this.files.set(virtual, { repo: repo.name, path: file.path });
-        for (let dir = path.posix.dirname(virtual); !this.directories.has(dir); dir = path.posix.dirname(dir)) this.directories.add(dir);
+        for (let dir = path.posix.dirname(virtual); !this.directories.has(dir); dir = path.posix.dirname(dir))
+          this.directories.add(dir);
         const facts = file.facts;
         if (facts?.kind === 'package-json') {
-          this.contents.set(virtual, JSON.stringify({ name: facts.name, version: facts.version, ...facts.entryPoints }));
+          this.contents.set(
+            virtual,
+            JSON.stringify({ name: facts.name, version: facts.version, ...facts.entryPoints }),
+          );
           if (facts.name) {
             const dir = path.posix.dirname(file.path);
             const list = this.packages.get(facts.name) ?? [];

@@ -30,7 +30,11 @@ interface EdgeTally {
   extra: Record<string, unknown>;
 }
 
-export function addJsImports(graph: EstateGraph, repos: readonly RepoModel[], ts: typeof Ts): { resolved: ResolvedImports; diagnostics: Diagnostic[] } {
+export function addJsImports(
+  graph: EstateGraph,
+  repos: readonly RepoModel[],
+  ts: typeof Ts,
+): { resolved: ResolvedImports; diagnostics: Diagnostic[] } {
   const fs = new EstateFileSystem(repos);
   const settings = new CompilerSettingsIndex(ts, fs, repos);
   const resolver = new SpecifierResolver(ts, fs, settings);
@@ -49,7 +53,8 @@ export function addJsImports(graph: EstateGraph, repos: readonly RepoModel[], ts
       const byKey = new Map<string, Resolution>();
       addModuleNode(graph, repo.name, file.path, file.facts);
       for (const entry of file.facts.imports) {
-        const resolution = byKey.get(entry.specifier) ?? resolver.resolve(repo.name, virtual, entry.specifier, entry.kind);
+        const resolution =
+          byKey.get(entry.specifier) ?? resolver.resolve(repo.name, virtual, entry.specifier, entry.kind);
         byKey.set(entry.specifier, resolution);
         const target = targetOf(graph, resolution, repo.name, owner, manifests);
         tally(tallies, target.id, entry, target.extra);
@@ -58,15 +63,26 @@ export function addJsImports(graph: EstateGraph, repos: readonly RepoModel[], ts
           const b = moduleId(repo.name, path.posix.dirname(resolution.file.path));
           if (a !== b) moduleEdges.set(`${a}\u0000${b}`, (moduleEdges.get(`${a}\u0000${b}`) ?? 0) + 1);
         }
-        const producer = resolution.kind === 'file' ? resolution.package : resolution.kind === 'estate-package' ? resolution.package : undefined;
+        const producer =
+          resolution.kind === 'file'
+            ? resolution.package
+            : resolution.kind === 'estate-package'
+              ? resolution.package
+              : undefined;
         if (owner && producer) {
           const to = projectId(producer.repo, producer.manifest);
-          if (to !== owner) projectDeps.set(`${owner}\u0000${to}`, (projectDeps.get(`${owner}\u0000${to}`) ?? new Set()).add('import'));
+          if (to !== owner)
+            projectDeps.set(`${owner}\u0000${to}`, (projectDeps.get(`${owner}\u0000${to}`) ?? new Set()).add('import'));
         }
       }
       resolved.set(from, byKey);
       for (const [to, t] of [...tallies].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        graph.addEdge(from, to, 'import', t.count, { kinds: [...t.kinds].sort(), specifiers: [...t.specifiers].sort(), ...(t.typeOnly ? { typeOnly: true } : {}), ...t.extra });
+        graph.addEdge(from, to, 'import', t.count, {
+          kinds: [...t.kinds].sort(),
+          specifiers: [...t.specifiers].sort(),
+          ...(t.typeOnly ? { typeOnly: true } : {}),
+          ...t.extra,
+        });
       }
     }
   }
@@ -79,24 +95,42 @@ export function addJsImports(graph: EstateGraph, repos: readonly RepoModel[], ts
     const [from, to] = key.split('\u0000') as [string, string];
     if (!graph.hasNode(from) || !graph.hasNode(to)) continue;
     const crossRepo = graph.node(from)!.repo !== graph.node(to)!.repo;
-    graph.addEdge(from, to, 'project-dep', 1, { via: ['package', ...[...via].filter((v) => v !== 'package')].sort(), crossRepo, ecosystem: 'npm' });
+    graph.addEdge(from, to, 'project-dep', 1, {
+      via: ['package', ...[...via].filter((v) => v !== 'package')].sort(),
+      crossRepo,
+      ecosystem: 'npm',
+    });
   }
   return { resolved, diagnostics: settings.diagnostics };
 }
 
 /** `package.json` dependencies naming a package another manifest of the estate produces. */
-function addDeclaredEstatePackages(manifests: ManifestIndex, fs: EstateFileSystem, projectDeps: Map<string, Set<string>>): void {
+function addDeclaredEstatePackages(
+  manifests: ManifestIndex,
+  fs: EstateFileSystem,
+  projectDeps: Map<string, Set<string>>,
+): void {
   for (const manifest of manifests.all()) {
     for (const dependency of manifest.dependencies) {
       const producer = fs.packageFor(dependency, `/${manifest.repo}/`);
       if (!producer) continue;
       const to = projectId(producer.repo, producer.manifest);
-      if (to !== manifest.id) projectDeps.set(`${manifest.id}\u0000${to}`, projectDeps.get(`${manifest.id}\u0000${to}`) ?? new Set(['package']));
+      if (to !== manifest.id)
+        projectDeps.set(
+          `${manifest.id}\u0000${to}`,
+          projectDeps.get(`${manifest.id}\u0000${to}`) ?? new Set(['package']),
+        );
     }
   }
 }
 
-function targetOf(graph: EstateGraph, r: Resolution, repo: string, owner: string | undefined, manifests: ManifestIndex): { id: string; extra: Record<string, unknown> } {
+function targetOf(
+  graph: EstateGraph,
+  r: Resolution,
+  repo: string,
+  owner: string | undefined,
+  manifests: ManifestIndex,
+): { id: string; extra: Record<string, unknown> } {
   switch (r.kind) {
     case 'file': {
       const extra: Record<string, unknown> = {};
@@ -106,17 +140,22 @@ function targetOf(graph: EstateGraph, r: Resolution, repo: string, owner: string
       return { id: fileId(r.file.repo, r.file.path), extra };
     }
     case 'estate-package':
-      return { id: projectId(r.package.repo, r.package.manifest), extra: { package: r.package.name, reason: r.reason, ...(r.package.repo !== repo ? { crossRepo: true } : {}) } };
+      return {
+        id: projectId(r.package.repo, r.package.manifest),
+        extra: { package: r.package.name, reason: r.reason, ...(r.package.repo !== repo ? { crossRepo: true } : {}) },
+      };
     case 'package': {
       const id = packageId('npm', r.name);
       if (!graph.hasNode(id)) graph.addNode({ id, kind: 'package', name: r.name, data: { ecosystem: 'npm' } });
       const declared = owner !== undefined && manifests.declares(owner, r.name);
-      if (owner && !declared && !graph.edge('package-ref', owner, id)) graph.addEdge(owner, id, 'package-ref', 1, { source: 'import', undeclared: true });
+      if (owner && !declared && !graph.edge('package-ref', owner, id))
+        graph.addEdge(owner, id, 'package-ref', 1, { source: 'import', undeclared: true });
       return { id, extra: { reason: declared ? 'package-not-installed' : 'undeclared-package' } };
     }
     case 'builtin': {
       const id = `external:node:${r.name}`;
-      if (!graph.hasNode(id)) graph.addNode({ id, kind: 'external', name: `node:${r.name}`, data: { ecosystem: 'node', reason: 'builtin' } });
+      if (!graph.hasNode(id))
+        graph.addNode({ id, kind: 'external', name: `node:${r.name}`, data: { ecosystem: 'node', reason: 'builtin' } });
       return { id, extra: { reason: 'builtin' } };
     }
     case 'unresolved': {
@@ -128,7 +167,13 @@ function targetOf(graph: EstateGraph, r: Resolution, repo: string, owner: string
 }
 
 function tally(tallies: Map<string, EdgeTally>, to: string, entry: JsImport, extra: Record<string, unknown>): void {
-  const t = tallies.get(to) ?? { count: 0, typeOnly: true, kinds: new Set<string>(), specifiers: new Set<string>(), extra };
+  const t = tallies.get(to) ?? {
+    count: 0,
+    typeOnly: true,
+    kinds: new Set<string>(),
+    specifiers: new Set<string>(),
+    extra,
+  };
   t.count++;
   t.typeOnly &&= entry.typeOnly;
   t.kinds.add(entry.kind);
@@ -140,5 +185,12 @@ function addModuleNode(graph: EstateGraph, repo: string, filePath: string, facts
   const folder = path.posix.dirname(filePath);
   const id = moduleId(repo, folder);
   const files = (graph.nodeOfKind(id, 'module')?.data?.files ?? 0) + 1;
-  graph.addNode({ id, kind: 'module', name: folder === '.' ? repo : folder, repo, path: folder, data: { files, language: facts.dialect.startsWith('ts') ? 'TypeScript' : 'JavaScript' } });
+  graph.addNode({
+    id,
+    kind: 'module',
+    name: folder === '.' ? repo : folder,
+    repo,
+    path: folder,
+    data: { files, language: facts.dialect.startsWith('ts') ? 'TypeScript' : 'JavaScript' },
+  });
 }

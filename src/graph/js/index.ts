@@ -10,7 +10,10 @@ import type { Diagnostic } from '../../core/result.js';
 import type { EstateGraph } from '../../core/graph.js';
 import { addJsImports, type ResolvedImports } from './importGraph.js';
 
-export function addJsLayer(graph: EstateGraph, repos: readonly RepoModel[]): { resolved: ResolvedImports; diagnostics: Diagnostic[] } {
+export function addJsLayer(
+  graph: EstateGraph,
+  repos: readonly RepoModel[],
+): { resolved: ResolvedImports; diagnostics: Diagnostic[] } {
   const hasJs = repos.some((r) => r.files.some((f) => f.facts?.kind === 'js'));
   if (!hasJs) return { resolved: new Map(), diagnostics: [] };
   // Synchronous and lazy: the compiler is large, and only estates with JS/TS need it.

@@ -19,7 +19,12 @@ export class ManifestIndex {
       for (const file of repo.files) {
         if (file.facts?.kind !== 'package-json') continue;
         const dir = path.posix.dirname(file.path);
-        const manifest = { id: projectId(repo.name, file.path), repo: repo.name, dir, dependencies: [...new Set(file.facts.dependencies.map((d) => d.name))] };
+        const manifest = {
+          id: projectId(repo.name, file.path),
+          repo: repo.name,
+          dir,
+          dependencies: [...new Set(file.facts.dependencies.map((d) => d.name))],
+        };
         this.byDir.set(`${repo.name}\u0000${dir}`, manifest);
         this.byId.set(manifest.id, manifest);
       }

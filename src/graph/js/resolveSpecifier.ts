@@ -18,16 +18,22 @@ export type Resolution =
   | { kind: 'unresolved'; target: string; reason: 'not-found' | 'not-scanned' };
 
 const BUILTINS = new Set(builtinModules);
-const ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf|eot|html?|json|md|mdx|txt|graphql|gql|vue|svelte|wasm|yml|yaml)(?:\?.*)?$/i;
+const ASSET =
+  /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf|eot|html?|json|md|mdx|txt|graphql|gql|vue|svelte|wasm|yml|yaml)(?:\?.*)?$/i;
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs'];
 
 export class SpecifierResolver {
-  constructor(private readonly ts: typeof Ts, private readonly fs: EstateFileSystem, private readonly settings: CompilerSettingsIndex) {}
+  constructor(
+    private readonly ts: typeof Ts,
+    private readonly fs: EstateFileSystem,
+    private readonly settings: CompilerSettingsIndex,
+  ) {}
 
   resolve(repo: string, virtualFile: string, specifier: string, kind: JsImportKind): Resolution {
     const bare = !isPathLike(specifier);
     const builtin = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
-    if (bare && (specifier.startsWith('node:') || BUILTINS.has(builtin))) return { kind: 'builtin', name: builtin.split('/')[0]! };
+    if (bare && (specifier.startsWith('node:') || BUILTINS.has(builtin)))
+      return { kind: 'builtin', name: builtin.split('/')[0]! };
     const found = this.viaTypeScript(repo, virtualFile, specifier, kind);
     if (found) return found;
     if (!bare) {
@@ -36,32 +42,57 @@ export class SpecifierResolver {
     }
     const name = packageName(specifier);
     const estate = this.fs.packageFor(name, virtualFile);
-    if (estate) return this.sourceEntry(estate, specifier.slice(name.length).replace(/^\//, '')) ?? { kind: 'estate-package', package: estate, reason: 'entry-not-in-source' };
-    if (specifier.startsWith('#') || specifier.startsWith('~') || specifier.startsWith('@/')) return { kind: 'unresolved', target: specifier, reason: 'not-found' };
+    if (estate)
+      return (
+        this.sourceEntry(estate, specifier.slice(name.length).replace(/^\//, '')) ?? {
+          kind: 'estate-package',
+          package: estate,
+          reason: 'entry-not-in-source',
+        }
+      );
+    if (specifier.startsWith('#') || specifier.startsWith('~') || specifier.startsWith('@/'))
+      return { kind: 'unresolved', target: specifier, reason: 'not-found' };
     return { kind: 'package', name };
   }
 
-  private viaTypeScript(repo: string, virtualFile: string, specifier: string, kind: JsImportKind): Resolution | undefined {
+  private viaTypeScript(
+    repo: string,
+    virtualFile: string,
+    specifier: string,
+    kind: JsImportKind,
+  ): Resolution | undefined {
     const ts = this.ts;
     const { options, cache } = this.settings.forFile(virtualFile, repo);
     const host = this.fs as unknown as Ts.ModuleResolutionHost;
     let mode: Ts.ResolutionMode;
-    if (options.moduleResolution === ts.ModuleResolutionKind.Node16 || options.moduleResolution === ts.ModuleResolutionKind.NodeNext) {
-      mode = kind === 'require' || kind === 'import-equals' ? ts.ModuleKind.CommonJS : ts.getImpliedNodeFormatForFile(virtualFile, cache.getPackageJsonInfoCache(), host, options);
+    if (
+      options.moduleResolution === ts.ModuleResolutionKind.Node16 ||
+      options.moduleResolution === ts.ModuleResolutionKind.NodeNext
+    ) {
+      mode =
+        kind === 'require' || kind === 'import-equals'
+          ? ts.ModuleKind.CommonJS
+          : ts.getImpliedNodeFormatForFile(virtualFile, cache.getPackageJsonInfoCache(), host, options);
     }
     const resolved = ts.resolveModuleName(specifier, virtualFile, options, host, cache, undefined, mode).resolvedModule;
     if (!resolved) return undefined;
     const file = this.fs.fileAt(resolved.resolvedFileName);
     if (!file) return undefined;
     const estate = isPathLike(specifier) ? undefined : this.fs.packageFor(packageName(specifier), virtualFile);
-    const owning = estate && this.fs.realpath(resolved.resolvedFileName).startsWith(`/${estate.repo}/${estate.dir}`) ? estate : undefined;
+    const owning =
+      estate && this.fs.realpath(resolved.resolvedFileName).startsWith(`/${estate.repo}/${estate.dir}`)
+        ? estate
+        : undefined;
     return { kind: 'file', file, via: 'typescript', ...(owning ? { package: owning } : {}) };
   }
 
   /** Packages kept in source form (entry points naming a `dist/` that is never committed): `src/index.ts` and the like. */
   private sourceEntry(estate: EstatePackage, subpath: string): Resolution | undefined {
     const root = `/${estate.repo}${estate.dir ? `/${estate.dir}` : ''}`;
-    const stems = subpath === '' ? ['src/index', 'index', 'lib/index'] : [`src/${subpath}`, subpath, `src/${subpath}/index`, `${subpath}/index`];
+    const stems =
+      subpath === ''
+        ? ['src/index', 'index', 'lib/index']
+        : [`src/${subpath}`, subpath, `src/${subpath}/index`, `${subpath}/index`];
     for (const stem of stems) {
       for (const extension of SOURCE_EXTENSIONS) {
         const file = this.fs.fileAt(`${root}/${stem}${extension}`);

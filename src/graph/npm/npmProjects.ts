@@ -11,7 +11,12 @@ import { packageId, projectId, repoId } from '../../core/ids.js';
 import type { EstateGraph } from '../../core/graph.js';
 
 /** When one name is declared twice, the runtime dependency wins over dev, optional and peer. */
-const PRECEDENCE: Record<NpmDependency['type'], number> = { dependencies: 0, optionalDependencies: 1, devDependencies: 2, peerDependencies: 3 };
+const PRECEDENCE: Record<NpmDependency['type'], number> = {
+  dependencies: 0,
+  optionalDependencies: 1,
+  devDependencies: 2,
+  peerDependencies: 3,
+};
 
 export function addNpmProjects(graph: EstateGraph, repos: readonly RepoModel[]): void {
   const producers = new Map<string, string>();
@@ -40,7 +45,14 @@ export function addNpmProjects(graph: EstateGraph, repos: readonly RepoModel[]):
 
 type Lock = { file: ExtractedFile; facts: NpmLockfileFacts };
 
-function addManifestNode(graph: EstateGraph, repo: string, manifestPath: string, id: string, facts: PackageJsonFacts, lock: Lock | undefined): void {
+function addManifestNode(
+  graph: EstateGraph,
+  repo: string,
+  manifestPath: string,
+  id: string,
+  facts: PackageJsonFacts,
+  lock: Lock | undefined,
+): void {
   const dir = path.posix.dirname(manifestPath);
   graph.addNode({
     id,
@@ -111,7 +123,11 @@ function nearestLockfile(manifestPath: string, lockfiles: readonly ExtractedFile
     const lockDir = path.posix.dirname(file.path);
     const applies = lockDir === '.' || dir === lockDir || dir.startsWith(`${lockDir}/`);
     if (!applies || file.facts?.kind !== 'npm-lockfile') continue;
-    if (!best || lockDir.length > path.posix.dirname(best.file.path).length || (lockDir.length === path.posix.dirname(best.file.path).length && file.path < best.file.path)) {
+    if (
+      !best ||
+      lockDir.length > path.posix.dirname(best.file.path).length ||
+      (lockDir.length === path.posix.dirname(best.file.path).length && file.path < best.file.path)
+    ) {
       best = { file, facts: file.facts };
     }
   }
@@ -129,13 +145,15 @@ function lockResolver(lock: NpmLockfileFacts, importer: string): (name: string, 
   const byRange = new Map<string, string>();
   const byName = new Map<string, Set<string>>();
   const add = (p: LockedPackage) => {
-    if (p.importer !== undefined && !byImporter.has(`${p.importer}\u0000${p.name}`)) byImporter.set(`${p.importer}\u0000${p.name}`, p.version);
+    if (p.importer !== undefined && !byImporter.has(`${p.importer}\u0000${p.name}`))
+      byImporter.set(`${p.importer}\u0000${p.name}`, p.version);
     if (p.range !== undefined) byRange.set(`${p.name}@${p.range}`, p.version);
     byName.set(p.name, (byName.get(p.name) ?? new Set()).add(p.version));
   };
   lock.locked.forEach(add);
   return (name, range) => {
-    const found = byImporter.get(`${importer}\u0000${name}`) ?? byRange.get(`${name}@${range}`) ?? byImporter.get(`\u0000${name}`);
+    const found =
+      byImporter.get(`${importer}\u0000${name}`) ?? byRange.get(`${name}@${range}`) ?? byImporter.get(`\u0000${name}`);
     if (found) return found;
     const versions = byName.get(name);
     return versions?.size === 1 ? [...versions][0] : undefined;

@@ -22,14 +22,27 @@ export function addSqlGraph(graph: EstateGraph, estate: SqlEstate): void {
       data: {
         known: true,
         columns: table.columns.size,
-        indexes: table.indexes.map((i) => ({ kind: i.kind, columns: i.columns, ...(i.name ? { name: i.name } : {}), ...(i.include.length > 0 ? { include: i.include } : {}), ...(i.filter ? { filter: i.filter } : {}) })),
+        indexes: table.indexes.map((i) => ({
+          kind: i.kind,
+          columns: i.columns,
+          ...(i.name ? { name: i.name } : {}),
+          ...(i.include.length > 0 ? { include: i.include } : {}),
+          ...(i.filter ? { filter: i.filter } : {}),
+        })),
         sources: table.sources.map((s) => ({ repo: s.repo, file: s.file, line: s.line, source: s.source })),
       },
     });
   }
   for (const routine of estate.routines) {
     const id = procedureId(routine.key);
-    graph.addNode({ id, kind: 'procedure', name: displayName(routine.routine.name), repo: routine.repo, path: routine.file, data: { routineKind: routine.routine.kind, line: routine.routine.line } });
+    graph.addNode({
+      id,
+      kind: 'procedure',
+      name: displayName(routine.routine.name),
+      repo: routine.repo,
+      path: routine.file,
+      data: { routineKind: routine.routine.kind, line: routine.routine.line },
+    });
     graph.addEdge(fileId(routine.repo, routine.file), id, 'contains');
   }
   const owners = ownerResolver(graph);
@@ -42,7 +55,8 @@ export function addSqlGraph(graph: EstateGraph, estate: SqlEstate): void {
         const key = resolved?.key ?? tableKey(access.table, located.query.dialect);
         const view = resolved ? undefined : routineNamed(estate, key);
         const id = view ? procedureId(view.key) : tableId(key);
-        if (!graph.hasNode(id)) graph.addNode({ id, kind: 'table', name: displayName(access.table), data: { known: false } });
+        if (!graph.hasNode(id))
+          graph.addNode({ id, kind: 'table', name: displayName(access.table), data: { known: false } });
         graph.addEdge(owner, id, access.mode === 'write' ? 'writes' : 'reads');
       }
     }
@@ -56,7 +70,11 @@ export function addSqlGraph(graph: EstateGraph, estate: SqlEstate): void {
 /** The node that issues a query: its routine, its C# type (project-qualified when the name is declared twice), or its file. */
 function ownerResolver(graph: EstateGraph): (query: LocatedQuery) => string {
   const typesByName = new Map<string, { id: string; repo?: string }[]>();
-  for (const node of graph.nodesOfKind('type')) typesByName.set(node.name, [...(typesByName.get(node.name) ?? []), { id: node.id, ...(node.repo ? { repo: node.repo } : {}) }]);
+  for (const node of graph.nodesOfKind('type'))
+    typesByName.set(node.name, [
+      ...(typesByName.get(node.name) ?? []),
+      { id: node.id, ...(node.repo ? { repo: node.repo } : {}) },
+    ]);
   return ({ repo, file, query }) => {
     if (query.routine) {
       const id = procedureId(tableKey({ ...splitName(query.routine) }));

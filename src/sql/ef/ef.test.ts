@@ -7,7 +7,13 @@ beforeAll(loadParser);
 
 const read = (text: string) => readMigrations(factsOf(text).callChains ?? []);
 const hints = (text: string) => readModelHints(factsOf(text));
-const keys = (tables: ReturnType<typeof read>) => tables.map((t) => [t.table.schema ?? '', t.table.name, t.declares, t.indexes.map((i) => `${i.kind}:${i.columns.join('+')}`)]);
+const keys = (tables: ReturnType<typeof read>) =>
+  tables.map((t) => [
+    t.table.schema ?? '',
+    t.table.name,
+    t.declares,
+    t.indexes.map((i) => `${i.kind}:${i.columns.join('+')}`),
+  ]);
 
 describe('EF migrations', () => {
   it('reads EF6 CreateTable with its PrimaryKey/Index chain, CreateIndex and AddPrimaryKey', () => {
@@ -37,7 +43,10 @@ describe('EF migrations', () => {
       ['dbo', 'Payments', false, ['primary-key:Id']],
       ['dbo', 'Users', false, []],
     ]);
-    expect(tables[0]!.columns).toEqual([{ name: 'Id', type: 'int' }, { name: 'Email', type: 'string' }]);
+    expect(tables[0]!.columns).toEqual([
+      { name: 'Id', type: 'int' },
+      { name: 'Email', type: 'string' },
+    ]);
     expect(tables[0]!.indexes[1]!.name).toBe('UX_Users_Email');
     expect(tables[5]!.columns).toEqual([{ name: 'PhoneNumber' }]);
   });
@@ -67,7 +76,10 @@ describe('EF migrations', () => {
       ['sales', 'Orders', true, ['primary-key:Id', 'unique:Code']],
       ['sales', 'Orders', false, ['index:CustomerId+PlacedUtc']],
     ]);
-    expect(tables[0]!.columns).toEqual([{ name: 'Id', type: 'int' }, { name: 'Code', type: 'string' }]);
+    expect(tables[0]!.columns).toEqual([
+      { name: 'Id', type: 'int' },
+      { name: 'Code', type: 'string' },
+    ]);
     expect(tables[1]!.indexes[0]!.filter).toBe('[Deleted] = 0');
     expect(tables[1]!.indexes[0]!.filterLeaves).toEqual([{ column: 'Deleted', op: 'eq', value: '0' }]);
   });
@@ -109,7 +121,10 @@ describe('EF model hints', () => {
         [Index("IX_Name_City", 2)] public string City { get; set; }
       }
       public class Repository<T> { public DbSet<T> Set { get; set; } }`);
-    expect(facts.sets).toEqual([{ entity: 'Order', name: 'Orders' }, { entity: 'Customer', name: 'Customers' }]);
+    expect(facts.sets).toEqual([
+      { entity: 'Order', name: 'Orders' },
+      { entity: 'Customer', name: 'Customers' },
+    ]);
     expect(facts.tables).toEqual([
       { entity: 'Customer', table: { schema: 'crm', name: 'Customers' } },
       { entity: 'Order', table: { schema: 'sales', name: 'SalesOrders' } },
@@ -123,7 +138,7 @@ describe('EF model hints', () => {
     ]);
   });
 
-  it('reads an IEntityTypeConfiguration<T> and keeps a many-to-many Map lambda\'s join table out of it', () => {
+  it("reads an IEntityTypeConfiguration<T> and keeps a many-to-many Map lambda's join table out of it", () => {
     const facts = hints(`
       public class UserConfiguration : IEntityTypeConfiguration<User> {
         public void Configure(EntityTypeBuilder<User> builder) {

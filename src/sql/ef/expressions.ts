@@ -6,7 +6,11 @@
 import type { CSharpArgument, CSharpCallChain, CSharpChainLink, CSharpExpression } from '../../core/facts.js';
 
 /** The argument named one of `names`, else the one at `position` if it is not named (C# puts named arguments last). */
-export function argument(args: readonly CSharpArgument[], position: number, ...names: string[]): CSharpExpression | undefined {
+export function argument(
+  args: readonly CSharpArgument[],
+  position: number,
+  ...names: string[]
+): CSharpExpression | undefined {
   const named = args.find((a) => a.name !== undefined && names.includes(a.name));
   if (named) return named.value;
   const positional = args[position];
@@ -26,7 +30,8 @@ export function stringValue(expression: CSharpExpression | undefined): string | 
 /** `"a"`, `new[] { "a", "b" }`, `new string[] { … }`, `["a", "b"]` → the strings. */
 export function stringList(expression: CSharpExpression | undefined): string[] {
   if (expression?.kind === 'string') return [expression.text];
-  if (expression?.kind === 'array') return expression.items.flatMap((item) => (item.kind === 'string' ? [item.text] : []));
+  if (expression?.kind === 'array')
+    return expression.items.flatMap((item) => (item.kind === 'string' ? [item.text] : []));
   return [];
 }
 
@@ -64,7 +69,8 @@ export function callsNamed(chains: readonly CSharpCallChain[], method: string): 
   const found: ChainedCall[] = [];
   for (const { links } of chains) {
     links.forEach((link, at) => {
-      if (link.name === method && link.arguments !== undefined) found.push({ call: { ...link, arguments: link.arguments }, after: links.slice(at + 1) });
+      if (link.name === method && link.arguments !== undefined)
+        found.push({ call: { ...link, arguments: link.arguments }, after: links.slice(at + 1) });
     });
   }
   return found;

@@ -8,7 +8,17 @@ import type { CSharpArgument, CSharpCallChain, CSharpExpression } from '../../co
 import type { SqlColumnDef, SqlIndexDef, SqlTableDef, SqlTableName } from '../../core/facts/sql.js';
 import { filterLeaves } from '../ddl.js';
 import { parseTableName } from '../names.js';
-import { argument, callsNamed, hasNamed, isTrue, lambdaCallsNamed, memberNames, stringList, stringValue, type ChainedCall } from './expressions.js';
+import {
+  argument,
+  callsNamed,
+  hasNamed,
+  isTrue,
+  lambdaCallsNamed,
+  memberNames,
+  stringList,
+  stringValue,
+  type ChainedCall,
+} from './expressions.js';
 
 export function readMigrations(chains: readonly CSharpCallChain[]): SqlTableDef[] {
   const tables: SqlTableDef[] = [];
@@ -20,23 +30,49 @@ export function readMigrations(chains: readonly CSharpCallChain[]): SqlTableDef[
     const args = call.arguments;
     // EF Core: CreateIndex(name, table, column(s), schema, unique, filter); EF6: CreateIndex(table, column(s), unique, name).
     const efCore = hasNamed(args, 'table');
-    const tableArg = efCore ? tableName(stringValue(argument(args, 1, 'table')), stringValue(argument(args, 3, 'schema'))) : tableName(stringValue(argument(args, 0, 'table')));
+    const tableArg = efCore
+      ? tableName(stringValue(argument(args, 1, 'table')), stringValue(argument(args, 3, 'schema')))
+      : tableName(stringValue(argument(args, 0, 'table')));
     const cols = stringList(argument(args, efCore ? 2 : 1, 'column', 'columns'));
     if (!tableArg || cols.length === 0) continue;
     const unique = isTrue(argument(args, efCore ? 4 : 2, 'unique'));
     const name = stringValue(argument(args, efCore ? 0 : 3, 'name'));
     const filter = efCore ? stringValue(argument(args, 5, 'filter')) : undefined;
-    const index: SqlIndexDef = { kind: unique ? 'unique' : 'index', columns: cols, include: [], line: call.line, ...(name ? { name } : {}), ...(filter ? { filter, filterLeaves: filterLeaves(filter) } : {}) };
-    tables.push({ table: tableArg, declares: false, columns: [], indexes: [index], line: call.line, source: 'ef-migration' });
+    const index: SqlIndexDef = {
+      kind: unique ? 'unique' : 'index',
+      columns: cols,
+      include: [],
+      line: call.line,
+      ...(name ? { name } : {}),
+      ...(filter ? { filter, filterLeaves: filterLeaves(filter) } : {}),
+    };
+    tables.push({
+      table: tableArg,
+      declares: false,
+      columns: [],
+      indexes: [index],
+      line: call.line,
+      source: 'ef-migration',
+    });
   }
-  for (const [method, kind] of [['AddPrimaryKey', 'primary-key'], ['AddUniqueConstraint', 'unique']] as const) {
+  for (const [method, kind] of [
+    ['AddPrimaryKey', 'primary-key'],
+    ['AddUniqueConstraint', 'unique'],
+  ] as const) {
     for (const { call } of callsNamed(chains, method)) {
       const args = call.arguments;
       const efCore = hasNamed(args, 'table');
       const table = efCore ? tableOf(args, 1) : tableName(stringValue(argument(args, 0, 'table')));
       const columns = stringList(argument(args, efCore ? 2 : 1, 'column', 'columns'));
       if (!table || columns.length === 0) continue;
-      tables.push({ table, declares: false, columns: [], indexes: [{ kind, columns, include: [], line: call.line }], line: call.line, source: 'ef-migration' });
+      tables.push({
+        table,
+        declares: false,
+        columns: [],
+        indexes: [{ kind, columns, include: [], line: call.line }],
+        line: call.line,
+        source: 'ef-migration',
+      });
     }
   }
   for (const { call } of callsNamed(chains, 'AddColumn')) {
@@ -44,7 +80,15 @@ export function readMigrations(chains: readonly CSharpCallChain[]): SqlTableDef[
     const efCore = hasNamed(args, 'table');
     const table = efCore ? tableOf(args, 1) : tableName(stringValue(argument(args, 0, 'table')));
     const column = stringValue(argument(args, efCore ? 0 : 1, 'name', 'column'));
-    if (table && column) tables.push({ table, declares: false, columns: [{ name: column }], indexes: [], line: call.line, source: 'ef-migration' });
+    if (table && column)
+      tables.push({
+        table,
+        declares: false,
+        columns: [{ name: column }],
+        indexes: [],
+        line: call.line,
+        source: 'ef-migration',
+      });
   }
   return tables;
 }
@@ -54,13 +98,28 @@ function readCreateTable({ call, after }: ChainedCall): SqlTableDef | undefined 
   const efCore = hasNamed(args, 'columns', 'constraints');
   const table = efCore ? tableOf(args, 0, 'name') : tableName(stringValue(argument(args, 0, 'name')));
   if (!table) return undefined;
-  const def: SqlTableDef = { table, declares: true, columns: readColumns(argument(args, 1, 'columns')), indexes: [], line: call.line, source: 'ef-migration' };
+  const def: SqlTableDef = {
+    table,
+    declares: true,
+    columns: readColumns(argument(args, 1, 'columns')),
+    indexes: [],
+    line: call.line,
+    source: 'ef-migration',
+  };
   if (efCore) {
     const constraints = argument(args, 3, 'constraints');
-    for (const [method, kind] of [['PrimaryKey', 'primary-key'], ['UniqueConstraint', 'unique']] as const) {
+    for (const [method, kind] of [
+      ['PrimaryKey', 'primary-key'],
+      ['UniqueConstraint', 'unique'],
+    ] as const) {
       for (const inner of lambdaCallsNamed(constraints, method)) {
         const innerArgs = inner.call.arguments;
-        def.indexes.push({ kind, columns: memberNames(argument(innerArgs, 1, 'columns')), include: [], ...nameOf(stringValue(argument(innerArgs, 0, 'name'))) });
+        def.indexes.push({
+          kind,
+          columns: memberNames(argument(innerArgs, 1, 'columns')),
+          include: [],
+          ...nameOf(stringValue(argument(innerArgs, 0, 'name'))),
+        });
       }
     }
     return def;
@@ -69,10 +128,21 @@ function readCreateTable({ call, after }: ChainedCall): SqlTableDef | undefined 
   for (const link of after) {
     const chainArgs = link.arguments;
     if (chainArgs === undefined) break; // a member access ends the fluent calls
-    if (link.name === 'PrimaryKey') def.indexes.push({ kind: 'primary-key', columns: memberNames(argument(chainArgs, 0, 'keyExpression')), include: [], ...nameOf(stringValue(argument(chainArgs, 1, 'name'))) });
+    if (link.name === 'PrimaryKey')
+      def.indexes.push({
+        kind: 'primary-key',
+        columns: memberNames(argument(chainArgs, 0, 'keyExpression')),
+        include: [],
+        ...nameOf(stringValue(argument(chainArgs, 1, 'name'))),
+      });
     if (link.name === 'Index') {
       const unique = isTrue(argument(chainArgs, 2, 'unique'));
-      def.indexes.push({ kind: unique ? 'unique' : 'index', columns: memberNames(argument(chainArgs, 0, 'indexExpression')), include: [], ...nameOf(stringValue(argument(chainArgs, 1, 'name'))) });
+      def.indexes.push({
+        kind: unique ? 'unique' : 'index',
+        columns: memberNames(argument(chainArgs, 0, 'indexExpression')),
+        include: [],
+        ...nameOf(stringValue(argument(chainArgs, 1, 'name'))),
+      });
     }
   }
   return def;

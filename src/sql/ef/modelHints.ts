@@ -5,7 +5,13 @@
  * chains (also inside `IEntityTypeConfiguration<T>`). Lambdas matter here:
  * the attributes' and chains' arguments come as expression shapes.
  */
-import type { CSharpAttributeUse, CSharpCallChain, CSharpExpression, CSharpFileFacts, CSharpTypeFacts } from '../../core/facts.js';
+import type {
+  CSharpAttributeUse,
+  CSharpCallChain,
+  CSharpExpression,
+  CSharpFileFacts,
+  CSharpTypeFacts,
+} from '../../core/facts.js';
 import type { EfKeyHint, EfModelFacts } from '../../core/facts/sql.js';
 import { parseTableName } from '../names.js';
 import { argument, isTrue, lastSegment, memberNames, stringList, stringValue } from './expressions.js';
@@ -14,9 +20,13 @@ export function readModelHints(facts: CSharpFileFacts): EfModelFacts {
   const hints: EfModelFacts = { sets: [], tables: [], keys: [] };
   for (const type of facts.types) {
     for (const member of type.members) {
-      const entity = member.genericType && lastSegment(member.genericType.name) === 'DbSet' ? member.genericType.arguments[0] : undefined;
+      const entity =
+        member.genericType && lastSegment(member.genericType.name) === 'DbSet'
+          ? member.genericType.arguments[0]
+          : undefined;
       // `DbSet<T> Set` in a generic repository names a type parameter, not an entity.
-      if (entity !== undefined && isEntityName(entity)) hints.sets.push({ entity: lastSegment(entity), name: member.name });
+      if (entity !== undefined && isEntityName(entity))
+        hints.sets.push({ entity: lastSegment(entity), name: member.name });
     }
   }
   for (const type of facts.types) if (type.kind === 'class' || type.kind === 'record') readClass(type, hints);
@@ -50,14 +60,21 @@ function readClass(type: CSharpTypeFacts, hints: EfModelFacts): void {
     if (property.kind !== 'property' || !property.modifiers?.includes('public')) continue;
     for (const attribute of property.attributes) {
       const name = lastSegment(attribute.name);
-      if (name === 'Key') hints.keys.push({ entity, kind: 'primary-key', columns: [property.name], line: attribute.line });
+      if (name === 'Key')
+        hints.keys.push({ entity, kind: 'primary-key', columns: [property.name], line: attribute.line });
       if (name === 'Index') {
         // EF6 `[Index("IX_Name", 2, IsUnique = true)]`: same-named attributes form one composite index.
         const indexName = stringValue(argument(attribute.arguments ?? [], 0));
         const existing = indexName ? named.get(indexName) : undefined;
         if (existing) existing.columns.push(property.name);
         else {
-          const hint: EfKeyHint = { entity, kind: isUnique(attribute) ? 'unique' : 'index', columns: [property.name], line: attribute.line, ...(indexName ? { name: indexName } : {}) };
+          const hint: EfKeyHint = {
+            entity,
+            kind: isUnique(attribute) ? 'unique' : 'index',
+            columns: [property.name],
+            line: attribute.line,
+            ...(indexName ? { name: indexName } : {}),
+          };
           hints.keys.push(hint);
           if (indexName) named.set(indexName, hint);
         }
@@ -80,7 +97,9 @@ const FLUENT_METHODS = ['HasKey', 'HasIndex', 'ToTable'] as const;
 
 function readFluent(facts: CSharpFileFacts, hints: EfModelFacts): void {
   // `class UserConfiguration : IEntityTypeConfiguration<User>`: builder calls configure User.
-  const configured = facts.types.flatMap((t) => t.genericBases ?? []).find((b) => lastSegment(b.name) === 'IEntityTypeConfiguration')?.arguments[0];
+  const configured = facts.types
+    .flatMap((t) => t.genericBases ?? [])
+    .find((b) => lastSegment(b.name) === 'IEntityTypeConfiguration')?.arguments[0];
   const chains = facts.callChains ?? [];
   for (const method of FLUENT_METHODS) {
     for (const chain of chains) {
@@ -93,13 +112,19 @@ function readFluent(facts: CSharpFileFacts, hints: EfModelFacts): void {
           const table = parseTableName(stringValue(argument(args, 0, 'name')) ?? '');
           const schema = stringValue(argument(args, 1, 'schema'));
           // `Map(m => m.ToTable("UserRoles"))` names a join table, not the entity's.
-          if (table && chain.inLambdaOf !== 'Map') hints.tables.push({ entity: lastSegment(entity), table: schema ? { schema, name: table.name } : table });
+          if (table && chain.inLambdaOf !== 'Map')
+            hints.tables.push({ entity: lastSegment(entity), table: schema ? { schema, name: table.name } : table });
           return;
         }
         const first = argument(args, 0);
         const columns = first?.kind === 'lambda' ? memberNames(first) : args.flatMap((a) => stringList(a.value));
         const next = chain.links[at + 1];
-        const kind = method === 'HasKey' ? 'primary-key' : next?.name === 'IsUnique' && next.arguments !== undefined ? 'unique' : 'index';
+        const kind =
+          method === 'HasKey'
+            ? 'primary-key'
+            : next?.name === 'IsUnique' && next.arguments !== undefined
+              ? 'unique'
+              : 'index';
         if (columns.length > 0) hints.keys.push({ entity: lastSegment(entity), kind, columns, line: link.line });
       });
     }
@@ -110,7 +135,8 @@ function readFluent(facts: CSharpFileFacts, hints: EfModelFacts): void {
 function entityBuilt(chain: CSharpCallChain, at: number): string | undefined {
   for (let i = at - 1; i >= 0; i--) {
     const link = chain.links[i]!;
-    if (link.name === 'Entity' && link.arguments?.length === 0 && link.typeArguments?.length === 1) return link.typeArguments[0];
+    if (link.name === 'Entity' && link.arguments?.length === 0 && link.typeArguments?.length === 1)
+      return link.typeArguments[0];
   }
   return undefined;
 }
