@@ -101,8 +101,8 @@ function locate(graph: EstateGraph, level: Level, edge: WeightedEdge): Location 
   let best: Location | undefined;
   graph.graph.forEachOutEdge(edge.from, (_key, contains) => {
     if (contains.kind !== 'contains') return;
-    const type = graph.node(contains.to);
-    if (!type || type.kind !== 'type' || type.data?.namespace !== from) return;
+    const type = graph.nodeOfKind(contains.to, 'type');
+    if (type?.data?.namespace !== from || !type) return;
     graph.graph.forEachOutEdge(type.id, (_k, ref) => {
       if (ref.kind !== 'type-ref' || graph.nodeOfKind(ref.to, 'type')?.data?.namespace !== to) return;
       const candidate: Location = {

@@ -143,7 +143,9 @@ describe('runAnalyzers', () => {
     expect((await runAnalyzers([needy], built.estate, built.provided, {})).diagnostics).toEqual([]);
     const expected = [built.provided.history, built.provided.registry, built.estate.graph, '2025-06-01T00:00:00.000Z'];
     expect(seen).toHaveLength(expected.length);
-    expected.forEach((value, i) => expect(seen[i]).toBe(value));
+    expected.forEach((value, i) => {
+      expect(seen[i]).toBe(value);
+    });
   });
 
   it('reports invalid options as a diagnostic and does not run that analyzer, the others still run', async () => {

@@ -47,10 +47,11 @@ function readArgument(ctx: WalkContext, index: number, found: CallArguments): Ca
   let parameter: string | undefined;
   do {
     const kind = kinds.current(cursor);
+    const named = parameter === undefined && kind.name === 'identifier' ? argumentName(ctx) : undefined;
     if (!kind.named || kind.name === 'comment') {
       visitAs(ctx, kind); // `ref`, `out`, `:`
-    } else if (parameter === undefined && kind.name === 'identifier' && (parameter = argumentName(ctx)) !== undefined) {
-      // the parameter name of a named argument
+    } else if (named !== undefined) {
+      parameter = named; // the parameter name of a named argument
     } else if (mayBeStringValue(kind.name)) {
       const value = readStringValue(ctx);
       if (value !== null) {

@@ -55,7 +55,9 @@ export function readCalledName(ctx: WalkContext, cursor: Parser.TreeCursor): str
   const memberName = (kind: string): void => {
     if (kind === 'identifier') name = textOf(r);
     else if (kind === 'generic_name')
-      eachNamedChild(r, (part) => (part === 'identifier' ? (name = textOf(r)) : undefined));
+      eachNamedChild(r, (part) => {
+        if (part === 'identifier') name = textOf(r);
+      });
   };
   eachNamedChild(r, (kind) => {
     if (fieldOf(r) !== 'function') return;

@@ -67,10 +67,10 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 
 export function unescapeRegular(body: string): string {
   if (!body.includes('\\')) return body;
-  return body.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{1,4}|.)/g, (whole, escape: string) => {
-    const head = escape[0] ?? '';
+  return body.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{1,4}|.)/g, (whole, sequence: string) => {
+    const head = sequence[0] ?? '';
     if (head === 'u' || head === 'U' || head === 'x') {
-      const code = Number.parseInt(escape.slice(1), 16);
+      const code = Number.parseInt(sequence.slice(1), 16);
       return Number.isNaN(code) || code > 0x10ffff ? whole : String.fromCodePoint(code); // `\UFFFFFFFF` is invalid, not fatal
     }
     return SIMPLE_ESCAPES[head] ?? whole;

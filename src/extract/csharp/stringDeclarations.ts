@@ -79,12 +79,18 @@ function readDeclarator(
 /** A property's `= "…"` initializer or `=> "…"` body. */
 export function readPropertyValue(ctx: WalkContext, name: string): void {
   const readValue = (kind: string): void => {
-    if (!mayBeStringValue(kind)) return visit(ctx);
+    if (!mayBeStringValue(kind)) {
+      visit(ctx);
+      return;
+    }
     const value = readStringValue(ctx);
     if (value !== null) recordStringDeclaration(ctx, name, 'property', value);
   };
   const kind = ctx.kinds.current(ctx.cursor);
-  if (kind.name !== 'arrow_expression_clause') return readValue(kind.name);
+  if (kind.name !== 'arrow_expression_clause') {
+    readValue(kind.name);
+    return;
+  }
   forEachChild(ctx, (part) => (part.named && part.name !== 'comment' ? readValue(part.name) : visit(ctx)));
 }
 

@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 
 /** The value of the one string argument of `Run(…)` in `expression`, placed on line 3 at column 9. */
-function valueOf(expression: string): CSharpStringValue | undefined {
+function stringValueOf(expression: string): CSharpStringValue | undefined {
   const outcome = extractCSharp(parser, `class C {\n  void M(int id) {\n    Run(${expression});\n  }\n}`);
   expect(outcome.problems).toEqual([]);
   const sites = outcome.facts?.callSites ?? [];
@@ -18,7 +18,7 @@ function valueOf(expression: string): CSharpStringValue | undefined {
 
 describe('string values', () => {
   it('decodes regular strings with escapes, at the position where they start', () => {
-    expect(valueOf(String.raw`"say \"hi\"\n\t\\ \u0041\x42 \U0001F600"`)).toEqual({
+    expect(stringValueOf(String.raw`"say \"hi\"\n\t\\ \u0041\x42 \U0001F600"`)).toEqual({
       text: 'say "hi"\n\t\\ AB 😀',
       form: 'regular',
       dynamic: false,
@@ -28,11 +28,11 @@ describe('string values', () => {
   });
 
   it('keeps an invalid escape as written instead of failing the file', () => {
-    expect(valueOf(String.raw`"a\UFFFFFFFF"`)?.text).toBe(String.raw`a\UFFFFFFFF`);
+    expect(stringValueOf(String.raw`"a\UFFFFFFFF"`)?.text).toBe(String.raw`a\UFFFFFFFF`);
   });
 
   it('decodes multi-line verbatim strings with doubled quotes, CRLF as LF', () => {
-    expect(valueOf('@"SELECT ""Name""\r\n  FROM Users\\x"')).toMatchObject({
+    expect(stringValueOf('@"SELECT ""Name""\r\n  FROM Users\\x"')).toMatchObject({
       text: 'SELECT "Name"\n  FROM Users\\x',
       form: 'verbatim',
       dynamic: false,
@@ -40,16 +40,20 @@ describe('string values', () => {
   });
 
   it('reads single-line raw strings as they are', () => {
-    expect(valueOf('"""SELECT "x" FROM T"""')).toMatchObject({ text: 'SELECT "x" FROM T', form: 'raw' });
+    expect(stringValueOf('"""SELECT "x" FROM T"""')).toMatchObject({ text: 'SELECT "x" FROM T', form: 'raw' });
   });
 
   it('strips the closing line indentation from multi-line raw strings', () => {
     const raw = '"""\n        SELECT *\n          FROM Users\n        WHERE Id = @id\n        """';
-    expect(valueOf(raw)).toMatchObject({ text: 'SELECT *\n  FROM Users\nWHERE Id = @id', form: 'raw', dynamic: false });
+    expect(stringValueOf(raw)).toMatchObject({
+      text: 'SELECT *\n  FROM Users\nWHERE Id = @id',
+      form: 'raw',
+      dynamic: false,
+    });
   });
 
   it('writes interpolation holes as {…} and decodes doubled braces and escapes', () => {
-    expect(valueOf(String.raw`$"SELECT * FROM {table} WHERE Id = {id:D2} AND x = '{{y}}'\n"`)).toEqual({
+    expect(stringValueOf(String.raw`$"SELECT * FROM {table} WHERE Id = {id:D2} AND x = '{{y}}'\n"`)).toEqual({
       text: "SELECT * FROM {…} WHERE Id = {…} AND x = '{y}'\n",
       form: 'interpolated',
       dynamic: true,
@@ -59,23 +63,27 @@ describe('string values', () => {
   });
 
   it('reads verbatim interpolated strings written either way round', () => {
-    expect(valueOf('$@"a ""{id}"" \\n"')).toMatchObject({ text: 'a "{…}" \\n', form: 'interpolated', dynamic: true });
-    expect(valueOf('@$"{{x}}\r\n{id}"')).toMatchObject({ text: '{x}\n{…}', form: 'interpolated' });
+    expect(stringValueOf('$@"a ""{id}"" \\n"')).toMatchObject({
+      text: 'a "{…}" \\n',
+      form: 'interpolated',
+      dynamic: true,
+    });
+    expect(stringValueOf('@$"{{x}}\r\n{id}"')).toMatchObject({ text: '{x}\n{…}', form: 'interpolated' });
   });
 
   it('reads raw interpolated strings, with $$ making single braces literal', () => {
-    expect(valueOf('$"""api/users/{id}"""')).toMatchObject({ text: 'api/users/{…}', dynamic: true });
+    expect(stringValueOf('$"""api/users/{id}"""')).toMatchObject({ text: 'api/users/{…}', dynamic: true });
     const raw = '$$"""\n      SELECT {x} {{id}}\n        FROM T\n      """';
-    expect(valueOf(raw)).toMatchObject({ text: 'SELECT {x} {…}\n  FROM T', form: 'interpolated', dynamic: true });
+    expect(stringValueOf(raw)).toMatchObject({ text: 'SELECT {x} {…}\n  FROM T', form: 'interpolated', dynamic: true });
   });
 
   it('is not dynamic when an interpolated string has no holes', () => {
-    expect(valueOf('$"plain {{braces}}"')).toMatchObject({ text: 'plain {braces}', dynamic: false });
+    expect(stringValueOf('$"plain {{braces}}"')).toMatchObject({ text: 'plain {braces}', dynamic: false });
   });
 
   it('joins all-literal concatenations, multi-line and parenthesised, as not dynamic', () => {
     const concatenation = '"SELECT * " +\n      "FROM Users " + // the table\n      ("WHERE Id = @id" + @" AND x")';
-    expect(valueOf(concatenation)).toEqual({
+    expect(stringValueOf(concatenation)).toEqual({
       text: 'SELECT * FROM Users WHERE Id = @id AND x',
       form: 'concatenation',
       dynamic: false,
@@ -85,30 +93,30 @@ describe('string values', () => {
   });
 
   it('puts a hole where a concatenation has a non-literal part', () => {
-    expect(valueOf('"api/notifications/" + id + "/read"')).toMatchObject({
+    expect(stringValueOf('"api/notifications/" + id + "/read"')).toMatchObject({
       text: 'api/notifications/{…}/read',
       form: 'concatenation',
       dynamic: true,
     });
-    expect(valueOf('"n = " + (id * 2)')).toMatchObject({ text: 'n = {…}', dynamic: true });
-    expect(valueOf('"a" + $"b{id}"')).toMatchObject({ text: 'ab{…}', form: 'concatenation', dynamic: true });
+    expect(stringValueOf('"n = " + (id * 2)')).toMatchObject({ text: 'n = {…}', dynamic: true });
+    expect(stringValueOf('"a" + $"b{id}"')).toMatchObject({ text: 'ab{…}', form: 'concatenation', dynamic: true });
   });
 
   it('takes the value inside parentheses', () => {
-    expect(valueOf('("SELECT 1")')).toMatchObject({ text: 'SELECT 1', form: 'regular', line: 3, column: 10 });
+    expect(stringValueOf('("SELECT 1")')).toMatchObject({ text: 'SELECT 1', form: 'regular', line: 3, column: 10 });
   });
 
   it('is no string for arithmetic, other operators and non-literals', () => {
-    expect(valueOf('id + 1')).toBeUndefined();
-    expect(valueOf('name ?? "fallback"')).toBeUndefined();
-    expect(valueOf('"a" == b')).toBeUndefined();
-    expect(valueOf("'c'")).toBeUndefined();
-    expect(valueOf('string.Empty')).toBeUndefined();
+    expect(stringValueOf('id + 1')).toBeUndefined();
+    expect(stringValueOf('name ?? "fallback"')).toBeUndefined();
+    expect(stringValueOf('"a" == b')).toBeUndefined();
+    expect(stringValueOf("'c'")).toBeUndefined();
+    expect(stringValueOf('string.Empty')).toBeUndefined();
   });
 
   it('reads a 5,000-term concatenation without running out of stack', () => {
     const terms = Array.from({ length: 5000 }, (_, i) => `"s${i} "`).join(' + ');
-    const value = valueOf(`${terms} + id`);
+    const value = stringValueOf(`${terms} + id`);
     expect(value?.text.startsWith('s0 s1 s2 ')).toBe(true);
     expect(value?.text.endsWith('s4999 {…}')).toBe(true);
     expect(value?.dynamic).toBe(true);

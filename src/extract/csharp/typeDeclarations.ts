@@ -94,7 +94,8 @@ function readBaseList(ctx: WalkContext, facts: CSharpTypeFacts): void {
     if (!isEntityConfigurationBase(name)) return;
     const generic = genericTypeHere(ctx, name);
     if (generic === undefined) return;
-    (facts.genericBases ??= []).push(generic);
+    facts.genericBases ??= [];
+    facts.genericBases.push(generic);
     ctx.schema.entityConfigurations++;
   };
   forEachChild(ctx, (kind) => {

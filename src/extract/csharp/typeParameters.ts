@@ -27,7 +27,10 @@ export function readTypeParameterList(ctx: WalkContext): string[] {
 
 /** Runs `walk` with the given type parameters in scope. */
 export function withTypeParameters(ctx: WalkContext, names: string[], walk: () => void): void {
-  if (names.length === 0) return walk();
+  if (names.length === 0) {
+    walk();
+    return;
+  }
   ctx.typeParameters.push(names);
   try {
     walk();

@@ -105,7 +105,8 @@ export function createWalkContext(
  * node's subtree, or climb to its ancestors, while the walk stays where it is.
  */
 export function spareCursorHere(ctx: WalkContext): Parser.TreeCursor {
-  const spare = (ctx.spare ??= ctx.newCursor());
+  ctx.spare ??= ctx.newCursor();
+  const spare = ctx.spare;
   spare.resetTo(ctx.cursor);
   return spare;
 }
@@ -136,7 +137,8 @@ export function startPosition(ctx: WalkContext): { line: number; column: number 
 
 /** 1-based line and column of a text offset (lines end at `\n`, as tree-sitter counts rows). */
 export function positionAt(ctx: WalkContext, offset: number): { line: number; column: number } {
-  const starts = (ctx.lineStarts ??= lineStartsOf(ctx.text));
+  ctx.lineStarts ??= lineStartsOf(ctx.text);
+  const starts = ctx.lineStarts;
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {

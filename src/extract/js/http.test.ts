@@ -80,8 +80,10 @@ export class InvoicesController {
 describe('calls made', () => {
   it('fetch with template paths, methods and same-file base URLs', () => {
     const source =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the JavaScript under test holds a template literal
       "const BASE = '/api';\nexport const load = (id) => fetch(`${BASE}/invoices/${id}`);\nexport const send = (id) => window.fetch(BASE + '/invoices/' + id + '/send', { method: 'post' });";
     expect(calls('api.js', source)).toEqual(['fetch GET /api/invoices/{}', 'fetch POST /api/invoices/{}/send']);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the call as written in that source
     expect(facts('api.js', source).httpCalls[0]!.call).toBe('`${BASE}/invoices/${id}`');
   });
 

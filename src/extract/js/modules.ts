@@ -165,7 +165,9 @@ export class ModuleCollector {
       [...new Set(names)],
       node,
     );
-    specifiers.forEach((s, i) => this.locals.set(s.local.name, { index, name: names[i]! }));
+    specifiers.forEach((s, i) => {
+      this.locals.set(s.local.name, { index, name: names[i]! });
+    });
   }
 
   private call(node: Extract<Node, { type: 'CallExpression' }>, parent: Node | undefined): void {
