@@ -16,29 +16,55 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EstateContext, Provisions } from '../../src/core/analyzer.js';
-import type { CSharpTypeKind } from '../../src/core/facts/csharp.js';
-import type { SqlDialect, SqlFileFacts } from '../../src/core/facts/sql.js';
+import type { SqlFileFacts } from '../../src/core/facts/sql.js';
 import type { ExtractionProblem, PackageDependency } from '../../src/core/facts.js';
 import { LANGUAGE_OF } from '../../src/core/fileKinds.js';
 import { EstateGraph } from '../../src/core/graph.js';
-import type { CoChangeData, ProjectDepData } from '../../src/core/graphData.js';
-import type { CoChangeCounts, CouplingLevel, HistoryFigures, HistorySummary } from '../../src/core/history.js';
+import type { ProjectDepData } from '../../src/core/graphData.js';
+import type { HistoryFigures } from '../../src/core/history.js';
 import { fileId, namespaceId, packageId, projectId, repoId, typeId } from '../../src/core/ids.js';
 import type { ExtractedFile, ProjectModel, RepoModel } from '../../src/core/model.js';
 import type { AdvisoryMatcher, Ecosystem, PackageMetadata } from '../../src/core/packages.js';
 import type { Diagnostic } from '../../src/core/result.js';
 import { classifyFile } from '../../src/discover/classify.js';
+import { addProjectEdges } from '../../src/graph/dotnet/projectEdges.js';
 import { addNamespaceDependencies } from '../../src/graph/dotnet/rollups.js';
 import { addTypeNodes, type TypeLink } from '../../src/graph/dotnet/typeEdges.js';
 import { TypeIndex, type TypeDeclaration } from '../../src/graph/dotnet/typeIndex.js';
 import { addSqlGraph } from '../../src/graph/sql/sqlGraph.js';
 import { describeWindow, DEFAULT_WINDOW } from '../../src/history/window.js';
 import { packageUsages } from '../../src/packages/inventory.js';
-import { RegistryIndex } from '../../src/packages/metadata.js';
 import { loadAdvisories } from '../../src/scan/packagePhase.js';
 import { analyzeQuery } from '../../src/sql/analyzeQuery.js';
 import { buildSqlEstate } from '../../src/sql/estate.js';
 import { extractSqlScript } from '../../src/sql/sqlScript.js';
+import { applyDeclaredHistory, completeHistory, registryAnswering, type CoChange } from './estateProvisions.js';
+
+export type { CoChange, FileHistory } from './estateProvisions.js';
+export type {
+  RepoOptions,
+  FileOptions,
+  DotnetProjectOptions,
+  NpmProjectOptions,
+  TypeOptions,
+  PackageReference,
+  ProjectDependency,
+  SqlQuery,
+  QueryOptions,
+} from './estateDeclarations.js';
+import type {
+  DeclaredFile,
+  DeclaredProject,
+  RepoOptions,
+  FileOptions,
+  DotnetProjectOptions,
+  NpmProjectOptions,
+  TypeOptions,
+  PackageReference,
+  ProjectDependency,
+  SqlQuery,
+  QueryOptions,
+} from './estateDeclarations.js';
 
 /** The OSV records under fixtures/advisories (lodash, Newtonsoft.Json, a withdrawn one). */
 export const ADVISORY_FIXTURES = path.resolve(
@@ -52,111 +78,9 @@ export interface BuiltEstate {
   provided: Partial<Provisions>;
 }
 
-export interface RepoOptions {
-  git?: boolean;
-  /** Relative to the scan root; the repo's name by default. */
-  path?: string;
-}
-
-/** What the history pass puts on a file: revisions and churn, the rest defaulted consistently. */
-export type FileHistory = Pick<HistoryFigures, 'revisions' | 'churn'> & Partial<HistoryFigures>;
-
-export interface FileOptions {
-  loc?: number;
-  /** C# files carry one (1 + decision points); other files have none. */
-  complexity?: number;
-  /** The language the file kind counts towards (`C#`, `SQL`, `npm`) unless given. */
-  language?: string;
-  /** Repo-relative path of the project file that owns the file (its `contains` edge starts there). */
-  project?: string;
-  /** Figures of the history pass; giving them means the pass ran. */
-  history?: FileHistory;
-}
-
-export interface DotnetProjectOptions {
-  /** The file name without extension unless given, as MSBuild names a project. */
-  name?: string;
-  sdkStyle?: boolean;
-  assemblyName?: string;
-  packageId?: string;
-  targetFrameworks?: string[];
-}
-
-export interface NpmProjectOptions {
-  packageName?: string;
-  version?: string;
-  private?: boolean;
-  enginesNode?: string;
-  workspaces?: string[];
-}
-
-export interface TypeOptions {
-  repo: string;
-  file: string;
-  line?: number;
-  kind?: CSharpTypeKind;
-  /** The fully qualified name without its last part unless given (nested types differ). */
-  namespace?: string;
-  /** Repo-relative path of the owning project file. */
-  project?: string;
-  loc?: number;
-  complexity?: number;
-  modifiers?: string[];
-}
-
-export interface PackageReference {
-  ecosystem: Ecosystem;
-  name: string;
-  /** `web` unless given. */
-  repo?: string;
-  /** Repo-relative manifest or project file: `package.json` (npm) or `src/App/App.csproj` (NuGet) unless given. */
-  project?: string;
-  declared?: string;
-  /** What a lockfile resolved it to. */
-  resolved?: string;
-  line?: number;
-  dependencyType?: string;
-}
-
-export interface ProjectDependency {
-  /** Declarations behind it (`project`, `package`, …); `['project']` unless given. */
-  via?: string[];
-  typeReferences?: number;
-  transitive?: true;
-  undeclared?: true;
-}
-
-/** A co-change pair as the history pass measured it; level and crossRepo follow from the two nodes. */
-export type CoChange = Omit<CoChangeData, 'level' | 'crossRepo'> & { shared: number };
-
-export interface SqlQuery {
-  text: string;
-  /** The query's position in the file; one query per line from line 1 unless given. */
-  line?: number;
-  column?: number;
-  dynamic?: boolean;
-  api?: string;
-  routine?: string;
-}
-
-export interface QueryOptions {
-  dialect?: SqlDialect;
-  api?: string;
-}
-
 const DEFAULT_SCAN_DATE = '2025-06-01T00:00:00.000Z';
 const DEFAULT_REPO = 'web';
 const DEFAULT_MANIFEST: Record<Ecosystem, string> = { npm: 'package.json', nuget: 'src/App/App.csproj' };
-
-interface DeclaredFile extends FileOptions {
-  repo: string;
-  path: string;
-  sql?: SqlFileFacts;
-}
-
-type DeclaredProject =
-  | ({ ecosystem: 'nuget'; repo: string; path: string } & DotnetProjectOptions)
-  | ({ ecosystem: 'npm'; repo: string; path: string } & NpmProjectOptions);
 
 export class EstateBuilder {
   private readonly repos = new Map<string, Required<RepoOptions>>();
@@ -238,6 +162,10 @@ export class EstateBuilder {
 
   /** A package a project declares (or imports); the project is declared with defaults when it was not. */
   uses(reference: PackageReference): this {
+    if (reference.ecosystem === 'nuget' && (reference.resolved || reference.line))
+      throw new Error(
+        `${reference.name}: NuGet references carry no resolved version or line in the graph (packages.lock.json is read elsewhere)`,
+      );
     this.ensureProject(
       reference.ecosystem,
       reference.repo ?? DEFAULT_REPO,
@@ -313,8 +241,9 @@ export class EstateBuilder {
     const repos = this.repoModels();
     const projects = this.projectModels();
     this.addRepoAndFileNodes(graph, repos);
-    this.addProjectNodes(graph);
-    this.addPackageReferences(graph);
+    addProjectEdges(graph, projects);
+    this.addNpmProjects(graph);
+    this.addNpmPackageReferences(graph);
     this.addFileContainment(graph);
     this.addTypes(graph);
     this.addProjectDependencies(graph);
@@ -322,9 +251,16 @@ export class EstateBuilder {
     addSqlGraph(graph, sql);
     const model = { graph, repos, projects, diagnostics: this.diagnostics, sql };
     const provided: Partial<Provisions> = { sql };
-    if (this.historyRan) provided.history = this.applyHistory(graph);
+    if (this.historyRan) {
+      const changedFiles = new Map([...this.repos.keys()].map((repo) => [repo, this.changedFiles(repo)]));
+      provided.history = applyDeclaredHistory(graph, {
+        window: this.historyWindow,
+        coChanges: this.coChanges,
+        changedFiles,
+      });
+    }
     const packages = packageUsages(graph);
-    if (this.registryAnswers) provided.registry = this.registryIndex(packages);
+    if (this.registryAnswers) provided.registry = registryAnswering(packages, this.registryAnswers);
     if (this.advisorySource !== undefined) provided.advisories = await this.loadAdvisories(packages);
     return { estate: { graph, model, packages, scanDate: this.date }, provided };
   }
@@ -400,7 +336,6 @@ export class EstateBuilder {
               name: r.name,
               ...(r.declared ? { version: r.declared } : {}),
               source: 'PackageReference',
-              ...(r.line ? { line: r.line } : {}),
             }),
           ),
         assemblyReferences: [],
@@ -428,75 +363,48 @@ export class EstateBuilder {
           ...(declared.complexity !== undefined ? { complexity: declared.complexity } : {}),
           data: {
             language: declared.language ?? LANGUAGE_OF[file.kind],
-            ...(declared.history ? { history: this.fileHistory(declared.history) } : {}),
+            ...(declared.history ? { history: completeHistory(declared.history, this.date) } : {}),
           },
         });
       }
     }
   }
 
-  private fileHistory(given: FileHistory): HistoryFigures {
-    const lastChange = given.lastChange ?? this.date.slice(0, 10);
-    const deleted = given.deleted ?? (given.added !== undefined ? given.churn - given.added : 0);
-    return {
-      added: given.churn - deleted,
-      deleted,
-      authors: 1,
-      mainAuthor: 'Ada',
-      mainAuthorShare: 1,
-      firstChange: lastChange,
-      lastChange,
-      ageDays: 0,
-      ...given,
-    };
-  }
-
-  private addProjectNodes(graph: EstateGraph): void {
+  /** npm manifests as project nodes; .NET projects go through the graph builder's own `addProjectEdges`. */
+  private addNpmProjects(graph: EstateGraph): void {
     for (const [id, project] of this.projects) {
-      if (project.ecosystem === 'nuget') {
-        const name = dotnetName(project);
-        graph.addNode({
-          id,
-          kind: 'project',
-          name,
-          repo: project.repo,
-          path: project.path,
-          data: {
-            language: dotnetLanguage(project.path),
-            sdkStyle: project.sdkStyle ?? true,
-            assemblyName: project.assemblyName ?? name,
-            ...(project.packageId ? { packageId: project.packageId } : {}),
-            targetFrameworks: project.targetFrameworks ?? ['net8.0'],
-          },
-        });
-      } else {
-        const dir = path.posix.dirname(project.path);
-        graph.addNode({
-          id,
-          kind: 'project',
-          name: project.packageName ?? (dir === '.' ? project.repo : path.posix.basename(dir)),
-          repo: project.repo,
-          path: project.path,
-          data: {
-            ecosystem: 'npm',
-            ...(project.packageName ? { packageName: project.packageName } : {}),
-            ...(project.version ? { version: project.version } : {}),
-            private: project.private ?? false,
-            ...(project.workspaces ? { workspaces: project.workspaces } : {}),
-            ...(project.enginesNode ? { enginesNode: project.enginesNode } : {}),
-          },
-        });
-      }
+      if (project.ecosystem !== 'npm') continue;
+      const dir = path.posix.dirname(project.path);
+      graph.addNode({
+        id,
+        kind: 'project',
+        name: project.packageName ?? (dir === '.' ? project.repo : path.posix.basename(dir)),
+        repo: project.repo,
+        path: project.path,
+        data: {
+          ecosystem: 'npm',
+          ...(project.packageName ? { packageName: project.packageName } : {}),
+          ...(project.version ? { version: project.version } : {}),
+          private: project.private ?? false,
+          ...(project.workspaces ? { workspaces: project.workspaces } : {}),
+          ...(project.enginesNode ? { enginesNode: project.enginesNode } : {}),
+        },
+      });
       graph.addEdge(repoId(project.repo), id, 'contains');
     }
   }
 
-  /** Package nodes gather the declared and resolved versions; a package an estate project publishes is `produces`-linked to it. */
-  private addPackageReferences(graph: EstateGraph): void {
-    const producers = this.producersByPackage();
+  /** npm package nodes gather the declared and resolved versions; a package an estate manifest publishes is `produces`-linked to it. */
+  private addNpmPackageReferences(graph: EstateGraph): void {
+    const producers = new Map<string, string>();
+    for (const [id, p] of this.projects) {
+      const pkg = p.ecosystem === 'npm' && p.packageName ? packageId('npm', p.packageName) : undefined;
+      if (pkg && !producers.has(pkg)) producers.set(pkg, id);
+    }
     for (const reference of this.references) {
+      if (reference.ecosystem !== 'npm') continue;
       const project = projectOfReference(reference);
-      const id = packageId(reference.ecosystem, reference.name);
+      const id = packageId('npm', reference.name);
       const existing = graph.nodeOfKind(id, 'package');
       const versions = union(existing?.data?.versions, reference.declared);
       const resolved = union(existing?.data?.resolved, reference.resolved);
@@ -505,7 +413,7 @@ export class EstateBuilder {
         kind: 'package',
         name: existing?.name ?? reference.name,
         data: {
-          ecosystem: reference.ecosystem,
+          ecosystem: 'npm',
           ...(versions.length > 0 ? { versions } : {}),
           ...(resolved.length > 0 ? { resolved } : {}),
         },
@@ -513,27 +421,13 @@ export class EstateBuilder {
       graph.addEdge(project, id, 'package-ref', 1, {
         ...(reference.declared ? { version: reference.declared } : {}),
         ...(reference.resolved ? { resolved: reference.resolved } : {}),
-        source: reference.ecosystem === 'npm' ? 'package.json' : 'PackageReference',
-        ...(reference.ecosystem === 'npm' ? { dependencyType: reference.dependencyType ?? 'dependencies' } : {}),
+        source: 'package.json',
+        dependencyType: reference.dependencyType ?? 'dependencies',
         ...(reference.line ? { line: reference.line } : {}),
       });
       const producer = producers.get(id);
       if (producer && producer !== project) graph.addEdge(producer, id, 'produces');
     }
-  }
-
-  /** As the graph builder claims names: NuGet by package id, then assembly name, then project name; npm by package name. */
-  private producersByPackage(): Map<string, string> {
-    const producers = new Map<string, string>();
-    const claim = (ecosystem: Ecosystem, name: string | undefined, project: string) => {
-      const id = name ? packageId(ecosystem, name) : undefined;
-      if (id && !producers.has(id)) producers.set(id, project);
-    };
-    const entries = [...this.projects];
-    for (const [id, p] of entries) claim(p.ecosystem, p.ecosystem === 'nuget' ? p.packageId : p.packageName, id);
-    for (const [id, p] of entries) if (p.ecosystem === 'nuget') claim('nuget', p.assemblyName ?? dotnetName(p), id);
-    for (const [id, p] of entries) if (p.ecosystem === 'nuget') claim('nuget', dotnetName(p), id);
-    return producers;
   }
 
   private addFileContainment(graph: EstateGraph): void {
@@ -585,44 +479,10 @@ export class EstateBuilder {
     }
   }
 
-  /** The co-change edges, and the summary the history pass returns (repos with changes, edge counts). */
-  private applyHistory(graph: EstateGraph): HistorySummary {
-    const coChange: CoChangeCounts = { file: 0, namespace: 0, project: 0, crossRepo: 0, hidden: 0 };
-    for (const { a, b, coupling } of this.coChanges) {
-      const level = couplingLevel(graph, a);
-      if (couplingLevel(graph, b) !== level) throw new Error(`co-change ${a} ⇄ ${b}: both ends must be of one level`);
-      const crossRepo = graph.node(a)?.repo !== graph.node(b)?.repo;
-      const { shared, ...measured } = coupling;
-      graph.addEdge(a, b, 'co-change', shared, { ...measured, level, crossRepo });
-      coChange[level]++;
-      if (crossRepo) coChange.crossRepo++;
-      if (coupling.hidden) coChange.hidden++;
-    }
-    const repos = [...this.repos.keys()].flatMap((repo) => {
-      const changed = [...this.files.values()]
-        .filter((f) => f.repo === repo && f.history)
-        .map((f) => this.fileHistory(f.history!));
-      if (changed.length === 0) return [];
-      const commits = Math.max(...changed.map((h) => h.revisions));
-      const since = changed.map((h) => h.firstChange).sort()[0]!;
-      const until = changed
-        .map((h) => h.lastChange)
-        .sort()
-        .at(-1)!;
-      return [{ repo, commits, since, until, shallow: false }];
-    });
-    return { window: this.historyWindow, repos, commits: repos.reduce((n, r) => n + r.commits, 0), coChange };
-  }
-
-  private registryIndex(usages: ReturnType<typeof packageUsages>): RegistryIndex {
-    const index = new RegistryIndex();
-    for (const usage of usages) {
-      const found = this.registryAnswers?.find(
-        (m) => m.ecosystem === usage.ecosystem && m.name.toLowerCase() === usage.name.toLowerCase(),
-      );
-      if (found) index.set(usage.projectId, usage.packageId, found);
-    }
-    return index;
+  private changedFiles(repo: string): HistoryFigures[] {
+    return [...this.files.values()]
+      .filter((f) => f.repo === repo && f.history)
+      .map((f) => completeHistory(f.history!, this.date));
   }
 
   private async loadAdvisories(usages: ReturnType<typeof packageUsages>): Promise<AdvisoryMatcher> {
@@ -662,14 +522,6 @@ function dotnetName(project: { path: string } & DotnetProjectOptions): string {
 
 function dotnetLanguage(projectPath: string): 'csharp' | 'vb' | 'fsharp' {
   return projectPath.endsWith('.vbproj') ? 'vb' : projectPath.endsWith('.fsproj') ? 'fsharp' : 'csharp';
-}
-
-function couplingLevel(graph: EstateGraph, id: string): CouplingLevel {
-  const kind = graph.node(id)?.kind;
-  if (kind === 'file' || kind === 'namespace' || kind === 'project') return kind;
-  throw new Error(
-    `co-change end ${id} is ${kind ? `a ${kind}` : 'not declared'}: only files, namespaces and projects change together`,
-  );
 }
 
 function union(existing: readonly string[] | undefined, value: string | undefined): string[] {
