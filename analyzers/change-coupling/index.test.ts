@@ -168,7 +168,7 @@ testAnalyzer(changeCoupling, {
           .type('Billing.Invoice', { repo: 'mono', file: 'Billing/Invoice.cs' })
           .type('Billing.InvoiceService', { repo: 'mono', file: 'Billing/InvoiceService.cs' })
           .type('Reporting.UsageReport', { repo: 'mono', file: 'Reporting/UsageReport.cs' })
-          .coChange(namespaceId('Billing'), namespaceId('Reporting'), coupling(5, 0.75, true))
+          .coChange(namespaceId('Billing', 'mono'), namespaceId('Reporting', 'mono'), coupling(5, 0.75, true))
           .dotnetProject('mono', 'Billing/Billing.csproj')
           .dotnetProject('svc', 'Svc.csproj')
           .coChange(

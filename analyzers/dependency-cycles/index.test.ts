@@ -6,11 +6,12 @@ import { estate } from '../../test/support/estateBuilder.js';
 import { namespaceId, projectId } from '../../src/core/ids.js';
 import { runAnalyzers } from '../../src/scan/runAnalyzers.js';
 
-/** Namespace dependencies with no types behind them: `[from, to, weight]`. */
+/** Namespace dependencies of loose source in repo `app`, with no types behind them: `[from, to, weight]`. */
 const namespaces =
   (edges: [string, string, number][]): DeclareEstate =>
   (b) =>
-    edges.reduce((builder, [from, to, weight]) => builder.namespaceRef(from, to, weight), b);
+    edges.reduce((builder, [from, to, weight]) => builder.namespaceRef('app', from, to, weight), b);
+const ns = (name: string) => namespaceId(name, 'app');
 
 /** Projects a, b and c of repo r, with `project-dep` edges declared in the given order. */
 const projects =
@@ -55,35 +56,74 @@ testAnalyzer(dependencyCycles, {
           messageId: 'cycle',
           severity: 'warning',
           message:
-            'Namespaces Billing, Notifications form a dependency cycle (2 members); cut Notifications → Billing (2) to break it',
+            'Namespaces Billing, Notifications of repo app form a dependency cycle (2 members); cut Notifications → Billing (2) to break it',
+          location: { repo: 'app' },
           data: {
             level: 'namespace',
-            members: [namespaceId('Billing'), namespaceId('Notifications')],
+            members: [ns('Billing'), ns('Notifications')],
             edges: [
-              { from: namespaceId('Billing'), to: namespaceId('Notifications'), weight: 9 },
-              { from: namespaceId('Notifications'), to: namespaceId('Billing'), weight: 2 },
+              { from: ns('Billing'), to: ns('Notifications'), weight: 9 },
+              { from: ns('Notifications'), to: ns('Billing'), weight: 2 },
             ],
-            closingEdges: [{ from: namespaceId('Notifications'), to: namespaceId('Billing'), weight: 2 }],
+            closingEdges: [{ from: ns('Notifications'), to: ns('Billing'), weight: 2 }],
             crossRepo: false,
           },
         },
       ],
     },
     {
-      name: 'a cycle of type references, located at the type whose reference closes it',
+      name: 'a cycle of type references, located at the reference on the edge that closes it',
       estate: (b) =>
         b
           .type('Billing.InvoiceService', { repo: 'billing', file: 'src/InvoiceService.cs', line: 12 })
           .type('Notifications.Mailer', { repo: 'notify', file: 'src/Mailer.cs', line: 5 })
-          .typeRef('Billing.InvoiceService', 'Notifications.Mailer', 9)
-          .typeRef('Notifications.Mailer', 'Billing.InvoiceService', 2),
+          .typeRef('Billing.InvoiceService', 'Notifications.Mailer', 9, 20)
+          .typeRef('Notifications.Mailer', 'Billing.InvoiceService', 2, 31),
       findings: [
         {
           messageId: 'cycle',
           message:
-            'Namespaces Billing, Notifications form a dependency cycle (2 members); cut Notifications → Billing (2) to break it',
-          location: { repo: 'notify', file: 'src/Mailer.cs', line: 5 },
-          data: { level: 'namespace' },
+            'Namespaces Billing (repo billing), Notifications (repo notify) form a dependency cycle (2 members); cut Notifications (repo notify) → Billing (repo billing) (2) to break it',
+          location: { repo: 'notify', file: 'src/Mailer.cs', line: 31 },
+          data: { level: 'namespace', crossRepo: true },
+        },
+      ],
+    },
+    {
+      name: 'the global namespaces of two projects: one cycle per project, never one through both',
+      estate: (b) =>
+        b
+          // Each service has its own top-level host class and a `Startup` that names it back.
+          .type('OrderingHost', { repo: 'shop', file: 'Ordering/Program.cs', project: 'Ordering/Ordering.csproj' })
+          .type('Ordering.Startup', { repo: 'shop', file: 'Ordering/Startup.cs', project: 'Ordering/Ordering.csproj' })
+          .type('BasketHost', { repo: 'shop', file: 'Basket/Program.cs', project: 'Basket/Basket.csproj' })
+          .type('Basket.Startup', { repo: 'shop', file: 'Basket/Startup.cs', project: 'Basket/Basket.csproj' })
+          .typeRef('OrderingHost', 'Ordering.Startup', 5, 3)
+          .typeRef('Ordering.Startup', 'OrderingHost', 1, 9)
+          .typeRef('BasketHost', 'Basket.Startup', 4, 4)
+          .typeRef('Basket.Startup', 'BasketHost', 2, 7),
+      findings: [
+        {
+          messageId: 'cycle',
+          message:
+            'Namespaces <global>, Basket of project Basket form a dependency cycle (2 members); cut Basket → <global> (2) to break it',
+          location: { repo: 'shop', file: 'Basket/Startup.cs', line: 7 },
+          data: {
+            members: [namespaceId('', 'shop/Basket/Basket.csproj'), namespaceId('Basket', 'shop/Basket/Basket.csproj')],
+            crossRepo: false,
+          },
+        },
+        {
+          messageId: 'cycle',
+          message:
+            'Namespaces <global>, Ordering of project Ordering form a dependency cycle (2 members); cut Ordering → <global> (1) to break it',
+          location: { repo: 'shop', file: 'Ordering/Startup.cs', line: 9 },
+          data: {
+            members: [
+              namespaceId('', 'shop/Ordering/Ordering.csproj'),
+              namespaceId('Ordering', 'shop/Ordering/Ordering.csproj'),
+            ],
+          },
         },
       ],
     },
@@ -94,8 +134,8 @@ testAnalyzer(dependencyCycles, {
         {
           messageId: 'cycle',
           message:
-            /^Namespaces N0, N1, N2, N3, N4, N5 and 4 more form a dependency cycle \(10 members\); cut N\d → N\d \(1\) to break it$/,
-          data: { members: ring.map(([name]) => namespaceId(name)), closingEdges: [{ weight: 1 }] },
+            /^Namespaces N0, N1, N2, N3, N4, N5 and 4 more of repo app form a dependency cycle \(10 members\); cut N\d → N\d \(1\) to break it$/,
+          data: { members: ring.map(([name]) => ns(name)), closingEdges: [{ weight: 1 }] },
         },
       ],
     },

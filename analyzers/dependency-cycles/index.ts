@@ -32,7 +32,7 @@ export default defineAnalyzer<CycleData>()({
     description: 'Namespaces or projects that depend on each other in a cycle, so none can be extracted alone.',
     defaultSeverity: 'warning',
     messages: {
-      cycle: '{label} {members} form a dependency cycle ({size} members); cut {cut} to break it',
+      cycle: '{label} {members}{owner} form a dependency cycle ({size} members); cut {cut} to break it',
     },
     needs: [],
     docs: 'analyzers/dependency-cycles/README.md',
@@ -41,8 +41,11 @@ export default defineAnalyzer<CycleData>()({
   run({ graph, options, report }) {
     for (const level of options.levels) {
       for (const cycle of findCycles(graph, level)) {
-        const names = cycle.members.map((m) => graph.node(m)?.name ?? m);
-        const cut = cycle.closing.map((e) => `${nameOf(graph, e.from)} → ${nameOf(graph, e.to)} (${e.weight})`);
+        const owners = level === 'namespace' ? ownerNames(graph, cycle.members) : undefined;
+        // A namespace is named with its project only where the members span several.
+        const name = (id: string) => (owners && owners.length > 1 ? qualifiedName(graph, id) : nameOf(graph, id));
+        const names = cycle.members.map(name).sort();
+        const cut = cycle.closing.map((e) => `${name(e.from)} → ${name(e.to)} (${e.weight})`);
         const crossRepo = new Set(cycle.members.map((m) => repoOf(graph, m)).filter(Boolean)).size > 1;
         report({
           messageId: 'cycle',
@@ -50,6 +53,7 @@ export default defineAnalyzer<CycleData>()({
           args: {
             label: LEVELS[level].label,
             members: listed(names, 6),
+            owner: owners?.length === 1 ? ` of ${owners[0]}` : '',
             size: names.length,
             cut: listed(cut, 3, 'lightest first'),
           },
@@ -92,28 +96,27 @@ function findCycles(graph: EstateGraph, level: Level): Cycle[] {
 
 /** Where to look: the first type reference behind a namespace edge, or the referencing project file. */
 function locate(graph: EstateGraph, level: Level, edge: WeightedEdge): Location {
-  if (level === 'project') {
-    const project = graph.node(edge.from);
-    return { repo: project?.repo ?? '', ...(project?.path ? { file: project.path } : {}) };
+  const source = graph.node(edge.from);
+  if (level === 'namespace') {
+    const at = graph.edge('namespace-ref', edge.from, edge.to)?.data;
+    if (at) return { repo: at.repo, file: at.file, line: at.line };
   }
-  const from = graph.node(edge.from)?.name;
-  const to = graph.node(edge.to)?.name;
-  let best: Location | undefined;
-  graph.graph.forEachOutEdge(edge.from, (_key, contains) => {
-    if (contains.kind !== 'contains') return;
-    const type = graph.nodeOfKind(contains.to, 'type');
-    if (type?.data?.namespace !== from || !type) return;
-    graph.graph.forEachOutEdge(type.id, (_k, ref) => {
-      if (ref.kind !== 'type-ref' || graph.nodeOfKind(ref.to, 'type')?.data?.namespace !== to) return;
-      const candidate: Location = {
-        repo: type.repo ?? '',
-        ...(type.path ? { file: type.path } : {}),
-        ...(type.data ? { line: type.data.line } : {}),
-      };
-      if (!best || cmp(`${candidate.repo}/${candidate.file}`, `${best.repo}/${best.file}`) < 0) best = candidate;
-    });
-  });
-  return best ?? { repo: '' };
+  return { repo: source?.repo ?? '', ...(source?.path ? { file: source.path } : {}) };
+}
+
+/** The projects (or repos, for loose source) owning the given namespaces, sorted and unique. */
+function ownerNames(graph: EstateGraph, members: readonly string[]): string[] {
+  return [...new Set(members.map((m) => ownerName(graph, m)))].sort();
+}
+
+function ownerName(graph: EstateGraph, namespace: string): string {
+  const node = graph.nodeOfKind(namespace, 'namespace');
+  const project = node?.data?.project;
+  return project ? `project ${nameOf(graph, project)}` : `repo ${node?.repo ?? ''}`;
+}
+
+function qualifiedName(graph: EstateGraph, namespace: string): string {
+  return `${nameOf(graph, namespace)} (${ownerName(graph, namespace)})`;
 }
 
 /** `a, b, c and 4 more` — at most `max` items, with an optional note on what is left out. */

@@ -64,6 +64,11 @@ export interface TypeNodeData extends WithHistory {
   modifiers: string[];
 }
 
+export interface NamespaceNodeData extends WithHistory {
+  /** The project compiling it; absent for source outside any project (the node's repo owns it). */
+  project?: string;
+}
+
 export interface FileNodeData extends WithHistory {
   language: string;
 }
@@ -124,7 +129,7 @@ export interface ProcedureNodeData {
 export interface NodeDataByKind {
   repo: RepoNodeData;
   project: DotnetProjectData | NpmProjectData;
-  namespace: WithHistory;
+  namespace: NamespaceNodeData;
   type: TypeNodeData;
   file: FileNodeData;
   package: PackageNodeData;
@@ -173,6 +178,13 @@ export interface ProjectDepData {
   /** No reference behind it at all (copied DLLs, GAC, loose source). */
   undeclared?: true;
   ecosystem?: 'npm';
+}
+
+/** Where the first type reference behind a `namespace-ref` is written (lowest repo, file, line). */
+export interface NamespaceRefData {
+  repo: string;
+  file: string;
+  line: number;
 }
 
 export interface CoChangeData {
@@ -237,7 +249,7 @@ export interface EdgeDataByKind {
   'assembly-ref': { hintPath?: string };
   produces: Bare;
   'type-ref': Bare;
-  'namespace-ref': Bare;
+  'namespace-ref': NamespaceRefData;
   'project-dep': ProjectDepData;
   'co-change': CoChangeData;
   import: ImportData;

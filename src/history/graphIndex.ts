@@ -3,7 +3,7 @@
  * a file belongs to, and whether two co-changing things have a static dependency
  * between them (if not, their coupling is hidden).
  */
-import { namespaceId, projectId } from '../core/ids.js';
+import { projectId } from '../core/ids.js';
 import type { EdgeKind } from '../core/result.js';
 import type { EstateGraph } from '../core/graph.js';
 
@@ -24,7 +24,10 @@ export function fileMemberships(graph: EstateGraph): Map<string, FileMembership>
       const type = graph.node(edge.to);
       if (type?.kind !== 'type') return;
       types.push(type.id);
-      if (typeof type.data?.namespace === 'string') namespaces.add(namespaceId(type.data.namespace));
+      // The namespace node that contains the type: namespaces are per project, not per name.
+      graph.graph.forEachInEdge(type.id, (_k, inner) => {
+        if (inner.kind === 'contains' && graph.node(inner.from)?.kind === 'namespace') namespaces.add(inner.from);
+      });
     });
     graph.graph.forEachInEdge(file.id, (_key, edge) => {
       if (edge.kind === 'contains' && graph.node(edge.from)?.kind === 'project') project = edge.from;

@@ -119,14 +119,17 @@ describe('estate builder', () => {
         line: 4,
       },
     });
-    expect(graph.edge('contains', namespaceId('Billing'), typeId('Billing.Invoice'))).toBeDefined();
+    // Namespaces are per project: `Billing` of Billing.csproj is not the loose `Billing` of repo r.
+    const billing = namespaceId('Billing', 'r/Billing.csproj');
+    expect(graph.edge('contains', billing, typeId('Billing.Invoice'))).toBeDefined();
     expect(graph.edge('type-ref', typeId('Billing.Invoice'), typeId('Mail.Sender'))?.weight).toBe(3);
-    expect(graph.edgesOfKind('namespace-ref').map((e) => [e.from, e.to, e.weight])).toEqual([
-      [namespaceId('Billing'), namespaceId('Mail'), 3],
+    expect(graph.edgesOfKind('namespace-ref').map((e) => [e.from, e.to, e.weight, e.data])).toEqual([
+      [billing, namespaceId('Mail', 'r'), 3, { repo: 'r', file: 'Billing/Invoice.cs', line: 4 }],
+      [billing, namespaceId('Billing', 'r'), 1, { repo: 'r', file: 'Billing/Invoice.cs', line: 4 }],
     ]);
     expect(fileMemberships(graph).get(fileId('r', 'Billing/Invoice.cs'))).toEqual({
       types: [typeId('Billing.Invoice')],
-      namespaces: [namespaceId('Billing')],
+      namespaces: [billing],
     });
   });
 

@@ -87,8 +87,8 @@ export class EstateBuilder {
   private readonly files = new Map<string, DeclaredFile>();
   private readonly projects = new Map<string, DeclaredProject>();
   private readonly types = new Map<string, TypeDeclaration>();
-  private readonly typeRefs: { from: string; to: string; count: number }[] = [];
-  private readonly namespaceRefs: { from: string; to: string; weight: number }[] = [];
+  private readonly typeRefs: { from: string; to: string; count: number; line?: number }[] = [];
+  private readonly namespaceRefs: { repo: string; from: string; to: string; weight: number }[] = [];
   private readonly projectDeps: { from: string; to: string; dependency: ProjectDependency }[] = [];
   private readonly references: PackageReference[] = [];
   private readonly coChanges: { a: string; b: string; coupling: CoChange }[] = [];
@@ -142,15 +142,19 @@ export class EstateBuilder {
     return this;
   }
 
-  /** A `type-ref` between two declared types (full names); it rolls up to `namespace-ref` as the graph builder's does. */
-  typeRef(from: string, to: string, count = 1): this {
-    this.typeRefs.push({ from, to, count });
+  /**
+   * A `type-ref` between two declared types (full names); it rolls up to `namespace-ref` as the graph
+   * builder's does. `line`: where the reference is written in `from`'s file (default: `from`'s line).
+   */
+  typeRef(from: string, to: string, count = 1, line?: number): this {
+    this.typeRefs.push({ from, to, count, ...(line ? { line } : {}) });
     return this;
   }
 
-  /** A namespace dependency with no types behind it (namespaces are declared as needed). */
-  namespaceRef(from: string, to: string, weight = 1): this {
-    this.namespaceRefs.push({ from, to, weight });
+  /** A dependency between two namespaces of loose source in `repo`, with no types behind it (declared as needed). */
+  namespaceRef(repo: string, from: string, to: string, weight = 1): this {
+    this.ensureRepo(repo);
+    this.namespaceRefs.push({ repo, from, to, weight });
     return this;
   }
 
@@ -443,16 +447,23 @@ export class EstateBuilder {
     const index = new TypeIndex();
     for (const type of this.types.values()) index.add(type);
     addTypeNodes(graph, index);
-    const links = this.typeRefs.map(
-      ({ from, to, count }) => ({ from: this.declaredType(from), to: this.declaredType(to), count }) satisfies TypeLink,
-    );
+    const links = this.typeRefs.map(({ from, to, count, line }) => {
+      const source = this.declaredType(from);
+      return {
+        from: source,
+        to: this.declaredType(to),
+        count,
+        file: source.files[0]!,
+        line: line ?? source.line,
+      } satisfies TypeLink;
+    });
     for (const link of links) graph.addEdge(link.from.id, link.to.id, 'type-ref', link.count);
     addNamespaceDependencies(graph, links);
-    for (const { from, to, weight } of this.namespaceRefs) {
+    for (const { repo, from, to, weight } of this.namespaceRefs) {
       for (const name of [from, to])
-        if (!graph.hasNode(namespaceId(name)))
-          graph.addNode({ id: namespaceId(name), kind: 'namespace', name: name || '<global>' });
-      graph.addEdge(namespaceId(from), namespaceId(to), 'namespace-ref', weight);
+        if (!graph.hasNode(namespaceId(name, repo)))
+          graph.addNode({ id: namespaceId(name, repo), kind: 'namespace', name: name || '<global>', repo });
+      graph.addEdge(namespaceId(from, repo), namespaceId(to, repo), 'namespace-ref', weight);
     }
   }
 

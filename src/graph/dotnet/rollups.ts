@@ -2,17 +2,40 @@
  * Derived edges: type references rolled up to `namespace-ref` between namespaces
  * and, with the declared references, to `project-dep` between projects.
  */
-import { namespaceId } from '../../core/ids.js';
 import type { EstateGraph } from '../../core/graph.js';
+import type { NamespaceRefData } from '../../core/graphData.js';
 import type { DeclaredDependency } from './projectEdges.js';
-import type { TypeLink } from './typeEdges.js';
+import { namespaceOfType, type TypeLink } from './typeEdges.js';
 
+/**
+ * Namespaces are per project (see `namespaceId`), so a reference between two
+ * assemblies' `<global>` or same-named namespaces is an edge between two nodes,
+ * never a self-loop or a merge. Each edge keeps its first reference as the place
+ * to look, whatever order the links came in.
+ */
 export function addNamespaceDependencies(graph: EstateGraph, links: readonly TypeLink[]): void {
+  const edges = new Map<string, { from: string; to: string; weight: number; at: NamespaceRefData }>();
   for (const link of links) {
     if (!('id' in link.from)) continue; // top-level statements belong to no namespace
-    if (link.from.namespace === link.to.namespace) continue;
-    graph.addEdge(namespaceId(link.from.namespace), namespaceId(link.to.namespace), 'namespace-ref', link.count);
+    const from = namespaceOfType(link.from);
+    const to = namespaceOfType(link.to);
+    if (from === to) continue;
+    const at = { repo: link.from.repo, file: link.file, line: link.line };
+    const key = `${from}\u0000${to}`;
+    const edge = edges.get(key);
+    if (!edge) edges.set(key, { from, to, weight: link.count, at });
+    else {
+      edge.weight += link.count;
+      if (compareSites(at, edge.at) < 0) edge.at = at;
+    }
   }
+  for (const { from, to, weight, at } of edges.values()) graph.addEdge(from, to, 'namespace-ref', weight, at);
+}
+
+function compareSites(a: NamespaceRefData, b: NamespaceRefData): number {
+  const x = `${a.repo}/${a.file}`;
+  const y = `${b.repo}/${b.file}`;
+  return x < y ? -1 : x > y ? 1 : a.line - b.line;
 }
 
 interface ProjectDependency {

@@ -5,7 +5,7 @@
  */
 import type { CSharpFileFacts, CSharpTypeReference, CSharpUsing } from '../../core/facts.js';
 import type { ProjectModel, RepoModel } from '../../core/model.js';
-import { externalId, fileId, namespaceId } from '../../core/ids.js';
+import { externalId, fileId, namespaceId, namespaceOwner } from '../../core/ids.js';
 import type { EstateGraph } from '../../core/graph.js';
 import { resolveTypeName, type NameScope } from './resolveTypeName.js';
 import type { TypeDeclaration, TypeIndex } from './typeIndex.js';
@@ -15,11 +15,26 @@ export interface TypeLink {
   from: TypeDeclaration | { file: string; repo: string; project?: string };
   to: TypeDeclaration;
   count: number;
+  /** Where the reference is written (its first occurrence), repo-relative. */
+  file: string;
+  line: number;
 }
+
+/** The namespace node a type belongs to: its namespace within its own project (or loose repo). */
+export const namespaceOfType = (type: Pick<TypeDeclaration, 'namespace' | 'repo' | 'project'>): string =>
+  namespaceId(type.namespace, namespaceOwner(type.repo, type.project));
 
 export function addTypeNodes(graph: EstateGraph, index: TypeIndex): void {
   for (const type of index.all()) {
-    graph.addNode({ id: namespaceId(type.namespace), kind: 'namespace', name: type.namespace || '<global>' });
+    const namespace = namespaceOfType(type);
+    if (!graph.hasNode(namespace))
+      graph.addNode({
+        id: namespace,
+        kind: 'namespace',
+        name: type.namespace || '<global>',
+        repo: type.repo,
+        ...(type.project ? { data: { project: type.project } } : {}),
+      });
     graph.addNode({
       id: type.id,
       kind: 'type',
@@ -37,7 +52,7 @@ export function addTypeNodes(graph: EstateGraph, index: TypeIndex): void {
         modifiers: type.modifiers,
       },
     });
-    graph.addEdge(namespaceId(type.namespace), type.id, 'contains');
+    graph.addEdge(namespace, type.id, 'contains');
     for (const file of type.files) graph.addEdge(fileId(type.repo, file), type.id, 'contains');
   }
 }
@@ -72,12 +87,20 @@ export function addTypeReferences(
           namespace: type.namespace,
           enclosingTypes: enclosingTypesOf(type.fullName, type.namespace),
         };
-        addReferences(graph, from.id, type.references, scope, index, (to, count) => links.push({ from, to, count }));
+        addReferences(graph, from.id, type.references, scope, index, (to, count, line) =>
+          links.push({ from, to, count, file: file.path, line }),
+        );
       }
       const fileScope: NameScope = { ...base, namespace: facts.namespaces[0] ?? '', enclosingTypes: [] };
       const fileNode = fileId(repo.name, file.path);
-      addReferences(graph, fileNode, facts.fileReferences, fileScope, index, (to, count) =>
-        links.push({ from: { file: file.path, repo: repo.name, ...(project ? { project } : {}) }, to, count }),
+      addReferences(graph, fileNode, facts.fileReferences, fileScope, index, (to, count, line) =>
+        links.push({
+          from: { file: file.path, repo: repo.name, ...(project ? { project } : {}) },
+          to,
+          count,
+          file: file.path,
+          line,
+        }),
       );
     }
   }
@@ -90,14 +113,14 @@ function addReferences(
   references: readonly CSharpTypeReference[],
   scope: NameScope,
   index: TypeIndex,
-  onResolved: (to: TypeDeclaration, count: number) => void,
+  onResolved: (to: TypeDeclaration, count: number, line: number) => void,
 ): void {
   for (const reference of references) {
     const target = resolveTypeName(reference.name, scope, index);
     if (target) {
       if (target.id === fromId) continue;
       graph.addEdge(fromId, target.id, 'type-ref', reference.count);
-      onResolved(target, reference.count);
+      onResolved(target, reference.count, reference.line);
       continue;
     }
     if (reference.candidate) continue; // `x.Foo()` where x was a variable, not a type

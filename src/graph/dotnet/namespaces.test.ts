@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RepoModel } from '../../core/model.js';
+import { namespaceId } from '../../core/ids.js';
+import { classifyFile } from '../../discover/classify.js';
+import { extractFile, type Parsers } from '../../extract/extractFile.js';
+import { loadCSharpParser } from '../../extract/csharp/extractCSharp.js';
+import { buildEstateGraph } from '../buildGraph.js';
+
+let parsers: Parsers;
+beforeAll(async () => {
+  parsers = { csharp: await loadCSharpParser() };
+});
+
+function repo(name: string, files: Record<string, string>): RepoModel {
+  return {
+    name,
+    path: name,
+    git: true,
+    files: Object.entries(files).map(([path, text]) => {
+      const kind = classifyFile(path.split('/').pop()!)!;
+      const outcome = extractFile(kind, path, text, parsers);
+      return { repo: name, path, kind, loc: outcome.loc, ...(outcome.facts ? { facts: outcome.facts } : {}) };
+    }),
+  };
+}
+
+const sdk = '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>';
+// Two services, each with a top-level `Program` in the global namespace and a `Startup` naming it back.
+const service = (name: string) => ({
+  [`${name}/${name}.csproj`]: sdk,
+  [`${name}/Program.cs`]: `using ${name}.Api;\n\npublic class Program\n{\n    public static void Main() { var s = new Startup(); }\n}\n`,
+  [`${name}/Startup.cs`]: `namespace ${name}.Api\n{\n    public class Startup\n    {\n        ILogger<Program> logger;\n    }\n}\n`,
+});
+
+describe('namespace nodes', () => {
+  it('are per project: two projects’ global namespaces are two nodes, with no edge between them', () => {
+    const { graph } = buildEstateGraph(
+      [repo('shop', { ...service('Ordering'), ...service('Basket') })],
+      new Map([['shop', 'shop']]),
+    );
+    const ordering = namespaceId('', 'shop/Ordering/Ordering.csproj');
+    const basket = namespaceId('', 'shop/Basket/Basket.csproj');
+    expect(graph.nodeOfKind(ordering, 'namespace')).toMatchObject({
+      name: '<global>',
+      repo: 'shop',
+      data: { project: 'project:shop/Ordering/Ordering.csproj' },
+    });
+    expect(graph.nodeOfKind(basket, 'namespace')).toBeDefined();
+    const refs = graph.edgesOfKind('namespace-ref').map((e) => [e.from, e.to, e.data]);
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        [
+          ordering,
+          namespaceId('Ordering.Api', 'shop/Ordering/Ordering.csproj'),
+          { repo: 'shop', file: 'Ordering/Program.cs', line: 5 },
+        ],
+        [
+          namespaceId('Ordering.Api', 'shop/Ordering/Ordering.csproj'),
+          ordering,
+          { repo: 'shop', file: 'Ordering/Startup.cs', line: 5 },
+        ],
+      ]),
+    );
+    expect(refs).toHaveLength(4);
+    expect(refs.every(([from, to]) => from!.toString().split('@')[1] === to!.toString().split('@')[1])).toBe(true);
+  });
+
+  it('keep a reference to a same-named namespace of another project as an edge between the two', () => {
+    const { graph } = buildEstateGraph(
+      [
+        repo('shop', {
+          'Core/Core.csproj': sdk,
+          'Core/Money.cs': 'namespace Shop { public class Money {} }',
+          'Web/Web.csproj':
+            '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><ProjectReference Include="..\\Core\\Core.csproj" /></ItemGroup></Project>',
+          'Web/Cart.cs': 'namespace Shop\n{\n    class Cart { Money total; }\n}\n',
+        }),
+      ],
+      new Map([['shop', 'shop']]),
+    );
+    expect(graph.edgesOfKind('namespace-ref').map((e) => [e.from, e.to, e.weight, e.data])).toEqual([
+      [
+        namespaceId('Shop', 'shop/Web/Web.csproj'),
+        namespaceId('Shop', 'shop/Core/Core.csproj'),
+        1,
+        { repo: 'shop', file: 'Web/Cart.cs', line: 3 },
+      ],
+    ]);
+  });
+});
