@@ -65,23 +65,6 @@ testAnalyzer(changeCoupling, {
           .coChange(INVOICE, TEMPLATES, coupling(5, 0.8, false, { tickets: ['HAR-1', 'HAR-2'] })),
       findings: [
         {
-          messageId: 'crossRepo',
-          severity: 'note',
-          message:
-            'mono/Billing/Invoice.cs and svc/Templates.cs change together across repositories (5 shared changes, degree 80%) via tickets HAR-1, HAR-2',
-          location: { repo: 'mono', file: 'Billing/Invoice.cs' },
-          related: [{ repo: 'svc', file: 'Templates.cs' }],
-          data: {
-            level: 'file',
-            from: INVOICE,
-            to: TEMPLATES,
-            shared: 5,
-            tickets: ['HAR-1', 'HAR-2'],
-            hidden: false,
-            crossRepo: true,
-          },
-        },
-        {
           messageId: 'hidden',
           severity: 'warning',
           message:
@@ -97,6 +80,23 @@ testAnalyzer(changeCoupling, {
             revisions: [7, 6],
             hidden: true,
             crossRepo: false,
+          },
+        },
+        {
+          messageId: 'crossRepo',
+          severity: 'note',
+          message:
+            'mono/Billing/Invoice.cs and svc/Templates.cs change together across repositories (5 shared changes, degree 80%) via tickets HAR-1, HAR-2',
+          location: { repo: 'mono', file: 'Billing/Invoice.cs' },
+          related: [{ repo: 'svc', file: 'Templates.cs' }],
+          data: {
+            level: 'file',
+            from: INVOICE,
+            to: TEMPLATES,
+            shared: 5,
+            tickets: ['HAR-1', 'HAR-2'],
+            hidden: false,
+            crossRepo: true,
           },
         },
       ],
@@ -128,9 +128,9 @@ testAnalyzer(changeCoupling, {
       estate: explainedAndWeak,
       options: { includeStatic: true, minDegree: 0.3 },
       findings: [
-        // Both start at InvoiceService.cs: the fingerprint orders them.
-        { messageId: 'hidden', data: { to: REPORT, degree: 0.35 } },
-        { messageId: 'coupled', data: { to: INVOICE } },
+        // Strongest first: the result keeps the analyzer's ranking.
+        { messageId: 'coupled', rank: 1, data: { to: INVOICE } },
+        { messageId: 'hidden', rank: 2, data: { to: REPORT, degree: 0.35 } },
       ],
     },
     {
@@ -143,13 +143,13 @@ testAnalyzer(changeCoupling, {
         {
           messageId: 'hidden',
           message:
-            'mono/Billing/InvoiceService.cs and svc/Templates.cs change together (4 shared changes, degree 60%) but no reference links them (across repositories via tickets HAR-1, HAR-2, HAR-3)',
+            'mono/Reporting/UsageReport.cs and svc/Templates.cs change together (3 shared changes, degree 70%) but no reference links them (across repositories via the same author at the same time)',
+          data: { crossRepo: true },
         },
         {
           messageId: 'hidden',
           message:
-            'mono/Reporting/UsageReport.cs and svc/Templates.cs change together (3 shared changes, degree 70%) but no reference links them (across repositories via the same author at the same time)',
-          data: { crossRepo: true },
+            'mono/Billing/InvoiceService.cs and svc/Templates.cs change together (4 shared changes, degree 60%) but no reference links them (across repositories via tickets HAR-1, HAR-2, HAR-3)',
         },
       ],
       summaries: [

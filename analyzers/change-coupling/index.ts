@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { defineAnalyzer } from '../../src/core/analyzer.js';
 import type { EstateGraph } from '../../src/core/graph.js';
+import type { GraphEdgeOf } from '../../src/core/graphData.js';
 import type { CouplingLevel } from '../../src/core/history.js';
 import type { Finding, Location, SummarySection } from '../../src/core/result.js';
 
@@ -38,6 +39,8 @@ export default defineAnalyzer<ChangeCouplingData>()({
     },
     needs: ['history'],
     docs: 'analyzers/change-coupling/README.md',
+    // Strongest coupling first, as the summary lists them.
+    ranked: true,
   },
   options: z
     .object({
@@ -51,7 +54,7 @@ export default defineAnalyzer<ChangeCouplingData>()({
     })
     .strict(),
   run({ graph, options, report }) {
-    for (const edge of graph.edgesOfKind('co-change')) {
+    for (const edge of graph.edgesOfKind('co-change').sort(byStrength)) {
       const data = edge.data;
       if (!data || !options.levels.includes(data.level) || data.degree < options.minDegree) continue;
       const messageId = data.hidden
@@ -134,6 +137,11 @@ function strongestHidden(
         ]),
     },
   ];
+}
+
+/** Highest degree first, then most shared changes, then by ids (stable across runs). */
+function byStrength(a: GraphEdgeOf<'co-change'>, b: GraphEdgeOf<'co-change'>): number {
+  return (b.data?.degree ?? 0) - (a.data?.degree ?? 0) || b.weight - a.weight || cmp(a.from, b.from) || cmp(a.to, b.to);
 }
 
 function cmp(a: string, b: string): number {

@@ -107,12 +107,12 @@ testAnalyzer(hotspot, {
       ],
     },
     {
-      name: 'every ranked file within the default top ten, the summary in rank order',
+      name: 'every ranked file within the default top ten, in rank order (not by path), the summary too',
       estate: ranked,
       findings: [
-        { messageId: 'hotspot', location: { file: 'Busy.cs' }, data: { rank: 1 } },
-        { messageId: 'hotspot', location: { file: 'Calm.cs' }, data: { rank: 3, score: 20 } },
-        { messageId: 'hotspot', location: { file: 'Complex.cs' }, data: { rank: 2 } },
+        { messageId: 'hotspot', location: { file: 'Busy.cs' }, rank: 1, data: { rank: 1 } },
+        { messageId: 'hotspot', location: { file: 'Complex.cs' }, rank: 2, data: { rank: 2 } },
+        { messageId: 'hotspot', location: { file: 'Calm.cs' }, rank: 3, data: { rank: 3, score: 20 } },
       ],
       summaries: [
         {

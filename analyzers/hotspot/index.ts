@@ -41,6 +41,8 @@ export default defineAnalyzer<HotspotData>()({
     },
     needs: ['history'],
     docs: 'analyzers/hotspot/README.md',
+    // The result keeps hotspot #1 first, not the alphabetically first path.
+    ranked: true,
   },
   options: z
     .object({

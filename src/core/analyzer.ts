@@ -56,6 +56,11 @@ export interface AnalyzerMeta<MessageId extends string, N extends Need> {
   needs: readonly N[];
   /** Link to the analyzer's README, for SARIF `helpUri` and the HTML report. */
   docs?: string;
+  /**
+   * The analyzer reports its findings best first (a top-N list): the result keeps
+   * that order and numbers them (`Finding.rank`) instead of sorting them by location.
+   */
+  ranked?: true;
 }
 
 export interface FindingReport<MessageId extends string, Data extends object> {

@@ -44,6 +44,8 @@ export interface Finding<Data extends object = Record<string, unknown>> {
   message: string;
   location: Location;
   related?: Location[];
+  /** 1 for the best, for analyzers whose `meta.ranked` says they report in rank order. */
+  rank?: number;
   /** The specifics; each analyzer documents its shape (its `Data` type and README). */
   data: Data;
 }

@@ -249,6 +249,30 @@ describe('runAnalyzers', () => {
     ]);
   });
 
+  it('keeps a ranked analyzer’s findings in the order it reported them, numbered, among sorted rules', async () => {
+    const built = await estate().file('r', 'A.cs').file('r', 'B.cs').file('r', 'C.cs').build();
+    // Best first: C, A, B — an order no location sort would give.
+    const order = ['C.cs', 'A.cs', 'B.cs'];
+    const base = fileReporter('top');
+    const ranked: AnyAnalyzer = {
+      ...base,
+      meta: { ...base.meta, ranked: true },
+      run({ report }) {
+        for (const path of [...order, 'C.cs'])
+          report({ messageId: 'file', location: { repo: 'r', file: path }, data: { path }, identity: [path] });
+      },
+    };
+    const run = await runAnalyzers([fileReporter('zeta'), ranked], built.estate, built.provided, {});
+    expect(run.findings.map((f) => [f.ruleId, f.location.file, f.rank])).toEqual([
+      ['top', 'C.cs', 1],
+      ['top', 'A.cs', 2],
+      ['top', 'B.cs', 3],
+      ['zeta', 'A.cs', undefined],
+      ['zeta', 'B.cs', undefined],
+      ['zeta', 'C.cs', undefined],
+    ]);
+  });
+
   it('reports a summary that throws as analyzer-failed; the findings it summarised stand', async () => {
     const built = await twoFiles();
     const broken: AnyAnalyzer = {

@@ -1,8 +1,9 @@
 /**
  * Runs the selected analyzers over what the pipeline provided. An analyzer whose
  * needs are missing is skipped with a diagnostic that says why; one that fails
- * becomes a diagnostic, not a crash. Findings come back sorted, summaries in
- * registry order.
+ * becomes a diagnostic, not a crash. Findings come back by rule, each rule's by
+ * location — or, for a ranked analyzer, in the order it reported them, numbered —
+ * and summaries in registry order.
  */
 import type { AnyAnalyzer, EstateContext, FindingReport, Need, Provisions, SummaryContext } from '../core/analyzer.js';
 import { fingerprint } from '../core/fingerprint.js';
@@ -48,15 +49,16 @@ export async function runAnalyzers(
     const context = { ...estate, ...provided, options: parsed.data } as SummaryContext<unknown, Need>;
     const own: Finding[] = [];
     const seen = new Set<string>();
+    const ranked = analyzer.meta.ranked === true;
     const report = (r: FindingReport<string, object>) => {
       const finding = toFinding(analyzer, r);
       if (seen.has(finding.id)) return; // the same identity twice is one finding
       seen.add(finding.id);
-      own.push(finding);
+      own.push(ranked ? { ...finding, rank: own.length + 1 } : finding);
     };
     try {
       await analyzer.run({ ...context, report });
-      own.sort(compareFindings);
+      if (!ranked) own.sort(compareFindings);
       findings.push(...own);
       for (const section of analyzer.summarize?.(own, context) ?? []) summaries.push({ ruleId: id, ...section });
     } catch (error) {
@@ -67,7 +69,8 @@ export async function runAnalyzers(
       });
     }
   }
-  findings.sort(compareFindings);
+  // Stable: each rule's findings keep the order they were given above.
+  findings.sort((a, b) => cmp(a.ruleId, b.ruleId));
   return { findings, summaries, diagnostics };
 }
 

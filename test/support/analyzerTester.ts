@@ -45,6 +45,8 @@ export interface ExpectedFinding<MessageId extends string, Data extends object> 
   severity?: Severity;
   location?: Partial<Location>;
   related?: readonly Partial<Location>[];
+  /** For ranked analyzers (`meta.ranked`): the finding's place, 1 for the best. */
+  rank?: number;
   data?: DeepPartial<Data>;
 }
 
