@@ -42,10 +42,23 @@ const unranked: DeclareEstate = (b) => {
   return file(b, 'Once.cs', 50, { revisions: 1, churn: 400 });
 };
 
+/** Program.cs moved with every framework upgrade and its logic changed twice; Pricing.cs is all logic. */
+const serviceWithProgram: DeclareEstate = (b) =>
+  b
+    .file('r', 'Api/Program.cs', {
+      complexity: 8,
+      history: { revisions: 14, churn: 2000, logicRevisions: 2, logicChurn: 40 },
+    })
+    .type('Program', { repo: 'r', file: 'Api/Program.cs' })
+    .file('r', 'Api/Pricing.cs', {
+      complexity: 6,
+      history: { revisions: 5, churn: 150, logicRevisions: 5, logicChurn: 150 },
+    });
+
 const COLUMNS = [
   { label: 'Top hotspots' },
-  { label: 'Commits', align: 'right' },
-  { label: 'Churn', align: 'right' },
+  { label: 'Logic commits', align: 'right' },
+  { label: 'Logic churn', align: 'right' },
   { label: 'Complexity', align: 'right' },
   { label: 'Main author' },
 ] as const;
@@ -72,13 +85,16 @@ testAnalyzer(hotspot, {
           messageId: 'hotspot',
           severity: 'note',
           message:
-            'Hotspot #1: r/Busy.cs changed in 12 commits (churn 300 lines) at complexity 10; Ada wrote 75% of the changes',
+            'Hotspot #1: r/Busy.cs changed in 12 commits of logic (churn 300 lines) at complexity 10; Ada wrote 75% of the changes',
           location: { repo: 'r', file: 'Busy.cs' },
           data: {
             rank: 1,
             score: 3000,
             revisions: 12,
             churn: 300,
+            allRevisions: 12,
+            allChurn: 300,
+            compositionRoot: false,
             complexity: 10,
             loc: 100,
             authors: 2,
@@ -121,6 +137,35 @@ testAnalyzer(hotspot, {
             ['r/Complex.cs', '3', '50', '40', 'Ada (75%)'],
             ['r/Calm.cs', '2', '10', '2', 'Ada (75%)'],
           ],
+        },
+      ],
+    },
+    {
+      name: 'composition roots ranked apart by default: not a finding, named in the summary with their churn',
+      estate: serviceWithProgram,
+      findings: [{ messageId: 'hotspot', location: { file: 'Api/Pricing.cs' }, rank: 1, data: { score: 900 } }],
+      summaries: [
+        {
+          title: 'Top hotspots',
+          headline:
+            '1 composition roots (Program, Startup, top-level statements) are ranked apart, their churn being wiring as much as logic: r/Api/Program.cs (40 lines of logic churn); compositionRoots: "ranked" ranks them with the rest',
+          rows: [['r/Api/Pricing.cs', '5', '150', '6', 'Ada (100%)']],
+        },
+      ],
+    },
+    {
+      name: 'ranked by churn of logic: a composition root churned by upgrades falls behind, and says so',
+      estate: serviceWithProgram,
+      options: { compositionRoots: 'ranked' },
+      findings: [
+        { messageId: 'hotspot', location: { file: 'Api/Pricing.cs' }, rank: 1, data: { score: 900 } },
+        {
+          messageId: 'hotspot',
+          message:
+            'Hotspot #2: r/Api/Program.cs changed in 2 commits of logic (churn 40 lines; 12 more commits of maintenance not counted) at complexity 8; Ada wrote 100% of the changes (a composition root: its churn is wiring as much as logic)',
+          location: { file: 'Api/Program.cs' },
+          rank: 2,
+          data: { score: 320, revisions: 2, churn: 40, allRevisions: 14, allChurn: 2000, compositionRoot: true },
         },
       ],
     },

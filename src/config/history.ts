@@ -18,6 +18,17 @@ const pattern = z.string().refine(
   { message: 'not a regular expression that matches ticket keys (it must not match an empty string)' },
 );
 
+const maintenancePattern = z.string().refine(
+  (source) => {
+    try {
+      return !new RegExp(source, 'i').test('');
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a regular expression of maintenance commit subjects (it must not match an empty subject)' },
+);
+
 const authorWindow = z.union([z.number().min(0), z.string()]).transform((value, ctx) => {
   if (typeof value === 'number') return value;
   const seconds = parseWindow(value);
@@ -36,6 +47,8 @@ export const historyConfigSchema = z
     since: windowText.optional(),
     bulkCommitFiles: z.number().int().positive().default(DEFAULT_HISTORY_SETTINGS.bulkCommitFiles),
     ticketPattern: pattern.default(DEFAULT_HISTORY_SETTINGS.ticketPattern),
+    /** Commit subjects that announce maintenance (bumps, formatting), left out of coupling and logic churn. */
+    maintenancePattern: maintenancePattern.default(DEFAULT_HISTORY_SETTINGS.maintenancePattern),
     authorWindow: authorWindow.default(DEFAULT_HISTORY_SETTINGS.authorWindowSeconds),
     minRevisions: z.number().int().min(1).default(DEFAULT_HISTORY_SETTINGS.minRevisions),
     minSharedCommits: z.number().int().min(1).default(DEFAULT_HISTORY_SETTINGS.minSharedCommits),
@@ -60,6 +73,7 @@ export function historySettings(
     window,
     bulkCommitFiles: config.bulkCommitFiles,
     ticketPattern: config.ticketPattern,
+    maintenancePattern: config.maintenancePattern,
     authorWindowSeconds: config.authorWindow,
     minRevisions: config.minRevisions,
     minSharedCommits: config.minSharedCommits,

@@ -17,6 +17,13 @@ export interface HistoryFigures {
   lastChange: string;
   /** Days from the last change to the newest commit of its repository (not to today: scans are repeatable). */
   ageDays: number;
+  /**
+   * Revisions and churn outside maintenance commits (bumps, sweeps across projects,
+   * mass renames, reformats, bots) and without lockfiles or generated files: the
+   * change of logic. Absent where the history pass did not tell them apart.
+   */
+  logicRevisions?: number;
+  logicChurn?: number;
 }
 
 export type CouplingLevel = 'file' | 'namespace' | 'project';
@@ -34,5 +41,7 @@ export interface HistorySummary {
   window: string;
   repos: { repo: string; commits: number; since: string; until: string; shallow: boolean }[];
   commits: number;
+  /** Commits left out of coupling and logic churn as maintenance (bulk ones included). */
+  maintenanceCommits?: number;
   coChange: CoChangeCounts;
 }

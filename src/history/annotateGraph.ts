@@ -2,20 +2,25 @@
  * Puts each file's history on its graph node (`data.history`) and rolls it up to
  * the types declared in it, their namespaces, the file's project and repository.
  * Roll-ups count a commit once however many of the group's files it touched.
+ * Logic figures (`logicRevisions`, `logicChurn`) leave out maintenance commits,
+ * lockfiles, generated files, configuration and pure renames.
  */
 import { fileId, repoId } from '../core/ids.js';
 import type { EstateGraph } from '../core/graph.js';
 import type { RepoHistoryFigures } from '../core/graphData.js';
 import type { HistoryFigures } from '../core/history.js';
+import { fileRole } from './fileRoles.js';
 import type { FileMembership } from './graphIndex.js';
+import { isPureRename } from './maintenance.js';
 import { HistoryTally } from './tally.js';
-import type { RepoHistory } from './types.js';
+import type { Commit, RepoHistory } from './types.js';
 
 export function annotateGraph(
   graph: EstateGraph,
   histories: readonly RepoHistory[],
   memberships: ReadonlyMap<string, FileMembership>,
   bulkCommitFiles: number,
+  maintenance: ReadonlySet<Commit>,
 ): void {
   const tallies = new Map<string, { tally: HistoryTally; asOf: number }>();
   const tallyOf = (id: string, asOf: number) => {
@@ -31,16 +36,21 @@ export function annotateGraph(
   for (const history of histories) {
     const repoNode = repoId(history.repo);
     for (const commit of history.commits) {
+      const maintained = maintenance.has(commit);
       for (const change of commit.files) {
-        tallyOf(repoNode, history.newest).add(commit, change);
+        const logicCommit = !maintained && !isPureRename(change);
+        const logic = logicCommit && fileRole(change.path) === 'source';
+        tallyOf(repoNode, history.newest).add(commit, change, logic);
         const file = fileId(history.repo, change.path);
         if (!graph.hasNode(file)) continue; // deleted since, or not read by the scan (ignored, build output)
-        tallyOf(file, history.newest).add(commit, change);
         const membership = memberships.get(file);
+        const logicFile = logic && !membership?.configOnly;
+        tallyOf(file, history.newest).add(commit, change, logicFile);
         if (!membership) continue;
-        for (const type of membership.types) tallyOf(type, history.newest).add(commit, change);
-        for (const namespace of membership.namespaces) tallyOf(namespace, history.newest).add(commit, change);
-        if (membership.project) tallyOf(membership.project, history.newest).add(commit, change);
+        for (const type of membership.types) tallyOf(type, history.newest).add(commit, change, logicFile);
+        for (const namespace of membership.namespaces)
+          tallyOf(namespace, history.newest).add(commit, change, logicFile);
+        if (membership.project) tallyOf(membership.project, history.newest).add(commit, change, logicFile);
       }
     }
     const merges = history.commits.filter((c) => c.parentCount > 1).length;

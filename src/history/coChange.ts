@@ -5,19 +5,22 @@
  * edge without a static dependency behind it is marked `hidden`.
  */
 import { fileId } from '../core/ids.js';
+import { fileRole } from './fileRoles.js';
 import type { EstateGraph } from '../core/graph.js';
 import type { CoChangeCounts, CouplingLevel } from '../core/history.js';
 import { computeCoupling, type ChangeSet, type Coupling, type CouplingThresholds } from './coupling.js';
 import { filesLinked, namespacesLinked, projectsLinked, type FileMembership } from './graphIndex.js';
 import { linkChanges, type RepoCommit } from './linkChanges.js';
+import { isPureRename } from './maintenance.js';
 import type { HistorySettings } from './settings.js';
-import type { Commit, RepoHistory } from './types.js';
+import type { Commit, FileChange, RepoHistory } from './types.js';
 
 export function addCoChangeEdges(
   graph: EstateGraph,
   histories: readonly RepoHistory[],
   memberships: ReadonlyMap<string, FileMembership>,
   settings: HistorySettings,
+  maintenance: ReadonlySet<Commit> = new Set(),
 ): CoChangeCounts {
   const thresholds: CouplingThresholds = {
     minRevisions: settings.minRevisions,
@@ -28,7 +31,8 @@ export function addCoChangeEdges(
   const eligible: RepoCommit[] = [];
   for (const history of histories) {
     for (const commit of history.commits)
-      if (isCouplingCommit(commit, settings.bulkCommitFiles)) eligible.push({ repo: history.repo, commit });
+      if (isCouplingCommit(commit, settings.bulkCommitFiles) && !maintenance.has(commit))
+        eligible.push({ repo: history.repo, commit });
   }
   const entities = entityMapper(graph, memberships);
   const repoOf = (id: string) => graph.node(id)?.repo;
@@ -38,7 +42,7 @@ export function addCoChangeEdges(
 
   for (const level of ['file', 'namespace', 'project'] as const) {
     const perCommit: ChangeSet[] = eligible.map(({ repo, commit }) => ({
-      entities: commit.files.flatMap((f) => entities(level, repo, f.path)),
+      entities: commit.files.flatMap((f) => entities(level, repo, f)),
     }));
     const within = computeCoupling(perCommit, thresholds);
     const across =
@@ -51,7 +55,7 @@ export function addCoChangeEdges(
               )
               .map((change) => ({
                 entities: change.commits.flatMap(({ repo, commit }) =>
-                  commit.files.flatMap((f) => entities(level, repo, f.path)),
+                  commit.files.flatMap((f) => entities(level, repo, f)),
                 ),
                 tags: [...change.tickets, ...(change.byAuthor ? ['author'] : [])],
               })),
@@ -74,12 +78,18 @@ function isCouplingCommit(commit: Commit, bulkCommitFiles: number): boolean {
   return commit.parentCount <= 1 && commit.files.length > 0 && commit.files.length <= bulkCommitFiles;
 }
 
+/**
+ * What a changed file stands for at each level. Only changes of logic count:
+ * lockfiles, generated files, manifests, project-wide settings (`GlobalUsings.cs`)
+ * and pure renames move with tools and upgrades, not with the logic beside them.
+ */
 function entityMapper(graph: EstateGraph, memberships: ReadonlyMap<string, FileMembership>) {
-  return (level: CouplingLevel, repo: string, path: string): string[] => {
-    const file = fileId(repo, path);
-    if (!graph.hasNode(file)) return [];
-    if (level === 'file') return [file];
+  return (level: CouplingLevel, repo: string, change: FileChange): string[] => {
+    const file = fileId(repo, change.path);
+    if (!graph.hasNode(file) || fileRole(change.path) !== 'source' || isPureRename(change)) return [];
     const membership = memberships.get(file);
+    if (membership?.configOnly) return [];
+    if (level === 'file') return [file];
     if (level === 'namespace') return membership?.namespaces ?? [];
     return membership?.project ? [membership.project] : [];
   };

@@ -11,6 +11,11 @@ export interface FileMembership {
   types: string[];
   namespaces: string[];
   project?: string;
+  /**
+   * A C# file that declares no type and references none (`GlobalUsings.cs`, assembly
+   * attributes): project-wide settings, changed with upgrades, never logic.
+   */
+  configOnly?: true;
 }
 
 export function fileMemberships(graph: EstateGraph): Map<string, FileMembership> {
@@ -32,10 +37,15 @@ export function fileMemberships(graph: EstateGraph): Map<string, FileMembership>
     graph.graph.forEachInEdge(file.id, (_key, edge) => {
       if (edge.kind === 'contains' && graph.node(edge.from)?.kind === 'project') project = edge.from;
     });
+    const configOnly =
+      file.data?.language === 'C#' &&
+      types.length === 0 &&
+      !graph.graph.someOutEdge(file.id, (_key, edge) => edge.kind === 'type-ref');
     memberships.set(file.id, {
       types: types.sort(),
       namespaces: [...namespaces].sort(),
       ...(project ? { project } : {}),
+      ...(configOnly ? { configOnly: true } : {}),
     });
   }
   return memberships;

@@ -10,10 +10,11 @@ import { annotateGraph } from './annotateGraph.js';
 import type { HistorySummary } from '../core/history.js';
 import { addCoChangeEdges } from './coChange.js';
 import { fileMemberships } from './graphIndex.js';
+import { compileMaintenancePattern, maintenanceReason } from './maintenance.js';
 import { readRepoHistory } from './readRepoHistory.js';
 import type { HistorySettings } from './settings.js';
 import { compileTicketPattern } from './tickets.js';
-import type { RepoHistory } from './types.js';
+import type { Commit, RepoHistory } from './types.js';
 import { describeWindow } from './window.js';
 
 export interface RepoLocation {
@@ -51,8 +52,9 @@ export async function readEstateHistory(
 
 export function applyHistory(graph: EstateGraph, history: EstateHistory, settings: HistorySettings): HistorySummary {
   const memberships = fileMemberships(graph);
-  annotateGraph(graph, history.repos, memberships, settings.bulkCommitFiles);
-  const coChange = addCoChangeEdges(graph, history.repos, memberships, settings);
+  const maintenance = maintenanceCommits(history.repos, settings);
+  annotateGraph(graph, history.repos, memberships, settings.bulkCommitFiles, maintenance);
+  const coChange = addCoChangeEdges(graph, history.repos, memberships, settings, maintenance);
   const day = (s: number) => new Date(s * 1000).toISOString().slice(0, 10);
   return {
     window: describeWindow(settings.window),
@@ -64,8 +66,19 @@ export function applyHistory(graph: EstateGraph, history: EstateHistory, setting
       shallow: r.shallow,
     })),
     commits: history.repos.reduce((n, r) => n + r.commits.length, 0),
+    maintenanceCommits: maintenance.size,
     coChange,
   };
+}
+
+function maintenanceCommits(repos: readonly RepoHistory[], settings: HistorySettings): Set<Commit> {
+  const rules = {
+    bulkCommitFiles: settings.bulkCommitFiles,
+    message: compileMaintenancePattern(settings.maintenancePattern),
+  };
+  const found = new Set<Commit>();
+  for (const repo of repos) for (const commit of repo.commits) if (maintenanceReason(commit, rules)) found.add(commit);
+  return found;
 }
 
 export { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from './settings.js';

@@ -1,4 +1,5 @@
 /** Settings of the history pass (from `assess.config.json` `history` and the scan flags). */
+import { DEFAULT_MAINTENANCE_PATTERN } from './maintenance.js';
 import { DEFAULT_TICKET_PATTERN } from './tickets.js';
 import { DEFAULT_WINDOW, type HistoryWindow } from './window.js';
 
@@ -8,6 +9,8 @@ export interface HistorySettings {
   bulkCommitFiles: number;
   /** Regular expression (source) of ticket keys in commit messages. */
   ticketPattern: string;
+  /** Regular expression (source, case-insensitive) of commit subjects that announce maintenance (bumps, formatting). */
+  maintenancePattern: string;
   /** Commits of one author in different repositories this close together are one change; 0 turns it off. */
   authorWindowSeconds: number;
   /** Coupling thresholds, as code-maat's `min-revs`, `min-shared-revs`, `min-coupling`. */
@@ -22,6 +25,7 @@ export const DEFAULT_HISTORY_SETTINGS: HistorySettings = {
   window: DEFAULT_WINDOW,
   bulkCommitFiles: 30,
   ticketPattern: DEFAULT_TICKET_PATTERN,
+  maintenancePattern: DEFAULT_MAINTENANCE_PATTERN,
   authorWindowSeconds: 3600,
   minRevisions: 5,
   minSharedCommits: 3,

@@ -17,13 +17,24 @@ export class HistoryTally {
   revisions = 0;
   added = 0;
   deleted = 0;
+  logicRevisions = 0;
+  logicChurn = 0;
+  private lastLogicCommit?: Commit;
   first = Number.POSITIVE_INFINITY;
   last = 0;
   private lastCommit?: Commit;
   private readonly authors = new Map<string, AuthorTally>();
 
-  add(commit: Commit, change: FileChange): void {
+  /** `logic`: the change is logic (not maintenance, not a lockfile or generated file); see `logicRevisions`. */
+  add(commit: Commit, change: FileChange, logic = true): void {
     const lines = (change.added ?? 0) + (change.deleted ?? 0);
+    if (logic) {
+      this.logicChurn += lines;
+      if (this.lastLogicCommit !== commit) {
+        this.lastLogicCommit = commit;
+        this.logicRevisions++;
+      }
+    }
     this.added += change.added ?? 0;
     this.deleted += change.deleted ?? 0;
     let author = this.authors.get(commit.email);
@@ -68,6 +79,8 @@ export class HistoryTally {
       firstChange: isoDate(this.first),
       lastChange: isoDate(this.last),
       ageDays: this.revisions === 0 ? 0 : Math.max(0, Math.floor((asOf - this.last) / 86_400)),
+      logicRevisions: this.logicRevisions,
+      logicChurn: this.logicChurn,
     };
   }
 }

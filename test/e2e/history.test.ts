@@ -100,7 +100,9 @@ describe('harbor-estate history (default window: 12 months before each repositor
     // The partial InvoiceService spans two files; the reformat touched both in one commit, counted once.
     expect(history(result, 'type:Harbor.Billing.InvoiceService')).toMatchObject({ revisions: 8, churn: 47 });
     // Tom Becker wrote 57 of Billing's 65 changed lines: a bus factor of one.
-    expect(history(result, 'namespace:Harbor.Billing')).toMatchObject({
+    expect(
+      history(result, 'namespace:Harbor.Billing@harbor-monolith/src/Harbor.Core/Harbor.Core.csproj'),
+    ).toMatchObject({
       revisions: 9,
       churn: 65,
       mainAuthor: 'Tom Becker',
@@ -121,12 +123,12 @@ describe('harbor-estate history (default window: 12 months before each repositor
     });
   });
 
-  it('ranks hotspots by churn × complexity', () => {
+  it('ranks hotspots by churn of logic × complexity, the bulk reformat left out', () => {
     const hotspots = result.findings
       .filter((f) => f.ruleId === 'hotspot')
       .sort((a, b) => Number(a.data.rank) - Number(b.data.rank));
     expect(hotspots.slice(0, 5).map((f) => `file:${f.location.repo}/${f.location.file}`)).toEqual([
-      NOTIFICATION_SERVICE, // 84 × 12
+      NOTIFICATION_SERVICE, // 83 × 12
       PROJECTS_CONTROLLER, // 21 × 13
       TEMPLATE_RENDERER, // 26 × 6
       INVOICE_SERVICE, // 46 × 3
@@ -134,9 +136,11 @@ describe('harbor-estate history (default window: 12 months before each repositor
     ]);
     expect(hotspots[0]!.data).toMatchObject({
       rank: 1,
-      score: 1008,
-      revisions: 11,
-      churn: 84,
+      score: 996,
+      revisions: 10,
+      churn: 83,
+      allRevisions: 11,
+      allChurn: 84,
       complexity: 12,
       mainAuthor: 'Maria Santos',
     });
@@ -154,7 +158,13 @@ describe('harbor-estate history (default window: 12 months before each repositor
       data: { degree: 0.533, hidden: false },
     });
     // Rolled up: Billing and Reporting (Reporting references Billing). 6 / avg(8, 6)
-    expect(coChange(result, 'namespace:Harbor.Billing', 'namespace:Harbor.Reporting')).toMatchObject({
+    expect(
+      coChange(
+        result,
+        'namespace:Harbor.Billing@harbor-monolith/src/Harbor.Core/Harbor.Core.csproj',
+        'namespace:Harbor.Reporting@harbor-monolith/src/Harbor.Core/Harbor.Core.csproj',
+      ),
+    ).toMatchObject({
       weight: 6,
       data: { level: 'namespace', degree: 0.857, hidden: false },
     });
@@ -224,9 +234,16 @@ describe('harbor-estate history (default window: 12 months before each repositor
 });
 
 describe('harbor-estate history with other settings', () => {
-  it('counts the reformat as coupling evidence only when the bulk limit is raised', () => {
+  it('counts the reformat as coupling evidence only when it is neither bulk nor announced as maintenance', () => {
     const config = path.join(work, 'bulk.config.json');
-    writeFileSync(config, JSON.stringify({ history: { bulkCommitFiles: 100 } }));
+    const reformatIsMaintenance = path.join(work, 'bulk-maintenance.config.json');
+    writeFileSync(reformatIsMaintenance, JSON.stringify({ history: { bulkCommitFiles: 100 } }));
+    // Its subject says "Reformat": raising the bulk limit alone keeps it out.
+    expect(coChange(scan('--config', reformatIsMaintenance), INVOICE_SERVICE, USAGE_REPORT)).toMatchObject({
+      weight: 6,
+      data: { revisions: [7, 6] },
+    });
+    writeFileSync(config, JSON.stringify({ history: { bulkCommitFiles: 100, maintenancePattern: '(?!)' } }));
     const withBulk = scan('--config', config);
     expect(coChange(withBulk, INVOICE_SERVICE, USAGE_REPORT)).toMatchObject({
       weight: 7,
