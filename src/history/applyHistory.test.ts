@@ -135,4 +135,45 @@ describe('applyHistory', () => {
     expect(graph.nodeOfKind('file:mono/A/Invoice.cs', 'file')!.data!.history).toMatchObject({ revisions: 6 });
     expect(graph.nodeOfKind('repo:mono', 'repo')!.data!.history).toMatchObject({ bulkCommits: 5 });
   });
+
+  it('links rarely changed files across repositories by a shared ticket key, below the revision threshold', () => {
+    const graph = new EstateGraph();
+    for (const [repo, file] of [
+      ['billing', 'Invoice.cs'],
+      ['mailer', 'InvoiceMail.cs'],
+    ] as const) {
+      graph.addNode({ id: `repo:${repo}`, kind: 'repo', name: repo, data: { git: true } });
+      graph.addNode({ id: `file:${repo}/${file}`, kind: 'file', name: file, repo, path: file });
+    }
+    const ticketed = (repo: string, file: string, author: string, ticket: string, day: number): Commit => ({
+      ...commit(day, author, [[file, 3, 1]]),
+      message: `${ticket} Invoice e-mails show the VAT lines`,
+      tickets: [ticket],
+    });
+    const histories = (tickets: string[]): RepoHistory[] =>
+      (
+        [
+          ['billing', 'Invoice.cs', 'Ada'],
+          ['mailer', 'InvoiceMail.cs', 'Bo'],
+        ] as const
+      ).map(([repo, file, author], r) => {
+        // Three changes each, days apart: no author window joins them, only the key can.
+        const commits = tickets.map((ticket, i) => ticketed(repo, file, author, ticket, 30 - i * 10 - r * 3));
+        return { repo, commits, newest: commits[0]!.commitTime, since: 0, shallow: false };
+      });
+    applyHistory(graph, { repos: histories(['HAR-7', 'HAR-8', 'HAR-9']), diagnostics: [] }, DEFAULT_HISTORY_SETTINGS);
+    expect(graph.edge('co-change', 'file:billing/Invoice.cs', 'file:mailer/InvoiceMail.cs')).toMatchObject({
+      weight: 3,
+      data: { revisions: [3, 3], crossRepo: true, tickets: ['HAR-7', 'HAR-8', 'HAR-9'] },
+    });
+
+    // Different keys on each side: nothing links the changes, and three revisions are too few for chance.
+    const unlinked = new EstateGraph();
+    for (const node of graph.nodesOfKind('repo')) unlinked.addNode(node);
+    for (const node of graph.nodesOfKind('file')) unlinked.addNode(node);
+    const [billing, mailer] = histories(['HAR-7', 'HAR-8', 'HAR-9']);
+    for (const c of mailer!.commits) c.tickets = [`MAIL-${c.tickets[0]!.slice(4)}`];
+    applyHistory(unlinked, { repos: [billing!, mailer!], diagnostics: [] }, DEFAULT_HISTORY_SETTINGS);
+    expect(unlinked.edgesOfKind('co-change')).toEqual([]);
+  });
 });

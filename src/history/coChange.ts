@@ -10,7 +10,7 @@ import type { EstateGraph } from '../core/graph.js';
 import type { CoChangeCounts, CouplingLevel } from '../core/history.js';
 import { computeCoupling, type ChangeSet, type Coupling, type CouplingThresholds } from './coupling.js';
 import { filesLinked, namespacesLinked, projectsLinked, type FileMembership } from './graphIndex.js';
-import { linkChanges, type RepoCommit } from './linkChanges.js';
+import { linkChanges, type LogicalChange, type RepoCommit } from './linkChanges.js';
 import { isPureRename } from './maintenance.js';
 import type { HistorySettings } from './settings.js';
 import type { Commit, FileChange, RepoHistory } from './types.js';
@@ -58,6 +58,7 @@ export function addCoChangeEdges(
                   commit.files.flatMap((f) => entities(level, repo, f)),
                 ),
                 tags: [...change.tickets, ...(change.byAuthor ? ['author'] : [])],
+                explicit: sharesTicketAcrossRepos(change),
               })),
             thresholds,
             (a, b) => repoOf(a) !== repoOf(b),
@@ -72,6 +73,19 @@ export function addCoChangeEdges(
     }
   }
   return counts;
+}
+
+/** Whether one ticket key names commits of two repositories in this change (not only an author window). */
+function sharesTicketAcrossRepos(change: LogicalChange): boolean {
+  const repoOfTicket = new Map<string, string>();
+  for (const { repo, commit } of change.commits) {
+    for (const ticket of commit.tickets) {
+      const seen = repoOfTicket.get(ticket);
+      if (seen === undefined) repoOfTicket.set(ticket, repo);
+      else if (seen !== repo) return true;
+    }
+  }
+  return false;
 }
 
 function isCouplingCommit(commit: Commit, bulkCommitFiles: number): boolean {

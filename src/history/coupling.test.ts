@@ -42,6 +42,24 @@ describe('computeCoupling (code-maat degree = shared / average revisions)', () =
     ]);
   });
 
+  it('lets pairs linked by an explicit ticket key skip the revision threshold, not the others', () => {
+    const thresholds = { ...loose, minRevisions: 5, minSharedCommits: 3 };
+    // Three changes across two repositories, each linked by one ticket in both: 3 revisions apiece.
+    const ticketed: ChangeSet[] = ['HAR-7', 'HAR-8', 'HAR-9'].map((ticket) => ({
+      entities: ['billing:a', 'mailer:x'],
+      tags: [ticket],
+      explicit: true,
+    }));
+    expect(computeCoupling(ticketed, thresholds).map((c) => [c.a, c.b, c.shared, c.tags])).toEqual([
+      ['billing:a', 'mailer:x', 3, ['HAR-7', 'HAR-8', 'HAR-9']],
+    ]);
+    // The same co-occurrence linked only by an author window is still taken for chance.
+    const byAuthor = ticketed.map((set) => ({ entities: set.entities, tags: ['author'] }));
+    expect(computeCoupling(byAuthor, thresholds)).toEqual([]);
+    // A ticket does not lower the bar on shared changes.
+    expect(computeCoupling(ticketed.slice(0, 2), thresholds)).toEqual([]);
+  });
+
   it('finds nothing in commits that each change one file', () => {
     expect(computeCoupling(sets(['a'], ['b'], ['a']), loose)).toEqual([]);
   });

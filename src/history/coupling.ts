@@ -13,6 +13,12 @@ export interface ChangeSet {
   entities: readonly string[];
   /** Labels to report with the pairs this change set supports (ticket keys, `author`). */
   tags?: readonly string[];
+  /**
+   * Linked by an explicit ticket key shared by its commits: stronger evidence than
+   * co-occurrence, so its pairs need not reach `minRevisions` (the guard against
+   * chance co-change between rarely changed files).
+   */
+  explicit?: boolean;
 }
 
 export interface CouplingThresholds {
@@ -48,7 +54,7 @@ export function computeCoupling(
   const index = new Map<string, number>();
   const names: string[] = [];
   const revisions: number[] = [];
-  const kept: { ids: number[]; tags?: readonly string[] }[] = [];
+  const kept: { ids: number[]; tags?: readonly string[]; explicit?: boolean }[] = [];
   for (const set of changeSets) {
     const unique = [...new Set(set.entities)];
     if (unique.length === 0 || unique.length > thresholds.maxChangeSetSize) continue;
@@ -64,13 +70,18 @@ export function computeCoupling(
       return id;
     });
     if (ids.length > 1)
-      kept.push({ ids: ids.sort((x, y) => compare(names[x]!, names[y]!)), ...(set.tags ? { tags: set.tags } : {}) });
+      kept.push({
+        ids: ids.sort((x, y) => compare(names[x]!, names[y]!)),
+        ...(set.tags ? { tags: set.tags } : {}),
+        ...(set.explicit ? { explicit: true } : {}),
+      });
   }
 
   const n = names.length;
   const shared = new Map<number, number>();
   const accepted = new Map<number, boolean>();
-  for (const { ids } of kept) {
+  const explicitPairs = new Set<number>();
+  for (const { ids, explicit } of kept) {
     for (let i = 0; i < ids.length; i++) {
       for (let j = i + 1; j < ids.length; j++) {
         const key = ids[i]! * n + ids[j]!;
@@ -79,7 +90,9 @@ export function computeCoupling(
           ok = acceptPair(names[ids[i]!]!, names[ids[j]!]!);
           accepted.set(key, ok);
         }
-        if (ok) shared.set(key, (shared.get(key) ?? 0) + 1);
+        if (!ok) continue;
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+        if (explicit) explicitPairs.add(key);
       }
     }
   }
@@ -90,8 +103,8 @@ export function computeCoupling(
     const b = key % n;
     const average = (revisions[a]! + revisions[b]!) / 2;
     const degree = count / average;
-    if (average < thresholds.minRevisions || count < thresholds.minSharedCommits || degree < thresholds.minDegree)
-      continue;
+    const byChance = average < thresholds.minRevisions && !explicitPairs.has(key);
+    if (byChance || count < thresholds.minSharedCommits || degree < thresholds.minDegree) continue;
     found.set(key, {
       a: names[a]!,
       b: names[b]!,
