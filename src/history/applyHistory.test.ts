@@ -145,7 +145,7 @@ describe('applyHistory', () => {
       graph.addNode({ id: `repo:${repo}`, kind: 'repo', name: repo, data: { git: true } });
       graph.addNode({ id: `file:${repo}/${file}`, kind: 'file', name: file, repo, path: file });
     }
-    const ticketed = (repo: string, file: string, author: string, ticket: string, day: number): Commit => ({
+    const ticketed = (file: string, author: string, ticket: string, day: number): Commit => ({
       ...commit(day, author, [[file, 3, 1]]),
       message: `${ticket} Invoice e-mails show the VAT lines`,
       tickets: [ticket],
@@ -158,7 +158,7 @@ describe('applyHistory', () => {
         ] as const
       ).map(([repo, file, author], r) => {
         // Three changes each, days apart: no author window joins them, only the key can.
-        const commits = tickets.map((ticket, i) => ticketed(repo, file, author, ticket, 30 - i * 10 - r * 3));
+        const commits = tickets.map((ticket, i) => ticketed(file, author, ticket, 30 - i * 10 - r * 3));
         return { repo, commits, newest: commits[0]!.commitTime, since: 0, shallow: false };
       });
     applyHistory(graph, { repos: histories(['HAR-7', 'HAR-8', 'HAR-9']), diagnostics: [] }, DEFAULT_HISTORY_SETTINGS);
