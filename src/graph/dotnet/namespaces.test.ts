@@ -87,4 +87,22 @@ describe('namespace nodes', () => {
       ],
     ]);
   });
+
+  it('put top-level statements in their project’s global namespace', () => {
+    const { graph } = buildEstateGraph(
+      [
+        repo('shop', {
+          'Api/Api.csproj': sdk,
+          'Api/Program.cs': 'using Shop.Api;\n\nvar startup = new Startup();\nstartup.Run();\n',
+          'Api/Startup.cs': 'namespace Shop.Api\n{\n    public class Startup { public void Run() {} }\n}\n',
+        }),
+      ],
+      new Map([['shop', 'shop']]),
+    );
+    const global = namespaceId('', 'shop/Api/Api.csproj');
+    expect(graph.nodeOfKind(global, 'namespace')).toMatchObject({ name: '<global>', repo: 'shop' });
+    expect(graph.edgesOfKind('namespace-ref').map((e) => [e.from, e.to, e.data])).toEqual([
+      [global, namespaceId('Shop.Api', 'shop/Api/Api.csproj'), { repo: 'shop', file: 'Api/Program.cs', line: 3 }],
+    ]);
+  });
 });

@@ -16,8 +16,9 @@ import { namespaceOfType, type TypeLink } from './typeEdges.js';
 export function addNamespaceDependencies(graph: EstateGraph, links: readonly TypeLink[]): void {
   const edges = new Map<string, { from: string; to: string; weight: number; at: NamespaceRefData }>();
   for (const link of links) {
-    if (!('id' in link.from)) continue; // top-level statements belong to no namespace
-    const from = namespaceOfType(link.from);
+    // Code outside any type (top-level statements) compiles into the project's global namespace.
+    const from = namespaceOfType('id' in link.from ? link.from : { ...link.from, namespace: '' });
+    if (!graph.hasNode(from)) addGlobalNamespace(graph, link.from.repo, link.from.project);
     const to = namespaceOfType(link.to);
     if (from === to) continue;
     const at = { repo: link.from.repo, file: link.file, line: link.line };
@@ -30,6 +31,16 @@ export function addNamespaceDependencies(graph: EstateGraph, links: readonly Typ
     }
   }
   for (const { from, to, weight, at } of edges.values()) graph.addEdge(from, to, 'namespace-ref', weight, at);
+}
+
+function addGlobalNamespace(graph: EstateGraph, repo: string, project: string | undefined): void {
+  graph.addNode({
+    id: namespaceOfType({ namespace: '', repo, project }),
+    kind: 'namespace',
+    name: '<global>',
+    repo,
+    ...(project ? { data: { project } } : {}),
+  });
 }
 
 function compareSites(a: NamespaceRefData, b: NamespaceRefData): number {
