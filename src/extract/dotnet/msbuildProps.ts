@@ -2,6 +2,7 @@
 import type { ExtractionOutcome, MsBuildPropsFacts } from '../../core/facts.js';
 import { attr, descendants, metadata, parseXml, properties } from './xml.js';
 import { packageReferencesOf } from './msbuildProject.js';
+import { ownEntry } from '../../core/ownEntry.js';
 
 const FILE_NAMES: Record<string, MsBuildPropsFacts['file']> = {
   'directory.build.props': 'Directory.Build.props',
@@ -10,7 +11,7 @@ const FILE_NAMES: Record<string, MsBuildPropsFacts['file']> = {
 };
 
 export function extractMsBuildProps(fileName: string, text: string): ExtractionOutcome<MsBuildPropsFacts> {
-  const file = FILE_NAMES[fileName.toLowerCase()] ?? 'Directory.Build.props';
+  const file = ownEntry(FILE_NAMES, fileName.toLowerCase()) ?? 'Directory.Build.props';
   const parsed = parseXml(text);
   if (!parsed.ok) {
     return {
