@@ -20,6 +20,9 @@ const BY_EXTENSION: Record<string, FileKind> = {
   '.mjs': 'javascript',
   '.cjs': 'javascript',
   '.sql': 'sql',
+  // Shared MSBuild files; they apply to the projects that import them.
+  '.props': 'msbuild-props',
+  '.targets': 'msbuild-props',
 };
 
 const BY_NAME: Record<string, FileKind> = {

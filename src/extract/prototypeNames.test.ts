@@ -33,13 +33,13 @@ describe('names that Object.prototype also has', () => {
     expect(parseWindow('3constructor')).toBeUndefined();
   });
 
-  it('an MSBuild props file named like a prototype member is read as a plain props file', () => {
+  it('an MSBuild props file named like a prototype member is read as an imported props file', () => {
     const outcome = extractFile(
       'msbuild-props',
       'constructor',
       '<Project><PropertyGroup><LangVersion>latest</LangVersion></PropertyGroup></Project>',
       {},
     );
-    expect(structuredClone(outcome.facts)).toMatchObject({ file: 'Directory.Build.props' });
+    expect(structuredClone(outcome.facts)).toMatchObject({ file: 'imported' });
   });
 });
