@@ -6,6 +6,7 @@
 import type { Severity } from '../core/result.js';
 import type { Advisory, Ecosystem } from '../core/packages.js';
 import { versionScheme } from '../packages/versionScheme.js';
+import { ownEntry } from '../core/ownEntry.js';
 
 export type { Advisory } from '../core/packages.js';
 
@@ -45,7 +46,7 @@ export function readOsvRecord(json: unknown): AffectedPackage[] | string {
     id: json.id,
     aliases: Array.isArray(json.aliases) ? json.aliases.filter((a): a is string => typeof a === 'string') : [],
     summary: typeof json.summary === 'string' ? json.summary : json.id,
-    severity: (label ? SEVERITY[label] : undefined) ?? 'warning',
+    severity: (label ? ownEntry(SEVERITY, label) : undefined) ?? 'warning',
     ...(label ? { severityLabel: label } : {}),
     ...(typeof advisoryUrl === 'string' ? { url: advisoryUrl } : {}),
     ...(typeof json.published === 'string' ? { published: json.published } : {}),
@@ -53,7 +54,7 @@ export function readOsvRecord(json: unknown): AffectedPackage[] | string {
   const affected: AffectedPackage[] = [];
   for (const entry of json.affected) {
     if (!isObject(entry) || !isObject(entry.package)) continue;
-    const ecosystem = ECOSYSTEMS[String(entry.package.ecosystem)];
+    const ecosystem = ownEntry(ECOSYSTEMS, String(entry.package.ecosystem));
     const name = entry.package.name;
     if (!ecosystem || typeof name !== 'string') continue;
     const ranges = (Array.isArray(entry.ranges) ? entry.ranges : [])

@@ -1,7 +1,7 @@
 /** The `assess` command line: parses arguments, runs a command, maps errors to exit codes. */
 import { Command, CommanderError } from 'commander';
 import { scanCommand } from './commands/scan.js';
-import { EXIT, UsageError } from '../core/errors.js';
+import { describeError, EXIT, PhaseError, UsageError } from '../core/errors.js';
 import { processIO, type CliIO } from './io.js';
 import { TOOL_VERSION } from '../core/version.js';
 
@@ -33,7 +33,15 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       io.stderr(`assess: ${error.message}\n`);
       return EXIT.usage;
     }
-    io.stderr(`assess: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(internalErrorText(error));
     return EXIT.internal;
   }
+}
+
+/** What failed and in which phase on the first line; the stack, when there is one, below it for a bug report. */
+function internalErrorText(error: unknown): string {
+  const cause = error instanceof PhaseError ? error.cause : error;
+  const where = error instanceof PhaseError ? ` in the ${error.phase} phase` : '';
+  const stack = cause instanceof Error && cause.stack ? `\n${cause.stack}` : '';
+  return `assess: internal error${where}: ${describeError(cause)}${stack}\n`;
 }

@@ -44,6 +44,8 @@ export interface MsBuildProjectFacts {
   assemblyReferences: { name: string; hintPath?: string }[];
   /** Explicit `<Compile Include>` items of old-style projects. */
   compileIncludes: string[];
+  /** `<Import Project>` values as written, in document order. */
+  imports?: string[];
   /** Whether the project uses `ManagePackageVersionsCentrally`. */
   centralPackageVersions: boolean;
   /** Properties worth keeping (`TargetFrameworkVersion`, `LangVersion`, …). */
@@ -53,11 +55,14 @@ export interface MsBuildProjectFacts {
 /** `Directory.Build.props` / `Directory.Packages.props`: apply to every project below. */
 export interface MsBuildPropsFacts {
   kind: 'msbuild-props';
-  file: 'Directory.Build.props' | 'Directory.Packages.props' | 'Directory.Build.targets';
+  /** `imported`: any other `.props`/`.targets`, which applies only where a project imports it. */
+  file: 'Directory.Build.props' | 'Directory.Packages.props' | 'Directory.Build.targets' | 'imported';
   properties: Record<string, string>;
   packageReferences: PackageDependency[];
   /** `<PackageVersion Include Version>` central versions. */
   packageVersions: { name: string; version: string }[];
+  /** `<Import Project>` values as written, in document order. */
+  imports?: string[];
 }
 
 export interface PackagesConfigFacts {

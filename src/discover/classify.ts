@@ -1,6 +1,7 @@
 /** What kind of file a path is, by name alone: decides which extractor reads it. */
 
 import type { FileKind } from '../core/fileKinds.js';
+import { ownEntry } from '../core/ownEntry.js';
 
 const BY_EXTENSION: Record<string, FileKind> = {
   '.cs': 'csharp',
@@ -19,6 +20,9 @@ const BY_EXTENSION: Record<string, FileKind> = {
   '.mjs': 'javascript',
   '.cjs': 'javascript',
   '.sql': 'sql',
+  // Shared MSBuild files; they apply to the projects that import them.
+  '.props': 'msbuild-props',
+  '.targets': 'msbuild-props',
 };
 
 const BY_NAME: Record<string, FileKind> = {
@@ -36,10 +40,10 @@ const BY_NAME: Record<string, FileKind> = {
 
 export function classifyFile(fileName: string): FileKind | undefined {
   const lower = fileName.toLowerCase();
-  const byName = BY_NAME[lower];
+  const byName = ownEntry(BY_NAME, lower);
   if (byName) return byName;
   if (lower.endsWith('.d.ts')) return 'typescript';
   if (/^(?:tsconfig(?:\.[\w.-]+)?|jsconfig)\.json$/.test(lower)) return 'tsconfig';
   const dot = lower.lastIndexOf('.');
-  return dot < 0 ? undefined : BY_EXTENSION[lower.slice(dot)];
+  return dot < 0 ? undefined : ownEntry(BY_EXTENSION, lower.slice(dot));
 }

@@ -2,6 +2,7 @@
  * One discovered file → its extraction result and diagnostics: read, decode,
  * extract. The unit of work that runs in-process or in a worker thread.
  */
+import { describeError } from '../core/errors.js';
 import type { Diagnostic } from '../core/result.js';
 import type { FileFacts } from '../core/facts.js';
 import type { SqlFileFacts } from '../core/facts/sql.js';
@@ -9,6 +10,7 @@ import type { FileEntry } from '../discover/walk.js';
 import { readSource } from './readSource.js';
 import { extractFile, parsersNeeded, type Parsers } from './extractFile.js';
 import { extractSqlFacts } from './sql/extractSql.js';
+import { injectedFault } from './faultInjection.js';
 
 export interface FileResult {
   /** Absent when the file could not be read at all. */
@@ -16,7 +18,27 @@ export interface FileResult {
   diagnostics: Diagnostic[];
 }
 
+/** Never throws: whatever goes wrong with one file becomes its `extract-failed` diagnostic. */
 export function processFile(entry: FileEntry, maxFileBytes: number, parsers: Parsers): FileResult {
+  try {
+    return processFileOrThrow(entry, maxFileBytes, parsers);
+  } catch (error) {
+    return { diagnostics: [extractFailed(entry, describeError(error))] };
+  }
+}
+
+/** The diagnostic for a file whose extraction failed, naming the extractor that failed. */
+export function extractFailed(entry: FileEntry, reason: string): Diagnostic {
+  return {
+    code: 'extract-failed',
+    severity: 'error',
+    message: `extraction failed (${entry.kind} extractor): ${reason}; the file's facts are missing`,
+    repo: entry.repo,
+    file: entry.path,
+  };
+}
+
+function processFileOrThrow(entry: FileEntry, maxFileBytes: number, parsers: Parsers): FileResult {
   const at = { repo: entry.repo, file: entry.path };
   const read = readSource(entry, maxFileBytes);
   if (!read.ok) return { diagnostics: [{ code: read.code, severity: 'warning', message: read.message, ...at }] };
@@ -30,7 +52,11 @@ export function processFile(entry: FileEntry, maxFileBytes: number, parsers: Par
     });
   }
   try {
+    const fault = injectedFault(entry);
+    if (fault === 'throw') throw new Error('injected extractor failure (ASSESS_TEST_EXTRACT_FAULT)');
     const outcome = extractFile(entry.kind, entry.path, read.text, parsers);
+    // A function is what a prototype lookup once leaked into facts; the worker cannot send it back.
+    if (fault === 'uncloneable') Object.assign(outcome, { facts: { ...outcome.facts, injected: () => undefined } });
     // Queries and schema ride on the same read (and, for C#, the same facts).
     const sql = extractSqlFacts(entry.kind, read.text, outcome.facts);
     for (const problem of [...outcome.problems, ...sql.problems]) {
@@ -51,8 +77,7 @@ export function processFile(entry: FileEntry, maxFileBytes: number, parsers: Par
       diagnostics,
     };
   } catch (error) {
-    const message = `extraction failed: ${error instanceof Error ? error.message : String(error)}`;
-    return { diagnostics: [...diagnostics, { code: 'extract-failed', severity: 'error', message, ...at }] };
+    return { diagnostics: [...diagnostics, extractFailed(entry, describeError(error))] };
   }
 }
 

@@ -2,15 +2,26 @@
  * Extraction across worker threads: files go out in small batches to whichever
  * worker is free, results come back by batch and are kept in input order, so
  * the output does not depend on scheduling.
+ *
+ * A worker failure never aborts the scan. A batch that fails as a whole — its
+ * worker threw, died, or answered `failure` — is split and its files retried one
+ * by one, so only the file that fails on its own becomes an `extract-failed`
+ * diagnostic, and a dead worker is replaced. If workers keep dying without any
+ * batch getting done (the worker cannot even start), they are given up on and
+ * the files still to do are returned for extraction in the calling thread —
+ * the same extraction `--jobs 1` does, so nothing is dropped.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { describeError } from '../core/errors.js';
 import type { FileEntry } from '../discover/walk.js';
-import type { FileResult } from './processFile.js';
 import type { WorkerRequest, WorkerResponse } from './extractWorker.js';
+import { extractFailed, type FileResult } from './processFile.js';
 
 const BATCH_SIZE = 24;
+/** Worker deaths in a row, with no batch done in between, after which workers are given up on. */
+const MAX_DEATHS_WITHOUT_PROGRESS = 4;
 
 /** The compiled worker script; absent when running from TypeScript sources (tests). */
 export function workerScript(): URL | undefined {
@@ -18,50 +29,109 @@ export function workerScript(): URL | undefined {
   return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
+export interface PoolOutcome {
+  /** By input index; undefined for the files listed in `unfinished`. */
+  results: (FileResult | undefined)[];
+  /** Input indices the workers did not get to because they were given up on, ascending. */
+  unfinished: number[];
+}
+
+interface Task {
+  id: number;
+  indices: number[];
+}
+
 export async function extractInWorkers(
   files: readonly FileEntry[],
-  options: { maxFileBytes: number; workers: number; script: URL; onFile?: (index: number) => void },
-): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(files.length);
-  const batches: { start: number; files: FileEntry[] }[] = [];
-  for (let start = 0; start < files.length; start += BATCH_SIZE)
-    batches.push({ start, files: files.slice(start, start + BATCH_SIZE) });
-  let next = 0;
-  let completed = 0;
-
-  const workers = Array.from({ length: Math.min(options.workers, batches.length) }, () => new Worker(options.script));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= batches.length) return resolve();
-              const batch = next++;
-              worker.postMessage({
-                batch,
-                files: batches[batch]!.files,
-                maxFileBytes: options.maxFileBytes,
-              } satisfies WorkerRequest);
-            };
-            worker.on('message', (response: WorkerResponse) => {
-              const { start } = batches[response.batch]!;
-              response.results.forEach((result, i) => {
-                results[start + i] = result;
-                options.onFile?.(++completed);
-              });
-              send();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (next < batches.length || code !== 0) reject(new Error(`extraction worker exited with code ${code}`));
-            });
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  options: { maxFileBytes: number; workers: number; script: URL | string; onFile?: (done: number) => void },
+): Promise<PoolOutcome> {
+  const results: (FileResult | undefined)[] = new Array(files.length);
+  let taskIds = 0;
+  const batches: Task[] = [];
+  for (let start = 0; start < files.length; start += BATCH_SIZE) {
+    const indices = Array.from({ length: Math.min(BATCH_SIZE, files.length - start) }, (_, k) => start + k);
+    batches.push({ id: taskIds++, indices });
   }
-  return results;
+  let nextBatch = 0;
+  const retries: Task[] = []; // a stack: popped before new batches
+  let completed = 0;
+  let deathsInARow = 0;
+  let abandoned = false;
+
+  const hasWork = () => retries.length > 0 || nextBatch < batches.length;
+  const take = (): Task | undefined => retries.pop() ?? (nextBatch < batches.length ? batches[nextBatch++] : undefined);
+  const finish = (index: number, result: FileResult) => {
+    results[index] = result;
+    options.onFile?.(++completed);
+  };
+  const failTask = (task: Task, reason: string) => {
+    if (task.indices.length === 1) {
+      const index = task.indices[0]!;
+      finish(index, { diagnostics: [extractFailed(files[index]!, reason)] });
+      return;
+    }
+    for (let k = task.indices.length - 1; k >= 0; k--) retries.push({ id: taskIds++, indices: [task.indices[k]!] });
+  };
+
+  await new Promise<void>((resolve) => {
+    let live = 0;
+    const startWorker = () => {
+      live++;
+      const worker = new Worker(options.script);
+      let current: Task | undefined;
+      let crash: string | undefined;
+      // A worker that dies before it is ready failed to start: no file is to blame for that.
+      let ready = false;
+      const sendNext = () => {
+        current = abandoned ? undefined : take();
+        if (!current) {
+          void worker.terminate();
+          return;
+        }
+        worker.postMessage({
+          batch: current.id,
+          files: current.indices.map((i) => files[i]!),
+          maxFileBytes: options.maxFileBytes,
+        } satisfies WorkerRequest);
+      };
+      worker.on('message', (response: WorkerResponse) => {
+        if ('ready' in response) {
+          ready = true;
+          return;
+        }
+        const task = current;
+        if (!task || response.batch !== task.id) return;
+        if ('failure' in response) failTask(task, `its worker could not extract the batch: ${response.failure}`);
+        else {
+          deathsInARow = 0;
+          for (const [k, result] of response.results.entries()) finish(task.indices[k]!, result);
+        }
+        sendNext();
+      });
+      worker.on('error', (error) => {
+        crash = describeError(error);
+      });
+      worker.on('exit', (code) => {
+        live--;
+        const task = current;
+        current = undefined;
+        if (task) {
+          deathsInARow++;
+          if (ready) failTask(task, `its worker stopped (${crash ?? `exit code ${code}`})`);
+          else retries.push(task);
+          if (deathsInARow >= MAX_DEATHS_WITHOUT_PROGRESS) abandoned = true;
+        }
+        if (!abandoned && hasWork()) startWorker();
+        if (live === 0) resolve();
+      });
+      sendNext();
+    };
+    const count = Math.min(options.workers, batches.length);
+    for (let i = 0; i < count; i++) startWorker();
+    if (count === 0) resolve();
+  });
+
+  const unfinished: number[] = [];
+  for (let i = 0; i < files.length; i++) if (results[i] === undefined) unfinished.push(i);
+  return { results, unfinished };
 }

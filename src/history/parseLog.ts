@@ -4,6 +4,7 @@
  * history never has to sit in memory as one string.
  */
 import type { Commit, FileChange } from './types.js';
+import { ownEntry } from '../core/ownEntry.js';
 
 /** Record separator before each commit, unit separator between fields; the message ends with one too. */
 export const LOG_FORMAT = '%x1e%H%x1f%P%x1f%aN%x1f%aE%x1f%at%x1f%ct%x1f%B%x1f';
@@ -166,7 +167,7 @@ export function unquotePath(text: string): string {
       bytes.push(parseInt(octal, 8));
       i += octal.length;
     } else {
-      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+      bytes.push(ownEntry(ESCAPES, next) ?? next.charCodeAt(0));
       i++;
     }
   }

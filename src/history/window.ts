@@ -4,6 +4,7 @@
  * repositories often sleep for years and "the last year of the calendar" would
  * show them as unchanged; a date (`2024-01-31`) is the same cut for every repository.
  */
+import { ownEntry } from '../core/ownEntry.js';
 
 export type TimeUnit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
 
@@ -47,7 +48,7 @@ export function parseWindow(text: string): HistoryWindow | undefined {
   const value = text.trim();
   const duration = DURATION.exec(value);
   if (duration) {
-    const unit = UNITS[duration[2]!.toLowerCase()];
+    const unit = ownEntry(UNITS, duration[2]!.toLowerCase());
     const amount = Number(duration[1]);
     return unit && amount > 0 ? { kind: 'last', amount, unit } : undefined;
   }

@@ -15,6 +15,7 @@ export interface VersionScheme {
   isPrerelease(version: string): boolean;
   major(version: string): number;
   minor(version: string): number;
+  patch(version: string): number;
   /** Whether a valid version satisfies a range in the ecosystem's own range syntax. */
   satisfies(version: string, range: string): boolean;
 }
@@ -25,6 +26,7 @@ const npm: VersionScheme = {
   isPrerelease: (v) => (semver.prerelease(v)?.length ?? 0) > 0,
   major: (v) => semver.major(v),
   minor: (v) => semver.minor(v),
+  patch: (v) => semver.patch(v),
   satisfies: (v, range) => semver.satisfies(v, range, { includePrerelease: true }),
 };
 
@@ -34,6 +36,7 @@ const nuget: VersionScheme = {
   isPrerelease: (v) => (parseNuGetVersion(v)?.prerelease.length ?? 0) > 0,
   major: (v) => parseNuGetVersion(v)!.parts[0],
   minor: (v) => parseNuGetVersion(v)!.parts[1],
+  patch: (v) => parseNuGetVersion(v)!.parts[2],
   satisfies: (v, range) => {
     const parsedRange = parseNuGetRange(range);
     const version = parseNuGetVersion(v);

@@ -1,7 +1,9 @@
 /**
  * The registry phase: every public package the estate uses, looked up once per
  * package and source, in parallel with a bound, through the on-disk cache. Each
- * package that cannot be looked up becomes one diagnostic; the scan goes on.
+ * package that cannot be looked up becomes one diagnostic — except a registry
+ * that cannot be reached, which is one diagnostic for all its packages; the scan
+ * goes on.
  */
 import type { Diagnostic } from '../core/result.js';
 import type { PackageUsage } from '../packages/inventory.js';
@@ -105,6 +107,7 @@ export async function lookupRegistries(
   };
   const index = new RegistryIndex();
   const offlineMisses: PackageUsage[] = [];
+  const unreachable = new Map<string, { names: string[]; reasons: string[]; usages: PackageUsage[] }>();
   // Sorted keys: diagnostics and cache writes happen in the same order on every run.
   const ordered = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
   const outcomes = await Promise.all(ordered.map((group) => group.run(context)));
@@ -130,8 +133,15 @@ export async function lookupRegistries(
         ...at,
       });
     } else if (result.code === 'registry-offline-miss') offlineMisses.push(first);
-    else diagnostics.push({ code: result.code, severity: 'warning', message: `${label}: ${result.message}`, ...at });
+    else if (result.code === 'registry-unreachable') {
+      const down = unreachable.get(group.where) ?? { names: [], reasons: [], usages: [] };
+      down.names.push(`${first.ecosystem}:${first.name}`);
+      down.reasons.push(result.message);
+      down.usages.push(...group.usages);
+      unreachable.set(group.where, down);
+    } else diagnostics.push({ code: result.code, severity: 'warning', message: `${label}: ${result.message}`, ...at });
   });
+  for (const [where, down] of unreachable) diagnostics.push(unreachableDiagnostic(where, down));
   if (offlineMisses.length > 0) {
     const names = offlineMisses.map((u) => `${u.ecosystem}:${u.name}`);
     diagnostics.push({
@@ -148,4 +158,24 @@ export async function lookupRegistries(
     });
   }
   return { index, diagnostics, requests: http.requests, packages: groups.size };
+}
+
+/** One registry down: one diagnostic saying how many packages went unchecked, with the first real reason. */
+function unreachableDiagnostic(
+  where: string,
+  { names, reasons, usages }: { names: string[]; reasons: string[]; usages: PackageUsage[] },
+): Diagnostic {
+  // Where every package asking that registry comes from one repository (or file), say which.
+  const repos = new Set(usages.map((u) => u.repo));
+  const files = new Set(usages.map((u) => `${u.repo}\u0000${u.file}`));
+  const at = repos.size === 1 ? { repo: usages[0]!.repo, ...(files.size === 1 ? { file: usages[0]!.file } : {}) } : {};
+  const reason = reasons.find((r) => !r.includes('not tried:')) ?? reasons[0]!;
+  const listed = `${names.slice(0, 10).join(', ')}${names.length > 10 ? ', …' : ''}`;
+  const count = names.length === 1 ? '1 package was' : `${names.length} packages were`;
+  return {
+    code: 'registry-unreachable',
+    severity: 'warning',
+    message: `${where} could not be reached, so ${count} not looked up (${listed}): ${reason}`,
+    ...at,
+  };
 }

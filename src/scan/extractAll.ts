@@ -33,7 +33,7 @@ export async function extractAll(
   const script = workerScript();
   const results =
     script && workers > 1 && entries.length >= MIN_FILES_FOR_WORKERS
-      ? await extractInWorkers(entries, { maxFileBytes: options.maxFileBytes, workers, script, onFile: progress })
+      ? await extractWithWorkers(entries, { maxFileBytes: options.maxFileBytes, workers, script }, progress)
       : await extractInThisThread(entries, options.maxFileBytes, progress);
 
   const diagnostics: Diagnostic[] = [];
@@ -49,6 +49,26 @@ export async function extractAll(
     models.push({ name: repo.name, path: repo.path, git: repo.git, files });
   }
   return { repos: models, diagnostics };
+}
+
+/** In workers; what they could not do (they kept dying) is done in this thread, so no file is dropped. */
+async function extractWithWorkers(
+  entries: readonly FileEntry[],
+  pool: { maxFileBytes: number; workers: number; script: URL },
+  progress: (done: number) => void,
+): Promise<FileResult[]> {
+  const outcome = await extractInWorkers(entries, { ...pool, onFile: progress });
+  if (outcome.unfinished.length === 0) return outcome.results as FileResult[];
+  const done = entries.length - outcome.unfinished.length;
+  const rest = await extractInThisThread(
+    outcome.unfinished.map((i) => entries[i]!),
+    pool.maxFileBytes,
+    (n) => progress(done + n),
+  );
+  outcome.unfinished.forEach((index, k) => {
+    outcome.results[index] = rest[k]!;
+  });
+  return outcome.results as FileResult[];
 }
 
 async function extractInThisThread(

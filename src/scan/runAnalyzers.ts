@@ -90,7 +90,9 @@ function toFinding(analyzer: AnyAnalyzer, report: FindingReport<string, object>)
 }
 
 export function fillTemplate(template: string, args: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(args, name) ? String(args[name]) : whole,
+  );
 }
 
 function compareFindings(a: Finding, b: Finding): number {

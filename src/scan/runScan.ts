@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
 import type { AnyAnalyzer, EstateContext, Need, Provisions } from '../core/analyzer.js';
+import { PhaseError, type ScanPhase } from '../core/errors.js';
 import type { ScanListener } from '../core/events.js';
 import type { HistorySummary } from '../core/history.js';
 import type { EstateModel } from '../core/model.js';
@@ -43,7 +44,22 @@ export interface ScanOptions {
   packages?: PackageOptions;
 }
 
+/** Runs the pipeline; an unexpected error comes out as a `PhaseError` naming the phase it came from. */
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
+  let phase: PipelinePhase = 'discover';
+  try {
+    return await runPhases(options, (next) => {
+      phase = next;
+      options.onEvent?.({ type: 'phase', phase: next });
+    });
+  } catch (error) {
+    throw error instanceof PhaseError ? error : new PhaseError(phase, error);
+  }
+}
+
+type PipelinePhase = Exclude<ScanPhase, 'report'>;
+
+async function runPhases(options: ScanOptions, enter: (phase: PipelinePhase) => void): Promise<ScanResult> {
   const started = performance.now();
   const root = path.resolve(options.root);
   const now = options.now ?? (() => new Date());
@@ -54,7 +70,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const packageOptions = options.packages ?? defaultPackageOptions();
   const unavailable: Unavailable = {};
 
-  options.onEvent?.({ type: 'phase', phase: 'discover' });
+  enter('discover');
   const walked = walkEstate(root, { exclude: options.exclude });
   options.onEvent?.({
     type: 'discovered',
@@ -68,14 +84,14 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const pendingHistory =
     needs.has('history') && historySettings ? readEstateHistory(walked.repos, historySettings) : undefined;
 
-  options.onEvent?.({ type: 'phase', phase: 'extract' });
+  enter('extract');
   const extracted = await extractAll(walked.repos, {
     maxFileBytes: options.maxFileBytes,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
 
-  options.onEvent?.({ type: 'phase', phase: 'graph' });
+  enter('graph');
   const repoPaths = new Map(walked.repos.map((r) => [r.name, r.path]));
   const model = buildEstateGraph(extracted.repos, repoPaths);
   const diagnostics: Diagnostic[] = [...walked.diagnostics, ...extracted.diagnostics, ...model.diagnostics];
@@ -83,13 +99,13 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 
   if (pendingHistory && historySettings) {
     const history = await pendingHistory;
-    options.onEvent?.({ type: 'phase', phase: 'history' });
+    enter('history');
     provided.history = applyHistory(model.graph, history, historySettings);
     diagnostics.push(...history.diagnostics);
   }
 
   const usages = packageUsages(model.graph);
-  if (needs.has('registry') || needs.has('advisories')) options.onEvent?.({ type: 'phase', phase: 'packages' });
+  if (needs.has('registry') || needs.has('advisories')) enter('packages');
   if (needs.has('registry')) {
     const lookup = await lookUpPackages(model.graph, usages, { rootDir: root, repoPaths, now }, packageOptions);
     provided.registry = lookup.registry;
@@ -106,7 +122,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     }
   }
 
-  options.onEvent?.({ type: 'phase', phase: 'analyze' });
+  enter('analyze');
   const estate: EstateContext = { graph: model.graph, model, packages: usages, scanDate: now().toISOString() };
   const analysis = await runAnalyzers(selected, estate, provided, options.analyzerOptions, unavailable);
   diagnostics.push(...analysis.diagnostics);

@@ -5,6 +5,7 @@
  * leading wildcard).
  */
 import type { NonSargableReason, SqlOperator, SqlPredicateLeaf, SqlPredicateNode } from '../core/facts/sql.js';
+import { hasOwnEntry, ownEntry } from '../core/ownEntry.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the parser's AST is untyped JSON
 export type AstNode = any;
@@ -79,7 +80,7 @@ export function toPredicate(
       if (items.length === 0) return kind === 'or' ? { kind, items: [] } : undefined;
       return items.length === 1 && kind === 'and' ? items[0] : { kind, items };
     }
-    if (op in COMPARISONS) return comparison(expr, op, resolve, onSubquery, negated);
+    if (hasOwnEntry(COMPARISONS, op)) return comparison(expr, op, resolve, onSubquery, negated);
     visitSubqueries(expr, onSubquery);
     return undefined;
   }
@@ -99,7 +100,7 @@ function comparison(
 ): SqlPredicateNode | undefined {
   visitSubqueries(expr.right, onSubquery);
   visitSubqueries(expr.left, onSubquery);
-  let operator = COMPARISONS[op]!;
+  let operator = ownEntry(COMPARISONS, op)!;
   if (negated) operator = 'other';
   if (op === 'IS' && expr.right?.type !== 'null') operator = 'other';
   const leftColumn = columnSide(expr.left);

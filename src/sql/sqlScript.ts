@@ -12,6 +12,7 @@ import { readDottedName } from './lexer.js';
 import type { SqlDialect, SqlFileFacts, SqlQueryFacts, SqlRoutineDef } from '../core/facts/sql.js';
 import { displayName, tableNameOf } from './names.js';
 import { splitBatches, splitStatements, type Statement } from './statements.js';
+import { ownEntry } from '../core/ownEntry.js';
 
 const ROUTINE_KINDS: Record<string, SqlRoutineDef['kind']> = {
   PROCEDURE: 'procedure',
@@ -76,7 +77,7 @@ function routineHeader(
   const tokens = first.tokens;
   let at = 1;
   if (tokens[at]?.value === 'OR' && (tokens[at + 1]?.value === 'ALTER' || tokens[at + 1]?.value === 'REPLACE')) at += 2;
-  const kind = ROUTINE_KINDS[tokens[at]?.value ?? ''];
+  const kind = ownEntry(ROUTINE_KINDS, tokens[at]?.value ?? '');
   if (!kind) return undefined;
   const name = readDottedName(tokens, at + 1);
   const table = name && tableNameOf(name.parts.filter(Boolean));

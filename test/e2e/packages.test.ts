@@ -250,7 +250,7 @@ describe('package inventory against a loopback registry', () => {
     expect(slow.status).toBe(0);
     const unreachable = slow.result.diagnostics.filter((d) => d.code === 'registry-unreachable');
     expect(unreachable.map((d) => d.repo).sort()).toEqual(['storefront']);
-    expect(unreachable[0]!.message).toMatch(/npm package express: .*timed out after 300 ms/);
+    expect(unreachable[0]!.message).toMatch(/1 package was not looked up \(npm:express\): .*timed out after 300 ms/);
     expect(slow.result.findings.some((f) => f.data.name === 'lodash')).toBe(true);
   });
 

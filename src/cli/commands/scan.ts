@@ -12,7 +12,7 @@ import { historySettings } from '../../config/history.js';
 import { renderJson } from '../../report/json.js';
 import { renderTable } from '../../report/table.js';
 import { terminalProgress } from '../progress.js';
-import { UsageError, EXIT } from '../../core/errors.js';
+import { EXIT, PhaseError, UsageError } from '../../core/errors.js';
 import type { CliIO } from '../io.js';
 
 interface ScanFlags {
@@ -127,6 +127,15 @@ async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promis
     progress.stop();
   }
 
+  try {
+    writeOutputs(result, flags, io);
+  } catch (error) {
+    throw new PhaseError('report', error);
+  }
+  return EXIT.ok;
+}
+
+function writeOutputs(result: ScanResult, flags: ScanFlags, io: CliIO): void {
   if (flags.json) {
     const target = path.resolve(flags.json);
     mkdirSync(path.dirname(target), { recursive: true });
@@ -134,7 +143,6 @@ async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promis
   }
   if (flags.format === 'json') io.stdout(renderJson(result));
   else if (!flags.quiet) io.stdout(renderTable(result, { color: io.color }));
-  return EXIT.ok;
 }
 
 function parseJobs(value: string): number {

@@ -2,6 +2,7 @@
  * Attribute argument text: string literals unquoted (regular, verbatim, raw,
  * UTF-8 `u8`), anything else as written.
  */
+import { ownEntry } from '../../core/ownEntry.js';
 export function attributeArgumentText(kind: string, written: string): string {
   return decodeStringLiteral(kind, written) ?? written.trim();
 }
@@ -73,7 +74,7 @@ export function unescapeRegular(body: string): string {
       const code = Number.parseInt(sequence.slice(1), 16);
       return Number.isNaN(code) || code > 0x10ffff ? whole : String.fromCodePoint(code); // `\UFFFFFFFF` is invalid, not fatal
     }
-    return SIMPLE_ESCAPES[head] ?? whole;
+    return ownEntry(SIMPLE_ESCAPES, head) ?? whole;
   });
 }
 

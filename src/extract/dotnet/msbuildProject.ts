@@ -54,6 +54,7 @@ function projectFacts(language: MsBuildProjectFacts['language'], root: XmlElemen
     targetFrameworks: targetFrameworksOf(props),
     projectReferences: items(root, 'ProjectReference').map((i) => msbuildPath(attr(i, 'Include') ?? '')),
     packageReferences: packageReferencesOf(root),
+    ...importsOf(root),
     assemblyReferences: items(root, 'Reference').map((item) => {
       const hintPath = metadata(item, 'HintPath');
       return {
@@ -103,6 +104,15 @@ function languageOf(fileName: string): MsBuildProjectFacts['language'] {
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
   return value ? ({ [key]: value } as Record<K, string>) : {};
+}
+
+/** `<Import Project="…"/>` values as written; absent when there are none. */
+export function importsOf(root: XmlElement): { imports?: string[] } {
+  const imports = descendants(root, 'Import').flatMap((i) => {
+    const project = attr(i, 'Project')?.trim();
+    return project ? [project] : [];
+  });
+  return imports.length > 0 ? { imports } : {};
 }
 
 function pick(props: Record<string, string>, keys: readonly string[]): Record<string, string> {

@@ -1,7 +1,11 @@
-/** `Directory.Build.props`/`.targets` and `Directory.Packages.props` (central package versions). */
+/**
+ * `Directory.Build.props`/`.targets`, `Directory.Packages.props` (central package
+ * versions) and any other `.props`/`.targets` a project may import.
+ */
 import type { ExtractionOutcome, MsBuildPropsFacts } from '../../core/facts.js';
 import { attr, descendants, metadata, parseXml, properties } from './xml.js';
-import { packageReferencesOf } from './msbuildProject.js';
+import { importsOf, packageReferencesOf } from './msbuildProject.js';
+import { ownEntry } from '../../core/ownEntry.js';
 
 const FILE_NAMES: Record<string, MsBuildPropsFacts['file']> = {
   'directory.build.props': 'Directory.Build.props',
@@ -10,7 +14,7 @@ const FILE_NAMES: Record<string, MsBuildPropsFacts['file']> = {
 };
 
 export function extractMsBuildProps(fileName: string, text: string): ExtractionOutcome<MsBuildPropsFacts> {
-  const file = FILE_NAMES[fileName.toLowerCase()] ?? 'Directory.Build.props';
+  const file = ownEntry(FILE_NAMES, fileName.toLowerCase()) ?? 'imported';
   const parsed = parseXml(text);
   if (!parsed.ok) {
     return {
@@ -38,6 +42,7 @@ export function extractMsBuildProps(fileName: string, text: string): ExtractionO
       properties: properties(root),
       packageReferences: packageReferencesOf(root),
       packageVersions,
+      ...importsOf(root),
     },
     problems: [],
   };

@@ -3,6 +3,7 @@
  * compared case-insensitively (MSBuild is case-insensitive), namespaces dropped.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { ownEntry } from '../../core/ownEntry.js';
 
 export interface XmlElement {
   name: string;
@@ -73,7 +74,7 @@ function decodeEntities(value: string): string {
   return value.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, entity: string) => {
     if (entity.startsWith('#x')) return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
     if (entity.startsWith('#')) return String.fromCodePoint(Number.parseInt(entity.slice(1), 10));
-    return ENTITIES[entity]!;
+    return ownEntry(ENTITIES, entity)!;
   });
 }
 

@@ -9,6 +9,7 @@ import type { JsHttpCall, JsHttpClientInstance } from '../../core/facts.js';
 import type { ModuleCollector } from './modules.js';
 import { isName, type HttpBindings } from './httpBindings.js';
 import { HOLE, propertyOf } from './staticString.js';
+import { hasOwnEntry, ownEntry } from '../../core/ownEntry.js';
 
 const CLIENT_VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options']);
 const JQUERY_VERBS: Record<string, HttpMethod | undefined> = {
@@ -78,12 +79,12 @@ export function collectHttpCalls(
       if (CLIENT_VERBS.has(verb)) record('axios', toHttpMethod(verb), first, call, base);
       else if (verb === 'request' && first?.type === 'ObjectExpression')
         record('axios', verbOf(propertyOf(first, 'method'), 'GET'), propertyOf(first, 'url'), call, base);
-    } else if (bindings.isJQuery(owner) && verb in JQUERY_VERBS) {
+    } else if (bindings.isJQuery(owner) && hasOwnEntry(JQUERY_VERBS, verb)) {
       const settings = first?.type === 'ObjectExpression' ? first : second;
       const urlNode = first?.type === 'ObjectExpression' ? propertyOf(first, 'url') : first;
       record(
         'jquery',
-        JQUERY_VERBS[verb] ?? verbOf(propertyOf(settings, 'method') ?? propertyOf(settings, 'type'), 'GET'),
+        ownEntry(JQUERY_VERBS, verb) ?? verbOf(propertyOf(settings, 'method') ?? propertyOf(settings, 'type'), 'GET'),
         urlNode,
         call,
       );

@@ -9,6 +9,7 @@ import type { JsHttpRoute, JsRouterMount } from '../../core/facts.js';
 import type { ModuleCollector } from './modules.js';
 import { decoratorCall, type Framework, type HttpBindings } from './httpBindings.js';
 import { propertyOf } from './staticString.js';
+import { ownEntry } from '../../core/ownEntry.js';
 
 const VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'all']);
 /** Receivers route files conventionally get as a parameter (`export default (app) => { app.get(…) }`). */
@@ -182,7 +183,7 @@ function nestRoutes(bindings: HttpBindings): JsHttpRoute[] {
       if (member.type !== 'ClassMethod' || member.key.type !== 'Identifier') continue;
       for (const decorator of member.decorators ?? []) {
         const call = decoratorCall(decorator);
-        const method = call ? NEST_VERBS[call.name] : undefined;
+        const method = call ? ownEntry(NEST_VERBS, call.name) : undefined;
         if (!call || !method) continue;
         const path = bindings.constants.evaluate(call.args[0]) ?? '';
         routes.push({

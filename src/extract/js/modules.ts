@@ -5,6 +5,7 @@
  */
 import type { Node, Program, Statement } from '@babel/types';
 import type { JsDeclaration, JsImport, JsImportKind } from '../../core/facts.js';
+import { ownEntry } from '../../core/ownEntry.js';
 
 const NON_REFERENCE_KEYS: Record<string, string> = {
   MemberExpression: 'property',
@@ -267,7 +268,7 @@ export class ModuleCollector {
 }
 
 function isNonReference(parent: Node, key: string | undefined): boolean {
-  if (NON_REFERENCE_KEYS[parent.type] !== key) return false;
+  if (ownEntry(NON_REFERENCE_KEYS, parent.type) !== key) return false;
   return !('computed' in parent && parent.computed);
 }
 

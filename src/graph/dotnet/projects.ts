@@ -1,6 +1,6 @@
 /**
  * .NET projects of the estate: project files merged with the `Directory.*.props`
- * above them and the `packages.config` beside them, project references resolved
+ * above them, the props files they import and the `packages.config` beside them, project references resolved
  * by path, and source files assigned to the project that owns them.
  */
 import path from 'node:path';
@@ -14,6 +14,7 @@ import type { Diagnostic } from '../../core/result.js';
 import type { ProjectModel, RepoModel } from '../../core/model.js';
 import { projectId } from '../../core/ids.js';
 import { targetFrameworksOf } from '../../extract/dotnet/msbuildProject.js';
+import { importedProps, type PropsByPath } from './imports.js';
 import { assignSourceFiles } from './sourceFiles.js';
 
 export interface ProjectsOutcome {
@@ -34,7 +35,12 @@ export function buildProjects(repos: readonly RepoModel[], repoPaths: ReadonlyMa
   const byRootPath = new Map<string, string>();
 
   for (const repo of repos) {
-    const props = repo.files.filter((f) => f.facts?.kind === 'msbuild-props');
+    const allProps = repo.files.filter((f) => f.facts?.kind === 'msbuild-props');
+    // Directory.*.props apply by folder; any other props file only where it is imported.
+    const props = allProps.filter((f) => (f.facts as MsBuildPropsFacts).file !== 'imported');
+    const propsByPath: PropsByPath = new Map(
+      allProps.map((f) => [f.path.toLowerCase(), { path: f.path, facts: f.facts as MsBuildPropsFacts }]),
+    );
     const configs = new Map(
       repo.files
         .filter((f) => f.facts?.kind === 'packages-config')
@@ -43,10 +49,18 @@ export function buildProjects(repos: readonly RepoModel[], repoPaths: ReadonlyMa
     for (const file of repo.files) {
       if (file.facts?.kind !== 'msbuild-project') continue;
       const dir = path.posix.dirname(file.path);
-      const applicable = props
+      const directoryProps = props
         .filter((p) => isAncestorDir(path.posix.dirname(p.path), dir))
-        .sort((a, b) => a.path.length - b.path.length)
-        .map((p) => p.facts as MsBuildPropsFacts);
+        .sort((a, b) => a.path.length - b.path.length);
+      // Later wins, as in MSBuild: Directory.*.props first (the SDK imports them), each after what it imports,
+      // then the project's own imports.
+      const seen = new Set([file.path, ...directoryProps.map((p) => p.path)].map((p) => p.toLowerCase()));
+      const applicable: MsBuildPropsFacts[] = [];
+      for (const p of directoryProps) {
+        const facts = p.facts as MsBuildPropsFacts;
+        applicable.push(...importedProps(facts.imports, p.path, file.path, propsByPath, seen), facts);
+      }
+      applicable.push(...importedProps(file.facts.imports, file.path, file.path, propsByPath, seen));
       const project = makeProject(repo.name, file.path, file.facts, applicable, configs.get(dir));
       pending.push({ project, facts: file.facts });
       const projectPath = rootPath(repoPaths, repo.name, file.path);

@@ -16,6 +16,7 @@ import type { RepoModel } from '../../core/model.js';
 import { fileId, typeId } from '../../core/ids.js';
 import { parseRoute } from './routeTemplate.js';
 import type { ServedRoute } from './types.js';
+import { ownEntry } from '../../core/ownEntry.js';
 
 const VERB_ATTRIBUTES: Record<string, HttpMethod> = {
   HttpGet: 'GET',
@@ -83,11 +84,11 @@ export function aspnetRoutes(repos: readonly RepoModel[]): ServedRoute[] {
               : templateArgument(call);
           if (template !== undefined)
             conventionalTemplates.push({ ...nameArgument(call), template, file: file.path, line: call.line });
-        } else if (MINIMAL[call.method] && call.strings[0]?.index === 0 && !call.strings[0].value.dynamic) {
+        } else if (ownEntry(MINIMAL, call.method) && call.strings[0]?.index === 0 && !call.strings[0].value.dynamic) {
           const template = call.strings[0].value.text;
           const handler = call.ownerType ? typeId(call.ownerType) : fileId(repo.name, file.path);
           routes.push({
-            method: MINIMAL[call.method]!,
+            method: ownEntry(MINIMAL, call.method)!,
             segments: parseRoute(template),
             template,
             framework: 'minimal-api',
@@ -244,7 +245,8 @@ function applyTokens(
 function verbsOf(attributes: readonly CSharpAttributeUse[]): HttpMethod[] {
   const verbs = new Set<HttpMethod>();
   for (const a of attributes) {
-    if (VERB_ATTRIBUTES[a.name]) verbs.add(VERB_ATTRIBUTES[a.name]!);
+    const verb = ownEntry(VERB_ATTRIBUTES, a.name);
+    if (verb) verbs.add(verb);
     if (a.name === 'AcceptVerbs')
       for (const arg of a.args)
         for (const v of arg.split(/[^A-Za-z]+/))

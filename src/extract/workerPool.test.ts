@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { FileEntry } from '../discover/walk.js';
+import { extractInWorkers } from './workerPool.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'assess-pool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function script(name: string, source: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, source);
+  return file;
+}
+
+const files: FileEntry[] = Array.from({ length: 60 }, (_, i) => ({
+  repo: 'r',
+  path: `src/f${i}.cs`,
+  absPath: path.join(dir, `f${i}.cs`),
+  size: 1,
+  kind: 'csharp',
+}));
+
+describe('extractInWorkers', () => {
+  it('gives up on workers that cannot start and hands every file back for extraction in this thread', async () => {
+    const broken = script('broken.mjs', "throw new Error('cannot start');\n");
+    const outcome = await extractInWorkers(files, { maxFileBytes: 1 << 20, workers: 2, script: broken });
+    expect(outcome.unfinished).toEqual(files.map((_, i) => i));
+    expect(outcome.results.filter(Boolean)).toEqual([]);
+  });
+
+  it('retries the rest of a batch whose worker died, and reports only the file it died on', async () => {
+    // Answers each file with an empty result, and dies on f30 wherever it comes.
+    const dying = script(
+      'dying.mjs',
+      `import { parentPort } from 'node:worker_threads';
+parentPort.postMessage({ ready: true });
+parentPort.on('message', ({ batch, files }) => {
+  if (files.some((f) => f.path === 'src/f30.cs')) process.exit(9);
+  parentPort.postMessage({ batch, results: files.map(() => ({ diagnostics: [] })) });
+});
+`,
+    );
+    const seen: number[] = [];
+    const outcome = await extractInWorkers(files, {
+      maxFileBytes: 1 << 20,
+      workers: 2,
+      script: dying,
+      onFile: (done) => seen.push(done),
+    });
+    expect(outcome.unfinished).toEqual([]);
+    expect(seen).toEqual(files.map((_, i) => i + 1));
+    const failed = outcome.results.flatMap((r, i) => (r!.diagnostics.length > 0 ? [[i, r!.diagnostics]] : []));
+    expect(failed).toEqual([
+      [
+        30,
+        [
+          {
+            code: 'extract-failed',
+            severity: 'error',
+            message:
+              "extraction failed (csharp extractor): its worker stopped (exit code 9); the file's facts are missing",
+            repo: 'r',
+            file: 'src/f30.cs',
+          },
+        ],
+      ],
+    ]);
+  });
+});
