@@ -200,6 +200,8 @@ export interface ImportData {
 export interface HttpCallRecord {
   call: string;
   url: string;
+  /** The call site: repo-relative file of the caller, and line. */
+  file?: string;
   line: number;
   route?: string;
   method?: HttpMethod;
