@@ -221,6 +221,26 @@ export interface HttpCallData {
   calls: HttpCallRecord[];
 }
 
+/** One gRPC call: the rpc, the client method called (`GetBasketByIdAsync`) and where. */
+export interface GrpcCallRecord {
+  rpc: string;
+  call: string;
+  file: string;
+  line: number;
+}
+
+/** Calls from a client type or file to the type implementing the service (`class BasketService : Basket.BasketBase`). */
+export interface GrpcCallData {
+  /** `package.Service` as the .proto declares it. */
+  service: string;
+  /** The .proto file declaring the service: repo-relative path. */
+  proto: string;
+  rpcs: string[];
+  /** Set when the rpc name is implemented by more than one type: every one is linked. */
+  ambiguous?: true;
+  calls: GrpcCallRecord[];
+}
+
 export interface ServesData {
   template: string;
   style: 'attribute' | 'conventional' | 'code';
@@ -245,6 +265,7 @@ export interface EdgeDataByKind {
   import: ImportData;
   'module-dep': Bare;
   'http-call': HttpCallData;
+  'grpc-call': GrpcCallData;
   serves: ServesData;
   reads: Bare;
   writes: Bare;

@@ -19,6 +19,7 @@ const BY_EXTENSION: Record<string, FileKind> = {
   '.mjs': 'javascript',
   '.cjs': 'javascript',
   '.sql': 'sql',
+  '.proto': 'proto',
 };
 
 const BY_NAME: Record<string, FileKind> = {
