@@ -90,6 +90,20 @@ describe('C# URLs built by helpers, variables and fields', () => {
     expect(calls.some((c) => c.includes(':31'))).toBe(false);
   });
 
+  it("reads an enclosing class's constant from a nested helper class", () => {
+    const scenarios = `
+namespace Shop.Tests;
+public class CartScenarios
+{
+    private const string ApiBase = "api/v1/cart";
+    public static class Get { public static string ById(int id) { return $"{ApiBase}/{id}"; } }
+    public async Task Run(HttpClient client) { await client.GetAsync(Get.ById(1)); }
+}`;
+    expect(callsOf(repoOf('tests', { 'CartScenarios.cs': scenarios }))).toEqual([
+      'GET api/v1/cart/{} @CartScenarios.cs:7',
+    ]);
+  });
+
   it('picks the helper nearest the caller when two projects each have one of the same name', () => {
     const config = (ns: string, path: string) => `
 namespace ${ns}.Config;

@@ -110,13 +110,16 @@ export class CSharpUrlResolver {
     return constant ? constant.value.text : HOLE;
   }
 
-  /** `Version` in its own class, or `Routes.Version` anywhere: a literal constant. */
+  /** `Version` in its own or an enclosing class, or `Routes.Version` anywhere: a literal constant. */
   private constant(name: string, ownerType: string | undefined): CSharpStringDeclaration | undefined {
     const dot = name.lastIndexOf('.');
     const simple = name.slice(dot + 1);
     const qualifier = dot < 0 ? undefined : name.slice(0, dot);
+    // Unqualified: declared in the type or one enclosing it (a nested `Get` helper class reads its outer `ApiUrlBase`).
     const candidates = (this.constants.get(simple) ?? []).filter((c) =>
-      qualifier === undefined ? c.ownerType === ownerType : endsWithType(c.ownerType!, qualifier),
+      qualifier === undefined
+        ? ownerType !== undefined && (ownerType === c.ownerType || ownerType.startsWith(`${c.ownerType}.`))
+        : endsWithType(c.ownerType!, qualifier),
     );
     return closest(candidates, ownerType);
   }
