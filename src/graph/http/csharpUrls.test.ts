@@ -104,6 +104,22 @@ public class CartScenarios
     ]);
   });
 
+  it('keeps the path that values assigned in several branches agree on, behind different hosts', () => {
+    const setup = `
+public class Setup
+{
+    public async Task Register(HttpClient client, bool eu, string selfHosted)
+    {
+        string url;
+        if (eu) url = "https://api.example.eu/installations/";
+        else if (selfHosted != null) url = $"{selfHosted}/installations/";
+        else url = "https://api.example.com/installations/";
+        await client.PostAsync(url + id, null);
+    }
+}`;
+    expect(callsOf(repoOf('setup', { 'Setup.cs': setup }))).toEqual(['POST {}/installations/{} @Setup.cs:10']);
+  });
+
   it('picks the helper nearest the caller when two projects each have one of the same name', () => {
     const config = (ns: string, path: string) => `
 namespace ${ns}.Config;

@@ -99,10 +99,13 @@ export class CSharpUrlResolver {
     if (bound !== undefined) return bound;
     if (scope.bound === undefined) {
       const values = (scope.facts.urls?.values ?? []).filter((v) => v.name === name && v.ownerType === scope.ownerType);
-      const value =
-        values.find((v) => v.ownerMember === scope.ownerMember) ??
-        values.find((v) => v.ownerMember !== scope.ownerMember);
-      if (value) return this.evaluate(value.value, { ...scope, ownerMember: value.ownerMember }, depth + 1);
+      const local = values.filter((v) => v.ownerMember === scope.ownerMember);
+      const assigned = local.length > 0 ? local : values;
+      // Assigned in several branches (`url = "https://eu…/installations/"` or `"https://us…"`): what they agree on.
+      if (assigned.length > 0)
+        return agreedUrl(
+          assigned.map((v) => this.evaluate(v.value, { ...scope, ownerMember: v.ownerMember }, depth + 1)),
+        );
       const declared = sameFileString(scope.facts, name, scope);
       if (declared) return declared.value.text.replaceAll('{…}', HOLE);
     }
@@ -158,6 +161,13 @@ export class CSharpUrlResolver {
 function agreed(options: string[]): string {
   const paths = new Set(options.map((option) => option.replace(/[?#].*$/, '')));
   return paths.size === 1 ? [...paths][0]! : HOLE;
+}
+
+/** One URL when all agree; else the path they share behind different hosts (`{}/installations/`); else a hole. */
+function agreedUrl(urls: string[]): string {
+  if (new Set(urls).size === 1) return urls[0]!;
+  const paths = new Set(urls.map((url) => url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/^\{\}(?=\/)/, '')));
+  return paths.size === 1 ? `${HOLE}${[...paths][0]!}` : HOLE;
 }
 
 /** A string declared in the calling file: the same member's first, then the type's, then any. */
