@@ -13,8 +13,10 @@ export interface Position {
 
 export * from './facts/csharp.js';
 export * from './facts/js.js';
+export * from './facts/proto.js';
 import type { CSharpFileFacts } from './facts/csharp.js';
 import type { JsFileFacts, TsConfigFacts } from './facts/js.js';
+import type { ProtoFileFacts } from './facts/proto.js';
 
 /** A package dependency declared by a manifest. */
 export interface PackageDependency {
@@ -146,7 +148,8 @@ export type FileFacts =
   | NpmLockfileFacts
   | NuGetLockFacts
   | JsFileFacts
-  | TsConfigFacts;
+  | TsConfigFacts
+  | ProtoFileFacts;
 
 /** What the tool could not read, said as data. */
 export interface ExtractionProblem {

@@ -14,7 +14,8 @@ export type FileKind =
   | 'package-json'
   | 'npm-lockfile'
   | 'nuget-lock'
-  | 'tsconfig';
+  | 'tsconfig'
+  | 'proto';
 
 /** The language a file kind counts towards in summaries. */
 export const LANGUAGE_OF: Record<FileKind, string> = {
@@ -32,4 +33,5 @@ export const LANGUAGE_OF: Record<FileKind, string> = {
   'npm-lockfile': 'npm',
   'nuget-lock': 'NuGet',
   tsconfig: 'TSConfig',
+  proto: 'Protobuf',
 };

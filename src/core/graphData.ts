@@ -212,6 +212,8 @@ export interface ImportData {
 export interface HttpCallRecord {
   call: string;
   url: string;
+  /** The call site: repo-relative file of the caller, and line. */
+  file?: string;
   line: number;
   route?: string;
   method?: HttpMethod;
@@ -229,6 +231,26 @@ export interface HttpCallData {
   ambiguous?: true;
   unmatched?: true;
   calls: HttpCallRecord[];
+}
+
+/** One gRPC call: the rpc, the client method called (`GetBasketByIdAsync`) and where. */
+export interface GrpcCallRecord {
+  rpc: string;
+  call: string;
+  file: string;
+  line: number;
+}
+
+/** Calls from a client type or file to the type implementing the service (`class BasketService : Basket.BasketBase`). */
+export interface GrpcCallData {
+  /** `package.Service` as the .proto declares it. */
+  service: string;
+  /** The .proto file declaring the service: repo-relative path. */
+  proto: string;
+  rpcs: string[];
+  /** Set when the rpc name is implemented by more than one type: every one is linked. */
+  ambiguous?: true;
+  calls: GrpcCallRecord[];
 }
 
 export interface ServesData {
@@ -255,6 +277,7 @@ export interface EdgeDataByKind {
   import: ImportData;
   'module-dep': Bare;
   'http-call': HttpCallData;
+  'grpc-call': GrpcCallData;
   serves: ServesData;
   reads: Bare;
   writes: Bare;

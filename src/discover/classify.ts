@@ -23,6 +23,7 @@ const BY_EXTENSION: Record<string, FileKind> = {
   // Shared MSBuild files; they apply to the projects that import them.
   '.props': 'msbuild-props',
   '.targets': 'msbuild-props',
+  '.proto': 'proto',
 };
 
 const BY_NAME: Record<string, FileKind> = {

@@ -12,6 +12,7 @@ import { addNuGetLockedVersions } from './dotnet/lockedVersions.js';
 import { addNpmProjects } from './npm/npmProjects.js';
 import { addJsLayer } from './js/index.js';
 import { addHttpCoupling } from './http/httpGraph.js';
+import { addGrpcCoupling } from './grpc/grpcGraph.js';
 import { buildSqlEstate } from '../sql/estate.js';
 import { addSqlGraph } from './sql/sqlGraph.js';
 
@@ -62,6 +63,7 @@ export function buildEstateGraph(repos: RepoModel[], repoPaths: ReadonlyMap<stri
   const js = addJsLayer(graph, repos);
   diagnostics.push(...js.diagnostics);
   addHttpCoupling(graph, repos, js.resolved);
+  addGrpcCoupling(graph, repos);
   const sql = buildSqlEstate(repos);
   addSqlGraph(graph, sql);
   return { graph, repos, projects, diagnostics, sql };

@@ -114,6 +114,9 @@ describe('harbor-estate HTTP coupling', () => {
         }),
       );
       expect(calls.every((c) => !c.ambiguous)).toBe(true);
+      // Each call keeps its site: the caller's file (a file node of the estate) and line.
+      for (const c of calls)
+        expect(result.graph.nodes.some((n) => n.kind === 'file' && n.path === c.file && c.line > 0)).toBe(true);
     }
     const all = result.graph.edges.filter((e) => e.kind === 'http-call' && !e.to.startsWith('endpoint:unmatched:'));
     expect(all).toHaveLength(new Set(expected.httpEdges.map((e) => `${e.from}|${e.to}`)).size);

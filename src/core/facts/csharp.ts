@@ -254,7 +254,69 @@ export interface CSharpFileFacts {
   stringDeclarations: CSharpStringDeclaration[];
   /** EF schema call chains (see `CSharpCallChain`), in source order; absent when there are none. */
   callChains?: CSharpCallChain[];
+  /** What URL-taking calls are built from (see `CSharpUrlFacts`); absent when the file has none. */
+  urls?: CSharpUrlFacts;
   /** Positions of ERROR/MISSING nodes, at most the first 20. */
   syntaxErrors: Position[];
   syntaxErrorCount: number;
+}
+
+/**
+ * A string-building expression as URL reconstruction needs it: literal parts,
+ * names (`baseUri`, `_settings.Value.PurchaseUrl`, `this.` dropped) and calls
+ * with their arguments (`API.Basket.GetBasket(_url, id)`); an interpolated
+ * string or a `+` chain is a `join` of its parts, a `?:` a `choice` of its
+ * branches. Anything else is `other`.
+ */
+export type CSharpValueShape =
+  | { kind: 'text'; text: string }
+  | { kind: 'name'; text: string }
+  | { kind: 'call'; callee: string; arguments: CSharpValueShape[] }
+  | { kind: 'join'; parts: CSharpValueShape[] }
+  /** `paged ? a : b`: either branch. */
+  | { kind: 'choice'; options: CSharpValueShape[] }
+  | { kind: 'other' };
+
+/** `static string GetBasket(string baseUri, string id) => $"{baseUri}/{id}";` — one returned expression. */
+export interface CSharpStringMethod {
+  name: string;
+  parameters: string[];
+  returns: CSharpValueShape;
+  ownerType?: string;
+  line: number;
+}
+
+/** `var uri = API.Order.GetOrder(_base, id);`, `_base = $"{settings.Value.Url}/o/api";`: a value an URL argument names. */
+export interface CSharpValueAssignment {
+  /** The variable, field or member chain assigned, `this.` dropped. */
+  name: string;
+  value: CSharpValueShape;
+  ownerType?: string;
+  ownerMember?: string;
+  line: number;
+}
+
+/** A call on a variable, field or parameter declared with a type named `…Client` (`_basketClient.GetBasketByIdAsync(…)`). */
+export interface CSharpClientCall {
+  /** The declared type as written, generic arguments stripped: `Basket.BasketClient`. */
+  clientType: string;
+  method: string;
+  ownerType?: string;
+  ownerMember?: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * Facts for reconstructing called URLs across files, recorded only where they
+ * serve: arguments of the URL-taking calls, the local and field values those
+ * arguments name (transitively, within the file), and static methods that
+ * return one string expression (URL helpers, resolved in the graph stage).
+ */
+export interface CSharpUrlFacts {
+  /** Shapes of the non-literal arguments of URL-taking calls, keyed by the call's position. */
+  arguments: { line: number; column: number; index: number; value: CSharpValueShape }[];
+  values: CSharpValueAssignment[];
+  stringMethods: CSharpStringMethod[];
+  clientCalls: CSharpClientCall[];
 }

@@ -5,6 +5,7 @@ import { isInterestingSink } from './interestingSinks.js';
 import { recordStringDeclaration } from './stringDeclarations.js';
 import { mayBeStringValue, readStringValue } from './stringValues.js';
 import { forEachChild, visitAs } from './traversal.js';
+import { noteValueSite } from './urlFacts.js';
 import { nodeText, type WalkContext } from './walkContext.js';
 
 /** Operators whose right-hand string is recorded: `=`, `??=`, and `+=` (recorded as appended). */
@@ -39,6 +40,7 @@ export function visitAssignment(ctx: WalkContext): void {
       return;
     }
     if (target === undefined || !STRING_ASSIGNMENT_OPERATORS.has(operator)) return visitAs(ctx, part);
+    if (operator !== '+=') noteValueSite(ctx, target.text, false);
     const setter = operator === '=' ? target.setter : undefined;
     if (mayBeStringValue(part.name)) {
       const value = readStringValue(ctx);

@@ -5,6 +5,7 @@ import { readConditionalAccess, readMemberAccess, readMemberName, type MemberNam
 import { visitNameofArguments } from './expressions.js';
 import { isInterestingSink } from './interestingSinks.js';
 import { forEachChild, readNested, visit, visitAs } from './traversal.js';
+import { noteCall } from './urlFacts.js';
 import { visitType } from './typeReferences.js';
 import { nodeText, positionAt, withOwner, type WalkContext } from './walkContext.js';
 
@@ -40,8 +41,12 @@ export function visitInvocation(ctx: WalkContext): void {
   // Set after the arguments, whose own calls overwrite it: a call on this call's result reads it next.
   const walked = callee as Callee | null; // assigned in the callback
   setLastCall(ctx, walked?.written, walked?.receiver, false);
-  if (walked !== null) noteSchemaCall(ctx, walked, mark);
-  if (callee !== null && args !== null) recordCallSite(ctx, callee, args, false);
+  let urlArguments = false;
+  if (walked !== null) {
+    noteSchemaCall(ctx, walked, mark);
+    urlArguments = noteCall(ctx, walked);
+  }
+  if (callee !== null && args !== null) recordCallSite(ctx, callee, args, false, urlArguments);
 }
 
 /** `new SqlCommand("…", conn)`: a call site of the type's simple name. */
@@ -61,8 +66,10 @@ export function visitObjectCreation(ctx: WalkContext): void {
       visit(ctx); // the initializer
     }
   });
-  setLastCall(ctx, (type as MemberName | null)?.written, undefined, true);
-  if (type !== null && args !== null) recordCallSite(ctx, type, args, true);
+  const created = type as MemberName | null; // assigned in the callback
+  setLastCall(ctx, created?.written, undefined, true);
+  const urlArguments = created !== null && noteCall(ctx, created);
+  if (created !== null && args !== null) recordCallSite(ctx, created, args, true, urlArguments);
 }
 
 /** `SqlCommand cmd = new("…", conn)`: a creation of the declared type; elsewhere `new(…)` has no type to name. */
@@ -74,7 +81,9 @@ export function visitTargetTypedCreation(ctx: WalkContext, typeName: string): vo
     else if (kind.name === 'argument_list') args = readArgumentList(ctx);
     else visitAs(ctx, kind);
   });
-  if (args !== null) recordCallSite(ctx, { name: typeName, written: typeName, start }, args, true);
+  const created = { name: typeName, written: typeName, start };
+  const urlArguments = noteCall(ctx, created);
+  if (args !== null) recordCallSite(ctx, created, args, true, urlArguments);
 }
 
 /** `: base("name=HarborDb")` / `: this("…")`: a constructor call site named `base` / `this`. */
@@ -146,9 +155,16 @@ export function simpleTypeName(written: string): string | null {
   return /^@?[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ? name : null;
 }
 
-export function recordCallSite(ctx: WalkContext, callee: Callee, args: CallArguments, isConstructor: boolean): void {
+/** `urlArguments`: the URL facts hold a shape of one of its arguments (`GetAsync(Api.Items(_base))`), so it is recorded whatever its arguments. */
+export function recordCallSite(
+  ctx: WalkContext,
+  callee: Callee,
+  args: CallArguments,
+  isConstructor: boolean,
+  urlArguments = false,
+): void {
   const { strings, identifiers } = args;
-  if (strings.length === 0 && (identifiers.length === 0 || !isInterestingSink(callee.name))) return;
+  if (!urlArguments && strings.length === 0 && (identifiers.length === 0 || !isInterestingSink(callee.name))) return;
   const { name: method, receiver } = callee;
   const { line, column } = positionAt(ctx, callee.start);
   const site: CSharpCallSite =

@@ -5,6 +5,7 @@ import { countCodeLines } from './lineCounts.js';
 import type { CSharpParser } from './parser.js';
 import { collectSyntaxErrors } from './syntaxErrors.js';
 import { visit } from './traversal.js';
+import { finishUrlFacts } from './urlFacts.js';
 import { createWalkContext, type WalkContext } from './walkContext.js';
 
 export { loadCSharpParser, type CSharpParser } from './parser.js';
@@ -67,6 +68,7 @@ function extractFromTree(parser: CSharpParser, tree: Parser.Tree, text: string):
     callSites: ctx.callSites.sort(bySourcePosition),
     stringDeclarations: ctx.stringDeclarations.sort((a, b) => bySourcePosition(a.value, b.value)),
     ...callChainsOf(ctx),
+    ...urlFactsOf(ctx),
     syntaxErrors: errors.positions,
     syntaxErrorCount: errors.count,
   };
@@ -90,6 +92,11 @@ function callChainsOf(ctx: WalkContext): Pick<CSharpFileFacts, 'callChains'> {
   const { chains } = ctx.schema;
   if (chains.length === 0) return {};
   return { callChains: chains.sort((a, b) => a.start - b.start).map(({ chain }) => chain) };
+}
+
+function urlFactsOf(ctx: WalkContext): Pick<CSharpFileFacts, 'urls'> {
+  const urls = finishUrlFacts(ctx);
+  return urls === undefined ? {} : { urls };
 }
 
 function bySourcePosition(a: { line: number; column: number }, b: { line: number; column: number }): number {

@@ -19,6 +19,7 @@ import { FieldRules, visitFields } from './fieldVisitor.js';
 import { MEMBER_DECLARATION_KINDS, visitMemberDeclaration } from './memberDeclarations.js';
 import { forEachChild, visitChildren } from './traversal.js';
 import { visitLocalDeclaration } from './stringDeclarations.js';
+import { visitParameter } from './parameters.js';
 import { TYPE_DECLARATION_KINDS, visitTypeDeclaration } from './typeDeclarations.js';
 import { readTypeParameters, withTypeParameters } from './typeParameters.js';
 import { recordTypeName, visitType, visitTypeArguments } from './typeReferences.js';
@@ -55,7 +56,6 @@ const TYPE_FIELD_KINDS = [
 
 /** Nodes whose `name` child declares a value (and whose `type` child is a type). */
 const VALUE_DECLARING_KINDS = [
-  'parameter',
   'parameter_list',
   'bracketed_parameter_list',
   'variable_declarator',
@@ -121,6 +121,7 @@ function buildHandlers(): ReadonlyMap<string, NodeHandler> {
   handlers.set('join_into_clause', fields(FieldRules.BareIdentifierDeclaresValue));
   handlers.set('let_clause', fields(FieldRules.BareIdentifierDeclaresValue));
   handlers.set('implicit_parameter', declareImplicitParameter);
+  handlers.set('parameter', visitParameter);
   handlers.set('local_function_statement', visitLocalFunction);
   handlers.set('global_statement', visitGlobalStatement);
 

@@ -6,6 +6,7 @@ import { readPropertyValue, readVariableDeclaration } from './stringDeclarations
 import { forEachChild, visit } from './traversal.js';
 import { readTypeParameters, withTypeParameters } from './typeParameters.js';
 import { recordTypeName, visitType } from './typeReferences.js';
+import { noteStringMethod } from './urlFacts.js';
 import { nodeText, startLine, withMember, type WalkContext } from './walkContext.js';
 
 type MemberKind = CSharpMemberFacts['kind'];
@@ -57,6 +58,7 @@ function visitMember(ctx: WalkContext): void {
   let genericType: CSharpGenericType | undefined;
   const typeParameters = nodeKind === 'method_declaration' ? readTypeParameters(ctx) : [];
   let isConst = false;
+  let returnsString = false;
   // The name precedes the body and initializer: what is walked after it belongs to this member.
   const declareName = (name: string): void => {
     names.push(name);
@@ -93,14 +95,19 @@ function visitMember(ctx: WalkContext): void {
       }
       const field = ctx.kinds.field(ctx.cursor);
       if (field === 'type' && nodeKind === 'property_declaration') genericType = visitPropertyType(ctx);
-      else if (field === 'type' || field === 'returns') visitType(ctx);
-      else if (field === 'name' && kind.name === 'identifier') declareName(nodeText(ctx));
+      else if (field === 'type' || field === 'returns') {
+        returnsString = /^string\??$/.test(nodeText(ctx));
+        visitType(ctx);
+      } else if (field === 'name' && kind.name === 'identifier') declareName(nodeText(ctx));
       else if (field === 'value' && nodeKind === 'property_declaration' && names[0] !== undefined) {
         readPropertyValue(ctx, names[0]);
       } else visit(ctx);
     }),
   );
 
+  // Static string helpers build URLs from their parameters (`API.Basket.GetBasket(baseUri, id)`).
+  if (nodeKind === 'method_declaration' && returnsString && modifiers.includes('static') && names[0] !== undefined)
+    noteStringMethod(ctx, names[0], line);
   const kind = singleKind ?? declaratorKind;
   const typeFacts = ctx.owner.type;
   if (kind === undefined || typeFacts === null) return;

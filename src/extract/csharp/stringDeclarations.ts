@@ -3,6 +3,7 @@ import { simpleTypeName, visitTargetTypedCreation } from './callSites.js';
 import { mayBeStringValue, readStringValue } from './stringValues.js';
 import { forEachChild, visit } from './traversal.js';
 import { visitType } from './typeReferences.js';
+import { noteDeclaredType, noteValueSite } from './urlFacts.js';
 import { nodeText, withOwner, type WalkContext } from './walkContext.js';
 
 type DeclarationKind = CSharpStringDeclaration['kind'];
@@ -59,8 +60,12 @@ function readDeclarator(
     }
     if (name === undefined && part.name === 'identifier') {
       name = nodeText(ctx);
-      return onName(name);
+      onName(name);
+      if (declaredType !== undefined)
+        noteDeclaredType(ctx, name, ctx.text.substring(declaredType.start, declaredType.end), kind !== 'local');
+      return;
     }
+    if (afterEquals && name !== undefined) noteValueSite(ctx, name, kind === 'local');
     if (afterEquals && name !== undefined && mayBeStringValue(part.name)) {
       afterEquals = false;
       const value = readStringValue(ctx);
@@ -71,6 +76,15 @@ function readDeclarator(
       afterEquals = false;
       const typeName = simpleTypeName(ctx.text.substring(declaredType.start, declaredType.end));
       return typeName === null ? visit(ctx) : visitTargetTypedCreation(ctx, typeName);
+    }
+    if (afterEquals && name !== undefined && declaredType === undefined && part.name === 'object_creation_expression') {
+      // `var client = new Basket.BasketClient(channel)`: the created type is the variable's.
+      afterEquals = false;
+      visit(ctx);
+      const created = ctx.lastCall;
+      if (created.isConstructor && created.written !== undefined && created.depth === ctx.handlerDepth + 1)
+        noteDeclaredType(ctx, name, created.written, kind !== 'local');
+      return;
     }
     visit(ctx);
   });

@@ -3,6 +3,7 @@ import type { CSharpCallChain, CSharpCallSite, CSharpStringDeclaration, CSharpUs
 import type { NodeKinds } from './nodeKinds.js';
 import { ReferenceOwner } from './referenceOwner.js';
 import type { DeclaredType } from './typeOwners.js';
+import { createUrlWalk, type UrlWalk } from './urlFacts.js';
 
 /** Handles the node under the cursor and leaves the cursor on that same node. */
 export type NodeHandler = (ctx: WalkContext) => void;
@@ -39,6 +40,8 @@ export interface WalkContext {
   lineStarts: number[] | undefined;
   /** What the walk gathers for the EF schema readers (see `schemaSyntax.ts`). */
   readonly schema: SchemaWalk;
+  /** What the walk notes for URL reconstruction (see `urlFacts.ts`). */
+  readonly urls: UrlWalk;
   /** Creates a second cursor on the same tree, for readers that must not move `cursor`. */
   readonly newCursor: () => Parser.TreeCursor;
   /** The second cursor, once created. */
@@ -95,6 +98,7 @@ export function createWalkContext(
     lastCall: { depth: -1, written: undefined, receiver: undefined, isConstructor: false },
     lineStarts: undefined,
     schema: { chains: [], chainStarts: new Set(), entityBuilderCalls: 0, entityConfigurations: 0 },
+    urls: createUrlWalk(),
     newCursor,
     spare: undefined,
   };

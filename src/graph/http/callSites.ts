@@ -12,6 +12,7 @@ import type { EstateGraph } from '../../core/graph.js';
 import type { ResolvedImports } from '../js/importGraph.js';
 import { joinUrl } from '../../extract/js/httpCalls.js';
 import type { HttpCallSite } from './types.js';
+import { CSharpUrlResolver } from './csharpUrls.js';
 
 const CSHARP_VERBS: [RegExp, HttpMethod][] = [
   [/^Get(?:String|Stream|ByteArray|FromJson)?Async$/, 'GET'],
@@ -29,6 +30,7 @@ export function httpCallSites(
   resolved: ResolvedImports,
 ): HttpCallSite[] {
   const sites: HttpCallSite[] = [];
+  const urls = new CSharpUrlResolver(repos);
   const jsFacts = new Map<string, JsFileFacts>();
   for (const repo of repos)
     for (const file of repo.files) if (file.facts?.kind === 'js') jsFacts.set(fileId(repo.name, file.path), file.facts);
@@ -61,19 +63,25 @@ export function httpCallSites(
           });
         }
       } else if (file.facts?.kind === 'csharp') {
-        sites.push(...csharpCalls(graph, file.facts as CSharpFileFacts, repo.name, file.path));
+        sites.push(...csharpCalls(graph, file.facts as CSharpFileFacts, repo.name, file.path, urls));
       }
     }
   }
   return sites;
 }
 
-function csharpCalls(graph: EstateGraph, facts: CSharpFileFacts, repo: string, file: string): HttpCallSite[] {
+function csharpCalls(
+  graph: EstateGraph,
+  facts: CSharpFileFacts,
+  repo: string,
+  file: string,
+  urls: CSharpUrlResolver,
+): HttpCallSite[] {
   const sites: HttpCallSite[] = [];
   for (const call of facts.callSites ?? []) {
     const request = requestOf(call);
     if (!request) continue;
-    const url = urlOf(call, request.urlIndex, facts);
+    const url = urls.resolve(call, request.urlIndex, facts, repo) ?? urlOf(call, request.urlIndex, facts);
     if (!url || !/\/|^https?:|^\{\}/i.test(url.text)) continue;
     const owner = call.ownerType && graph.hasNode(typeId(call.ownerType)) ? typeId(call.ownerType) : fileId(repo, file);
     sites.push({

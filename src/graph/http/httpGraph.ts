@@ -46,6 +46,7 @@ export function addHttpCoupling(graph: EstateGraph, repos: readonly RepoModel[],
         url: site.url,
         endpoint: route.endpoint,
         ...(route.action ? { action: route.action } : {}),
+        file: site.file,
         line: site.line,
         ...(best.length > 1 ? { ambiguous: true } : {}),
       });
@@ -106,7 +107,7 @@ function addUnmatched(graph: EstateGraph, site: HttpCallSite, path: CallSegment[
   const existing = graph.edge('http-call', site.from, id);
   const calls: HttpCallRecord[] = [
     ...(existing?.data?.calls ?? []),
-    { call: site.call, url: site.url, line: site.line },
+    { call: site.call, url: site.url, file: site.file, line: site.line },
   ];
   graph.addEdge(site.from, id, 'http-call', 1, {
     method: site.method ?? 'ANY',
