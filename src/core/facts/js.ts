@@ -51,6 +51,30 @@ export interface JsHttpRoute {
   receiver?: string;
   /** `Class.method` for Nest. */
   handler?: string;
+  /** Nest `@Version(…)` on the method, else `version` of `@Controller({…})`; absent: the app's default applies. */
+  version?: NestVersion;
+  line: number;
+}
+
+/** Nest versions a route or app names: `'2'`, `['1', '2']`, `VERSION_NEUTRAL` (served unversioned). */
+export interface NestVersion {
+  values: string[];
+  neutral: boolean;
+}
+
+/**
+ * A Nest application this file bootstraps (`const app = await NestFactory.create(AppModule)`) and
+ * the URL options set on it; the graph applies them to the controllers the root module reaches.
+ */
+export interface JsNestApp {
+  /** The root module when imported; absent when declared in this file. */
+  module?: JsImportedBinding;
+  /** `app.setGlobalPrefix('api')`. */
+  globalPrefix?: string;
+  /** Its `exclude` entries known statically: Nest route paths served without the prefix, with the verb when restricted. */
+  prefixExclusions: { path: string; method?: HttpMethod }[];
+  /** `app.enableVersioning({ type: VersioningType.URI, defaultVersion, prefix })`: the version is a path segment. */
+  uriVersioning?: { prefix: string; defaultVersion?: NestVersion };
   line: number;
 }
 
@@ -71,6 +95,8 @@ export interface JsHttpCall {
   call: string;
   /** The call goes through an imported client instance (`api.get(…)`); kept only if that instance exists. */
   via?: JsImportedBinding;
+  /** The call is made by a helper of the same file (`this.get('/users')` → `this.http.get(this.base + path)`): its name and line. */
+  through?: { name: string; line: number };
   line: number;
 }
 
@@ -114,6 +140,8 @@ export interface JsFileFacts {
   mounts: JsRouterMount[];
   httpCalls: JsHttpCall[];
   clientInstances: JsHttpClientInstance[];
+  /** Nest applications bootstrapped here (usually `main.ts`); absent when none. */
+  nestApps?: JsNestApp[];
   /** Sorted by position. */
   sqlQueries: JsSqlQuery[];
   syntaxErrors: Position[];

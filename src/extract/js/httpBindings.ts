@@ -22,7 +22,7 @@ export class HttpBindings {
   readonly calls: CallExpression[] = [];
   readonly classes: (ClassDeclaration | ClassExpression)[] = [];
   readonly httpClientMembers = new Set<string>();
-  private readonly declarators: VariableDeclarator[] = [];
+  readonly declarators: VariableDeclarator[] = [];
   readonly servers = new Map<string, Framework>();
   readonly instances = new Map<string, { config: Node | undefined; line: number }>();
 
