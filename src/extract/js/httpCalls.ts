@@ -8,7 +8,10 @@ import type { CallExpression, Node } from '@babel/types';
 import type { JsHttpCall, JsHttpClientInstance } from '../../core/facts.js';
 import type { ModuleCollector } from './modules.js';
 import { isName, type HttpBindings } from './httpBindings.js';
-import { HOLE, propertyOf } from './staticString.js';
+import { propertyOf } from './staticString.js';
+import { resolveRequests, type RequestSite } from './httpWrappers.js';
+
+export { joinUrl } from './httpWrappers.js';
 
 const CLIENT_VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options']);
 const JQUERY_VERBS: Record<string, HttpMethod | undefined> = {
@@ -17,7 +20,6 @@ const JQUERY_VERBS: Record<string, HttpMethod | undefined> = {
   post: 'POST',
   ajax: undefined,
 };
-const MAX_CALL_TEXT = 120;
 
 export function collectHttpCalls(
   bindings: HttpBindings,
@@ -32,7 +34,7 @@ export function collectHttpCalls(
     line,
   }));
   const baseOf = new Map([...bindings.instances.keys()].map((name, i) => [name, clientInstances[i]!.baseURL]));
-  const httpCalls: JsHttpCall[] = [];
+  const sites: RequestSite[] = [];
   const record = (
     client: JsHttpCall['client'],
     method: HttpMethod | undefined,
@@ -40,33 +42,39 @@ export function collectHttpCalls(
     call: CallExpression,
     base = '',
     via?: JsHttpCall['via'],
+    verbNode?: Node,
   ) => {
     if (!urlNode) return;
-    const url = bindings.constants.evaluate(urlNode) ?? HOLE;
-    httpCalls.push({
+    sites.push({
       client,
+      call,
+      urlNode,
+      base,
       ...(method ? { method } : {}),
-      url: base && !/^[a-z]+:\/\//i.test(url) ? joinUrl(base, url) : url,
-      call: shorten(text.slice(urlNode.start ?? 0, urlNode.end ?? 0)),
       ...(via ? { via } : {}),
-      line: call.loc?.start.line ?? 0,
+      ...(verbNode ? { verbNode } : {}),
     });
   };
-  const verbOf = (node: Node | undefined, fallback: HttpMethod | undefined) => {
-    const value = node ? bindings.constants.evaluate(node) : undefined;
-    return value && /^[a-z]+$/i.test(value) ? toHttpMethod(value) : fallback;
-  };
+  /** A verb given as an expression: evaluated with the URL, so a helper's `method` parameter is filled by its callers. */
+  const recordWithVerb = (
+    client: JsHttpCall['client'],
+    verbNode: Node | undefined,
+    fallback: HttpMethod | undefined,
+    urlNode: Node | undefined,
+    call: CallExpression,
+    base = '',
+  ) => record(client, fallback, urlNode, call, base, undefined, verbNode);
 
   for (const call of bindings.calls) {
     const callee = call.callee;
     const [first, second] = call.arguments;
     if (callee.type === 'Identifier' || (callee.type === 'MemberExpression' && isGlobalFetch(callee))) {
       if (callee.type === 'MemberExpression' || callee.name === 'fetch') {
-        record('fetch', verbOf(propertyOf(second, 'method'), 'GET'), first, call);
+        recordWithVerb('fetch', propertyOf(second, 'method'), 'GET', first, call);
       } else if (bindings.isAxios(callee)) {
         if (first?.type === 'ObjectExpression')
-          record('axios', verbOf(propertyOf(first, 'method'), 'GET'), propertyOf(first, 'url'), call);
-        else record('axios', verbOf(propertyOf(second, 'method'), 'GET'), first, call);
+          recordWithVerb('axios', propertyOf(first, 'method'), 'GET', propertyOf(first, 'url'), call);
+        else recordWithVerb('axios', propertyOf(second, 'method'), 'GET', first, call);
       }
       continue;
     }
@@ -77,16 +85,14 @@ export function collectHttpCalls(
       const base = owner.type === 'Identifier' ? (baseOf.get(owner.name) ?? '') : '';
       if (CLIENT_VERBS.has(verb)) record('axios', toHttpMethod(verb), first, call, base);
       else if (verb === 'request' && first?.type === 'ObjectExpression')
-        record('axios', verbOf(propertyOf(first, 'method'), 'GET'), propertyOf(first, 'url'), call, base);
+        recordWithVerb('axios', propertyOf(first, 'method'), 'GET', propertyOf(first, 'url'), call, base);
     } else if (bindings.isJQuery(owner) && verb in JQUERY_VERBS) {
       const settings = first?.type === 'ObjectExpression' ? first : second;
       const urlNode = first?.type === 'ObjectExpression' ? propertyOf(first, 'url') : first;
-      record(
-        'jquery',
-        JQUERY_VERBS[verb] ?? verbOf(propertyOf(settings, 'method') ?? propertyOf(settings, 'type'), 'GET'),
-        urlNode,
-        call,
-      );
+      const fixed = JQUERY_VERBS[verb];
+      if (fixed) record('jquery', fixed, urlNode, call);
+      else
+        recordWithVerb('jquery', propertyOf(settings, 'method') ?? propertyOf(settings, 'type'), 'GET', urlNode, call);
     } else if (
       owner.type === 'MemberExpression' &&
       owner.object.type === 'ThisExpression' &&
@@ -94,7 +100,7 @@ export function collectHttpCalls(
       bindings.httpClientMembers.has(owner.property.name)
     ) {
       if (CLIENT_VERBS.has(verb)) record('angular', toHttpMethod(verb), first, call);
-      else if (verb === 'request') record('angular', verbOf(first, undefined), second, call);
+      else if (verb === 'request') recordWithVerb('angular', first, undefined, second, call);
     } else if (owner.type === 'Identifier' && CLIENT_VERBS.has(verb) && first) {
       // `api.get('/x')` on an imported `api`: a client instance only if the import resolves to one.
       const via = modules.localsOf(owner.name);
@@ -102,7 +108,7 @@ export function collectHttpCalls(
         record('axios', toHttpMethod(verb), first, call, '', via);
     }
   }
-  return { httpCalls, clientInstances };
+  return { httpCalls: resolveRequests(sites, bindings, modules, text), clientInstances };
 }
 
 function isGlobalFetch(callee: Extract<Node, { type: 'MemberExpression' }>): boolean {
@@ -111,14 +117,4 @@ function isGlobalFetch(callee: Extract<Node, { type: 'MemberExpression' }>): boo
     callee.object.type === 'Identifier' &&
     ['window', 'globalThis', 'self', 'global'].includes(callee.object.name)
   );
-}
-
-export function joinUrl(base: string, url: string): string {
-  if (url === '' || (url === HOLE && base !== '')) return base;
-  return `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > MAX_CALL_TEXT ? `${flat.slice(0, MAX_CALL_TEXT - 1)}…` : flat;
 }
