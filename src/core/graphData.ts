@@ -216,8 +216,12 @@ export interface HttpCallData {
   action?: string;
   ambiguous?: true;
   unmatched?: true;
+  /** Why an unmatched call matched nothing: no static path, no route with that path, or the path served for other verbs only. */
+  reason?: UnmatchedReason;
   calls: HttpCallRecord[];
 }
+
+export type UnmatchedReason = 'dynamic-url' | 'no-route' | 'method-not-served';
 
 export interface ServesData {
   template: string;
