@@ -51,7 +51,8 @@ export class HttpBindings {
         for (const d of node.declarations) {
           if (d.id.type !== 'Identifier' || !d.init) continue;
           this.declarators.push(d);
-          if (node.kind === 'const') this.constants.declare(d.id.name, d.init, this.scopes.block ?? spanOf(node));
+          if (node.kind !== 'var')
+            this.constants.declare(d.id.name, d.init, this.scopes.block ?? spanOf(node), node.kind === 'let');
           if (isFunction(d.init)) this.nameFunction(d.init, d.id.name, 'plain', false);
         }
         return;
@@ -82,7 +83,11 @@ export class HttpBindings {
         if (node.value && isFunction(node.value))
           this.nameFunction(node.value, node.key.name, 'this', isHidden(node.accessibility));
         return;
+      case 'UpdateExpression':
+        if (node.argument.type === 'Identifier') this.constants.reassign(node.argument.name, node.start ?? 0);
+        return;
       case 'AssignmentExpression':
+        if (node.left.type === 'Identifier') this.constants.reassign(node.left.name, node.start ?? 0);
         if (
           node.left.type === 'MemberExpression' &&
           node.left.object.type === 'ThisExpression' &&

@@ -32,6 +32,33 @@ export class AdminService {
     ]);
   });
 
+  it('a `let` nothing assigns again is a constant; one that is reassigned is unknown and still hides an outer constant', () => {
+    const source = `
+const url = '/api/outer';
+export class ConfigurationService {
+  constructor(private http: HttpClient) {}
+  load() {
+    let url = \`\${document.baseURI}Home/Configuration\`;
+    return this.http.get(url);
+  }
+  search(term: string) {
+    let query = '/api/search';
+    if (term) query += '?q=' + term;
+    return this.http.get(query);
+  }
+}
+export function paged(page) {
+  let url = '/api/items';
+  url = url + '/' + page;
+  return fetch(url);
+}`;
+    expect(calls('configuration.service.ts', source)).toEqual([
+      '7 angular GET {}Home/Configuration',
+      '12 angular GET {}',
+      '18 fetch GET {}',
+    ]);
+  });
+
   it('`this.field` set once in the class: an initializer or a constructor assignment', () => {
     const source = `
 import { HttpClient } from '@angular/common/http';

@@ -18,6 +18,8 @@ export interface ParameterSlots {
 interface Declared {
   init: Node;
   scope: Span;
+  /** A `let`: constant only while nothing in the file assigns its name. */
+  reassignable: boolean;
 }
 
 export class StringConstants {
@@ -25,9 +27,17 @@ export class StringConstants {
   /** `this.x` values by field name: initializers and `this.x = …` assignments, with their class. */
   private readonly fields = new Map<string, { value: Node | undefined; cls: Span }[]>();
 
-  /** Records `const NAME = expr` in its block; the same name in another block is another constant. */
-  declare(name: string, init: Node, scope: Span): void {
-    this.declared.set(name, [...(this.declared.get(name) ?? []), { init, scope }]);
+  /** Where each name is assigned to, to tell a `let` set once from one that changes. */
+  private readonly assigned = new Map<string, number[]>();
+
+  /** Records `const NAME = expr` (or a `let`) in its block; the same name in another block is another constant. */
+  declare(name: string, init: Node, scope: Span, reassignable = false): void {
+    this.declared.set(name, [...(this.declared.get(name) ?? []), { init, scope, reassignable }]);
+  }
+
+  /** `name = …`, `name += …`, `name++` at `position`: a `let` of that name whose block holds it is not constant. */
+  reassign(name: string, position: number): void {
+    this.assigned.set(name, [...(this.assigned.get(name) ?? []), position]);
   }
 
   /** Records a value `this.name` gets in the class: its initializer, an assignment, or `undefined` (a parameter property). */
@@ -101,7 +111,9 @@ export class StringConstants {
         ambiguous = false;
       } else if (d.scope.start === best.scope.start) ambiguous = true;
     }
-    return ambiguous ? undefined : best?.init;
+    // A reassigned `let` still shadows what is outside its block; its value is just not known.
+    const changes = best?.reassignable && (this.assigned.get(name) ?? []).some((p) => contains(best.scope, p));
+    return ambiguous || changes ? undefined : best?.init;
   }
 
   /** What `this.name` holds in the innermost class around `position`, when the class gives it exactly one value. */
