@@ -100,6 +100,35 @@ export interface JsHttpCall {
   line: number;
 }
 
+/**
+ * A request an exported function or a public method of an exported class makes with a URL
+ * its callers pass in (`get(url) { return this.http.get(url, options) }`): `{$0}` stands for
+ * the first argument, `{$1.key}` for a property of the second; filled in where other files call it.
+ */
+export interface JsHttpHelper {
+  /** The exported class, for a method. */
+  className?: string;
+  name: string;
+  client: JsHttpCall['client'];
+  url: string;
+  /** The verb when a parameter gives it (a template like `url`); else `method`. */
+  verb?: string;
+  method?: HttpMethod;
+  line: number;
+}
+
+/** A call of a helper another file exports: `this.data.get(url)` on a member typed `DataService`, or `request('/x')`. */
+export interface JsHelperCall {
+  /** The imported class (for `this.member.name(…)`) or function. */
+  via: JsImportedBinding;
+  /** The method called on an instance of the class; absent for a function. */
+  member?: string;
+  /** Each argument's static text (`{}` for unknown parts), or null when nothing of it is known. */
+  args: (string | null)[];
+  call: string;
+  line: number;
+}
+
 /** `const api = axios.create({ baseURL })`: later calls on `api` are prefixed with its base URL. */
 export interface JsHttpClientInstance {
   name: string;
@@ -140,6 +169,10 @@ export interface JsFileFacts {
   mounts: JsRouterMount[];
   httpCalls: JsHttpCall[];
   clientInstances: JsHttpClientInstance[];
+  /** Requests made with URLs this file's exported helpers are given; absent when none. */
+  httpHelpers?: JsHttpHelper[];
+  /** Calls of helpers other files export; absent when none. */
+  helperCalls?: JsHelperCall[];
   /** Nest applications bootstrapped here (usually `main.ts`); absent when none. */
   nestApps?: JsNestApp[];
   /** Sorted by position. */

@@ -72,7 +72,7 @@ export function extractJs(filePath: string, text: string): ExtractionOutcome<JsF
   modules.finish();
   bindings.finish();
   const { routes, mounts } = collectRoutes(bindings, modules);
-  const { httpCalls, clientInstances } = collectHttpCalls(bindings, modules, text);
+  const { httpCalls, clientInstances, httpHelpers, helperCalls } = collectHttpCalls(bindings, modules, text);
   const nestApps = collectNestApps(bindings, modules);
   return {
     facts: {
@@ -86,6 +86,8 @@ export function extractJs(filePath: string, text: string): ExtractionOutcome<JsF
       mounts,
       httpCalls,
       clientInstances,
+      ...(httpHelpers.length > 0 ? { httpHelpers } : {}),
+      ...(helperCalls.length > 0 ? { helperCalls } : {}),
       ...(nestApps.length > 0 ? { nestApps } : {}),
       sqlQueries: sqlFromAst ? (driverCalls?.finish() ?? []) : sqlQueriesByPattern(text),
       syntaxErrors: parsed.errors,

@@ -26,6 +26,8 @@ export interface NamedFunction {
   cls?: Span;
   /** `private`/`protected`/`#name`: every caller is in this file. */
   hidden: boolean;
+  /** The name of a method's class. */
+  className?: string;
   line: number;
 }
 
@@ -34,6 +36,8 @@ export class HttpBindings {
   readonly calls: CallExpression[] = [];
   readonly classes: (ClassDeclaration | ClassExpression)[] = [];
   readonly httpClientMembers = new Set<string>();
+  /** `this.name` members typed with another class (`private data: DataService`); `null` when ambiguous. */
+  readonly memberTypes = new Map<string, string | null>();
   readonly declarators: VariableDeclarator[] = [];
   readonly servers = new Map<string, Framework>();
   readonly instances = new Map<string, { config: Node | undefined; line: number }>();
@@ -120,7 +124,15 @@ export class HttpBindings {
   private nameFunction(fn: FunctionNode, name: string, reachedAs: NamedFunction['reachedAs'], hidden: boolean): void {
     // A function value is visited after the declaration naming it, so the class around the name is the method's class.
     const cls = reachedAs === 'this' ? this.scopes.cls : undefined;
-    this.namedFunctions.set(fn, { name, reachedAs, ...(cls ? { cls } : {}), hidden, line: fn.loc?.start.line ?? 0 });
+    const className = cls && this.classes.find((c) => c.start === cls.start)?.id?.name;
+    this.namedFunctions.set(fn, {
+      name,
+      reachedAs,
+      ...(cls ? { cls } : {}),
+      ...(className ? { className } : {}),
+      hidden,
+      line: fn.loc?.start.line ?? 0,
+    });
   }
 
   /** Interprets the declarations; call after the walk and after `modules.finish()`. */
@@ -200,18 +212,26 @@ export class HttpBindings {
       if (member.type === 'ClassMethod' && member.kind === 'constructor') {
         for (const param of member.params) {
           const target = param.type === 'TSParameterProperty' ? param.parameter : param;
-          if (target.type === 'Identifier' && typeName(target.typeAnnotation) === 'HttpClient')
-            this.httpClientMembers.add(target.name);
+          if (target.type === 'Identifier') this.typeMember(target.name, typeName(target.typeAnnotation));
         }
       } else if (member.type === 'ClassProperty' && member.key.type === 'Identifier') {
         const injected =
           member.value?.type === 'CallExpression' &&
           isName(member.value.callee, 'inject') &&
-          member.value.arguments[0]?.type === 'Identifier' &&
-          member.value.arguments[0].name === 'HttpClient';
-        if (injected || typeName(member.typeAnnotation) === 'HttpClient') this.httpClientMembers.add(member.key.name);
+          member.value.arguments[0]?.type === 'Identifier'
+            ? member.value.arguments[0].name
+            : undefined;
+        this.typeMember(member.key.name, injected ?? typeName(member.typeAnnotation));
       }
     }
+  }
+
+  /** Members typed (or injected) as a class: `HttpClient`, or a service whose methods may send requests. */
+  private typeMember(name: string, type: string | undefined): void {
+    if (!type) return;
+    if (type === 'HttpClient') this.httpClientMembers.add(name);
+    // The same member name typed differently in two classes of the file: which one a call means is unclear.
+    else this.memberTypes.set(name, this.memberTypes.has(name) && this.memberTypes.get(name) !== type ? null : type);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { toHttpMethod, type HttpMethod } from '../../core/graphData.js';
 import type { CallExpression, Node } from '@babel/types';
-import type { JsHttpCall, JsHttpClientInstance } from '../../core/facts.js';
+import type { JsHelperCall, JsHttpCall, JsHttpClientInstance, JsHttpHelper } from '../../core/facts.js';
 import type { ModuleCollector } from './modules.js';
 import { isName, type HttpBindings } from './httpBindings.js';
 import { propertyOf } from './staticString.js';
@@ -25,7 +25,12 @@ export function collectHttpCalls(
   bindings: HttpBindings,
   modules: ModuleCollector,
   text: string,
-): { httpCalls: JsHttpCall[]; clientInstances: JsHttpClientInstance[] } {
+): {
+  httpCalls: JsHttpCall[];
+  clientInstances: JsHttpClientInstance[];
+  httpHelpers: JsHttpHelper[];
+  helperCalls: JsHelperCall[];
+} {
   const exported = new Set(modules.declarations.filter((d) => d.exported).map((d) => d.name));
   const clientInstances: JsHttpClientInstance[] = [...bindings.instances].map(([name, { config, line }]) => ({
     name: modules.defaultExport === name ? 'default' : name,
@@ -35,6 +40,18 @@ export function collectHttpCalls(
   }));
   const baseOf = new Map([...bindings.instances.keys()].map((name, i) => [name, clientInstances[i]!.baseURL]));
   const sites: RequestSite[] = [];
+  const helperCalls: JsHelperCall[] = [];
+  const recordHelperCall = (call: CallExpression, via: JsHelperCall['via'], member?: string) =>
+    helperCalls.push({
+      via,
+      ...(member ? { member } : {}),
+      args: call.arguments.map((a) => bindings.constants.evaluate(a) ?? null),
+      call: text
+        .slice(call.start ?? 0, call.end ?? 0)
+        .replace(/\s+/g, ' ')
+        .slice(0, 120),
+      line: call.loc?.start.line ?? 0,
+    });
   const record = (
     client: JsHttpCall['client'],
     method: HttpMethod | undefined,
@@ -75,6 +92,10 @@ export function collectHttpCalls(
         if (first?.type === 'ObjectExpression')
           recordWithVerb('axios', propertyOf(first, 'method'), 'GET', propertyOf(first, 'url'), call);
         else recordWithVerb('axios', propertyOf(second, 'method'), 'GET', first, call);
+      } else {
+        // `request('/x')` of an imported function: a request only if that function is an exported helper.
+        const via = modules.localsOf(callee.name);
+        if (via && passesPath(call)) recordHelperCall(call, via);
       }
       continue;
     }
@@ -101,6 +122,16 @@ export function collectHttpCalls(
     ) {
       if (CLIENT_VERBS.has(verb)) record('angular', toHttpMethod(verb), first, call);
       else if (verb === 'request') recordWithVerb('angular', first, undefined, second, call);
+    } else if (
+      owner.type === 'MemberExpression' &&
+      owner.object.type === 'ThisExpression' &&
+      owner.property.type === 'Identifier' &&
+      passesPath(call)
+    ) {
+      // `this.data.get(url)` on a member typed with an imported class: kept for the graph to fill in that class's helper.
+      const type = bindings.memberTypes.get(owner.property.name);
+      const via = type ? modules.localsOf(type) : undefined;
+      if (via) recordHelperCall(call, via, verb);
     } else if (owner.type === 'Identifier' && CLIENT_VERBS.has(verb) && first) {
       // `api.get('/x')` on an imported `api`: a client instance only if the import resolves to one.
       const via = modules.localsOf(owner.name);
@@ -108,7 +139,12 @@ export function collectHttpCalls(
         record('axios', toHttpMethod(verb), first, call, '', via);
     }
   }
-  return { httpCalls: resolveRequests(sites, bindings, modules, text), clientInstances };
+  /** Whether an argument is known to hold a path: helper calls are worth keeping only then. */
+  function passesPath(call: CallExpression): boolean {
+    return call.arguments.some((a) => bindings.constants.evaluate(a)?.includes('/'));
+  }
+  const { calls, helpers } = resolveRequests(sites, bindings, modules, text);
+  return { httpCalls: calls, clientInstances, httpHelpers: helpers, helperCalls };
 }
 
 function isGlobalFetch(callee: Extract<Node, { type: 'MemberExpression' }>): boolean {

@@ -9,7 +9,7 @@
  */
 import type { CallExpression, Node } from '@babel/types';
 import { toHttpMethod, type HttpMethod } from '../../core/graphData.js';
-import type { JsHttpCall } from '../../core/facts.js';
+import type { JsHttpCall, JsHttpHelper } from '../../core/facts.js';
 import type { ModuleCollector } from './modules.js';
 import type { HttpBindings, NamedFunction } from './httpBindings.js';
 import { contains, spanOf, type FunctionNode } from './lexicalScopes.js';
@@ -47,8 +47,9 @@ export function resolveRequests(
   bindings: HttpBindings,
   modules: ModuleCollector,
   text: string,
-): JsHttpCall[] {
+): { calls: JsHttpCall[]; helpers: JsHttpHelper[] } {
   const out: { call: JsHttpCall; position: number }[] = [];
+  const helpers: JsHttpHelper[] = [];
   const emit = ({ at, written, ...template }: Template) => {
     const url = template.url.replace(SLOT, HOLE);
     const verb = template.verb?.replace(SLOT, HOLE);
@@ -100,6 +101,8 @@ export function resolveRequests(
       const calls = (invocations.get(fn) ?? []).filter((c) => bindings.enclosingFunction.get(c) !== fn);
       for (const template of templates) {
         if (calls.length === 0 || !(isHidden(helper) || isBareForwarder(template.url))) emit(template);
+        if (!isHidden(helper) && (helper.reachedAs === 'plain' || (helper.className && exported.has(helper.className))))
+          helpers.push(exportedHelper(helper, template));
         for (const call of calls) {
           const caller = bindings.enclosingFunction.get(call);
           const callerSlots = caller && bindings.namedFunctions.has(caller) ? slotsOf(caller) : undefined;
@@ -120,7 +123,22 @@ export function resolveRequests(
   }
   // Helpers nested deeper than followed: their requests as they stand.
   for (const templates of fresh.values()) for (const t of templates) emit(t);
-  return out.sort((a, b) => a.position - b.position).map((o) => o.call);
+  return { calls: out.sort((a, b) => a.position - b.position).map((o) => o.call), helpers };
+}
+
+/** The template as other files' calls fill it: slots written `{$0}`, `{$1.key}`. */
+function exportedHelper(helper: NamedFunction, template: Template): JsHttpHelper {
+  const readable = (t: string) =>
+    t.replace(SLOT, (_, i: string, key: string | undefined) => `{$${i}${key ? `.${key}` : ''}}`);
+  return {
+    ...(helper.className ? { className: helper.className } : {}),
+    name: helper.name,
+    client: template.site.client,
+    url: readable(template.url),
+    ...(template.site.verbNode && template.verb !== undefined ? { verb: readable(template.verb) } : {}),
+    ...(template.site.method ? { method: template.site.method } : {}),
+    line: template.site.call.loc?.start.line ?? 0,
+  };
 }
 
 /** Each parameter name (destructured ones included) as the slot its argument fills. */

@@ -120,9 +120,14 @@ export class StringConstants {
   private fieldValue(name: string, position: number): Node | undefined {
     const values = (this.fields.get(name) ?? []).filter((f) => contains(f.cls, position));
     const innermost = Math.max(...values.map((f) => f.cls.start));
-    const own = values.filter((f) => f.cls.start === innermost);
+    // `private url = ''` then set in the constructor: the empty string only holds the place.
+    const own = values.filter((f) => f.cls.start === innermost && !isEmptyString(f.value));
     return own.length === 1 ? own[0]!.value : undefined;
   }
+}
+
+function isEmptyString(node: Node | undefined): boolean {
+  return node?.type === 'StringLiteral' && node.value === '';
 }
 
 function joinParts(left: string | undefined, right: string | undefined): string | undefined {

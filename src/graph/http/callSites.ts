@@ -12,6 +12,7 @@ import type { EstateGraph } from '../../core/graph.js';
 import type { ResolvedImports } from '../js/importGraph.js';
 import { joinUrl } from '../../extract/js/httpCalls.js';
 import type { HttpCallSite } from './types.js';
+import { helperCallSites } from './jsHelperCalls.js';
 
 const CSHARP_VERBS: [RegExp, HttpMethod][] = [
   [/^Get(?:String|Stream|ByteArray|FromJson)?Async$/, 'GET'],
@@ -60,6 +61,8 @@ export function httpCallSites(
             line: call.line,
           });
         }
+        if (file.facts.helperCalls)
+          sites.push(...helperCallSites(from, repo.name, file.path, file.facts.helperCalls, jsFacts, resolved));
       } else if (file.facts?.kind === 'csharp') {
         sites.push(...csharpCalls(graph, file.facts as CSharpFileFacts, repo.name, file.path));
       }
