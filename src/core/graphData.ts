@@ -230,6 +230,8 @@ export interface HttpCallData {
   action?: string;
   ambiguous?: true;
   unmatched?: true;
+  /** Why an unmatched call matched nothing: no static path, no route with that path, or the path served for other verbs only. */
+  reason?: UnmatchedReason;
   calls: HttpCallRecord[];
 }
 
@@ -252,6 +254,8 @@ export interface GrpcCallData {
   ambiguous?: true;
   calls: GrpcCallRecord[];
 }
+
+export type UnmatchedReason = 'dynamic-url' | 'no-route' | 'method-not-served';
 
 export interface ServesData {
   template: string;

@@ -51,6 +51,30 @@ export interface JsHttpRoute {
   receiver?: string;
   /** `Class.method` for Nest. */
   handler?: string;
+  /** Nest `@Version(…)` on the method, else `version` of `@Controller({…})`; absent: the app's default applies. */
+  version?: NestVersion;
+  line: number;
+}
+
+/** Nest versions a route or app names: `'2'`, `['1', '2']`, `VERSION_NEUTRAL` (served unversioned). */
+export interface NestVersion {
+  values: string[];
+  neutral: boolean;
+}
+
+/**
+ * A Nest application this file bootstraps (`const app = await NestFactory.create(AppModule)`) and
+ * the URL options set on it; the graph applies them to the controllers the root module reaches.
+ */
+export interface JsNestApp {
+  /** The root module when imported; absent when declared in this file. */
+  module?: JsImportedBinding;
+  /** `app.setGlobalPrefix('api')`. */
+  globalPrefix?: string;
+  /** Its `exclude` entries known statically: Nest route paths served without the prefix, with the verb when restricted. */
+  prefixExclusions: { path: string; method?: HttpMethod }[];
+  /** `app.enableVersioning({ type: VersioningType.URI, defaultVersion, prefix })`: the version is a path segment. */
+  uriVersioning?: { prefix: string; defaultVersion?: NestVersion };
   line: number;
 }
 
@@ -71,6 +95,37 @@ export interface JsHttpCall {
   call: string;
   /** The call goes through an imported client instance (`api.get(…)`); kept only if that instance exists. */
   via?: JsImportedBinding;
+  /** The call is made by a helper of the same file (`this.get('/users')` → `this.http.get(this.base + path)`): its name and line. */
+  through?: { name: string; line: number };
+  line: number;
+}
+
+/**
+ * A request an exported function or a public method of an exported class makes with a URL
+ * its callers pass in (`get(url) { return this.http.get(url, options) }`): `{$0}` stands for
+ * the first argument, `{$1.key}` for a property of the second; filled in where other files call it.
+ */
+export interface JsHttpHelper {
+  /** The exported class, for a method. */
+  className?: string;
+  name: string;
+  client: JsHttpCall['client'];
+  url: string;
+  /** The verb when a parameter gives it (a template like `url`); else `method`. */
+  verb?: string;
+  method?: HttpMethod;
+  line: number;
+}
+
+/** A call of a helper another file exports: `this.data.get(url)` on a member typed `DataService`, or `request('/x')`. */
+export interface JsHelperCall {
+  /** The imported class (for `this.member.name(…)`) or function. */
+  via: JsImportedBinding;
+  /** The method called on an instance of the class; absent for a function. */
+  member?: string;
+  /** Each argument's static text (`{}` for unknown parts), or null when nothing of it is known. */
+  args: (string | null)[];
+  call: string;
   line: number;
 }
 
@@ -114,6 +169,12 @@ export interface JsFileFacts {
   mounts: JsRouterMount[];
   httpCalls: JsHttpCall[];
   clientInstances: JsHttpClientInstance[];
+  /** Requests made with URLs this file's exported helpers are given; absent when none. */
+  httpHelpers?: JsHttpHelper[];
+  /** Calls of helpers other files export; absent when none. */
+  helperCalls?: JsHelperCall[];
+  /** Nest applications bootstrapped here (usually `main.ts`); absent when none. */
+  nestApps?: JsNestApp[];
   /** Sorted by position. */
   sqlQueries: JsSqlQuery[];
   syntaxErrors: Position[];

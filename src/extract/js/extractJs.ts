@@ -11,6 +11,7 @@ import { ModuleCollector } from './modules.js';
 import { HttpBindings } from './httpBindings.js';
 import { collectRoutes } from './httpRoutes.js';
 import { collectHttpCalls } from './httpCalls.js';
+import { collectNestApps } from './nestApps.js';
 import { driverCallCollectorFor } from './sql/driverCalls.js';
 import { sqlQueriesByPattern } from './sql/byPattern.js';
 
@@ -71,7 +72,8 @@ export function extractJs(filePath: string, text: string): ExtractionOutcome<JsF
   modules.finish();
   bindings.finish();
   const { routes, mounts } = collectRoutes(bindings, modules);
-  const { httpCalls, clientInstances } = collectHttpCalls(bindings, modules, text);
+  const { httpCalls, clientInstances, httpHelpers, helperCalls } = collectHttpCalls(bindings, modules, text);
+  const nestApps = collectNestApps(bindings, modules);
   return {
     facts: {
       ...empty,
@@ -84,6 +86,9 @@ export function extractJs(filePath: string, text: string): ExtractionOutcome<JsF
       mounts,
       httpCalls,
       clientInstances,
+      ...(httpHelpers.length > 0 ? { httpHelpers } : {}),
+      ...(helperCalls.length > 0 ? { helperCalls } : {}),
+      ...(nestApps.length > 0 ? { nestApps } : {}),
       sqlQueries: sqlFromAst ? (driverCalls?.finish() ?? []) : sqlQueriesByPattern(text),
       syntaxErrors: parsed.errors,
       syntaxErrorCount: parsed.errorCount,

@@ -5,11 +5,14 @@
  */
 import { toHttpMethod, type HttpMethod } from '../../core/graphData.js';
 import type { CallExpression, Node } from '@babel/types';
-import type { JsHttpCall, JsHttpClientInstance } from '../../core/facts.js';
+import type { JsHelperCall, JsHttpCall, JsHttpClientInstance, JsHttpHelper } from '../../core/facts.js';
 import type { ModuleCollector } from './modules.js';
 import { isName, type HttpBindings } from './httpBindings.js';
-import { HOLE, propertyOf } from './staticString.js';
+import { propertyOf } from './staticString.js';
 import { hasOwnEntry, ownEntry } from '../../core/ownEntry.js';
+import { resolveRequests, type RequestSite } from './httpWrappers.js';
+
+export { joinUrl } from './httpWrappers.js';
 
 const CLIENT_VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options']);
 const JQUERY_VERBS: Record<string, HttpMethod | undefined> = {
@@ -18,13 +21,17 @@ const JQUERY_VERBS: Record<string, HttpMethod | undefined> = {
   post: 'POST',
   ajax: undefined,
 };
-const MAX_CALL_TEXT = 120;
 
 export function collectHttpCalls(
   bindings: HttpBindings,
   modules: ModuleCollector,
   text: string,
-): { httpCalls: JsHttpCall[]; clientInstances: JsHttpClientInstance[] } {
+): {
+  httpCalls: JsHttpCall[];
+  clientInstances: JsHttpClientInstance[];
+  httpHelpers: JsHttpHelper[];
+  helperCalls: JsHelperCall[];
+} {
   const exported = new Set(modules.declarations.filter((d) => d.exported).map((d) => d.name));
   const clientInstances: JsHttpClientInstance[] = [...bindings.instances].map(([name, { config, line }]) => ({
     name: modules.defaultExport === name ? 'default' : name,
@@ -33,7 +40,19 @@ export function collectHttpCalls(
     line,
   }));
   const baseOf = new Map([...bindings.instances.keys()].map((name, i) => [name, clientInstances[i]!.baseURL]));
-  const httpCalls: JsHttpCall[] = [];
+  const sites: RequestSite[] = [];
+  const helperCalls: JsHelperCall[] = [];
+  const recordHelperCall = (call: CallExpression, via: JsHelperCall['via'], member?: string) =>
+    helperCalls.push({
+      via,
+      ...(member ? { member } : {}),
+      args: call.arguments.map((a) => bindings.constants.evaluate(a) ?? null),
+      call: text
+        .slice(call.start ?? 0, call.end ?? 0)
+        .replace(/\s+/g, ' ')
+        .slice(0, 120),
+      line: call.loc?.start.line ?? 0,
+    });
   const record = (
     client: JsHttpCall['client'],
     method: HttpMethod | undefined,
@@ -41,33 +60,43 @@ export function collectHttpCalls(
     call: CallExpression,
     base = '',
     via?: JsHttpCall['via'],
+    verbNode?: Node,
   ) => {
     if (!urlNode) return;
-    const url = bindings.constants.evaluate(urlNode) ?? HOLE;
-    httpCalls.push({
+    sites.push({
       client,
+      call,
+      urlNode,
+      base,
       ...(method ? { method } : {}),
-      url: base && !/^[a-z]+:\/\//i.test(url) ? joinUrl(base, url) : url,
-      call: shorten(text.slice(urlNode.start ?? 0, urlNode.end ?? 0)),
       ...(via ? { via } : {}),
-      line: call.loc?.start.line ?? 0,
+      ...(verbNode ? { verbNode } : {}),
     });
   };
-  const verbOf = (node: Node | undefined, fallback: HttpMethod | undefined) => {
-    const value = node ? bindings.constants.evaluate(node) : undefined;
-    return value && /^[a-z]+$/i.test(value) ? toHttpMethod(value) : fallback;
-  };
+  /** A verb given as an expression: evaluated with the URL, so a helper's `method` parameter is filled by its callers. */
+  const recordWithVerb = (
+    client: JsHttpCall['client'],
+    verbNode: Node | undefined,
+    fallback: HttpMethod | undefined,
+    urlNode: Node | undefined,
+    call: CallExpression,
+    base = '',
+  ) => record(client, fallback, urlNode, call, base, undefined, verbNode);
 
   for (const call of bindings.calls) {
     const callee = call.callee;
     const [first, second] = call.arguments;
     if (callee.type === 'Identifier' || (callee.type === 'MemberExpression' && isGlobalFetch(callee))) {
       if (callee.type === 'MemberExpression' || callee.name === 'fetch') {
-        record('fetch', verbOf(propertyOf(second, 'method'), 'GET'), first, call);
+        recordWithVerb('fetch', propertyOf(second, 'method'), 'GET', first, call);
       } else if (bindings.isAxios(callee)) {
         if (first?.type === 'ObjectExpression')
-          record('axios', verbOf(propertyOf(first, 'method'), 'GET'), propertyOf(first, 'url'), call);
-        else record('axios', verbOf(propertyOf(second, 'method'), 'GET'), first, call);
+          recordWithVerb('axios', propertyOf(first, 'method'), 'GET', propertyOf(first, 'url'), call);
+        else recordWithVerb('axios', propertyOf(second, 'method'), 'GET', first, call);
+      } else {
+        // `request('/x')` of an imported function: a request only if that function is an exported helper.
+        const via = modules.localsOf(callee.name);
+        if (via && passesPath(call)) recordHelperCall(call, via);
       }
       continue;
     }
@@ -78,16 +107,14 @@ export function collectHttpCalls(
       const base = owner.type === 'Identifier' ? (baseOf.get(owner.name) ?? '') : '';
       if (CLIENT_VERBS.has(verb)) record('axios', toHttpMethod(verb), first, call, base);
       else if (verb === 'request' && first?.type === 'ObjectExpression')
-        record('axios', verbOf(propertyOf(first, 'method'), 'GET'), propertyOf(first, 'url'), call, base);
+        recordWithVerb('axios', propertyOf(first, 'method'), 'GET', propertyOf(first, 'url'), call, base);
     } else if (bindings.isJQuery(owner) && hasOwnEntry(JQUERY_VERBS, verb)) {
       const settings = first?.type === 'ObjectExpression' ? first : second;
       const urlNode = first?.type === 'ObjectExpression' ? propertyOf(first, 'url') : first;
-      record(
-        'jquery',
-        ownEntry(JQUERY_VERBS, verb) ?? verbOf(propertyOf(settings, 'method') ?? propertyOf(settings, 'type'), 'GET'),
-        urlNode,
-        call,
-      );
+      const fixed = ownEntry(JQUERY_VERBS, verb);
+      if (fixed) record('jquery', fixed, urlNode, call);
+      else
+        recordWithVerb('jquery', propertyOf(settings, 'method') ?? propertyOf(settings, 'type'), 'GET', urlNode, call);
     } else if (
       owner.type === 'MemberExpression' &&
       owner.object.type === 'ThisExpression' &&
@@ -95,7 +122,17 @@ export function collectHttpCalls(
       bindings.httpClientMembers.has(owner.property.name)
     ) {
       if (CLIENT_VERBS.has(verb)) record('angular', toHttpMethod(verb), first, call);
-      else if (verb === 'request') record('angular', verbOf(first, undefined), second, call);
+      else if (verb === 'request') recordWithVerb('angular', first, undefined, second, call);
+    } else if (
+      owner.type === 'MemberExpression' &&
+      owner.object.type === 'ThisExpression' &&
+      owner.property.type === 'Identifier' &&
+      passesPath(call)
+    ) {
+      // `this.data.get(url)` on a member typed with an imported class: kept for the graph to fill in that class's helper.
+      const type = bindings.memberTypes.get(owner.property.name);
+      const via = type ? modules.localsOf(type) : undefined;
+      if (via) recordHelperCall(call, via, verb);
     } else if (owner.type === 'Identifier' && CLIENT_VERBS.has(verb) && first) {
       // `api.get('/x')` on an imported `api`: a client instance only if the import resolves to one.
       const via = modules.localsOf(owner.name);
@@ -103,7 +140,12 @@ export function collectHttpCalls(
         record('axios', toHttpMethod(verb), first, call, '', via);
     }
   }
-  return { httpCalls, clientInstances };
+  /** Whether an argument is known to hold a path: helper calls are worth keeping only then. */
+  function passesPath(call: CallExpression): boolean {
+    return call.arguments.some((a) => bindings.constants.evaluate(a)?.includes('/'));
+  }
+  const { calls, helpers } = resolveRequests(sites, bindings, modules, text);
+  return { httpCalls: calls, clientInstances, httpHelpers: helpers, helperCalls };
 }
 
 function isGlobalFetch(callee: Extract<Node, { type: 'MemberExpression' }>): boolean {
@@ -112,14 +154,4 @@ function isGlobalFetch(callee: Extract<Node, { type: 'MemberExpression' }>): boo
     callee.object.type === 'Identifier' &&
     ['window', 'globalThis', 'self', 'global'].includes(callee.object.name)
   );
-}
-
-export function joinUrl(base: string, url: string): string {
-  if (url === '' || (url === HOLE && base !== '')) return base;
-  return `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > MAX_CALL_TEXT ? `${flat.slice(0, MAX_CALL_TEXT - 1)}…` : flat;
 }

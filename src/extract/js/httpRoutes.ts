@@ -10,6 +10,7 @@ import type { ModuleCollector } from './modules.js';
 import { decoratorCall, type Framework, type HttpBindings } from './httpBindings.js';
 import { propertyOf } from './staticString.js';
 import { ownEntry } from '../../core/ownEntry.js';
+import { nestVersionOf } from './nestApps.js';
 
 const VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'all']);
 /** Receivers route files conventionally get as a parameter (`export default (app) => { app.get(…) }`). */
@@ -179,8 +180,11 @@ function nestRoutes(bindings: HttpBindings): JsHttpRoute[] {
         ? bindings.constants.evaluate(propertyOf(first, 'path'))
         : bindings.constants.evaluate(first)) ?? '';
     const className = cls.id?.name ?? 'default';
+    const controllerVersion = nestVersionOf(propertyOf(first, 'version'), bindings);
     for (const member of cls.body.body) {
       if (member.type !== 'ClassMethod' || member.key.type !== 'Identifier') continue;
+      const versionDecorator = (member.decorators ?? []).map(decoratorCall).find((d) => d?.name === 'Version');
+      const version = nestVersionOf(versionDecorator?.args[0], bindings) ?? controllerVersion;
       for (const decorator of member.decorators ?? []) {
         const call = decoratorCall(decorator);
         const method = call ? ownEntry(NEST_VERBS, call.name) : undefined;
@@ -191,6 +195,7 @@ function nestRoutes(bindings: HttpBindings): JsHttpRoute[] {
           method,
           path: joinPath(`/${prefix.replace(/^\/+/, '')}`, path),
           handler: `${className}.${member.key.name}`,
+          ...(version ? { version } : {}),
           line: decorator.loc?.start.line ?? 0,
         });
       }

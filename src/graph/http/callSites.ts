@@ -13,6 +13,7 @@ import type { ResolvedImports } from '../js/importGraph.js';
 import { joinUrl } from '../../extract/js/httpCalls.js';
 import type { HttpCallSite } from './types.js';
 import { CSharpUrlResolver } from './csharpUrls.js';
+import { helperCallSites } from './jsHelperCalls.js';
 
 const CSHARP_VERBS: [RegExp, HttpMethod][] = [
   [/^Get(?:String|Stream|ByteArray|FromJson)?Async$/, 'GET'],
@@ -62,6 +63,8 @@ export function httpCallSites(
             line: call.line,
           });
         }
+        if (file.facts.helperCalls)
+          sites.push(...helperCallSites(from, repo.name, file.path, file.facts.helperCalls, jsFacts, resolved));
       } else if (file.facts?.kind === 'csharp') {
         sites.push(...csharpCalls(graph, file.facts as CSharpFileFacts, repo.name, file.path, urls));
       }

@@ -9,7 +9,7 @@
  */
 import type { RepoModel } from '../../core/model.js';
 import type { EstateGraph } from '../../core/graph.js';
-import type { HttpCallRecord } from '../../core/graphData.js';
+import type { HttpCallRecord, UnmatchedReason } from '../../core/graphData.js';
 import type { ResolvedImports } from '../js/importGraph.js';
 import { aspnetRoutes } from './aspnetRoutes.js';
 import { nodeRoutes } from './nodeRoutes.js';
@@ -33,7 +33,9 @@ export function addHttpCoupling(graph: EstateGraph, repos: readonly RepoModel[],
     const path = callPath(site.url);
     const best = path ? bestMatches(path, site.method, candidates(path, byFirstSegment, routes)) : [];
     if (best.length === 0) {
-      addUnmatched(graph, site, path);
+      const servedForOtherVerbs =
+        path && site.method && bestMatches(path, undefined, candidates(path, byFirstSegment, routes)).length > 0;
+      addUnmatched(graph, site, path, !path ? 'dynamic-url' : servedForOtherVerbs ? 'method-not-served' : 'no-route');
       continue;
     }
     for (const route of best) {
@@ -93,7 +95,12 @@ function addServes(graph: EstateGraph, route: Indexed): void {
   });
 }
 
-function addUnmatched(graph: EstateGraph, site: HttpCallSite, path: CallSegment[] | undefined): void {
+function addUnmatched(
+  graph: EstateGraph,
+  site: HttpCallSite,
+  path: CallSegment[] | undefined,
+  reason: UnmatchedReason,
+): void {
   const shown = path ? displayCall(path) : site.url;
   const id = `endpoint:unmatched:${site.method ?? 'ANY'} ${shown}`;
   if (!graph.hasNode(id))
@@ -114,6 +121,7 @@ function addUnmatched(graph: EstateGraph, site: HttpCallSite, path: CallSegment[
     call: calls[0]!.call,
     url: site.url,
     unmatched: true,
+    reason,
     calls,
   });
 }

@@ -10,6 +10,7 @@ import type { ResolvedImports } from '../js/importGraph.js';
 import { joinPath } from '../../extract/js/httpRoutes.js';
 import { parseRoute } from './routeTemplate.js';
 import type { ServedRoute } from './types.js';
+import { nestAppsByFile, nestRoutePaths } from './nestApps.js';
 
 export function nodeRoutes(repos: readonly RepoModel[], resolved: ResolvedImports): ServedRoute[] {
   const jsFiles = new Map<string, { repo: string; path: string; facts: JsFileFacts }>();
@@ -35,9 +36,15 @@ export function nodeRoutes(repos: readonly RepoModel[], resolved: ResolvedImport
     }
   }
 
+  const nestApps = nestAppsByFile(jsFiles, resolved);
   const routes: ServedRoute[] = [];
   for (const [id, file] of jsFiles) {
     for (const route of file.facts.routes) {
+      if (route.framework === 'nest') {
+        for (const path of nestRoutePaths(route, nestApps.get(id)))
+          routes.push(toServed(route, path, id, file.repo, file.path));
+        continue;
+      }
       const prefixes = (route.receiver && mounted.get(id)?.get(route.receiver)) || [''];
       for (const prefix of prefixes)
         routes.push(toServed(route, prefix ? joinPath(prefix, route.path) : route.path, id, file.repo, file.path));
