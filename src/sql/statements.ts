@@ -171,6 +171,8 @@ function startsNew(current: readonly Token[], token: Token, next: Token | undefi
     return false;
   if (word === 'END') return true;
   if (CONTINUERS.has(previous.value)) return false;
+  // `REFERENCES t (id) ON DELETE CASCADE ON UPDATE NO ACTION`: referential actions, not statements.
+  if ((word === 'DELETE' || word === 'UPDATE') && previous.value === 'ON') return false;
   if (first === 'DECLARE' && word === 'CURSOR') return false;
   // `CREATE INDEX IF NOT EXISTS`, `DROP TABLE IF EXISTS`.
   if (word === 'IF' && IF_EXISTS_AFTER.has(previous.value)) return false;

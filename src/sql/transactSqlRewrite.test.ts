@@ -50,3 +50,18 @@ describe('T-SQL statements the rewrite makes parse', () => {
     );
   });
 });
+
+describe('referential actions and MERGE branches are no tables', () => {
+  it('keeps ON DELETE CASCADE / ON UPDATE NO ACTION inside the ALTER TABLE and sniffs no CASCADE, NO or WHEN', async () => {
+    const { splitStatements } = await import('./statements.js');
+    const { sniffTables } = await import('./sniff.js');
+    const statements = splitStatements(
+      'ALTER TABLE "Order" ADD CONSTRAINT "fk" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE NO ACTION;\nSELECT 1',
+    );
+    expect(statements.map((s) => s.keyword)).toEqual(['ALTER', 'SELECT']);
+    const merge = splitStatements(
+      'MERGE dbo.T AS t USING @src AS s ON t.Id = s.Id WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN INSERT (Id) VALUES (s.Id);',
+    )[0]!;
+    expect(sniffTables(merge.tokens).map((a) => a.table.name)).toEqual(['T']);
+  });
+});
