@@ -184,8 +184,10 @@ function startsNew(current: readonly Token[], token: Token, next: Token | undefi
   )
     return false;
   if (word === 'SET') {
-    // `UPDATE t SET …`, `ALTER DATABASE … SET`, `SET TRANSACTION ISOLATION` stay one statement.
-    if ((first === 'UPDATE' || first === 'ALTER') && !current.some((t) => t.value === 'SET')) return false;
+    // `UPDATE t SET …` (also after CTEs), `ALTER DATABASE … SET`, `SET TRANSACTION ISOLATION` stay one statement.
+    const updating =
+      first === 'UPDATE' || first === 'ALTER' || (first === 'WITH' && current.some((t) => t.value === 'UPDATE'));
+    if (updating && !current.some((t) => t.value === 'SET')) return false;
     if (first === 'MERGE') return false;
     return true;
   }

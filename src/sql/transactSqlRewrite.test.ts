@@ -65,3 +65,20 @@ describe('referential actions and MERGE branches are no tables', () => {
     expect(sniffTables(merge.tokens).map((a) => a.table.name)).toEqual(['T']);
   });
 });
+
+describe('CTEs ahead of a write', () => {
+  it('reads WITH c (Id) AS (…) UPDATE … FROM t JOIN c: the CTE body and the write, never the CTE as a table', () => {
+    const { query, problems } = analyzeQuery(
+      `WITH [Affected] ([Id]) AS (
+         SELECT CG.[CollectionId] FROM [dbo].[CollectionGroup] CG WHERE CG.[GroupId] = @Id
+       )
+       UPDATE C SET C.[RevisionDate] = @now
+       FROM [dbo].[Collection] C INNER JOIN [Affected] A ON A.[Id] = C.[Id]`,
+      origin,
+    );
+    expect(problems).toEqual([]);
+    expect(query.parsed).toBe(true);
+    const accesses = query.blocks.flatMap((b) => b.accesses.map((a) => `${a.table.name}:${a.mode}`));
+    expect(accesses.sort()).toEqual(['Collection:write', 'CollectionGroup:read']);
+  });
+});
