@@ -193,15 +193,14 @@ function startsNew(current: readonly Token[], token: Token, next: Token | undefi
   }
   if (word === 'SELECT') {
     if (first === 'INSERT' && !current.some((t) => t.value === 'VALUES' || t.value === 'SELECT')) return false;
-    if (first === 'WITH' && previous.text === ')') return false;
+    if (afterCte(current)) return false;
     if (first === 'DECLARE' && current.some((t) => t.value === 'CURSOR')) return false;
     if ((first === 'CREATE' || first === 'ALTER') && previous.value === 'AS') return false;
   }
   if ((word === 'INSERT' || word === 'UPDATE' || word === 'DELETE') && first === 'MERGE') return false;
   if (
     (word === 'INSERT' || word === 'UPDATE' || word === 'DELETE' || word === 'SELECT' || word === 'MERGE') &&
-    first === 'WITH' &&
-    previous.text === ')'
+    afterCte(current)
   )
     return false;
   if (word === 'EXEC' || word === 'EXECUTE')
@@ -211,6 +210,17 @@ function startsNew(current: readonly Token[], token: Token, next: Token | undefi
   if (word === 'WITH')
     return first !== 'CREATE' && first !== 'ALTER' && first !== 'MERGE' && !isTableHintPosition(current);
   return true;
+}
+
+/** Right after a CTE's `)`: `WITH c AS (…) SELECT`, also as a view's body (`CREATE VIEW v AS WITH c AS (…) SELECT`). */
+function afterCte(current: readonly Token[]): boolean {
+  if (current[current.length - 1]?.text !== ')') return false;
+  const first = current[0]!.value;
+  if (first === 'WITH') return true;
+  return (
+    (first === 'CREATE' || first === 'ALTER') &&
+    current.some((t, i) => t.value === 'WITH' && current[i - 1]?.value === 'AS')
+  );
 }
 
 /** `FROM t WITH (NOLOCK)` — a table hint, not a CTE. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from './analyzeQuery.js';
+import { extractSqlScript } from './sqlScript.js';
 import { rewriteTransactSql } from './transactSqlRewrite.js';
 
 const origin = { dialect: 'transactsql' as const, api: 'test', line: 1, column: 1, dynamic: false };
@@ -80,5 +81,15 @@ describe('CTEs ahead of a write', () => {
     expect(query.parsed).toBe(true);
     const accesses = query.blocks.flatMap((b) => b.accesses.map((a) => `${a.table.name}:${a.mode}`));
     expect(accesses.sort()).toEqual(['Collection:write', 'CollectionGroup:read']);
+  });
+});
+
+describe('a view whose body starts with a CTE', () => {
+  it('keeps WITH c AS (…) SELECT … FROM c in one statement, so the CTE is never a table', () => {
+    const { facts } = extractSqlScript(
+      'CREATE VIEW [dbo].[LatestRequestView]\nAS\n  WITH\n    Latest\n    AS\n    (\n      SELECT [R].*, ROW_NUMBER() OVER (PARTITION BY [R].[UserId] ORDER BY [R].[CreationDate] DESC) AS [rn]\n      FROM [dbo].[Request] [R]\n    )\n  SELECT [L].[Id] FROM [Latest] [L] WHERE [L].[rn] = 1',
+    );
+    const names = facts.queries.flatMap((q) => q.blocks.flatMap((b) => b.accesses.map((a) => a.table.name)));
+    expect(names).toEqual(['Request']);
   });
 });
