@@ -87,6 +87,13 @@ testAnalyzer(unindexedQuery, {
       ),
     },
     {
+      name: 'a table seeked by its key through a join to a table variable, whichever side of the JOIN it is written on',
+      estate: withQueries(
+        'SELECT o.Id FROM dbo.Orders o INNER JOIN @Ids i ON i.Id = o.Id WHERE o.Status = 1',
+        'SELECT o.Id FROM @Ids i INNER JOIN dbo.Orders o ON o.Id = i.Id WHERE o.Status = 1',
+      ),
+    },
+    {
       name: 'an ORDER BY an index leads with',
       estate: withQueries('SELECT TOP 10 * FROM dbo.Orders ORDER BY CustomerId'),
     },

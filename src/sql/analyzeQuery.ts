@@ -6,7 +6,7 @@
 import type { DiagnosticCode } from '../core/diagnostics.js';
 import type { ExtractionProblem } from '../core/facts.js';
 import { collectBlocks } from './blocks.js';
-import { tokenize } from './lexer.js';
+import { tokenize, type Token } from './lexer.js';
 import type { SqlDialect, SqlQueryFacts, SqlTableName } from '../core/facts/sql.js';
 import { tableNameOf } from './names.js';
 import { sniffExecuted, sniffTables } from './sniff.js';
@@ -94,6 +94,7 @@ export function addStatement(
     return;
   }
   const parsed = parseSql(neutraliseParameters(statement.text, origin.dialect), origin.dialect);
+  if (!parsed.ok && statement.keyword === 'WITH' && addCteWrite(query, statement, origin.dialect)) return;
   if (!parsed.ok) {
     // The parser has no MERGE at all: a known gap, not a problem with the file.
     if (statement.keyword === 'MERGE')
@@ -107,6 +108,57 @@ export function addStatement(
     // Temp tables and table variables stay in the blocks (leaves point at them by index); consumers skip them.
     query.blocks.push(...collection.blocks);
   }
+}
+
+/**
+ * `WITH c AS (…) UPDATE|DELETE|INSERT …`: the grammar has CTEs only before SELECT, so
+ * the CTEs are parsed ahead of a `SELECT 1` and the write on its own, with the CTE
+ * names known so that they are not read as tables. False when either part fails.
+ */
+function addCteWrite(query: SqlQueryFacts, statement: Statement, dialect: SqlDialect): boolean {
+  const split = splitCtes(statement.tokens);
+  if (!split || !['UPDATE', 'DELETE', 'INSERT'].includes(statement.tokens[split.main]!.value)) return false;
+  const base = statement.tokens[0]!.start;
+  const mainStart = statement.tokens[split.main]!.start - base;
+  const ctes = parseSql(neutraliseParameters(`${statement.text.slice(0, mainStart)} SELECT 1`, dialect), dialect);
+  const main = parseSql(neutraliseParameters(statement.text.slice(mainStart), dialect), dialect);
+  if (!ctes.ok || !main.ok) return false;
+  const names = new Set(split.names.map((n) => n.toLowerCase()));
+  for (const ast of ctes.statements)
+    query.blocks.push(...collectBlocks(ast).blocks.filter((b) => b.accesses.length > 0 || b.where));
+  for (const ast of main.statements) {
+    const collection = collectBlocks(ast, { blocks: [], selectStar: false }, names);
+    if (collection.selectStar) query.selectStar = true;
+    query.blocks.push(...collection.blocks);
+  }
+  return true;
+}
+
+/** `WITH a [(cols)] AS (…), b AS (…) <main>`: the CTE names and the main statement's token index. */
+function splitCtes(tokens: readonly Token[]): { names: string[]; main: number } | undefined {
+  const names: string[] = [];
+  let at = 1;
+  while (at < tokens.length) {
+    const name = tokens[at];
+    if (!name || (name.kind !== 'word' && name.kind !== 'quoted')) return undefined;
+    names.push(name.value);
+    at++;
+    if (tokens[at]?.text === '(') at = closingParen(tokens, at) + 1;
+    if (tokens[at]?.value !== 'AS' || tokens[at + 1]?.text !== '(') return undefined;
+    at = closingParen(tokens, at + 1) + 1;
+    if (tokens[at]?.text !== ',') return at < tokens.length ? { names, main: at } : undefined;
+    at++;
+  }
+  return undefined;
+}
+
+function closingParen(tokens: readonly Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (tokens[i]!.text === '(') depth++;
+    else if (tokens[i]!.text === ')' && --depth === 0) return i;
+  }
+  return tokens.length;
 }
 
 /** `INSERT … VALUES` with no SELECT/EXEC: seed data, whose only fact is its target table. */

@@ -12,7 +12,7 @@ import {
   type AstNode,
   type ResolveQualifier,
 } from './conditions.js';
-import { tableNameOf } from './names.js';
+import { isTransientTable, tableNameOf } from './names.js';
 
 export interface BlockCollection {
   blocks: SqlBlock[];
@@ -152,13 +152,23 @@ function finishBlock(
   recurse: (ast: AstNode) => void,
 ): void {
   const where = toPredicate(statement.where, resolve, recurse);
+  // A table is joined on its ON columns when it is the JOIN's inner side, or when the other
+  // side of the equality is a table variable, TVP or temp table (a short list driving seeks):
+  // `FROM T t JOIN @Ids i ON i.Id = t.Id` seeks T by Id just as `FROM @Ids i JOIN T t` does.
+  const joinColumns = new Map<number, string[]>();
+  const add = (index: number, column: string) => joinColumns.set(index, [...(joinColumns.get(index) ?? []), column]);
   for (const join of joins) {
     const on = toPredicate(join.on, resolve, recurse);
-    const columns = andedLeaves(on)
-      .filter((l) => l.access === join.index && l.op !== 'other' && !l.nonSargable)
-      .map((l) => l.column);
-    scope.accesses[join.index]!.joinColumns = unique(columns);
+    const leaves = andedLeaves(on).filter((l) => l.access !== undefined && l.op !== 'other' && !l.nonSargable);
+    for (const leaf of leaves) {
+      if (leaf.access === join.index) add(join.index, leaf.column);
+      // Both sides of one `a.x = b.y` carry the same text.
+      const other = leaves.find((l) => l !== leaf && l.text === leaf.text && l.access !== leaf.access);
+      if (other && leaf.access !== join.index && isTransientTable(scope.accesses[other.access!]!.table))
+        add(leaf.access!, leaf.column);
+    }
   }
+  for (const [index, columns] of joinColumns) scope.accesses[index]!.joinColumns = unique(columns);
   for (const item of statement.groupby?.columns ?? (Array.isArray(statement.groupby) ? statement.groupby : []))
     addColumn(item, scope, resolve, 'groupBy');
   for (const item of statement.orderby ?? []) addColumn(item?.expr, scope, resolve, 'orderBy');

@@ -43,6 +43,29 @@ const NOT_ALIAS = new Set([
   'TABLESAMPLE',
 ]);
 
+const NEVER_A_NAME = new Set([
+  ...NOT_ALIAS,
+  'CASCADE',
+  'RESTRICT',
+  'NO',
+  'ACTION',
+  'NULL',
+  'MATCHED',
+  'NOT',
+  'BY',
+  'TARGET',
+  'SOURCE',
+  'THEN',
+  'FROM',
+  'INTO',
+  'DELETE',
+  'UPDATE',
+  'INSERT',
+  'TABLE',
+  'IF',
+  'EXISTS',
+]);
+
 export function sniffTables(tokens: readonly Token[]): SqlTableAccess[] {
   const found = new Map<string, SqlTableAccess>();
   // `UPDATE s SET … FROM dbo.Sales AS s`, `WITH cte AS (…)`: aliases and CTE names are no tables.
@@ -69,6 +92,9 @@ export function sniffTables(tokens: readonly Token[]): SqlTableAccess[] {
   }
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.kind === 'word' ? tokens[i]!.value : '';
+    // `ON DELETE CASCADE`, `ON UPDATE NO ACTION` (foreign keys) and MERGE's `THEN DELETE` name no table.
+    const previous = tokens[i - 1]?.value;
+    if ((word === 'DELETE' || word === 'UPDATE') && (previous === 'ON' || previous === 'THEN')) continue;
     const write = WRITE_AFTER.has(word) || (word === 'DELETE' && tokens[i + 1]?.value !== 'FROM');
     const deleteFrom = word === 'FROM' && tokens[i - 1]?.value === 'DELETE';
     if (!write && !READ_AFTER.has(word)) continue;
@@ -88,6 +114,8 @@ export function sniffTables(tokens: readonly Token[]): SqlTableAccess[] {
     const aliased = name.parts.length === 1 ? aliasTargets.get(name.parts[0]!.toLowerCase()) : undefined;
     const table = tableNameOf((aliased ?? name.parts).filter((p) => p !== ''));
     if (!table || isTransientTable(table) || /^\{/.test(table.name)) continue;
+    // An unquoted reserved word (`WHEN`, `CASCADE`, `SET`) is a clause the sniffer stepped into, never a name.
+    if (name.parts.length === 1 && tokens[at]?.kind === 'word' && NEVER_A_NAME.has(tokens[at]!.value)) continue;
     if (!table.schema && localNames.has(table.name.toLowerCase())) continue;
     const key = `${table.schema ?? ''}.${table.name}`.toLowerCase();
     const mode = write || deleteFrom ? 'write' : 'read';

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import type { SqlDialect } from '../core/facts/sql.js';
 import type { AstNode } from './conditions.js';
+import { rewriteTransactSql } from './transactSqlRewrite.js';
 
 interface DialectParser {
   astify(sql: string, options?: { database?: string }): AstNode;
@@ -48,20 +49,7 @@ export function neutraliseParameters(text: string, dialect: SqlDialect): string 
   else if (dialect === 'postgresql')
     out = out.replace(/(^|[\s(,=<>])\?(?=$|[\s),;])/g, '$1$98').replace(/(^|[\s(,=<>])@(\w+)/g, '$1:$2');
   else out = out.replace(/(^|[\s(,=<>])\$(\d+)/g, '$1?');
-  if (dialect === 'transactsql') out = normaliseTransactSql(out);
+  if (dialect === 'transactsql') return rewriteTransactSql(out);
   // Query hints the parser does not know change nothing about which tables and columns are used.
   return out.replace(/\bOPTION\s*\((?:[^()]|\([^()]*\))*\)\s*$/i, '');
-}
-
-/**
- * T-SQL shorthands the parser's grammar lacks, rewritten to equivalents that
- * touch the same tables and columns: `DELETE t` → `DELETE FROM t`, `INSERT t` →
- * `INSERT INTO t`, `TOP (@n)` → `TOP 100`, and the `OUTPUT …` clause dropped.
- */
-function normaliseTransactSql(text: string): string {
-  return text
-    .replace(/^(\s*)DELETE\s+(?!FROM\b|TOP\b)/i, '$1DELETE FROM ')
-    .replace(/^(\s*)INSERT\s+(?!INTO\b)/i, '$1INSERT INTO ')
-    .replace(/\bTOP\s*\(\s*(?:@\w+|\d+)\s*\)/gi, 'TOP 100')
-    .replace(/\bOUTPUT\s+(?:inserted|deleted)\.[\s\S]*?(?=\bSELECT\b|\bVALUES\b|\bWHERE\b|\bFROM\b|$)/i, '');
 }

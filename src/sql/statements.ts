@@ -171,6 +171,8 @@ function startsNew(current: readonly Token[], token: Token, next: Token | undefi
     return false;
   if (word === 'END') return true;
   if (CONTINUERS.has(previous.value)) return false;
+  // `REFERENCES t (id) ON DELETE CASCADE ON UPDATE NO ACTION`: referential actions, not statements.
+  if ((word === 'DELETE' || word === 'UPDATE') && previous.value === 'ON') return false;
   if (first === 'DECLARE' && word === 'CURSOR') return false;
   // `CREATE INDEX IF NOT EXISTS`, `DROP TABLE IF EXISTS`.
   if (word === 'IF' && IF_EXISTS_AFTER.has(previous.value)) return false;
@@ -182,22 +184,23 @@ function startsNew(current: readonly Token[], token: Token, next: Token | undefi
   )
     return false;
   if (word === 'SET') {
-    // `UPDATE t SET …`, `ALTER DATABASE … SET`, `SET TRANSACTION ISOLATION` stay one statement.
-    if ((first === 'UPDATE' || first === 'ALTER') && !current.some((t) => t.value === 'SET')) return false;
+    // `UPDATE t SET …` (also after CTEs), `ALTER DATABASE … SET`, `SET TRANSACTION ISOLATION` stay one statement.
+    const updating =
+      first === 'UPDATE' || first === 'ALTER' || (first === 'WITH' && current.some((t) => t.value === 'UPDATE'));
+    if (updating && !current.some((t) => t.value === 'SET')) return false;
     if (first === 'MERGE') return false;
     return true;
   }
   if (word === 'SELECT') {
     if (first === 'INSERT' && !current.some((t) => t.value === 'VALUES' || t.value === 'SELECT')) return false;
-    if (first === 'WITH' && previous.text === ')') return false;
+    if (afterCte(current)) return false;
     if (first === 'DECLARE' && current.some((t) => t.value === 'CURSOR')) return false;
     if ((first === 'CREATE' || first === 'ALTER') && previous.value === 'AS') return false;
   }
   if ((word === 'INSERT' || word === 'UPDATE' || word === 'DELETE') && first === 'MERGE') return false;
   if (
     (word === 'INSERT' || word === 'UPDATE' || word === 'DELETE' || word === 'SELECT' || word === 'MERGE') &&
-    first === 'WITH' &&
-    previous.text === ')'
+    afterCte(current)
   )
     return false;
   if (word === 'EXEC' || word === 'EXECUTE')
@@ -207,6 +210,17 @@ function startsNew(current: readonly Token[], token: Token, next: Token | undefi
   if (word === 'WITH')
     return first !== 'CREATE' && first !== 'ALTER' && first !== 'MERGE' && !isTableHintPosition(current);
   return true;
+}
+
+/** Right after a CTE's `)`: `WITH c AS (…) SELECT`, also as a view's body (`CREATE VIEW v AS WITH c AS (…) SELECT`). */
+function afterCte(current: readonly Token[]): boolean {
+  if (current[current.length - 1]?.text !== ')') return false;
+  const first = current[0]!.value;
+  if (first === 'WITH') return true;
+  return (
+    (first === 'CREATE' || first === 'ALTER') &&
+    current.some((t, i) => t.value === 'WITH' && current[i - 1]?.value === 'AS')
+  );
 }
 
 /** `FROM t WITH (NOLOCK)` — a table hint, not a CTE. */

@@ -1,0 +1,128 @@
+/**
+ * T-SQL forms node-sql-parser's grammar lacks, rewritten on tokens (never on
+ * raw text with regular expressions, whose backtracking over line breaks once
+ * turned `DELETE\n FROM t` into `DELETE FROM FROM t`) into equivalents that
+ * touch the same tables and columns:
+ *   `DELETE t WHERE …` → `DELETE FROM t WHERE …` (`DELETE a FROM t a …` is kept: the parser reads it),
+ *   `INSERT t …` → `INSERT INTO t …`,
+ *   `DELETE|UPDATE TOP (n)` → the TOP dropped, `SELECT TOP (@n)` → `TOP 100`,
+ *   `OFFSET @skip ROWS FETCH NEXT @take ROWS` → literal counts,
+ *   `OUTPUT …` clauses and a trailing `OPTION (…)` dropped.
+ */
+import { tokenize, type Token } from './lexer.js';
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Where an OUTPUT clause ends: the clause that follows it in INSERT/UPDATE/DELETE/MERGE. */
+const AFTER_OUTPUT = new Set(['FROM', 'WHERE', 'VALUES', 'SELECT', 'DEFAULT', 'EXEC', 'EXECUTE', 'WHEN', 'OPTION']);
+
+export function rewriteTransactSql(text: string): string {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return text;
+  const depths = depthsOf(tokens);
+  const edits: Edit[] = [];
+  const first = tokens[0]!;
+  if (first.kind === 'word' && (first.value === 'DELETE' || first.value === 'UPDATE')) {
+    let at = 1;
+    const top = topClauseEnd(tokens, at);
+    if (top !== undefined) {
+      edits.push({ start: tokens[at]!.start, end: tokens[top]!.start, text: '' });
+      at = top;
+    }
+    if (first.value === 'DELETE' && tokens[at] && tokens[at]!.value !== 'FROM' && !hasLaterFrom(tokens, depths, at))
+      edits.push({ start: tokens[at]!.start, end: tokens[at]!.start, text: 'FROM ' });
+  }
+  if (first.kind === 'word' && first.value === 'INSERT' && tokens[1] && tokens[1].value !== 'INTO')
+    edits.push({ start: tokens[1].start, end: tokens[1].start, text: 'INTO ' });
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'word' || depths[i] !== depths[0]) continue;
+    if (token.value === 'TOP' && tokens[i - 1]!.value !== 'DELETE' && tokens[i - 1]!.value !== 'UPDATE') {
+      const end = topClauseEnd(tokens, i);
+      if (end !== undefined && tokens[i + 1]?.text === '(')
+        edits.push({ start: token.start, end: tokens[end - 1]!.end, text: 'TOP 100' });
+    } else if (token.value === 'OUTPUT') {
+      let end = i + 1;
+      while (end < tokens.length && !(depths[end] === depths[i] && AFTER_OUTPUT.has(tokens[end]!.value))) end++;
+      edits.push({ start: token.start, end: end < tokens.length ? tokens[end]!.start : text.length, text: '' });
+      i = end - 1;
+    } else if (
+      token.value === 'OFFSET' ||
+      (token.value === 'FETCH' && /^(NEXT|FIRST)$/.test(tokens[i + 1]?.value ?? ''))
+    ) {
+      // The grammar takes only literals for the row counts; which rows are paged changes no table or column.
+      const from = token.value === 'OFFSET' ? i + 1 : i + 2;
+      let rows = from;
+      while (rows < tokens.length && tokens[rows]!.value !== 'ROWS' && tokens[rows]!.value !== 'ROW') rows++;
+      if (rows < tokens.length && rows > from && !(rows === from + 1 && tokens[from]!.kind === 'number'))
+        edits.push({ start: tokens[from]!.start, end: tokens[rows - 1]!.end, text: '1' });
+    } else if (token.value === 'OPTION' && tokens[i + 1]?.text === '(') {
+      const close = matchingParen(tokens, i + 1);
+      if (close === tokens.length - 1) edits.push({ start: token.start, end: text.length, text: '' });
+    }
+  }
+  return applyEdits(text, edits);
+}
+
+/** Parenthesis depth before each token. */
+function depthsOf(tokens: readonly Token[]): number[] {
+  const depths: number[] = [];
+  let depth = 0;
+  for (const token of tokens) {
+    if (token.text === ')') depth = Math.max(0, depth - 1);
+    depths.push(depth);
+    if (token.text === '(') depth++;
+  }
+  return depths;
+}
+
+/** `TOP (expr) [PERCENT]` or `TOP n [PERCENT]` at `at`: the index after it. */
+function topClauseEnd(tokens: readonly Token[], at: number): number | undefined {
+  if (tokens[at]?.value !== 'TOP') return undefined;
+  let end: number;
+  if (tokens[at + 1]?.text === '(') {
+    const close = matchingParen(tokens, at + 1);
+    if (close === undefined) return undefined;
+    end = close + 1;
+  } else if (tokens[at + 1]?.kind === 'number') end = at + 2;
+  else return undefined;
+  if (tokens[end]?.value === 'PERCENT') end++;
+  return end;
+}
+
+function matchingParen(tokens: readonly Token[], open: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (tokens[i]!.text === '(') depth++;
+    else if (tokens[i]!.text === ')' && --depth === 0) return i;
+  }
+  return undefined;
+}
+
+/** `DELETE alias FROM table alias …`: a FROM at the statement's own depth after the target. */
+function hasLaterFrom(tokens: readonly Token[], depths: readonly number[], from: number): boolean {
+  for (let i = from + 1; i < tokens.length; i++) {
+    const value = tokens[i]!.value;
+    if (depths[i] !== depths[0]) continue;
+    if (value === 'WHERE' || value === 'OPTION') return false;
+    if (value === 'FROM') return true;
+  }
+  return false;
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+  if (edits.length === 0) return text;
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let last = 0;
+  for (const edit of edits) {
+    if (edit.start < last) continue; // overlapping edits: the first one wins
+    out += text.slice(last, edit.start) + edit.text;
+    last = edit.end;
+  }
+  return out + text.slice(last);
+}
