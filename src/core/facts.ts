@@ -13,8 +13,10 @@ export interface Position {
 
 export * from './facts/csharp.js';
 export * from './facts/js.js';
+export * from './facts/gateway.js';
 import type { CSharpFileFacts } from './facts/csharp.js';
 import type { JsFileFacts, TsConfigFacts } from './facts/js.js';
+import type { ComposeFacts, GatewayConfigFacts } from './facts/gateway.js';
 
 /** A package dependency declared by a manifest. */
 export interface PackageDependency {
@@ -141,7 +143,9 @@ export type FileFacts =
   | NpmLockfileFacts
   | NuGetLockFacts
   | JsFileFacts
-  | TsConfigFacts;
+  | TsConfigFacts
+  | GatewayConfigFacts
+  | ComposeFacts;
 
 /** What the tool could not read, said as data. */
 export interface ExtractionProblem {

@@ -14,7 +14,9 @@ export type FileKind =
   | 'package-json'
   | 'npm-lockfile'
   | 'nuget-lock'
-  | 'tsconfig';
+  | 'tsconfig'
+  /** Any other JSON or YAML file: read only when its content is a gateway or compose configuration. */
+  | 'config';
 
 /** The language a file kind counts towards in summaries. */
 export const LANGUAGE_OF: Record<FileKind, string> = {
@@ -32,4 +34,5 @@ export const LANGUAGE_OF: Record<FileKind, string> = {
   'npm-lockfile': 'npm',
   'nuget-lock': 'NuGet',
   tsconfig: 'TSConfig',
+  config: 'Config',
 };

@@ -19,6 +19,10 @@ const BY_EXTENSION: Record<string, FileKind> = {
   '.mjs': 'javascript',
   '.cjs': 'javascript',
   '.sql': 'sql',
+  // Gateway routes and compose files are recognised by their content, whatever their name.
+  '.json': 'config',
+  '.yaml': 'config',
+  '.yml': 'config',
 };
 
 const BY_NAME: Record<string, FileKind> = {

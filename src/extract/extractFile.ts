@@ -17,6 +17,7 @@ import type { CSharpParser } from './csharp/extractCSharp.js';
 import { extractCSharp } from './csharp/extractCSharp.js';
 import { extractJs } from './js/extractJs.js';
 import { extractTsConfig, type TypeScriptApi } from './tsconfig/extractTsConfig.js';
+import { extractServiceConfig } from './gateway/extractServiceConfig.js';
 
 export interface Parsers {
   csharp?: CSharpParser;
@@ -66,6 +67,8 @@ export function extractFile(kind: FileKind, filePath: string, text: string, pars
     case 'tsconfig':
       if (!parsers.typescript) throw new Error('TypeScript not loaded');
       return withLoc(extractTsConfig(parsers.typescript, fileName, text), text);
+    case 'config':
+      return withLoc(extractServiceConfig(fileName, text), text);
     default:
       // Languages whose extractors come later are still counted in the inventory.
       return { problems: [], loc: countNonBlankLines(text) };
