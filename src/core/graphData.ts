@@ -206,6 +206,11 @@ export interface HttpCallRecord {
   endpoint?: string;
   action?: string;
   ambiguous?: true;
+  /** The API gateway the call goes through, and the path it forwards. */
+  via?: string;
+  forwardedPath?: string;
+  /** Why a call through a gateway matched nothing. */
+  reason?: string;
 }
 
 export interface HttpCallData {
@@ -216,6 +221,8 @@ export interface HttpCallData {
   action?: string;
   ambiguous?: true;
   unmatched?: true;
+  /** The gateway of the first call, when it goes through one. */
+  via?: string;
   calls: HttpCallRecord[];
 }
 
