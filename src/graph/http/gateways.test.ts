@@ -200,3 +200,36 @@ describe('calls through YARP', () => {
     ]);
   });
 });
+
+describe('which gateway a call goes through', () => {
+  it('prefers the gateway a compose service runs over a copy of its routes elsewhere', () => {
+    const routes = (cluster: string) => `static_resources:
+  listeners:
+  - filter_chains:
+    - filters:
+      - config:
+          route_config:
+            virtual_hosts:
+            - routes:
+              - match: { prefix: "/inv/" }
+                route: { prefix_rewrite: "/", cluster: ${cluster} }
+  clusters:
+  - name: ${cluster}
+    hosts: [ { socket_address: { address: invoices-api } } ]
+`;
+    const calls = httpCalls({
+      'deploy/charts/apigw/envoy.yaml': routes('invoices'),
+      'src/Gateways/front/envoy.yaml': routes('invoicing'),
+      'src/docker-compose.yml': `services:
+  invoices-api:
+    build: { context: ., dockerfile: Services/Invoices/Invoices.Api/Dockerfile }
+  zfront:
+    image: envoyproxy/envoy
+    volumes: [ "./Gateways/front:/etc/envoy" ]
+`,
+      ...invoicesApi,
+      ...caller('public Task<string> Get(int id) => _http.GetStringAsync($"{_base}/inv/api/v1/invoices/{id}");'),
+    });
+    expect(calls.map((c) => c.via)).toEqual(['zfront']);
+  });
+});

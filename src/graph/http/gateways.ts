@@ -41,7 +41,16 @@ export class GatewayIndex<R extends ServedRoute> {
       for (const file of repo.files)
         if (file.facts?.kind === 'gateway-config')
           this.gateways.push(identify(repo.name, file.path, file.facts, compose));
-    this.gateways.sort((a, b) => (a.name + a.file < b.name + b.file ? -1 : 1));
+    // Gateways a compose service runs come first: a file no service mounts may be a stale copy or a chart template.
+    this.gateways.sort((a, b) =>
+      a.hosts.length > 0 !== b.hosts.length > 0
+        ? a.hosts.length > 0
+          ? -1
+          : 1
+        : a.name + a.file < b.name + b.file
+          ? -1
+          : 1,
+    );
     for (const gateway of this.gateways)
       for (const host of gateway.hosts) if (!this.byHost.has(host)) this.byHost.set(host, gateway);
   }
