@@ -233,3 +233,29 @@ describe('which gateway a call goes through', () => {
     expect(calls.map((c) => c.via)).toEqual(['zfront']);
   });
 });
+
+describe('which compose service a gateway is', () => {
+  it('is not a service built from the whole source tree, and a service is its deepest build folder', () => {
+    const calls = httpCalls({
+      'src/Gateways/Edge/Edge.csproj': project,
+      'src/Gateways/Edge/appsettings.json': `{ "ReverseProxy": {
+    "Routes": { "billing": { "ClusterId": "invoices", "Match": { "Path": "/billing/{**rest}" }, "Transforms": [ { "PathRemovePrefix": "/billing" } ] } },
+    "Clusters": { "invoices": { "Destinations": { "a": { "Address": "http://invoices-api/" } } } } } }`,
+      'src/docker-compose.yml': `services:
+  invoices-api:
+    build: { context: ., dockerfile: Services/Invoices/Invoices.Api/Dockerfile }
+  zedge:
+    build: { context: ., dockerfile: Gateways/Edge/Dockerfile }
+`,
+      'src/docker-compose.dev.yml': `services:
+  invoices-api:
+    build: .
+  tools:
+    build: .
+`,
+      ...invoicesApi,
+      ...caller('public Task<string> Get(int id) => _http.GetStringAsync($"{_base}/billing/api/v1/invoices/{id}");'),
+    });
+    expect(calls.map((c) => [c.to, c.via])).toEqual([['type:InvoicesController', 'zedge']]);
+  });
+});

@@ -127,9 +127,12 @@ function pickRoute(
 function identify(repo: string, file: string, facts: GatewayConfigFacts, compose: readonly ComposeService[]): Gateway {
   const dir = path.posix.dirname(file);
   const inside = (folder: string) => folder === '' || file === folder || dir === folder || dir.startsWith(`${folder}/`);
+  // A build folder that holds other services' folders is a whole source tree, not the gateway's project.
+  const isProjectFolder = (s: ComposeService) =>
+    s.folder !== undefined &&
+    !compose.some((o) => o !== s && o.repo === s.repo && o.folder?.startsWith(s.folder === '' ? '' : `${s.folder}/`));
   const services = compose.filter(
-    (s) =>
-      s.repo === repo && (s.mounts.some(inside) || (s.folder !== undefined && s.folder !== '' && inside(s.folder))),
+    (s) => s.repo === repo && (s.mounts.some(inside) || (isProjectFolder(s) && inside(s.folder!))),
   );
   const hosts = [...new Set(services.flatMap((s) => s.hosts.map((h) => h.toLowerCase())))].sort();
   const name = services.map((s) => s.name).sort()[0] ?? `${repo}/${dir === '.' ? file : dir}`;

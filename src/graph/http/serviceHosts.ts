@@ -27,7 +27,7 @@ export interface ComposeService extends ServiceLocation {
 
 const PATH_BASE = /^(?:ASPNETCORE_)?PATH_?BASE$/i;
 
-/** Compose services of the estate, merged by name per repository across override files (first file in path order wins). */
+/** Compose services of the estate, merged by name per repository across override files. */
 export function composeServices(repos: readonly RepoModel[]): ComposeService[] {
   const byKey = new Map<string, ComposeService>();
   for (const repo of repos) {
@@ -45,7 +45,9 @@ export function composeServices(repos: readonly RepoModel[]): ComposeService[] {
           hosts: [service.name],
         };
         const folder = buildFolder(dir, service);
-        if (folder !== undefined && entry.folder === undefined) entry.folder = folder;
+        // Override files may build from the bare context: the deepest folder named is the service's project.
+        if (folder !== undefined && (entry.folder === undefined || folder.length > entry.folder.length))
+          entry.folder = folder;
         const base = Object.entries(service.environment).find(([k, v]) => PATH_BASE.test(k) && v.startsWith('/'))?.[1];
         if (base && !entry.pathBase) entry.pathBase = base.replace(/\/$/, '');
         for (const mount of service.mounts) {
