@@ -208,6 +208,8 @@ export interface HttpCallRecord {
   ambiguous?: true;
   /** The API gateway the call goes through, and the path it forwards. */
   via?: string;
+  /** Other gateways that would take the call to the same handler (its host not known). */
+  alsoVia?: string[];
   forwardedPath?: string;
   /** Why a call through a gateway matched nothing. */
   reason?: string;

@@ -11,6 +11,8 @@ import type { HttpCallSite, ServedRoute } from './types.js';
 export interface ThroughGateway<R> {
   routes: R[];
   via?: string;
+  /** Other gateways that take the call to the same handlers, when its host is not known. */
+  alsoVia?: string[];
   forwardedPath?: string;
   reason?: string;
 }
@@ -33,12 +35,18 @@ export function throughGateways<R extends ServedRoute>(
     return toGateway
       ? { routes: [], reason: `${host} is a gateway, and none of its routes takes ${displayCall(path)}` }
       : undefined;
+  let found: ThroughGateway<R> | undefined;
   for (const forward of forwards) {
     if (!('routes' in forward)) continue;
     const downstream = callPath(forward.path);
     const routes = downstream ? match(downstream, site.method, forward.routes) : [];
-    if (routes.length > 0) return { routes, via: forward.gateway, forwardedPath: forward.path };
+    if (routes.length === 0) continue;
+    if (!found) found = { routes, via: forward.gateway, forwardedPath: forward.path };
+    // With the host unknown, any gateway reaching the same handlers may be the one: name them all.
+    else if (routes.every((r) => found!.routes.some((f) => f.handler === r.handler)))
+      found.alsoVia = [...(found.alsoVia ?? []), forward.gateway];
   }
+  if (found) return found;
   const first = forwards[0]!;
   return {
     routes: [],

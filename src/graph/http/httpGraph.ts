@@ -54,6 +54,7 @@ export function addHttpCoupling(graph: EstateGraph, repos: readonly RepoModel[],
         line: site.line,
         ...(best.length > 1 ? { ambiguous: true } : {}),
         ...(gatewayed?.via ? { via: gatewayed.via, forwardedPath: gatewayed.forwardedPath } : {}),
+        ...(gatewayed?.alsoVia ? { alsoVia: gatewayed.alsoVia } : {}),
       });
       edges.set(key, entry);
     }
