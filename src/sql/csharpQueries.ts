@@ -77,6 +77,7 @@ const EF_PARAMETERISING = new Set([
 
 const SQL_START =
   /^\s*(?:;?\s*WITH\b|SELECT\b|INSERT\b|UPDATE\b|DELETE\b|MERGE\b|EXEC(?:UTE)?\b|TRUNCATE\b|IF\s+(?:NOT\s+)?EXISTS\b|DECLARE\b|SET\s+NOCOUNT\b)/i;
+const STORED_PROCEDURE = /(?:^|\.)CommandType\.StoredProcedure$/;
 const PROCEDURE_NAME = /^\s*(\[[^\]]+\]|[A-Za-z_]\w*)(\.(\[[^\]]+\]|[A-Za-z_]\w*)){0,2}\s*$/;
 
 interface Candidate {
@@ -116,15 +117,17 @@ export function extractCSharpQueries(facts: CSharpFileFacts): {
           s.parameter === 'commandText' ||
           s.parameter === 'selectCommandText',
       ) ?? call.strings.find((s) => s.index === position && s.parameter === undefined);
+    // ADO.NET command text may be a procedure name on its own; Dapper's only with the command type saying so.
+    const allowProcedure = api.startsWith('ADO.NET') || isStoredProcedureCall(call);
     if (literal) {
-      add(literal.value, api, call.ownerType, parameterised, api.startsWith('ADO.NET'));
+      add(literal.value, api, call.ownerType, parameterised, allowProcedure);
       continue;
     }
     const named =
       call.identifiers.find((i) => i.parameter === 'sql') ??
       call.identifiers.find((i) => i.index === position && i.parameter === undefined);
     const declaration = named ? findDeclaration(facts.stringDeclarations, named.identifier, call) : undefined;
-    if (declaration) add(declaration.value, api, call.ownerType, parameterised, api.startsWith('ADO.NET'));
+    if (declaration) add(declaration.value, api, call.ownerType, parameterised, allowProcedure);
   }
   for (const declaration of facts.stringDeclarations) {
     if (/(^|\.)CommandText$/.test(declaration.name))
@@ -150,8 +153,16 @@ export function extractCSharpQueries(facts: CSharpFileFacts): {
   return { queries, problems };
 }
 
+/** `commandType: CommandType.StoredProcedure` (named or positional, `System.Data.` qualified or not). */
+export function isStoredProcedureCall(call: CSharpCallSite): boolean {
+  return call.identifiers.some((i) => STORED_PROCEDURE.test(i.identifier));
+}
+
 function apiOf(call: CSharpCallSite): string | undefined {
-  if (call.isConstructor) return ADO_COMMANDS.has(call.method) ? `ADO.NET ${call.method}` : undefined;
+  if (call.isConstructor) {
+    if (call.method === 'CommandDefinition') return 'Dapper.CommandDefinition';
+    return ADO_COMMANDS.has(call.method) ? `ADO.NET ${call.method}` : undefined;
+  }
   // `cmd.CommandText = sql` (and `CommandText = …` in an initializer) arrive as setter call sites.
   if (call.method === 'CommandText') return 'ADO.NET CommandText';
   if (call.receiver === undefined && call.method !== 'Sql') return undefined;
