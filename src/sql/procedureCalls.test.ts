@@ -70,6 +70,7 @@ namespace Vault.Data {
   public class DeviceRepository : Repository<Device, Guid> {
     public Task Purge(Guid id) =>
       connection.ExecuteAsync($"{Schema}.{nameof(Device)}_{Procedures.DeleteByAccount}", new { AccountId = id }, commandType: CommandType.StoredProcedure);
+    public void Drop(string db) { using var command = new SqlCommand($"DROP DATABASE {db}", connection); }
     public Task Unknown(string name) =>
       connection.ExecuteAsync($"[{Schema}].[{name}]", null, commandType: CommandType.StoredProcedure);
   }
@@ -94,6 +95,7 @@ describe('procedure names the code builds', () => {
     const unknown = model.sql.queries.find((q) => q.query.text === '[{…}].[{…}]');
     expect(unknown?.query).toMatchObject({ dynamic: true, ownerType: 'Vault.Data.DeviceRepository' });
     expect(unknown?.query.executes).toBeUndefined();
+    expect(model.sql.queries.filter((q) => q.query.text.startsWith('DROP'))).toHaveLength(0);
     // Inherited calls are located where the code is, once per subclass, with distinct keys.
     const inherited = model.sql.queries.filter((q) => q.file === 'src/Repository.cs');
     expect(inherited.map((q) => q.query.ownerType).sort()).toEqual([

@@ -39,7 +39,8 @@ export function resolveProcedureCalls(repos: readonly RepoModel[]): LocatedQuery
       for (const call of file.facts.callSites) {
         const sent = commandTextOf(call, file.facts.stringDeclarations);
         if (!sent?.allowProcedure || !sent.value.dynamic || !sent.value.holes) continue;
-        if (startsLikeSql(sent.value.text)) continue; // dynamic SQL: read per file
+        // Dynamic SQL is read per file; a name has no spaces (`ALTER DATABASE {…}` is no procedure).
+        if (startsLikeSql(sent.value.text) || /\s/.test(sent.value.text.trim())) continue;
         pending.push({ repo: repo.name, file: file.path, call, value: sent.value, api: sent.api });
       }
     }
