@@ -324,6 +324,7 @@ CREATE TABLE [dbo].[User] (
   [Profile] XML NULL,
   [Premium] BIT NOT NULL,
   [Status] TINYINT NOT NULL,
+  [PlanType] TINYINT NOT NULL,
   [CreationDate] DATETIME2 NOT NULL
 )
 `;
@@ -350,6 +351,12 @@ describe('unindexed-query suggestions', () => {
         .queries('db', 'users.ts', ['SELECT id FROM "user" WHERE email = $1'], { dialect: 'postgresql' }),
     );
     expect(findings[0]?.data.suggestions).toEqual(['CREATE INDEX "IX_user_email" ON "public"."user" ("email");']);
+    const mysql = await runAnalyzer(unindexedQuery, (b) =>
+      b
+        .sqlScript('db', 'User.sql', USER_SCHEMA)
+        .queries('db', 'users.js', ['SELECT Id FROM `User` WHERE Email = ?'], { dialect: 'mysql' }),
+    );
+    expect(mysql.findings[0]?.data.suggestions).toEqual(['CREATE INDEX `IX_User_Email` ON `User` (`Email`);']);
   });
 
   it('never keys on a MAX or XML column', async () => {
@@ -375,6 +382,7 @@ describe('unindexed-query suggestions', () => {
   it('puts a flag or small status only as a trailing key column, never alone or leading', async () => {
     expect(await suggestionsFor('[Premium] = 1')).toEqual([]);
     expect(await suggestionsFor('[Status] = 2 AND [Premium] = 0')).toEqual([]);
+    expect(await suggestionsFor('[PlanType] IN (1, 2)')).toEqual([]);
     expect(await suggestionsFor('[Premium] = 1 AND [Email] = @email')).toEqual([
       'CREATE INDEX [IX_User_Email_Premium] ON [dbo].[User] ([Email], [Premium]);',
     ]);

@@ -30,9 +30,9 @@ const UNKEYABLE_TYPES: Readonly<Record<SqlDialect, ReadonlySet<string>>> = {
 };
 const MAX_CAPABLE_TYPES = new Set(['varchar', 'nvarchar', 'varbinary']);
 const BOOLEAN_TYPES = new Set(['bit', 'bool', 'boolean']);
-/** Names of flags and small enums (`IsDeleted`, `HasAccess`, `Status`, `Enabled`), among columns of an enum's types. */
+/** Names of flags and small enums (`IsDeleted`, `HasAccess`, `Status`, `PlanType`, `Enabled`), among columns of an enum's types. */
 const FLAG_NAME =
-  /^(?:is|has|can|should|allow)[A-Z_]|(?:^|_)(?:is|has)_|(?:status|state|flag|enabled|disabled|deleted|active|archived)$/i;
+  /^(?:is|has|can|should|allow)[A-Z_]|(?:^|_)(?:is|has)_|(?:status|state|type|kind|flag|enabled|disabled|deleted|active|archived)$/i;
 /** Types an enum is stored as: small integers and short strings (`Status NVARCHAR(20)`). */
 const ENUM_TYPES = new Set(['tinyint', 'smallint', 'int', 'integer', 'char', 'nchar', 'varchar', 'nvarchar']);
 
@@ -60,7 +60,9 @@ export function suggestIndexes(verdict: AccessVerdict): string[] {
 
 function createIndex(table: TableSchema, columns: readonly string[], dialect: SqlDialect): string {
   const { schema, name } = table.table;
-  const owner = schema ?? DEFAULT_SCHEMA[dialect];
+  // MySQL has no `dbo`: a T-SQL schema's default owner a MySQL query resolved to is left out.
+  const written = dialect === 'mysql' && schema?.toLowerCase() === 'dbo' ? undefined : schema;
+  const owner = written ?? DEFAULT_SCHEMA[dialect];
   const target = owner ? `${quote(owner, dialect)}.${quote(name, dialect)}` : quote(name, dialect);
   const indexName = `IX_${[name, ...columns].join('_').replace(/\W+/g, '')}`;
   return `CREATE INDEX ${quote(indexName, dialect)} ON ${target} (${columns.map((c) => quote(c, dialect)).join(', ')});`;
