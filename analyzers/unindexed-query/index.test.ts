@@ -393,6 +393,9 @@ describe('unindexed-query suggestions', () => {
     expect(await suggestionsFor('[CreationDate] >= @since AND [Name] = @name')).toEqual([
       'CREATE INDEX [IX_User_Name_CreationDate] ON [dbo].[User] ([Name], [CreationDate]);',
     ]);
+    expect(await suggestionsFor('[CreationDate] < @before AND ([Email] = @email OR [Name] = @name)')).toEqual([
+      'CREATE INDEX [IX_User_CreationDate] ON [dbo].[User] ([CreationDate]);',
+    ]);
     expect(await suggestionsFor('[Email] = @email OR [Name] = @name')).toEqual([
       'CREATE INDEX [IX_User_Email] ON [dbo].[User] ([Email]);',
       'CREATE INDEX [IX_User_Name] ON [dbo].[User] ([Name]);',

@@ -44,6 +44,8 @@ export interface AccessVerdict {
    * applies, not a new index.
    */
   unseekableColumns: string[];
+  /** Columns among `columns` with an AND-ed unserved predicate: an index on them serves the access whatever the ORs do. */
+  andedColumns: string[];
   dialect: SqlDialect;
 }
 
@@ -76,6 +78,7 @@ function judgeAccess(
     anded: true,
     equalityColumns: [] as string[],
     unseekableColumns: [] as string[],
+    andedColumns: [] as string[],
     dialect,
   };
   if (where && own.length > 0) {
@@ -95,6 +98,7 @@ function judgeAccess(
       anded: allAnded,
       equalityColumns,
       unseekableColumns: columns.filter((c) => !seekable.has(c)),
+      andedColumns: unique(unserved.filter((l) => andedSet.has(l)).map((l) => l.column)),
       served: false,
       kind: 'where',
       columns,

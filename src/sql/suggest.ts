@@ -42,20 +42,25 @@ export function suggestIndexes(verdict: AccessVerdict): string[] {
     (c) => !verdict.unseekableColumns.includes(c) && isKeyable(columnOf(table, c), dialect),
   );
   if (keyable.length === 0) return [];
-  const statement = (columns: readonly string[]) => createIndex(table, columns, dialect);
-  if (!verdict.anded) {
-    // Each OR branch needs an index of its own; one branch left unserved still scans.
-    if (keyable.length < verdict.columns.length) return [];
-    if (keyable.some((c) => isLowSelectivity(c, columnOf(table, c)))) return [];
-    return keyable.map((c) => statement([c]));
-  }
+  if (verdict.anded) return suggestAnded(verdict, keyable);
+  // `a = 1 AND (b = 2 OR c = 3)`: an index led by `a` serves the access; the OR then needs none.
+  const anded = keyable.filter((c) => verdict.andedColumns.includes(c));
+  if (anded.some((c) => !isLowSelectivity(c, columnOf(table, c)))) return suggestAnded(verdict, anded);
+  // Each OR branch needs an index of its own; one branch left unserved still scans.
+  if (keyable.length < verdict.columns.length) return [];
+  if (keyable.some((c) => isLowSelectivity(c, columnOf(table, c)))) return [];
+  return keyable.map((c) => createIndex(table, [c], dialect));
+}
+
+function suggestAnded(verdict: AccessVerdict, keyable: readonly string[]): string[] {
+  const { table, dialect } = verdict;
   const selective = keyable.filter((c) => !isLowSelectivity(c, columnOf(table, c)));
   const low = keyable.filter((c) => !selective.includes(c));
   const equality = selective.filter((c) => verdict.equalityColumns.includes(c));
   const range = selective.filter((c) => !equality.includes(c));
   const leading = [...equality, ...range.slice(0, 1)].slice(0, MAX_KEY_COLUMNS);
   if (leading.length === 0) return [];
-  return [statement([...leading, ...low.slice(0, 1)])];
+  return [createIndex(table, [...leading, ...low.slice(0, 1)], dialect)];
 }
 
 function createIndex(table: TableSchema, columns: readonly string[], dialect: SqlDialect): string {
