@@ -9,6 +9,7 @@ import type { LocatedQuery, LocatedRoutine, SqlEstate } from '../core/sqlEstate.
 import { tableKey } from './names.js';
 import { SqlSchema } from './schema.js';
 import { resolveEfModel } from './efModel.js';
+import { resolveProcedureCalls } from './procedureCalls.js';
 
 export type { LocatedQuery, LocatedRoutine, SqlEstate } from '../core/sqlEstate.js';
 
@@ -43,6 +44,7 @@ export function buildSqlEstate(repos: readonly RepoModel[]): SqlEstate {
       });
     }
   }
+  queries.push(...resolveProcedureCalls(repos));
   for (const { def, where } of resolveEfModel(repos)) schema.add(def, where);
   return { schema, queries, routines };
 }

@@ -121,7 +121,7 @@ describe('harbor-estate SQL', () => {
       `SQL: ${total} queries, ${flagged} (${Math.round((flagged / total) * 100)}%) with an unindexed predicate`,
     );
     expect(table).toContain(
-      'CREATE INDEX IX_Invoices_CurrentStatus_PeriodEnd ON dbo.Invoices (CurrentStatus, PeriodEnd);',
+      'CREATE INDEX [IX_Notifications_Channel_Status] ON [dbo].[Notifications] ([Channel], [Status]);',
     );
   });
 

@@ -37,6 +37,8 @@ export interface SqlColumnDef {
   name: string;
   /** Lower-cased base type (`int`, `nvarchar`), when declared. */
   type?: string;
+  /** Declared `(MAX)`: such a column cannot be an index key. */
+  max?: true;
 }
 
 /** One `CREATE TABLE` (or EF `CreateTable`), or indexes added to a table declared elsewhere. */
@@ -52,7 +54,11 @@ export interface SqlTableDef {
 
 export type SqlOperator = 'eq' | 'range' | 'like' | 'in' | 'null' | 'not-null' | 'other';
 
-export type NonSargableReason = 'function' | 'leading-wildcard' | 'implicit-conversion';
+/**
+ * `date-cast`: `CAST(col AS DATE)` / `CONVERT(DATE, col)`, which SQL Server
+ * still seeks on (a dynamic range on the column) and other engines do not.
+ */
+export type NonSargableReason = 'function' | 'leading-wildcard' | 'implicit-conversion' | 'date-cast';
 
 /** One column compared in a predicate. */
 export interface SqlPredicateLeaf {
