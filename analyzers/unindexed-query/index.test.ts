@@ -58,7 +58,8 @@ testAnalyzer(unindexedQuery, {
       summaries: [
         {
           title: 'Unindexed queries by table',
-          headline: 'SQL: 4 queries, 0 (0%) with an unindexed predicate — 0 dynamic, 0 partly unparsed',
+          headline:
+            'SQL: 4 queries (4 application, 0 routines), 0 (0%) with an unindexed predicate; every counted query judged',
           columns: COLUMNS,
           rows: [],
         },
@@ -105,7 +106,7 @@ testAnalyzer(unindexedQuery, {
       summaries: [
         {
           headline:
-            'SQL: 1 queries, 0 (0%) with an unindexed predicate — 0 dynamic, 0 partly unparsed; no schema found, so no query was judged',
+            'SQL: 1 queries (1 application, 0 routines), 0 (0%) with an unindexed predicate; not fully judged: 1 with no schema for their database; no schema found, so no query was judged',
           rows: [],
         },
       ],
@@ -139,7 +140,8 @@ testAnalyzer(unindexedQuery, {
       summaries: [
         {
           title: 'Unindexed queries by table',
-          headline: 'SQL: 1 queries, 1 (100%) with an unindexed predicate — 0 dynamic, 0 partly unparsed',
+          headline:
+            'SQL: 1 queries (1 application, 0 routines), 1 (100%) with an unindexed predicate; every counted query judged',
           columns: COLUMNS,
           rows: [['dbo.orders', '1', 'CREATE INDEX IX_Orders_PlacedUtc ON dbo.Orders (PlacedUtc);']],
         },
@@ -272,7 +274,8 @@ testAnalyzer(unindexedQuery, {
       ],
       summaries: [
         {
-          headline: 'SQL: 6 queries, 4 (67%) with an unindexed predicate — 1 dynamic, 1 partly unparsed',
+          headline:
+            'SQL: 6 queries (6 application, 0 routines), 4 (67%) with an unindexed predicate; not fully judged: 1 partly unparsed, 1 dynamic, 1 naming a table or view no schema defines',
           rows: [
             [
               'dbo.orders',
