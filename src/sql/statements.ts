@@ -170,6 +170,8 @@ function startsNew(current: readonly Token[], token: Token, next: Token | undefi
   )
     return false;
   if (word === 'END') return true;
+  // `ALTER TABLE t DROP COLUMN c` is one statement.
+  if (word === 'DROP' && first === 'ALTER' && current[1]?.value === 'TABLE') return false;
   if (CONTINUERS.has(previous.value)) return false;
   if (first === 'DECLARE' && word === 'CURSOR') return false;
   // `CREATE INDEX IF NOT EXISTS`, `DROP TABLE IF EXISTS`.
