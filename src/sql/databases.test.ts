@@ -166,6 +166,8 @@ describe('migrations applied in order', () => {
           EXEC sp_rename N'[dbo].[Device].[IX_Device_Push]', N'IX_Device_PushId', N'INDEX'
           DROP TABLE [dbo].[U2f]
           DROP TABLE #Work`,
+        // A baseline in a migration folder comes before the dated scripts: its stale index is dropped by them.
+        'db/DbScripts/Init.sql': 'CREATE INDEX IX_Device_UserId ON dbo.Device (UserId)',
         'db/Tables/Device.sql':
           'CREATE TABLE dbo.Device (Id INT NOT NULL CONSTRAINT PK_Device PRIMARY KEY, UserId INT, PushToken NVARCHAR(50), Push NVARCHAR(50))',
       }),
@@ -174,7 +176,7 @@ describe('migrations applied in order', () => {
     expect([...schema.tables.keys()]).toEqual(['dbo.device']);
     expect(indexesOf(estate, 'app/transactsql', 'dbo.device')).toEqual(['PK_Device(Id)', 'IX_Device_PushId(Push)']);
     expect([...schema.tables.get('dbo.device')!.columns.keys()].sort()).toEqual(['id', 'push', 'pushtoken', 'userid']);
-    expect(estate.schemas[0]).toMatchObject({ files: 3, migrations: 2 });
+    expect(estate.schemas[0]).toMatchObject({ files: 4, migrations: 3 });
   });
 });
 
@@ -189,6 +191,10 @@ describe('queries: role and superseded routine copies', () => {
         'SELECT Id, Token, Push FROM dbo.Device WHERE UserId = @u',
       ),
       'util/MySqlMigrations/HelperScripts/2021-02-02_Fix.sql': 'UPDATE `Device` SET `Token` = NULL',
+      'util/PostgresMigrations/Migrations/20220101000000_Backfill.cs': efMigration(
+        'Shop.PostgresMigrations.Migrations',
+        'migrationBuilder.Sql("UPDATE \\"Device\\" SET \\"Token\\" = NULL");',
+      ),
       'util/Seeder/Seed.cs':
         'public class Seed { public void Run(IDbConnection c) { c.Execute("DELETE FROM dbo.Device WHERE Id > 100"); } }',
     }),
@@ -211,6 +217,7 @@ describe('queries: role and superseded routine copies', () => {
     expect(others.map((q) => [q.file, q.role, q.family])).toEqual([
       ['util/Migrator/DbScripts/2021-01-01_00_Proc.sql', 'migration', 'transactsql'],
       ['util/MySqlMigrations/HelperScripts/2021-02-02_Fix.sql', 'script', 'mysql'],
+      ['util/PostgresMigrations/Migrations/20220101000000_Backfill.cs', 'migration', 'postgresql'],
       ['util/Seeder/Seed.cs', 'script', 'transactsql'],
     ]);
   });

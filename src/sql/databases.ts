@@ -19,6 +19,7 @@ import type { SqlDatabase } from '../core/sqlEstate.js';
 import { familyNamed } from './ef/provider.js';
 import { resolveEfModel } from './efModel.js';
 import { type ApplyOrder, applyOrder, compareOrder } from './migrationOrder.js';
+import { inMigrationFolder } from './roles.js';
 import { SqlSchema } from './schema.js';
 
 interface Contribution {
@@ -52,7 +53,9 @@ export function buildDatabases(repos: readonly RepoModel[]): SqlDatabase[] {
       const family = fileFamily(file);
       if (!sql || !family || (sql.tables.length === 0 && !sql.changes)) continue;
       if (sql.efMigration) efFamilies.set(repo.name, (efFamilies.get(repo.name) ?? new Set()).add(family));
-      const order = applyOrder(file.path);
+      const dated = applyOrder(file.path);
+      // An undated script in a migration folder (`Migrator/MySql/Init.sql`) is a baseline: before every dated one.
+      const order = dated.dated || !inMigrationFolder(file.path) ? dated : { ...dated, dated: true, key: '' };
       contributions.push({
         repo: repo.name,
         file: file.path,

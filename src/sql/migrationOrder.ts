@@ -3,9 +3,10 @@
  * their name: EF's timestamp ids (`20210617183900_Init.cs`, EF6's 15 digits),
  * date-prefixed scripts (`2017-08-19_00_Setup.sql`), Flyway versions
  * (`V2_1__add.sql`) and dated folders (`20230101120000_init/migration.sql`).
- * Dated files come first, oldest first; undated files (a live schema project,
- * the EF model) come after them by path: they describe the current state, so
- * no older migration's drop may remove what they declare.
+ * Dated files come first, oldest first (an undated script in a migration
+ * folder, a baseline, before them: ./databases.ts); other undated files (a live
+ * schema project, the EF model) come after them by path: they describe the
+ * current state, so no older migration's drop may remove what they declare.
  */
 
 export interface ApplyOrder {

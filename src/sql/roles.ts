@@ -19,6 +19,16 @@ const MIGRATION_FOLDER =
 const SCRIPT_FOLDER =
   /^(scripts?|\w+scripts|util|utils|utilities|tools?|seed\w*|seeders?|test|tests|\w+\.tests?|samples?|examples?|backups?|maintenance|adhoc|one-?off)$/i;
 
+/** Under a migration folder (`Migrations`, `DbScripts…`, `Migrator`, …) as the deepest folder that says either. */
+export function inMigrationFolder(path: string): boolean {
+  const folders = path.split('/').slice(0, -1);
+  for (let i = folders.length - 1; i >= 0; i--) {
+    if (MIGRATION_FOLDER.test(folders[i]!)) return true;
+    if (SCRIPT_FOLDER.test(folders[i]!)) return false;
+  }
+  return false;
+}
+
 export function queryRole(file: ExtractedFile, query: SqlQueryFacts): SqlQueryRole {
   if (query.routine) return 'routine';
   if (file.sql?.efMigration) return 'migration';

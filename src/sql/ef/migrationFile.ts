@@ -22,7 +22,8 @@ export function readMigrationFile(facts: CSharpFileFacts): MigrationFileFacts {
   const chains = upChains(facts);
   const tables = readMigrations(chains);
   const changes = readMigrationChanges(chains);
-  if (tables.length === 0 && changes.length === 0) return { tables, changes };
+  // A migration class with only `Sql(…)` calls still migrates its provider's database.
+  if (tables.length === 0 && changes.length === 0 && !isMigrationClass(facts)) return { tables, changes };
   return { tables, changes, efMigration: migrationProvider(facts, chains) };
 }
 
@@ -148,4 +149,9 @@ function dropConstraint(args: readonly CSharpArgument[], line: number): SqlSchem
   const name = stringValue(argument(args, 0, 'name'));
   const table = tableName(stringValue(argument(args, 1, 'table')), stringValue(argument(args, 2, 'schema')));
   return name ? { op: 'drop-index', ...(table ? { table } : {}), name, line } : undefined;
+}
+
+/** `class X : Migration` (EF Core) or `: DbMigration` (EF6). */
+function isMigrationClass(facts: CSharpFileFacts): boolean {
+  return facts.types.some((t) => t.bases.some((b) => /(^|\.)(Db)?Migration$/.test(b)));
 }
