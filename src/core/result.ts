@@ -24,7 +24,7 @@ export interface SqlQuerySummary {
   text: string;
   /** `application`, `routine`, `migration` or `script` (see src/sql/roles.ts). */
   role?: string;
-  /** The database it is judged against (`<repo>/<family>`); absent when the estate has no schema of its family. */
+  /** The database it is judged against (its family); absent when the estate has no schema of its family. */
   database?: string;
   /** A routine copy a later definition replaces: not judged, not counted. */
   superseded?: true;
@@ -54,7 +54,7 @@ export interface SqlCoverage {
   /** Each database's schema. */
   databases: {
     id: string;
-    repo: string;
+    repos: string[];
     family: string;
     tables: number;
     indexes: number;

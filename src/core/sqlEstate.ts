@@ -74,11 +74,12 @@ export interface LocatedRoutine {
   superseded?: true;
 }
 
-/** One database the estate's schema files and migrations describe: a repo's fragments of one family. */
+/** One database the estate's schema files and migrations describe: the fragments of one family. */
 export interface SqlDatabase {
-  /** `<repo>/<family>`. */
+  /** The family (`transactsql`, `mysql`, …). */
   id: string;
-  repo: string;
+  /** Repositories whose files built it. */
+  repos: string[];
   family: SqlDatabaseFamily;
   schema: SchemaCatalog;
   /** Files whose fragments or changes built it, and how many of them were dated migrations. */
@@ -90,9 +91,8 @@ export interface SqlEstate {
   /** Every database with a schema, by id. */
   schemas: SqlDatabase[];
   /**
-   * The database a query is judged against: the same family in the query's repo,
-   * else the family's largest schema in another repo; undefined when the estate
-   * has no schema of that family.
+   * The database a query is judged against: the one of its family (its file's
+   * provider or dialect); undefined when the estate has no schema of that family.
    */
   databaseFor(query: LocatedQuery): SqlDatabase | undefined;
   /** `databaseFor(query)?.schema`. */

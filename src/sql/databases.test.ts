@@ -90,19 +90,19 @@ describe('one schema per database', () => {
 
   it('keeps SQL Server scripts and each EF provider apart, deciding the provider from the file', () => {
     expect(estate.schemas.map((d) => [d.id, d.schema.size])).toEqual([
-      ['app/mysql', 1],
-      ['app/postgresql', 1],
-      ['app/sqlite', 1],
-      ['app/transactsql', 1],
+      ['mysql', 1],
+      ['postgresql', 1],
+      ['sqlite', 1],
+      ['transactsql', 1],
     ]);
-    expect(indexesOf(estate, 'app/transactsql', 'dbo.orders')).toEqual(['primary-key(Id)']);
-    expect(indexesOf(estate, 'app/mysql', 'dbo.orders')).toEqual(['PK_Orders(Id)', 'IX_Orders_Status(Status)']);
+    expect(indexesOf(estate, 'transactsql', 'dbo.orders')).toEqual(['primary-key(Id)']);
+    expect(indexesOf(estate, 'mysql', 'dbo.orders')).toEqual(['PK_Orders(Id)', 'IX_Orders_Status(Status)']);
   });
 
   it('judges a query against the schema of its own database only', () => {
     const query = estate.queries.find((q) => q.file === 'src/Infrastructure/OrderRepository.cs')!;
     expect(query.role).toBe('application');
-    expect(estate.databaseFor(query)?.id).toBe('app/transactsql');
+    expect(estate.databaseFor(query)?.id).toBe('transactsql');
     const orders = estate.schemaFor(query)!.resolve({ schema: 'dbo', name: 'Orders' }, 'transactsql')!;
     expect(orders.indexes.some((i) => i.columns[0] === 'Status')).toBe(false);
   });
@@ -134,11 +134,11 @@ describe('migrations applied in order', () => {
       }),
     ]);
     const schema = estate.schemas[0]!.schema;
-    expect(estate.schemas.map((d) => d.id)).toEqual(['app/transactsql']);
+    expect(estate.schemas.map((d) => d.id)).toEqual(['transactsql']);
     expect([...schema.tables.keys()].sort()).toEqual(['dbo.baskets', 'dbo.users']);
-    expect(indexesOf(estate, 'app/transactsql', 'dbo.users')).toEqual(['PK_Users(Id)', 'IX_Users_Handle(Handle)']);
+    expect(indexesOf(estate, 'transactsql', 'dbo.users')).toEqual(['PK_Users(Id)', 'IX_Users_Handle(Handle)']);
     expect([...schema.tables.get('dbo.users')!.columns.keys()]).toEqual(['id', 'email', 'handle']);
-    expect(indexesOf(estate, 'app/transactsql', 'dbo.baskets')).toEqual(['PK_Carts(Id)']);
+    expect(indexesOf(estate, 'transactsql', 'dbo.baskets')).toEqual(['PK_Carts(Id)']);
   });
 
   it('scripts: DROP INDEX, sp_rename, ALTER TABLE … DROP COLUMN/CONSTRAINT and DROP TABLE by date; the live schema last', () => {
@@ -174,7 +174,7 @@ describe('migrations applied in order', () => {
     ]);
     const schema = estate.schemas[0]!.schema;
     expect([...schema.tables.keys()]).toEqual(['dbo.device']);
-    expect(indexesOf(estate, 'app/transactsql', 'dbo.device')).toEqual(['PK_Device(Id)', 'IX_Device_PushId(Push)']);
+    expect(indexesOf(estate, 'transactsql', 'dbo.device')).toEqual(['PK_Device(Id)', 'IX_Device_PushId(Push)']);
     expect([...schema.tables.get('dbo.device')!.columns.keys()].sort()).toEqual(['id', 'push', 'pushtoken', 'userid']);
     expect(estate.schemas[0]).toMatchObject({ files: 4, migrations: 3 });
   });

@@ -1,6 +1,6 @@
 /**
  * One schema per database. A file's fragments and changes go to the database
- * of its repo and family:
+ * of its family (`databaseId`):
  * - an EF migration: the provider the file shows (annotations, store types,
  *   namespace, usings — ./ef/provider.ts), else a provider word in its folders
  *   (`PostgresMigrations`, `util/MySql/…`), else SQL Server (EF's usual one);
@@ -42,7 +42,13 @@ export function fileFamily(file: ExtractedFile): SqlDatabaseFamily | undefined {
   return undefined;
 }
 
-export const databaseId = (repo: string, family: SqlDatabaseFamily): string => `${repo}/${family}`;
+/**
+ * A database is a family across the estate: repositories that share SQL Server
+ * (an EF migration in one, an SSDT script in another) describe one database;
+ * their table names rarely collide, and when they do one table is the
+ * truthful reading of a shared database.
+ */
+export const databaseId = (_repo: string, family: SqlDatabaseFamily): string => family;
 
 export function buildDatabases(repos: readonly RepoModel[]): SqlDatabase[] {
   const contributions: Contribution[] = [];
@@ -109,7 +115,7 @@ function buildDatabase(id: string, list: Contribution[]): SqlDatabase {
   const first = list[0]!;
   return {
     id,
-    repo: first.repo,
+    repos: [...new Set(list.map((c) => c.repo))].sort(),
     family: first.family,
     schema,
     files: new Set(list.map((c) => c.file)).size,
@@ -117,15 +123,10 @@ function buildDatabase(id: string, list: Contribution[]): SqlDatabase {
   };
 }
 
-/** The database a query targets: its family in its repo, else that family's largest schema elsewhere. */
+/** The database a query targets: the one of its family (ids are per family, see `databaseId`). */
 export function databaseResolver(
   databases: readonly SqlDatabase[],
 ): (repo: string, family: SqlDatabaseFamily) => SqlDatabase | undefined {
   const byId = new Map(databases.map((d) => [d.id, d]));
-  const largest = new Map<SqlDatabaseFamily, SqlDatabase>();
-  for (const database of databases) {
-    const current = largest.get(database.family);
-    if (!current || database.schema.size > current.schema.size) largest.set(database.family, database);
-  }
-  return (repo, family) => byId.get(databaseId(repo, family)) ?? largest.get(family);
+  return (repo, family) => byId.get(databaseId(repo, family));
 }

@@ -43,7 +43,7 @@ describe('EF model → schema', () => {
     ]);
     const schema = estate.schemas[0]!.schema;
     const describe = (key: string) => schema.tables.get(key)?.indexes.map((i) => `${i.kind}:${i.columns.join('+')}`);
-    expect(estate.schemas.map((d) => d.id)).toEqual(['shop/transactsql']);
+    expect(estate.schemas.map((d) => d.id)).toEqual(['transactsql']);
     expect([...schema.tables.keys()].sort()).toEqual(['crm.clients', 'dbo.orders']);
     expect(describe('dbo.orders')).toEqual(['index:PlacedUtc', 'primary-key:Id']);
     expect(describe('crm.clients')).toEqual(['primary-key:Code', 'unique:Email']);

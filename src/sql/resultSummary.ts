@@ -81,7 +81,7 @@ export function sqlCoverage(estate: SqlEstate): SqlCoverage {
     ormEntitySetsNotRead: estate.efEntitySets,
     databases: estate.schemas.map((d) => ({
       id: d.id,
-      repo: d.repo,
+      repos: d.repos,
       family: d.family,
       tables: d.schema.size,
       indexes: [...d.schema.tables.values()].reduce((n, t) => n + t.indexes.length, 0),
