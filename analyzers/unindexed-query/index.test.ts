@@ -112,8 +112,37 @@ testAnalyzer(unindexedQuery, {
       ],
     },
     { name: 'no queries: no summary', estate: (b) => b.sqlScript('db', 'schema.sql', SCHEMA), summaries: [] },
+    {
+      name: 'a routine copy a later definition replaces is never judged',
+      estate: (b) =>
+        b
+          .sqlScript('db', 'schema.sql', SCHEMA)
+          .sqlScript(
+            'db',
+            'DbScripts/2019-01-01_00_Orders.sql',
+            'CREATE PROCEDURE dbo.Orders_Read @s INT AS\nBEGIN\n  SELECT Id FROM dbo.Orders WHERE Status = @s\nEND',
+          )
+          .sqlScript(
+            'db',
+            'Stored Procedures/Orders_Read.sql',
+            'CREATE PROCEDURE dbo.Orders_Read @c INT AS\nBEGIN\n  SELECT Id FROM dbo.Orders WHERE CustomerId = @c\nEND',
+          ),
+    },
   ],
   invalid: [
+    {
+      name: "another database's index does not serve a T-SQL query",
+      estate: (b) =>
+        b
+          .sqlScript('db', 'schema.sql', SCHEMA)
+          .sqlScript(
+            'db',
+            'MySqlMigrations/2021-01-01_Index.sql',
+            'CREATE INDEX `IX_Orders_Status` ON `Orders` (`Status`);',
+          )
+          .queries('db', 'Queries.cs', ['SELECT Id FROM dbo.Orders WHERE Status = 1']),
+      findings: [{ messageId: 'unindexed', location: { repo: 'db', file: 'Queries.cs', line: 1 } }],
+    },
     {
       name: 'a filter on an unindexed column, with the closest index and a suggestion',
       estate: withQueries('SELECT Id FROM dbo.Orders WHERE PlacedUtc >= @since'),
