@@ -46,9 +46,11 @@ export default defineAnalyzer<NonSargableData>()({
   options: z.object({}).strict(),
   run({ sql, report }) {
     for (const located of sql.queries) {
+      if (located.superseded) continue;
       const { query } = located;
+      const schema = sql.schemaFor(located);
       for (const block of query.blocks) {
-        const tables = block.accesses.map((a) => sql.schema.resolve(a.table, query.dialect));
+        const tables = block.accesses.map((a) => schema?.resolve(a.table, query.dialect));
         const where = block.where ? attributeLeaves(block.where, block, tables) : undefined;
         for (const leaf of allLeaves(where)) {
           const table = leaf.access !== undefined ? tables[leaf.access] : undefined;

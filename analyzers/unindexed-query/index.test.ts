@@ -58,7 +58,8 @@ testAnalyzer(unindexedQuery, {
       summaries: [
         {
           title: 'Unindexed queries by table',
-          headline: 'SQL: 4 queries, 0 (0%) with an unindexed predicate — 0 dynamic, 0 partly unparsed',
+          headline:
+            'SQL: 4 queries (4 application, 0 routines), 0 (0%) with an unindexed predicate; every counted query judged',
           columns: COLUMNS,
           rows: [],
         },
@@ -112,14 +113,43 @@ testAnalyzer(unindexedQuery, {
       summaries: [
         {
           headline:
-            'SQL: 1 queries, 0 (0%) with an unindexed predicate — 0 dynamic, 0 partly unparsed; no schema found, so no query was judged',
+            'SQL: 1 queries (1 application, 0 routines), 0 (0%) with an unindexed predicate; not fully judged: 1 with no schema for their database; no schema found, so no query was judged',
           rows: [],
         },
       ],
     },
     { name: 'no queries: no summary', estate: (b) => b.sqlScript('db', 'schema.sql', SCHEMA), summaries: [] },
+    {
+      name: 'a routine copy a later definition replaces is never judged',
+      estate: (b) =>
+        b
+          .sqlScript('db', 'schema.sql', SCHEMA)
+          .sqlScript(
+            'db',
+            'DbScripts/2019-01-01_00_Orders.sql',
+            'CREATE PROCEDURE dbo.Orders_Read @s INT AS\nBEGIN\n  SELECT Id FROM dbo.Orders WHERE Status = @s\nEND',
+          )
+          .sqlScript(
+            'db',
+            'Stored Procedures/Orders_Read.sql',
+            'CREATE PROCEDURE dbo.Orders_Read @c INT AS\nBEGIN\n  SELECT Id FROM dbo.Orders WHERE CustomerId = @c\nEND',
+          ),
+    },
   ],
   invalid: [
+    {
+      name: "another database's index does not serve a T-SQL query",
+      estate: (b) =>
+        b
+          .sqlScript('db', 'schema.sql', SCHEMA)
+          .sqlScript(
+            'db',
+            'MySqlMigrations/2021-01-01_Index.sql',
+            'CREATE INDEX `IX_Orders_Status` ON `Orders` (`Status`);',
+          )
+          .queries('db', 'Queries.cs', ['SELECT Id FROM dbo.Orders WHERE Status = 1']),
+      findings: [{ messageId: 'unindexed', location: { repo: 'db', file: 'Queries.cs', line: 1 } }],
+    },
     {
       name: 'a filter on an unindexed column, with the closest index and a suggestion',
       estate: withQueries('SELECT Id FROM dbo.Orders WHERE PlacedUtc >= @since'),
@@ -146,7 +176,8 @@ testAnalyzer(unindexedQuery, {
       summaries: [
         {
           title: 'Unindexed queries by table',
-          headline: 'SQL: 1 queries, 1 (100%) with an unindexed predicate — 0 dynamic, 0 partly unparsed',
+          headline:
+            'SQL: 1 queries (1 application, 0 routines), 1 (100%) with an unindexed predicate; every counted query judged',
           columns: COLUMNS,
           rows: [['dbo.orders', '1', 'CREATE INDEX [IX_Orders_PlacedUtc] ON [dbo].[Orders] ([PlacedUtc]);']],
         },
@@ -282,7 +313,8 @@ testAnalyzer(unindexedQuery, {
       ],
       summaries: [
         {
-          headline: 'SQL: 6 queries, 4 (67%) with an unindexed predicate — 1 dynamic, 1 partly unparsed',
+          headline:
+            'SQL: 6 queries (6 application, 0 routines), 4 (67%) with an unindexed predicate; not fully judged: 1 partly unparsed, 1 dynamic, 1 naming a table or view no schema defines',
           rows: [
             ['dbo.orders', '3', 'CREATE INDEX [IX_Orders_PlacedUtc] ON [dbo].[Orders] ([PlacedUtc]);'],
             ['dbo.customers', '1', 'CREATE INDEX [IX_Customers_Region] ON [dbo].[Customers] ([Region]);'],
@@ -354,13 +386,18 @@ describe('unindexed-query suggestions', () => {
     ]);
     const { findings } = await runAnalyzer(unindexedQuery, (b) =>
       b
-        .sqlScript('db', 'user.sql', 'CREATE TABLE public."user" (id INT PRIMARY KEY, email TEXT NOT NULL)')
+        .sqlScript('db', 'user.sql', 'CREATE TABLE public."user" (id SERIAL PRIMARY KEY, email TEXT NOT NULL);')
         .queries('db', 'users.ts', ['SELECT id FROM "user" WHERE email = $1'], { dialect: 'postgresql' }),
     );
     expect(findings[0]?.data.suggestions).toEqual(['CREATE INDEX "IX_user_email" ON "public"."user" ("email");']);
     const mysql = await runAnalyzer(unindexedQuery, (b) =>
       b
-        .sqlScript('db', 'User.sql', USER_SCHEMA)
+        // Each database is its own schema: the MySQL query is judged against the MySQL table.
+        .sqlScript(
+          'db',
+          'User.sql',
+          'CREATE TABLE `User` (`Id` INT NOT NULL PRIMARY KEY, `Email` VARCHAR(256) NOT NULL) ENGINE=InnoDB;',
+        )
         .queries('db', 'users.js', ['SELECT Id FROM `User` WHERE Email = ?'], { dialect: 'mysql' }),
     );
     expect(mysql.findings[0]?.data.suggestions).toEqual(['CREATE INDEX `IX_User_Email` ON `User` (`Email`);']);

@@ -13,6 +13,9 @@ import type { CSharpCallSite, CSharpFileFacts, CSharpStringValue } from '../core
 import { fingerprint } from '../core/fingerprint.js';
 import type { RepoModel } from '../core/model.js';
 import type { LocatedQuery } from '../core/sqlEstate.js';
+
+/** A located procedure call before the estate gives it its role and database family. */
+export type ProcedureCall = Omit<LocatedQuery, 'role' | 'family'>;
 import { analyzeQuery } from './analyzeQuery.js';
 import { commandTextOf, isProcedureName, startsLikeSql } from './csharpQueries.js';
 import { CSharpTypeTable, type Bindings, type TypeEntry } from './csharpTypeTable.js';
@@ -29,7 +32,7 @@ interface PendingCall {
   api: string;
 }
 
-export function resolveProcedureCalls(repos: readonly RepoModel[]): LocatedQuery[] {
+export function resolveProcedureCalls(repos: readonly RepoModel[]): ProcedureCall[] {
   const pending: PendingCall[] = [];
   const files: { repo: string; facts: CSharpFileFacts }[] = [];
   for (const repo of repos) {
@@ -50,7 +53,7 @@ export function resolveProcedureCalls(repos: readonly RepoModel[]): LocatedQuery
   return pending.flatMap((p) => locate(p, types));
 }
 
-function locate(pending: PendingCall, types: CSharpTypeTable): LocatedQuery[] {
+function locate(pending: PendingCall, types: CSharpTypeTable): ProcedureCall[] {
   const { call, value } = pending;
   const owner = call.ownerType ? types.get(call.ownerType) : undefined;
   const own = owner ? nameIn(value, owner, new Map(), types, owner) : undefined;
@@ -116,7 +119,7 @@ function holeValue(
   return nameIn(member.declaration.value, member.type, member.bindings, types, from, depth + 1);
 }
 
-function located(pending: PendingCall, name: string, ownerType: string | undefined): LocatedQuery {
+function located(pending: PendingCall, name: string, ownerType: string | undefined): ProcedureCall {
   const { repo, file, call, value, api } = pending;
   const origin = {
     dialect: 'transactsql' as const,
@@ -136,7 +139,7 @@ function located(pending: PendingCall, name: string, ownerType: string | undefin
   };
 }
 
-function unresolved(pending: PendingCall): LocatedQuery {
+function unresolved(pending: PendingCall): ProcedureCall {
   const { repo, file, call, value, api } = pending;
   const origin = { dialect: 'transactsql' as const, api, line: value.line, column: value.column };
   const query = unresolvedQuery(value, call.ownerType ? { ...origin, ownerType: call.ownerType } : origin);
