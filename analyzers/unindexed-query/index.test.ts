@@ -460,7 +460,7 @@ describe('unindexed-query on statements that run once', () => {
   it('leaves migration scripts unjudged by default and says so in the headline', async () => {
     const { findings, summaries } = await runAnalyzer(unindexedQuery, backfill);
     expect(findings).toEqual([]);
-    expect(summaries[0]?.headline).toContain('1 migration/script statements (run once; not judged');
+    expect(summaries[0]?.headline).toContain('1 migration statements (run once; not judged');
   });
 
   it('judges them when options.roles names them', async () => {

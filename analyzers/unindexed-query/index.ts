@@ -48,11 +48,11 @@ export default defineAnalyzer<UnindexedQueryData>()({
   options: z
     .object({
       top: z.number().int().min(1).default(10),
-      // Migration and one-off script statements run once: a scan there is no index problem.
+      // Migrations run once: a scan there is no index problem. Scripts may be scheduled jobs, so they are judged.
       roles: z
         .array(z.enum(['application', 'routine', 'migration', 'script']))
         .min(1)
-        .default(['application', 'routine']),
+        .default(['application', 'routine', 'script']),
     })
     .strict(),
   run({ sql, report, options }) {
@@ -116,9 +116,11 @@ function unindexedShare(findings: readonly Finding<UnindexedQueryData>[], sql: S
   const counted = new Set(sql.queries.filter(isCounted).map((q) => q.key));
   const queries = coverage.counted;
   const flagged = new Set(findings.map((f) => f.data.queryKey).filter((k) => counted.has(k))).size;
-  const others = coverage.byRole.migration! + coverage.byRole.script!;
+  const migrations = coverage.byRole.migration!;
+  const scripts = coverage.byRole.script!;
   const also = [
-    others > 0 ? `${others} migration/script statements (run once; not judged unless options.roles names them)` : '',
+    scripts > 0 ? `${scripts} script statements` : '',
+    migrations > 0 ? `${migrations} migration statements (run once; not judged unless options.roles names them)` : '',
     coverage.superseded > 0 ? `${coverage.superseded} superseded routine copies` : '',
   ].filter(Boolean);
   const blind = sql.schemas.length === 0 ? '; no schema found, so no query was judged' : '';
