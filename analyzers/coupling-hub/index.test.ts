@@ -55,8 +55,8 @@ testAnalyzer(couplingHub, {
       options: { levels: ['namespace'] },
     },
     {
-      name: 'a shared namespace used by five areas of thirty: under the minShare of the areas',
-      estate: monolith(30, 5),
+      name: 'a shared namespace used by five areas of sixty: under the minShare of the areas',
+      estate: monolith(60, 5),
       options: { levels: ['namespace'] },
     },
     {

@@ -84,7 +84,7 @@ export default defineAnalyzer<CouplingHubData>()({
       /** A hub has at least this many distinct dependent areas. */
       minDependents: z.number().int().min(1).default(5),
       /** … and at least this share of the level's areas that depend on anything. */
-      minShare: z.number().min(0).max(1).default(0.25),
+      minShare: z.number().min(0).max(1).default(0.1),
       /** How many hubs per level become findings. */
       top: z.number().int().min(1).default(5),
       /** `exclude`: test code (projects referencing a test framework, JS/TS test files) makes nothing a hub. */
