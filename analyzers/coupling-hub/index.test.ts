@@ -128,7 +128,7 @@ testAnalyzer(couplingHub, {
       summaries: [
         {
           title: 'Coupling hubs',
-          rows: [['namespace', 'Shop.Common@shop/Shop/Shop.csproj', '6/6', '6', '0', '0', '0.333', '0.667']],
+          rows: [['Shop.Common@shop/Shop/Shop.csproj', 'namespace', '6/6', '6', '0', '0', '0.333', '0.667']],
         },
       ],
     },

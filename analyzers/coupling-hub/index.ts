@@ -168,8 +168,8 @@ function hubTable(findings: readonly Finding<CouplingHubData>[]): SummarySection
     title: 'Coupling hubs',
     headline: `${findings.length} fan-in hubs: what every extracted service would drag along or call back into`,
     columns: [
+      { label: 'Coupling hubs' },
       { label: 'Level' },
-      { label: 'Hub' },
       { label: 'Dependent areas', align: 'right' },
       { label: 'Ca', align: 'right' },
       { label: 'Ce', align: 'right' },
@@ -178,8 +178,8 @@ function hubTable(findings: readonly Finding<CouplingHubData>[]): SummarySection
       { label: 'D', align: 'right' },
     ],
     rows: findings.map((f) => [
-      f.data.level,
       f.data.node.slice(f.data.node.indexOf(':') + 1),
+      f.data.level,
       `${f.data.dependentAreas}/${f.data.areas}`,
       String(f.data.afferent),
       String(f.data.efferent),
