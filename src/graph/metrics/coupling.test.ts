@@ -100,7 +100,7 @@ describe('couplingFigures', () => {
     expect(at(coupling.type, typeId('Shop.Billing.Invoice'))).toMatchObject({ afferent: 3, dependentRepos: 1 });
   });
 
-  it('leaves test code out unless asked: test projects and JS/TS test files', async () => {
+  it('leaves test code out unless asked: test projects, projects depending on them, JS/TS test files', async () => {
     const tests = 'test/Core.Tests/Core.Tests.csproj';
     const graph = await graphOf(
       shop()
@@ -111,13 +111,24 @@ describe('couplingFigures', () => {
         .file('shop', 'web/format.spec.ts'),
     );
     graph.addEdge(fileId('shop', 'web/format.spec.ts'), typeId('Shop.Api.InvoicesController'), 'http-call', 1);
+    // A shared integration-test base references no test framework itself, only the test project.
+    const base = projectId('shop', 'test/IntegrationBase/IntegrationBase.csproj');
+    graph.addNode({
+      id: base,
+      kind: 'project',
+      name: 'IntegrationBase',
+      repo: 'shop',
+      path: 'test/IntegrationBase/IntegrationBase.csproj',
+    });
+    graph.addEdge(base, projectId('shop', tests), 'project-dep', 1, { via: ['project'], crossRepo: false });
+    graph.addEdge(base, projectId('shop', CORE), 'project-dep', 1, { via: ['project'], crossRepo: false });
     const excluded = couplingFigures(graph);
     expect(at(excluded.namespace, ns('Shop.Common'))).toMatchObject({ afferent: 2, dependentProjects: 0 });
     expect(at(excluded.project, projectId('shop', CORE))).toMatchObject({ afferent: 1 });
     expect(at(excluded.type, typeId('Shop.Api.InvoicesController'))).toMatchObject({ afferent: 0 });
     const included = couplingFigures(graph, { tests: 'include' });
     expect(at(included.namespace, ns('Shop.Common'))).toMatchObject({ afferent: 3, dependentProjects: 1 });
-    expect(at(included.project, projectId('shop', CORE))).toMatchObject({ afferent: 2 });
+    expect(at(included.project, projectId('shop', CORE))).toMatchObject({ afferent: 3 });
     expect(at(included.type, typeId('Shop.Api.InvoicesController'))).toMatchObject({ afferent: 1 });
   });
 
