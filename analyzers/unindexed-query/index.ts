@@ -9,6 +9,7 @@ import type { Finding, SummarySection } from '../../src/core/result.js';
 import type { SqlEstate } from '../../src/core/sqlEstate.js';
 import { displayName } from '../../src/sql/names.js';
 import { judgeBlock } from '../../src/sql/serve.js';
+import { expandQuery } from '../../src/sql/views.js';
 import { suggestIndexes } from '../../src/sql/suggest.js';
 
 const KIND_LABEL = {
@@ -49,9 +50,22 @@ export default defineAnalyzer<UnindexedQueryData>()({
     if (sql.schema.size === 0) return;
     for (const located of sql.queries) {
       const { query } = located;
-      for (const block of query.blocks) {
+      // A query reading a view is judged on the view's base tables; each finding once, however many UNION branches lead to it.
+      const reported = new Set<string>();
+      for (const { block, skip } of expandQuery(query, sql.schema, sql.views).blocks) {
         for (const verdict of judgeBlock(block, sql.schema, query.dialect)) {
-          if (verdict.served || !verdict.kind) continue;
+          if (verdict.served || !verdict.kind || skip.has(verdict.access)) continue;
+          const identity = [
+            located.repo,
+            located.file,
+            query.text,
+            verdict.table.key,
+            verdict.kind,
+            ...verdict.columns,
+          ];
+          const once = identity.join('\u0000');
+          if (reported.has(once)) continue;
+          reported.add(once);
           const table = displayName(verdict.table.table);
           const closest = verdict.index
             ? {
@@ -82,7 +96,7 @@ export default defineAnalyzer<UnindexedQueryData>()({
               ...(closest ? { closestIndex: closest } : {}),
               suggestions: suggestIndexes(verdict),
             },
-            identity: [located.repo, located.file, query.text, verdict.table.key, verdict.kind, ...verdict.columns],
+            identity,
           });
         }
       }

@@ -3,6 +3,7 @@
  * and every query with where it lives. Built by src/sql from the extracted files.
  */
 import type {
+  SqlBlock,
   SqlColumnDef,
   SqlDialect,
   SqlIndexDef,
@@ -54,8 +55,30 @@ export interface LocatedRoutine {
   routine: SqlRoutineDef;
 }
 
+/**
+ * A view's or inline table-valued function's definition: its top-level SELECT
+ * branches (one per UNION branch) as the query reader read them. No branches
+ * when the body could not be read (unparsed, or a multi-statement function).
+ */
+export interface ViewDefinition {
+  key: string;
+  name: SqlTableName;
+  kind: 'view' | 'function';
+  repo: string;
+  file: string;
+  line: number;
+  branches: SqlBlock[];
+}
+
+/** Views and inline functions by name, looked up the way tables are. */
+export interface ViewCatalog {
+  readonly size: number;
+  resolve(name: SqlTableName, dialect: SqlDialect): ViewDefinition | undefined;
+}
+
 export interface SqlEstate {
   schema: SchemaCatalog;
   queries: LocatedQuery[];
   routines: LocatedRoutine[];
+  views: ViewCatalog;
 }

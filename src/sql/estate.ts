@@ -4,11 +4,13 @@
  * files; the graph, the SQL analyzers and the summary all read this.
  */
 import type { RepoModel } from '../core/model.js';
+import type { SqlFileFacts } from '../core/facts/sql.js';
 import { fingerprint } from '../core/fingerprint.js';
 import type { LocatedQuery, LocatedRoutine, SqlEstate } from '../core/sqlEstate.js';
-import { tableKey } from './names.js';
+import { displayName, tableKey } from './names.js';
 import { SqlSchema } from './schema.js';
 import { resolveEfModel } from './efModel.js';
+import { SqlViews } from './views.js';
 
 export type { LocatedQuery, LocatedRoutine, SqlEstate } from '../core/sqlEstate.js';
 
@@ -27,9 +29,11 @@ export function buildSqlEstate(repos: readonly RepoModel[]): SqlEstate {
   const schema = new SqlSchema();
   const queries: LocatedQuery[] = [];
   const routines: LocatedRoutine[] = [];
+  const views = new SqlViews();
   for (const repo of repos) {
     for (const file of repo.files) {
       if (!file.sql) continue;
+      addViews(views, file.sql, { repo: repo.name, file: file.path });
       for (const table of file.sql.tables) schema.add(table, { repo: repo.name, file: file.path });
       for (const routine of file.sql.routines)
         routines.push({ key: tableKey(routine.name), repo: repo.name, file: file.path, routine });
@@ -44,5 +48,19 @@ export function buildSqlEstate(repos: readonly RepoModel[]): SqlEstate {
     }
   }
   for (const { def, where } of resolveEfModel(repos)) schema.add(def, where);
-  return { schema, queries, routines };
+  return { schema, queries, routines, views };
+}
+
+/** A view's or function's body is the query extracted with it (same file, `routine` set to its name). */
+function addViews(views: SqlViews, sql: SqlFileFacts, where: { repo: string; file: string }): void {
+  const defs = sql.routines.filter((r) => r.kind === 'view' || r.kind === 'function');
+  if (defs.length === 0) return;
+  const byName = new Map(defs.map((r) => [displayName(r.name), r]));
+  for (const query of sql.queries) {
+    const routine =
+      query.routine !== undefined && query.api === byName.get(query.routine)?.kind
+        ? byName.get(query.routine)
+        : undefined;
+    if (routine) views.add(routine, query, where);
+  }
 }
