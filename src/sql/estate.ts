@@ -1,15 +1,18 @@
 /**
- * The estate's SQL layer: the merged schema, the routines, and every query with
- * where it lives and which graph node issues it. Built once from the extracted
- * files; the graph, the SQL analyzers and the summary all read this.
+ * The estate's SQL layer: one schema per database (./databases.ts), the
+ * routines, and every query with where it lives, its role (./roles.ts), the
+ * database family it targets, and whether a later definition of its routine
+ * supersedes it. Built once from the extracted files; the graph, the SQL
+ * analyzers and the summary all read this.
  */
-import type { RepoModel } from '../core/model.js';
-import type { SqlFileFacts } from '../core/facts/sql.js';
 import { fingerprint } from '../core/fingerprint.js';
+import type { RepoModel } from '../core/model.js';
 import type { LocatedQuery, LocatedRoutine, SqlEstate } from '../core/sqlEstate.js';
+import { buildDatabases, databaseId, databaseResolver, fileFamily } from './databases.js';
+import { type ApplyOrder, applyOrder, compareOrder } from './migrationOrder.js';
 import { displayName, tableKey } from './names.js';
-import { SqlSchema } from './schema.js';
-import { resolveEfModel } from './efModel.js';
+import { queryRole } from './roles.js';
+import { resolveProcedureCalls } from './procedureCalls.js';
 import { SqlViews } from './views.js';
 
 export type { LocatedQuery, LocatedRoutine, SqlEstate } from '../core/sqlEstate.js';
@@ -19,6 +22,7 @@ export function routineNamed(estate: SqlEstate, key: string): LocatedRoutine | u
   const bare = key.slice(key.indexOf('.') + 1);
   return estate.routines.find(
     (r) =>
+      !r.superseded &&
       r.routine.kind !== 'procedure' &&
       r.routine.kind !== 'trigger' &&
       (r.key === key || (!r.routine.name.schema && r.routine.name.name.toLowerCase() === bare)),
@@ -26,41 +30,111 @@ export function routineNamed(estate: SqlEstate, key: string): LocatedRoutine | u
 }
 
 export function buildSqlEstate(repos: readonly RepoModel[]): SqlEstate {
-  const schema = new SqlSchema();
   const queries: LocatedQuery[] = [];
   const routines: LocatedRoutine[] = [];
-  const views = new SqlViews();
+  let efEntitySets = 0;
   for (const repo of repos) {
     for (const file of repo.files) {
       if (!file.sql) continue;
-      addViews(views, file.sql, { repo: repo.name, file: file.path });
-      for (const table of file.sql.tables) schema.add(table, { repo: repo.name, file: file.path });
+      efEntitySets += file.sql.ef?.sets.length ?? 0;
+      const family = fileFamily(file);
       for (const routine of file.sql.routines)
-        routines.push({ key: tableKey(routine.name), repo: repo.name, file: file.path, routine });
+        routines.push({
+          key: tableKey(routine.name),
+          repo: repo.name,
+          file: file.path,
+          routine,
+          family: family ?? 'transactsql',
+        });
       file.sql.queries.forEach((query, index) => {
         queries.push({
           key: fingerprint(repo.name, file.path, String(index), query.text),
           repo: repo.name,
           file: file.path,
           query,
+          role: queryRole(file, query),
+          family: family ?? query.dialect,
         });
       });
     }
   }
-  for (const { def, where } of resolveEfModel(repos)) schema.add(def, where);
-  return { schema, queries, routines, views };
+  queries.push(...locateProcedureCalls(repos));
+  markSuperseded(routines, queries);
+  const schemas = buildDatabases(repos);
+  const resolve = databaseResolver(schemas);
+  const databaseFor = (query: LocatedQuery) => resolve(query.repo, query.family);
+  const views = buildViews(routines, queries);
+  const noViews = new SqlViews();
+  return {
+    schemas,
+    databaseFor,
+    schemaFor: (query) => databaseFor(query)?.schema,
+    viewsFor: (query) => views.get(databaseId(query.repo, query.family)) ?? noViews,
+    queries,
+    routines,
+    efEntitySets,
+  };
 }
 
-/** A view's or function's body is the query extracted with it (same file, `routine` set to its name). */
-function addViews(views: SqlViews, sql: SqlFileFacts, where: { repo: string; file: string }): void {
-  const defs = sql.routines.filter((r) => r.kind === 'view' || r.kind === 'function');
-  if (defs.length === 0) return;
-  const byName = new Map(defs.map((r) => [displayName(r.name), r]));
-  for (const query of sql.queries) {
-    const routine =
-      query.routine !== undefined && query.api === byName.get(query.routine)?.kind
-        ? byName.get(query.routine)
-        : undefined;
-    if (routine) views.add(routine, query, where);
+/**
+ * Each database's views and inline functions: the current (not superseded)
+ * definition's body, which is the query extracted with it (same file, same line,
+ * `routine` set to its name).
+ */
+function buildViews(routines: readonly LocatedRoutine[], queries: readonly LocatedQuery[]): Map<string, SqlViews> {
+  const bodies = new Map<string, LocatedQuery>();
+  for (const query of queries)
+    if (query.query.routine && !query.superseded)
+      bodies.set(copyKey(query.repo, query.file, query.query.routine, query.query.line), query);
+  const byDatabase = new Map<string, SqlViews>();
+  for (const routine of routines) {
+    const { kind, name, line } = routine.routine;
+    if (routine.superseded || (kind !== 'view' && kind !== 'function')) continue;
+    const body = bodies.get(copyKey(routine.repo, routine.file, displayName(name), line));
+    if (!body || body.query.api !== kind) continue;
+    const id = databaseId(routine.repo, routine.family);
+    const views = byDatabase.get(id) ?? new SqlViews();
+    byDatabase.set(id, views);
+    views.add(routine.routine, body.query, { repo: routine.repo, file: routine.file });
   }
+  return byDatabase;
+}
+
+/**
+ * A routine defined more than once in one database (in several migration
+ * folders, or a migration and the live schema) counts once: its last definition
+ * in migration order. Earlier definitions, and their statements, are superseded.
+ */
+function markSuperseded(routines: LocatedRoutine[], queries: LocatedQuery[]): void {
+  const latest = new Map<string, { routine: LocatedRoutine; order: ApplyOrder }>();
+  for (const routine of routines) {
+    const id = `${databaseId(routine.repo, routine.family)}|${routine.key}`;
+    const order = applyOrder(routine.file, routine.routine.line);
+    const current = latest.get(id);
+    if (!current || compareOrder(current.order, order) < 0) latest.set(id, { routine, order });
+  }
+  const superseded = new Set<string>();
+  for (const routine of routines) {
+    const id = `${databaseId(routine.repo, routine.family)}|${routine.key}`;
+    if (latest.get(id)?.routine === routine) continue;
+    routine.superseded = true;
+    superseded.add(copyKey(routine.repo, routine.file, displayName(routine.routine.name), routine.routine.line));
+  }
+  if (superseded.size === 0) return;
+  for (const query of queries) {
+    if (query.query.routine && superseded.has(copyKey(query.repo, query.file, query.query.routine, query.query.line)))
+      query.superseded = true;
+  }
+}
+
+const copyKey = (repo: string, file: string, routine: string, line: number) =>
+  `${repo}|${file}|${routine.toLowerCase()}|${line}`;
+
+/** Procedure calls the C# code builds (Dapper, ADO.NET): T-SQL, in the role of the file that makes them. */
+function locateProcedureCalls(repos: readonly RepoModel[]): LocatedQuery[] {
+  const files = new Map(repos.flatMap((repo) => repo.files.map((file) => [`${repo.name}\u0000${file.path}`, file])));
+  return resolveProcedureCalls(repos).map((call) => {
+    const file = files.get(`${call.repo}\u0000${call.file}`);
+    return { ...call, role: file ? queryRole(file, call.query) : 'application', family: 'transactsql' };
+  });
 }
