@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import unindexedQuery from './index.js';
 import { testAnalyzer, type DeclareEstate } from '../../test/support/analyzerTester.js';
 
@@ -91,6 +92,29 @@ testAnalyzer(unindexedQuery, {
         'SELECT * FROM dbo.InvoicesOfProvider(@providerId)',
         'SELECT * FROM dbo.InvoicesOfProvider(@providerId) P WHERE P.Number = @n',
       ),
+    },
+    {
+      name: 'a function called but defined nowhere, or defined with a body that is no single SELECT, is counted as not judged',
+      estate: withQueries(
+        `${VIEWS}
+GO
+CREATE FUNCTION dbo.ItemTotals(@InvoiceId UNIQUEIDENTIFIER)
+RETURNS @totals TABLE (Id UNIQUEIDENTIFIER, Total MONEY)
+AS
+BEGIN
+  INSERT INTO @totals (Id, Total) SELECT Id, Total FROM dbo.InvoiceItem WHERE Id = @InvoiceId
+  RETURN
+END`,
+        'SELECT * FROM dbo.ItemTotals(@id) T WHERE T.Total > 0',
+        'SELECT * FROM dbo.MissingTotals(@id) T WHERE T.Total > 0',
+        'SELECT * FROM dbo.InvoiceItemView WHERE Id = @id',
+      ),
+      summaries: [
+        {
+          title: 'Unindexed queries by table',
+          headline: expect.stringContaining('2 reading a view or function whose definition was not read'),
+        },
+      ],
     },
     {
       name: 'a table joined to a derived table or rowset function over a short list, either side of the JOIN',
