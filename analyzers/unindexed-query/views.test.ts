@@ -107,6 +107,7 @@ BEGIN
 END`,
         'SELECT * FROM dbo.ItemTotals(@id) T WHERE T.Total > 0',
         'SELECT * FROM dbo.MissingTotals(@id) T WHERE T.Total > 0',
+        'SELECT s.rows FROM sys.dm_db_stats_properties(@object, @stats) s WHERE s.rows > 0',
         'SELECT * FROM dbo.InvoiceItemView WHERE Id = @id',
       ),
       summaries: [

@@ -18,7 +18,7 @@ import type {
   SqlTableName,
 } from '../core/facts/sql.js';
 import type { SchemaCatalog, ViewCatalog, ViewDefinition } from '../core/sqlEstate.js';
-import { DEFAULT_SCHEMA, tableKey } from './names.js';
+import { DEFAULT_SCHEMA, isTransientTable, tableKey } from './names.js';
 import { hasColumn } from './schema.js';
 
 /** Views over views deeper than this are not followed (real estates stop at three or four). */
@@ -121,6 +121,7 @@ function expand(working: Working, from: number, state: Expansion): Working[] {
   const { accesses } = working.block;
   for (let i = from; i < accesses.length; i++) {
     const access = accesses[i]!;
+    if (isTransientTable(access.table)) continue; // `sys.dm_db_stats_properties(…)`, table variables: no views
     if (state.schema.resolve(access.table, state.dialect)) continue; // a table of that name wins
     const view = state.views.resolve(access.table, state.dialect);
     if (!view || view.branches.length === 0) {
