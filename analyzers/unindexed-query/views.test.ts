@@ -33,6 +33,10 @@ SELECT II.Id, II.InvoiceId AS BillId, I.ProviderId, UPPER(II.ClientName) AS Clie
 FROM dbo.InvoiceItem II
 INNER JOIN dbo.Invoice I ON I.Id = II.InvoiceId
 GO
+CREATE VIEW dbo.ItemNumberView
+AS
+SELECT II.Id, Number, ClientName FROM dbo.InvoiceItem II JOIN dbo.Invoice I ON I.Id = II.Id
+GO
 CREATE VIEW dbo.NestedItemView
 AS
 SELECT V.* FROM dbo.ProviderItemView V
@@ -163,6 +167,16 @@ END`,
       findings: [
         { messageId: 'unindexed', location: { line: 1 }, data: { table: 'dbo.invoiceitem', columns: ['InvoiceId'] } },
         { messageId: 'unindexed', location: { line: 2 }, data: { table: 'dbo.invoiceitem', columns: ['InvoiceId'] } },
+      ],
+    },
+    {
+      name: 'an unqualified column of a view over several tables is traced to the one that has it',
+      estate: withQueries(
+        VIEWS,
+        'SELECT * FROM dbo.ItemNumberView V JOIN dbo.Invoice X ON X.Id = V.Id WHERE V.ClientName = @c',
+      ),
+      findings: [
+        { messageId: 'unindexed', data: { table: 'dbo.invoiceitem', kind: 'where', columns: ['ClientName'] } },
       ],
     },
     {

@@ -204,7 +204,13 @@ function traceColumn(
 ): Target {
   const wanted = name.toLowerCase();
   const named = outputs.find((o) => o.name?.toLowerCase() === wanted);
-  if (named) return named.column ? { column: named.column, ...ownerOf(named.access) } : undefined;
+  if (named) {
+    if (!named.column) return undefined;
+    if (named.access !== undefined) return { access: named.access, column: named.column };
+    // Unqualified in a view over several tables: the one of them that has the column.
+    const owners = accesses.flatMap((a, i) => (holdsColumn(a, named.column!, state, depth) ? [i] : []));
+    return owners.length === 1 ? { access: owners[0]!, column: named.column } : { column: named.column };
+  }
   for (const output of outputs) {
     if (!output.star) continue;
     const candidates = output.access !== undefined ? [output.access] : accesses.map((_, i) => i);
@@ -214,8 +220,6 @@ function traceColumn(
   }
   return undefined;
 }
-
-const ownerOf = (access: number | undefined) => (access === undefined ? {} : { access });
 
 /** Whether an access's table has the column; a nested view is asked for its column list. */
 function holdsColumn(access: SqlTableAccess, column: string, state: Expansion, depth: number): boolean {
