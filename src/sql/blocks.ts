@@ -28,15 +28,18 @@ export interface BlockCollection {
   selectStar: boolean;
 }
 
-/** CTE name (lower-cased) → its column names (lower-cased), or undefined when they are not known (`SELECT *`). */
-type CteColumns = ReadonlyMap<string, ReadonlySet<string> | undefined>;
+/**
+ * CTE name (lower-cased) → its column names (lower-cased, undefined when not known: `SELECT *`)
+ * and whether it only lists a table variable or rowset function (a short list, like `@ids`).
+ */
+type CteColumns = ReadonlyMap<string, { columns?: ReadonlySet<string>; transient: boolean }>;
 
 export function collectBlocks(
   statement: AstNode,
   collection: BlockCollection = { blocks: [], selectStar: false },
   outerCtes: ReadonlySet<string> = new Set(),
 ): BlockCollection {
-  return collect(statement, collection, new Map([...outerCtes].map((name) => [name, undefined])), true);
+  return collect(statement, collection, new Map([...outerCtes].map((name) => [name, { transient: false }])), true);
 }
 
 function collect(
@@ -49,7 +52,11 @@ function collect(
   const ctes = new Map(outerCtes);
   for (const cte of statement.with ?? []) {
     const name = cte?.name?.value ?? cte?.name;
-    if (typeof name === 'string') ctes.set(name.toLowerCase(), cteColumnsOf(cte));
+    if (typeof name === 'string') {
+      const columns = cteColumnsOf(cte);
+      const transient = readsOnlyTransient(cte?.stmt?.ast ?? cte?.stmt);
+      ctes.set(name.toLowerCase(), columns ? { columns, transient } : { transient });
+    }
   }
   for (const cte of statement.with ?? []) collect(cte?.stmt?.ast ?? cte?.stmt, collection, ctes, false);
   const recurse = (ast: AstNode) => collect(ast, collection, ctes, false);
@@ -154,7 +161,10 @@ function buildScope(
     }
     if (call) visitSubqueries(entry.expr.args, recurse);
     if (!access.table.schema && ctes.has(access.table.name.toLowerCase())) {
-      other(entry, access.alias ?? access.table.name, ctes.get(access.table.name.toLowerCase()));
+      const cte = ctes.get(access.table.name.toLowerCase());
+      const alias = access.alias ?? access.table.name;
+      if (cte?.transient) scope.transient.add(alias.toLowerCase());
+      other(entry, alias, cte?.columns);
       continue;
     }
     const index = scope.accesses.length;
