@@ -71,6 +71,20 @@ const withQueries =
 testAnalyzer(unindexedQuery, {
   valid: [
     {
+      name: 'a view another database defines is not looked up for a query judged against this one',
+      estate: (b) =>
+        withQueries(
+          VIEWS,
+          'SELECT * FROM ItemsElsewhere WHERE InvoiceId = @id',
+        )(b)
+          .sqlScript('pg', 'schema.sql', 'CREATE TABLE audit_log (id BIGSERIAL PRIMARY KEY, note TEXT);')
+          .sqlScript(
+            'pg',
+            'views.sql',
+            "CREATE VIEW ItemsElsewhere AS SELECT * FROM InvoiceItem WHERE ClientName ILIKE 'a%'",
+          ),
+    },
+    {
       name: 'a view read by a column that maps to an indexed base column',
       estate: withQueries(
         VIEWS,
