@@ -46,11 +46,21 @@ export default defineAnalyzer<UnindexedQueryData>()({
     needs: ['sql'],
     docs: 'analyzers/unindexed-query/README.md',
   },
-  options: z.object({ top: z.number().int().min(1).default(10) }).strict(),
-  run({ sql, report }) {
+  options: z
+    .object({
+      top: z.number().int().min(1).default(10),
+      // Migration and one-off script statements run once: a scan there is no index problem.
+      roles: z
+        .array(z.enum(['application', 'routine', 'migration', 'script']))
+        .min(1)
+        .default(['application', 'routine']),
+    })
+    .strict(),
+  run({ sql, report, options }) {
+    const roles = new Set(options.roles);
     for (const located of sql.queries) {
       const schema = sql.schemaFor(located);
-      if (!schema || located.superseded) continue;
+      if (!schema || located.superseded || !roles.has(located.role)) continue;
       const { query } = located;
       // A query reading a view is judged on the view's base tables; each finding once, however many UNION branches lead to it.
       const reported = new Set<string>();
@@ -122,7 +132,7 @@ function unindexedShare(findings: readonly Finding<UnindexedQueryData>[], sql: S
   const flagged = new Set(findings.map((f) => f.data.queryKey).filter((k) => counted.has(k))).size;
   const others = coverage.byRole.migration! + coverage.byRole.script!;
   const also = [
-    others > 0 ? `${others} migration/script statements` : '',
+    others > 0 ? `${others} migration/script statements (run once; not judged unless options.roles names them)` : '',
     coverage.superseded > 0 ? `${coverage.superseded} superseded routine copies` : '',
   ].filter(Boolean);
   const blind = sql.schemas.length === 0 ? '; no schema found, so no query was judged' : '';
