@@ -10,6 +10,7 @@ import type { SqlEstate } from '../../src/core/sqlEstate.js';
 import { displayName } from '../../src/sql/names.js';
 import { describeCoverage, isCounted, sqlCoverage } from '../../src/sql/resultSummary.js';
 import { judgeBlock } from '../../src/sql/serve.js';
+import { expandQuery } from '../../src/sql/views.js';
 import { suggestIndexes } from '../../src/sql/suggest.js';
 
 const KIND_LABEL = {
@@ -61,9 +62,22 @@ export default defineAnalyzer<UnindexedQueryData>()({
       const schema = sql.schemaFor(located);
       if (!schema || located.superseded || !roles.has(located.role)) continue;
       const { query } = located;
-      for (const block of query.blocks) {
+      // A query reading a view is judged on the view's base tables; each finding once, however many UNION branches lead to it.
+      const reported = new Set<string>();
+      for (const { block, skip } of expandQuery(query, schema, sql.viewsFor(located)).blocks) {
         for (const verdict of judgeBlock(block, schema, query.dialect)) {
-          if (verdict.served || !verdict.kind) continue;
+          if (verdict.served || !verdict.kind || skip.has(verdict.access)) continue;
+          const identity = [
+            located.repo,
+            located.file,
+            query.text,
+            verdict.table.key,
+            verdict.kind,
+            ...verdict.columns,
+          ];
+          const once = identity.join('\u0000');
+          if (reported.has(once)) continue;
+          reported.add(once);
           const table = displayName(verdict.table.table);
           const closest = verdict.index
             ? {
@@ -94,7 +108,7 @@ export default defineAnalyzer<UnindexedQueryData>()({
               ...(closest ? { closestIndex: closest } : {}),
               suggestions: suggestIndexes(verdict),
             },
-            identity: [located.repo, located.file, query.text, verdict.table.key, verdict.kind, ...verdict.columns],
+            identity,
           });
         }
       }
