@@ -87,11 +87,24 @@ function readTableItem(item: Token[], def: SqlTableDef): void {
   // Inline `PRIMARY KEY` / `UNIQUE`, possibly named with CONSTRAINT.
   for (let i = 1; i < item.length; i++) {
     const value = item[i]!.value;
+    // `[JobRunCount] TINYINT NOT NULL CONSTRAINT [PK_T] PRIMARY KEY CLUSTERED ([Id])`: a missing comma, so a
+    // table constraint with its own column list that SQL Server accepts — the key is on those columns.
+    if ((value === 'PRIMARY' || value === 'UNIQUE') && hasOwnColumnList(item, i)) {
+      const index = readConstraint(item, item[i - 2]?.value === 'CONSTRAINT' ? i - 2 : i);
+      if (index) def.indexes.push(index);
+      return;
+    }
     if (value === 'PRIMARY' && item[i + 1]?.value === 'KEY')
       def.indexes.push({ kind: 'primary-key', columns: [column], include: [], ...constraintName(item, i) });
     else if (value === 'UNIQUE' && item[i - 1]?.kind !== 'symbol')
       def.indexes.push({ kind: 'unique', columns: [column], include: [], ...constraintName(item, i) });
   }
+}
+
+function hasOwnColumnList(item: readonly Token[], at: number): boolean {
+  let next = at + 1;
+  while (['KEY', 'CLUSTERED', 'NONCLUSTERED'].includes(item[next]?.value ?? '')) next++;
+  return item[next]?.text === '(';
 }
 
 function constraintName(item: readonly Token[], at: number): { name?: string } {

@@ -81,6 +81,21 @@ CREATE EXTERNAL TABLE dbo.Stats (CityId INT NOT NULL) WITH (LOCATION = '/stats/'
     expect(problems.map((p) => p.code)).toEqual(['sql-ddl-fallback']);
   });
 
+  it('keys a table constraint on its own columns when the comma before it is missing', () => {
+    const { facts } = extractSqlScript(`CREATE TABLE [dbo].[Domain] (
+    [Id]          UNIQUEIDENTIFIER NOT NULL,
+    [Name]        NVARCHAR (255)   NOT NULL,
+    [RunCount]    TINYINT          NOT NULL
+    CONSTRAINT [PK_Domain] PRIMARY KEY CLUSTERED ([Id] ASC),
+    [Code]        INT              NOT NULL UNIQUE
+);`);
+    expect(facts.tables[0]!.indexes).toEqual([
+      { kind: 'primary-key', columns: ['Id'], include: [], name: 'PK_Domain' },
+      { kind: 'unique', columns: ['Code'], include: [] },
+    ]);
+    expect(facts.tables[0]!.columns.map((c) => c.name)).toEqual(['Id', 'Name', 'RunCount', 'Code']);
+  });
+
   it('reads PostgreSQL and MySQL DDL', () => {
     const pg = extractSqlScript(`CREATE TABLE accounts (id BIGSERIAL PRIMARY KEY, email TEXT NOT NULL UNIQUE);
 CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_accounts_created ON public.accounts USING btree (created_at) WHERE deleted_at IS NULL;`);
