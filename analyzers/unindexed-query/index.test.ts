@@ -82,6 +82,10 @@ testAnalyzer(unindexedQuery, {
       estate: withQueries('SELECT Id FROM dbo.Orders WHERE Reference = @r AND Deleted = 0'),
     },
     {
+      name: 'a filtered index whose filter is the whole condition: it holds exactly the rows asked for',
+      estate: withQueries('SELECT Id FROM dbo.Orders WHERE Deleted = 0 ORDER BY Reference'),
+    },
+    {
       name: 'the inner side of a join served by an index on its join column',
       estate: withQueries(
         'SELECT c.Name, o.Id FROM dbo.Customers c JOIN dbo.Orders o ON o.CustomerId = c.Id WHERE c.Email = @e',
@@ -466,5 +470,12 @@ describe('unindexed-query on statements that run once', () => {
   it('judges them when options.roles names them', async () => {
     const { findings } = await runAnalyzer(unindexedQuery, backfill, { roles: ['migration'] });
     expect(findings.map((f) => f.data.columns)).toEqual([['Name']]);
+  });
+});
+
+describe('unindexed-query and filtered indexes holding the rows', () => {
+  it('still reports the filter column when the query asks for rows the filtered index does not hold', async () => {
+    const { findings } = await runAnalyzer(unindexedQuery, withQueries('SELECT Id FROM dbo.Orders WHERE Deleted = 1'));
+    expect(findings.map((f) => f.data.columns)).toEqual([['Deleted']]);
   });
 });

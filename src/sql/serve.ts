@@ -86,6 +86,8 @@ function judgeAccess(
     if (serving) return { ...base, served: true, columns: [], predicates: [], index: serving };
     const join = joinIndex(access, table, anded);
     if (join) return { ...base, served: true, columns: [], predicates: [], index: join };
+    const holding = filteredIndexHolding(table, own, anded);
+    if (holding) return { ...base, served: true, columns: [], predicates: [], index: holding };
     const unserved = own.filter((l) => !leadingIndex(table, l.column, anded));
     const columns = unique(unserved.map((l) => l.column));
     const allAnded = unserved.every((l) => andedSet.has(l));
@@ -192,6 +194,27 @@ function filterMatches(index: SqlIndexDef, anded: readonly SqlPredicateLeaf[]): 
       if (f.op === 'null') return q.op === 'null';
       return q.op === f.op && q.value !== undefined && normaliseLiteral(q.value) === normaliseLiteral(f.value ?? '');
     }),
+  );
+}
+
+/**
+ * A filtered index whose filter is the whole of the query's condition on the table
+ * (`… WHERE Active = 1` for `WHERE Active = 1`) holds exactly the rows asked for:
+ * reading it is no full scan, whatever its key columns.
+ */
+function filteredIndexHolding(
+  table: TableSchema,
+  own: readonly SqlPredicateLeaf[],
+  anded: readonly SqlPredicateLeaf[],
+): SqlIndexDef | undefined {
+  const andedSet = new Set(anded);
+  if (own.length === 0 || !own.every((leaf) => andedSet.has(leaf))) return undefined;
+  return table.indexes.find(
+    (index) =>
+      !index.columnstore &&
+      index.filter !== undefined &&
+      filterMatches(index, anded) &&
+      own.every((leaf) => (index.filterLeaves ?? []).some((f) => f.column.toLowerCase() === leaf.column.toLowerCase())),
   );
 }
 
