@@ -34,6 +34,15 @@ describe('splitting scripts', () => {
     ]);
     expect(statements[2]!.text).toBe('UPDATE a SET x = CASE WHEN x > 1 THEN 2 ELSE 3 END WHERE id = @id');
   });
+  it('ends a CTE-led UPDATE where the next UPDATE starts, even after a parenthesised predicate', () => {
+    const statements = splitStatements(`
+      ;WITH changed AS (SELECT Id FROM @ids UNION SELECT CollectionId FROM dbo.CollectionUser)
+      UPDATE c SET c.RevisionDate = @now FROM dbo.Collection c WHERE c.Id IN (SELECT Id FROM changed)
+      UPDATE [Target] SET [Target].ReadOnly = 1 FROM dbo.CollectionUser AS [Target] WHERE [Target].UserId = @id`);
+    expect(statements.map((s) => s.keyword)).toEqual(['WITH', 'UPDATE']);
+    const sniffed = sniffTables(statements[1]!.tokens).map((a) => [a.table.name, a.mode]);
+    expect(sniffed).toEqual([['CollectionUser', 'write']]);
+  });
 });
 
 describe('extractSqlScript', () => {

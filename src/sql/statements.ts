@@ -212,15 +212,44 @@ function startsNew(current: readonly Token[], token: Token, next: Token | undefi
   return true;
 }
 
-/** Right after a CTE's `)`: `WITH c AS (…) SELECT`, also as a view's body (`CREATE VIEW v AS WITH c AS (…) SELECT`). */
+/**
+ * Right after a CTE list's last `)`: `WITH c AS (…) SELECT`, also as a view's body
+ * (`CREATE VIEW v AS WITH c AS (…) SELECT`). Only the list itself counts: after
+ * `WITH c AS (…) UPDATE … WHERE x IN (…)` a new UPDATE is a new statement.
+ */
 function afterCte(current: readonly Token[]): boolean {
   if (current[current.length - 1]?.text !== ')') return false;
   const first = current[0]!.value;
-  if (first === 'WITH') return true;
-  return (
-    (first === 'CREATE' || first === 'ALTER') &&
-    current.some((t, i) => t.value === 'WITH' && current[i - 1]?.value === 'AS')
-  );
+  if (first === 'WITH') return cteListEndsAt(current, 1);
+  if (first !== 'CREATE' && first !== 'ALTER') return false;
+  const withAt = current.findIndex((t, i) => t.value === 'WITH' && current[i - 1]?.value === 'AS');
+  return withAt >= 0 && cteListEndsAt(current, withAt + 1);
+}
+
+/** Whether `name [(cols)] AS (…) [, name AS (…)]…` from `at` runs exactly to the end of `tokens`. */
+function cteListEndsAt(tokens: readonly Token[], at: number): boolean {
+  if (tokens[at]?.value === 'RECURSIVE') at++;
+  while (at < tokens.length) {
+    const name = tokens[at];
+    if (!name || (name.kind !== 'word' && name.kind !== 'quoted')) return false;
+    at++;
+    if (tokens[at]?.text === '(') at = closingParen(tokens, at) + 1;
+    if (tokens[at]?.value !== 'AS' || tokens[at + 1]?.text !== '(') return false;
+    at = closingParen(tokens, at + 1) + 1;
+    if (at === tokens.length) return true;
+    if (tokens[at]?.text !== ',') return false;
+    at++;
+  }
+  return false;
+}
+
+function closingParen(tokens: readonly Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (tokens[i]!.text === '(') depth++;
+    else if (tokens[i]!.text === ')' && --depth === 0) return i;
+  }
+  return tokens.length;
 }
 
 /** `FROM t WITH (NOLOCK)` — a table hint, not a CTE. */
