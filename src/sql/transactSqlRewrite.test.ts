@@ -23,6 +23,25 @@ describe('rewriteTransactSql', () => {
     expect(rewriteTransactSql('SELECT TOP (@n) Id FROM dbo.T')).toBe('SELECT TOP 100 Id FROM dbo.T');
   });
 
+  it('reads SELECT … INTO t as INSERT INTO t SELECT …: t written, the sources read with their predicates', () => {
+    expect(rewriteTransactSql('SELECT Id, Name INTO dbo.Snapshot FROM dbo.Users WHERE Active = 1')).toBe(
+      'INSERT INTO dbo.Snapshot SELECT Id, Name  FROM dbo.Users WHERE Active = 1',
+    );
+    expect(rewriteTransactSql('SELECT Id FROM dbo.Users WHERE Id IN (SELECT UserId INTO x FROM y)')).toBe(
+      'SELECT Id FROM dbo.Users WHERE Id IN (SELECT UserId INTO x FROM y)',
+    );
+    const { query, problems } = analyzeQuery('SELECT Id INTO #active FROM dbo.Users WHERE Active = @a', origin);
+    expect(problems).toEqual([]);
+    const accesses = query.blocks.flatMap((b) => b.accesses.map((a) => [a.table.name, a.mode]));
+    expect(accesses).toEqual(
+      expect.arrayContaining([
+        ['#active', 'write'],
+        ['Users', 'read'],
+      ]),
+    );
+    expect(query.blocks.some((b) => b.where)).toBe(true);
+  });
+
   it('drops OUTPUT clauses (also OUTPUT … INTO @t) and a trailing OPTION (…)', () => {
     expect(rewriteTransactSql('UPDATE dbo.T SET A = 1 OUTPUT inserted.Id INTO @out WHERE Id = 1')).toBe(
       'UPDATE dbo.T SET A = 1 WHERE Id = 1',

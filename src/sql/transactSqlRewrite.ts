@@ -7,9 +7,10 @@
  *   `INSERT t …` → `INSERT INTO t …`,
  *   `DELETE|UPDATE TOP (n)` → the TOP dropped, `SELECT TOP (@n)` → `TOP 100`,
  *   `OFFSET @skip ROWS FETCH NEXT @take ROWS` → literal counts,
- *   `OUTPUT …` clauses and a trailing `OPTION (…)` dropped.
+ *   `OUTPUT …` clauses and a trailing `OPTION (…)` dropped,
+ *   `SELECT … INTO t FROM …` → `INSERT INTO t SELECT … FROM …` (t written, the same rows read).
  */
-import { tokenize, type Token } from './lexer.js';
+import { readDottedName, tokenize, type Token } from './lexer.js';
 
 interface Edit {
   start: number;
@@ -38,6 +39,7 @@ export function rewriteTransactSql(text: string): string {
   }
   if (first.kind === 'word' && first.value === 'INSERT' && tokens[1] && tokens[1].value !== 'INTO')
     edits.push({ start: tokens[1].start, end: tokens[1].start, text: 'INTO ' });
+  if (first.kind === 'word' && first.value === 'SELECT') edits.push(...selectIntoAsInsert(text, tokens, depths));
   for (let i = 1; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'word' || depths[i] !== depths[0]) continue;
@@ -66,6 +68,20 @@ export function rewriteTransactSql(text: string): string {
     }
   }
   return applyEdits(text, edits);
+}
+
+/** The grammar has no `SELECT … INTO t`: the target moves ahead as `INSERT INTO t`. */
+function selectIntoAsInsert(text: string, tokens: readonly Token[], depths: readonly number[]): Edit[] {
+  const into = tokens.findIndex((t, i) => depths[i] === 0 && t.kind === 'word' && t.value === 'INTO');
+  if (into < 0) return [];
+  const target = readDottedName(tokens, into + 1);
+  if (!target || target.next >= tokens.length) return [];
+  const name = tokens[into + 1]!.start;
+  const afterName = tokens[target.next - 1]!.end;
+  return [
+    { start: tokens[0]!.start, end: tokens[0]!.start, text: `INSERT INTO ${text.slice(name, afterName)} ` },
+    { start: tokens[into]!.start, end: afterName, text: '' },
+  ];
 }
 
 /** Parenthesis depth before each token. */
