@@ -23,8 +23,61 @@ testAnalyzer(unknownTable, {
         'SELECT * FROM @ids',
       ),
     },
+    {
+      name: 'tables a script or routine creates for itself: temporary, SELECT … INTO, renamed, created in the body',
+      estate: (b) =>
+        b
+          .sqlScript(
+            'db',
+            'mysql/EnableAccess.sql',
+            [
+              'CREATE TEMPORARY TABLE `TempAccess` AS SELECT `Id` FROM `Users`;',
+              'UPDATE `Users` `U` INNER JOIN `TempAccess` `T` ON `U`.`Id` = `T`.`Id` SET `U`.`Flag` = 1;',
+              'DROP TEMPORARY TABLE IF EXISTS `TempAccess`;',
+            ].join('\n'),
+          )
+          .sqlScript(
+            'db',
+            'sqlite/Down.sql',
+            'CREATE TABLE "Users" ("Id" INTEGER);\nALTER TABLE "Users" RENAME TO "Old_Users";\nINSERT INTO "Users" ("Id") SELECT "Id" FROM "Old_Users";\nDROP TABLE "Old_Users";',
+          )
+          .sqlScript(
+            'db',
+            'Maintenance.sql',
+            [
+              SCHEMA,
+              'GO',
+              'CREATE PROCEDURE dbo.Maintain AS',
+              'BEGIN',
+              "  IF OBJECT_ID('MaintenanceLog') IS NULL CREATE TABLE MaintenanceLog (Id BIGINT IDENTITY(1,1), Note VARCHAR(400))",
+              "  INSERT INTO MaintenanceLog (Note) SELECT 'start' FROM dbo.Users",
+              '  SELECT Id INTO dbo.UserSnapshot FROM dbo.Users',
+              '  SELECT COUNT(*) FROM dbo.UserSnapshot',
+              'END',
+            ].join('\n'),
+          ),
+    },
   ],
   invalid: [
+    {
+      name: 'a table another script creates for itself is still unknown to the queries of other files',
+      estate: (b) =>
+        b
+          .sqlScript('db', 'schema.sql', SCHEMA)
+          .sqlScript(
+            'db',
+            'Report.sql',
+            'SELECT Id INTO dbo.Snapshot FROM dbo.Users;\nSELECT COUNT(*) FROM dbo.Snapshot;',
+          )
+          .queries('db', 'Queries.cs', ['SELECT * FROM dbo.Snapshot']),
+      findings: [
+        {
+          messageId: 'unknown',
+          location: { repo: 'db', file: 'Queries.cs', line: 1 },
+          data: { table: 'dbo.snapshot', queries: 1, files: ['db/Queries.cs'] },
+        },
+      ],
+    },
     {
       name: 'each table no schema defines once, however many queries use it',
       estate: withQueries(

@@ -9,6 +9,7 @@ import type { ExtractionProblem } from '../core/facts.js';
 import { addStatement, isPlainInsert, normaliseText, type QueryOrigin } from './analyzeQuery.js';
 import { readDdlStatement } from './ddl.js';
 import { readDottedName } from './lexer.js';
+import { markLocalTables, tablesCreatedBy } from './localTables.js';
 import type { SqlDialect, SqlFileFacts, SqlQueryFacts, SqlRoutineDef } from '../core/facts/sql.js';
 import { displayName, tableNameOf } from './names.js';
 import { splitBatches, splitStatements, type Statement } from './statements.js';
@@ -32,6 +33,8 @@ export function extractSqlScript(text: string): SqlScriptOutcome {
   const facts: SqlFileFacts = { tables: [], routines: [], queries: [] };
   const problems: ExtractionProblem[] = [];
   let fallbacks = 0;
+  const scriptStatements: Statement[] = [];
+  const scriptQueries: SqlQueryFacts[] = [];
   for (const batch of splitBatches(text)) {
     const statements = splitStatements(batch.text, batch);
     const routine = routineHeader(statements[0]);
@@ -42,6 +45,7 @@ export function extractSqlScript(text: string): SqlScriptOutcome {
       );
       continue;
     }
+    scriptStatements.push(...statements);
     for (const statement of statements) {
       if (['CREATE', 'ALTER'].includes(statement.keyword)) {
         const outcome = readDdlStatement(statement, dialect);
@@ -57,8 +61,11 @@ export function extractSqlScript(text: string): SqlScriptOutcome {
       const query = emptyQuery(statement.text, origin);
       addStatement(query, { ...statement, line: 1 }, origin, problems);
       facts.queries.push(query);
+      scriptQueries.push(query);
     }
   }
+  const created = tablesCreatedBy(scriptStatements, dialect);
+  for (const query of scriptQueries) markLocalTables(query, created);
   if (fallbacks > 0) {
     problems.push({
       code: 'sql-ddl-fallback',
@@ -112,8 +119,10 @@ function routineQuery(
   }
   body.push(...rest);
   const query = emptyQuery([header.text, ...rest.map((s) => s.text)].join('\n'), origin);
-  for (const statement of unwrapReturns(body))
+  const statements = unwrapReturns(body);
+  for (const statement of statements)
     addStatement(query, { ...statement, line: statement.line - header.line + 1 }, origin, problems);
+  markLocalTables(query, tablesCreatedBy(statements, dialect));
   return query;
 }
 

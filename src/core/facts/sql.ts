@@ -115,6 +115,11 @@ export interface SqlQueryFacts {
   parsed: boolean;
   /** Procedures it runs (`EXEC dbo.X`, or a bare procedure name as command text). */
   executes?: SqlTableName[];
+  /**
+   * Keys of the tables it uses that its own script or routine creates (`CREATE TEMPORARY TABLE`,
+   * `SELECT … INTO`, a rename's new name): they exist while it runs, whatever the final schema holds.
+   */
+  localTables?: string[];
 }
 
 export interface SqlRoutineDef {
