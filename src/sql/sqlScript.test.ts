@@ -40,6 +40,12 @@ describe('splitting scripts', () => {
       UPDATE c SET c.RevisionDate = @now FROM dbo.Collection c WHERE c.Id IN (SELECT Id FROM changed)
       UPDATE [Target] SET [Target].ReadOnly = 1 FROM dbo.CollectionUser AS [Target] WHERE [Target].UserId = @id`);
     expect(statements.map((s) => s.keyword)).toEqual(['WITH', 'UPDATE']);
+    const insert = splitStatements(`
+      ;WITH available AS (SELECT Id FROM dbo.OrganizationUser WHERE OrganizationId = @org)
+      INSERT INTO dbo.CollectionUser (CollectionId, OrganizationUserId)
+      SELECT @id, Id FROM @users WHERE Id IN (SELECT Id FROM available)
+      EXEC dbo.BumpRevision @org`);
+    expect(insert.map((s) => s.keyword)).toEqual(['WITH', 'EXEC']);
     const sniffed = sniffTables(statements[1]!.tokens).map((a) => [a.table.name, a.mode]);
     expect(sniffed).toEqual([['CollectionUser', 'write']]);
   });
