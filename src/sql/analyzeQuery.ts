@@ -8,6 +8,7 @@ import type { ExtractionProblem } from '../core/facts.js';
 import { collectBlocks } from './blocks.js';
 import { tokenize, type Token } from './lexer.js';
 import type { SqlDialect, SqlQueryFacts, SqlTableName } from '../core/facts/sql.js';
+import { readMerge } from './merge.js';
 import { tableNameOf } from './names.js';
 import { sniffExecuted, sniffTables } from './sniff.js';
 import { neutraliseParameters, parseSql } from './sqlParser.js';
@@ -93,13 +94,17 @@ export function addStatement(
     fallback(`statement of ${statement.text.length} characters not parsed`, 'sql-statement-too-large');
     return;
   }
+  if (statement.keyword === 'MERGE') {
+    // The grammar has no MERGE (it even reads some as a row of assignments): its own reader, else a known gap.
+    const merged = readMerge(statement, origin.dialect);
+    if (merged) query.blocks.push(...merged);
+    else fallback('MERGE is not supported by the SQL parser', 'sql-unsupported-statement');
+    return;
+  }
   const parsed = parseSql(neutraliseParameters(statement.text, origin.dialect), origin.dialect);
   if (!parsed.ok && statement.keyword === 'WITH' && addCteWrite(query, statement, origin.dialect)) return;
   if (!parsed.ok) {
-    // The parser has no MERGE at all: a known gap, not a problem with the file.
-    if (statement.keyword === 'MERGE')
-      fallback('MERGE is not supported by the SQL parser', 'sql-unsupported-statement');
-    else fallback(`SQL not understood (${parsed.error})`, 'sql-unparsable');
+    fallback(`SQL not understood (${parsed.error})`, 'sql-unparsable');
     return;
   }
   for (const ast of parsed.statements) {
