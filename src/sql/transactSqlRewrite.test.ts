@@ -42,6 +42,28 @@ describe('rewriteTransactSql', () => {
     expect(query.blocks.some((b) => b.where)).toBe(true);
   });
 
+  it('drops the WITH schema of OPENJSON and OPENXML rowsets, nested or joined, and keeps table hints', () => {
+    expect(
+      rewriteTransactSql(
+        "SELECT C.* FROM dbo.Cohort C INNER JOIN OPENJSON(@json) WITH ([Name] NVARCHAR(255) '$.Name') N ON C.Name = N.Name",
+      ),
+    ).toBe('SELECT C.* FROM dbo.Cohort C INNER JOIN OPENJSON(@json)  N ON C.Name = N.Name');
+    expect(
+      rewriteTransactSql(
+        "SELECT Id FROM dbo.T WITH (NOLOCK) WHERE Id IN (SELECT Id FROM OPENJSON(@ids) WITH (Id INT '$'))",
+      ),
+    ).toBe('SELECT Id FROM dbo.T WITH (NOLOCK) WHERE Id IN (SELECT Id FROM OPENJSON(@ids) )');
+    const { query, problems } = analyzeQuery(
+      "UPDATE D SET D.Key = J.k FROM dbo.Device D INNER JOIN OPENJSON(@creds) WITH (id UNIQUEIDENTIFIER, k NVARCHAR(MAX) '$.key') J ON D.Id = J.id WHERE D.UserId = @u",
+      origin,
+    );
+    expect(problems).toEqual([]);
+    expect(query.blocks.flatMap((b) => b.accesses.map((a) => [a.table.name, a.mode]))).toContainEqual([
+      'Device',
+      'write',
+    ]);
+  });
+
   it('drops OUTPUT clauses (also OUTPUT … INTO @t) and a trailing OPTION (…)', () => {
     expect(rewriteTransactSql('UPDATE dbo.T SET A = 1 OUTPUT inserted.Id INTO @out WHERE Id = 1')).toBe(
       'UPDATE dbo.T SET A = 1 WHERE Id = 1',

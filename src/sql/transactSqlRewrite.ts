@@ -8,7 +8,8 @@
  *   `DELETE|UPDATE TOP (n)` → the TOP dropped, `SELECT TOP (@n)` → `TOP 100`,
  *   `OFFSET @skip ROWS FETCH NEXT @take ROWS` → literal counts,
  *   `OUTPUT …` clauses and a trailing `OPTION (…)` dropped,
- *   `SELECT … INTO t FROM …` → `INSERT INTO t SELECT … FROM …` (t written, the same rows read).
+ *   `SELECT … INTO t FROM …` → `INSERT INTO t SELECT … FROM …` (t written, the same rows read),
+ *   `OPENJSON(@j) WITH (col type '$.path', …)` → `OPENJSON(@j)` (the schema only names the rowset's columns).
  */
 import { readDottedName, tokenize, type Token } from './lexer.js';
 
@@ -40,6 +41,7 @@ export function rewriteTransactSql(text: string): string {
   if (first.kind === 'word' && first.value === 'INSERT' && tokens[1] && tokens[1].value !== 'INTO')
     edits.push({ start: tokens[1].start, end: tokens[1].start, text: 'INTO ' });
   if (first.kind === 'word' && first.value === 'SELECT') edits.push(...selectIntoAsInsert(text, tokens, depths));
+  edits.push(...rowsetSchemas(tokens));
   for (let i = 1; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'word' || depths[i] !== depths[0]) continue;
@@ -82,6 +84,22 @@ function selectIntoAsInsert(text: string, tokens: readonly Token[], depths: read
     { start: tokens[0]!.start, end: tokens[0]!.start, text: `INSERT INTO ${text.slice(name, afterName)} ` },
     { start: tokens[into]!.start, end: afterName, text: '' },
   ];
+}
+
+/** `OPENJSON(…) WITH (…)` and `OPENXML(…) WITH (…)` at any depth: the WITH schema removed. */
+function rowsetSchemas(tokens: readonly Token[]): Edit[] {
+  const edits: Edit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const value = tokens[i]!.value;
+    if ((value !== 'OPENJSON' && value !== 'OPENXML') || tokens[i + 1]?.text !== '(') continue;
+    const close = matchingParen(tokens, i + 1);
+    if (close === undefined || tokens[close + 1]?.value !== 'WITH' || tokens[close + 2]?.text !== '(') continue;
+    const schemaEnd = matchingParen(tokens, close + 2);
+    if (schemaEnd === undefined) continue;
+    edits.push({ start: tokens[close + 1]!.start, end: tokens[schemaEnd]!.end, text: '' });
+    i = schemaEnd;
+  }
+  return edits;
 }
 
 /** Parenthesis depth before each token. */
