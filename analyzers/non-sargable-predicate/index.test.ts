@@ -22,6 +22,13 @@ testAnalyzer(nonSargable, {
       ),
     },
     {
+      name: 'a date cast of the column, which SQL Server seeks on',
+      estate: withQueries(
+        'SELECT Id FROM dbo.Users WHERE CAST(CreatedUtc AS DATE) = @day',
+        'SELECT Id FROM dbo.Users WHERE CONVERT(DATE, CreatedUtc) >= @from',
+      ),
+    },
+    {
       name: 'no conversion is judged on a column whose type no schema gives',
       estate: withQueries('SELECT Id FROM dbo.Accounts WHERE Code = 42'),
     },
@@ -45,6 +52,23 @@ testAnalyzer(nonSargable, {
             query: 'SELECT Id FROM dbo.Users WHERE YEAR(CreatedUtc) = 2024',
           },
         },
+      ],
+    },
+    {
+      name: 'ISNULL around a column, a cast to another type, and a date cast outside SQL Server',
+      estate: (b) =>
+        withQueries(
+          'SELECT Id FROM dbo.Users WHERE ISNULL(Email, @none) = @email',
+          'SELECT Id FROM dbo.Users WHERE CAST(CreatedUtc AS VARCHAR(10)) = @day',
+          'SELECT Id FROM dbo.Users WHERE CONVERT(VARCHAR(10), CreatedUtc, 120) = @day',
+        )(b).queries('pg', 'queries.ts', ['SELECT id FROM users WHERE CAST(created_utc AS DATE) = $1'], {
+          dialect: 'postgresql',
+        }),
+      findings: [
+        { messageId: 'nonSargable', location: { line: 1 }, data: { reason: 'function', column: 'Email' } },
+        { messageId: 'nonSargable', location: { line: 2 }, data: { reason: 'function', column: 'CreatedUtc' } },
+        { messageId: 'nonSargable', location: { line: 3 }, data: { reason: 'function', column: 'CreatedUtc' } },
+        { messageId: 'nonSargable', location: { repo: 'pg' }, data: { reason: 'function', column: 'created_utc' } },
       ],
     },
     {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { defineAnalyzer } from '../../src/core/analyzer.js';
-import type { SqlPredicateLeaf } from '../../src/core/facts/sql.js';
+import type { SqlDialect, SqlPredicateLeaf } from '../../src/core/facts/sql.js';
 import { displayName } from '../../src/sql/names.js';
 import type { TableSchema } from '../../src/sql/schema.js';
 import { allLeaves, attributeLeaves } from '../../src/sql/serve.js';
@@ -46,13 +46,15 @@ export default defineAnalyzer<NonSargableData>()({
   options: z.object({}).strict(),
   run({ sql, report }) {
     for (const located of sql.queries) {
+      if (located.superseded) continue;
       const { query } = located;
+      const schema = sql.schemaFor(located);
       for (const block of query.blocks) {
-        const tables = block.accesses.map((a) => sql.schema.resolve(a.table, query.dialect));
+        const tables = block.accesses.map((a) => schema?.resolve(a.table, query.dialect));
         const where = block.where ? attributeLeaves(block.where, block, tables) : undefined;
         for (const leaf of allLeaves(where)) {
           const table = leaf.access !== undefined ? tables[leaf.access] : undefined;
-          const reason = reasonOf(leaf, table);
+          const reason = reasonOf(leaf, table, query.dialect);
           if (!reason) continue;
           const access = leaf.access !== undefined ? block.accesses[leaf.access] : undefined;
           report({
@@ -75,7 +77,9 @@ export default defineAnalyzer<NonSargableData>()({
   },
 });
 
-function reasonOf(leaf: SqlPredicateLeaf, table: TableSchema | undefined): Reason | undefined {
+function reasonOf(leaf: SqlPredicateLeaf, table: TableSchema | undefined, dialect: SqlDialect): Reason | undefined {
+  // SQL Server turns `CAST(col AS DATE) = @d` into a range seek on col; other engines scan.
+  if (leaf.nonSargable === 'date-cast') return dialect === 'transactsql' ? undefined : 'function';
   if (leaf.nonSargable) return leaf.nonSargable;
   const type = table?.columns.get(leaf.column.toLowerCase())?.type;
   if (!type || leaf.op === 'other') return undefined;

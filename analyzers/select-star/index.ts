@@ -22,6 +22,7 @@ export default defineAnalyzer<SelectStarData>()({
   options: z.object({}).strict(),
   run({ sql, report }) {
     for (const located of sql.queries) {
+      if (located.superseded) continue;
       const { query } = located;
       if (!query.selectStar) continue;
       report({

@@ -58,7 +58,8 @@ testAnalyzer(unindexedQuery, {
       summaries: [
         {
           title: 'Unindexed queries by table',
-          headline: 'SQL: 4 queries, 0 (0%) with an unindexed predicate — 0 dynamic, 0 partly unparsed',
+          headline:
+            'SQL: 4 queries (4 application, 0 routines), 0 (0%) with an unindexed predicate; every counted query judged',
           columns: COLUMNS,
           rows: [],
         },
@@ -112,14 +113,43 @@ testAnalyzer(unindexedQuery, {
       summaries: [
         {
           headline:
-            'SQL: 1 queries, 0 (0%) with an unindexed predicate — 0 dynamic, 0 partly unparsed; no schema found, so no query was judged',
+            'SQL: 1 queries (1 application, 0 routines), 0 (0%) with an unindexed predicate; not fully judged: 1 with no schema for their database; no schema found, so no query was judged',
           rows: [],
         },
       ],
     },
     { name: 'no queries: no summary', estate: (b) => b.sqlScript('db', 'schema.sql', SCHEMA), summaries: [] },
+    {
+      name: 'a routine copy a later definition replaces is never judged',
+      estate: (b) =>
+        b
+          .sqlScript('db', 'schema.sql', SCHEMA)
+          .sqlScript(
+            'db',
+            'DbScripts/2019-01-01_00_Orders.sql',
+            'CREATE PROCEDURE dbo.Orders_Read @s INT AS\nBEGIN\n  SELECT Id FROM dbo.Orders WHERE Status = @s\nEND',
+          )
+          .sqlScript(
+            'db',
+            'Stored Procedures/Orders_Read.sql',
+            'CREATE PROCEDURE dbo.Orders_Read @c INT AS\nBEGIN\n  SELECT Id FROM dbo.Orders WHERE CustomerId = @c\nEND',
+          ),
+    },
   ],
   invalid: [
+    {
+      name: "another database's index does not serve a T-SQL query",
+      estate: (b) =>
+        b
+          .sqlScript('db', 'schema.sql', SCHEMA)
+          .sqlScript(
+            'db',
+            'MySqlMigrations/2021-01-01_Index.sql',
+            'CREATE INDEX `IX_Orders_Status` ON `Orders` (`Status`);',
+          )
+          .queries('db', 'Queries.cs', ['SELECT Id FROM dbo.Orders WHERE Status = 1']),
+      findings: [{ messageId: 'unindexed', location: { repo: 'db', file: 'Queries.cs', line: 1 } }],
+    },
     {
       name: 'a filter on an unindexed column, with the closest index and a suggestion',
       estate: withQueries('SELECT Id FROM dbo.Orders WHERE PlacedUtc >= @since'),
@@ -139,16 +169,17 @@ testAnalyzer(unindexedQuery, {
             dynamic: false,
             predicates: ['PlacedUtc >= @since'],
             closestIndex: { name: 'IX_Orders_Customer_Placed', columns: ['CustomerId', 'PlacedUtc'] },
-            suggestions: ['CREATE INDEX IX_Orders_PlacedUtc ON dbo.Orders (PlacedUtc);'],
+            suggestions: ['CREATE INDEX [IX_Orders_PlacedUtc] ON [dbo].[Orders] ([PlacedUtc]);'],
           },
         },
       ],
       summaries: [
         {
           title: 'Unindexed queries by table',
-          headline: 'SQL: 1 queries, 1 (100%) with an unindexed predicate — 0 dynamic, 0 partly unparsed',
+          headline:
+            'SQL: 1 queries (1 application, 0 routines), 1 (100%) with an unindexed predicate; every counted query judged',
           columns: COLUMNS,
-          rows: [['dbo.orders', '1', 'CREATE INDEX IX_Orders_PlacedUtc ON dbo.Orders (PlacedUtc);']],
+          rows: [['dbo.orders', '1', 'CREATE INDEX [IX_Orders_PlacedUtc] ON [dbo].[Orders] ([PlacedUtc]);']],
         },
       ],
     },
@@ -165,7 +196,10 @@ testAnalyzer(unindexedQuery, {
       findings: [
         {
           messageId: 'unindexed',
-          data: { columns: ['Region'], suggestions: ['CREATE INDEX IX_Customers_Region ON dbo.Customers (Region);'] },
+          data: {
+            columns: ['Region'],
+            suggestions: ['CREATE INDEX [IX_Customers_Region] ON [dbo].[Customers] ([Region]);'],
+          },
         },
       ],
     },
@@ -256,7 +290,7 @@ testAnalyzer(unindexedQuery, {
       findings: [
         {
           messageId: 'unindexed',
-          data: { suggestions: ['CREATE INDEX IX_OrderLines_OrderId ON dbo.[Order Lines] ([Order Id]);'] },
+          data: { suggestions: ['CREATE INDEX [IX_OrderLines_OrderId] ON [dbo].[Order Lines] ([Order Id]);'] },
         },
       ],
     },
@@ -279,14 +313,11 @@ testAnalyzer(unindexedQuery, {
       ],
       summaries: [
         {
-          headline: 'SQL: 6 queries, 4 (67%) with an unindexed predicate — 1 dynamic, 1 partly unparsed',
+          headline:
+            'SQL: 6 queries (6 application, 0 routines), 4 (67%) with an unindexed predicate; not fully judged: 1 partly unparsed, 1 dynamic, 1 naming a table or view no schema defines',
           rows: [
-            [
-              'dbo.orders',
-              '3',
-              'CREATE INDEX IX_Orders_PlacedUtc ON dbo.Orders (PlacedUtc);\nCREATE INDEX IX_Orders_Status ON dbo.Orders (Status);',
-            ],
-            ['dbo.customers', '1', 'CREATE INDEX IX_Customers_Region ON dbo.Customers (Region);'],
+            ['dbo.orders', '3', 'CREATE INDEX [IX_Orders_PlacedUtc] ON [dbo].[Orders] ([PlacedUtc]);'],
+            ['dbo.customers', '1', 'CREATE INDEX [IX_Customers_Region] ON [dbo].[Customers] ([Region]);'],
           ],
         },
       ],
@@ -303,13 +334,7 @@ testAnalyzer(unindexedQuery, {
       ],
       summaries: [
         {
-          rows: [
-            [
-              'dbo.orders',
-              '3',
-              'CREATE INDEX IX_Orders_PlacedUtc ON dbo.Orders (PlacedUtc);\nCREATE INDEX IX_Orders_Status ON dbo.Orders (Status);',
-            ],
-          ],
+          rows: [['dbo.orders', '3', 'CREATE INDEX [IX_Orders_PlacedUtc] ON [dbo].[Orders] ([PlacedUtc]);']],
         },
       ],
     },
@@ -325,5 +350,99 @@ describe('unindexed-query fingerprints', () => {
     );
     expect(a.findings).toHaveLength(1);
     expect(b.findings.map((f) => [f.id, f.location.line])).toEqual([[a.findings[0]!.id, 2]]);
+  });
+});
+
+const USER_SCHEMA = `
+CREATE TABLE [dbo].[User] (
+  [Id] UNIQUEIDENTIFIER NOT NULL CONSTRAINT [PK_User] PRIMARY KEY CLUSTERED,
+  [Email] NVARCHAR(256) NOT NULL,
+  [Name] NVARCHAR(50) NULL,
+  [Notes] NVARCHAR(MAX) NULL,
+  [Key] VARBINARY(MAX) NULL,
+  [Profile] XML NULL,
+  [Premium] BIT NOT NULL,
+  [Status] TINYINT NOT NULL,
+  [PlanType] TINYINT NOT NULL,
+  [CreationDate] DATETIME2 NOT NULL
+)
+`;
+
+/** The suggestions for the one finding of `where` on dbo.User (a finding must fire). */
+async function suggestionsFor(where: string): Promise<string[]> {
+  const { findings } = await runAnalyzer(unindexedQuery, (b) =>
+    b
+      .sqlScript('db', 'User.sql', USER_SCHEMA)
+      .queries('db', 'Queries.cs', [`SELECT [Id] FROM [dbo].[User] WHERE ${where}`]),
+  );
+  expect(findings).toHaveLength(1);
+  return findings[0]!.data.suggestions;
+}
+
+describe('unindexed-query suggestions', () => {
+  it('quotes every name for the dialect, reserved words included', async () => {
+    expect(await suggestionsFor('[Email] = @email')).toEqual([
+      'CREATE INDEX [IX_User_Email] ON [dbo].[User] ([Email]);',
+    ]);
+    const { findings } = await runAnalyzer(unindexedQuery, (b) =>
+      b
+        .sqlScript('db', 'user.sql', 'CREATE TABLE public."user" (id SERIAL PRIMARY KEY, email TEXT NOT NULL);')
+        .queries('db', 'users.ts', ['SELECT id FROM "user" WHERE email = $1'], { dialect: 'postgresql' }),
+    );
+    expect(findings[0]?.data.suggestions).toEqual(['CREATE INDEX "IX_user_email" ON "public"."user" ("email");']);
+    const mysql = await runAnalyzer(unindexedQuery, (b) =>
+      b
+        // Each database is its own schema: the MySQL query is judged against the MySQL table.
+        .sqlScript(
+          'db',
+          'User.sql',
+          'CREATE TABLE `User` (`Id` INT NOT NULL PRIMARY KEY, `Email` VARCHAR(256) NOT NULL) ENGINE=InnoDB;',
+        )
+        .queries('db', 'users.js', ['SELECT Id FROM `User` WHERE Email = ?'], { dialect: 'mysql' }),
+    );
+    expect(mysql.findings[0]?.data.suggestions).toEqual(['CREATE INDEX `IX_User_Email` ON `User` (`Email`);']);
+  });
+
+  it('never keys on a MAX or XML column', async () => {
+    expect(await suggestionsFor('[Profile] IS NULL')).toEqual([]);
+    expect(await suggestionsFor('[Notes] = @notes')).toEqual([]);
+    expect(await suggestionsFor('[Key] = @key')).toEqual([]);
+    expect(await suggestionsFor('[Name] = @name AND [Notes] = @notes')).toEqual([
+      'CREATE INDEX [IX_User_Name] ON [dbo].[User] ([Name]);',
+    ]);
+  });
+
+  it('suggests nothing for predicates no index can seek on, but does for a prefix LIKE and a T-SQL date cast', async () => {
+    expect(await suggestionsFor("[Name] LIKE '%son'")).toEqual([]);
+    expect(await suggestionsFor('YEAR([CreationDate]) = 2024')).toEqual([]);
+    expect(await suggestionsFor("[Name] LIKE 'ann%'")).toEqual([
+      'CREATE INDEX [IX_User_Name] ON [dbo].[User] ([Name]);',
+    ]);
+    expect(await suggestionsFor('CAST([CreationDate] AS DATE) = @day')).toEqual([
+      'CREATE INDEX [IX_User_CreationDate] ON [dbo].[User] ([CreationDate]);',
+    ]);
+  });
+
+  it('puts a flag or small status only as a trailing key column, never alone or leading', async () => {
+    expect(await suggestionsFor('[Premium] = 1')).toEqual([]);
+    expect(await suggestionsFor('[Status] = 2 AND [Premium] = 0')).toEqual([]);
+    expect(await suggestionsFor('[PlanType] IN (1, 2)')).toEqual([]);
+    expect(await suggestionsFor('[Premium] = 1 AND [Email] = @email')).toEqual([
+      'CREATE INDEX [IX_User_Email_Premium] ON [dbo].[User] ([Email], [Premium]);',
+    ]);
+    expect(await suggestionsFor('[Email] = @email OR [Premium] = 1')).toEqual([]);
+  });
+
+  it('puts equality columns before the range column', async () => {
+    expect(await suggestionsFor('[CreationDate] >= @since AND [Name] = @name')).toEqual([
+      'CREATE INDEX [IX_User_Name_CreationDate] ON [dbo].[User] ([Name], [CreationDate]);',
+    ]);
+    expect(await suggestionsFor('[CreationDate] < @before AND ([Email] = @email OR [Name] = @name)')).toEqual([
+      'CREATE INDEX [IX_User_CreationDate] ON [dbo].[User] ([CreationDate]);',
+    ]);
+    expect(await suggestionsFor('[Email] = @email OR [Name] = @name')).toEqual([
+      'CREATE INDEX [IX_User_Email] ON [dbo].[User] ([Email]);',
+      'CREATE INDEX [IX_User_Name] ON [dbo].[User] ([Name]);',
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { defineAnalyzer } from '../../src/core/analyzer.js';
 import type { Finding, SummarySection } from '../../src/core/result.js';
 import type { SqlEstate } from '../../src/core/sqlEstate.js';
 import { displayName } from '../../src/sql/names.js';
+import { describeCoverage, isCounted, sqlCoverage } from '../../src/sql/resultSummary.js';
 import { judgeBlock } from '../../src/sql/serve.js';
 import { suggestIndexes } from '../../src/sql/suggest.js';
 
@@ -46,11 +47,12 @@ export default defineAnalyzer<UnindexedQueryData>()({
   },
   options: z.object({ top: z.number().int().min(1).default(10) }).strict(),
   run({ sql, report }) {
-    if (sql.schema.size === 0) return;
     for (const located of sql.queries) {
+      const schema = sql.schemaFor(located);
+      if (!schema || located.superseded) continue;
       const { query } = located;
       for (const block of query.blocks) {
-        for (const verdict of judgeBlock(block, sql.schema, query.dialect)) {
+        for (const verdict of judgeBlock(block, schema, query.dialect)) {
           if (verdict.served || !verdict.kind) continue;
           const table = displayName(verdict.table.table);
           const closest = verdict.index
@@ -94,12 +96,23 @@ export default defineAnalyzer<UnindexedQueryData>()({
 });
 
 /** The headline (share of queries with a full scan) and the tables with the most unserved predicates. */
+/**
+ * The headline counts application queries and the current definition of each
+ * routine; migration and one-off script statements and superseded routine copies
+ * are said apart, and so is what could not be judged (src/sql/resultSummary.ts).
+ */
 function unindexedShare(findings: readonly Finding<UnindexedQueryData>[], sql: SqlEstate, top: number): SummarySection {
-  const queries = sql.queries.length;
-  const flagged = new Set(findings.map((f) => f.data.queryKey)).size;
-  const dynamic = sql.queries.filter((q) => q.query.dynamic).length;
-  const unparsed = sql.queries.filter((q) => !q.query.parsed).length;
-  const blind = sql.schema.size === 0 ? '; no schema found, so no query was judged' : '';
+  const coverage = sqlCoverage(sql);
+  const counted = new Set(sql.queries.filter(isCounted).map((q) => q.key));
+  const queries = coverage.counted;
+  const flagged = new Set(findings.map((f) => f.data.queryKey).filter((k) => counted.has(k))).size;
+  const others = coverage.byRole.migration! + coverage.byRole.script!;
+  const also = [
+    others > 0 ? `${others} migration/script statements` : '',
+    coverage.superseded > 0 ? `${coverage.superseded} superseded routine copies` : '',
+  ].filter(Boolean);
+  const blind = sql.schemas.length === 0 ? '; no schema found, so no query was judged' : '';
+  const share = queries > 0 ? Math.round((flagged / queries) * 100) : 0;
   const byTable = new Map<string, { unserved: number; suggestions: Map<string, number> }>();
   for (const finding of findings) {
     const entry = byTable.get(finding.data.table) ?? { unserved: 0, suggestions: new Map<string, number>() };
@@ -111,7 +124,7 @@ function unindexedShare(findings: readonly Finding<UnindexedQueryData>[], sql: S
   const byCount = <K extends string>(a: [K, number], b: [K, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
   return {
     title: 'Unindexed queries by table',
-    headline: `SQL: ${queries} queries, ${flagged} (${Math.round((flagged / queries) * 100)}%) with an unindexed predicate — ${dynamic} dynamic, ${unparsed} partly unparsed${blind}`,
+    headline: `SQL: ${queries} queries (${coverage.byRole.application} application, ${coverage.byRole.routine} routines), ${flagged} (${share}%) with an unindexed predicate; ${describeCoverage(coverage)}${also.length > 0 ? `; also read: ${also.join(', ')}` : ''}${blind}`,
     columns: [{ label: 'Table' }, { label: 'Unserved', align: 'right' }, { label: 'Suggested index' }],
     rows: [...byTable]
       .sort((a, b) => b[1].unserved - a[1].unserved || (a[0] < b[0] ? -1 : 1))

@@ -27,10 +27,12 @@ export default defineAnalyzer<UnknownTableData>()({
   run({ sql, report }) {
     const unknown = new Map<string, { name: string; uses: Location[]; queries: Set<string> }>();
     for (const located of sql.queries) {
+      if (located.superseded) continue;
       const { query } = located;
+      const schema = sql.schemaFor(located);
       for (const block of query.blocks) {
         for (const access of block.accesses) {
-          if (isTransientTable(access.table) || sql.schema.resolve(access.table, query.dialect)) continue;
+          if (isTransientTable(access.table) || schema?.resolve(access.table, query.dialect)) continue;
           const key = tableKey(access.table, query.dialect);
           if (query.localTables?.includes(key)) continue; // created by its own script or routine
           if (routineNamed(sql, key)) continue; // a view or table-valued function, defined as a routine

@@ -37,6 +37,9 @@ export const DIAGNOSTIC_CODES = [
   'sql-statement-too-large',
   'sql-unparsable',
   'sql-unsupported-statement',
+  // gateway and compose configuration
+  'config-invalid',
+  'gateway-route-skipped',
   // git history
   'git-history-failed',
   'git-history-incomplete',

@@ -17,6 +17,8 @@ export * from './facts/proto.js';
 import type { CSharpFileFacts } from './facts/csharp.js';
 import type { JsFileFacts, TsConfigFacts } from './facts/js.js';
 import type { ProtoFileFacts } from './facts/proto.js';
+export * from './facts/gateway.js';
+import type { ComposeFacts, GatewayConfigFacts } from './facts/gateway.js';
 
 /** A package dependency declared by a manifest. */
 export interface PackageDependency {
@@ -149,7 +151,9 @@ export type FileFacts =
   | NuGetLockFacts
   | JsFileFacts
   | TsConfigFacts
-  | ProtoFileFacts;
+  | ProtoFileFacts
+  | GatewayConfigFacts
+  | ComposeFacts;
 
 /** What the tool could not read, said as data. */
 export interface ExtractionProblem {

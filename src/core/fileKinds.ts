@@ -15,7 +15,9 @@ export type FileKind =
   | 'npm-lockfile'
   | 'nuget-lock'
   | 'tsconfig'
-  | 'proto';
+  | 'proto'
+  /** Any other JSON or YAML file: read only when its content is a gateway or compose configuration. */
+  | 'config';
 
 /** The language a file kind counts towards in summaries. */
 export const LANGUAGE_OF: Record<FileKind, string> = {
@@ -34,4 +36,5 @@ export const LANGUAGE_OF: Record<FileKind, string> = {
   'nuget-lock': 'NuGet',
   tsconfig: 'TSConfig',
   proto: 'Protobuf',
+  config: 'Config',
 };

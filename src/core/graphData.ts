@@ -220,6 +220,13 @@ export interface HttpCallRecord {
   endpoint?: string;
   action?: string;
   ambiguous?: true;
+  /** The API gateway the call goes through, and the path it forwards. */
+  via?: string;
+  /** Other gateways that would take the call to the same handler (its host not known). */
+  alsoVia?: string[];
+  forwardedPath?: string;
+  /** Why a call through a gateway matched nothing. */
+  reason?: string;
 }
 
 export interface HttpCallData {
@@ -232,6 +239,8 @@ export interface HttpCallData {
   unmatched?: true;
   /** Why an unmatched call matched nothing: no static path, no route with that path, or the path served for other verbs only. */
   reason?: UnmatchedReason;
+  /** The gateway of the first call, when it goes through one. */
+  via?: string;
   calls: HttpCallRecord[];
 }
 
@@ -255,7 +264,8 @@ export interface GrpcCallData {
   calls: GrpcCallRecord[];
 }
 
-export type UnmatchedReason = 'dynamic-url' | 'no-route' | 'method-not-served';
+/** `no-route-via-gateway`: a gateway takes the path but forwards it nowhere the estate serves (the call's `reason` says how). */
+export type UnmatchedReason = 'dynamic-url' | 'no-route' | 'method-not-served' | 'no-route-via-gateway';
 
 export interface ServesData {
   template: string;

@@ -22,6 +22,45 @@ export interface SqlQuerySummary {
   tables: { table: string; mode: 'read' | 'write' }[];
   executes?: string[];
   text: string;
+  /** `application`, `routine`, `migration` or `script` (see src/sql/roles.ts). */
+  role?: string;
+  /** The database it is judged against (its family); absent when the estate has no schema of its family. */
+  database?: string;
+  /** A routine copy a later definition replaces: not judged, not counted. */
+  superseded?: true;
+}
+
+/** What the SQL analyzers judged and what they could not, so a clean result is never a blind one. */
+export interface SqlCoverage {
+  /** Application queries plus the current definition of each routine: what the headline counts. */
+  counted: number;
+  /** Queries by role, superseded copies left out. */
+  byRole: Record<string, number>;
+  /** Routine statements of definitions a later one replaces. */
+  superseded: number;
+  /** Counted queries that were judged only in part or not at all, by reason. */
+  notJudged: {
+    /** Partly read: the parser rejected a statement, its tables were sniffed. */
+    unparsed: number;
+    /** Built at run time: only the literal parts were read. */
+    dynamic: number;
+    /** No schema of the database family they target. */
+    noSchema: number;
+    /** Name a table or view no schema, view or function in the estate defines. */
+    unknownTable: number;
+  };
+  /** EF entity sets: LINQ queries through them are not read (only raw SQL is). */
+  ormEntitySetsNotRead: number;
+  /** Each database's schema. */
+  databases: {
+    id: string;
+    repos: string[];
+    family: string;
+    tables: number;
+    indexes: number;
+    files: number;
+    migrations: number;
+  }[];
 }
 
 export type Severity = 'error' | 'warning' | 'note';
@@ -127,5 +166,5 @@ export interface ScanResult {
   diagnostics: Diagnostic[];
   stats: ScanStats;
   /** Queries found in code, scripts and routines; absent when there are none. */
-  sql?: { queries: SqlQuerySummary[] };
+  sql?: { queries: SqlQuerySummary[]; coverage?: SqlCoverage };
 }

@@ -1,9 +1,11 @@
 /**
- * The estate's SQL layer as analyzers read it: the merged schema, the routines,
- * and every query with where it lives. Built by src/sql from the extracted files.
+ * The estate's SQL layer as analyzers read it: one schema per database, the
+ * routines, and every query with where it lives, what it is and which database
+ * it targets. Built by src/sql from the extracted files.
  */
 import type {
   SqlColumnDef,
+  SqlDatabaseFamily,
   SqlDialect,
   SqlIndexDef,
   SqlQueryFacts,
@@ -39,12 +41,27 @@ export interface SchemaCatalog {
   resolve(name: SqlTableName, dialect: SqlDialect): TableSchema | undefined;
 }
 
+/**
+ * Where a query lives: `application` code sends it, a stored `routine` runs it,
+ * a `migration` (or deployment) script runs it once per database, a one-off
+ * `script` (seeders, tools, helper scripts, tests) runs it by hand.
+ */
+export type SqlQueryRole = 'application' | 'routine' | 'migration' | 'script';
+
 export interface LocatedQuery {
   /** Stable key: repo, file, and a hash of the text and position in the file. */
   key: string;
   repo: string;
   file: string;
   query: SqlQueryFacts;
+  role: SqlQueryRole;
+  /** The database family it targets (the file's provider or dialect). */
+  family: SqlDatabaseFamily;
+  /**
+   * A routine statement of a definition a later one replaces (the same routine
+   * in a later migration, or in the live schema): never judged, never counted.
+   */
+  superseded?: true;
 }
 
 export interface LocatedRoutine {
@@ -52,10 +69,36 @@ export interface LocatedRoutine {
   repo: string;
   file: string;
   routine: SqlRoutineDef;
+  family: SqlDatabaseFamily;
+  /** A later definition of the same routine in the same database replaces this one. */
+  superseded?: true;
+}
+
+/** One database the estate's schema files and migrations describe: the fragments of one family. */
+export interface SqlDatabase {
+  /** The family (`transactsql`, `mysql`, …). */
+  id: string;
+  /** Repositories whose files built it. */
+  repos: string[];
+  family: SqlDatabaseFamily;
+  schema: SchemaCatalog;
+  /** Files whose fragments or changes built it, and how many of them were dated migrations. */
+  files: number;
+  migrations: number;
 }
 
 export interface SqlEstate {
-  schema: SchemaCatalog;
+  /** Every database with a schema, by id. */
+  schemas: SqlDatabase[];
+  /**
+   * The database a query is judged against: the one of its family (its file's
+   * provider or dialect); undefined when the estate has no schema of that family.
+   */
+  databaseFor(query: LocatedQuery): SqlDatabase | undefined;
+  /** `databaseFor(query)?.schema`. */
+  schemaFor(query: LocatedQuery): SchemaCatalog | undefined;
   queries: LocatedQuery[];
   routines: LocatedRoutine[];
+  /** EF `DbSet` properties found: the LINQ queries through them are not read. */
+  efEntitySets: number;
 }

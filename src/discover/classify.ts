@@ -24,6 +24,10 @@ const BY_EXTENSION: Record<string, FileKind> = {
   '.props': 'msbuild-props',
   '.targets': 'msbuild-props',
   '.proto': 'proto',
+  // Gateway routes and compose files are recognised by their content, whatever their name.
+  '.json': 'config',
+  '.yaml': 'config',
+  '.yml': 'config',
 };
 
 const BY_NAME: Record<string, FileKind> = {

@@ -18,6 +18,7 @@ import { extractCSharp } from './csharp/extractCSharp.js';
 import { extractJs } from './js/extractJs.js';
 import { extractTsConfig, type TypeScriptApi } from './tsconfig/extractTsConfig.js';
 import { extractProto } from './proto/extractProto.js';
+import { extractServiceConfig } from './gateway/extractServiceConfig.js';
 
 export interface Parsers {
   csharp?: CSharpParser;
@@ -69,6 +70,8 @@ export function extractFile(kind: FileKind, filePath: string, text: string, pars
       return withLoc(extractTsConfig(parsers.typescript, fileName, text), text);
     case 'proto':
       return withLoc(extractProto(text), text);
+    case 'config':
+      return withLoc(extractServiceConfig(fileName, text), text);
     default:
       // Languages whose extractors come later are still counted in the inventory.
       return { problems: [], loc: countNonBlankLines(text) };

@@ -17,7 +17,7 @@ import { walkEstate } from '../discover/walk.js';
 import { buildEstateGraph } from '../graph/buildGraph.js';
 import { applyHistory, DEFAULT_HISTORY_SETTINGS, readEstateHistory, type HistorySettings } from '../history/index.js';
 import { packageUsages } from '../packages/inventory.js';
-import { summariseQueries } from '../sql/resultSummary.js';
+import { sqlCoverage, summariseQueries } from '../sql/resultSummary.js';
 import { extractAll } from './extractAll.js';
 import { defaultCacheDir, loadAdvisories, lookUpPackages, type PackageOptions } from './packagePhase.js';
 import { runAnalyzers, type Unavailable } from './runAnalyzers.js';
@@ -160,7 +160,7 @@ function assembleResult(
       sqlQueries: queries?.length,
       elapsedMs: Math.round(performance.now() - started),
     }),
-    ...(queries ? { sql: { queries } } : {}),
+    ...(queries ? { sql: { queries, coverage: sqlCoverage(model.sql) } } : {}),
   };
 }
 

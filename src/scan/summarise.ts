@@ -5,7 +5,7 @@ import type { RepoModel } from '../core/model.js';
 import type { Diagnostic, Finding, GraphEdge, GraphNode, RepoSummary, ScanStats } from '../core/result.js';
 
 /** Source languages count towards LOC; manifests are counted as files only. */
-const MANIFEST_LANGUAGES = new Set(['MSBuild', 'NuGet', 'Solution', 'npm', 'TSConfig']);
+const MANIFEST_LANGUAGES = new Set(['MSBuild', 'NuGet', 'Solution', 'npm', 'TSConfig', 'Config']);
 
 export function summariseRepos(repos: readonly RepoModel[], history: HistorySummary | undefined): RepoSummary[] {
   const windows = new Map(history?.repos.map(({ repo, ...window }) => [repo, window]));

@@ -114,7 +114,11 @@ function comparison(
     if (!side) continue;
     const access = resolve(side.qualifier);
     if (access === null) continue; // a correlated outer column acts as a value here
-    let nonSargable: NonSargableReason | undefined = side.wrapped ? 'function' : undefined;
+    let nonSargable: NonSargableReason | undefined = side.dateCast
+      ? 'date-cast'
+      : side.wrapped
+        ? 'function'
+        : undefined;
     if (!nonSargable && side === leftColumn && (op === 'LIKE' || op === 'ILIKE') && isLeadingWildcard(expr.right))
       nonSargable = 'leading-wildcard';
     const leaf: SqlPredicateLeaf = { kind: 'leaf', column: side.column, op: operator, text };
@@ -133,6 +137,8 @@ interface ColumnSide {
   column: string;
   qualifier?: string;
   wrapped: boolean;
+  /** `CAST(col AS DATE)` / `CONVERT(DATE, col)` around the bare column. */
+  dateCast?: boolean;
 }
 
 /** The column on one side of a comparison, possibly inside a function or CAST. */
@@ -142,7 +148,7 @@ function columnSide(node: AstNode): ColumnSide | undefined {
     return { column: columnName(node)!, ...(node.table ? { qualifier: String(node.table) } : {}), wrapped: false };
   if (node.type === 'function' || node.type === 'cast' || node.type === 'aggr_func' || node.type === 'binary_expr') {
     const inner = firstColumn(withoutDatePart(node));
-    if (inner) return { ...inner, wrapped: true };
+    if (inner) return { ...inner, wrapped: true, ...(isDateCast(node) ? { dateCast: true } : {}) };
   }
   return undefined;
 }
@@ -155,7 +161,23 @@ const DATE_PART_FUNCTIONS = new Set([
   'DATENAME',
   'DATETRUNC',
   'DATE_BUCKET',
+  // Their first argument is a type: `CONVERT(DATE, col)`.
+  'CONVERT',
+  'TRY_CONVERT',
 ]);
+
+function isDateCast(node: AstNode): boolean {
+  if (node.type === 'cast') return isColumn(node.expr) && String(node.target?.[0]?.dataType).toUpperCase() === 'DATE';
+  const name = node.type === 'function' ? node.name?.name?.map((p: AstNode) => p.value).join('.') : undefined;
+  const args = node.args?.value;
+  return (
+    String(name).toUpperCase() === 'CONVERT' &&
+    Array.isArray(args) &&
+    args.length === 2 &&
+    String(columnName(args[0]) ?? '').toUpperCase() === 'DATE' &&
+    isColumn(args[1])
+  );
+}
 
 /** `DATEADD(day, …)`: the date part parses as a column reference but is a keyword. */
 function withoutDatePart(node: AstNode): AstNode {

@@ -60,6 +60,28 @@ class R {
     expect(query!.executes).toEqual([{ schema: 'dbo', name: 'GetOverdueInvoices' }]);
   });
 
+  it('links Dapper calls whose command type says stored procedure, and only those', () => {
+    const queries = queriesOf(`
+class UserStore {
+  const string ReadByEmail = "dbo.User_ReadByEmail";
+  async Task M(IDbConnection connection, Guid id) {
+    await connection.QueryAsync<User>("[dbo].[User_ReadById]", new { Id = id }, commandType: CommandType.StoredProcedure);
+    await connection.ExecuteAsync("User_DeleteById", new { Id = id }, null, null, System.Data.CommandType.StoredProcedure);
+    await connection.QuerySingleOrDefaultAsync<User>(ReadByEmail, new { Email = "a" }, commandType: CommandType.StoredProcedure);
+    using var grid = await connection.QueryMultipleAsync("[dbo].[User_ReadDetails]", new { Id = id }, commandType: CommandType.StoredProcedure);
+    var command = new CommandDefinition("[dbo].[User_Touch]", new { Id = id }, commandType: CommandType.StoredProcedure);
+    await connection.QueryAsync<User>("User_NotAProcedure", new { Id = id });
+  }
+}`);
+    expect(queries.map((q) => [q.line, q.api, q.executes])).toEqual([
+      [3, 'Dapper.QuerySingleOrDefaultAsync', [{ schema: 'dbo', name: 'User_ReadByEmail' }]],
+      [5, 'Dapper.QueryAsync', [{ schema: 'dbo', name: 'User_ReadById' }]],
+      [6, 'Dapper.ExecuteAsync', [{ name: 'User_DeleteById' }]],
+      [8, 'Dapper.QueryMultipleAsync', [{ schema: 'dbo', name: 'User_ReadDetails' }]],
+      [9, 'Dapper.CommandDefinition', [{ schema: 'dbo', name: 'User_Touch' }]],
+    ]);
+  });
+
   it('finds nothing in code without SQL', () => {
     expect(queriesOf(`class R { void M() { Console.WriteLine("SELECT is a word"); list.Query("x"); } }`)).toEqual([]);
   });

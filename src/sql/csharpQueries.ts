@@ -77,6 +77,7 @@ const EF_PARAMETERISING = new Set([
 
 const SQL_START =
   /^\s*(?:;?\s*WITH\b|SELECT\b|INSERT\b|UPDATE\b|DELETE\b|MERGE\b|EXEC(?:UTE)?\b|TRUNCATE\b|IF\s+(?:NOT\s+)?EXISTS\b|DECLARE\b|SET\s+NOCOUNT\b)/i;
+const STORED_PROCEDURE = /(?:^|\.)CommandType\.StoredProcedure$/;
 const PROCEDURE_NAME = /^\s*(\[[^\]]+\]|[A-Za-z_]\w*)(\.(\[[^\]]+\]|[A-Za-z_]\w*)){0,2}\s*$/;
 
 interface Candidate {
@@ -98,33 +99,14 @@ export function extractCSharpQueries(facts: CSharpFileFacts): {
     parameterised: boolean,
     allowProcedure: boolean,
   ) => {
-    if (!SQL_START.test(value.text) && !(allowProcedure && PROCEDURE_NAME.test(value.text))) return;
+    // A procedure name the code builds (`$"[{Schema}].[{Table}_Create]"`) is resolved estate-wide (procedureCalls.ts).
+    if (!SQL_START.test(value.text) && !(allowProcedure && !value.dynamic && PROCEDURE_NAME.test(value.text))) return;
     const key = `${value.line}:${value.column}`;
     if (!candidates.has(key)) candidates.set(key, { value, api, parameterised, ...(ownerType ? { ownerType } : {}) });
   };
   for (const call of facts.callSites) {
-    const api = apiOf(call);
-    if (!api) continue;
-    // The SQL is the first argument of every API above (Dapper and EF extension methods included).
-    const position = 0;
-    const parameterised = EF_PARAMETERISING.has(call.method);
-    const literal =
-      call.strings.find(
-        (s) =>
-          s.parameter === 'sql' ||
-          s.parameter === 'cmdText' ||
-          s.parameter === 'commandText' ||
-          s.parameter === 'selectCommandText',
-      ) ?? call.strings.find((s) => s.index === position && s.parameter === undefined);
-    if (literal) {
-      add(literal.value, api, call.ownerType, parameterised, api.startsWith('ADO.NET'));
-      continue;
-    }
-    const named =
-      call.identifiers.find((i) => i.parameter === 'sql') ??
-      call.identifiers.find((i) => i.index === position && i.parameter === undefined);
-    const declaration = named ? findDeclaration(facts.stringDeclarations, named.identifier, call) : undefined;
-    if (declaration) add(declaration.value, api, call.ownerType, parameterised, api.startsWith('ADO.NET'));
+    const sent = commandTextOf(call, facts.stringDeclarations);
+    if (sent) add(sent.value, sent.api, call.ownerType, sent.parameterised, sent.allowProcedure);
   }
   for (const declaration of facts.stringDeclarations) {
     if (/(^|\.)CommandText$/.test(declaration.name))
@@ -150,8 +132,63 @@ export function extractCSharpQueries(facts: CSharpFileFacts): {
   return { queries, problems };
 }
 
+export interface CommandText {
+  value: CSharpStringValue;
+  api: string;
+  /** EF turns the holes into parameters. */
+  parameterised: boolean;
+  /** The text may be a bare procedure name. */
+  allowProcedure: boolean;
+}
+
+/** The SQL (or procedure name) a call sends: its first (or `sql:`) argument, a literal or a string declared nearby. */
+export function commandTextOf(
+  call: CSharpCallSite,
+  declarations: readonly CSharpStringDeclaration[],
+): CommandText | undefined {
+  const api = apiOf(call);
+  if (!api) return undefined;
+  // The SQL is the first argument of every API above (Dapper and EF extension methods included).
+  const position = 0;
+  const parameterised = EF_PARAMETERISING.has(call.method);
+  // ADO.NET command text may be a procedure name on its own; Dapper's only with the command type saying so.
+  const allowProcedure = api.startsWith('ADO.NET') || isStoredProcedureCall(call);
+  const literal =
+    call.strings.find(
+      (s) =>
+        s.parameter === 'sql' ||
+        s.parameter === 'cmdText' ||
+        s.parameter === 'commandText' ||
+        s.parameter === 'selectCommandText',
+    ) ?? call.strings.find((s) => s.index === position && s.parameter === undefined);
+  if (literal) return { value: literal.value, api, parameterised, allowProcedure };
+  const named =
+    call.identifiers.find((i) => i.parameter === 'sql') ??
+    call.identifiers.find((i) => i.index === position && i.parameter === undefined);
+  const declaration = named ? findDeclaration(declarations, named.identifier, call) : undefined;
+  return declaration ? { value: declaration.value, api, parameterised, allowProcedure } : undefined;
+}
+
+/** Whether the text is SQL a statement starts (else it may be a procedure name). */
+export function startsLikeSql(text: string): boolean {
+  return SQL_START.test(text);
+}
+
+/** `dbo.X`, `[dbo].[X]`, `X`: a procedure name alone. */
+export function isProcedureName(text: string): boolean {
+  return PROCEDURE_NAME.test(text);
+}
+
+/** `commandType: CommandType.StoredProcedure` (named or positional, `System.Data.` qualified or not). */
+export function isStoredProcedureCall(call: CSharpCallSite): boolean {
+  return call.identifiers.some((i) => STORED_PROCEDURE.test(i.identifier));
+}
+
 function apiOf(call: CSharpCallSite): string | undefined {
-  if (call.isConstructor) return ADO_COMMANDS.has(call.method) ? `ADO.NET ${call.method}` : undefined;
+  if (call.isConstructor) {
+    if (call.method === 'CommandDefinition') return 'Dapper.CommandDefinition';
+    return ADO_COMMANDS.has(call.method) ? `ADO.NET ${call.method}` : undefined;
+  }
   // `cmd.CommandText = sql` (and `CommandText = …` in an initializer) arrive as setter call sites.
   if (call.method === 'CommandText') return 'ADO.NET CommandText';
   if (call.receiver === undefined && call.method !== 'Sql') return undefined;

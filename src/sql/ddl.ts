@@ -61,7 +61,8 @@ function fromCreateTableAst(ast: AstNode, line: number): SqlTableDef | undefined
       const name = columnName(item.column);
       if (!name) continue;
       const type = typeof item.definition?.dataType === 'string' ? item.definition.dataType.toLowerCase() : undefined;
-      def.columns.push({ name, ...(type ? { type } : {}) });
+      const max = String(item.definition?.length ?? '').toLowerCase() === 'max';
+      def.columns.push({ name, ...(type ? { type } : {}), ...(max ? { max: true as const } : {}) });
       if (item.primary_key) def.indexes.push({ kind: 'primary-key', columns: [name], include: [] });
       if (item.unique || item.unique_or_primary === 'unique')
         def.indexes.push({ kind: 'unique', columns: [name], include: [] });

@@ -81,7 +81,8 @@ function readTableItem(item: Token[], def: SqlTableDef): void {
   const column = identifierOf(head);
   if (column === undefined) return;
   const type = item[1]?.kind === 'word' && item[1].value !== 'AS' ? item[1].text.toLowerCase() : undefined;
-  const columnDef: SqlColumnDef = { name: column, ...(type ? { type } : {}) };
+  const max = type !== undefined && item[2]?.value === '(' && item[3]?.value === 'MAX';
+  const columnDef: SqlColumnDef = { name: column, ...(type ? { type } : {}), ...(max ? { max: true as const } : {}) };
   def.columns.push(columnDef);
   // Inline `PRIMARY KEY` / `UNIQUE`, possibly named with CONSTRAINT.
   for (let i = 1; i < item.length; i++) {

@@ -41,15 +41,16 @@ describe('EF model → schema', () => {
           '[Table("Clients", Schema = "crm")] public class Customer { [Key] public string Code { get; set; } [Index(IsUnique = true)] public string Email { get; set; } }',
       }),
     ]);
-    const describe = (key: string) =>
-      estate.schema.tables.get(key)?.indexes.map((i) => `${i.kind}:${i.columns.join('+')}`);
-    expect([...estate.schema.tables.keys()].sort()).toEqual(['crm.clients', 'dbo.orders']);
+    const schema = estate.schemas[0]!.schema;
+    const describe = (key: string) => schema.tables.get(key)?.indexes.map((i) => `${i.kind}:${i.columns.join('+')}`);
+    expect(estate.schemas.map((d) => d.id)).toEqual(['transactsql']);
+    expect([...schema.tables.keys()].sort()).toEqual(['crm.clients', 'dbo.orders']);
     expect(describe('dbo.orders')).toEqual(['index:PlacedUtc', 'primary-key:Id']);
     expect(describe('crm.clients')).toEqual(['primary-key:Code', 'unique:Email']);
-    expect(estate.schema.tables.get('dbo.orders')!.sources[0]).toMatchObject({ file: 'Order.cs', source: 'ef-model' });
+    expect(schema.tables.get('dbo.orders')!.sources[0]).toMatchObject({ file: 'Order.cs', source: 'ef-model' });
   });
 
   it('adds nothing for code without EF', () => {
-    expect(buildSqlEstate([repoOf({ 'A.cs': 'public class A { public int Id { get; set; } }' })]).schema.size).toBe(0);
+    expect(buildSqlEstate([repoOf({ 'A.cs': 'public class A { public int Id { get; set; } }' })]).schemas).toEqual([]);
   });
 });

@@ -1,14 +1,18 @@
 /**
- * The estate's SQL layer: the merged schema, the routines, and every query with
- * where it lives and which graph node issues it. Built once from the extracted
- * files; the graph, the SQL analyzers and the summary all read this.
+ * The estate's SQL layer: one schema per database (./databases.ts), the
+ * routines, and every query with where it lives, its role (./roles.ts), the
+ * database family it targets, and whether a later definition of its routine
+ * supersedes it. Built once from the extracted files; the graph, the SQL
+ * analyzers and the summary all read this.
  */
-import type { RepoModel } from '../core/model.js';
 import { fingerprint } from '../core/fingerprint.js';
+import type { RepoModel } from '../core/model.js';
 import type { LocatedQuery, LocatedRoutine, SqlEstate } from '../core/sqlEstate.js';
-import { tableKey } from './names.js';
-import { SqlSchema } from './schema.js';
-import { resolveEfModel } from './efModel.js';
+import { buildDatabases, databaseId, databaseResolver, fileFamily } from './databases.js';
+import { type ApplyOrder, applyOrder, compareOrder } from './migrationOrder.js';
+import { displayName, tableKey } from './names.js';
+import { queryRole } from './roles.js';
+import { resolveProcedureCalls } from './procedureCalls.js';
 
 export type { LocatedQuery, LocatedRoutine, SqlEstate } from '../core/sqlEstate.js';
 
@@ -17,6 +21,7 @@ export function routineNamed(estate: SqlEstate, key: string): LocatedRoutine | u
   const bare = key.slice(key.indexOf('.') + 1);
   return estate.routines.find(
     (r) =>
+      !r.superseded &&
       r.routine.kind !== 'procedure' &&
       r.routine.kind !== 'trigger' &&
       (r.key === key || (!r.routine.name.schema && r.routine.name.name.toLowerCase() === bare)),
@@ -24,25 +29,77 @@ export function routineNamed(estate: SqlEstate, key: string): LocatedRoutine | u
 }
 
 export function buildSqlEstate(repos: readonly RepoModel[]): SqlEstate {
-  const schema = new SqlSchema();
   const queries: LocatedQuery[] = [];
   const routines: LocatedRoutine[] = [];
+  let efEntitySets = 0;
   for (const repo of repos) {
     for (const file of repo.files) {
       if (!file.sql) continue;
-      for (const table of file.sql.tables) schema.add(table, { repo: repo.name, file: file.path });
+      efEntitySets += file.sql.ef?.sets.length ?? 0;
+      const family = fileFamily(file);
       for (const routine of file.sql.routines)
-        routines.push({ key: tableKey(routine.name), repo: repo.name, file: file.path, routine });
+        routines.push({
+          key: tableKey(routine.name),
+          repo: repo.name,
+          file: file.path,
+          routine,
+          family: family ?? 'transactsql',
+        });
       file.sql.queries.forEach((query, index) => {
         queries.push({
           key: fingerprint(repo.name, file.path, String(index), query.text),
           repo: repo.name,
           file: file.path,
           query,
+          role: queryRole(file, query),
+          family: family ?? query.dialect,
         });
       });
     }
   }
-  for (const { def, where } of resolveEfModel(repos)) schema.add(def, where);
-  return { schema, queries, routines };
+  queries.push(...locateProcedureCalls(repos));
+  markSuperseded(routines, queries);
+  const schemas = buildDatabases(repos);
+  const resolve = databaseResolver(schemas);
+  const databaseFor = (query: LocatedQuery) => resolve(query.repo, query.family);
+  return { schemas, databaseFor, schemaFor: (query) => databaseFor(query)?.schema, queries, routines, efEntitySets };
+}
+
+/**
+ * A routine defined more than once in one database (in several migration
+ * folders, or a migration and the live schema) counts once: its last definition
+ * in migration order. Earlier definitions, and their statements, are superseded.
+ */
+function markSuperseded(routines: LocatedRoutine[], queries: LocatedQuery[]): void {
+  const latest = new Map<string, { routine: LocatedRoutine; order: ApplyOrder }>();
+  for (const routine of routines) {
+    const id = `${databaseId(routine.repo, routine.family)}|${routine.key}`;
+    const order = applyOrder(routine.file, routine.routine.line);
+    const current = latest.get(id);
+    if (!current || compareOrder(current.order, order) < 0) latest.set(id, { routine, order });
+  }
+  const superseded = new Set<string>();
+  for (const routine of routines) {
+    const id = `${databaseId(routine.repo, routine.family)}|${routine.key}`;
+    if (latest.get(id)?.routine === routine) continue;
+    routine.superseded = true;
+    superseded.add(copyKey(routine.repo, routine.file, displayName(routine.routine.name), routine.routine.line));
+  }
+  if (superseded.size === 0) return;
+  for (const query of queries) {
+    if (query.query.routine && superseded.has(copyKey(query.repo, query.file, query.query.routine, query.query.line)))
+      query.superseded = true;
+  }
+}
+
+const copyKey = (repo: string, file: string, routine: string, line: number) =>
+  `${repo}|${file}|${routine.toLowerCase()}|${line}`;
+
+/** Procedure calls the C# code builds (Dapper, ADO.NET): T-SQL, in the role of the file that makes them. */
+function locateProcedureCalls(repos: readonly RepoModel[]): LocatedQuery[] {
+  const files = new Map(repos.flatMap((repo) => repo.files.map((file) => [`${repo.name}\u0000${file.path}`, file])));
+  return resolveProcedureCalls(repos).map((call) => {
+    const file = files.get(`${call.repo}\u0000${call.file}`);
+    return { ...call, role: file ? queryRole(file, call.query) : 'application', family: 'transactsql' };
+  });
 }

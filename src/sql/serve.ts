@@ -38,6 +38,15 @@ export interface AccessVerdict {
   anded: boolean;
   /** Equality-compared columns among `columns` (they lead a suggested index, ranges follow). */
   equalityColumns: string[];
+  /**
+   * Columns among `columns` whose every unserved predicate no index can seek on
+   * (a function around the column, a leading wildcard): the non-sargable advice
+   * applies, not a new index.
+   */
+  unseekableColumns: string[];
+  /** Columns among `columns` with an AND-ed unserved predicate: an index on them serves the access whatever the ORs do. */
+  andedColumns: string[];
+  dialect: SqlDialect;
 }
 
 /** Judges every access of a block to a known table; unknown and transient tables are skipped. */
@@ -48,7 +57,7 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
   block.accesses.forEach((access, index) => {
     const table = tables[index];
     if (!table) return;
-    verdicts.push(judgeAccess(access, index, table, where));
+    verdicts.push(judgeAccess(access, index, table, where, dialect));
   });
   return verdicts;
 }
@@ -58,11 +67,20 @@ function judgeAccess(
   index: number,
   table: TableSchema,
   where: SqlPredicateNode | undefined,
+  dialect: SqlDialect,
 ): AccessVerdict {
   const anded = andedLeaves(where).filter((l) => l.access === index);
   const own = allLeaves(where).filter((l) => l.access === index);
   const andedSet = new Set(anded);
-  const base = { access, table, anded: true, equalityColumns: [] as string[] };
+  const base = {
+    access,
+    table,
+    anded: true,
+    equalityColumns: [] as string[],
+    unseekableColumns: [] as string[],
+    andedColumns: [] as string[],
+    dialect,
+  };
   if (where && own.length > 0) {
     const serving = servingIndex(where, index, table, anded);
     if (serving) return { ...base, served: true, columns: [], predicates: [], index: serving };
@@ -74,10 +92,13 @@ function judgeAccess(
     const equalityColumns = unique(
       unserved.filter((l) => l.op === 'eq' || l.op === 'in' || l.op === 'null').map((l) => l.column),
     );
+    const seekable = new Set(unserved.filter((l) => isSeekable(l, dialect)).map((l) => l.column));
     return {
       ...base,
       anded: allAnded,
       equalityColumns,
+      unseekableColumns: columns.filter((c) => !seekable.has(c)),
+      andedColumns: unique(unserved.filter((l) => andedSet.has(l)).map((l) => l.column)),
       served: false,
       kind: 'where',
       columns,
@@ -109,6 +130,11 @@ function judgeAccess(
     return { ...base, served: false, kind, columns: [first], predicates: [], ...closest(table, [first]) };
   }
   return { ...base, served: true, columns: [], predicates: [] };
+}
+
+/** Whether an index on the column could seek for this predicate (T-SQL seeks on a date cast of it). */
+export function isSeekable(leaf: SqlPredicateLeaf, dialect: SqlDialect): boolean {
+  return leaf.nonSargable === undefined || (leaf.nonSargable === 'date-cast' && dialect === 'transactsql');
 }
 
 function servingIndex(

@@ -2,9 +2,10 @@
  * What an unparsable statement still tells: the tables after FROM/JOIN/INTO/
  * UPDATE/MERGE/USING and the procedures after EXEC, read from tokens. No
  * predicates are claimed, so nothing sniffed is ever reported as unindexed.
+ * Also the dialect a script is written in, from its idioms.
  */
 import { readDottedName, type Token } from './lexer.js';
-import type { SqlTableAccess, SqlTableName } from '../core/facts/sql.js';
+import type { SqlDialect, SqlTableAccess, SqlTableName } from '../core/facts/sql.js';
 import { isTransientTable, tableNameOf } from './names.js';
 
 const READ_AFTER = new Set(['FROM', 'JOIN', 'USING', 'APPLY']);
@@ -136,4 +137,79 @@ export function sniffExecuted(tokens: readonly Token[]): SqlTableName | undefine
   if (!name) return undefined;
   const table = tableNameOf(name.parts.filter((p) => p !== ''));
   return table && !table.name.startsWith('@') ? table : undefined;
+}
+
+/**
+ * T-SQL unless the code shows PostgreSQL or MySQL idioms (`dialectShown`). Comments and string
+ * literals are blanked first: a backtick or `::` in a T-SQL comment, or
+ * `RETURNING` in a message, says nothing of the dialect.
+ */
+export function detectDialect(text: string): SqlDialect {
+  return dialectShown(text) ?? 'transactsql';
+}
+
+/** The dialect the code's idioms show; undefined when they show none (plain T-SQL or ANSI). */
+export function dialectShown(text: string): SqlDialect | undefined {
+  const sample = codeOnly(text.length > 200_000 ? text.slice(0, 200_000) : text);
+  if (/\bLANGUAGE\s+plpgsql\b|\b(BIG)?SERIAL\b|::\w+|\bCREATE\s+EXTENSION\b|\bRETURNING\b|\bILIKE\b/i.test(sample))
+    return 'postgresql';
+  if (/`\w+`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bDELIMITER\b/i.test(sample)) return 'mysql';
+  return undefined;
+}
+
+/**
+ * The text with `--` and `/* *\/` comments (nested, as T-SQL and PostgreSQL
+ * allow) and `'…'` strings replaced by spaces; quoted identifiers are kept,
+ * they are idioms themselves. One pass, no allocation per character.
+ */
+export function codeOnly(text: string): string {
+  const out: string[] = [];
+  let from = 0;
+  let i = 0;
+  const n = text.length;
+  const blank = (start: number, end: number) => {
+    out.push(text.slice(from, start), ' ');
+    from = end;
+  };
+  while (i < n) {
+    const ch = text.charCodeAt(i);
+    if (ch === 45 /* - */ && text.charCodeAt(i + 1) === 45) {
+      const end = text.indexOf('\n', i);
+      const stop = end < 0 ? n : end;
+      blank(i, stop);
+      i = stop;
+    } else if (ch === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) {
+      let depth = 1;
+      let j = i + 2;
+      while (j < n && depth > 0) {
+        if (text.charCodeAt(j) === 47 && text.charCodeAt(j + 1) === 42) {
+          depth++;
+          j += 2;
+        } else if (text.charCodeAt(j) === 42 && text.charCodeAt(j + 1) === 47) {
+          depth--;
+          j += 2;
+        } else j++;
+      }
+      blank(i, j);
+      i = j;
+    } else if (ch === 39 /* ' */) {
+      let j = i + 1;
+      for (;;) {
+        const close = text.indexOf("'", j);
+        if (close < 0) {
+          j = n;
+          break;
+        }
+        if (text.charCodeAt(close + 1) === 39) j = close + 2;
+        else {
+          j = close + 1;
+          break;
+        }
+      }
+      blank(i, j);
+      i = j;
+    } else i++;
+  }
+  out.push(text.slice(from));
+  return out.join('');
 }

@@ -8,12 +8,16 @@
 import type { ExtractionProblem } from '../core/facts.js';
 import { addStatement, isPlainInsert, normaliseText, type QueryOrigin } from './analyzeQuery.js';
 import { readDdlStatement } from './ddl.js';
+import { readSchemaChanges } from './ddlChanges.js';
 import { readDottedName } from './lexer.js';
 import { markLocalTables, tablesCreatedBy } from './localTables.js';
 import type { SqlDialect, SqlFileFacts, SqlQueryFacts, SqlRoutineDef } from '../core/facts/sql.js';
 import { displayName, tableNameOf } from './names.js';
+import { dialectShown } from './sniff.js';
 import { splitBatches, splitStatements, type Statement } from './statements.js';
 import { ownEntry } from '../core/ownEntry.js';
+
+export { detectDialect } from './sniff.js';
 
 const ROUTINE_KINDS: Record<string, SqlRoutineDef['kind']> = {
   PROCEDURE: 'procedure',
@@ -29,8 +33,9 @@ export interface SqlScriptOutcome {
 }
 
 export function extractSqlScript(text: string): SqlScriptOutcome {
-  const dialect = detectDialect(text);
-  const facts: SqlFileFacts = { tables: [], routines: [], queries: [] };
+  const shown = dialectShown(text);
+  const dialect = shown ?? 'transactsql';
+  const facts: SqlFileFacts = { tables: [], routines: [], queries: [], ...(shown ? { dialect: shown } : {}) };
   const problems: ExtractionProblem[] = [];
   let fallbacks = 0;
   const scriptStatements: Statement[] = [];
@@ -47,12 +52,19 @@ export function extractSqlScript(text: string): SqlScriptOutcome {
     }
     scriptStatements.push(...statements);
     for (const statement of statements) {
+      // Drops and renames are applied in migration order when the estate's schemas are built.
+      const changes = readSchemaChanges(statement, dialect);
+      if (changes.length > 0) {
+        facts.changes ??= [];
+        facts.changes.push(...changes);
+      }
       if (['CREATE', 'ALTER'].includes(statement.keyword)) {
         const outcome = readDdlStatement(statement, dialect);
         if (outcome.table) facts.tables.push(outcome.table);
         if (outcome.usedFallback) fallbacks++;
         continue;
       }
+      if (changes.length > 0) continue;
       if (!['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'WITH', 'MERGE', 'EXEC', 'EXECUTE'].includes(statement.keyword))
         continue;
       // Seed data in deployment scripts and dumps is not a query the estate sends.
@@ -153,13 +165,4 @@ function emptyQuery(text: string, origin: QueryOrigin): SqlQueryFacts {
     selectStar: false,
     parsed: true,
   };
-}
-
-/** T-SQL unless the text shows PostgreSQL or MySQL idioms. */
-export function detectDialect(text: string): SqlDialect {
-  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  if (/\bLANGUAGE\s+plpgsql\b|\b(BIG)?SERIAL\b|::\w+|\bCREATE\s+EXTENSION\b|\bRETURNING\b|\bILIKE\b/i.test(sample))
-    return 'postgresql';
-  if (/`\w+`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bDELIMITER\b/i.test(sample)) return 'mysql';
-  return 'transactsql';
 }

@@ -174,6 +174,8 @@ function startsNew(current: readonly Token[], token: Token, next: Token | undefi
   )
     return false;
   if (word === 'END') return true;
+  // `ALTER TABLE t DROP COLUMN c` is one statement.
+  if (word === 'DROP' && first === 'ALTER' && current[1]?.value === 'TABLE') return false;
   if (CONTINUERS.has(previous.value)) return false;
   // `REFERENCES t (id) ON DELETE CASCADE ON UPDATE NO ACTION`: referential actions, not statements.
   if ((word === 'DELETE' || word === 'UPDATE') && previous.value === 'ON') return false;

@@ -192,7 +192,7 @@ describe('estate builder', () => {
       ])
       .queries('db', 'Users.cs', ['SELECT * FROM dbo.Users WHERE'])
       .build();
-    expect(provided.sql?.schema.size).toBe(1);
+    expect(provided.sql?.schemas.map((d) => d.schema.size)).toEqual([1]);
     expect(provided.sql?.queries.map((q) => [q.file, q.query.line, q.query.dynamic, q.query.api])).toEqual([
       ['Users.cs', 1, false, 'Dapper.Query'],
       ['Users.cs', 40, true, 'Dapper.Query'],

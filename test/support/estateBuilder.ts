@@ -293,10 +293,15 @@ export class EstateBuilder {
     this.ensureFile(repo, file);
     const declared = this.files.get(fileId(repo, file))!;
     const sql = declared.sql ?? { tables: [], routines: [], queries: [] };
+    // Everything else the extractor found (dialect, schema changes, EF migration) is kept as it says.
+    const changes = [...(sql.changes ?? []), ...(facts.changes ?? [])];
     declared.sql = {
+      ...sql,
+      ...facts,
       tables: [...sql.tables, ...facts.tables],
       routines: [...sql.routines, ...facts.routines],
       queries: [...sql.queries, ...facts.queries],
+      ...(changes.length > 0 ? { changes } : {}),
     };
   }
 

@@ -144,10 +144,12 @@ export interface CSharpTypeFacts {
   /** Base class and interfaces as written (generic arguments stripped). */
   bases: string[];
   /**
-   * The bases among the generic types listed in `src/extract/csharp/schemaSyntax.ts`
-   * (`IEntityTypeConfiguration<User>`), with their type arguments; absent when none.
+   * The generic bases with their type arguments (`IEntityTypeConfiguration<User>`,
+   * `Repository<User, Guid>`); absent when none.
    */
   genericBases?: CSharpGenericType[];
+  /** `class Repository<T, TId>` → `['T', 'TId']`; absent for a non-generic type. */
+  typeParameters?: string[];
   attributes: CSharpAttributeUse[];
   members: CSharpMemberFacts[];
   /** Types referenced from this type's own body (nested types report their own). */
@@ -171,8 +173,15 @@ export interface CSharpTypeFacts {
  */
 export interface CSharpStringValue {
   text: string;
-  form: 'regular' | 'verbatim' | 'raw' | 'interpolated' | 'concatenation';
+  /** `type-name`: a member initialised with `typeof(T).Name`, its text a hole and `holes` `['typeof(T).Name']`. */
+  form: 'regular' | 'verbatim' | 'raw' | 'interpolated' | 'concatenation' | 'type-name';
   dynamic: boolean;
+  /**
+   * What each hole of `text` is, in order, when some hole is a name a later
+   * pass may resolve (`Schema`, `this.Table`, `Tables.User`, `nameof(User)`,
+   * `typeof(T).Name`); '' for any other expression. Absent when no hole is.
+   */
+  holes?: string[];
   line: number;
   column: number;
 }

@@ -6,6 +6,14 @@
 
 export type SqlDialect = 'transactsql' | 'postgresql' | 'mysql';
 
+/**
+ * The kind of database a schema or a query belongs to: the dialects, plus
+ * SQLite (EF's Sqlite provider), which is read with the T-SQL grammar but is
+ * another database. EF Core SQL Server migrations and T-SQL scripts are both
+ * `transactsql`.
+ */
+export type SqlDatabaseFamily = SqlDialect | 'sqlite';
+
 /** A table name as written, brackets/quotes removed; `schema` absent when unqualified. */
 export interface SqlTableName {
   schema?: string;
@@ -37,6 +45,8 @@ export interface SqlColumnDef {
   name: string;
   /** Lower-cased base type (`int`, `nvarchar`), when declared. */
   type?: string;
+  /** Declared `(MAX)`: such a column cannot be an index key. */
+  max?: true;
 }
 
 /** One `CREATE TABLE` (or EF `CreateTable`), or indexes added to a table declared elsewhere. */
@@ -52,7 +62,11 @@ export interface SqlTableDef {
 
 export type SqlOperator = 'eq' | 'range' | 'like' | 'in' | 'null' | 'not-null' | 'other';
 
-export type NonSargableReason = 'function' | 'leading-wildcard' | 'implicit-conversion';
+/**
+ * `date-cast`: `CAST(col AS DATE)` / `CONVERT(DATE, col)`, which SQL Server
+ * still seeks on (a dynamic range on the column) and other engines do not.
+ */
+export type NonSargableReason = 'function' | 'leading-wildcard' | 'implicit-conversion' | 'date-cast';
 
 /** One column compared in a predicate. */
 export interface SqlPredicateLeaf {
@@ -146,12 +160,39 @@ export interface EfModelFacts {
   keys: EfKeyHint[];
 }
 
+/**
+ * A change that removes or renames schema objects, applied in migration order
+ * after the fragments before it: `DROP INDEX`, `sp_rename`, EF `DropColumn`, …
+ * An index is named without its table where the statement does (`DROP INDEX ix`).
+ */
+export type SqlSchemaChange =
+  | { op: 'drop-table'; table: SqlTableName; line: number }
+  | { op: 'rename-table'; table: SqlTableName; to: SqlTableName; line: number }
+  | { op: 'drop-index'; table?: SqlTableName; name: string; line: number }
+  | { op: 'rename-index'; table?: SqlTableName; name: string; to: string; line: number }
+  | { op: 'drop-column'; table: SqlTableName; column: string; line: number }
+  | { op: 'rename-column'; table: SqlTableName; column: string; to: string; line: number };
+
+/** What an EF migration file shows of the database it migrates. */
+export interface EfMigrationFacts {
+  /** The provider, when the file shows one (annotations, store types, namespace, usings). */
+  provider?: SqlDatabaseFamily;
+  /** What decided it: `annotation`, `store-type`, `namespace`, `using`. */
+  evidence?: string;
+}
+
 /** What one file contributes: schema fragments, routines and queries. */
 export interface SqlFileFacts {
   tables: SqlTableDef[];
   routines: SqlRoutineDef[];
   queries: SqlQueryFacts[];
   ef?: EfModelFacts;
+  /** Drops and renames, in file order; absent when there are none. */
+  changes?: SqlSchemaChange[];
+  /** A .sql script's dialect, when its code shows one (absent: nothing but T-SQL-compatible text). */
+  dialect?: SqlDialect;
+  /** Set for an EF migration (a file with migration operations in `Up`). */
+  efMigration?: EfMigrationFacts;
 }
 
 export const emptySqlFacts = (): SqlFileFacts => ({ tables: [], routines: [], queries: [] });

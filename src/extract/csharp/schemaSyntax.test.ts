@@ -47,7 +47,7 @@ class ShopContext : DbContext {
     ]);
   });
 
-  it('keeps IEntityTypeConfiguration<T> bases with their type argument, and no other generic base', () => {
+  it('keeps generic bases (IEntityTypeConfiguration<T>, List<T>) with their type arguments', () => {
     const file = factsOf(`
 class UserConfiguration : IEntityTypeConfiguration<User>, IDisposable { }
 class Users : List<User> { }`);
@@ -55,6 +55,7 @@ class Users : List<User> { }`);
       { name: 'IEntityTypeConfiguration', arguments: ['User'] },
     ]);
     expect(typeNamed(file, 'UserConfiguration').bases).toEqual(['IEntityTypeConfiguration', 'IDisposable']);
-    expect(typeNamed(file, 'Users').genericBases).toBeUndefined();
+    expect(typeNamed(file, 'Users').genericBases).toEqual([{ name: 'List', arguments: ['User'] }]);
+    expect(typeNamed(file, 'UserConfiguration').typeParameters).toBeUndefined();
   });
 });

@@ -14,6 +14,15 @@ const MIGRATION_OPERATIONS = new Set([
   'AddPrimaryKey',
   'AddUniqueConstraint',
   'AddColumn',
+  // Drops and renames, applied in migration order (src/sql/ef/migrationFile.ts).
+  'DropTable',
+  'RenameTable',
+  'DropIndex',
+  'RenameIndex',
+  'DropColumn',
+  'RenameColumn',
+  'DropPrimaryKey',
+  'DropUniqueConstraint',
 ]);
 
 /**

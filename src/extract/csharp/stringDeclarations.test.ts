@@ -81,7 +81,7 @@ namespace Harbor.Billing {
       {
         name: 'other',
         kind: 'local',
-        value: { text: 'SELECT {…}', form: 'interpolated', dynamic: true, line: 7, column: 22 },
+        value: { text: 'SELECT {…}', form: 'interpolated', dynamic: true, holes: ['id'], line: 7, column: 22 },
         ownerType: 'Harbor.Billing.InvoiceRepository',
         ownerMember: 'Find',
       },
@@ -131,7 +131,7 @@ class Repo {
     expect(file.callSites).toEqual([]);
   });
 
-  it('stays silent for non-string initializers and nameof', () => {
+  it('stays silent for non-string initializers and a local nameof; a member nameof is its constant', () => {
     expect(
       declarations(`
 class C {
@@ -139,6 +139,20 @@ class C {
   private string _copy = _name;
   void M() { var n = nameof(M); var s = string.Empty; var t = flag ? "a" : "b"; }
 }`),
-    ).toEqual([]);
+    ).toEqual([['_name', 'field', 'C', '_name']]);
+  });
+  it('records members initialised with nameof(…) and typeof(…).Name, and no other expression', () => {
+    const found = facts(`
+class Repository<T> {
+  protected string Table { get; } = typeof(T).Name;
+  protected string Legacy => typeof(Models.Invoice).Name;
+  private const string Entity = nameof(Models.User);
+  private readonly string _other = Compute(typeof(T).Name);
+}`).stringDeclarations.map((d) => [d.name, d.kind, d.value.form, d.value.text, d.value.holes]);
+    expect(found).toEqual([
+      ['Table', 'property', 'type-name', '{…}', ['typeof(T).Name']],
+      ['Legacy', 'property', 'type-name', '{…}', ['typeof(Models.Invoice).Name']],
+      ['Entity', 'const', 'regular', 'User', undefined],
+    ]);
   });
 });

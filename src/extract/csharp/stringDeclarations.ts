@@ -1,6 +1,6 @@
 import type { CSharpStringDeclaration, CSharpStringValue } from '../../core/facts.js';
 import { simpleTypeName, visitTargetTypedCreation } from './callSites.js';
-import { mayBeStringValue, readStringValue } from './stringValues.js';
+import { mayBeStringValue, readStringValue, typeNameValue } from './stringValues.js';
 import { forEachChild, visit } from './traversal.js';
 import { visitType } from './typeReferences.js';
 import { noteDeclaredType, noteValueSite } from './urlFacts.js';
@@ -72,6 +72,9 @@ function readDeclarator(
       if (value !== null) recordStringDeclaration(ctx, name, kind, value);
       return;
     }
+    // A member's `nameof`/`typeof(T).Name` may name a procedure; a local's is left alone.
+    const typeName = afterEquals && name !== undefined && kind !== 'local' ? typeNameValue(ctx, part.name) : null;
+    if (typeName !== null && name !== undefined) recordStringDeclaration(ctx, name, kind, typeName);
     if (afterEquals && declaredType !== undefined && part.name === 'implicit_object_creation_expression') {
       afterEquals = false;
       const typeName = simpleTypeName(ctx.text.substring(declaredType.start, declaredType.end));
@@ -94,6 +97,8 @@ function readDeclarator(
 export function readPropertyValue(ctx: WalkContext, name: string): void {
   const readValue = (kind: string): void => {
     if (!mayBeStringValue(kind)) {
+      const typeName = typeNameValue(ctx, kind);
+      if (typeName !== null) recordStringDeclaration(ctx, name, 'property', typeName);
       visit(ctx);
       return;
     }

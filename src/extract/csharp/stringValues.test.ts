@@ -57,6 +57,7 @@ describe('string values', () => {
       text: "SELECT * FROM {…} WHERE Id = {…} AND x = '{y}'\n",
       form: 'interpolated',
       dynamic: true,
+      holes: ['table', ''],
       line: 3,
       column: 9,
     });
@@ -120,5 +121,16 @@ describe('string values', () => {
     expect(value?.text.startsWith('s0 s1 s2 ')).toBe(true);
     expect(value?.text.endsWith('s4999 {…}')).toBe(true);
     expect(value?.dynamic).toBe(true);
+  });
+  it('names the holes a later pass may resolve, and only those', () => {
+    expect(stringValueOf('$"[{Schema}].[{ this.Table }_ReadById]"')).toMatchObject({
+      text: '[{…}].[{…}_ReadById]',
+      dynamic: true,
+      holes: ['Schema', 'this.Table'],
+    });
+    expect(
+      stringValueOf('$"[{Tables.Names.User}_{nameof(Invoice)}_{typeof(T).Name}] {id:D4} {id + 1}"')?.holes,
+    ).toEqual(['Tables.Names.User', 'nameof(Invoice)', 'typeof(T).Name', '', '']);
+    expect(stringValueOf('$"SELECT {GetColumns()} FROM t WHERE a = {x ? 1 : 2}"')?.holes).toBeUndefined();
   });
 });

@@ -83,7 +83,7 @@ function readInterpolated(ctx: WalkContext): CSharpStringValue {
   const { line, column } = startPosition(ctx);
   let flavor = 'regular' as Flavor; // set inside the callback
   let text = '';
-  let holes = 0;
+  const holes: string[] = [];
   forEachChild(ctx, (kind) => {
     switch (kind.name) {
       case 'interpolation_start':
@@ -97,20 +97,50 @@ function readInterpolated(ctx: WalkContext): CSharpStringValue {
         text += contentText(flavor, nodeText(ctx));
         return;
       case 'interpolation':
-        holes++;
+        holes.push(resolvableHole(nodeText(ctx).replace(/^\{+|\}+$/g, '')));
         text += HOLE;
         return visit(ctx);
       default:
         return visit(ctx);
     }
   });
-  return {
+  const value: CSharpStringValue = {
     text: flavor === 'raw' ? rawBody(text) : text,
     form: 'interpolated',
-    dynamic: holes > 0,
+    dynamic: holes.length > 0,
     line,
     column,
   };
+  if (holes.some((h) => h !== '')) value.holes = holes;
+  return value;
+}
+
+/** A name chain, `nameof(…)` or `typeof(…).Name`: what a later pass may resolve to a constant. */
+const RESOLVABLE_HOLE = /^(?:@?[A-Za-z_]\w*(?:\.@?[A-Za-z_]\w*)*|nameof\([\w.]+\)|typeof\([\w.]+\)\.Name)$/;
+
+/** The hole's expression without whitespace when it may name a constant; '' otherwise (format clauses included). */
+export function resolvableHole(written: string): string {
+  const bare = written.replace(/\s+/g, '');
+  return bare.length <= 120 && RESOLVABLE_HOLE.test(bare) ? bare : '';
+}
+
+/**
+ * `nameof(User)` (the constant `"User"`) or `typeof(T).Name` (a type's name,
+ * a hole when it is a type parameter's), or null: values a member initialised
+ * so holds, for the procedure names built from it (`$"{Table}_Create"`).
+ * The cursor is not moved: the caller walks the expression as usual.
+ */
+export function typeNameValue(ctx: WalkContext, kind: string): CSharpStringValue | null {
+  if (kind !== 'invocation_expression' && kind !== 'member_access_expression') return null;
+  const written = nodeText(ctx);
+  if (written.length > 120) return null;
+  const bare = written.replace(/\s+/g, '');
+  const nameOf = /^nameof\(([\w.]+)\)$/.exec(bare);
+  const { line, column } = startPosition(ctx);
+  if (nameOf)
+    return { text: nameOf[1]!.slice(nameOf[1]!.lastIndexOf('.') + 1), form: 'regular', dynamic: false, line, column };
+  if (!/^typeof\([\w.]+\)\.Name$/.test(bare)) return null;
+  return { text: HOLE, form: 'type-name', dynamic: true, holes: [bare], line, column };
 }
 
 function contentText(flavor: Flavor, written: string): string {

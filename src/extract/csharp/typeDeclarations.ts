@@ -38,6 +38,7 @@ export function visitTypeDeclaration(ctx: WalkContext): void {
   });
   ctx.owner = owner;
   try {
+    if (header.typeParameters.length > 0) facts.typeParameters = header.typeParameters;
     withMember(ctx, undefined, () => withTypeParameters(ctx, header.typeParameters, () => visitTypeParts(ctx, facts)));
   } finally {
     ctx.owner = enclosing;
@@ -84,19 +85,21 @@ function visitTypeParts(ctx: WalkContext, facts: CSharpTypeFacts): void {
 
 /**
  * `: Base<T>, Models.IThing` → bases `Base`, `Models.IThing`, each also a
- * reference; `IEntityTypeConfiguration<User>` is kept with its type argument too.
+ * reference; a generic base (`IEntityTypeConfiguration<User>`, `Repository<User, Guid>`)
+ * is kept with its type arguments too.
  */
 function readBaseList(ctx: WalkContext, facts: CSharpTypeFacts): void {
   const readBase = (): void => {
+    const isGeneric = nodeText(ctx).includes('<');
     const name = recordTypeName(ctx);
     if (name === null || name === '') return;
     facts.bases.push(name);
-    if (!isEntityConfigurationBase(name)) return;
+    if (!isGeneric) return;
     const generic = genericTypeHere(ctx, name);
     if (generic === undefined) return;
     facts.genericBases ??= [];
     facts.genericBases.push(generic);
-    ctx.schema.entityConfigurations++;
+    if (isEntityConfigurationBase(name)) ctx.schema.entityConfigurations++;
   };
   forEachChild(ctx, (kind) => {
     if (BASE_NAME_KINDS.has(kind.name)) readBase();

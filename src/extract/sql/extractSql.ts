@@ -9,7 +9,7 @@ import type { ExtractionProblem, FileFacts, JsSqlQuery } from '../../core/facts.
 import type { FileKind } from '../../core/fileKinds.js';
 import { analyzeQuery } from '../../sql/analyzeQuery.js';
 import { extractCSharpQueries } from '../../sql/csharpQueries.js';
-import { readMigrations } from '../../sql/ef/migrations.js';
+import { readMigrationFile } from '../../sql/ef/migrationFile.js';
 import { readModelHints } from '../../sql/ef/modelHints.js';
 import type { SqlFileFacts } from '../../core/facts/sql.js';
 import { extractSqlScript } from '../../sql/sqlScript.js';
@@ -35,7 +35,10 @@ function fromCSharp(facts: FileFacts | undefined): SqlExtraction {
   const sql: SqlFileFacts = { tables: [], routines: [], queries: [] };
   const found = extractCSharpQueries(facts);
   sql.queries.push(...found.queries);
-  if (facts.callChains) sql.tables.push(...readMigrations(facts.callChains));
+  const migration = readMigrationFile(facts);
+  sql.tables.push(...migration.tables);
+  if (migration.changes.length > 0) sql.changes = migration.changes;
+  if (migration.efMigration) sql.efMigration = migration.efMigration;
   const hints = readModelHints(facts);
   if (hints.sets.length + hints.tables.length + hints.keys.length > 0) sql.ef = hints;
   return isEmpty(sql) ? { problems: found.problems } : { sql, problems: found.problems };
@@ -62,5 +65,5 @@ function fromJs(text: string, facts: FileFacts | undefined): SqlExtraction {
 }
 
 function isEmpty(sql: SqlFileFacts): boolean {
-  return sql.tables.length === 0 && sql.routines.length === 0 && sql.queries.length === 0 && !sql.ef;
+  return sql.tables.length === 0 && sql.routines.length === 0 && sql.queries.length === 0 && !sql.ef && !sql.changes;
 }

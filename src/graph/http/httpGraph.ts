@@ -16,6 +16,8 @@ import { nodeRoutes } from './nodeRoutes.js';
 import { httpCallSites } from './callSites.js';
 import { callPath, displayCall, displayRoute, matchScore, type CallSegment } from './routeTemplate.js';
 import type { HttpCallSite, ServedRoute } from './types.js';
+import { GatewayIndex } from './gateways.js';
+import { throughGateways } from './gatewayMatch.js';
 
 type MatchedCall = HttpCallRecord & Required<Pick<HttpCallRecord, 'route' | 'method' | 'endpoint'>>;
 
@@ -28,14 +30,29 @@ export function addHttpCoupling(graph: EstateGraph, repos: readonly RepoModel[],
   const routes = [...aspnetRoutes(repos), ...nodeRoutes(repos, resolved)].map(indexRoute);
   for (const route of routes) addServes(graph, route);
   const byFirstSegment = bucket(routes);
+  const gateways = new GatewayIndex(repos, routes);
   const edges = new Map<string, { from: string; to: string; calls: MatchedCall[] }>();
   for (const site of httpCallSites(graph, repos, resolved).sort(bySource)) {
     const path = callPath(site.url);
-    const best = path ? bestMatches(path, site.method, candidates(path, byFirstSegment, routes)) : [];
+    const direct = path ? bestMatches(path, site.method, candidates(path, byFirstSegment, routes)) : [];
+    const gatewayed = path ? throughGateways(gateways, site, path, direct.length > 0, bestMatches) : undefined;
+    const best = gatewayed ? gatewayed.routes : direct;
     if (best.length === 0) {
       const servedForOtherVerbs =
         path && site.method && bestMatches(path, undefined, candidates(path, byFirstSegment, routes)).length > 0;
-      addUnmatched(graph, site, path, !path ? 'dynamic-url' : servedForOtherVerbs ? 'method-not-served' : 'no-route');
+      addUnmatched(
+        graph,
+        site,
+        path,
+        !path
+          ? 'dynamic-url'
+          : gatewayed?.reason
+            ? 'no-route-via-gateway'
+            : servedForOtherVerbs
+              ? 'method-not-served'
+              : 'no-route',
+        gatewayed?.reason,
+      );
       continue;
     }
     for (const route of best) {
@@ -51,6 +68,8 @@ export function addHttpCoupling(graph: EstateGraph, repos: readonly RepoModel[],
         file: site.file,
         line: site.line,
         ...(best.length > 1 ? { ambiguous: true } : {}),
+        ...(gatewayed?.via ? { via: gatewayed.via, forwardedPath: gatewayed.forwardedPath } : {}),
+        ...(gatewayed?.alsoVia ? { alsoVia: gatewayed.alsoVia } : {}),
       });
       edges.set(key, entry);
     }
@@ -64,6 +83,7 @@ export function addHttpCoupling(graph: EstateGraph, repos: readonly RepoModel[],
       call: first.call,
       ...(first.action ? { action: first.action } : {}),
       ...(calls.some((c) => c.ambiguous) ? { ambiguous: true } : {}),
+      ...(first.via ? { via: first.via } : {}),
       calls,
     });
   }
@@ -100,6 +120,7 @@ function addUnmatched(
   site: HttpCallSite,
   path: CallSegment[] | undefined,
   reason: UnmatchedReason,
+  gatewayProblem: string | undefined,
 ): void {
   const shown = path ? displayCall(path) : site.url;
   const id = `endpoint:unmatched:${site.method ?? 'ANY'} ${shown}`;
@@ -114,7 +135,13 @@ function addUnmatched(
   const existing = graph.edge('http-call', site.from, id);
   const calls: HttpCallRecord[] = [
     ...(existing?.data?.calls ?? []),
-    { call: site.call, url: site.url, file: site.file, line: site.line },
+    {
+      call: site.call,
+      url: site.url,
+      file: site.file,
+      line: site.line,
+      ...(gatewayProblem ? { reason: gatewayProblem } : {}),
+    },
   ];
   graph.addEdge(site.from, id, 'http-call', 1, {
     method: site.method ?? 'ANY',
@@ -126,8 +153,8 @@ function addUnmatched(
   });
 }
 
-function bestMatches(path: CallSegment[], method: string | undefined, routes: Indexed[]): Indexed[] {
-  let best: Indexed[] = [];
+function bestMatches<R extends Indexed>(path: CallSegment[], method: string | undefined, routes: R[]): R[] {
+  let best: R[] = [];
   let bestScore = Number.POSITIVE_INFINITY;
   for (const route of routes) {
     if (method && route.method !== 'ANY' && route.method !== method) continue;

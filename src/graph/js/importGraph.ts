@@ -88,7 +88,8 @@ export function addJsImports(
   }
   for (const [key, weight] of moduleEdges) {
     const [a, b] = key.split('\u0000') as [string, string];
-    graph.addEdge(a, b, 'module-dep', weight);
+    // A folder holding only data (`import countries from './assets/countries.json'`) is no module.
+    if (graph.hasNode(a) && graph.hasNode(b)) graph.addEdge(a, b, 'module-dep', weight);
   }
   addDeclaredEstatePackages(manifests, fs, projectDeps);
   for (const [key, via] of [...projectDeps].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -1,6 +1,6 @@
 /**
- * The SQL layer of the graph: `table` nodes (schema tables, and tables queries
- * name that no schema defines, `data.known: false`), `procedure` nodes (stored
+ * The SQL layer of the graph: `table` nodes (each database's schema tables, and
+ * tables queries name that no schema defines, `data.known: false`), `procedure` nodes (stored
  * procedures, views, functions, triggers of .sql files; a query reading a view
  * reads its `procedure` node), and `reads`/`writes`
  * edges from whatever issues a query — the C# type when known, the routine for
@@ -8,14 +8,64 @@
  */
 import { fileId, procedureId, tableId, typeId } from '../../core/ids.js';
 import type { EstateGraph } from '../../core/graph.js';
+import type { SqlDatabaseFamily } from '../../core/facts/sql.js';
+import type { SqlDatabase } from '../../core/sqlEstate.js';
 import { routineNamed, type LocatedQuery, type SqlEstate } from '../../sql/estate.js';
 import { displayName, isTransientTable, tableKey } from '../../sql/names.js';
 
 export function addSqlGraph(graph: EstateGraph, estate: SqlEstate): void {
-  for (const table of estate.schema.tables.values()) {
+  for (const database of estate.schemas) addSchemaTables(graph, database);
+  for (const routine of estate.routines) {
+    if (routine.superseded) continue; // its latest definition is the node
+    const id = procedureId(routine.key);
+    graph.addNode({
+      id,
+      kind: 'procedure',
+      name: displayName(routine.routine.name),
+      repo: routine.repo,
+      path: routine.file,
+      data: { routineKind: routine.routine.kind, line: routine.routine.line },
+    });
+    graph.addEdge(fileId(routine.repo, routine.file), id, 'contains');
+  }
+  const owners = ownerResolver(graph);
+  for (const located of estate.queries) {
+    if (located.superseded) continue;
+    const owner = owners(located);
+    const database = estate.databaseFor(located);
+    for (const block of located.query.blocks) {
+      for (const access of block.accesses) {
+        if (isTransientTable(access.table)) continue;
+        const resolved = database?.schema.resolve(access.table, located.query.dialect);
+        const key = resolved?.key ?? tableKey(access.table, located.query.dialect);
+        const view = resolved ? undefined : routineNamed(estate, key);
+        const id = view ? procedureId(view.key) : tableId(tableNodeKey(database?.family ?? located.family, key));
+        if (!graph.hasNode(id))
+          graph.addNode({ id, kind: 'table', name: displayName(access.table), data: { known: false } });
+        graph.addEdge(owner, id, access.mode === 'write' ? 'writes' : 'reads');
+      }
+    }
+    for (const executed of located.query.executes ?? []) {
+      const id = procedureId(tableKey(executed));
+      if (graph.hasNode(id)) graph.addEdge(owner, id, 'executes');
+    }
+  }
+}
+
+/**
+ * A table node's key: SQL Server's tables keep the bare `<schema>.<name>`; other
+ * families' are prefixed (`postgresql:public.users`), so the same table in a
+ * MySQL and a SQL Server database are two nodes.
+ */
+export function tableNodeKey(family: SqlDatabaseFamily, key: string): string {
+  return family === 'transactsql' ? key : `${family}:${key}`;
+}
+
+function addSchemaTables(graph: EstateGraph, database: SqlDatabase): void {
+  for (const table of database.schema.tables.values()) {
     const first = table.sources[0];
     graph.addNode({
-      id: tableId(table.key),
+      id: tableId(tableNodeKey(database.family, table.key)),
       kind: 'table',
       name: displayName(table.table),
       ...(first ? { repo: first.repo, path: first.file } : {}),
@@ -32,38 +82,6 @@ export function addSqlGraph(graph: EstateGraph, estate: SqlEstate): void {
         sources: table.sources.map((s) => ({ repo: s.repo, file: s.file, line: s.line, source: s.source })),
       },
     });
-  }
-  for (const routine of estate.routines) {
-    const id = procedureId(routine.key);
-    graph.addNode({
-      id,
-      kind: 'procedure',
-      name: displayName(routine.routine.name),
-      repo: routine.repo,
-      path: routine.file,
-      data: { routineKind: routine.routine.kind, line: routine.routine.line },
-    });
-    graph.addEdge(fileId(routine.repo, routine.file), id, 'contains');
-  }
-  const owners = ownerResolver(graph);
-  for (const located of estate.queries) {
-    const owner = owners(located);
-    for (const block of located.query.blocks) {
-      for (const access of block.accesses) {
-        if (isTransientTable(access.table)) continue;
-        const resolved = estate.schema.resolve(access.table, located.query.dialect);
-        const key = resolved?.key ?? tableKey(access.table, located.query.dialect);
-        const view = resolved ? undefined : routineNamed(estate, key);
-        const id = view ? procedureId(view.key) : tableId(key);
-        if (!graph.hasNode(id))
-          graph.addNode({ id, kind: 'table', name: displayName(access.table), data: { known: false } });
-        graph.addEdge(owner, id, access.mode === 'write' ? 'writes' : 'reads');
-      }
-    }
-    for (const executed of located.query.executes ?? []) {
-      const id = procedureId(tableKey(executed));
-      if (graph.hasNode(id)) graph.addEdge(owner, id, 'executes');
-    }
   }
 }
 

@@ -169,7 +169,7 @@ function tableOf(args: readonly CSharpArgument[], position: number, ...names: st
   return tableName(name, schema);
 }
 
-function tableName(name: string | undefined, schema?: string): SqlTableName | undefined {
+export function tableName(name: string | undefined, schema?: string): SqlTableName | undefined {
   if (!name) return undefined;
   const parsed = parseTableName(name);
   if (!parsed) return undefined;
