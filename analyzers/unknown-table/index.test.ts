@@ -27,6 +27,7 @@ testAnalyzer(unknownTable, {
       name: 'tables a script or routine creates for itself: temporary, SELECT … INTO, renamed, created in the body',
       estate: (b) =>
         b
+          .sqlScript('db', 'mysql/Schema.sql', 'CREATE TABLE `Users` (`Id` INT NOT NULL, `Flag` INT) ENGINE=InnoDB;')
           .sqlScript(
             'db',
             'mysql/EnableAccess.sql',
@@ -39,7 +40,7 @@ testAnalyzer(unknownTable, {
           .sqlScript(
             'db',
             'sqlite/Down.sql',
-            'CREATE TABLE "Users" ("Id" INTEGER);\nALTER TABLE "Users" RENAME TO "Old_Users";\nINSERT INTO "Users" ("Id") SELECT "Id" FROM "Old_Users";\nDROP TABLE "Old_Users";',
+            'CREATE TABLE "Users" ("Id" INTEGER);\nALTER TABLE "Users" RENAME TO "Old_Users";\nCREATE TABLE "Users" ("Id" INTEGER, "Name" TEXT);\nINSERT INTO "Users" ("Id") SELECT "Id" FROM "Old_Users";\nDROP TABLE "Old_Users";',
           )
           .sqlScript(
             'db',
