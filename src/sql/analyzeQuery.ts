@@ -116,19 +116,34 @@ export function addStatement(
 }
 
 /**
- * `WITH c AS (…) UPDATE|DELETE|INSERT …`: the grammar has CTEs only before SELECT, so
+ * `WITH c AS (…) UPDATE|DELETE|INSERT|MERGE …`: the grammar has CTEs only before SELECT, so
  * the CTEs are parsed ahead of a `SELECT 1` and the write on its own, with the CTE
  * names known so that they are not read as tables. False when either part fails.
  */
 function addCteWrite(query: SqlQueryFacts, statement: Statement, dialect: SqlDialect): boolean {
   const split = splitCtes(statement.tokens);
-  if (!split || !['UPDATE', 'DELETE', 'INSERT'].includes(statement.tokens[split.main]!.value)) return false;
+  const keyword = split && statement.tokens[split.main]!.value;
+  if (!split || !keyword || !['UPDATE', 'DELETE', 'INSERT', 'MERGE'].includes(keyword)) return false;
   const base = statement.tokens[0]!.start;
   const mainStart = statement.tokens[split.main]!.start - base;
   const ctes = parseSql(neutraliseParameters(`${statement.text.slice(0, mainStart)} SELECT 1`, dialect), dialect);
+  const names = new Set(split.names.map((n) => n.toLowerCase()));
+  if (keyword === 'MERGE') {
+    const tail = {
+      ...statement,
+      keyword,
+      tokens: statement.tokens.slice(split.main),
+      text: statement.text.slice(mainStart),
+    };
+    const merged = readMerge(tail, dialect, names);
+    if (!ctes.ok || !merged) return false;
+    for (const ast of ctes.statements)
+      query.blocks.push(...collectBlocks(ast).blocks.filter((b) => b.accesses.length > 0 || b.where));
+    query.blocks.push(...merged);
+    return true;
+  }
   const main = parseSql(neutraliseParameters(statement.text.slice(mainStart), dialect), dialect);
   if (!ctes.ok || !main.ok) return false;
-  const names = new Set(split.names.map((n) => n.toLowerCase()));
   for (const ast of ctes.statements)
     query.blocks.push(...collectBlocks(ast).blocks.filter((b) => b.accesses.length > 0 || b.where));
   for (const ast of main.statements) {

@@ -42,6 +42,18 @@ describe('MERGE', () => {
     );
   });
 
+  it('reads a MERGE fed by CTEs, whose names are no tables', () => {
+    const read = accessesOf(`;WITH [Available] AS (SELECT Id FROM [dbo].[Collection] WHERE OrganizationId = @org)
+      MERGE [dbo].[CollectionGroup] AS [Target]
+      USING (SELECT Id FROM @ids WHERE Id IN (SELECT Id FROM [Available])) AS [Source]
+      ON [Target].[CollectionId] = [Source].[Id] AND [Target].[GroupId] = @id
+      WHEN NOT MATCHED BY TARGET THEN INSERT (CollectionId, GroupId) VALUES ([Source].[Id], @id)
+      WHEN NOT MATCHED BY SOURCE AND [Target].[GroupId] = @id THEN DELETE;`);
+    expect(read.problems).toEqual([]);
+    expect(read.accesses.map((a) => a[0]).sort()).toEqual(['@ids', 'Collection', 'CollectionGroup']);
+    expect(read.accesses).toContainEqual(['CollectionGroup', 'write', ['CollectionId', 'GroupId']]);
+  });
+
   it('still says so when the MERGE is not that shape', () => {
     const read = accessesOf('MERGE dbo.Stock AS s USING dbo.Incoming AS i WHEN MATCHED THEN DELETE;');
     expect(read.problems).toEqual(['sql-unsupported-statement']);

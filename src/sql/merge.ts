@@ -15,7 +15,12 @@ import { sniffTables } from './sniff.js';
 import { neutraliseParameters, parseSql } from './sqlParser.js';
 import type { Statement } from './statements.js';
 
-export function readMerge(statement: Statement, dialect: SqlDialect): SqlBlock[] | undefined {
+/** `ctes`: names of the CTEs ahead of the MERGE, which are no tables. */
+export function readMerge(
+  statement: Statement,
+  dialect: SqlDialect,
+  ctes: ReadonlySet<string> = new Set(),
+): SqlBlock[] | undefined {
   const tokens = statement.tokens;
   const text = (from: number, to: number) =>
     from < to
@@ -44,13 +49,16 @@ export function readMerge(statement: Statement, dialect: SqlDialect): SqlBlock[]
   const parsed = parseSql(neutraliseParameters(join, dialect), dialect);
   if (!parsed.ok) return undefined;
   const blocks: SqlBlock[] = [];
-  for (const ast of parsed.statements) blocks.push(...collectBlocks(ast).blocks);
+  for (const ast of parsed.statements)
+    blocks.push(...collectBlocks(ast, { blocks: [], selectStar: false }, ctes).blocks);
   const key = tableKey(targetName, dialect);
   const candidates = blocks.flatMap((b) => b.accesses).filter((a) => tableKey(a.table, dialect) === key);
   const written = candidates.find((a) => a.joinColumns) ?? candidates[candidates.length - 1];
   if (!written) return undefined;
   written.mode = 'write';
-  const inClauses = sniffTables(tokens.slice(when)).filter((a) => a.mode === 'read');
+  const inClauses = sniffTables(tokens.slice(when)).filter(
+    (a) => a.mode === 'read' && (a.table.schema || !ctes.has(a.table.name.toLowerCase())),
+  );
   if (inClauses.length > 0) blocks.push({ accesses: inClauses });
   return blocks;
 }
