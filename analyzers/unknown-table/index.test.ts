@@ -58,8 +58,45 @@ testAnalyzer(unknownTable, {
             ].join('\n'),
           ),
     },
+    {
+      name: 'a table dropped by a later migration, used only by routines that migration drops too',
+      estate: (b) =>
+        b
+          .sqlScript(
+            'db',
+            'Migrator/DbScripts/2017-08-19_00_InitialSetup.sql',
+            'CREATE TABLE [dbo].[U2f] ([Id] INT NOT NULL PRIMARY KEY, [UserId] INT NOT NULL)\nGO\nCREATE PROCEDURE [dbo].[U2f_ReadByUserId] @UserId INT AS\nBEGIN\n  SELECT * FROM [dbo].[U2f] WHERE [UserId] = @UserId\nEND',
+          )
+          .sqlScript(
+            'db',
+            'Migrator/DbScripts/2022-01-21_00_RemoveU2f.sql',
+            "IF OBJECT_ID('[dbo].[U2f_ReadByUserId]') IS NOT NULL\nBEGIN\n  DROP PROCEDURE [dbo].[U2f_ReadByUserId]\nEND\nGO\nDROP TABLE [dbo].[U2f]",
+          ),
+    },
   ],
   invalid: [
+    {
+      name: 'a dropped table that a routine still standing uses',
+      estate: (b) =>
+        b
+          .sqlScript(
+            'db',
+            'Migrator/DbScripts/2017-08-19_00_InitialSetup.sql',
+            'CREATE TABLE [dbo].[U2f] ([Id] INT NOT NULL PRIMARY KEY, [UserId] INT NOT NULL)\nGO\nCREATE PROCEDURE [dbo].[U2f_ReadByUserId] @UserId INT AS\nBEGIN\n  SELECT * FROM [dbo].[U2f] WHERE [UserId] = @UserId\nEND',
+          )
+          .sqlScript(
+            'db',
+            'Migrator/DbScripts/2022-01-21_00_RemoveU2f.sql',
+            "IF OBJECT_ID('[dbo].[U2f_Old]') IS NOT NULL\nBEGIN\n  DROP PROCEDURE [dbo].[U2f_Old]\nEND\nGO\nDROP TABLE [dbo].[U2f]",
+          ),
+      findings: [
+        {
+          messageId: 'unknown',
+          location: { repo: 'db', file: 'Migrator/DbScripts/2017-08-19_00_InitialSetup.sql', line: 3 },
+          data: { table: 'dbo.u2f', queries: 1 },
+        },
+      ],
+    },
     {
       name: 'a table another script creates for itself is still unknown to the queries of other files',
       estate: (b) =>

@@ -11,7 +11,7 @@ import { readDdlStatement } from './ddl.js';
 import { readSchemaChanges } from './ddlChanges.js';
 import { readDottedName } from './lexer.js';
 import { markLocalTables, tablesCreatedBy } from './localTables.js';
-import type { SqlDialect, SqlFileFacts, SqlQueryFacts, SqlRoutineDef } from '../core/facts/sql.js';
+import type { SqlDialect, SqlFileFacts, SqlQueryFacts, SqlRoutineDef, SqlTableName } from '../core/facts/sql.js';
 import { displayName, tableNameOf } from './names.js';
 import { dialectShown } from './sniff.js';
 import { splitBatches, splitStatements, type Statement } from './statements.js';
@@ -52,6 +52,8 @@ export function extractSqlScript(text: string): SqlScriptOutcome {
     }
     scriptStatements.push(...statements);
     for (const statement of statements) {
+      const dropped = droppedRoutines(statement);
+      if (dropped.length > 0) (facts.routineDrops ??= []).push(...dropped);
       // Drops and renames are applied in migration order when the estate's schemas are built.
       const changes = readSchemaChanges(statement, dialect);
       if (changes.length > 0) {
@@ -86,6 +88,24 @@ export function extractSqlScript(text: string): SqlScriptOutcome {
     });
   }
   return { facts, problems };
+}
+
+/** `DROP PROC[EDURE]|FUNCTION|VIEW|TRIGGER [IF EXISTS] a, b`: the routines dropped. */
+function droppedRoutines(statement: Statement): { name: SqlTableName; line: number }[] {
+  const tokens = statement.tokens;
+  if (statement.keyword !== 'DROP' || !ownEntry(ROUTINE_KINDS, tokens[1]?.value ?? '')) return [];
+  let at = 2;
+  if (tokens[at]?.value === 'IF' && tokens[at + 1]?.value === 'EXISTS') at += 2;
+  const dropped: { name: SqlTableName; line: number }[] = [];
+  for (;;) {
+    const name = readDottedName(tokens, at);
+    const table = name && tableNameOf(name.parts.filter(Boolean));
+    if (!name || !table) break;
+    dropped.push({ name: table, line: statement.line });
+    if (tokens[name.next]?.text !== ',') break;
+    at = name.next + 1;
+  }
+  return dropped;
 }
 
 /** `CREATE [OR ALTER] PROC[EDURE] name …` (or ALTER): the routine and where its body starts (the first token after its own). */

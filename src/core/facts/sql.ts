@@ -187,6 +187,8 @@ export interface SqlFileFacts {
   routines: SqlRoutineDef[];
   queries: SqlQueryFacts[];
   ef?: EfModelFacts;
+  /** `DROP PROCEDURE|FUNCTION|VIEW|TRIGGER`s, in file order: a routine dropped later in migration order is gone. */
+  routineDrops?: { name: SqlTableName; line: number }[];
   /** Drops and renames, in file order; absent when there are none. */
   changes?: SqlSchemaChange[];
   /** A .sql script's dialect, when its code shows one (absent: nothing but T-SQL-compatible text). */
