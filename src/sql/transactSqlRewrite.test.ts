@@ -64,6 +64,24 @@ describe('rewriteTransactSql', () => {
     ]);
   });
 
+  it('unbrackets CTE names, whose brackets the grammar rejects before a UNION body, and nothing else', () => {
+    const text =
+      'WITH [Affected] AS (SELECT g.Id FROM @Groups g UNION SELECT CG.GroupId FROM dbo.CollectionGroup CG WHERE CG.CollectionId = @Id), [Other Name] AS (SELECT 1 AS [x]) SELECT [Id] FROM [Affected]';
+    expect(rewriteTransactSql(text)).toBe(
+      'WITH Affected AS (SELECT g.Id FROM @Groups g UNION SELECT CG.GroupId FROM dbo.CollectionGroup CG WHERE CG.CollectionId = @Id), [Other Name] AS (SELECT 1 AS [x]) SELECT [Id] FROM [Affected]',
+    );
+    const { query, problems } = analyzeQuery(
+      'WITH [Affected] AS (SELECT g.Id FROM @Groups g UNION SELECT CG.GroupId FROM dbo.CollectionGroup CG WHERE CG.CollectionId = @Id) SELECT G.Name FROM dbo.[Group] G WHERE G.Id IN (SELECT Id FROM [Affected])',
+      origin,
+    );
+    expect(problems).toEqual([]);
+    expect(query.blocks.flatMap((b) => b.accesses.map((a) => a.table.name)).sort()).toEqual([
+      '@Groups',
+      'CollectionGroup',
+      'Group',
+    ]);
+  });
+
   it('drops OUTPUT clauses (also OUTPUT … INTO @t) and a trailing OPTION (…)', () => {
     expect(rewriteTransactSql('UPDATE dbo.T SET A = 1 OUTPUT inserted.Id INTO @out WHERE Id = 1')).toBe(
       'UPDATE dbo.T SET A = 1 WHERE Id = 1',

@@ -9,7 +9,8 @@
  *   `OFFSET @skip ROWS FETCH NEXT @take ROWS` → literal counts,
  *   `OUTPUT …` clauses and a trailing `OPTION (…)` dropped,
  *   `SELECT … INTO t FROM …` → `INSERT INTO t SELECT … FROM …` (t written, the same rows read),
- *   `OPENJSON(@j) WITH (col type '$.path', …)` → `OPENJSON(@j)` (the schema only names the rowset's columns).
+ *   `OPENJSON(@j) WITH (col type '$.path', …)` → `OPENJSON(@j)` (the schema only names the rowset's columns),
+ *   `WITH [name] AS (…)` → `WITH name AS (…)` (the grammar rejects a bracketed CTE name before a UNION body).
  */
 import { readDottedName, tokenize, type Token } from './lexer.js';
 
@@ -41,7 +42,7 @@ export function rewriteTransactSql(text: string): string {
   if (first.kind === 'word' && first.value === 'INSERT' && tokens[1] && tokens[1].value !== 'INTO')
     edits.push({ start: tokens[1].start, end: tokens[1].start, text: 'INTO ' });
   if (first.kind === 'word' && first.value === 'SELECT') edits.push(...selectIntoAsInsert(text, tokens, depths));
-  edits.push(...rowsetSchemas(tokens));
+  edits.push(...rowsetSchemas(tokens), ...bracketedCteNames(tokens, depths));
   for (let i = 1; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'word' || depths[i] !== depths[0]) continue;
@@ -98,6 +99,18 @@ function rowsetSchemas(tokens: readonly Token[]): Edit[] {
     if (schemaEnd === undefined) continue;
     edits.push({ start: tokens[close + 1]!.start, end: tokens[schemaEnd]!.end, text: '' });
     i = schemaEnd;
+  }
+  return edits;
+}
+
+/** `[name] AS (` at the statement's own depth names a CTE; a plain identifier needs no brackets. */
+function bracketedCteNames(tokens: readonly Token[], depths: readonly number[]): Edit[] {
+  const edits: Edit[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'quoted' || depths[i] !== 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(token.value)) continue;
+    if (tokens[i + 1]?.value === 'AS' && tokens[i + 2]?.text === '(' && /^(WITH|,)$/.test(tokens[i - 1]!.value))
+      edits.push({ start: token.start, end: token.end, text: token.value });
   }
   return edits;
 }
