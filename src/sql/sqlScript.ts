@@ -143,7 +143,8 @@ function routineQuery(
   // A view's or inline function's SELECT follows `AS` inside the header statement itself.
   const headerBody = header.tokens.slice(bodyStart);
   const body: Statement[] = [];
-  const asAt = headerBody.findIndex((t) => t.value === 'AS');
+  // `@Permanent AS BIT` declares a parameter; the body's AS follows the parameters and options (`WITH RECOMPILE AS`).
+  const asAt = headerBody.findIndex((t, i) => t.value === 'AS' && !headerBody[i - 1]?.text.startsWith('@'));
   if (asAt >= 0 && asAt + 1 < headerBody.length) {
     const start = headerBody[asAt + 1]!;
     const text = header.text.slice(start.start - header.tokens[0]!.start);

@@ -197,7 +197,8 @@ function startsNew(current: readonly Token[], token: Token, next: Token | undefi
     return true;
   }
   if (word === 'SELECT') {
-    if (main === 'INSERT' && !mainHas('VALUES', 'SELECT')) return false;
+    // `INSERT INTO @t EXEC p` is whole: a SELECT after it starts the next statement.
+    if (main === 'INSERT' && !mainHas('VALUES', 'SELECT', 'EXEC', 'EXECUTE')) return false;
     if (afterCte(current)) return false;
     if (first === 'DECLARE' && current.some((t) => t.value === 'CURSOR')) return false;
     if ((first === 'CREATE' || first === 'ALTER') && previous.value === 'AS') return false;
