@@ -53,7 +53,10 @@ export function extractSqlScript(text: string): SqlScriptOutcome {
     scriptStatements.push(...statements);
     for (const statement of statements) {
       const dropped = droppedRoutines(statement);
-      if (dropped.length > 0) (facts.routineDrops ??= []).push(...dropped);
+      if (dropped.length > 0) {
+        facts.routineDrops ??= [];
+        facts.routineDrops.push(...dropped);
+      }
       // Drops and renames are applied in migration order when the estate's schemas are built.
       const changes = readSchemaChanges(statement, dialect);
       if (changes.length > 0) {
