@@ -4,6 +4,7 @@
  */
 import type { AnyAnalyzer } from '../src/core/analyzer.js';
 import changeCoupling from './change-coupling/index.js';
+import couplingHub from './coupling-hub/index.js';
 import dependencyCycles from './dependency-cycles/index.js';
 import deprecatedPackage from './deprecated-package/index.js';
 import eolFramework from './eol-framework/index.js';
@@ -17,6 +18,7 @@ import vulnerablePackage from './vulnerable-package/index.js';
 
 export const analyzers: readonly AnyAnalyzer[] = [
   changeCoupling,
+  couplingHub,
   dependencyCycles,
   deprecatedPackage,
   eolFramework,

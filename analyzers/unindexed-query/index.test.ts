@@ -447,3 +447,25 @@ describe('unindexed-query suggestions', () => {
     ]);
   });
 });
+
+describe('unindexed-query on statements that run once', () => {
+  const backfill = (b: Parameters<DeclareEstate>[0]) =>
+    b
+      .sqlScript('db', 'Sql/dbo/Tables/User.sql', USER_SCHEMA)
+      .sqlScript(
+        'db',
+        'Migrator/DbScripts/2024-03-01_00_BackfillNames.sql',
+        "UPDATE [dbo].[User] SET [Name] = N'unknown' WHERE [Name] IS NULL;",
+      );
+
+  it('leaves migration scripts unjudged by default and says so in the headline', async () => {
+    const { findings, summaries } = await runAnalyzer(unindexedQuery, backfill);
+    expect(findings).toEqual([]);
+    expect(summaries[0]?.headline).toContain('1 migration statements (run once; not judged');
+  });
+
+  it('judges them when options.roles names them', async () => {
+    const { findings } = await runAnalyzer(unindexedQuery, backfill, { roles: ['migration'] });
+    expect(findings.map((f) => f.data.columns)).toEqual([['Name']]);
+  });
+});

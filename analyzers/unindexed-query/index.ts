@@ -10,6 +10,7 @@ import type { SqlEstate } from '../../src/core/sqlEstate.js';
 import { displayName } from '../../src/sql/names.js';
 import { describeCoverage, isCounted, sqlCoverage } from '../../src/sql/resultSummary.js';
 import { judgeBlock } from '../../src/sql/serve.js';
+import { expandQuery } from '../../src/sql/views.js';
 import { suggestIndexes } from '../../src/sql/suggest.js';
 
 const KIND_LABEL = {
@@ -45,15 +46,38 @@ export default defineAnalyzer<UnindexedQueryData>()({
     needs: ['sql'],
     docs: 'analyzers/unindexed-query/README.md',
   },
-  options: z.object({ top: z.number().int().min(1).default(10) }).strict(),
-  run({ sql, report }) {
+  options: z
+    .object({
+      top: z.number().int().min(1).default(10),
+      // Migrations run once: a scan there is no index problem. Scripts may be scheduled jobs, so they are judged.
+      roles: z
+        .array(z.enum(['application', 'routine', 'migration', 'script']))
+        .min(1)
+        .default(['application', 'routine', 'script']),
+    })
+    .strict(),
+  run({ sql, report, options }) {
+    const roles = new Set(options.roles);
     for (const located of sql.queries) {
       const schema = sql.schemaFor(located);
-      if (!schema || located.superseded) continue;
+      if (!schema || located.superseded || !roles.has(located.role)) continue;
       const { query } = located;
-      for (const block of query.blocks) {
+      // A query reading a view is judged on the view's base tables; each finding once, however many UNION branches lead to it.
+      const reported = new Set<string>();
+      for (const { block, skip } of expandQuery(query, schema, sql.viewsFor(located)).blocks) {
         for (const verdict of judgeBlock(block, schema, query.dialect)) {
-          if (verdict.served || !verdict.kind) continue;
+          if (verdict.served || !verdict.kind || skip.has(verdict.access)) continue;
+          const identity = [
+            located.repo,
+            located.file,
+            query.text,
+            verdict.table.key,
+            verdict.kind,
+            ...verdict.columns,
+          ];
+          const once = identity.join('\u0000');
+          if (reported.has(once)) continue;
+          reported.add(once);
           const table = displayName(verdict.table.table);
           const closest = verdict.index
             ? {
@@ -84,7 +108,7 @@ export default defineAnalyzer<UnindexedQueryData>()({
               ...(closest ? { closestIndex: closest } : {}),
               suggestions: suggestIndexes(verdict),
             },
-            identity: [located.repo, located.file, query.text, verdict.table.key, verdict.kind, ...verdict.columns],
+            identity,
           });
         }
       }
@@ -106,9 +130,11 @@ function unindexedShare(findings: readonly Finding<UnindexedQueryData>[], sql: S
   const counted = new Set(sql.queries.filter(isCounted).map((q) => q.key));
   const queries = coverage.counted;
   const flagged = new Set(findings.map((f) => f.data.queryKey).filter((k) => counted.has(k))).size;
-  const others = coverage.byRole.migration! + coverage.byRole.script!;
+  const migrations = coverage.byRole.migration!;
+  const scripts = coverage.byRole.script!;
   const also = [
-    others > 0 ? `${others} migration/script statements` : '',
+    scripts > 0 ? `${scripts} script statements` : '',
+    migrations > 0 ? `${migrations} migration statements (run once; not judged unless options.roles names them)` : '',
     coverage.superseded > 0 ? `${coverage.superseded} superseded routine copies` : '',
   ].filter(Boolean);
   const blind = sql.schemas.length === 0 ? '; no schema found, so no query was judged' : '';

@@ -48,7 +48,11 @@ export interface SqlCoverage {
     noSchema: number;
     /** Name a table or view no schema, view or function in the estate defines. */
     unknownTable: number;
+    /** Read a view or table-valued function whose definition could not be read (unparsed, multi-statement, or a call to none). */
+    viewNotFound: number;
   };
+  /** Counted queries judged on base tables through the views or inline functions they read. */
+  judgedThroughViews: number;
   /** EF entity sets: LINQ queries through them are not read (only raw SQL is). */
   ormEntitySetsNotRead: number;
   /** Each database's schema. */

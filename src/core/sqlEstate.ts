@@ -4,6 +4,7 @@
  * it targets. Built by src/sql from the extracted files.
  */
 import type {
+  SqlBlock,
   SqlColumnDef,
   SqlDatabaseFamily,
   SqlDialect,
@@ -87,6 +88,27 @@ export interface SqlDatabase {
   migrations: number;
 }
 
+/**
+ * A view's or inline table-valued function's definition: its top-level SELECT
+ * branches (one per UNION branch) as the query reader read them. No branches
+ * when the body could not be read (unparsed, or a multi-statement function).
+ */
+export interface ViewDefinition {
+  key: string;
+  name: SqlTableName;
+  kind: 'view' | 'function';
+  repo: string;
+  file: string;
+  line: number;
+  branches: SqlBlock[];
+}
+
+/** Views and inline functions by name, looked up the way tables are. */
+export interface ViewCatalog {
+  readonly size: number;
+  resolve(name: SqlTableName, dialect: SqlDialect): ViewDefinition | undefined;
+}
+
 export interface SqlEstate {
   /** Every database with a schema, by id. */
   schemas: SqlDatabase[];
@@ -101,4 +123,6 @@ export interface SqlEstate {
   routines: LocatedRoutine[];
   /** EF `DbSet` properties found: the LINQ queries through them are not read. */
   efEntitySets: number;
+  /** The views and inline functions of the database a query is judged against (empty when it has none). */
+  viewsFor(query: LocatedQuery): ViewCatalog;
 }

@@ -53,6 +53,8 @@ const MANIFESTS = [
   /(^|\/)docker-compose[^/]*\.ya?ml$/i,
   /(^|\/)\.github\//i,
   /(^|\/)azure-pipelines[^/]*\.ya?ml$/i,
+  // Settings and deployment files (appsettings, web.config, helm values, gateway routes): copies kept in step, not logic.
+  /\.(json|jsonc|ya?ml|config|ini|env|toml)$/i,
 ];
 
 export function fileRole(path: string): FileRole {

@@ -36,6 +36,9 @@ describe('fileRole', () => {
     expect(fileRole('src/Web/package.json')).toBe('manifest');
     expect(fileRole('src/Api/Dockerfile')).toBe('manifest');
     expect(fileRole('.github/workflows/build.yml')).toBe('manifest');
+    expect(fileRole('src/Bff/aggregator/appsettings.Development.json')).toBe('manifest');
+    expect(fileRole('src/Web/Web.config')).toBe('manifest');
+    expect(fileRole('deploy/helm/basket-api/values.yaml')).toBe('manifest');
     expect(fileRole('src/Api/Program.cs')).toBe('source');
     expect(fileRole('src/Api/Services/OrderService.cs')).toBe('source');
     expect(fileRole('src/Web/app/lock.service.ts')).toBe('source');

@@ -1,9 +1,18 @@
 /**
  * node-sql-parser statement ASTs → blocks: each SELECT/UPDATE/DELETE/INSERT
  * scope with its table accesses (aliases resolved, CTEs and derived tables
- * left out) and its WHERE tree. Subqueries become blocks of their own.
+ * left out) and its WHERE tree. Subqueries become blocks of their own. A
+ * statement's top-level SELECT also records what it returns (`outputs`), which
+ * is how a view or inline function over it is read through.
  */
-import type { SqlBlock, SqlPredicateLeaf, SqlPredicateNode, SqlTableAccess, SqlTableName } from '../core/facts/sql.js';
+import type {
+  SqlBlock,
+  SqlOutputColumn,
+  SqlPredicateLeaf,
+  SqlPredicateNode,
+  SqlTableAccess,
+  SqlTableName,
+} from '../core/facts/sql.js';
 import {
   columnName,
   isColumn,
@@ -19,22 +28,41 @@ export interface BlockCollection {
   selectStar: boolean;
 }
 
+/**
+ * CTE name (lower-cased) → its column names (lower-cased, undefined when not known: `SELECT *`)
+ * and whether it only lists a table variable or rowset function (a short list, like `@ids`).
+ */
+type CteColumns = ReadonlyMap<string, { columns?: ReadonlySet<string>; transient: boolean }>;
+
 export function collectBlocks(
   statement: AstNode,
   collection: BlockCollection = { blocks: [], selectStar: false },
   outerCtes: ReadonlySet<string> = new Set(),
 ): BlockCollection {
+  return collect(statement, collection, new Map([...outerCtes].map((name) => [name, { transient: false }])), true);
+}
+
+function collect(
+  statement: AstNode,
+  collection: BlockCollection,
+  outerCtes: CteColumns,
+  top: boolean,
+): BlockCollection {
   if (!statement || typeof statement !== 'object') return collection;
-  const ctes = new Set(outerCtes);
+  const ctes = new Map(outerCtes);
   for (const cte of statement.with ?? []) {
     const name = cte?.name?.value ?? cte?.name;
-    if (typeof name === 'string') ctes.add(name.toLowerCase());
+    if (typeof name === 'string') {
+      const columns = cteColumnsOf(cte);
+      const transient = readsOnlyTransient(cte?.stmt?.ast ?? cte?.stmt);
+      ctes.set(name.toLowerCase(), columns ? { columns, transient } : { transient });
+    }
   }
-  for (const cte of statement.with ?? []) collectBlocks(cte?.stmt?.ast ?? cte?.stmt, collection, ctes);
-  const recurse = (ast: AstNode) => collectBlocks(ast, collection, ctes);
+  for (const cte of statement.with ?? []) collect(cte?.stmt?.ast ?? cte?.stmt, collection, ctes, false);
+  const recurse = (ast: AstNode) => collect(ast, collection, ctes, false);
   switch (statement.type) {
     case 'select':
-      selectBlock(statement, collection, ctes, recurse);
+      selectBlock(statement, collection, ctes, recurse, top);
       break;
     case 'update':
     case 'delete':
@@ -53,36 +81,90 @@ export function collectBlocks(
     default:
       visitSubqueries(statement, recurse);
   }
-  if (statement._next) collectBlocks(statement._next, collection, ctes);
+  // A UNION's next branch is as top-level as the first.
+  if (statement._next) collect(statement._next, collection, ctes, top);
   return collection;
 }
+
+/** `WITH x (a, b) AS …` names its columns; otherwise the CTE's SELECT list does, unless it has a `*`. */
+function cteColumnsOf(cte: AstNode): ReadonlySet<string> | undefined {
+  const listed = (Array.isArray(cte?.columns) ? cte.columns : []).map((c: AstNode) => columnName(c) ?? c?.value ?? c);
+  if (listed.length > 0 && listed.every((c: unknown) => typeof c === 'string'))
+    return new Set(listed.map((c: string) => c.toLowerCase()));
+  return selectListNames(cte?.stmt?.ast ?? cte?.stmt);
+}
+
+/** The names a SELECT returns, or undefined when a `*` (or a computed column without alias) hides some. */
+function selectListNames(select: AstNode): ReadonlySet<string> | undefined {
+  if (select?.type !== 'select' || !Array.isArray(select.columns)) return undefined;
+  const names = new Set<string>();
+  for (const column of select.columns) {
+    const name = typeof column?.as === 'string' ? column.as : columnName(column?.expr);
+    if (!name || name === '*') return undefined;
+    names.add(name.toLowerCase());
+  }
+  return names;
+}
+
+/** Built-in rowset functions: a short list from a parameter (`OPENJSON(@ids)`), like a table variable. */
+const ROWSET_FUNCTIONS = new Set(['openjson', 'string_split', 'openxml', 'generate_series', 'unnest']);
 
 interface Scope {
   accesses: SqlTableAccess[];
   /** Lower-cased alias / name / schema.name → access index, or -1 for derived tables and CTEs. */
   names: Map<string, number>;
+  /** Derived tables and CTEs in this FROM, with their columns when known (unqualified columns are looked up there). */
+  others: (ReadonlySet<string> | undefined)[];
+  /** Lower-cased aliases of derived tables and rowset functions over a short transient list. */
+  transient: Set<string>;
+}
+
+interface Join {
+  /** The joined access, or -1 when the joined side is a derived table, CTE or rowset function. */
+  index: number;
+  on: AstNode;
 }
 
 function buildScope(
   from: AstNode[] | null | undefined,
-  ctes: ReadonlySet<string>,
+  ctes: CteColumns,
   recurse: (ast: AstNode) => void,
-): { scope: Scope; joins: { index: number; on: AstNode }[] } {
-  const scope: Scope = { accesses: [], names: new Map() };
-  const joins: { index: number; on: AstNode }[] = [];
+): { scope: Scope; joins: Join[] } {
+  const scope: Scope = { accesses: [], names: new Map(), others: [], transient: new Set() };
+  const joins: Join[] = [];
+  const other = (entry: AstNode, alias: string | undefined, columns: ReadonlySet<string> | undefined) => {
+    if (alias) scope.names.set(alias.toLowerCase(), -1);
+    scope.others.push(columns);
+    if (entry.join && entry.on) joins.push({ index: -1, on: entry.on });
+  };
   for (const entry of from ?? []) {
     if (entry?.expr?.ast || entry?.expr?.type === 'select') {
-      recurse(entry.expr.ast ?? entry.expr);
-      if (entry.as) scope.names.set(String(entry.as).toLowerCase(), -1);
+      const select = entry.expr.ast ?? entry.expr;
+      recurse(select);
+      const alias = entry.as ? String(entry.as) : undefined;
+      if (alias && readsOnlyTransient(select)) scope.transient.add(alias.toLowerCase());
+      other(entry, alias, selectListNames(select));
       continue;
     }
-    const access = tableAccess(entry, 'read');
+    const call = entry?.expr?.type === 'function' ? functionName(entry.expr) : undefined;
+    if (call && !call.schema && ROWSET_FUNCTIONS.has(call.name.toLowerCase())) {
+      const alias = entry.as ? String(entry.as) : undefined;
+      if (alias) scope.transient.add(alias.toLowerCase());
+      visitSubqueries(entry.expr.args, recurse);
+      other(entry, alias, undefined);
+      continue;
+    }
+    const access = call ? callAccess(entry, call) : tableAccess(entry, 'read');
     if (!access) {
       visitSubqueries(entry, recurse);
       continue;
     }
+    if (call) visitSubqueries(entry.expr.args, recurse);
     if (!access.table.schema && ctes.has(access.table.name.toLowerCase())) {
-      scope.names.set((access.alias ?? access.table.name).toLowerCase(), -1);
+      const cte = ctes.get(access.table.name.toLowerCase());
+      const alias = access.alias ?? access.table.name;
+      if (cte?.transient) scope.transient.add(alias.toLowerCase());
+      other(entry, alias, cte?.columns);
       continue;
     }
     const index = scope.accesses.length;
@@ -95,10 +177,51 @@ function buildScope(
   return { scope, joins };
 }
 
-function resolverOf(scope: Scope): ResolveQualifier {
-  return (qualifier) => {
-    if (qualifier === undefined) return scope.accesses.length === 1 ? 0 : undefined;
-    const index = scope.names.get(qualifier.toLowerCase());
+/** A derived table whose FROM is only table variables, temp tables and rowset functions. */
+function readsOnlyTransient(select: AstNode): boolean {
+  const from = Array.isArray(select?.from) ? select.from : [];
+  if (from.length === 0 || select._next) return false;
+  return from.every((entry: AstNode) => {
+    if (entry?.expr?.type === 'function') {
+      const name = functionName(entry.expr);
+      return name !== undefined && !name.schema && ROWSET_FUNCTIONS.has(name.name.toLowerCase());
+    }
+    const access = tableAccess(entry, 'read');
+    return access !== undefined && isTransientTable(access.table);
+  });
+}
+
+function functionName(fn: AstNode): SqlTableName | undefined {
+  const parts = [
+    fn?.name?.schema?.value,
+    ...(Array.isArray(fn?.name?.name) ? fn.name.name.map((p: AstNode) => p?.value) : []),
+  ];
+  return tableNameOf(parts.filter((p): p is string => typeof p === 'string' && p.length > 0));
+}
+
+/** `FROM dbo.F(@x) f`: read as an access to F, which a table-valued function definition can expand. */
+function callAccess(entry: AstNode, name: SqlTableName): SqlTableAccess {
+  const access: SqlTableAccess = { table: name, mode: 'read', orderBy: [], groupBy: [], call: true };
+  if (entry.as) access.alias = String(entry.as);
+  return access;
+}
+
+/** What a join's ON resolves a transient derived table or rowset function to: a short list driving seeks. */
+const TRANSIENT_SIDE = -2;
+
+function resolverOf(scope: Scope, joinSide = false): ResolveQualifier {
+  return (qualifier, column) => {
+    if (qualifier === undefined) {
+      if (scope.accesses.length !== 1) return undefined;
+      if (scope.others.length === 0) return 0;
+      // Beside a CTE or derived table, an unqualified column is the table's only when theirs are known not to hold it.
+      const wanted = column?.toLowerCase();
+      if (wanted && scope.others.some((columns) => columns?.has(wanted))) return null;
+      return scope.others.every((columns) => columns !== undefined) ? 0 : undefined;
+    }
+    const name = qualifier.toLowerCase();
+    if (joinSide && scope.transient.has(name)) return TRANSIENT_SIDE;
+    const index = scope.names.get(name);
     if (index === undefined || index < 0) return null;
     return index;
   };
@@ -107,8 +230,9 @@ function resolverOf(scope: Scope): ResolveQualifier {
 function selectBlock(
   statement: AstNode,
   collection: BlockCollection,
-  ctes: ReadonlySet<string>,
+  ctes: CteColumns,
   recurse: (ast: AstNode) => void,
+  top: boolean,
 ): void {
   const { scope, joins } = buildScope(statement.from, ctes, recurse);
   const resolve = resolverOf(scope);
@@ -117,13 +241,39 @@ function selectBlock(
     visitSubqueries(column?.expr, recurse);
   }
   if (statement.columns === '*') collection.selectStar = true;
-  finishBlock(statement, scope, joins, resolve, collection, recurse);
+  finishBlock(statement, scope, joins, resolve, collection, recurse, top ? outputsOf(statement, resolve) : undefined);
+}
+
+/** The SELECT list as names over base columns; a `*` over a CTE or derived table hides its columns, so it is left out. */
+function outputsOf(statement: AstNode, resolve: ResolveQualifier): SqlOutputColumn[] {
+  if (statement.columns === '*') return [{ star: true }];
+  const outputs: SqlOutputColumn[] = [];
+  for (const item of Array.isArray(statement.columns) ? statement.columns : []) {
+    const expr = item?.expr;
+    const alias = typeof item?.as === 'string' ? item.as : undefined;
+    const name = columnName(expr);
+    if (name === '*') {
+      const access = resolve(expr.table ? String(expr.table) : undefined, undefined);
+      if (!expr.table) outputs.push({ star: true });
+      else if (typeof access === 'number') outputs.push({ star: true, access });
+      continue;
+    }
+    if (isColumn(expr)) {
+      const access = resolve(expr.table ? String(expr.table) : undefined, name);
+      if (access === null)
+        outputs.push({ name: alias ?? name! }); // a CTE's or derived table's column: not traced
+      else outputs.push({ name: alias ?? name!, column: name!, ...(access === undefined ? {} : { access }) });
+      continue;
+    }
+    if (alias) outputs.push({ name: alias });
+  }
+  return outputs;
 }
 
 function writeBlock(
   statement: AstNode,
   collection: BlockCollection,
-  ctes: ReadonlySet<string>,
+  ctes: CteColumns,
   recurse: (ast: AstNode) => void,
 ): void {
   const { scope, joins } = buildScope(statement.from, ctes, recurse);
@@ -146,26 +296,33 @@ function writeBlock(
 function finishBlock(
   statement: AstNode,
   scope: Scope,
-  joins: { index: number; on: AstNode }[],
+  joins: Join[],
   resolve: ResolveQualifier,
   collection: BlockCollection,
   recurse: (ast: AstNode) => void,
+  outputs?: SqlOutputColumn[],
 ): void {
   const where = toPredicate(statement.where, resolve, recurse);
   // A table is joined on its ON columns when it is the JOIN's inner side, or when the other
   // side of the equality is a table variable, TVP or temp table (a short list driving seeks):
-  // `FROM T t JOIN @Ids i ON i.Id = t.Id` seeks T by Id just as `FROM @Ids i JOIN T t` does.
+  // `FROM T t JOIN @Ids i ON i.Id = t.Id` seeks T by Id just as `FROM @Ids i JOIN T t` does; so
+  // does a derived table or rowset function over such a list (`JOIN OPENJSON(@ids) j ON j.value = t.Id`).
+  const resolveJoin = resolverOf(scope, true);
   const joinColumns = new Map<number, string[]>();
   const add = (index: number, column: string) => joinColumns.set(index, [...(joinColumns.get(index) ?? []), column]);
   for (const join of joins) {
-    const on = toPredicate(join.on, resolve, recurse);
+    const on = toPredicate(join.on, resolveJoin, recurse);
     const leaves = andedLeaves(on).filter((l) => l.access !== undefined && l.op !== 'other' && !l.nonSargable);
     for (const leaf of leaves) {
-      if (leaf.access === join.index) add(join.index, leaf.column);
+      const index = leaf.access!;
+      if (index < 0) continue;
+      if (index === join.index) add(index, leaf.column);
       // Both sides of one `a.x = b.y` carry the same text.
-      const other = leaves.find((l) => l !== leaf && l.text === leaf.text && l.access !== leaf.access);
-      if (other && leaf.access !== join.index && isTransientTable(scope.accesses[other.access!]!.table))
-        add(leaf.access!, leaf.column);
+      const other = leaves.find((l) => l !== leaf && l.text === leaf.text && l.access !== index)?.access;
+      const transient =
+        other === TRANSIENT_SIDE ||
+        (other !== undefined && other >= 0 && isTransientTable(scope.accesses[other]!.table));
+      if (transient && index !== join.index) add(index, leaf.column);
     }
   }
   for (const [index, columns] of joinColumns) scope.accesses[index]!.joinColumns = unique(columns);
@@ -175,15 +332,16 @@ function finishBlock(
   visitSubqueries(statement.having, recurse);
   const block: SqlBlock = { accesses: scope.accesses };
   if (where) block.where = where;
+  if (outputs) block.outputs = outputs;
   collection.blocks.push(block);
 }
 
 function addColumn(expr: AstNode, scope: Scope, resolve: ResolveQualifier, key: 'orderBy' | 'groupBy'): void {
   if (!isColumn(expr)) return;
-  const index = resolve(expr.table ? String(expr.table) : undefined);
+  const name = columnName(expr)!;
+  const index = resolve(expr.table ? String(expr.table) : undefined, name);
   if (index === undefined || index === null) return;
   const list = scope.accesses[index]![key];
-  const name = columnName(expr)!;
   if (!list.includes(name)) list.push(name);
 }
 

@@ -10,8 +10,11 @@ import { hasOwnEntry, ownEntry } from '../core/ownEntry.js';
 // biome-ignore lint/suspicious/noExplicitAny: the parser's AST is untyped JSON
 export type AstNode = any;
 
-/** Resolves a column qualifier to an access index; `null` means "an outer scope's column". */
-export type ResolveQualifier = (qualifier: string | undefined) => number | undefined | null;
+/**
+ * Resolves a column (its qualifier, and its name for unqualified ones) to an access
+ * index; `null` means "not a table of this scope" (an outer, CTE or derived column).
+ */
+export type ResolveQualifier = (qualifier: string | undefined, column: string | undefined) => number | undefined | null;
 
 const COMPARISONS: Record<string, SqlOperator> = {
   '=': 'eq',
@@ -112,7 +115,7 @@ function comparison(
     [rightColumn, expr.left],
   ] as const) {
     if (!side) continue;
-    const access = resolve(side.qualifier);
+    const access = resolve(side.qualifier, side.column);
     if (access === null) continue; // a correlated outer column acts as a value here
     let nonSargable: NonSargableReason | undefined = side.dateCast
       ? 'date-cast'

@@ -13,6 +13,7 @@ import { type ApplyOrder, applyOrder, compareOrder } from './migrationOrder.js';
 import { displayName, tableKey } from './names.js';
 import { queryRole } from './roles.js';
 import { resolveProcedureCalls } from './procedureCalls.js';
+import { SqlViews } from './views.js';
 
 export type { LocatedQuery, LocatedRoutine, SqlEstate } from '../core/sqlEstate.js';
 
@@ -68,7 +69,41 @@ export function buildSqlEstate(repos: readonly RepoModel[]): SqlEstate {
   const schemas = buildDatabases(repos);
   const resolve = databaseResolver(schemas);
   const databaseFor = (query: LocatedQuery) => resolve(query.repo, query.family);
-  return { schemas, databaseFor, schemaFor: (query) => databaseFor(query)?.schema, queries, routines, efEntitySets };
+  const views = buildViews(routines, queries);
+  const noViews = new SqlViews();
+  return {
+    schemas,
+    databaseFor,
+    schemaFor: (query) => databaseFor(query)?.schema,
+    viewsFor: (query) => views.get(databaseId(query.repo, query.family)) ?? noViews,
+    queries,
+    routines,
+    efEntitySets,
+  };
+}
+
+/**
+ * Each database's views and inline functions: the current (not superseded)
+ * definition's body, which is the query extracted with it (same file, same line,
+ * `routine` set to its name).
+ */
+function buildViews(routines: readonly LocatedRoutine[], queries: readonly LocatedQuery[]): Map<string, SqlViews> {
+  const bodies = new Map<string, LocatedQuery>();
+  for (const query of queries)
+    if (query.query.routine && !query.superseded)
+      bodies.set(copyKey(query.repo, query.file, query.query.routine, query.query.line), query);
+  const byDatabase = new Map<string, SqlViews>();
+  for (const routine of routines) {
+    const { kind, name, line } = routine.routine;
+    if (routine.superseded || (kind !== 'view' && kind !== 'function')) continue;
+    const body = bodies.get(copyKey(routine.repo, routine.file, displayName(name), line));
+    if (!body || body.query.api !== kind) continue;
+    const id = databaseId(routine.repo, routine.family);
+    const views = byDatabase.get(id) ?? new SqlViews();
+    byDatabase.set(id, views);
+    views.add(routine.routine, body.query, { repo: routine.repo, file: routine.file });
+  }
+  return byDatabase;
 }
 
 /**

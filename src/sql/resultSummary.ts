@@ -3,6 +3,7 @@ import type { SqlCoverage, SqlQuerySummary } from '../core/result.js';
 import type { LocatedQuery, SqlEstate } from '../core/sqlEstate.js';
 import { routineNamed } from './estate.js';
 import { isTransientTable, tableKey } from './names.js';
+import { expandQuery } from './views.js';
 
 export function summariseQueries(estate: SqlEstate): SqlQuerySummary[] {
   return estate.queries.map((located) => {
@@ -45,7 +46,8 @@ export function isCounted(located: LocatedQuery): boolean {
 
 export function sqlCoverage(estate: SqlEstate): SqlCoverage {
   const byRole: Record<string, number> = { application: 0, routine: 0, migration: 0, script: 0 };
-  const notJudged = { unparsed: 0, dynamic: 0, noSchema: 0, unknownTable: 0 };
+  const notJudged = { unparsed: 0, dynamic: 0, noSchema: 0, unknownTable: 0, viewNotFound: 0 };
+  let judgedThroughViews = 0;
   let counted = 0;
   let superseded = 0;
   for (const located of estate.queries) {
@@ -60,12 +62,18 @@ export function sqlCoverage(estate: SqlEstate): SqlCoverage {
     if (!query.parsed) notJudged.unparsed++;
     if (query.dynamic) notJudged.dynamic++;
     const schema = estate.schemaFor(located);
+    if (schema) {
+      const expanded = expandQuery(query, schema, estate.viewsFor(located));
+      if (expanded.notJudged === 'view-not-found') notJudged.viewNotFound++;
+      else if (expanded.readsViews) judgedThroughViews++;
+    }
     if (!schema) notJudged.noSchema++;
     else if (
       query.blocks.some((b) =>
         b.accesses.some(
           (a) =>
             !isTransientTable(a.table) &&
+            !a.call && // a table-valued function call: counted as viewNotFound when its definition is missing
             !schema.resolve(a.table, query.dialect) &&
             !routineNamed(estate, tableKey(a.table, query.dialect)),
         ),
@@ -78,6 +86,7 @@ export function sqlCoverage(estate: SqlEstate): SqlCoverage {
     byRole,
     superseded,
     notJudged,
+    judgedThroughViews,
     ormEntitySetsNotRead: estate.efEntitySets,
     databases: estate.schemas.map((d) => ({
       id: d.id,
@@ -99,6 +108,7 @@ export function describeCoverage(coverage: SqlCoverage): string {
     n.dynamic > 0 ? `${n.dynamic} dynamic` : '',
     n.noSchema > 0 ? `${n.noSchema} with no schema for their database` : '',
     n.unknownTable > 0 ? `${n.unknownTable} naming a table or view no schema defines` : '',
+    n.viewNotFound > 0 ? `${n.viewNotFound} reading a view or function whose definition was not read` : '',
     coverage.ormEntitySetsNotRead > 0 ? `EF LINQ not read (${coverage.ormEntitySetsNotRead} entity sets)` : '',
   ].filter(Boolean);
   return parts.length > 0 ? `not fully judged: ${parts.join(', ')}` : 'every counted query judged';

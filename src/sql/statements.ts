@@ -154,6 +154,8 @@ export function splitStatements(
   return statements;
 }
 
+const REFERENTIAL_ACTIONS = new Set(['CASCADE', 'NO', 'SET', 'RESTRICT']);
+
 function startsNew(current: readonly Token[], token: Token, next: Token | undefined, caseDepth: number): boolean {
   if (current.length === 0) return false;
   const first = current[0]!.value;
@@ -178,7 +180,9 @@ function startsNew(current: readonly Token[], token: Token, next: Token | undefi
   if (word === 'DROP' && first === 'ALTER' && current[1]?.value === 'TABLE') return false;
   if (CONTINUERS.has(previous.value)) return false;
   // `REFERENCES t (id) ON DELETE CASCADE ON UPDATE NO ACTION`: referential actions, not statements.
-  if ((word === 'DELETE' || word === 'UPDATE') && previous.value === 'ON') return false;
+  // `SET NOCOUNT ON` then `DELETE FROM …` is a new statement: only an action word after it makes it referential.
+  if ((word === 'DELETE' || word === 'UPDATE') && previous.value === 'ON' && REFERENTIAL_ACTIONS.has(next?.value ?? ''))
+    return false;
   if (first === 'DECLARE' && word === 'CURSOR') return false;
   // `CREATE INDEX IF NOT EXISTS`, `DROP TABLE IF EXISTS`.
   if (word === 'IF' && IF_EXISTS_AFTER.has(previous.value)) return false;

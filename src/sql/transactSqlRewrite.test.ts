@@ -119,6 +119,11 @@ describe('referential actions and MERGE branches are no tables', () => {
       'ALTER TABLE "Order" ADD CONSTRAINT "fk" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE NO ACTION;\nSELECT 1',
     );
     expect(statements.map((s) => s.keyword)).toEqual(['ALTER', 'SELECT']);
+    // A session option ending in ON is no referential action: the DELETE after it is its own statement.
+    const body = splitStatements(
+      'SET NOCOUNT ON\n\nDELETE\nFROM\n  [dbo].[OrganizationDomain]\nWHERE\n  [OrganizationId] = @OrganizationId\nSET XACT_ABORT ON\nUPDATE [dbo].[User] SET [RevisionDate] = GETUTCDATE()',
+    );
+    expect(body.map((s) => s.keyword)).toEqual(['SET', 'DELETE', 'SET', 'UPDATE']);
     const merge = splitStatements(
       'MERGE dbo.T AS t USING @src AS s ON t.Id = s.Id WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN INSERT (Id) VALUES (s.Id);',
     )[0]!;

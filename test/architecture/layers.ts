@@ -17,7 +17,8 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   'src/graph': ['src/core', 'src/discover', 'src/extract', 'src/sql', 'src/packages'],
   'src/config': ['src/core', 'src/history'],
   'src/report': ['src/core'],
-  analyzers: ['src/core', 'src/sql', 'src/packages', 'src/history'],
+  // src/graph for the pure figures over the graph (src/graph/metrics); analyzers never build the graph.
+  analyzers: ['src/core', 'src/sql', 'src/packages', 'src/history', 'src/graph'],
   'src/scan': [
     'src/core',
     'src/discover',

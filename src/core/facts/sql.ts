@@ -99,12 +99,29 @@ export interface SqlTableAccess {
   joinColumns?: string[];
   orderBy: string[];
   groupBy: string[];
+  /** `FROM dbo.F(@x)`: a table-valued function call, not a table. */
+  call?: boolean;
+}
+
+/**
+ * One column a top-level SELECT returns: `t.X AS Y` (the base column behind the
+ * name), a computed expression (no column), or `*` / `t.*` (every column of one
+ * access, or of all of them).
+ */
+export interface SqlOutputColumn {
+  /** The name the column is known by outside; absent for `*`. */
+  name?: string;
+  star?: boolean;
+  access?: number;
+  column?: string;
 }
 
 /** One SELECT/UPDATE/DELETE/INSERT scope: its tables and its WHERE tree. */
 export interface SqlBlock {
   accesses: SqlTableAccess[];
   where?: SqlPredicateNode;
+  /** A statement's top-level SELECT (each UNION branch): what it returns, so a view over it can be read through. */
+  outputs?: SqlOutputColumn[];
 }
 
 /** One query the code sends, or one routine's body. */

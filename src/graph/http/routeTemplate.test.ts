@@ -43,4 +43,16 @@ describe('route templates and call paths', () => {
     expect(score('/Items', '/items', false)).toBeUndefined();
     expect(score('/invoices/1', 'projects/{id}')).toBeUndefined();
   });
+
+  it('keeps the text around a hole, so `items{}` can only be a segment starting with items', () => {
+    expect(callPath('{}/catalog/items{}')).toEqual([
+      { kind: 'literal', text: 'catalog' },
+      { kind: 'hole', prefix: 'items' },
+    ]);
+    expect(score('/catalog/items{}', 'catalog/items')).toBe(3);
+    expect(score('/catalog/items{}', 'catalog/catalogbrands')).toBeUndefined();
+    expect(score('/catalog/{}.json', 'catalog/brands.json')).toBe(3);
+    expect(score('/catalog/{}.json', 'catalog/brands.xml')).toBeUndefined();
+    expect(score('/catalog/items{}', 'catalog/{id}')).toBe(2);
+  });
 });

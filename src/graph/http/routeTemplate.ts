@@ -9,7 +9,8 @@ export type RouteSegment =
   | { kind: 'literal'; text: string }
   | { kind: 'param'; name: string; optional: boolean; catchAll: boolean; constraint?: string };
 
-export type CallSegment = { kind: 'literal'; text: string } | { kind: 'hole' };
+/** A hole may keep literal text around it (`items{}` from `"items" + filter`): the route segment must start and end with it. */
+export type CallSegment = { kind: 'literal'; text: string } | { kind: 'hole'; prefix?: string; suffix?: string };
 
 /** ASP.NET `{id:int?}`, `{*path}`, `{controller=Home}`; Express/Fastify/Nest `:id`, `:id?`, `*`. */
 export function parseRoute(template: string): RouteSegment[] {
@@ -38,9 +39,22 @@ export function callPath(url: string): CallSegment[] | undefined {
   if (rest.includes('{}') && rest.replace(/\{\}|\//g, '') === '') return undefined;
   rest = rest.replace(/^\{\}(?=\/|$)/, '').replace(/[?#].*$/, '');
   const segments = splitPath(rest).map(
-    (part): CallSegment => (part.includes('{}') ? { kind: 'hole' } : { kind: 'literal', text: part }),
+    (part): CallSegment => (part.includes('{}') ? holeSegment(part) : { kind: 'literal', text: part }),
   );
   return segments;
+}
+
+function holeSegment(part: string): CallSegment {
+  const prefix = part.slice(0, part.indexOf('{}'));
+  const suffix = part.slice(part.lastIndexOf('{}') + 2);
+  return { kind: 'hole', ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) };
+}
+
+/** Whether a route literal can be what a call hole with text around it (`items{}`) produces. */
+function holeFits(hole: { prefix?: string; suffix?: string }, text: string, caseInsensitive: boolean): boolean {
+  const fold = (t: string) => (caseInsensitive ? t.toLowerCase() : t);
+  const literal = fold(text);
+  return literal.startsWith(fold(hole.prefix ?? '')) && literal.endsWith(fold(hole.suffix ?? ''));
 }
 
 /**
@@ -60,8 +74,10 @@ export function matchScore(
     if (r.kind === 'param' && r.catchAll) return score + 2;
     if (!c) return route.slice(i).every((s) => s.kind === 'param' && s.optional) ? score : undefined;
     if (r.kind === 'literal') {
-      if (c.kind === 'hole') score += 3;
-      else if (caseInsensitive ? c.text.toLowerCase() !== r.text.toLowerCase() : c.text !== r.text) return undefined;
+      if (c.kind === 'hole') {
+        if (!holeFits(c, r.text, caseInsensitive)) return undefined;
+        score += 3;
+      } else if (caseInsensitive ? c.text.toLowerCase() !== r.text.toLowerCase() : c.text !== r.text) return undefined;
     } else {
       if (c.kind === 'literal' && !satisfies(c.text, r.constraint)) return undefined;
       score += 2;
@@ -99,7 +115,7 @@ export function displayRoute(segments: readonly RouteSegment[], caseInsensitive:
 }
 
 export function displayCall(segments: readonly CallSegment[]): string {
-  return `/${segments.map((s) => (s.kind === 'literal' ? s.text : '{}')).join('/')}`;
+  return `/${segments.map((s) => (s.kind === 'literal' ? s.text : `${s.prefix ?? ''}{}${s.suffix ?? ''}`)).join('/')}`;
 }
 
 function splitPath(path: string): string[] {
