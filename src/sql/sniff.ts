@@ -151,11 +151,7 @@ export function detectDialect(text: string): SqlDialect {
 /** The dialect the code's idioms show; undefined when they show none (plain T-SQL or ANSI). */
 export function dialectShown(text: string): SqlDialect | undefined {
   const sample = codeOnly(text.length > 200_000 ? text.slice(0, 200_000) : text);
-  if (
-    /\bLANGUAGE\s+plpgsql\b|\b(BIG)?SERIAL\b|::\w+|\bCREATE\s+EXTENSION\b|\bRETURNING\b|\bILIKE\b|\bON\s+CONFLICT\b/i.test(
-      sample,
-    )
-  )
+  if (/\bLANGUAGE\s+plpgsql\b|\b(BIG)?SERIAL\b|::\w+|\bCREATE\s+EXTENSION\b|\bRETURNING\b|\bILIKE\b/i.test(sample))
     return 'postgresql';
   if (/`\w+`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bDELIMITER\b/i.test(sample)) return 'mysql';
   return undefined;

@@ -54,20 +54,6 @@ describe('splitting scripts', () => {
 });
 
 describe('extractSqlScript', () => {
-  it('reads an upsert with ON CONFLICT as PostgreSQL (the T-SQL grammar rejected it)', () => {
-    const { facts, problems } = extractSqlScript(
-      '-- Migrate flagged accounts to the tag\nINSERT INTO "TagsOnAccounts" ("accountId", "tagId")\nSELECT "id", \'f2e8\' FROM "Account" WHERE "isExcluded" = true\nON CONFLICT DO NOTHING;',
-    );
-    expect(problems).toEqual([]);
-    expect(facts.dialect).toBe('postgresql');
-    expect(facts.queries[0]!.blocks.flatMap((b) => b.accesses.map((a) => [a.table.name, a.mode]))).toEqual(
-      expect.arrayContaining([
-        ['Account', 'read'],
-        ['TagsOnAccounts', 'write'],
-      ]),
-    );
-  });
-
   it('starts a procedure body after its options, not at a parameter declared with AS', () => {
     const { facts, problems } = extractSqlScript(
       'CREATE PROCEDURE dbo.Cipher_DeleteById\n  @Id UNIQUEIDENTIFIER,\n  @Permanent AS BIT\nWITH RECOMPILE\nAS\nBEGIN\n  DELETE FROM dbo.Cipher WHERE Id = @Id\nEND',
