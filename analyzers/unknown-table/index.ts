@@ -34,6 +34,7 @@ export default defineAnalyzer<UnknownTableData>()({
         for (const access of block.accesses) {
           if (isTransientTable(access.table) || schema?.resolve(access.table, query.dialect)) continue;
           const key = tableKey(access.table, query.dialect);
+          if (query.localTables?.includes(key)) continue; // created by its own script or routine
           if (routineNamed(sql, key)) continue; // a view or table-valued function, defined as a routine
           const entry = unknown.get(key) ?? { name: displayName(access.table), uses: [], queries: new Set<string>() };
           if (!entry.queries.has(located.key))

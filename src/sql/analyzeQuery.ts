@@ -8,6 +8,7 @@ import type { ExtractionProblem } from '../core/facts.js';
 import { collectBlocks } from './blocks.js';
 import { tokenize, type Token } from './lexer.js';
 import type { SqlDialect, SqlQueryFacts, SqlTableName } from '../core/facts/sql.js';
+import { readMerge } from './merge.js';
 import { tableNameOf } from './names.js';
 import { sniffExecuted, sniffTables } from './sniff.js';
 import { neutraliseParameters, parseSql } from './sqlParser.js';
@@ -93,13 +94,17 @@ export function addStatement(
     fallback(`statement of ${statement.text.length} characters not parsed`, 'sql-statement-too-large');
     return;
   }
+  if (statement.keyword === 'MERGE') {
+    // The grammar has no MERGE (it even reads some as a row of assignments): its own reader, else a known gap.
+    const merged = readMerge(statement, origin.dialect);
+    if (merged) query.blocks.push(...merged);
+    else fallback('MERGE is not supported by the SQL parser', 'sql-unsupported-statement');
+    return;
+  }
   const parsed = parseSql(neutraliseParameters(statement.text, origin.dialect), origin.dialect);
   if (!parsed.ok && statement.keyword === 'WITH' && addCteWrite(query, statement, origin.dialect)) return;
   if (!parsed.ok) {
-    // The parser has no MERGE at all: a known gap, not a problem with the file.
-    if (statement.keyword === 'MERGE')
-      fallback('MERGE is not supported by the SQL parser', 'sql-unsupported-statement');
-    else fallback(`SQL not understood (${parsed.error})`, 'sql-unparsable');
+    fallback(`SQL not understood (${parsed.error})`, 'sql-unparsable');
     return;
   }
   for (const ast of parsed.statements) {
@@ -111,19 +116,34 @@ export function addStatement(
 }
 
 /**
- * `WITH c AS (…) UPDATE|DELETE|INSERT …`: the grammar has CTEs only before SELECT, so
+ * `WITH c AS (…) UPDATE|DELETE|INSERT|MERGE …`: the grammar has CTEs only before SELECT, so
  * the CTEs are parsed ahead of a `SELECT 1` and the write on its own, with the CTE
  * names known so that they are not read as tables. False when either part fails.
  */
 function addCteWrite(query: SqlQueryFacts, statement: Statement, dialect: SqlDialect): boolean {
   const split = splitCtes(statement.tokens);
-  if (!split || !['UPDATE', 'DELETE', 'INSERT'].includes(statement.tokens[split.main]!.value)) return false;
+  const keyword = split && statement.tokens[split.main]!.value;
+  if (!split || !keyword || !['UPDATE', 'DELETE', 'INSERT', 'MERGE'].includes(keyword)) return false;
   const base = statement.tokens[0]!.start;
   const mainStart = statement.tokens[split.main]!.start - base;
   const ctes = parseSql(neutraliseParameters(`${statement.text.slice(0, mainStart)} SELECT 1`, dialect), dialect);
+  const names = new Set(split.names.map((n) => n.toLowerCase()));
+  if (keyword === 'MERGE') {
+    const tail = {
+      ...statement,
+      keyword,
+      tokens: statement.tokens.slice(split.main),
+      text: statement.text.slice(mainStart),
+    };
+    const merged = readMerge(tail, dialect, names);
+    if (!ctes.ok || !merged) return false;
+    for (const ast of ctes.statements)
+      query.blocks.push(...collectBlocks(ast).blocks.filter((b) => b.accesses.length > 0 || b.where));
+    query.blocks.push(...merged);
+    return true;
+  }
   const main = parseSql(neutraliseParameters(statement.text.slice(mainStart), dialect), dialect);
   if (!ctes.ok || !main.ok) return false;
-  const names = new Set(split.names.map((n) => n.toLowerCase()));
   for (const ast of ctes.statements)
     query.blocks.push(...collectBlocks(ast).blocks.filter((b) => b.accesses.length > 0 || b.where));
   for (const ast of main.statements) {

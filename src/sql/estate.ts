@@ -32,12 +32,18 @@ export function routineNamed(estate: SqlEstate, key: string): LocatedRoutine | u
 export function buildSqlEstate(repos: readonly RepoModel[]): SqlEstate {
   const queries: LocatedQuery[] = [];
   const routines: LocatedRoutine[] = [];
+  const drops: RoutineDrop[] = [];
   let efEntitySets = 0;
   for (const repo of repos) {
     for (const file of repo.files) {
       if (!file.sql) continue;
       efEntitySets += file.sql.ef?.sets.length ?? 0;
       const family = fileFamily(file);
+      for (const drop of file.sql.routineDrops ?? [])
+        drops.push({
+          id: `${databaseId(repo.name, family ?? 'transactsql')}|${tableKey(drop.name)}`,
+          order: applyOrder(file.path, drop.line),
+        });
       for (const routine of file.sql.routines)
         routines.push({
           key: tableKey(routine.name),
@@ -59,7 +65,7 @@ export function buildSqlEstate(repos: readonly RepoModel[]): SqlEstate {
     }
   }
   queries.push(...locateProcedureCalls(repos));
-  markSuperseded(routines, queries);
+  markSuperseded(routines, queries, drops);
   const schemas = buildDatabases(repos);
   const resolve = databaseResolver(schemas);
   const databaseFor = (query: LocatedQuery) => resolve(query.repo, query.family);
@@ -103,15 +109,21 @@ function buildViews(routines: readonly LocatedRoutine[], queries: readonly Locat
 /**
  * A routine defined more than once in one database (in several migration
  * folders, or a migration and the live schema) counts once: its last definition
- * in migration order. Earlier definitions, and their statements, are superseded.
+ * in migration order. Earlier definitions, and their statements, are superseded;
+ * so are all of them when a later migration drops the routine.
  */
-function markSuperseded(routines: LocatedRoutine[], queries: LocatedQuery[]): void {
-  const latest = new Map<string, { routine: LocatedRoutine; order: ApplyOrder }>();
+function markSuperseded(routines: LocatedRoutine[], queries: LocatedQuery[], drops: readonly RoutineDrop[]): void {
+  const latest = new Map<string, { routine?: LocatedRoutine; order: ApplyOrder }>();
   for (const routine of routines) {
     const id = `${databaseId(routine.repo, routine.family)}|${routine.key}`;
     const order = applyOrder(routine.file, routine.routine.line);
     const current = latest.get(id);
     if (!current || compareOrder(current.order, order) < 0) latest.set(id, { routine, order });
+  }
+  // A `DROP PROCEDURE` after every definition leaves none standing (its copies are superseded by nothing).
+  for (const drop of drops) {
+    const current = latest.get(drop.id);
+    if (current && compareOrder(current.order, drop.order) < 0) latest.set(drop.id, { order: drop.order });
   }
   const superseded = new Set<string>();
   for (const routine of routines) {
@@ -125,6 +137,12 @@ function markSuperseded(routines: LocatedRoutine[], queries: LocatedQuery[]): vo
     if (query.query.routine && superseded.has(copyKey(query.repo, query.file, query.query.routine, query.query.line)))
       query.superseded = true;
   }
+}
+
+interface RoutineDrop {
+  /** Database and routine key, as routines are matched. */
+  id: string;
+  order: ApplyOrder;
 }
 
 const copyKey = (repo: string, file: string, routine: string, line: number) =>

@@ -34,9 +34,34 @@ describe('splitting scripts', () => {
     ]);
     expect(statements[2]!.text).toBe('UPDATE a SET x = CASE WHEN x > 1 THEN 2 ELSE 3 END WHERE id = @id');
   });
+  it('ends a CTE-led UPDATE where the next UPDATE starts, even after a parenthesised predicate', () => {
+    const statements = splitStatements(`
+      ;WITH changed AS (SELECT Id FROM @ids UNION SELECT CollectionId FROM dbo.CollectionUser)
+      UPDATE c SET c.RevisionDate = @now FROM dbo.Collection c WHERE c.Id IN (SELECT Id FROM changed)
+      UPDATE [Target] SET [Target].ReadOnly = 1 FROM dbo.CollectionUser AS [Target] WHERE [Target].UserId = @id`);
+    expect(statements.map((s) => s.keyword)).toEqual(['WITH', 'UPDATE']);
+    const insert = splitStatements(`
+      ;WITH available AS (SELECT Id FROM dbo.OrganizationUser WHERE OrganizationId = @org)
+      INSERT INTO dbo.CollectionUser (CollectionId, OrganizationUserId)
+      SELECT @id, Id FROM @users WHERE Id IN (SELECT Id FROM available)
+      EXEC dbo.BumpRevision @org`);
+    expect(insert.map((s) => s.keyword)).toEqual(['WITH', 'EXEC']);
+    const execInsert = splitStatements('INSERT INTO @rows EXEC dbo.ReadRows @id\nSELECT * FROM @rows r');
+    expect(execInsert.map((s) => s.text)).toEqual(['INSERT INTO @rows EXEC dbo.ReadRows @id', 'SELECT * FROM @rows r']);
+    const sniffed = sniffTables(statements[1]!.tokens).map((a) => [a.table.name, a.mode]);
+    expect(sniffed).toEqual([['CollectionUser', 'write']]);
+  });
 });
 
 describe('extractSqlScript', () => {
+  it('starts a procedure body after its options, not at a parameter declared with AS', () => {
+    const { facts, problems } = extractSqlScript(
+      'CREATE PROCEDURE dbo.Cipher_DeleteById\n  @Id UNIQUEIDENTIFIER,\n  @Permanent AS BIT\nWITH RECOMPILE\nAS\nBEGIN\n  DELETE FROM dbo.Cipher WHERE Id = @Id\nEND',
+    );
+    expect(problems).toEqual([]);
+    expect(facts.queries[0]!.blocks.flatMap((b) => b.accesses.map((a) => a.table.name))).toEqual(['Cipher']);
+  });
+
   it('reads T-SQL tables with named inline constraints, filtered covering indexes and ALTER TABLE keys', () => {
     const { facts, problems } = extractSqlScript(`
 CREATE TABLE [dbo].[Orders] (

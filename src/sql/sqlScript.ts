@@ -10,7 +10,8 @@ import { addStatement, isPlainInsert, normaliseText, type QueryOrigin } from './
 import { readDdlStatement } from './ddl.js';
 import { readSchemaChanges } from './ddlChanges.js';
 import { readDottedName } from './lexer.js';
-import type { SqlDialect, SqlFileFacts, SqlQueryFacts, SqlRoutineDef } from '../core/facts/sql.js';
+import { markLocalTables, tablesCreatedBy } from './localTables.js';
+import type { SqlDialect, SqlFileFacts, SqlQueryFacts, SqlRoutineDef, SqlTableName } from '../core/facts/sql.js';
 import { displayName, tableNameOf } from './names.js';
 import { dialectShown } from './sniff.js';
 import { splitBatches, splitStatements, type Statement } from './statements.js';
@@ -37,6 +38,8 @@ export function extractSqlScript(text: string): SqlScriptOutcome {
   const facts: SqlFileFacts = { tables: [], routines: [], queries: [], ...(shown ? { dialect: shown } : {}) };
   const problems: ExtractionProblem[] = [];
   let fallbacks = 0;
+  const scriptStatements: Statement[] = [];
+  const scriptQueries: SqlQueryFacts[] = [];
   for (const batch of splitBatches(text)) {
     const statements = splitStatements(batch.text, batch);
     const routine = routineHeader(statements[0]);
@@ -47,7 +50,13 @@ export function extractSqlScript(text: string): SqlScriptOutcome {
       );
       continue;
     }
+    scriptStatements.push(...statements);
     for (const statement of statements) {
+      const dropped = droppedRoutines(statement);
+      if (dropped.length > 0) {
+        facts.routineDrops ??= [];
+        facts.routineDrops.push(...dropped);
+      }
       // Drops and renames are applied in migration order when the estate's schemas are built.
       const changes = readSchemaChanges(statement, dialect);
       if (changes.length > 0) {
@@ -69,8 +78,11 @@ export function extractSqlScript(text: string): SqlScriptOutcome {
       const query = emptyQuery(statement.text, origin);
       addStatement(query, { ...statement, line: 1 }, origin, problems);
       facts.queries.push(query);
+      scriptQueries.push(query);
     }
   }
+  const created = tablesCreatedBy(scriptStatements, dialect);
+  for (const query of scriptQueries) markLocalTables(query, created);
   if (fallbacks > 0) {
     problems.push({
       code: 'sql-ddl-fallback',
@@ -79,6 +91,24 @@ export function extractSqlScript(text: string): SqlScriptOutcome {
     });
   }
   return { facts, problems };
+}
+
+/** `DROP PROC[EDURE]|FUNCTION|VIEW|TRIGGER [IF EXISTS] a, b`: the routines dropped. */
+function droppedRoutines(statement: Statement): { name: SqlTableName; line: number }[] {
+  const tokens = statement.tokens;
+  if (statement.keyword !== 'DROP' || !ownEntry(ROUTINE_KINDS, tokens[1]?.value ?? '')) return [];
+  let at = 2;
+  if (tokens[at]?.value === 'IF' && tokens[at + 1]?.value === 'EXISTS') at += 2;
+  const dropped: { name: SqlTableName; line: number }[] = [];
+  for (;;) {
+    const name = readDottedName(tokens, at);
+    const table = name && tableNameOf(name.parts.filter(Boolean));
+    if (!name || !table) break;
+    dropped.push({ name: table, line: statement.line });
+    if (tokens[name.next]?.text !== ',') break;
+    at = name.next + 1;
+  }
+  return dropped;
 }
 
 /** `CREATE [OR ALTER] PROC[EDURE] name …` (or ALTER): the routine and where its body starts (the first token after its own). */
@@ -116,7 +146,8 @@ function routineQuery(
   // A view's or inline function's SELECT follows `AS` inside the header statement itself.
   const headerBody = header.tokens.slice(bodyStart);
   const body: Statement[] = [];
-  const asAt = headerBody.findIndex((t) => t.value === 'AS');
+  // `@Permanent AS BIT` declares a parameter; the body's AS follows the parameters and options (`WITH RECOMPILE AS`).
+  const asAt = headerBody.findIndex((t, i) => t.value === 'AS' && !headerBody[i - 1]?.text.startsWith('@'));
   if (asAt >= 0 && asAt + 1 < headerBody.length) {
     const start = headerBody[asAt + 1]!;
     const text = header.text.slice(start.start - header.tokens[0]!.start);
@@ -124,8 +155,10 @@ function routineQuery(
   }
   body.push(...rest);
   const query = emptyQuery([header.text, ...rest.map((s) => s.text)].join('\n'), origin);
-  for (const statement of unwrapReturns(body))
+  const statements = unwrapReturns(body);
+  for (const statement of statements)
     addStatement(query, { ...statement, line: statement.line - header.line + 1 }, origin, problems);
+  markLocalTables(query, tablesCreatedBy(statements, dialect));
   return query;
 }
 

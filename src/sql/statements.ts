@@ -159,6 +159,10 @@ const REFERENTIAL_ACTIONS = new Set(['CASCADE', 'NO', 'SET', 'RESTRICT']);
 function startsNew(current: readonly Token[], token: Token, next: Token | undefined, caseDepth: number): boolean {
   if (current.length === 0) return false;
   const first = current[0]!.value;
+  // `WITH c AS (…) INSERT …` is an INSERT for what may follow (`… (cols) SELECT`).
+  const mainAt = first === 'WITH' ? (cteListEnd(current, 1) ?? 0) : 0;
+  const main = current[mainAt]?.value ?? first;
+  const mainHas = (...values: string[]) => current.some((t, i) => i >= mainAt && values.includes(t.value));
   const previous = current[current.length - 1]!;
   const word = token.value;
   if (caseDepth > 0) return false; // ELSE/END inside CASE belong to the expression
@@ -191,26 +195,25 @@ function startsNew(current: readonly Token[], token: Token, next: Token | undefi
     return false;
   if (word === 'SET') {
     // `UPDATE t SET …` (also after CTEs), `ALTER DATABASE … SET`, `SET TRANSACTION ISOLATION` stay one statement.
-    const updating =
-      first === 'UPDATE' || first === 'ALTER' || (first === 'WITH' && current.some((t) => t.value === 'UPDATE'));
-    if (updating && !current.some((t) => t.value === 'SET')) return false;
-    if (first === 'MERGE') return false;
+    const updating = first === 'UPDATE' || first === 'ALTER' || main === 'UPDATE';
+    if (updating && !mainHas('SET')) return false;
+    if (main === 'MERGE') return false;
     return true;
   }
   if (word === 'SELECT') {
-    if (first === 'INSERT' && !current.some((t) => t.value === 'VALUES' || t.value === 'SELECT')) return false;
+    // `INSERT INTO @t EXEC p` is whole: a SELECT after it starts the next statement.
+    if (main === 'INSERT' && !mainHas('VALUES', 'SELECT', 'EXEC', 'EXECUTE')) return false;
     if (afterCte(current)) return false;
     if (first === 'DECLARE' && current.some((t) => t.value === 'CURSOR')) return false;
     if ((first === 'CREATE' || first === 'ALTER') && previous.value === 'AS') return false;
   }
-  if ((word === 'INSERT' || word === 'UPDATE' || word === 'DELETE') && first === 'MERGE') return false;
+  if ((word === 'INSERT' || word === 'UPDATE' || word === 'DELETE') && main === 'MERGE') return false;
   if (
     (word === 'INSERT' || word === 'UPDATE' || word === 'DELETE' || word === 'SELECT' || word === 'MERGE') &&
     afterCte(current)
   )
     return false;
-  if (word === 'EXEC' || word === 'EXECUTE')
-    return !(first === 'INSERT' && !current.some((t) => t.value === 'VALUES' || t.value === 'SELECT'));
+  if (word === 'EXEC' || word === 'EXECUTE') return !(main === 'INSERT' && !mainHas('VALUES', 'SELECT'));
   // `FETCH NEXT … ROWS` inside ORDER BY; `OPEN`/`CLOSE` of cursors only as statements.
   if (word === 'FETCH' && current.some((t) => t.value === 'OFFSET')) return false;
   if (word === 'WITH')
@@ -218,15 +221,48 @@ function startsNew(current: readonly Token[], token: Token, next: Token | undefi
   return true;
 }
 
-/** Right after a CTE's `)`: `WITH c AS (…) SELECT`, also as a view's body (`CREATE VIEW v AS WITH c AS (…) SELECT`). */
+/**
+ * Right after a CTE list's last `)`: `WITH c AS (…) SELECT`, also as a view's body
+ * (`CREATE VIEW v AS WITH c AS (…) SELECT`). Only the list itself counts: after
+ * `WITH c AS (…) UPDATE … WHERE x IN (…)` a new UPDATE is a new statement.
+ */
 function afterCte(current: readonly Token[]): boolean {
   if (current[current.length - 1]?.text !== ')') return false;
   const first = current[0]!.value;
-  if (first === 'WITH') return true;
-  return (
-    (first === 'CREATE' || first === 'ALTER') &&
-    current.some((t, i) => t.value === 'WITH' && current[i - 1]?.value === 'AS')
-  );
+  if (first === 'WITH') return cteListEndsAt(current, 1);
+  if (first !== 'CREATE' && first !== 'ALTER') return false;
+  const withAt = current.findIndex((t, i) => t.value === 'WITH' && current[i - 1]?.value === 'AS');
+  return withAt >= 0 && cteListEndsAt(current, withAt + 1);
+}
+
+/** Whether `name [(cols)] AS (…) [, name AS (…)]…` from `at` runs exactly to the end of `tokens`. */
+function cteListEndsAt(tokens: readonly Token[], at: number): boolean {
+  return cteListEnd(tokens, at) === tokens.length;
+}
+
+/** Where `name [(cols)] AS (…) [, name AS (…)]…` from `at` ends; undefined when the tokens are no such list. */
+function cteListEnd(tokens: readonly Token[], at: number): number | undefined {
+  if (tokens[at]?.value === 'RECURSIVE') at++;
+  while (at < tokens.length) {
+    const name = tokens[at];
+    if (!name || (name.kind !== 'word' && name.kind !== 'quoted')) return undefined;
+    at++;
+    if (tokens[at]?.text === '(') at = closingParen(tokens, at) + 1;
+    if (tokens[at]?.value !== 'AS' || tokens[at + 1]?.text !== '(') return undefined;
+    at = closingParen(tokens, at + 1) + 1;
+    if (at >= tokens.length || tokens[at]?.text !== ',') return Math.min(at, tokens.length);
+    at++;
+  }
+  return undefined;
+}
+
+function closingParen(tokens: readonly Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (tokens[i]!.text === '(') depth++;
+    else if (tokens[i]!.text === ')' && --depth === 0) return i;
+  }
+  return tokens.length;
 }
 
 /** `FROM t WITH (NOLOCK)` — a table hint, not a CTE. */

@@ -23,6 +23,65 @@ describe('rewriteTransactSql', () => {
     expect(rewriteTransactSql('SELECT TOP (@n) Id FROM dbo.T')).toBe('SELECT TOP 100 Id FROM dbo.T');
   });
 
+  it('reads SELECT … INTO t as INSERT INTO t SELECT …: t written, the sources read with their predicates', () => {
+    expect(rewriteTransactSql('SELECT Id, Name INTO dbo.Snapshot FROM dbo.Users WHERE Active = 1')).toBe(
+      'INSERT INTO dbo.Snapshot SELECT Id, Name  FROM dbo.Users WHERE Active = 1',
+    );
+    expect(rewriteTransactSql('SELECT Id FROM dbo.Users WHERE Id IN (SELECT UserId INTO x FROM y)')).toBe(
+      'SELECT Id FROM dbo.Users WHERE Id IN (SELECT UserId INTO x FROM y)',
+    );
+    const { query, problems } = analyzeQuery('SELECT Id INTO #active FROM dbo.Users WHERE Active = @a', origin);
+    expect(problems).toEqual([]);
+    const accesses = query.blocks.flatMap((b) => b.accesses.map((a) => [a.table.name, a.mode]));
+    expect(accesses).toEqual(
+      expect.arrayContaining([
+        ['#active', 'write'],
+        ['Users', 'read'],
+      ]),
+    );
+    expect(query.blocks.some((b) => b.where)).toBe(true);
+  });
+
+  it('drops the WITH schema of OPENJSON and OPENXML rowsets, nested or joined, and keeps table hints', () => {
+    expect(
+      rewriteTransactSql(
+        "SELECT C.* FROM dbo.Cohort C INNER JOIN OPENJSON(@json) WITH ([Name] NVARCHAR(255) '$.Name') N ON C.Name = N.Name",
+      ),
+    ).toBe('SELECT C.* FROM dbo.Cohort C INNER JOIN OPENJSON(@json)  N ON C.Name = N.Name');
+    expect(
+      rewriteTransactSql(
+        "SELECT Id FROM dbo.T WITH (NOLOCK) WHERE Id IN (SELECT Id FROM OPENJSON(@ids) WITH (Id INT '$'))",
+      ),
+    ).toBe('SELECT Id FROM dbo.T WITH (NOLOCK) WHERE Id IN (SELECT Id FROM OPENJSON(@ids) )');
+    const { query, problems } = analyzeQuery(
+      "UPDATE D SET D.Key = J.k FROM dbo.Device D INNER JOIN OPENJSON(@creds) WITH (id UNIQUEIDENTIFIER, k NVARCHAR(MAX) '$.key') J ON D.Id = J.id WHERE D.UserId = @u",
+      origin,
+    );
+    expect(problems).toEqual([]);
+    expect(query.blocks.flatMap((b) => b.accesses.map((a) => [a.table.name, a.mode]))).toContainEqual([
+      'Device',
+      'write',
+    ]);
+  });
+
+  it('unbrackets CTE names, whose brackets the grammar rejects before a UNION body, and nothing else', () => {
+    const text =
+      'WITH [Affected] AS (SELECT g.Id FROM @Groups g UNION SELECT CG.GroupId FROM dbo.CollectionGroup CG WHERE CG.CollectionId = @Id), [Other Name] AS (SELECT 1 AS [x]) SELECT [Id] FROM [Affected]';
+    expect(rewriteTransactSql(text)).toBe(
+      'WITH Affected AS (SELECT g.Id FROM @Groups g UNION SELECT CG.GroupId FROM dbo.CollectionGroup CG WHERE CG.CollectionId = @Id), [Other Name] AS (SELECT 1 AS [x]) SELECT [Id] FROM [Affected]',
+    );
+    const { query, problems } = analyzeQuery(
+      'WITH [Affected] AS (SELECT g.Id FROM @Groups g UNION SELECT CG.GroupId FROM dbo.CollectionGroup CG WHERE CG.CollectionId = @Id) SELECT G.Name FROM dbo.[Group] G WHERE G.Id IN (SELECT Id FROM [Affected])',
+      origin,
+    );
+    expect(problems).toEqual([]);
+    expect(query.blocks.flatMap((b) => b.accesses.map((a) => a.table.name)).sort()).toEqual([
+      '@Groups',
+      'CollectionGroup',
+      'Group',
+    ]);
+  });
+
   it('drops OUTPUT clauses (also OUTPUT … INTO @t) and a trailing OPTION (…)', () => {
     expect(rewriteTransactSql('UPDATE dbo.T SET A = 1 OUTPUT inserted.Id INTO @out WHERE Id = 1')).toBe(
       'UPDATE dbo.T SET A = 1 WHERE Id = 1',

@@ -7,9 +7,12 @@
  *   `INSERT t …` → `INSERT INTO t …`,
  *   `DELETE|UPDATE TOP (n)` → the TOP dropped, `SELECT TOP (@n)` → `TOP 100`,
  *   `OFFSET @skip ROWS FETCH NEXT @take ROWS` → literal counts,
- *   `OUTPUT …` clauses and a trailing `OPTION (…)` dropped.
+ *   `OUTPUT …` clauses and a trailing `OPTION (…)` dropped,
+ *   `SELECT … INTO t FROM …` → `INSERT INTO t SELECT … FROM …` (t written, the same rows read),
+ *   `OPENJSON(@j) WITH (col type '$.path', …)` → `OPENJSON(@j)` (the schema only names the rowset's columns),
+ *   `WITH [name] AS (…)` → `WITH name AS (…)` (the grammar rejects a bracketed CTE name before a UNION body).
  */
-import { tokenize, type Token } from './lexer.js';
+import { readDottedName, tokenize, type Token } from './lexer.js';
 
 interface Edit {
   start: number;
@@ -38,6 +41,8 @@ export function rewriteTransactSql(text: string): string {
   }
   if (first.kind === 'word' && first.value === 'INSERT' && tokens[1] && tokens[1].value !== 'INTO')
     edits.push({ start: tokens[1].start, end: tokens[1].start, text: 'INTO ' });
+  if (first.kind === 'word' && first.value === 'SELECT') edits.push(...selectIntoAsInsert(text, tokens, depths));
+  edits.push(...rowsetSchemas(tokens), ...bracketedCteNames(tokens, depths));
   for (let i = 1; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'word' || depths[i] !== depths[0]) continue;
@@ -66,6 +71,48 @@ export function rewriteTransactSql(text: string): string {
     }
   }
   return applyEdits(text, edits);
+}
+
+/** The grammar has no `SELECT … INTO t`: the target moves ahead as `INSERT INTO t`. */
+function selectIntoAsInsert(text: string, tokens: readonly Token[], depths: readonly number[]): Edit[] {
+  const into = tokens.findIndex((t, i) => depths[i] === 0 && t.kind === 'word' && t.value === 'INTO');
+  if (into < 0) return [];
+  const target = readDottedName(tokens, into + 1);
+  if (!target || target.next >= tokens.length) return [];
+  const name = tokens[into + 1]!.start;
+  const afterName = tokens[target.next - 1]!.end;
+  return [
+    { start: tokens[0]!.start, end: tokens[0]!.start, text: `INSERT INTO ${text.slice(name, afterName)} ` },
+    { start: tokens[into]!.start, end: afterName, text: '' },
+  ];
+}
+
+/** `OPENJSON(…) WITH (…)` and `OPENXML(…) WITH (…)` at any depth: the WITH schema removed. */
+function rowsetSchemas(tokens: readonly Token[]): Edit[] {
+  const edits: Edit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const value = tokens[i]!.value;
+    if ((value !== 'OPENJSON' && value !== 'OPENXML') || tokens[i + 1]?.text !== '(') continue;
+    const close = matchingParen(tokens, i + 1);
+    if (close === undefined || tokens[close + 1]?.value !== 'WITH' || tokens[close + 2]?.text !== '(') continue;
+    const schemaEnd = matchingParen(tokens, close + 2);
+    if (schemaEnd === undefined) continue;
+    edits.push({ start: tokens[close + 1]!.start, end: tokens[schemaEnd]!.end, text: '' });
+    i = schemaEnd;
+  }
+  return edits;
+}
+
+/** `[name] AS (` at the statement's own depth names a CTE; a plain identifier needs no brackets. */
+function bracketedCteNames(tokens: readonly Token[], depths: readonly number[]): Edit[] {
+  const edits: Edit[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'quoted' || depths[i] !== 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(token.value)) continue;
+    if (tokens[i + 1]?.value === 'AS' && tokens[i + 2]?.text === '(' && /^(WITH|,)$/.test(tokens[i - 1]!.value))
+      edits.push({ start: token.start, end: token.end, text: token.value });
+  }
+  return edits;
 }
 
 /** Parenthesis depth before each token. */

@@ -146,6 +146,11 @@ export interface SqlQueryFacts {
   parsed: boolean;
   /** Procedures it runs (`EXEC dbo.X`, or a bare procedure name as command text). */
   executes?: SqlTableName[];
+  /**
+   * Keys of the tables it uses that its own script or routine creates (`CREATE TEMPORARY TABLE`,
+   * `SELECT … INTO`, a rename's new name): they exist while it runs, whatever the final schema holds.
+   */
+  localTables?: string[];
 }
 
 export interface SqlRoutineDef {
@@ -199,6 +204,8 @@ export interface SqlFileFacts {
   routines: SqlRoutineDef[];
   queries: SqlQueryFacts[];
   ef?: EfModelFacts;
+  /** `DROP PROCEDURE|FUNCTION|VIEW|TRIGGER`s, in file order: a routine dropped later in migration order is gone. */
+  routineDrops?: { name: SqlTableName; line: number }[];
   /** Drops and renames, in file order; absent when there are none. */
   changes?: SqlSchemaChange[];
   /** A .sql script's dialect, when its code shows one (absent: nothing but T-SQL-compatible text). */
