@@ -7,6 +7,7 @@ import type { DiagnosticCode } from '../core/diagnostics.js';
 import type { ExtractionProblem } from '../core/facts.js';
 import { collectBlocks } from './blocks.js';
 import { tokenize, type Token } from './lexer.js';
+import { closingParen } from './parens.js';
 import type { SqlDialect, SqlQueryFacts, SqlTableName } from '../core/facts/sql.js';
 import { readMerge } from './merge.js';
 import { tableNameOf } from './names.js';
@@ -170,15 +171,6 @@ function splitCtes(tokens: readonly Token[]): { names: string[]; main: number } 
     at++;
   }
   return undefined;
-}
-
-function closingParen(tokens: readonly Token[], open: number): number {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    if (tokens[i]!.text === '(') depth++;
-    else if (tokens[i]!.text === ')' && --depth === 0) return i;
-  }
-  return tokens.length;
 }
 
 /** `INSERT … VALUES` with no SELECT/EXEC: seed data, whose only fact is its target table. */

@@ -10,6 +10,7 @@
 import type { SqlBlock, SqlDialect } from '../core/facts/sql.js';
 import { collectBlocks } from './blocks.js';
 import { readDottedName, type Token } from './lexer.js';
+import { closingParen, depthsOf } from './parens.js';
 import { tableKey, tableNameOf } from './names.js';
 import { sniffTables } from './sniff.js';
 import { neutraliseParameters, parseSql } from './sqlParser.js';
@@ -66,24 +67,4 @@ export function readMerge(
 function indexAtTop(tokens: readonly Token[], depths: readonly number[], value: string, from: number) {
   for (let i = from; i < tokens.length; i++) if (depths[i] === 0 && tokens[i]!.value === value) return i;
   return undefined;
-}
-
-function depthsOf(tokens: readonly Token[]): number[] {
-  const depths: number[] = [];
-  let depth = 0;
-  for (const token of tokens) {
-    if (token.text === ')') depth = Math.max(0, depth - 1);
-    depths.push(depth);
-    if (token.text === '(') depth++;
-  }
-  return depths;
-}
-
-function closingParen(tokens: readonly Token[], open: number): number {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    if (tokens[i]!.text === '(') depth++;
-    else if (tokens[i]!.text === ')' && --depth === 0) return i;
-  }
-  return tokens.length;
 }

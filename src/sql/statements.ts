@@ -6,6 +6,7 @@
  * `MERGE … THEN UPDATE`, `UPDATE … SET`, `CASE … END`, CTEs).
  */
 import { tokenize, type Token } from './lexer.js';
+import { closingParen } from './parens.js';
 
 export interface TextSpan {
   text: string;
@@ -254,15 +255,6 @@ function cteListEnd(tokens: readonly Token[], at: number): number | undefined {
     at++;
   }
   return undefined;
-}
-
-function closingParen(tokens: readonly Token[], open: number): number {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    if (tokens[i]!.text === '(') depth++;
-    else if (tokens[i]!.text === ')' && --depth === 0) return i;
-  }
-  return tokens.length;
 }
 
 /** `FROM t WITH (NOLOCK)` — a table hint, not a CTE. */

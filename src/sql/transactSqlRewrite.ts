@@ -13,6 +13,7 @@
  *   `WITH [name] AS (…)` → `WITH name AS (…)` (the grammar rejects a bracketed CTE name before a UNION body).
  */
 import { readDottedName, tokenize, type Token } from './lexer.js';
+import { depthsOf } from './parens.js';
 
 interface Edit {
   start: number;
@@ -113,18 +114,6 @@ function bracketedCteNames(tokens: readonly Token[], depths: readonly number[]):
       edits.push({ start: token.start, end: token.end, text: token.value });
   }
   return edits;
-}
-
-/** Parenthesis depth before each token. */
-function depthsOf(tokens: readonly Token[]): number[] {
-  const depths: number[] = [];
-  let depth = 0;
-  for (const token of tokens) {
-    if (token.text === ')') depth = Math.max(0, depth - 1);
-    depths.push(depth);
-    if (token.text === '(') depth++;
-  }
-  return depths;
 }
 
 /** `TOP (expr) [PERCENT]` or `TOP n [PERCENT]` at `at`: the index after it. */
