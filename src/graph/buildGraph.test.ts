@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RepoModel } from '../core/model.js';
-import { classifyFile } from '../discover/classify.js';
-import { extractFile, type Parsers } from '../extract/extractFile.js';
+import type { Parsers } from '../extract/extractFile.js';
 import { loadCSharpParser } from '../extract/csharp/extractCSharp.js';
+import { extractedRepo } from '../../test/support/extractedRepo.js';
 import { buildEstateGraph } from './buildGraph.js';
 
 let parsers: Parsers;
@@ -10,18 +10,7 @@ beforeAll(async () => {
   parsers = { csharp: await loadCSharpParser() };
 });
 
-function repo(name: string, files: Record<string, string>): RepoModel {
-  return {
-    name,
-    path: name,
-    git: true,
-    files: Object.entries(files).map(([path, text]) => {
-      const kind = classifyFile(path.split('/').pop()!)!;
-      const outcome = extractFile(kind, path, text, parsers);
-      return { repo: name, path, kind, loc: outcome.loc, ...(outcome.facts ? { facts: outcome.facts } : {}) };
-    }),
-  };
-}
+const repo = (name: string, files: Record<string, string>): RepoModel => extractedRepo(name, files, parsers);
 
 const sdk = (refs = '') => `<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>${refs}</ItemGroup></Project>`;
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RepoModel } from '../../core/model.js';
 import { namespaceId } from '../../core/ids.js';
-import { classifyFile } from '../../discover/classify.js';
-import { extractFile, type Parsers } from '../../extract/extractFile.js';
+import type { Parsers } from '../../extract/extractFile.js';
 import { loadCSharpParser } from '../../extract/csharp/extractCSharp.js';
+import { extractedRepo } from '../../../test/support/extractedRepo.js';
 import { buildEstateGraph } from '../buildGraph.js';
 
 let parsers: Parsers;
@@ -11,18 +11,7 @@ beforeAll(async () => {
   parsers = { csharp: await loadCSharpParser() };
 });
 
-function repo(name: string, files: Record<string, string>): RepoModel {
-  return {
-    name,
-    path: name,
-    git: true,
-    files: Object.entries(files).map(([path, text]) => {
-      const kind = classifyFile(path.split('/').pop()!)!;
-      const outcome = extractFile(kind, path, text, parsers);
-      return { repo: name, path, kind, loc: outcome.loc, ...(outcome.facts ? { facts: outcome.facts } : {}) };
-    }),
-  };
-}
+const repo = (name: string, files: Record<string, string>): RepoModel => extractedRepo(name, files, parsers);
 
 const sdk = '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>';
 // Two services, each with a top-level `Program` in the global namespace and a `Startup` naming it back.
