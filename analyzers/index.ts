@@ -11,6 +11,7 @@ import eolFramework from './eol-framework/index.js';
 import hotspot from './hotspot/index.js';
 import nonSargablePredicate from './non-sargable-predicate/index.js';
 import outdatedPackage from './outdated-package/index.js';
+import seam from './seam/index.js';
 import selectStar from './select-star/index.js';
 import unindexedQuery from './unindexed-query/index.js';
 import unknownTable from './unknown-table/index.js';
@@ -25,6 +26,7 @@ export const analyzers: readonly AnyAnalyzer[] = [
   hotspot,
   nonSargablePredicate,
   outdatedPackage,
+  seam,
   selectStar,
   unindexedQuery,
   unknownTable,

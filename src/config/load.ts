@@ -1,6 +1,7 @@
 /** Finds and validates the configuration; problems are usage errors (exit 2). */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import { configSchema, type AssessConfig } from './schema.js';
 import { UsageError } from '../core/errors.js';
 
@@ -23,8 +24,16 @@ export function loadConfig(root: string, explicitPath?: string): { config: Asses
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    const issues = parsed.error.issues.map(describeIssue).join('; ');
     throw new UsageError(`config file ${candidate} is invalid: ${issues}`);
   }
   return { config: parsed.data, path: candidate };
+}
+
+/** `clustering.weights.refs: unknown key` names the offending key itself, not only the object holding it. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map((key) => `${[...where, key].join('.')}: unknown key`).join('; ');
+  return `${where.join('.') || '(root)'}: ${issue.message}`;
 }

@@ -1,5 +1,6 @@
 /** The configuration file (`assess.config.json`), validated once at the edge. */
 import { z } from 'zod';
+import { clusteringConfigSchema } from './clustering.js';
 import { historyConfigSchema } from './history.js';
 
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?$/i;
@@ -35,6 +36,8 @@ export const configSchema = z
     /** Per-analyzer options by id; `false` turns an analyzer off. */
     /** The git history pass: window, bulk-commit limit, ticket pattern, coupling thresholds. */
     history: historyConfigSchema.default(historyConfigSchema.parse({})),
+    /** Candidate services: signal weights, resolution, seed, pins (src/config/clustering.ts). */
+    clustering: clusteringConfigSchema.default(clusteringConfigSchema.parse({})),
     analyzers: z.record(z.string(), z.union([z.literal(false), z.record(z.string(), z.unknown())])).default({}),
   })
   .strict();

@@ -9,6 +9,7 @@
  * skips an analyzer with a diagnostic when what it needs could not be provided.
  */
 import type { z } from 'zod';
+import type { Decomposition } from './decomposition.js';
 import type { EstateGraph } from './graph.js';
 import type { HistorySummary } from './history.js';
 import type { EstateModel } from './model.js';
@@ -26,12 +27,14 @@ export interface Provisions {
   registry: RegistryAnswers;
   /** The advisory database the user pointed to. */
   advisories: AdvisoryMatcher;
+  /** The estate cut into candidate services: clusters, their quality figures and the seams between them. */
+  decomposition: Decomposition;
 }
 
 export type Need = keyof Provisions;
 
 /** Phases and inputs in the order the pipeline provides them; also the order of `meta.needs` in messages. */
-export const NEEDS: readonly Need[] = ['sql', 'history', 'registry', 'advisories'];
+export const NEEDS: readonly Need[] = ['sql', 'history', 'registry', 'advisories', 'decomposition'];
 
 /** Always in the context, whatever an analyzer declares. */
 export interface EstateContext {

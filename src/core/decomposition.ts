@@ -21,6 +21,25 @@ export interface ClusteringSettings {
   /** Louvain resolution: above 1 gives more, smaller clusters. */
   resolution: number;
   seed: number;
+  /** What the user fixed in `assess.config.json`; absent when nothing is pinned. */
+  pins?: ClusteringPins;
+  /**
+   * A unit used from at least this many distinct areas (namespaces, and clusters
+   * once they are known) is a hub and joins the shared layer. Default 3.
+   */
+  hubMinAreas?: number;
+}
+
+/**
+ * Pins: patterns match a C# type's full name (`Harbor.Billing.Invoice`), a
+ * file's `repo/path`, or a table's `schema.name`. `*` matches any run of
+ * characters but `/`, `**` any run at all, `?` one character.
+ */
+export interface ClusteringPins {
+  /** Fixed groups: every unit a group's patterns match ends up in one cluster named after the group. */
+  groups: { name: string; patterns: string[] }[];
+  /** Units treated as shared infrastructure: the shared layer, never a service's. */
+  shared: string[];
 }
 
 export interface Cluster {
@@ -39,12 +58,18 @@ export interface Cluster {
    * abstractions) that every area uses, kept apart so they do not glue areas together.
    */
   shared?: true;
+  /** The pin group that fixed it, when one did. */
+  pinned?: string;
+  /** The deployables (projects with their own entry point) its units belong to, sorted. */
+  deployables?: string[];
   figures: {
     /** Code units. */
     size: number;
     /** Reference weight inside the cluster and across its border. */
     internalWeight: number;
     externalWeight: number;
+    /** Reference weight between it and the shared layer (absent on the shared layer itself). */
+    sharedLayerWeight?: number;
     /** IFN: its units used from another cluster. */
     interfaceNumber: number;
     /** Share of its units and tables that no other cluster uses. */
@@ -64,6 +89,11 @@ export interface DecompositionQuality {
   nonExtremeDistribution: number;
   /** Tables used by more than one cluster. */
   sharedTables: number;
+  /** Service clusters (the shared layer not counted) and the units they hold. */
+  clusters?: number;
+  units?: number;
+  /** Units in the shared layer. */
+  sharedLayerUnits?: number;
 }
 
 /** What crosses between two clusters: the cut list an engineer works from. */
@@ -85,3 +115,11 @@ export interface Decomposition {
   /** Node id → cluster id, for every clustered unit and owned table. */
   clusterOf: ReadonlyMap<string, string>;
 }
+
+/** The settings a clustering uses when `assess.config.json` says nothing. */
+export const DEFAULT_CLUSTERING_SETTINGS: ClusteringSettings = {
+  weights: { references: 1, calls: 1, sharedTables: 1, changeCoupling: 0.5 },
+  resolution: 1,
+  seed: 1,
+  hubMinAreas: 3,
+};

@@ -5,7 +5,15 @@ export class UsageError extends Error {
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
-export type ScanPhase = 'discover' | 'extract' | 'graph' | 'history' | 'packages' | 'analyze' | 'report';
+export type ScanPhase =
+  | 'discover'
+  | 'extract'
+  | 'graph'
+  | 'history'
+  | 'packages'
+  | 'decomposition'
+  | 'analyze'
+  | 'report';
 
 /** An unexpected failure, tagged with the pipeline phase it came from. */
 export class PhaseError extends Error {

@@ -2,6 +2,7 @@
  * The scan result: one typed object that every reporter renders and the JSON
  * output serialises. Its shape is documented in README.md (schemaVersion below).
  */
+import type { Decomposition } from './decomposition.js';
 import type { DiagnosticCode } from './diagnostics.js';
 import type { GraphEdge, GraphNode } from './graphData.js';
 
@@ -171,4 +172,9 @@ export interface ScanResult {
   stats: ScanStats;
   /** Queries found in code, scripts and routines; absent when there are none. */
   sql?: { queries: SqlQuerySummary[]; coverage?: SqlCoverage };
+  /** Clusters, their quality figures and seams; present when an analyzer needed the decomposition. */
+  decomposition?: DecompositionResult;
 }
+
+/** The decomposition in the result: `clusterOf` is left out (each cluster lists its members and tables). */
+export type DecompositionResult = Omit<Decomposition, 'clusterOf'>;

@@ -11,10 +11,12 @@ import { PhaseError, type ScanPhase } from '../core/errors.js';
 import type { ScanListener } from '../core/events.js';
 import type { HistorySummary } from '../core/history.js';
 import type { EstateModel } from '../core/model.js';
-import { SCHEMA_VERSION, type Diagnostic, type ScanResult } from '../core/result.js';
+import { SCHEMA_VERSION, type DecompositionResult, type Diagnostic, type ScanResult } from '../core/result.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { walkEstate } from '../discover/walk.js';
 import { buildEstateGraph } from '../graph/buildGraph.js';
+import { decompose } from '../graph/clusters/index.js';
+import { DEFAULT_CLUSTERING_SETTINGS, type ClusteringSettings, type Decomposition } from '../core/decomposition.js';
 import { applyHistory, DEFAULT_HISTORY_SETTINGS, readEstateHistory, type HistorySettings } from '../history/index.js';
 import { packageUsages } from '../packages/inventory.js';
 import { sqlCoverage, summariseQueries } from '../sql/resultSummary.js';
@@ -42,6 +44,8 @@ export interface ScanOptions {
   now?: () => Date;
   /** Registry and advisory settings for the package analyzers. */
   packages?: PackageOptions;
+  /** Weights, resolution, seed and pins of the clustering (the decomposition phase). */
+  clustering?: ClusteringSettings;
 }
 
 /** Runs the pipeline; an unexpected error comes out as a `PhaseError` naming the phase it came from. */
@@ -122,17 +126,32 @@ async function runPhases(options: ScanOptions, enter: (phase: PipelinePhase) => 
     }
   }
 
+  if (needs.has('decomposition')) {
+    enter('decomposition');
+    provided.decomposition = decompose(model.graph, model, options.clustering ?? DEFAULT_CLUSTERING_SETTINGS);
+  }
+
   enter('analyze');
   const estate: EstateContext = { graph: model.graph, model, packages: usages, scanDate: now().toISOString() };
   const analysis = await runAnalyzers(selected, estate, provided, options.analyzerOptions, unavailable);
   diagnostics.push(...analysis.diagnostics);
-  return assembleResult(root, model, provided.history, analysis, sortDiagnostics(diagnostics), now, started);
+  return assembleResult(
+    root,
+    model,
+    provided.history,
+    provided.decomposition,
+    analysis,
+    sortDiagnostics(diagnostics),
+    now,
+    started,
+  );
 }
 
 function assembleResult(
   root: string,
   model: EstateModel,
   history: HistorySummary | undefined,
+  decomposition: Decomposition | undefined,
   analysis: Awaited<ReturnType<typeof runAnalyzers>>,
   diagnostics: Diagnostic[],
   now: () => Date,
@@ -161,7 +180,13 @@ function assembleResult(
       elapsedMs: Math.round(performance.now() - started),
     }),
     ...(queries ? { sql: { queries, coverage: sqlCoverage(model.sql) } } : {}),
+    ...(decomposition ? { decomposition: decompositionResult(decomposition) } : {}),
   };
+}
+
+/** The decomposition as the JSON result carries it: `clusterOf` is the members read the other way. */
+function decompositionResult({ clusterOf: _clusterOf, ...rest }: Decomposition): DecompositionResult {
+  return rest;
 }
 
 /** Without settings from the CLI: cache only, so a programmatic scan never reaches the network unasked. */

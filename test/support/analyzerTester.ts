@@ -74,6 +74,7 @@ const HOW_TO_PROVIDE: Record<Need, string> = {
   history: 'b.history(), history figures on a file, or b.coChange()',
   registry: 'b.registry([...metadata])',
   advisories: 'b.advisories()',
+  decomposition: 'b.clustering()',
 };
 
 /** Registers a `describe` block for the analyzer with one test per case. */

@@ -16,6 +16,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EstateContext, Provisions } from '../../src/core/analyzer.js';
+import { type ClusteringSettings, DEFAULT_CLUSTERING_SETTINGS } from '../../src/core/decomposition.js';
 import type { SqlFileFacts } from '../../src/core/facts/sql.js';
 import type { ExtractionProblem, PackageDependency } from '../../src/core/facts.js';
 import { LANGUAGE_OF } from '../../src/core/fileKinds.js';
@@ -32,6 +33,7 @@ import { addNamespaceDependencies } from '../../src/graph/dotnet/rollups.js';
 import { addTypeNodes, type TypeLink } from '../../src/graph/dotnet/typeEdges.js';
 import { TypeIndex, type TypeDeclaration } from '../../src/graph/dotnet/typeIndex.js';
 import { addSqlGraph } from '../../src/graph/sql/sqlGraph.js';
+import { decompose } from '../../src/graph/clusters/index.js';
 import { describeWindow, DEFAULT_WINDOW } from '../../src/history/window.js';
 import { packageUsages } from '../../src/packages/inventory.js';
 import { loadAdvisories } from '../../src/scan/packagePhase.js';
@@ -96,6 +98,7 @@ export class EstateBuilder {
   private historyRan = false;
   private historyWindow = describeWindow(DEFAULT_WINDOW);
   private registryAnswers?: readonly PackageMetadata[];
+  private clusteringSettings?: ClusteringSettings;
   private advisorySource?: string | AdvisoryMatcher;
   private date = DEFAULT_SCAN_DATE;
 
@@ -234,6 +237,12 @@ export class EstateBuilder {
     return this;
   }
 
+  /** Clusters the estate as the decomposition phase does (default settings, overridden by `settings`). */
+  clustering(settings: Partial<ClusteringSettings> = {}): this {
+    this.clusteringSettings = { ...DEFAULT_CLUSTERING_SETTINGS, ...settings };
+    return this;
+  }
+
   /** The scan date (`YYYY-MM-DD` or ISO date-time) ages and end-of-life are judged on. */
   scanDate(date: string): this {
     this.date = /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00.000Z` : new Date(date).toISOString();
@@ -266,6 +275,7 @@ export class EstateBuilder {
     const packages = packageUsages(graph);
     if (this.registryAnswers) provided.registry = registryAnswering(packages, this.registryAnswers);
     if (this.advisorySource !== undefined) provided.advisories = await this.loadAdvisories(packages);
+    if (this.clusteringSettings) provided.decomposition = decompose(graph, model, this.clusteringSettings);
     return { estate: { graph, model, packages, scanDate: this.date }, provided };
   }
 

@@ -9,6 +9,7 @@ import type { ScanResult } from '../../core/result.js';
 import { loadConfig } from '../../config/load.js';
 import { parseSize } from '../../config/schema.js';
 import { historySettings } from '../../config/history.js';
+import { clusteringSettings } from '../../config/clustering.js';
 import { renderJson } from '../../report/json.js';
 import { renderTable } from '../../report/table.js';
 import { terminalProgress } from '../progress.js';
@@ -120,6 +121,7 @@ async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promis
       history,
       analyzers: analyzers.filter((a) => !disabled.includes(a.meta.id)),
       packages,
+      clustering: clusteringSettings(config.clustering),
       ...(only ? { only } : {}),
       ...(progress.listener ? { onEvent: progress.listener } : {}),
     });

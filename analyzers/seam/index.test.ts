@@ -1,0 +1,72 @@
+import { typeId } from '../../src/core/ids.js';
+import { testAnalyzer } from '../../test/support/analyzerTester.js';
+import { declareAreas } from '../../test/support/areaEstate.js';
+import seam from './index.js';
+
+const BILLING = { name: 'Billing', types: ['Invoice', 'InvoiceLine', 'TariffCalculator', 'InvoiceRepository'] };
+const ORDERS = { name: 'Orders', types: ['Order', 'OrderLine', 'OrderRepository', 'OrderPlacement'] };
+const MEMBERS = { name: 'Members', types: ['Member', 'MemberRepository', 'Membership', 'MemberCard'] };
+
+testAnalyzer(seam, {
+  valid: [
+    {
+      name: 'areas that never use each other: no seam but with the shared layer',
+      estate: (b) => {
+        declareAreas(b, [BILLING, ORDERS, MEMBERS]);
+        return b.clustering();
+      },
+    },
+    {
+      name: 'a crossing lighter than minWeight',
+      estate: (b) => {
+        declareAreas(b, [BILLING, ORDERS, MEMBERS]);
+        return b.typeRef('Shop.Orders.OrderPlacement', 'Shop.Billing.TariffCalculator', 1).clustering();
+      },
+      options: { minWeight: 2 },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Orders prices with Billing’s tariff: the seam names the crossing, with the shared layer left out',
+      estate: (b) => {
+        declareAreas(b, [BILLING, ORDERS, MEMBERS]);
+        return b.typeRef('Shop.Orders.OrderPlacement', 'Shop.Billing.TariffCalculator', 2).clustering();
+      },
+      findings: [
+        {
+          messageId: 'seam',
+          rank: 1,
+          message:
+            'Seam between Billing and Orders (weight 2): 1 references across (2 uses), 0 calls, 0 shared tables — the cut to make before either is extracted, starting with Shop.Orders.OrderPlacement → Shop.Billing.TariffCalculator',
+          location: { repo: 'shop', file: 'Orders/OrderPlacement.cs' },
+          data: {
+            from: 'billing',
+            to: 'orders',
+            weight: 2,
+            references: 1,
+            referenceCount: 2,
+            calls: 0,
+            sharedTables: [],
+            topReferences: [
+              { from: typeId('Shop.Orders.OrderPlacement'), to: typeId('Shop.Billing.TariffCalculator'), count: 2 },
+            ],
+          },
+        },
+      ],
+      summaries: [{ title: 'Seams', rows: [['Billing ⇄ Orders', '2', '1', '0', '0']] }],
+    },
+    {
+      name: 'with includeSharedLayer, what each area uses of the shared layer is reported too',
+      estate: (b) => {
+        declareAreas(b, [BILLING, ORDERS, MEMBERS]);
+        return b.clustering();
+      },
+      options: { includeSharedLayer: true, minWeight: 0 },
+      findings: [
+        { messageId: 'seam', rank: 1, data: { from: 'billing', to: 'shared', weight: 8 } },
+        { messageId: 'seam', rank: 2, data: { from: 'members', to: 'shared', weight: 8 } },
+        { messageId: 'seam', rank: 3, data: { from: 'orders', to: 'shared', weight: 8 } },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { declareAreas } from '../../../test/support/areaEstate.js';
+import { estate } from '../../../test/support/estateBuilder.js';
+import { type ClusteringSettings, DEFAULT_CLUSTERING_SETTINGS, type Decomposition } from '../../core/decomposition.js';
+import { typeId } from '../../core/ids.js';
+import { adjustedRandIndex } from './agreement.js';
+import { decompose } from './index.js';
+
+const AREAS = [
+  { name: 'Billing', types: ['Invoice', 'InvoiceLine', 'TariffCalculator', 'InvoiceRepository', 'InvoicesController'] },
+  { name: 'Orders', types: ['Order', 'OrderLine', 'OrderRepository', 'OrderPlacement', 'OrdersController'] },
+  { name: 'Members', types: ['Member', 'MemberRepository', 'Membership', 'MemberCard', 'MembersController'] },
+];
+
+/** The three areas, with `Shop.Orders.InvoiceNumbering` misplaced: it is Billing's in all but its namespace. */
+async function shop(settings: Partial<ClusteringSettings> = {}): Promise<Decomposition> {
+  const b = estate();
+  declareAreas(b, AREAS);
+  b.type('Shop.Orders.InvoiceNumbering', {
+    repo: 'shop',
+    file: 'Orders/InvoiceNumbering.cs',
+    project: 'Shop/Shop.csproj',
+  })
+    .typeRef('Shop.Billing.Invoice', 'Shop.Orders.InvoiceNumbering', 4)
+    .typeRef('Shop.Billing.InvoiceRepository', 'Shop.Orders.InvoiceNumbering', 2)
+    .typeRef('Shop.Orders.InvoiceNumbering', 'Shop.Billing.TariffCalculator', 2)
+    // One crossing between areas: placing an order prices it with Billing's tariff.
+    .typeRef('Shop.Orders.OrderPlacement', 'Shop.Billing.TariffCalculator', 1);
+  const { estate: built } = await b.build();
+  return decompose(built.graph, built.model, { ...DEFAULT_CLUSTERING_SETTINGS, ...settings });
+}
+
+const clusterOfType = (d: Decomposition, name: string) => d.clusterOf.get(typeId(name));
+const byName = (d: Decomposition, name: string) => d.clusters.find((c) => c.name === name);
+
+describe('decompose', () => {
+  it('recovers the areas, puts the Common hub in the shared layer and the misplaced type with its true area', async () => {
+    const d = await shop();
+    expect(d.clusters.map((c) => c.name)).toEqual(['Billing', 'Members', 'Orders', 'Shared layer (Common)']);
+    expect(byName(d, 'Shared layer (Common)')).toMatchObject({
+      id: 'shared',
+      shared: true,
+      members: [typeId('Shop.Common.Clock'), typeId('Shop.Common.Guard')],
+    });
+    expect(clusterOfType(d, 'Shop.Orders.InvoiceNumbering')).toBe('billing');
+    expect(byName(d, 'Billing')?.members).toHaveLength(6);
+
+    const truth = new Map<string, string>();
+    for (const area of AREAS) for (const t of area.types) truth.set(typeId(`Shop.${area.name}.${t}`), area.name);
+    truth.set(typeId('Shop.Orders.InvoiceNumbering'), 'Billing');
+    const namespaceOnly = new Map([...truth.keys()].map((id) => [id, id.split('.')[1]!]));
+    expect(adjustedRandIndex(truth, d.clusterOf)).toBe(1);
+    expect(adjustedRandIndex(truth, namespaceOnly)).toBeLessThan(0.9);
+  });
+
+  it('measures the cut: SM, ICP, IFN, NED, exclusivity and the seam of the one crossing', async () => {
+    const d = await shop();
+    expect(d.quality).toMatchObject({ clusters: 3, units: 16, sharedLayerUnits: 2, sharedTables: 0 });
+    expect(d.quality.interPartitionCallPercentage).toBeGreaterThan(0);
+    expect(d.quality.interPartitionCallPercentage).toBeLessThan(0.05);
+    expect(d.quality.nonExtremeDistribution).toBe(1);
+    expect(byName(d, 'Billing')?.figures).toMatchObject({ size: 6, interfaceNumber: 1 });
+    expect(byName(d, 'Members')?.figures).toMatchObject({ size: 5, interfaceNumber: 0, exclusivity: 1 });
+    expect(d.seams.filter((s) => s.from !== 'shared' && s.to !== 'shared')).toEqual([
+      {
+        from: 'billing',
+        to: 'orders',
+        weight: 1,
+        references: [
+          {
+            from: typeId('Shop.Orders.OrderPlacement'),
+            to: typeId('Shop.Billing.TariffCalculator'),
+            count: 1,
+            file: 'Orders/OrderPlacement.cs',
+          },
+        ],
+        calls: [],
+        sharedTables: [],
+      },
+    ]);
+  });
+
+  it('gives the same clusters on every run', async () => {
+    const json = (d: Decomposition) => JSON.stringify({ ...d, clusterOf: [...d.clusterOf] });
+    expect(json(await shop())).toBe(json(await shop()));
+    expect(json(await shop({ seed: 7 }))).toBe(json(await shop({ seed: 7 })));
+  });
+
+  it('respects pins: a fixed group becomes one cluster named after it, pinned shared units join the shared layer', async () => {
+    const d = await shop({
+      pins: {
+        groups: [{ name: 'Ledger', patterns: ['Shop.Billing.Invoice*', 'Shop.Orders.Order'] }],
+        shared: ['*.MemberCard'],
+      },
+    });
+    const ledger = d.clusters.find((c) => c.pinned === 'Ledger');
+    expect(ledger).toMatchObject({ id: 'ledger', name: 'Ledger' });
+    for (const name of [
+      'Shop.Billing.Invoice',
+      'Shop.Billing.InvoiceLine',
+      'Shop.Billing.InvoiceRepository',
+      'Shop.Orders.Order',
+    ])
+      expect(clusterOfType(d, name)).toBe('ledger');
+    expect(clusterOfType(d, 'Shop.Members.MemberCard')).toBe('shared');
+  });
+
+  it('keeps a unit used by fewer areas than hubMinAreas in its cluster', async () => {
+    const b = estate();
+    declareAreas(b, AREAS.slice(0, 2));
+    const { estate: built } = await b.build();
+    const d = decompose(built.graph, built.model, DEFAULT_CLUSTERING_SETTINGS);
+    expect(d.clusters.some((c) => c.shared)).toBe(false);
+    expect(d.quality.sharedLayerUnits).toBe(0);
+  });
+});
+
+describe('adjustedRandIndex', () => {
+  const of = (labels: string) => new Map([...labels].map((label, i) => [`u${i}`, label]));
+  it('is 1 for the same partition under other names and negative for a crossed one', () => {
+    expect(adjustedRandIndex(of('aabbcc'), of('xxyyzz'))).toBe(1);
+    expect(adjustedRandIndex(of('aabb'), of('abab'))).toBeCloseTo(-0.5, 6);
+  });
+});

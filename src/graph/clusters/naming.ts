@@ -1,0 +1,134 @@
+/**
+ * Cluster names from their dominant namespaces (or folders) and tables. A
+ * segment that most of the estate shares (`Microsoft`, the product name) or
+ * that names a layer rather than an area (`Api`, `Domain`, `Controllers`)
+ * says nothing about the area; the name is the segment most members carry
+ * after those are set aside, else the table the cluster uses most. Ids are the
+ * names in lower case, with a number when two clusters share one.
+ */
+import { compare } from './units.js';
+
+const LAYER_WORDS = new Set(
+  [
+    'abstractions',
+    'api',
+    'apis',
+    'app',
+    'application',
+    'apps',
+    'client',
+    'commands',
+    'components',
+    'controllers',
+    'core',
+    'data',
+    'domain',
+    'dto',
+    'dtos',
+    'entities',
+    'events',
+    'extensions',
+    'handlers',
+    'helpers',
+    'impl',
+    'implementation',
+    'infrastructure',
+    'interfaces',
+    'internal',
+    'lib',
+    'model',
+    'models',
+    'queries',
+    'repositories',
+    'server',
+    'service',
+    'services',
+    'src',
+    'utils',
+    'viewmodels',
+    'views',
+    'microsoft',
+    'system',
+  ].map((w) => w.toLowerCase()),
+);
+
+/** Segments carried by more than this share of all units name the estate, not an area. */
+const ESTATE_WIDE_SHARE = 0.4;
+
+export interface NamingInput {
+  /** Member labels (namespace or `repo/folder`), one per member. */
+  labels: string[];
+  /** Owned tables, most used first. */
+  tables: string[];
+}
+
+export function segmentsOf(label: string): string[] {
+  return label.split(/[./\\]/).filter((s) => s.length > 0 && s !== '<global>');
+}
+
+/** Lower-cased segments that name the estate rather than an area. */
+export function estateWideSegments(allLabels: readonly string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const label of allLabels)
+    for (const segment of new Set(segmentsOf(label).map((s) => s.toLowerCase())))
+      counts.set(segment, (counts.get(segment) ?? 0) + 1);
+  const limit = allLabels.length * ESTATE_WIDE_SHARE;
+  return new Set([...counts].filter(([, n]) => n > limit && allLabels.length >= 4).map(([s]) => s));
+}
+
+/** Area segments ranked by how many members carry them, each in its most frequent spelling. */
+export function rankedSegments(labels: readonly string[], estateWide: ReadonlySet<string>): string[] {
+  const counts = new Map<string, { n: number; spellings: Map<string, number> }>();
+  for (const label of labels)
+    for (const segment of new Set(segmentsOf(label))) {
+      const key = segment.toLowerCase();
+      if (estateWide.has(key) || LAYER_WORDS.has(key) || /^\d+$/.test(key)) continue;
+      const entry = counts.get(key) ?? { n: 0, spellings: new Map<string, number>() };
+      entry.n++;
+      entry.spellings.set(segment, (entry.spellings.get(segment) ?? 0) + 1);
+      counts.set(key, entry);
+    }
+  return [...counts]
+    .sort(([a, x], [b, y]) => y.n - x.n || compare(a, b))
+    .map(([, entry]) => [...entry.spellings].sort(([a, x], [b, y]) => y - x || compare(a, b))[0]![0]);
+}
+
+export function tableName(tableId: string): string {
+  const key = tableId.replace(/^table:/, '');
+  return key.slice(key.lastIndexOf('.') + 1);
+}
+
+export function slug(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'cluster'
+  );
+}
+
+/**
+ * Names for clusters given in a stable order (largest first): the best segment,
+ * then — when an earlier cluster took that name — the best two joined, then a number.
+ */
+export function nameClusters(
+  inputs: readonly NamingInput[],
+  estateWide: ReadonlySet<string>,
+): { id: string; name: string }[] {
+  const taken = new Set<string>();
+  const ids = new Set<string>();
+  return inputs.map((input) => {
+    const ranked = rankedSegments(input.labels, estateWide);
+    const fallback = input.tables[0]
+      ? tableName(input.tables[0])
+      : (segmentsOf(input.labels[0] ?? '').pop() ?? 'Cluster');
+    const first = ranked[0] ?? fallback;
+    let name = first;
+    if (taken.has(name.toLowerCase()) && ranked[1]) name = `${first} ${ranked[1]}`;
+    taken.add(name.toLowerCase());
+    let id = slug(name);
+    for (let n = 2; ids.has(id); n++) id = `${slug(name)}-${n}`;
+    ids.add(id);
+    return { id, name };
+  });
+}

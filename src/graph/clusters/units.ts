@@ -1,0 +1,145 @@
+/**
+ * The units a decomposition moves around: C# types and the source files that
+ * carry code of their own (JS/TS modules, C# top-level statements), test code
+ * left out — tests follow the code they test. Also read here, once: the code
+ * edges between units (references and calls, with their counts) and the
+ * tables each unit reads or writes, directly or through the procedures it
+ * executes.
+ */
+import path from 'node:path';
+import type { EstateGraph } from '../../core/graph.js';
+import type { GraphNode } from '../../core/graphData.js';
+import type { EstateModel } from '../../core/model.js';
+import { isTestFile, testProjects } from '../metrics/testCode.js';
+import { deployableOf } from './deployables.js';
+
+export interface Unit {
+  id: string;
+  repo: string;
+  /** Repo-relative file the unit is declared in. */
+  file?: string;
+  /** Namespace of a type, `repo/folder` of a file: the hint naming works from. */
+  label: string;
+  project?: string;
+  /** The deployable (project id) it is compiled into, when exactly one. */
+  deployable?: string;
+}
+
+export type CodeEdgeKind = 'reference' | 'call';
+
+export interface CodeEdge {
+  from: string;
+  to: string;
+  kind: CodeEdgeKind;
+  /** The graph edge kind behind it (`type-ref`, `import`, `http-call`, `grpc-call`). */
+  graphKind: string;
+  count: number;
+}
+
+export interface TableUse {
+  unit: string;
+  table: string;
+  count: number;
+}
+
+export interface UnitGraph {
+  /** Sorted by id. */
+  units: Unit[];
+  unitById: ReadonlyMap<string, Unit>;
+  /** Between two distinct units; sorted by from, to, kind. */
+  edges: CodeEdge[];
+  /** Sorted by unit, table. */
+  tableUses: TableUse[];
+}
+
+const EDGE_KIND: Readonly<Record<string, CodeEdgeKind>> = {
+  'type-ref': 'reference',
+  import: 'reference',
+  'http-call': 'call',
+  'grpc-call': 'call',
+};
+const TABLE_EDGES = new Set(['reads', 'writes']);
+
+export function collectUnits(graph: EstateGraph, model: EstateModel): UnitGraph {
+  const tests = testProjects(graph);
+  const bound = deployableOf(graph, model, tests);
+  const projectOfFile = owningProjects(graph);
+  const candidate = (node: GraphNode | undefined): boolean => {
+    if (!node?.repo) return false;
+    if (node.kind === 'type') return !(node.data?.project && tests.has(node.data.project));
+    if (node.kind !== 'file' || !node.path || isTestFile(node.path)) return false;
+    const project = projectOfFile.get(node.id);
+    return !(project && tests.has(project));
+  };
+
+  const edges: CodeEdge[] = [];
+  const used = new Set<string>();
+  graph.graph.forEachEdge((_key, edge) => {
+    const kind = EDGE_KIND[edge.kind];
+    if (!kind || edge.from === edge.to) return;
+    if (!candidate(graph.node(edge.from)) || !candidate(graph.node(edge.to))) return;
+    const count = edge.kind === 'http-call' || edge.kind === 'grpc-call' ? (edge.data?.calls.length ?? 1) : edge.weight;
+    edges.push({ from: edge.from, to: edge.to, kind, graphKind: edge.kind, count: Math.max(1, count) });
+    used.add(edge.from).add(edge.to);
+  });
+
+  const tableUses = new Map<string, number>();
+  const useTable = (unit: string, table: string, count: number) => {
+    const key = `${unit}\u0000${table}`;
+    tableUses.set(key, (tableUses.get(key) ?? 0) + count);
+  };
+  graph.graph.forEachEdge((_key, edge) => {
+    if (!candidate(graph.node(edge.from))) return;
+    if (TABLE_EDGES.has(edge.kind)) useTable(edge.from, edge.to, edge.weight);
+    else if (edge.kind === 'executes')
+      graph.graph.forEachOutEdge(edge.to, (_k, inner) => {
+        if (TABLE_EDGES.has(inner.kind)) useTable(edge.from, inner.to, edge.weight);
+      });
+  });
+  for (const key of tableUses.keys()) used.add(key.slice(0, key.indexOf('\u0000')));
+
+  const units: Unit[] = [];
+  graph.graph.forEachNode((id, node) => {
+    // Types are units even when nothing references them; files only when they carry code edges or queries.
+    if (!candidate(node) || (node.kind === 'file' && !used.has(id))) return;
+    const project = node.kind === 'type' ? node.data?.project : projectOfFile.get(id);
+    const deployable = project ? bound.get(project) : undefined;
+    units.push({
+      id,
+      repo: node.repo!,
+      ...(node.path ? { file: node.path } : {}),
+      label:
+        node.kind === 'type' ? (node.data?.namespace ?? '') : `${node.repo}/${path.posix.dirname(node.path ?? '')}`,
+      ...(project ? { project } : {}),
+      ...(deployable ? { deployable } : {}),
+    });
+  });
+  units.sort((a, b) => compare(a.id, b.id));
+  edges.sort((a, b) => compare(a.from, b.from) || compare(a.to, b.to) || compare(a.graphKind, b.graphKind));
+  return {
+    units,
+    unitById: new Map(units.map((u) => [u.id, u])),
+    edges,
+    tableUses: [...tableUses]
+      .map(([key, count]) => {
+        const [unit, table] = key.split('\u0000') as [string, string];
+        return { unit, table, count };
+      })
+      .sort((a, b) => compare(a.unit, b.unit) || compare(a.table, b.table)),
+  };
+}
+
+/** File id → the project containing it (the lowest id when several do). */
+function owningProjects(graph: EstateGraph): Map<string, string> {
+  const owner = new Map<string, string>();
+  graph.graph.forEachEdge((_key, edge) => {
+    if (edge.kind !== 'contains' || !edge.from.startsWith('project:') || !edge.to.startsWith('file:')) return;
+    const current = owner.get(edge.to);
+    if (!current || edge.from < current) owner.set(edge.to, edge.from);
+  });
+  return owner;
+}
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
