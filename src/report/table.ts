@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { EdgeKind, ScanResult } from '../core/result.js';
+import { decompositionSection } from './decomposition.js';
 import { packagesByEcosystem, renderSection, reposByExposure } from './sections.js';
 
 export interface TableOptions {
@@ -73,6 +74,7 @@ export function renderTable(result: ScanResult, options: TableOptions): string {
   }
 
   out.push(...packagesByEcosystem(result, style));
+  if (result.decomposition) out.push(...decompositionSection(result.decomposition, c, style, top));
   for (const section of result.summaries) out.push(...renderSection(section, c, style, top));
   out.push(...reposByExposure(result.findings, style, top));
 

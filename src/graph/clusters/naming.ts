@@ -78,18 +78,23 @@ export function estateWideSegments(allLabels: readonly string[]): Set<string> {
 
 /** Area segments ranked by how many members carry them, each in its most frequent spelling. */
 export function rankedSegments(labels: readonly string[], estateWide: ReadonlySet<string>): string[] {
-  const counts = new Map<string, { n: number; spellings: Map<string, number> }>();
-  for (const label of labels)
-    for (const segment of new Set(segmentsOf(label))) {
+  const counts = new Map<string, { n: number; depth: number; spellings: Map<string, number> }>();
+  for (const label of labels) {
+    const segments = segmentsOf(label);
+    for (const [depth, segment] of segments.entries()) {
       const key = segment.toLowerCase();
       if (estateWide.has(key) || LAYER_WORDS.has(key) || /^\d+$/.test(key)) continue;
-      const entry = counts.get(key) ?? { n: 0, spellings: new Map<string, number>() };
+      if (segments.indexOf(segment) !== depth) continue;
+      const entry = counts.get(key) ?? { n: 0, depth: 0, spellings: new Map<string, number>() };
       entry.n++;
+      entry.depth += depth;
       entry.spellings.set(segment, (entry.spellings.get(segment) ?? 0) + 1);
       counts.set(key, entry);
     }
+  }
+  // As many members carry `Web` as `WebSPA` in src/Web/WebSPA: the deeper segment names the area.
   return [...counts]
-    .sort(([a, x], [b, y]) => y.n - x.n || compare(a, b))
+    .sort(([a, x], [b, y]) => y.n - x.n || y.depth - x.depth || compare(a, b))
     .map(([, entry]) => [...entry.spellings].sort(([a, x], [b, y]) => y - x || compare(a, b))[0]![0]);
 }
 
