@@ -80,6 +80,38 @@ describe('decompose', () => {
     ]);
   });
 
+  it('gives each table to the cluster using it most, follows views to their tables, and marks shared ones', async () => {
+    const b = estate();
+    declareAreas(b, AREAS);
+    b.sqlScript(
+      'shop',
+      'db/schema.sql',
+      [
+        'CREATE TABLE dbo.Members (Id INT PRIMARY KEY, Email NVARCHAR(200));',
+        'CREATE TABLE dbo.Invoices (Id INT PRIMARY KEY, MemberId INT);',
+        'CREATE VIEW dbo.MemberContacts AS SELECT Id, Email FROM dbo.Members;',
+      ].join('\nGO\n'),
+    )
+      .queries('shop', 'Members/MemberRepository.cs', [
+        'SELECT Id, Email FROM dbo.Members WHERE Id = @id',
+        'UPDATE dbo.Members SET Email = @email WHERE Id = @id',
+      ])
+      .queries('shop', 'Billing/InvoiceRepository.cs', [
+        'SELECT Id FROM dbo.Invoices WHERE MemberId = @id',
+        'SELECT Email FROM dbo.Members WHERE Id = @id',
+      ])
+      .queries('shop', 'Orders/OrderRepository.cs', ['SELECT Email FROM dbo.MemberContacts WHERE Id = @id']);
+    const { estate: built } = await b.build();
+    const d = decompose(built.graph, built.model, DEFAULT_CLUSTERING_SETTINGS);
+    expect(byName(d, 'Members')).toMatchObject({ tables: ['table:dbo.members'], sharedTables: ['table:dbo.members'] });
+    expect(byName(d, 'Billing')).toMatchObject({ tables: ['table:dbo.invoices'], sharedTables: ['table:dbo.members'] });
+    expect(byName(d, 'Orders')).toMatchObject({ tables: [], sharedTables: ['table:dbo.members'] });
+    expect(d.quality.sharedTables).toBe(1);
+    expect(d.seams.find((s) => s.from === 'billing' && s.to === 'members')?.sharedTables).toEqual([
+      'table:dbo.members',
+    ]);
+  });
+
   it('gives the same clusters on every run', async () => {
     const json = (d: Decomposition) => JSON.stringify({ ...d, clusterOf: [...d.clusterOf] });
     expect(json(await shop())).toBe(json(await shop()));

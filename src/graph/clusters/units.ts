@@ -84,16 +84,24 @@ export function collectUnits(graph: EstateGraph, model: EstateModel): UnitGraph 
   });
 
   const tableUses = new Map<string, number>();
-  const useTable = (unit: string, table: string, count: number) => {
-    const key = `${unit}\u0000${table}`;
-    tableUses.set(key, (tableUses.get(key) ?? 0) + count);
+  const typesOfFile = fileTypes(graph, candidate);
+  const useTable = (issuer: string, table: string, count: number) => {
+    // A query the SQL graph could only place in its file (no owning type found) is its types' use,
+    // unless the file carries code of its own.
+    const holders = !used.has(issuer) ? typesOfFile.get(issuer) : undefined;
+    for (const unit of holders ?? [issuer]) {
+      const key = `${unit}\u0000${table}`;
+      tableUses.set(key, (tableUses.get(key) ?? 0) + count);
+    }
   };
+  const isTable = (id: string) => graph.node(id)?.kind === 'table';
   graph.graph.forEachEdge((_key, edge) => {
     if (!candidate(graph.node(edge.from))) return;
-    if (TABLE_EDGES.has(edge.kind)) useTable(edge.from, edge.to, edge.weight);
-    else if (edge.kind === 'executes')
+    if (TABLE_EDGES.has(edge.kind) && isTable(edge.to)) useTable(edge.from, edge.to, edge.weight);
+    // A procedure executed, or a view or function read: the tables behind it, one level down.
+    else if (edge.kind === 'executes' || TABLE_EDGES.has(edge.kind))
       graph.graph.forEachOutEdge(edge.to, (_k, inner) => {
-        if (TABLE_EDGES.has(inner.kind)) useTable(edge.from, inner.to, edge.weight);
+        if (TABLE_EDGES.has(inner.kind) && isTable(inner.to)) useTable(edge.from, inner.to, edge.weight);
       });
   });
   for (const key of tableUses.keys()) used.add(key.slice(0, key.indexOf('\u0000')));
@@ -127,6 +135,20 @@ export function collectUnits(graph: EstateGraph, model: EstateModel): UnitGraph 
       })
       .sort((a, b) => compare(a.unit, b.unit) || compare(a.table, b.table)),
   };
+}
+
+/** File id → the candidate types it declares, sorted. */
+function fileTypes(graph: EstateGraph, candidate: (node: GraphNode | undefined) => boolean): Map<string, string[]> {
+  const types = new Map<string, string[]>();
+  graph.graph.forEachEdge((_key, edge) => {
+    if (edge.kind !== 'contains' || !edge.from.startsWith('file:') || !candidate(graph.node(edge.to))) return;
+    if (graph.node(edge.to)?.kind !== 'type') return;
+    const list = types.get(edge.from) ?? [];
+    list.push(edge.to);
+    types.set(edge.from, list);
+  });
+  for (const list of types.values()) list.sort(compare);
+  return types;
 }
 
 /** File id → the project containing it (the lowest id when several do). */
