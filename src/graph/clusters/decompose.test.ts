@@ -100,9 +100,17 @@ describe('decompose', () => {
         'SELECT Id FROM dbo.Invoices WHERE MemberId = @id',
         'SELECT Email FROM dbo.Members WHERE Id = @id',
       ])
-      .queries('shop', 'Orders/OrderRepository.cs', ['SELECT Email FROM dbo.MemberContacts WHERE Id = @id']);
+      .queries('shop', 'Orders/OrderRepository.cs', ['SELECT Email FROM dbo.MemberContacts WHERE Id = @id'])
+      // A one-off script touching both tables is no area's code: it neither clusters nor shares them.
+      .sqlScript(
+        'shop',
+        'db/Scripts/backfill.sql',
+        'UPDATE dbo.Invoices SET MemberId = 0 WHERE MemberId IS NULL;\nUPDATE dbo.Members SET Email = Id WHERE Email IS NULL;',
+      );
     const { estate: built } = await b.build();
     const d = decompose(built.graph, built.model, DEFAULT_CLUSTERING_SETTINGS);
+    expect(built.graph.edge('writes', 'file:shop/db/Scripts/backfill.sql', 'table:dbo.invoices')).toBeDefined();
+    expect(d.clusterOf.has('file:shop/db/Scripts/backfill.sql')).toBe(false);
     expect(byName(d, 'Members')).toMatchObject({ tables: ['table:dbo.members'], sharedTables: ['table:dbo.members'] });
     expect(byName(d, 'Billing')).toMatchObject({ tables: ['table:dbo.invoices'], sharedTables: ['table:dbo.members'] });
     expect(byName(d, 'Orders')).toMatchObject({ tables: [], sharedTables: ['table:dbo.members'] });

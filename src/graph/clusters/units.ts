@@ -1,7 +1,8 @@
 /**
  * The units a decomposition moves around: C# types and the source files that
  * carry code of their own (JS/TS modules, C# top-level statements), test code
- * left out — tests follow the code they test. Also read here, once: the code
+ * left out — tests follow the code they test — and so are EF migrations and
+ * SQL scripts, which follow the tables they touch. Also read here, once: the code
  * edges between units (references and calls, with their counts) and the
  * tables each unit reads or writes, directly or through the procedures it
  * executes.
@@ -9,6 +10,7 @@
 import path from 'node:path';
 import type { EstateGraph } from '../../core/graph.js';
 import type { GraphNode } from '../../core/graphData.js';
+import { fileId } from '../../core/ids.js';
 import type { EstateModel } from '../../core/model.js';
 import { isTestFile, testProjects } from '../metrics/testCode.js';
 import { deployableOf } from './deployables.js';
@@ -64,10 +66,16 @@ export function collectUnits(graph: EstateGraph, model: EstateModel): UnitGraph 
   const tests = testProjects(graph);
   const bound = deployableOf(graph, model, tests);
   const projectOfFile = owningProjects(graph);
+  const { migrations, notApplication } = schemaFiles(model);
+  const inFiles = (node: GraphNode, files: ReadonlySet<string>) =>
+    node.kind === 'type' && node.repo !== undefined && (node.data?.files ?? []).length > 0
+      ? node.data!.files.every((file) => files.has(fileId(node.repo!, file)))
+      : files.has(node.id);
   const candidate = (node: GraphNode | undefined): boolean => {
     if (!node?.repo) return false;
-    if (node.kind === 'type') return !(node.data?.project && tests.has(node.data.project));
-    if (node.kind !== 'file' || !node.path || isTestFile(node.path)) return false;
+    if (node.kind === 'type')
+      return !(node.data?.project && tests.has(node.data.project)) && !inFiles(node, migrations);
+    if (node.kind !== 'file' || !node.path || isTestFile(node.path) || notApplication.has(node.id)) return false;
     const project = projectOfFile.get(node.id);
     return !(project && tests.has(project));
   };
@@ -96,7 +104,9 @@ export function collectUnits(graph: EstateGraph, model: EstateModel): UnitGraph 
   };
   const isTable = (id: string) => graph.node(id)?.kind === 'table';
   graph.graph.forEachEdge((_key, edge) => {
-    if (!candidate(graph.node(edge.from))) return;
+    const issuer = graph.node(edge.from);
+    // Migrations and one-off scripts follow the tables they touch: they are no area's use of them.
+    if (!candidate(issuer) || inFiles(issuer!, notApplication)) return;
     if (TABLE_EDGES.has(edge.kind) && isTable(edge.to)) useTable(edge.from, edge.to, edge.weight);
     // A procedure executed, or a view or function read: the tables behind it, one level down.
     else if (edge.kind === 'executes' || TABLE_EDGES.has(edge.kind))
@@ -135,6 +145,24 @@ export function collectUnits(graph: EstateGraph, model: EstateModel): UnitGraph 
       })
       .sort((a, b) => compare(a.unit, b.unit) || compare(a.table, b.table)),
   };
+}
+
+/**
+ * EF migration files (their classes are no area's code: they follow the tables they change), and
+ * the files whose queries are migrations or one-off scripts (src/sql/roles.ts), .sql scripts among them.
+ */
+function schemaFiles(model: EstateModel): { migrations: Set<string>; notApplication: Set<string> } {
+  const migrations = new Set<string>();
+  const notApplication = new Set<string>();
+  for (const repo of model.repos)
+    for (const file of repo.files) {
+      if (file.sql?.efMigration) migrations.add(fileId(repo.name, file.path));
+      if (file.kind === 'sql') notApplication.add(fileId(repo.name, file.path));
+    }
+  for (const query of model.sql.queries)
+    if (query.role === 'migration' || query.role === 'script') notApplication.add(fileId(query.repo, query.file));
+  for (const file of migrations) notApplication.add(file);
+  return { migrations, notApplication };
 }
 
 /** File id → the candidate types it declares, sorted. */
