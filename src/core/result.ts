@@ -2,6 +2,7 @@
  * The scan result: one typed object that every reporter renders and the JSON
  * output serialises. Its shape is documented in README.md (schemaVersion below).
  */
+import type { Candidate, SavedDecomposition } from './decomposition.js';
 import type { DiagnosticCode } from './diagnostics.js';
 import type { GraphEdge, GraphNode } from './graphData.js';
 
@@ -171,4 +172,8 @@ export interface ScanResult {
   stats: ScanStats;
   /** Queries found in code, scripts and routines; absent when there are none. */
   sql?: { queries: SqlQuerySummary[]; coverage?: SqlCoverage };
+  /** The estate cut into clusters, when the clustering ran. */
+  decomposition?: SavedDecomposition;
+  /** The clusters ranked for extraction, best first; present with a decomposition. */
+  candidates?: Candidate[];
 }
