@@ -177,3 +177,37 @@ export interface Candidate {
   reasons: string[];
   work: CandidateWork;
 }
+
+/** One link of an explained node: to what, in which cluster, and how much it pulls. */
+export interface ExplainedLink {
+  node: string;
+  name: string;
+  cluster?: string;
+  kind: 'reference' | 'call' | 'table' | 'co-change';
+  /** `out`: the explained node uses it; `in`: it uses the explained node. */
+  direction: 'out' | 'in' | 'both';
+  /** Raw weight times the clustering weight of its signal. */
+  weight: number;
+}
+
+/** Why a node sits where it sits, what it is coupled to, and what moving it would change. */
+export interface NodeExplanation {
+  /** Node id, or the cluster id when a cluster is explained. */
+  id: string;
+  kind: 'cluster' | 'type' | 'file' | 'namespace' | 'table';
+  name: string;
+  /** The cluster it sits in (the one a namespace's types mostly sit in); absent when not clustered. */
+  cluster?: string;
+  /** Summed link weight to each cluster, heaviest first: its own cluster against the others. */
+  pull: { cluster: string; weight: number; own: boolean }[];
+  /** Its strongest links, heaviest first. */
+  links: ExplainedLink[];
+  /** Moving it to another cluster: the cut weight change (negative: the cut gets lighter), best first. */
+  moves: { to: string; cutDelta: number }[];
+  /** A namespace's or cluster's units by cluster. */
+  members?: { cluster: string; units: string[] }[];
+  /** A cluster's place in the extraction ranking. */
+  candidate?: Candidate;
+  /** The explanation in words. */
+  summary: string[];
+}
