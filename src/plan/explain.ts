@@ -7,6 +7,7 @@ import type { Candidate, ExplainedLink, NodeExplanation } from '../core/decompos
 import { byId, estateView, type EstateView, type PlanSource } from './estateView.js';
 import { findTargets, type Target } from './findNode.js';
 import { planCandidates } from './index.js';
+import { round } from './score.js';
 import { edgeIndex, type EdgeIndex, tablesOf, unitLinks } from './nodeLinks.js';
 
 /** Links shown per explanation; the pull and the moves count them all. */
@@ -259,5 +260,4 @@ function movesFrom(pull: NodeExplanation['pull']): NodeExplanation['moves'] {
 }
 
 const clusterName = (view: EstateView, id: string): string => view.clusterById.get(id)?.name ?? id;
-const round = (n: number): number => Math.round(n * 1000) / 1000;
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));

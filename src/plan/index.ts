@@ -6,6 +6,7 @@
  * where it sits. Pure: reads a scan result (fresh or saved), changes nothing.
  */
 import type { Candidate } from '../core/decomposition.js';
+import type { ScanResult } from '../core/result.js';
 import { findingsByNode } from './carriedFindings.js';
 import { clusterCycles } from './clusterCycles.js';
 import { byId, estateView, type PlanSource } from './estateView.js';
@@ -15,6 +16,12 @@ import { scoreCandidates, type Scored } from './score.js';
 import { estateIndex, workList } from './workList.js';
 
 export type { PlanSource } from './estateView.js';
+
+/** The result with its clusters ranked (`candidates`), when the clustering left a decomposition in it. */
+export function withCandidates(result: ScanResult): ScanResult {
+  const { decomposition } = result;
+  return decomposition ? { ...result, candidates: planCandidates({ ...result, decomposition }) } : result;
+}
 
 /** A pilot smaller than this teaches nothing about extracting a service. */
 const MIN_PILOT_SIZE = 3;

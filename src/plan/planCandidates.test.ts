@@ -62,6 +62,7 @@ describe('planCandidates', async () => {
       ]);
       for (const f of candidate.factors) {
         expect(f.weight).toBeGreaterThan(0);
+        expect(Object.is(f.contribution, -0), `${candidate.cluster} ${f.id} is -0`).toBe(false);
         expect(f.contribution).toBeCloseTo((f.side === 'risk' ? -1 : 1) * f.scaled * f.weight, 2);
       }
       expect(candidate.score).toBeCloseTo(

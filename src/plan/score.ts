@@ -116,5 +116,5 @@ function weightedMean(factors: readonly CandidateFactor[]): number {
   return weight > 0 ? round(factors.reduce((sum, f) => sum + f.scaled * f.weight, 0) / weight) : 0;
 }
 
-/** Three decimals: enough to rank, and the same on every platform. */
-const round = (n: number): number => Math.round(n * 1000) / 1000;
+/** Three decimals: enough to rank, the same on every platform; -0 as 0, which JSON would write as 0 anyway. */
+export const round = (n: number): number => Math.round(n * 1000) / 1000 || 0;

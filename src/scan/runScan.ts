@@ -15,6 +15,7 @@ import { SCHEMA_VERSION, type Diagnostic, type ScanResult } from '../core/result
 import { TOOL_VERSION } from '../core/version.js';
 import { walkEstate } from '../discover/walk.js';
 import { buildEstateGraph } from '../graph/buildGraph.js';
+import { withCandidates } from '../plan/index.js';
 import { applyHistory, DEFAULT_HISTORY_SETTINGS, readEstateHistory, type HistorySettings } from '../history/index.js';
 import { packageUsages } from '../packages/inventory.js';
 import { sqlCoverage, summariseQueries } from '../sql/resultSummary.js';
@@ -126,7 +127,9 @@ async function runPhases(options: ScanOptions, enter: (phase: PipelinePhase) => 
   const estate: EstateContext = { graph: model.graph, model, packages: usages, scanDate: now().toISOString() };
   const analysis = await runAnalyzers(selected, estate, provided, options.analyzerOptions, unavailable);
   diagnostics.push(...analysis.diagnostics);
-  return assembleResult(root, model, provided.history, analysis, sortDiagnostics(diagnostics), now, started);
+  return withCandidates(
+    assembleResult(root, model, provided.history, analysis, sortDiagnostics(diagnostics), now, started),
+  );
 }
 
 function assembleResult(
