@@ -77,18 +77,6 @@ export interface Seam {
   sharedTables: string[];
 }
 
-export interface Decomposition {
-  settings: ClusteringSettings;
-  clusters: Cluster[];
-  quality: DecompositionQuality;
-  seams: Seam[];
-  /** Node id → cluster id, for every clustered unit and owned table. */
-  clusterOf: ReadonlyMap<string, string>;
-}
-
-/** A decomposition as the JSON result carries it: `clusterOf` is rebuilt from the clusters' members and tables. */
-export type SavedDecomposition = Omit<Decomposition, 'clusterOf'>;
-
 /** The named factors of a candidate's score. */
 export type CandidateFactorId =
   | 'inboundDependencies'
@@ -210,4 +198,13 @@ export interface NodeExplanation {
   candidate?: Candidate;
   /** The explanation in words. */
   summary: string[];
+}
+
+export interface Decomposition {
+  settings: ClusteringSettings;
+  clusters: Cluster[];
+  quality: DecompositionQuality;
+  seams: Seam[];
+  /** Node id → cluster id, for every clustered unit and owned table. */
+  clusterOf: ReadonlyMap<string, string>;
 }

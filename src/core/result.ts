@@ -2,7 +2,7 @@
  * The scan result: one typed object that every reporter renders and the JSON
  * output serialises. Its shape is documented in README.md (schemaVersion below).
  */
-import type { Candidate, SavedDecomposition } from './decomposition.js';
+import type { Decomposition } from './decomposition.js';
 import type { DiagnosticCode } from './diagnostics.js';
 import type { GraphEdge, GraphNode } from './graphData.js';
 
@@ -170,10 +170,13 @@ export interface ScanResult {
   summaries: ResultSummary[];
   diagnostics: Diagnostic[];
   stats: ScanStats;
+  /** The clusters ranked for extraction, best first; present with a decomposition (see src/plan). */
+  candidates?: import('./decomposition.js').Candidate[];
   /** Queries found in code, scripts and routines; absent when there are none. */
   sql?: { queries: SqlQuerySummary[]; coverage?: SqlCoverage };
-  /** The estate cut into clusters, when the clustering ran. */
-  decomposition?: SavedDecomposition;
-  /** The clusters ranked for extraction, best first; present with a decomposition. */
-  candidates?: Candidate[];
+  /** Clusters, their quality figures and seams; present when an analyzer needed the decomposition. */
+  decomposition?: DecompositionResult;
 }
+
+/** The decomposition in the result: `clusterOf` is left out (each cluster lists its members and tables). */
+export type DecompositionResult = Omit<Decomposition, 'clusterOf'>;

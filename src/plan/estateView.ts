@@ -4,9 +4,9 @@
  * in one pass over the edges. Works the same on a fresh scan and on a saved
  * result, since both carry the graph as lists.
  */
-import type { Cluster, SavedDecomposition } from '../core/decomposition.js';
+import type { Cluster } from '../core/decomposition.js';
 import type { GraphEdge, GraphNode } from '../core/graphData.js';
-import type { ScanResult } from '../core/result.js';
+import type { DecompositionResult, ScanResult } from '../core/result.js';
 
 /** Code edges between units, by what crossing them means for an extraction. */
 const LINK_KIND: Readonly<Partial<Record<GraphEdge['kind'], 'reference' | 'call'>>> = {
@@ -25,7 +25,7 @@ export interface UnitLink {
 }
 
 /** What the plan reads of a scan result: the graph, the findings and the decomposition. */
-export type PlanSource = Pick<ScanResult, 'graph' | 'findings'> & { decomposition: SavedDecomposition };
+export type PlanSource = Pick<ScanResult, 'graph' | 'findings'> & { decomposition: DecompositionResult };
 
 export interface EstateView {
   source: PlanSource;

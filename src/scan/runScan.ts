@@ -15,9 +15,9 @@ import { SCHEMA_VERSION, type Diagnostic, type ScanResult } from '../core/result
 import { TOOL_VERSION } from '../core/version.js';
 import { walkEstate } from '../discover/walk.js';
 import { buildEstateGraph } from '../graph/buildGraph.js';
-import { withCandidates } from '../plan/index.js';
 import { applyHistory, DEFAULT_HISTORY_SETTINGS, readEstateHistory, type HistorySettings } from '../history/index.js';
 import { packageUsages } from '../packages/inventory.js';
+import { withCandidates } from '../plan/index.js';
 import { sqlCoverage, summariseQueries } from '../sql/resultSummary.js';
 import { extractAll } from './extractAll.js';
 import { defaultCacheDir, loadAdvisories, lookUpPackages, type PackageOptions } from './packagePhase.js';
@@ -49,10 +49,13 @@ export interface ScanOptions {
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
   let phase: PipelinePhase = 'discover';
   try {
-    return await runPhases(options, (next) => {
-      phase = next;
-      options.onEvent?.({ type: 'phase', phase: next });
-    });
+    // The clusters ranked for extraction, when the scan clustered the estate.
+    return withCandidates(
+      await runPhases(options, (next) => {
+        phase = next;
+        options.onEvent?.({ type: 'phase', phase: next });
+      }),
+    );
   } catch (error) {
     throw error instanceof PhaseError ? error : new PhaseError(phase, error);
   }
@@ -127,9 +130,7 @@ async function runPhases(options: ScanOptions, enter: (phase: PipelinePhase) => 
   const estate: EstateContext = { graph: model.graph, model, packages: usages, scanDate: now().toISOString() };
   const analysis = await runAnalyzers(selected, estate, provided, options.analyzerOptions, unavailable);
   diagnostics.push(...analysis.diagnostics);
-  return withCandidates(
-    assembleResult(root, model, provided.history, analysis, sortDiagnostics(diagnostics), now, started),
-  );
+  return assembleResult(root, model, provided.history, analysis, sortDiagnostics(diagnostics), now, started);
 }
 
 function assembleResult(

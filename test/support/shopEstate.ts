@@ -9,10 +9,10 @@
  * the findings by the real analyzers; only the clusters are assigned by hand,
  * as the clustering would assign them.
  */
-import type { Cluster, SavedDecomposition } from '../../src/core/decomposition.js';
+import type { Cluster } from '../../src/core/decomposition.js';
 import type { HistoryFigures } from '../../src/core/history.js';
 import { tableId, typeId } from '../../src/core/ids.js';
-import { SCHEMA_VERSION, type ScanResult } from '../../src/core/result.js';
+import { type DecompositionResult, SCHEMA_VERSION, type ScanResult } from '../../src/core/result.js';
 import { analyzers } from '../../analyzers/index.js';
 import { runAnalyzers } from '../../src/scan/runAnalyzers.js';
 import { EstateBuilder } from './estateBuilder.js';
@@ -115,7 +115,7 @@ export const SHOP_CLUSTERS: Cluster[] = [
   { ...cluster('common', 'Common', ['Shop.Common.Logger'], []), shared: true },
 ];
 
-export const SHOP_DECOMPOSITION: SavedDecomposition = {
+export const SHOP_DECOMPOSITION: DecompositionResult = {
   settings: { weights: { references: 1, calls: 1, sharedTables: 1, changeCoupling: 1 }, resolution: 1, seed: 1 },
   clusters: SHOP_CLUSTERS,
   quality: {
