@@ -115,7 +115,7 @@ export interface CandidateSeam {
   outbound: number;
   /** HTTP/gRPC calls crossing, both ways. */
   calls: number;
-  /** The seam's weight as the decomposition computed it, when it has one. */
+  /** The weight the decomposition's `seams` give this pair, when they list it. */
   weight?: number;
   /** The heaviest crossing links, heaviest first. */
   links: { from: string; to: string; kind: string; weight: number }[];

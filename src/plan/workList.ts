@@ -8,7 +8,7 @@ import type { CandidateSeam, CandidateWork, CarriedFinding, Cluster } from '../c
 import { byId, type EstateView, type UnitLink } from './estateView.js';
 import { findingsOn } from './carriedFindings.js';
 
-/** Links kept per seam: the heaviest, enough to start from; the seam figures count them all. */
+/** Links kept per neighbouring cluster: the heaviest, enough to start from; the figures count them all. */
 const LINKS_PER_SEAM = 5;
 
 export interface EstateIndex {
@@ -100,9 +100,9 @@ function seamsOf(view: EstateView, cluster: Cluster): CandidateSeam[] {
       byCluster.set(other, entry);
     }
   const seamWeight = new Map<string, number>();
-  for (const seam of view.source.decomposition.seams) {
-    if (seam.from === cluster.id) seamWeight.set(seam.to, (seamWeight.get(seam.to) ?? 0) + seam.weight);
-    else if (seam.to === cluster.id) seamWeight.set(seam.from, (seamWeight.get(seam.from) ?? 0) + seam.weight);
+  for (const pair of view.source.decomposition.seams) {
+    if (pair.from === cluster.id) seamWeight.set(pair.to, (seamWeight.get(pair.to) ?? 0) + pair.weight);
+    else if (pair.to === cluster.id) seamWeight.set(pair.from, (seamWeight.get(pair.from) ?? 0) + pair.weight);
   }
   return [...byCluster]
     .map(([other, entry]): CandidateSeam => {

@@ -85,13 +85,13 @@ function candidateDetail(
       style,
       colAligns: ['left', 'right', 'right', 'right', 'left'],
     });
-    for (const seam of work.seams.slice(0, LIST_ROWS)) {
-      const link = seam.links[0];
+    for (const border of work.seams.slice(0, LIST_ROWS)) {
+      const link = border.links[0];
       seams.push([
-        label(seam.cluster),
-        String(seam.inbound),
-        String(seam.outbound),
-        String(seam.calls),
+        label(border.cluster),
+        String(border.inbound),
+        String(border.outbound),
+        String(border.calls),
         link ? `${label(link.from)} → ${label(link.to)} (${link.weight})` : '',
       ]);
     }
