@@ -3,6 +3,9 @@
  * about by id (`project`, `node`, `members`) or, for tables, by key
  * (`table: "dbo.orders"`). Read generically, so every analyzer's findings on a
  * candidate's projects and tables land in its work list, none named here.
+ * Findings that name clusters are about the decomposition itself (the cut
+ * between two clusters): the work list already holds that from the
+ * decomposition, so they are not carried.
  */
 import type { CarriedFinding } from '../core/decomposition.js';
 import { tableId } from '../core/ids.js';
@@ -12,16 +15,18 @@ import type { Finding } from '../core/result.js';
 export function findingsByNode(
   findings: readonly Finding[],
   isNode: (id: string) => boolean,
+  isCluster: (id: string) => boolean,
 ): Map<string, CarriedFinding[]> {
   const byNode = new Map<string, CarriedFinding[]>();
   for (const finding of findings) {
     const named = new Set<string>();
-    for (const value of Object.values(finding.data ?? {}))
-      for (const text of Array.isArray(value) ? value : [value]) {
-        if (typeof text !== 'string') continue;
-        if (isNode(text)) named.add(text);
-        else if (isNode(tableId(text.toLowerCase()))) named.add(tableId(text.toLowerCase()));
-      }
+    const values = Object.values(finding.data ?? {}).flatMap((value) => (Array.isArray(value) ? value : [value]));
+    if (values.some((text) => typeof text === 'string' && isCluster(text))) continue;
+    for (const text of values) {
+      if (typeof text !== 'string') continue;
+      if (isNode(text)) named.add(text);
+      else if (isNode(tableId(text.toLowerCase()))) named.add(tableId(text.toLowerCase()));
+    }
     for (const node of [...named].sort()) {
       const carried: CarriedFinding = {
         ruleId: finding.ruleId,

@@ -41,7 +41,11 @@ export function planCandidates(source: PlanSource): Candidate[] {
   const highestValue = pickHighestValue(ranked, scored);
   const index = estateIndex(
     view,
-    findingsByNode(source.findings, (id) => view.nodes.has(id)),
+    findingsByNode(
+      source.findings,
+      (id) => view.nodes.has(id),
+      (id) => view.clusterById.has(id),
+    ),
   );
   return ranked.map((cluster, i): Candidate => {
     const s = scored.get(cluster.id)!;

@@ -111,6 +111,27 @@ describe('planCandidates', async () => {
     expect(catalog.work.tablesToSplit).toEqual([]);
   });
 
+  it('does not carry findings about the decomposition itself (they name clusters), only those on its projects and tables', () => {
+    const cut = {
+      id: 'cut-billing-shipping',
+      ruleId: 'cross-cluster',
+      messageId: 'cut',
+      severity: 'note' as const,
+      message: 'Billing and Shipping share sales.orders',
+      location: { repo: 'shop' },
+      data: { from: 'billing', to: 'shipping', sharedTables: ['table:sales.orders'] },
+    };
+    const onTable = { ...cut, id: 'orders-scan', ruleId: 'full-scan', data: { table: 'Sales.Orders' } };
+    const ranked = planCandidates({
+      ...withHistory,
+      findings: [...withHistory.findings, cut, onTable],
+      decomposition: SHOP_DECOMPOSITION,
+    });
+    const carried = candidateOf(ranked, 'shipping').work.tableFindings.map((f) => f.findingId);
+    expect(carried).toContain('orders-scan'); // named by key, in another case: still its table
+    expect(carried).not.toContain('cut-billing-shipping');
+  });
+
   it('says "no history" and marks no value target when history was not read', async () => {
     const structural = await shopResult({ history: false });
     const ranked = planCandidates({ ...structural, decomposition: SHOP_DECOMPOSITION });
