@@ -2,7 +2,8 @@
  * Dependency cycles between clusters: the clusters joined by links (C uses D)
  * and the strongly connected components of that small graph (Tarjan). A
  * cluster in a component with others cannot leave without a cut that breaks
- * the cycle.
+ * the cycle. The shared layer is left out: every area uses it, so one link
+ * from it back into an area would put every area in one cycle.
  */
 import { byId, type EstateView } from './estateView.js';
 
@@ -12,7 +13,7 @@ export function clusterCycles(view: EstateView): Map<string, string[]> {
   for (const link of view.links) {
     const from = view.clusterOf.get(link.from)!;
     const to = view.clusterOf.get(link.to)!;
-    if (from === to) continue;
+    if (from === to || view.clusterById.get(from)!.shared || view.clusterById.get(to)!.shared) continue;
     const set = uses.get(from) ?? new Set<string>();
     set.add(to);
     uses.set(from, set);

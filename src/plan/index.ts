@@ -23,8 +23,8 @@ export function withCandidates(result: ScanResult): ScanResult {
   return decomposition ? { ...result, candidates: planCandidates({ ...result, decomposition }) } : result;
 }
 
-/** A pilot smaller than this teaches nothing about extracting a service. */
-const MIN_PILOT_SIZE = 3;
+/** A pilot smaller than this teaches little about extracting a service (the low end of NED's 5–20 units). */
+const MIN_PILOT_SIZE = 5;
 
 /** The clusters ranked best first; the shared layer is not a candidate (it becomes a library). */
 export function planCandidates(source: PlanSource): Candidate[] {

@@ -20,9 +20,11 @@ const NO_HISTORY = { unknown: 'no history' };
 
 /**
  * The default weights: the cuts weigh most (inbound references are the
- * refactoring an extraction cannot avoid), shared data and cycles next, size
- * and knowledge concentration least; on the value side churn and hotspots,
- * where the business invests, and owned data, which leaves with the service.
+ * refactoring an extraction cannot avoid), shared data and cycles next,
+ * knowledge concentration least. On the value side churn and hotspots, where
+ * the business invests; owned data, which leaves with the service; and size,
+ * how much of the monolith it takes out — so that a cluster of one or two
+ * units with nothing to cut does not top the ranking for being empty.
  */
 export const FACTORS: readonly FactorSpec[] = [
   { id: 'inboundDependencies', label: 'inbound references to cut', side: 'risk', weight: 3, read: (v) => v.inbound },
@@ -41,7 +43,6 @@ export const FACTORS: readonly FactorSpec[] = [
     weight: 2,
     read: (v) => v.cycleWith.length,
   },
-  { id: 'size', label: 'units of code', side: 'risk', weight: 1, read: (v) => v.size },
   {
     id: 'knowledgeConcentration',
     label: "main author's share of its changes",
@@ -50,6 +51,7 @@ export const FACTORS: readonly FactorSpec[] = [
     read: (v) => (v.history ? (v.history.mainAuthorShare ?? 0) : NO_HISTORY),
   },
   { id: 'ownedTables', label: 'tables it owns', side: 'value', weight: 1, read: (v) => v.ownedTables },
+  { id: 'size', label: 'units of code it takes out', side: 'value', weight: 1, read: (v) => v.size },
   {
     id: 'churn',
     label: 'lines changed in the history window',
@@ -66,7 +68,7 @@ export const FACTORS: readonly FactorSpec[] = [
   },
 ];
 
-/** Factors from which the value summary is made (owned tables are an ease, not business value). */
+/** Factors from which the value summary is made: business investment (owned tables and size are not). */
 const VALUE_FACTORS: ReadonlySet<CandidateFactorId> = new Set(['churn', 'hotspots']);
 
 export interface Scored {

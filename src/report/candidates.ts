@@ -36,11 +36,14 @@ export function renderCandidates(
     style,
     colAligns: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
   });
+  const nameCount = new Map<string, number>();
+  for (const candidate of candidates) nameCount.set(candidate.name, (nameCount.get(candidate.name) ?? 0) + 1);
   for (const candidate of candidates) {
     const value = (id: string) => candidate.factors.find((f) => f.id === id)?.value;
     ranking.push([
       String(candidate.rank),
-      candidate.name,
+      // Two clusters may be named alike (the clustering names them from namespaces); the id tells them apart.
+      (nameCount.get(candidate.name) ?? 0) > 1 ? `${candidate.name} [${candidate.cluster}]` : candidate.name,
       candidate.score.toFixed(2),
       candidate.risk.toFixed(2),
       candidate.value === null ? 'no history' : candidate.value.toFixed(2),
