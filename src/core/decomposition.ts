@@ -186,8 +186,11 @@ export interface NodeExplanation {
   name: string;
   /** The cluster it sits in (the one a namespace's types mostly sit in); absent when not clustered. */
   cluster?: string;
-  /** Summed link weight to each cluster, heaviest first: its own cluster against the others. */
-  pull: { cluster: string; weight: number; own: boolean }[];
+  /**
+   * Summed link weight to each cluster, heaviest first: its own cluster against the others.
+   * Links to the shared layer (`shared`) are no cut: the clustering does not count them as crossings.
+   */
+  pull: { cluster: string; weight: number; own: boolean; shared?: true }[];
   /** Its strongest links, heaviest first. */
   links: ExplainedLink[];
   /** Moving it to another cluster: the cut weight change (negative: the cut gets lighter), best first. */

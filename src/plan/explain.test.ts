@@ -53,6 +53,21 @@ describe('explain', () => {
     expect(outcome.explanations[0]!.summary).toContain('Moving it to Shipping would make the cut lighter by 2.');
   });
 
+  it('counts links to the shared layer as no cut: no move into it, and a shared unit has none to make', () => {
+    // 12 in references inside Billing and 1 for billing.invoices, the table Billing owns.
+    const [service] = explained('InvoiceService');
+    expect(service!.pull).toContainEqual({ cluster: 'common', weight: 1, own: false, shared: true });
+    expect(service!.moves.map((m) => m.to)).toEqual(['shipping']);
+    expect(service!.summary[0]).toBe(
+      'Shop.Billing.InvoiceService sits in Billing: its links into it weigh 13, to other clusters 1 (and 1 to the shared layer, which is no cut).',
+    );
+    const [logger] = explained('Logger');
+    expect(logger!.moves).toEqual([]);
+    expect(logger!.summary).toContain(
+      'The shared layer becomes a library each service references: its uses are no cut to move.',
+    );
+  });
+
   it('explains a namespace by where its types sit', () => {
     const [shipping] = explained('Shop.Shipping');
     expect(shipping!.kind).toBe('namespace');

@@ -36,21 +36,25 @@ function explainUnit(view: EstateView, index: EdgeIndex, id: string): NodeExplan
   const node = view.nodes.get(id)!;
   const own = view.clusterOf.get(id);
   const links = unitLinks(view, index, id);
-  const pull = pullOf(links, own);
-  const moves = own ? movesFrom(pull) : [];
+  const pull = pullOf(view, links, own);
+  const moves = own && !view.clusterById.get(own)?.shared ? movesFrom(pull) : [];
   const name = (cluster: string) => clusterName(view, cluster);
   const summary: string[] = [];
   if (!own) summary.push(`${node.name} is in no cluster: the clustering left it out.`);
   else {
     const ownPull = pull.find((p) => p.own)?.weight ?? 0;
-    const elsewhere = pull.filter((p) => !p.own).reduce((sum, p) => sum + p.weight, 0);
+    const elsewhere = pull.filter((p) => !p.own && !p.shared).reduce((sum, p) => sum + p.weight, 0);
+    const toShared = pull.filter((p) => !p.own && p.shared).reduce((sum, p) => sum + p.weight, 0);
     summary.push(
       `${node.name} sits in ${name(own)}${view.clusterById.get(own)?.shared ? ' (the shared layer)' : ''}: ` +
-        `its links into it weigh ${round(ownPull)}, to other clusters ${round(elsewhere)}.`,
+        `its links into it weigh ${round(ownPull)}, to other clusters ${round(elsewhere)}` +
+        (toShared > 0 ? ` (and ${round(toShared)} to the shared layer, which is no cut).` : '.'),
     );
     summary.push(...namespaceHint(view, index, id, own));
     const best = moves[0];
-    if (!best) summary.push('It has no links to other clusters: moving it would only add to the cut.');
+    if (view.clusterById.get(own)?.shared)
+      summary.push('The shared layer becomes a library each service references: its uses are no cut to move.');
+    else if (!best) summary.push('It has no links to other clusters: moving it would only add to the cut.');
     else if (best.cutDelta < 0)
       summary.push(`Moving it to ${name(best.to)} would make the cut lighter by ${round(-best.cutDelta)}.`);
     else
@@ -108,7 +112,7 @@ function explainNamespace(view: EstateView, index: EdgeIndex, id: string): NodeE
     kind: 'namespace',
     name: node.name,
     ...(dominant ? { cluster: dominant } : {}),
-    pull: pullOf(links, dominant),
+    pull: pullOf(view, links, dominant),
     links: links.slice(0, LINKS_SHOWN),
     moves: [],
     members,
@@ -132,7 +136,7 @@ function explainTable(view: EstateView, index: EdgeIndex, id: string): NodeExpla
     };
   });
   const owner = view.clusterOf.get(id);
-  const pull = pullOf(links, owner);
+  const pull = pullOf(view, links, owner);
   const sharers = (view.usersOfTable.get(id) ?? []).filter((c) => c !== owner);
   const summary = [
     owner
@@ -142,7 +146,7 @@ function explainTable(view: EstateView, index: EdgeIndex, id: string): NodeExpla
       ? 'No other cluster uses it.'
       : `Shared with ${sharers.map((c) => clusterName(view, c)).join(', ')}: split it, or serve it through the owner's API.`,
   ];
-  const moves = owner ? movesFrom(pull) : [];
+  const moves = owner && !view.clusterById.get(owner)?.shared ? movesFrom(pull) : [];
   if (moves[0])
     summary.push(
       `Giving it to ${clusterName(view, moves[0].to)} would change the cut by ${signed(moves[0].cutDelta)}.`,
@@ -241,20 +245,28 @@ function tableUsers(view: EstateView, index: EdgeIndex, table: string): string[]
   return [...users].sort(byId);
 }
 
-function pullOf(links: readonly ExplainedLink[], own: string | undefined): NodeExplanation['pull'] {
+function pullOf(view: EstateView, links: readonly ExplainedLink[], own: string | undefined): NodeExplanation['pull'] {
   const byCluster = new Map<string, number>();
   for (const link of links)
     if (link.cluster) byCluster.set(link.cluster, (byCluster.get(link.cluster) ?? 0) + link.weight);
   return [...byCluster]
-    .map(([cluster, weight]) => ({ cluster, weight: round(weight), own: cluster === own }))
+    .map(([cluster, weight]) => ({
+      cluster,
+      weight: round(weight),
+      own: cluster === own,
+      ...(view.clusterById.get(cluster)?.shared ? { shared: true as const } : {}),
+    }))
     .sort((a, b) => b.weight - a.weight || byId(a.cluster, b.cluster));
 }
 
-/** Moving from its own cluster to X: links into its own start to cross, links into X stop crossing. */
+/**
+ * Moving from its own cluster (never the shared layer: its uses are no cut) to X: links into its own
+ * start to cross, links into X stop crossing. Links to the shared layer cross nothing either way.
+ */
 function movesFrom(pull: NodeExplanation['pull']): NodeExplanation['moves'] {
   const ownWeight = pull.find((p) => p.own)?.weight ?? 0;
   return pull
-    .filter((p) => !p.own)
+    .filter((p) => !p.own && !p.shared)
     .map((p) => ({ to: p.cluster, cutDelta: round(ownWeight - p.weight) }))
     .sort((a, b) => a.cutDelta - b.cutDelta || byId(a.to, b.to));
 }

@@ -21,7 +21,8 @@ export function renderExplanations(
     for (const line of e.summary) out.push(`  ${line}`);
     if (e.pull.length > 0) {
       const pull = new Table({ head: ['Cluster', 'Link weight', ''], style, colAligns: ['left', 'right', 'left'] });
-      for (const p of e.pull) pull.push([label(p.cluster), String(p.weight), p.own ? 'its own' : '']);
+      for (const p of e.pull)
+        pull.push([label(p.cluster), String(p.weight), p.own ? 'its own' : p.shared ? 'shared layer: no cut' : '']);
       out.push(pull.toString());
     }
     if (e.links.length > 0) {
