@@ -44,9 +44,6 @@ const savedResult = z.looseObject({
       seams: z.array(z.looseObject({ from: z.string(), to: z.string(), weight: z.number() })),
     })
     .optional(),
-  candidates: z
-    .array(z.looseObject({ cluster: z.string(), rank: z.number(), factors: z.array(z.object({}).loose()) }))
-    .optional(),
 });
 
 export function readSavedResult(file: string): ScanResult {

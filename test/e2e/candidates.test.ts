@@ -44,11 +44,11 @@ describe('assess candidates --from', () => {
     });
   });
 
-  it('reads candidates a scan saved instead of ranking again', () => {
-    const ranked = planCandidates({ ...result, decomposition: result.decomposition! });
-    const renamed = ranked.map((c) => (c.cluster === 'catalog' ? { ...c, name: 'Catalogue as saved' } : c));
-    const withCandidates = file('with-candidates.json', JSON.stringify({ ...result, candidates: renamed }));
-    expect(assess(['candidates', '--from', withCandidates]).stdout).toContain('#1 Catalogue as saved — pilot');
+  it('ranks a saved result again from its decomposition, whatever candidates it holds', () => {
+    const stale = file('stale-candidates.json', JSON.stringify({ ...result, candidates: [{ cluster: 'gone' }] }));
+    const run = assess(['candidates', '--from', stale]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('#1 Catalog — pilot');
   });
 
   it('refuses a broken or foreign file with exit 2 and one clear line', () => {

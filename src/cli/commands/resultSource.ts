@@ -48,7 +48,11 @@ export async function loadResult(root: string | undefined, flags: SourceFlags, i
   return scanWithFlags(root, { ...scanFlags, quiet: flags.format === 'json' } satisfies ScanFlags, io);
 }
 
-/** The result with its decomposition, and its candidates (as saved, or ranked now). */
+/**
+ * The result with its decomposition, and its candidates ranked now: from the decomposition, so a
+ * result saved by another version of assess is ranked as this one ranks (it takes well under a
+ * second on bitwarden's 6,000 types).
+ */
 export function planOf(result: ScanResult, origin: string): { source: PlanSource; candidates: Candidate[] } {
   const decomposition = result.decomposition;
   if (!decomposition)
@@ -56,7 +60,7 @@ export function planOf(result: ScanResult, origin: string): { source: PlanSource
       `${origin} holds no decomposition into clusters: scan with a version of assess that clusters the estate`,
     );
   const source = { graph: result.graph, findings: result.findings, decomposition };
-  return { source, candidates: result.candidates ?? planCandidates(source) };
+  return { source, candidates: planCandidates(source) };
 }
 
 export const originOf = (root: string | undefined, flags: SourceFlags): string =>
