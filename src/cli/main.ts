@@ -1,5 +1,7 @@
 /** The `assess` command line: parses arguments, runs a command, maps errors to exit codes. */
 import { Command, CommanderError } from 'commander';
+import { candidatesCommand } from './commands/candidates.js';
+import { explainCommand } from './commands/explain.js';
 import { scanCommand } from './commands/scan.js';
 import { describeError, EXIT, PhaseError, UsageError } from '../core/errors.js';
 import { processIO, type CliIO } from './io.js';
@@ -18,6 +20,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       '\nExamples:\n  $ assess scan ./repos\n  $ assess scan ./repos --json assess-result.json\n  $ assess scan --help',
     );
   program.addCommand(scanCommand(io, (code) => (exitCode = code)));
+  program.addCommand(candidatesCommand(io, (code) => (exitCode = code)));
+  program.addCommand(explainCommand(io, (code) => (exitCode = code)));
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

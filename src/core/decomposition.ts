@@ -107,6 +107,132 @@ export interface Seam {
   sharedTables: string[];
 }
 
+/** The named factors of a candidate's score. */
+export type CandidateFactorId =
+  | 'inboundDependencies'
+  | 'callsBack'
+  | 'sharedTables'
+  | 'ownedTables'
+  | 'cycles'
+  | 'size'
+  | 'knowledgeConcentration'
+  | 'churn'
+  | 'hotspots';
+
+/** One factor: its raw value, the value scaled against the other candidates, and what it adds to the score. */
+export interface CandidateFactor {
+  id: CandidateFactorId;
+  label: string;
+  /** What risk it measures (`risk`: extraction effort, lowers the score) or what value (`value`: raises it). */
+  side: 'risk' | 'value';
+  /** Raw figure; null when it cannot be known (no history). */
+  value: number | null;
+  /** value ÷ the largest value among candidates, 0..1 (0 when unknown). */
+  scaled: number;
+  weight: number;
+  /** scaled × weight, negative on the risk side. */
+  contribution: number;
+  /** Why the value is what it is, or why it is missing ("no history"). */
+  note?: string;
+}
+
+export interface CandidateSeam {
+  /** The other cluster. */
+  cluster: string;
+  /** Reference weight from the other cluster into this one (to cut or serve through an API). */
+  inbound: number;
+  /** Reference weight from this cluster into the other (calls it would make back). */
+  outbound: number;
+  /** HTTP/gRPC calls crossing, both ways. */
+  calls: number;
+  /** The weight the decomposition's `seams` give this pair, when they list it. */
+  weight?: number;
+  /** The heaviest crossing links, heaviest first. */
+  links: { from: string; to: string; kind: string; weight: number }[];
+}
+
+/** A finding the analyzers reported on the candidate's projects or tables, which extracting it takes along. */
+export interface CarriedFinding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  /** The candidate's node the finding names (a project or a table). */
+  node: string;
+  findingId: string;
+}
+
+export interface CandidateWork {
+  seams: CandidateSeam[];
+  /** Tables it uses that other clusters use too: to split, or to share behind an API. */
+  tablesToSplit: { table: string; alsoUsedBy: string[] }[];
+  /** Projects holding its units, with their target frameworks. */
+  projects: { project: string; targetFrameworks: string[] }[];
+  /** Packages its projects reference. */
+  packages: { package: string; versions: string[]; projects: string[] }[];
+  /** Findings on its projects (end-of-life frameworks, vulnerable or outdated packages …), by rule. */
+  projectFindings: CarriedFinding[];
+  /** Findings on its tables (unindexed queries, non-sargable predicates …), by rule. */
+  tableFindings: CarriedFinding[];
+}
+
+/** A cluster ranked for strangler-fig extraction, with the score's factors, its reasons and its work list. */
+export interface Candidate {
+  cluster: string;
+  name: string;
+  /** 1 for the best score. */
+  rank: number;
+  /** Sum of the factors' contributions. */
+  score: number;
+  /** The risk side alone, 0..1 (weighted mean of the scaled risk factors): low is an easy extraction. */
+  risk: number;
+  /** The value side alone, 0..1; null without history. */
+  value: number | null;
+  /** Fewest cuts, owns its data, few calls back: the one to learn on. */
+  pilot?: true;
+  /** Where the business invests most (churn and hotspots). */
+  highestValue?: true;
+  factors: CandidateFactor[];
+  reasons: string[];
+  work: CandidateWork;
+}
+
+/** One link of an explained node: to what, in which cluster, and how much it pulls. */
+export interface ExplainedLink {
+  node: string;
+  name: string;
+  cluster?: string;
+  kind: 'reference' | 'call' | 'table' | 'co-change';
+  /** `out`: the explained node uses it; `in`: it uses the explained node. */
+  direction: 'out' | 'in' | 'both';
+  /** Raw weight times the clustering weight of its signal. */
+  weight: number;
+}
+
+/** Why a node sits where it sits, what it is coupled to, and what moving it would change. */
+export interface NodeExplanation {
+  /** Node id, or the cluster id when a cluster is explained. */
+  id: string;
+  kind: 'cluster' | 'type' | 'file' | 'namespace' | 'table';
+  name: string;
+  /** The cluster it sits in (the one a namespace's types mostly sit in); absent when not clustered. */
+  cluster?: string;
+  /**
+   * Summed link weight to each cluster, heaviest first: its own cluster against the others.
+   * Links to the shared layer (`shared`) are no cut: the clustering does not count them as crossings.
+   */
+  pull: { cluster: string; weight: number; own: boolean; shared?: true }[];
+  /** Its strongest links, heaviest first. */
+  links: ExplainedLink[];
+  /** Moving it to another cluster: the cut weight change (negative: the cut gets lighter), best first. */
+  moves: { to: string; cutDelta: number }[];
+  /** A namespace's or cluster's units by cluster. */
+  members?: { cluster: string; units: string[] }[];
+  /** A cluster's place in the extraction ranking. */
+  candidate?: Candidate;
+  /** The explanation in words. */
+  summary: string[];
+}
+
 export interface Decomposition {
   settings: ClusteringSettings;
   clusters: Cluster[];

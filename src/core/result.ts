@@ -170,6 +170,8 @@ export interface ScanResult {
   summaries: ResultSummary[];
   diagnostics: Diagnostic[];
   stats: ScanStats;
+  /** The clusters ranked for extraction, best first; present with a decomposition (see src/plan). */
+  candidates?: import('./decomposition.js').Candidate[];
   /** Queries found in code, scripts and routines; absent when there are none. */
   sql?: { queries: SqlQuerySummary[]; coverage?: SqlCoverage };
   /** Clusters, their quality figures and seams; present when an analyzer needed the decomposition. */

@@ -19,6 +19,7 @@ import { decompose } from '../graph/clusters/index.js';
 import { DEFAULT_CLUSTERING_SETTINGS, type ClusteringSettings, type Decomposition } from '../core/decomposition.js';
 import { applyHistory, DEFAULT_HISTORY_SETTINGS, readEstateHistory, type HistorySettings } from '../history/index.js';
 import { packageUsages } from '../packages/inventory.js';
+import { withCandidates } from '../plan/index.js';
 import { sqlCoverage, summariseQueries } from '../sql/resultSummary.js';
 import { extractAll } from './extractAll.js';
 import { defaultCacheDir, loadAdvisories, lookUpPackages, type PackageOptions } from './packagePhase.js';
@@ -52,10 +53,13 @@ export interface ScanOptions {
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
   let phase: PipelinePhase = 'discover';
   try {
-    return await runPhases(options, (next) => {
-      phase = next;
-      options.onEvent?.({ type: 'phase', phase: next });
-    });
+    // The clusters ranked for extraction, when the scan clustered the estate.
+    return withCandidates(
+      await runPhases(options, (next) => {
+        phase = next;
+        options.onEvent?.({ type: 'phase', phase: next });
+      }),
+    );
   } catch (error) {
     throw error instanceof PhaseError ? error : new PhaseError(phase, error);
   }

@@ -17,6 +17,8 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   'src/graph': ['src/core', 'src/discover', 'src/extract', 'src/sql', 'src/packages'],
   'src/config': ['src/core', 'src/history'],
   'src/report': ['src/core'],
+  // The extraction plan reads a scan result (fresh or saved) and its decomposition only.
+  'src/plan': ['src/core'],
   // src/graph for the pure figures over the graph (src/graph/metrics); analyzers never build the graph.
   analyzers: ['src/core', 'src/sql', 'src/packages', 'src/history', 'src/graph'],
   'src/scan': [
@@ -30,8 +32,9 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
     'src/advisories',
     'src/sql',
     'analyzers',
+    'src/plan',
   ],
-  'src/cli': ['src/core', 'src/config', 'src/scan', 'src/report'],
+  'src/cli': ['src/core', 'src/config', 'src/scan', 'src/report', 'src/plan'],
   bin: ['src/cli'],
 };
 

@@ -16,7 +16,7 @@ import { terminalProgress } from '../progress.js';
 import { EXIT, PhaseError, UsageError } from '../../core/errors.js';
 import type { CliIO } from '../io.js';
 
-interface ScanFlags {
+export interface ScanFlags {
   json?: string;
   format: 'table' | 'json';
   quiet?: boolean;
@@ -84,6 +84,17 @@ Exit codes: 0 ok, 2 usage or configuration error, 3 internal error.`,
 }
 
 async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promise<number> {
+  const result = await scanWithFlags(root, flags, io);
+  try {
+    writeOutputs(result, flags, io);
+  } catch (error) {
+    throw new PhaseError('report', error);
+  }
+  return EXIT.ok;
+}
+
+/** The scan as the flags ask for it; also what `candidates` and `explain` run when given a root. */
+export async function scanWithFlags(root: string, flags: ScanFlags, io: CliIO): Promise<ScanResult> {
   const absRoot = path.resolve(root);
   if (!existsSync(absRoot)) throw new UsageError(`scan root does not exist: ${root}`);
   if (!statSync(absRoot).isDirectory()) throw new UsageError(`scan root is not a folder: ${root}`);
@@ -128,13 +139,7 @@ async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promis
   } finally {
     progress.stop();
   }
-
-  try {
-    writeOutputs(result, flags, io);
-  } catch (error) {
-    throw new PhaseError('report', error);
-  }
-  return EXIT.ok;
+  return result;
 }
 
 function writeOutputs(result: ScanResult, flags: ScanFlags, io: CliIO): void {

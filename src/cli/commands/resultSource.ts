@@ -1,0 +1,67 @@
+/**
+ * Where `candidates` and `explain` get their result: a saved one (`--from
+ * result.json`) or a scan of ROOT run with the scan's own options. Both need
+ * the decomposition the clustering left in the result.
+ */
+import type { Command } from 'commander';
+import type { Candidate } from '../../core/decomposition.js';
+import { UsageError } from '../../core/errors.js';
+import type { ScanResult } from '../../core/result.js';
+import { planCandidates, type PlanSource } from '../../plan/index.js';
+import type { CliIO } from '../io.js';
+import { readSavedResult } from '../savedResult.js';
+import { type ScanFlags, scanWithFlags } from './scan.js';
+
+export interface SourceFlags {
+  from?: string;
+  config?: string;
+  /** commander's `--no-history` */
+  history?: boolean;
+  since?: string;
+  offline?: boolean;
+  jobs?: string;
+  exclude?: string[];
+  maxFileSize?: string;
+  cacheDir?: string;
+  format: 'table' | 'json';
+}
+
+export function addSourceOptions(command: Command): Command {
+  return command
+    .option('--from <file>', 'read a result saved by `assess scan --json` instead of scanning')
+    .option('--config <file>', 'configuration file of the scan (default: ROOT/assess.config.json)')
+    .option('--no-history', 'scan without git history (no churn, hotspots or knowledge figures)')
+    .option('--since <date|duration>', 'history window of the scan (default 12 months)')
+    .option('--offline', 'never reach a package registry during the scan')
+    .option('--jobs <n>', 'extraction worker threads of the scan')
+    .option('--exclude <pattern...>', 'extra gitignore-style patterns to skip')
+    .option('--max-file-size <size>', 'skip larger files (default 4MB)')
+    .option('--cache-dir <dir>', 'registry cache folder');
+}
+
+export async function loadResult(root: string | undefined, flags: SourceFlags, io: CliIO): Promise<ScanResult> {
+  if (flags.from && root) throw new UsageError(`give either a ROOT to scan or --from a saved result, not both`);
+  if (flags.from) return readSavedResult(flags.from);
+  if (!root) throw new UsageError('give a ROOT to scan, or --from result.json to read a saved result');
+  const { from: _from, ...scanFlags } = flags;
+  // A progress bar on a terminal unless JSON is asked for, as `scan` does.
+  return scanWithFlags(root, { ...scanFlags, quiet: flags.format === 'json' } satisfies ScanFlags, io);
+}
+
+/**
+ * The result with its decomposition, and its candidates ranked now: from the decomposition, so a
+ * result saved by another version of assess is ranked as this one ranks (it takes well under a
+ * second on bitwarden's 6,000 types).
+ */
+export function planOf(result: ScanResult, origin: string): { source: PlanSource; candidates: Candidate[] } {
+  const decomposition = result.decomposition;
+  if (!decomposition)
+    throw new UsageError(
+      `${origin} holds no decomposition into clusters: scan with a version of assess that clusters the estate`,
+    );
+  const source = { graph: result.graph, findings: result.findings, decomposition };
+  return { source, candidates: planCandidates(source) };
+}
+
+export const originOf = (root: string | undefined, flags: SourceFlags): string =>
+  flags.from ? `--from ${flags.from}` : `the scan of ${root}`;

@@ -1,0 +1,82 @@
+/**
+ * src/plan: the extraction plan over a decomposition. `planCandidates` ranks
+ * the clusters for strangler-fig extraction by a transparent score of named
+ * factors (score.ts), marks the low-risk pilot and the highest-value target,
+ * and gives each its reasons and work list; explain.ts says why a node sits
+ * where it sits. Pure: reads a scan result (fresh or saved), changes nothing.
+ */
+import type { Candidate } from '../core/decomposition.js';
+import type { ScanResult } from '../core/result.js';
+import { findingsByNode } from './carriedFindings.js';
+import { clusterCycles } from './clusterCycles.js';
+import { byId, estateView, type PlanSource } from './estateView.js';
+import { factorValues } from './factorValues.js';
+import { reasonsFor } from './reasons.js';
+import { scoreCandidates, type Scored } from './score.js';
+import { estateIndex, workList } from './workList.js';
+
+export type { PlanSource } from './estateView.js';
+
+/** The result with its clusters ranked (`candidates`), when the clustering left a decomposition in it. */
+export function withCandidates(result: ScanResult): ScanResult {
+  const { decomposition } = result;
+  return decomposition ? { ...result, candidates: planCandidates({ ...result, decomposition }) } : result;
+}
+
+/** A pilot smaller than this teaches little about extracting a service (the low end of NED's 5–20 units). */
+const MIN_PILOT_SIZE = 5;
+
+/** The clusters ranked best first; the shared layer is not a candidate (it becomes a library). */
+export function planCandidates(source: PlanSource): Candidate[] {
+  const view = estateView(source);
+  const values = factorValues(view, clusterCycles(view));
+  const candidates = view.clusters.filter((c) => !c.shared);
+  const scored = scoreCandidates(new Map(candidates.map((c) => [c.id, values.get(c.id)!])));
+  const ranked = [...candidates].sort((a, b) => {
+    const x = scored.get(a.id)!;
+    const y = scored.get(b.id)!;
+    return y.score - x.score || x.risk - y.risk || byId(a.id, b.id);
+  });
+  const pilot = pickPilot(ranked, scored);
+  const highestValue = pickHighestValue(ranked, scored);
+  const index = estateIndex(
+    view,
+    findingsByNode(
+      source.findings,
+      (id) => view.nodes.has(id),
+      (id) => view.clusterById.has(id),
+    ),
+  );
+  return ranked.map((cluster, i): Candidate => {
+    const s = scored.get(cluster.id)!;
+    const work = workList(view, index, cluster);
+    const marks = { pilot: cluster.id === pilot, highestValue: cluster.id === highestValue };
+    return {
+      cluster: cluster.id,
+      name: cluster.name,
+      rank: i + 1,
+      score: s.score,
+      risk: s.risk,
+      value: s.value,
+      ...(marks.pilot ? { pilot: true as const } : {}),
+      ...(marks.highestValue ? { highestValue: true as const } : {}),
+      factors: s.factors,
+      reasons: reasonsFor(view, values.get(cluster.id)!, work, marks),
+      work,
+    };
+  });
+}
+
+/** The lowest risk (cuts, shared data, calls back, cycles), among candidates big enough to teach something. */
+function pickPilot(ranked: readonly { id: string; members: string[] }[], scored: ReadonlyMap<string, Scored>) {
+  const eligible = ranked.filter((c) => c.members.length >= MIN_PILOT_SIZE);
+  const pool = eligible.length > 0 ? eligible : ranked;
+  return [...pool].sort((a, b) => scored.get(a.id)!.risk - scored.get(b.id)!.risk)[0]?.id;
+}
+
+/** The highest value (churn and hotspots); none without history or when nothing changed. */
+function pickHighestValue(ranked: readonly { id: string }[], scored: ReadonlyMap<string, Scored>) {
+  const best = [...ranked].sort((a, b) => (scored.get(b.id)!.value ?? 0) - (scored.get(a.id)!.value ?? 0))[0];
+  const value = best ? scored.get(best.id)!.value : null;
+  return value ? best!.id : undefined;
+}

@@ -1,0 +1,74 @@
+/** A candidate's reasons in words, from its figures and its place in the ranking. */
+import type { CandidateWork } from '../core/decomposition.js';
+import type { EstateView } from './estateView.js';
+import type { FactorValues } from './factorValues.js';
+
+export interface Marks {
+  pilot: boolean;
+  highestValue: boolean;
+}
+
+export function reasonsFor(view: EstateView, values: FactorValues, work: CandidateWork, marks: Marks): string[] {
+  const name = (id: string) => view.clusterById.get(id)?.name ?? id;
+  const label = (id: string) => view.nodes.get(id)?.name ?? id;
+  const reasons: string[] = [];
+  if (marks.pilot) reasons.push('Low-risk pilot: the fewest cuts, the most of its own data and few calls back.');
+  if (marks.highestValue)
+    reasons.push('Highest-value target: the most churn and hotspots, where the business invests.');
+
+  const feeding = work.seams.filter((s) => s.inbound > 0 && !view.clusterById.get(s.cluster)?.shared);
+  if (values.inbound === 0) reasons.push('Nothing else uses it: no inbound references to cut.');
+  else {
+    const top = feeding[0];
+    const heaviest = top?.links.find((l) => view.clusterOf.get(l.to) !== top.cluster);
+    reasons.push(
+      `${plural(values.inbound, 'inbound reference')} from ${plural(feeding.length, 'cluster')} to cut or serve through an API` +
+        (top
+          ? ` (most from ${name(top.cluster)}${heaviest ? `: ${label(heaviest.from)} → ${label(heaviest.to)}` : ''})`
+          : '') +
+        '.',
+    );
+  }
+  const called = work.seams.filter((s) => s.outbound > 0 && !view.clusterById.get(s.cluster)?.shared);
+  reasons.push(
+    values.callsBack === 0
+      ? 'Makes no calls back into the rest.'
+      : `${plural(values.callsBack, 'reference')} back into ${called.map((s) => name(s.cluster)).join(', ')}.`,
+  );
+  if (values.sharedLayer > 0)
+    reasons.push(
+      `${plural(values.sharedLayer, 'reference')} into the shared layer: it comes along as a library, not a cut.`,
+    );
+
+  if (values.ownedTables + values.sharedTables === 0) reasons.push('Uses no tables.');
+  else
+    reasons.push(
+      `Owns ${plural(values.ownedTables, 'table')}` +
+        (values.sharedTables === 0
+          ? ' and shares none.'
+          : `; shares ${work.tablesToSplit.map((t) => `${label(t.table)} (with ${t.alsoUsedBy.map(name).join(', ')})`).join(', ')}.`),
+    );
+  if (values.cycleWith.length > 0)
+    reasons.push(
+      `Sits in a dependency cycle with ${values.cycleWith.map(name).join(', ')}: one direction must be cut.`,
+    );
+  reasons.push(`${plural(values.size, 'unit')} of code.`);
+
+  const history = values.history;
+  if (!history) reasons.push('No history: churn, hotspots and knowledge concentration unknown.');
+  else {
+    reasons.push(
+      history.churn === 0
+        ? 'Unchanged in the history window.'
+        : `${plural(history.churn, 'line')} changed in the history window; ${history.hotspots.length} of its units in the estate's top tenth by churn × complexity.`,
+    );
+    if (history.mainAuthor && history.mainAuthorShare !== undefined)
+      reasons.push(
+        `${history.mainAuthor} made about ${Math.round(history.mainAuthorShare * 100)}% of its changes` +
+          (history.mainAuthorShare >= 0.75 ? ': knowledge sits with one person.' : '.'),
+      );
+  }
+  return reasons;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

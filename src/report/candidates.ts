@@ -1,0 +1,167 @@
+/**
+ * The extraction ranking as terminal tables: pure `(result, candidates, options)
+ * → string`. Every factor is printed with its value, scale and weight, so the
+ * score can be checked by hand.
+ */
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import type { Candidate, CarriedFinding } from '../core/decomposition.js';
+import type { ScanResult } from '../core/result.js';
+import type { TableStyle } from './sections.js';
+
+export interface CandidatesOptions {
+  color: boolean;
+  /** Candidates printed in detail (the ranking table lists them all). */
+  top?: number;
+}
+
+/** Rows per list inside one candidate's work list. */
+const LIST_ROWS = 8;
+
+export function renderCandidates(
+  result: ScanResult,
+  candidates: readonly Candidate[],
+  options: CandidatesOptions,
+): string {
+  const c = pc.createColors(options.color);
+  const style: TableStyle = { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] };
+  const label = labeller(result);
+  const out = [c.bold(`assess — extraction candidates for ${result.root}`)];
+  if (candidates.length === 0) {
+    out.push('No candidates: the decomposition holds no cluster outside the shared layer.');
+    return `${out.join('\n')}\n`;
+  }
+  const ranking = new Table({
+    head: ['#', 'Candidate', 'Score', 'Risk', 'Value', 'Units', 'In', 'Back', 'Tables own/shared', 'Cycle', 'Mark'],
+    style,
+    colAligns: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+  });
+  const nameCount = new Map<string, number>();
+  for (const candidate of candidates) nameCount.set(candidate.name, (nameCount.get(candidate.name) ?? 0) + 1);
+  for (const candidate of candidates) {
+    const value = (id: string) => candidate.factors.find((f) => f.id === id)?.value;
+    ranking.push([
+      String(candidate.rank),
+      // Two clusters may be named alike (the clustering names them from namespaces); the id tells them apart.
+      (nameCount.get(candidate.name) ?? 0) > 1 ? `${candidate.name} [${candidate.cluster}]` : candidate.name,
+      candidate.score.toFixed(2),
+      candidate.risk.toFixed(2),
+      candidate.value === null ? 'no history' : candidate.value.toFixed(2),
+      String(value('size') ?? 0),
+      String(value('inboundDependencies') ?? 0),
+      String(value('callsBack') ?? 0),
+      `${value('ownedTables') ?? 0}/${value('sharedTables') ?? 0}`,
+      String(value('cycles') ?? 0),
+      marks(candidate).join(', '),
+    ]);
+  }
+  out.push(ranking.toString());
+  const shared = (result.decomposition?.clusters ?? []).filter((cl) => cl.shared);
+  if (shared.length > 0)
+    out.push(
+      c.dim(
+        `Shared layer, not ranked (it becomes a library): ${shared.map((cl) => `${cl.name} (${cl.members.length} ${cl.members.length === 1 ? 'unit' : 'units'})`).join(', ')}`,
+      ),
+    );
+  const detailed = candidates.filter((cand, i) => i < (options.top ?? 5) || cand.pilot || cand.highestValue);
+  for (const candidate of detailed) out.push(...candidateDetail(candidate, label, c, style));
+  if (detailed.length < candidates.length)
+    out.push(c.dim(`… the other ${candidates.length - detailed.length} in detail with --top or --format json`));
+  return `${out.join('\n')}\n`;
+}
+
+function candidateDetail(
+  candidate: Candidate,
+  label: (id: string) => string,
+  c: ReturnType<typeof pc.createColors>,
+  style: TableStyle,
+): string[] {
+  const mark = marks(candidate);
+  const out = ['', c.bold(`#${candidate.rank} ${candidate.name}${mark.length > 0 ? ` — ${mark.join(', ')}` : ''}`)];
+  for (const reason of candidate.reasons) out.push(`  • ${reason}`);
+  out.push(factorTable(candidate, c, style));
+
+  const { work } = candidate;
+  if (work.seams.length > 0) {
+    const seams = new Table({
+      head: ['Seam with', 'In', 'Out', 'Calls', 'Heaviest link'],
+      style,
+      colAligns: ['left', 'right', 'right', 'right', 'left'],
+    });
+    for (const border of work.seams.slice(0, LIST_ROWS)) {
+      const link = border.links[0];
+      seams.push([
+        label(border.cluster),
+        String(border.inbound),
+        String(border.outbound),
+        String(border.calls),
+        link ? `${label(link.from)} → ${label(link.to)} (${link.weight})` : '',
+      ]);
+    }
+    out.push(seams.toString());
+    if (work.seams.length > LIST_ROWS) out.push(c.dim(`  … ${work.seams.length - LIST_ROWS} more seams`));
+  }
+  if (work.tablesToSplit.length > 0)
+    out.push(
+      `  Tables to split or share: ${work.tablesToSplit.map((t) => `${label(t.table)} (with ${t.alsoUsedBy.map(label).join(', ')})`).join('; ')}`,
+    );
+  if (work.projects.length > 0)
+    out.push(
+      `  Projects: ${work.projects.map((p) => `${label(p.project)}${p.targetFrameworks.length > 0 ? ` (${p.targetFrameworks.join(', ')})` : ''}`).join('; ')}`,
+    );
+  if (work.packages.length > 0)
+    out.push(
+      `  Packages it drags along (${work.packages.length}): ${work.packages
+        .slice(0, LIST_ROWS * 2)
+        .map((p) => `${label(p.package)}${p.versions.length > 0 ? ` ${p.versions.join('/')}` : ''}`)
+        .join(', ')}${work.packages.length > LIST_ROWS * 2 ? ', …' : ''}`,
+    );
+  out.push(...carried('On its projects', work.projectFindings), ...carried('On its tables', work.tableFindings));
+  return out;
+}
+
+/** Findings by rule: the count and the first few messages. */
+function carried(title: string, findings: readonly CarriedFinding[]): string[] {
+  if (findings.length === 0) return [];
+  const byRule = new Map<string, CarriedFinding[]>();
+  for (const f of findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  const out: string[] = [];
+  for (const [rule, list] of byRule) {
+    out.push(`  ${title}, ${rule} (${list.length}):`);
+    for (const f of list.slice(0, 3)) out.push(`    - ${f.message}`);
+    if (list.length > 3) out.push(`    - … ${list.length - 3} more`);
+  }
+  return out;
+}
+
+/** Every factor with its value, scale, weight and contribution, and the score they sum to. */
+export function factorTable(candidate: Candidate, c: ReturnType<typeof pc.createColors>, style: TableStyle): string {
+  const factors = new Table({
+    head: ['Factor', 'Side', 'Value', 'Scaled', 'Weight', 'Contribution'],
+    style,
+    colAligns: ['left', 'left', 'right', 'right', 'right', 'right'],
+  });
+  for (const f of candidate.factors)
+    factors.push([
+      f.label,
+      f.side,
+      f.value === null ? (f.note ?? '—') : String(f.value),
+      f.scaled.toFixed(2),
+      String(f.weight),
+      f.contribution.toFixed(2),
+    ]);
+  factors.push([c.bold('score'), '', '', '', '', c.bold(candidate.score.toFixed(2))]);
+  return factors.toString();
+}
+
+const marks = (candidate: Candidate): string[] => [
+  ...(candidate.pilot ? ['pilot'] : []),
+  ...(candidate.highestValue ? ['highest value'] : []),
+];
+
+/** Node and cluster ids to the names a reader knows them by. */
+export function labeller(result: ScanResult): (id: string) => string {
+  const names = new Map<string, string>(result.graph.nodes.map((n) => [n.id, n.name]));
+  for (const cluster of result.decomposition?.clusters ?? []) names.set(cluster.id, cluster.name);
+  return (id) => names.get(id) ?? id;
+}
