@@ -185,6 +185,8 @@ export interface Candidate {
   score: number;
   /** The risk side alone, 0..1 (weighted mean of the scaled risk factors): low is an easy extraction. */
   risk: number;
+  /** The cut factors alone (inbound references, calls back, shared tables, cycles), 0..1: what the pilot is chosen by. */
+  cuts: number;
   /** The value side alone, 0..1; null without history. */
   value: number | null;
   /** Fewest cuts, owns its data, few calls back: the one to learn on. */

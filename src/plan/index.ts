@@ -57,6 +57,7 @@ export function planCandidates(source: PlanSource): Candidate[] {
       rank: i + 1,
       score: s.score,
       risk: s.risk,
+      cuts: s.cuts,
       value: s.value,
       ...(marks.pilot ? { pilot: true as const } : {}),
       ...(marks.highestValue ? { highestValue: true as const } : {}),
@@ -67,11 +68,15 @@ export function planCandidates(source: PlanSource): Candidate[] {
   });
 }
 
-/** The lowest risk (cuts, shared data, calls back, cycles), among candidates big enough to teach something. */
+/**
+ * The fewest cuts (inbound references, calls back, shared tables, cycles), among candidates big
+ * enough to teach something; ties in rank order. Knowledge concentration is left out: unchanged
+ * code has none measured, and would win for being dormant.
+ */
 function pickPilot(ranked: readonly { id: string; members: string[] }[], scored: ReadonlyMap<string, Scored>) {
   const eligible = ranked.filter((c) => c.members.length >= MIN_PILOT_SIZE);
   const pool = eligible.length > 0 ? eligible : ranked;
-  return [...pool].sort((a, b) => scored.get(a.id)!.risk - scored.get(b.id)!.risk)[0]?.id;
+  return [...pool].sort((a, b) => scored.get(a.id)!.cuts - scored.get(b.id)!.cuts)[0]?.id;
 }
 
 /** The highest value (churn and hotspots); none without history or when nothing changed. */

@@ -132,6 +132,34 @@ describe('planCandidates', async () => {
     expect(carried).not.toContain('cut-billing-shipping');
   });
 
+  it('chooses the pilot by its cuts, not by dormant code having no knowledge concentration measured', () => {
+    const dormant = {
+      id: 'legacy',
+      name: 'Legacy',
+      members: ['AuditTrail', 'DialUpSync', 'FaxGateway', 'MicrofilmArchive', 'TelexFormatter'].map((n) =>
+        n === 'AuditTrail' ? 'type:Shop.Shipping.AuditTrail' : `type:Shop.Legacy.${n}`,
+      ),
+      tables: [],
+      sharedTables: [],
+      figures: { size: 5, internalWeight: 0, externalWeight: 0, interfaceNumber: 0, exclusivity: 1 },
+    };
+    // Without Shipment → Product, Catalog has nothing to cut either; Ada made all of its changes.
+    const edges = withHistory.graph.edges.filter(
+      (e) => !(e.from === 'type:Shop.Shipping.Shipment' && e.to === 'type:Shop.Catalog.Product'),
+    );
+    const ranked = planCandidates({
+      ...withHistory,
+      graph: { ...withHistory.graph, edges },
+      decomposition: { ...SHOP_DECOMPOSITION, clusters: [...SHOP_DECOMPOSITION.clusters, dormant] },
+    });
+    const catalog = candidateOf(ranked, 'catalog');
+    const legacy = candidateOf(ranked, 'legacy');
+    expect([catalog.cuts, legacy.cuts]).toEqual([0, 0]);
+    expect(legacy.risk).toBeLessThan(catalog.risk); // knowledge concentration: measured on Catalog only
+    expect(catalog.rank).toBeLessThan(legacy.rank);
+    expect(catalog.pilot).toBe(true);
+  });
+
   it('counts no cycle through the shared layer, which every area uses', () => {
     // The logger reaching back into Catalog: Catalog → Common → Catalog, a kernel problem, not a cut between services.
     const backEdge = {

@@ -68,6 +68,14 @@ export const FACTORS: readonly FactorSpec[] = [
   },
 ];
 
+/** What the pilot is chosen by: the cuts an extraction must make (the "fewest cuts, owns its data, few calls back"). */
+const CUT_FACTORS: ReadonlySet<CandidateFactorId> = new Set([
+  'inboundDependencies',
+  'callsBack',
+  'sharedTables',
+  'cycles',
+]);
+
 /** Factors from which the value summary is made: business investment (owned tables and size are not). */
 const VALUE_FACTORS: ReadonlySet<CandidateFactorId> = new Set(['churn', 'hotspots']);
 
@@ -75,6 +83,7 @@ export interface Scored {
   factors: CandidateFactor[];
   score: number;
   risk: number;
+  cuts: number;
   value: number | null;
 }
 
@@ -93,6 +102,7 @@ export function scoreCandidates(values: ReadonlyMap<string, FactorValues>): Map<
       factors,
       score: round(factors.reduce((sum, f) => sum + f.contribution, 0)),
       risk: weightedMean(factors.filter((f) => f.side === 'risk')),
+      cuts: weightedMean(factors.filter((f) => CUT_FACTORS.has(f.id))),
       value: factors.some((f) => VALUE_FACTORS.has(f.id) && f.value === null)
         ? null
         : weightedMean(factors.filter((f) => VALUE_FACTORS.has(f.id))),

@@ -145,6 +145,39 @@ describe('decompose', () => {
     expect(clusterOfType(d, 'Shop.Members.MemberCard')).toBe('shared');
   });
 
+  it('keeps a controller that other areas call over HTTP in its own area: calls make no hub', async () => {
+    const b = estate();
+    declareAreas(b, [...AREAS, { name: 'Reports', types: ['Report', 'ReportBuilder', 'ReportsController'] }]);
+    const { estate: built } = await b.build();
+    const controller = typeId('Shop.Orders.OrdersController');
+    for (const caller of [
+      'Shop.Billing.InvoiceRepository',
+      'Shop.Members.MemberRepository',
+      'Shop.Reports.ReportBuilder',
+    ])
+      built.graph.addEdge(typeId(caller), controller, 'http-call', 1, {
+        method: 'GET',
+        call: 'http.GetAsync(url)',
+        calls: [{ call: 'http.GetAsync(url)', url: 'api/orders', line: 3 }],
+      });
+    const d = decompose(built.graph, built.model, DEFAULT_CLUSTERING_SETTINGS);
+    expect(d.clusterOf.get(controller)).toBe('orders');
+  });
+
+  it('puts a helper tied to nothing but the shared layer into it', async () => {
+    const b = estate();
+    declareAreas(b, AREAS);
+    b.type('Shop.Common.GuardExtensions', {
+      repo: 'shop',
+      file: 'Common/GuardExtensions.cs',
+      project: 'Shop/Shop.csproj',
+    });
+    b.typeRef('Shop.Common.GuardExtensions', 'Shop.Common.Guard', 2);
+    const { estate: built } = await b.build();
+    const d = decompose(built.graph, built.model, DEFAULT_CLUSTERING_SETTINGS);
+    expect(d.clusterOf.get(typeId('Shop.Common.GuardExtensions'))).toBe('shared');
+  });
+
   it('keeps a unit used by fewer areas than hubMinAreas in its cluster', async () => {
     const b = estate();
     declareAreas(b, AREAS.slice(0, 2));

@@ -12,7 +12,7 @@ import type { EstateGraph } from '../../core/graph.js';
 import type { EstateModel } from '../../core/model.js';
 import { couplingFigures } from '../metrics/coupling.js';
 import { communities } from './louvain.js';
-import { estateWideSegments, nameClusters, rankedSegments, slug } from './naming.js';
+import { estateSegments, nameClusters, rankedSegments, slug } from './naming.js';
 import { type Part, absorbFragments, anchorOf, partition } from './partition.js';
 import { compilePattern, matchesAny } from './pattern.js';
 import { qualityOf } from './quality.js';
@@ -63,11 +63,19 @@ export function decompose(graph: EstateGraph, model: EstateModel, settings: Clus
     MIN_CLUSTER_UNITS,
     (unit) => unitGraph.unitById.get(unit)?.deployable,
   );
-  const sharedMembers = [...new Set([...pins.shared, ...staying])].sort(compare);
-
-  const ordered = [...settled].sort(
-    (a, b) => b.members.length - a.members.length || compare(a.members[0] ?? '', b.members[0] ?? ''),
+  const followers = sharedFollowers(
+    settled,
+    new Set([...pins.shared, ...staying]),
+    weighted.neighbours,
+    unitGraph.unitById,
   );
+  const sharedMembers = [...new Set([...pins.shared, ...staying, ...followers.flatMap((p) => p.members)])].sort(
+    compare,
+  );
+
+  const ordered = settled
+    .filter((part) => !followers.includes(part))
+    .sort((a, b) => b.members.length - a.members.length || compare(a.members[0] ?? '', b.members[0] ?? ''));
   const shapes: (Part & { shared: boolean })[] = ordered.map((p) => ({ ...p, shared: false }));
   if (sharedMembers.length > 0) shapes.push({ members: sharedMembers, shared: true });
   const sharedIndex = sharedMembers.length > 0 ? shapes.length - 1 : undefined;
@@ -138,6 +146,35 @@ export function decompose(graph: EstateGraph, model: EstateModel, settings: Clus
   };
 }
 
+/**
+ * Fragments that no deployable holds (libraries several deployables reference) and that are tied
+ * to nothing but the shared layer — an event-bus implementation next to its abstractions — or to
+ * nothing at all but sit in a namespace the shared layer holds, are shared infrastructure too.
+ */
+function sharedFollowers(
+  parts: readonly Part[],
+  shared: ReadonlySet<string>,
+  neighbours: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  unitById: ReadonlyMap<string, Unit>,
+): Part[] {
+  if (shared.size === 0) return [];
+  const sharedLabels = new Set([...shared].map((id) => unitById.get(id)?.label));
+  return parts.filter((part) => {
+    if (part.members.length >= MIN_CLUSTER_UNITS || part.anchor) return false;
+    if (part.members.some((m) => unitById.get(m)?.deployable)) return false;
+    const own = new Set(part.members);
+    let towardsShared = 0;
+    for (const member of part.members)
+      for (const [other, weight] of neighbours.get(member) ?? []) {
+        if (own.has(other) || other.startsWith('table:')) continue;
+        if (!shared.has(other)) return false;
+        towardsShared += weight;
+      }
+    // Tied to nothing at all: its namespace tells, when the shared layer holds that namespace.
+    return towardsShared > 0 || part.members.every((m) => sharedLabels.has(unitById.get(m)?.label));
+  });
+}
+
 interface Pins {
   groupOf: Map<string, string>;
   shared: Set<string>;
@@ -176,12 +213,12 @@ function clusterNames(
   unitById: ReadonlyMap<string, Unit>,
   units: readonly Unit[],
 ): { id: string; name: string }[] {
-  const estateWide = estateWideSegments(units.map((u) => u.label));
+  const estate = estateSegments(units.map((u) => u.label));
   const labelsOf = (members: readonly string[]) => members.map((m) => unitById.get(m)?.label ?? '');
   const reserved = new Map<number, { id: string; name: string }>();
   shapes.forEach((shape, index) => {
     if (shape.shared) {
-      const top = rankedSegments(labelsOf(shape.members), estateWide).slice(0, 2);
+      const top = rankedSegments(labelsOf(shape.members), estate).slice(0, 2);
       reserved.set(index, { id: SHARED_LAYER_ID, name: `Shared layer${top.length > 0 ? ` (${top.join(', ')})` : ''}` });
     } else if (shape.anchor?.startsWith('pin:')) {
       const name = shape.anchor.slice('pin:'.length);
@@ -191,7 +228,7 @@ function clusterNames(
   const free = shapes.map((_s, i) => i).filter((i) => !reserved.has(i));
   const named = nameClusters(
     free.map((i) => ({ labels: labelsOf(shapes[i]!.members), tables: ownedBy[i]! })),
-    estateWide,
+    estate,
   );
   const taken = new Set([...reserved.values()].map((r) => r.id));
   const result: { id: string; name: string }[] = [];

@@ -66,24 +66,33 @@ export function segmentsOf(label: string): string[] {
   return label.split(/[./\\]/).filter((s) => s.length > 0 && s !== '<global>');
 }
 
-/** Lower-cased segments that name the estate rather than an area. */
-export function estateWideSegments(allLabels: readonly string[]): Set<string> {
+/** How often each lower-cased segment occurs over all units, and those that name the estate rather than an area. */
+export interface EstateSegments {
+  counts: ReadonlyMap<string, number>;
+  wide: ReadonlySet<string>;
+}
+
+export function estateSegments(allLabels: readonly string[]): EstateSegments {
   const counts = new Map<string, number>();
   for (const label of allLabels)
     for (const segment of new Set(segmentsOf(label).map((s) => s.toLowerCase())))
       counts.set(segment, (counts.get(segment) ?? 0) + 1);
   const limit = allLabels.length * ESTATE_WIDE_SHARE;
-  return new Set([...counts].filter(([, n]) => n > limit && allLabels.length >= 4).map(([s]) => s));
+  return { counts, wide: new Set([...counts].filter(([, n]) => n > limit && allLabels.length >= 4).map(([s]) => s)) };
 }
 
-/** Area segments ranked by how many members carry them, each in its most frequent spelling. */
-export function rankedSegments(labels: readonly string[], estateWide: ReadonlySet<string>): string[] {
+/**
+ * Area segments ranked by how many members carry them, each in its most frequent spelling. Between
+ * segments as many members carry, the rarer one in the estate is the more telling (`WebSPA` over the
+ * `Web` every front end shares), then the outer one (`IdentityServerHost` over its `Quickstart.UI`).
+ */
+export function rankedSegments(labels: readonly string[], estate: EstateSegments): string[] {
   const counts = new Map<string, { n: number; depth: number; spellings: Map<string, number> }>();
   for (const label of labels) {
     const segments = segmentsOf(label);
     for (const [depth, segment] of segments.entries()) {
       const key = segment.toLowerCase();
-      if (estateWide.has(key) || LAYER_WORDS.has(key) || /^\d+$/.test(key)) continue;
+      if (estate.wide.has(key) || LAYER_WORDS.has(key) || /^\d+$/.test(key)) continue;
       if (segments.indexOf(segment) !== depth) continue;
       const entry = counts.get(key) ?? { n: 0, depth: 0, spellings: new Map<string, number>() };
       entry.n++;
@@ -92,9 +101,9 @@ export function rankedSegments(labels: readonly string[], estateWide: ReadonlySe
       counts.set(key, entry);
     }
   }
-  // As many members carry `Web` as `WebSPA` in src/Web/WebSPA: the deeper segment names the area.
+  const rarity = (key: string) => estate.counts.get(key) ?? 0;
   return [...counts]
-    .sort(([a, x], [b, y]) => y.n - x.n || y.depth - x.depth || compare(a, b))
+    .sort(([a, x], [b, y]) => y.n - x.n || rarity(a) - rarity(b) || x.depth / x.n - y.depth / y.n || compare(a, b))
     .map(([, entry]) => [...entry.spellings].sort(([a, x], [b, y]) => y - x || compare(a, b))[0]![0]);
 }
 
@@ -116,14 +125,11 @@ export function slug(name: string): string {
  * Names for clusters given in a stable order (largest first): the best segment,
  * then — when an earlier cluster took that name — the best two joined, then a number.
  */
-export function nameClusters(
-  inputs: readonly NamingInput[],
-  estateWide: ReadonlySet<string>,
-): { id: string; name: string }[] {
+export function nameClusters(inputs: readonly NamingInput[], estate: EstateSegments): { id: string; name: string }[] {
   const taken = new Set<string>();
   const ids = new Set<string>();
   return inputs.map((input) => {
-    const ranked = rankedSegments(input.labels, estateWide);
+    const ranked = rankedSegments(input.labels, estate);
     const fallback = input.tables[0]
       ? tableName(input.tables[0])
       : (segmentsOf(input.labels[0] ?? '').pop() ?? 'Cluster');

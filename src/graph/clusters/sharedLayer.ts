@@ -84,10 +84,12 @@ function partIndex(parts: readonly Part[]): Map<string, number> {
   return index;
 }
 
-/** Unit → the distinct parts whose units use it. */
+/** Unit → the distinct parts whose units reference it. */
 function usingParts(edges: readonly CodeEdge[], partOf: ReadonlyMap<string, number>): Map<string, Set<number>> {
   const users = new Map<string, Set<number>>();
   for (const edge of edges) {
+    // A controller many front ends call is its service's interface, not a kernel compiled into each.
+    if (edge.kind !== 'reference') continue;
     const from = partOf.get(edge.from);
     if (from === undefined) continue;
     const set = users.get(edge.to) ?? new Set<number>();

@@ -67,14 +67,18 @@ export function collectUnits(graph: EstateGraph, model: EstateModel): UnitGraph 
   const bound = deployableOf(graph, model, tests);
   const projectOfFile = owningProjects(graph);
   const { migrations, notApplication } = schemaFiles(model);
-  const inFiles = (node: GraphNode, files: ReadonlySet<string>) =>
-    node.kind === 'type' && node.repo !== undefined && (node.data?.files ?? []).length > 0
-      ? node.data!.files.every((file) => files.has(fileId(node.repo!, file)))
-      : files.has(node.id);
+  const filesOf = (node: GraphNode): string[] =>
+    node.kind === 'type' && node.repo !== undefined
+      ? (node.data?.files ?? []).map((file) => fileId(node.repo!, file))
+      : [node.id];
+  const inFiles = (node: GraphNode, files: ReadonlySet<string>) => filesOf(node).every((file) => files.has(file));
   const candidate = (node: GraphNode | undefined): boolean => {
     if (!node?.repo) return false;
+    // A migration class is partial across its migration and its designer file: either one tells.
     if (node.kind === 'type')
-      return !(node.data?.project && tests.has(node.data.project)) && !inFiles(node, migrations);
+      return (
+        !(node.data?.project && tests.has(node.data.project)) && !filesOf(node).some((file) => migrations.has(file))
+      );
     if (node.kind !== 'file' || !node.path || isTestFile(node.path) || notApplication.has(node.id)) return false;
     const project = projectOfFile.get(node.id);
     return !(project && tests.has(project));
