@@ -60,14 +60,26 @@ export function analyzeQuery(text: string, origin: QueryOrigin): AnalysedQuery {
   return { query, problems };
 }
 
-/** Adds one statement's blocks to `query` (routines call this per body statement too). */
+/** Adds one statement's blocks to `query` (routines call this per body statement too), each with its statement's line. */
 export function addStatement(
   query: SqlQueryFacts,
   statement: Statement,
   origin: QueryOrigin,
   problems: ExtractionProblem[],
 ): void {
+  const before = query.blocks.length;
   const line = origin.line + statement.line - 1;
+  addStatementBlocks(query, statement, origin, problems, line);
+  if (line !== query.line) for (const block of query.blocks.slice(before)) block.line = line;
+}
+
+function addStatementBlocks(
+  query: SqlQueryFacts,
+  statement: Statement,
+  origin: QueryOrigin,
+  problems: ExtractionProblem[],
+  line: number,
+): void {
   if (statement.keyword === 'EXEC' || statement.keyword === 'EXECUTE') {
     const executed = sniffExecuted(statement.tokens);
     if (executed) query.executes = [...(query.executes ?? []), executed];
