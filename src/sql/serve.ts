@@ -112,6 +112,17 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
       driven.add(i);
     }
   }
+  // Only the first rows wanted, in the order an index keeps: reading that index stops after them (filters checked on the way).
+  if (block.limited) {
+    for (const i of known) {
+      const first = block.accesses[i]!.orderBy[0];
+      const index = !driven.has(i) && first ? leadingIndex(tables[i]!, first, judge[i]!.facts) : undefined;
+      if (index) {
+        served(i, index);
+        driven.add(i);
+      }
+    }
+  }
   // A derived table or CTE may hold any number of rows: joined on an indexed column it drives seeks, but restricts nothing we know.
   for (const i of known) {
     if (driven.has(i)) continue;
@@ -148,7 +159,16 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
   );
   for (const i of restricted) {
     if (driven.has(i)) continue;
-    verdicts.set(i, scanVerdict(base(i, tables[i]!), judge[i]!.own!, i, judge[i]!.facts, dialect));
+    // Joined to a table that is sought: the join column is the path it lacks, its own filter a residual
+    // (unless it filters that column by value too: `a.X = b.Y AND a.X = @p` is one gap, a filter).
+    const filtered = new Set(allLeaves(judge[i]!.own!).map((l) => l.column.toLowerCase()));
+    const joins = edges.filter((e) => e.into === i && driven.has(e.from) && !filtered.has(e.column.toLowerCase()));
+    verdicts.set(
+      i,
+      joins.length > 0
+        ? joinVerdict(base(i, tables[i]!), joins)
+        : scanVerdict(base(i, tables[i]!), judge[i]!.own!, i, judge[i]!.facts, dialect),
+    );
     driven.add(i);
     follow();
   }
@@ -165,18 +185,8 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
     for (const i of known) {
       if (driven.has(i)) continue;
       const joins = edges.filter((e) => e.into === i && driven.has(e.from));
-      const columns = unique(joins.map((e) => e.column));
-      if (columns.length === 0) continue;
-      verdicts.set(i, {
-        ...base(i, tables[i]!),
-        served: false,
-        kind: 'join',
-        joinedTo: unique(joins.map((e) => e.from)),
-        columns,
-        equalityColumns: columns,
-        andedColumns: columns,
-        ...closest(tables[i]!, columns),
-      });
+      if (joins.length === 0) continue;
+      verdicts.set(i, joinVerdict(base(i, tables[i]!), joins));
       driven.add(i);
       follow();
       changed = true;
@@ -207,6 +217,21 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
   return [...verdicts].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
 }
 
+/** A scan to find the rows matching a driven table's: the join columns no index leads are the gap. */
+function joinVerdict(base: Omit<AccessVerdict, 'served'>, joins: readonly Edge[]): AccessVerdict {
+  const columns = unique(joins.map((e) => e.column));
+  return {
+    ...base,
+    served: false,
+    kind: 'join',
+    joinedTo: unique(joins.map((e) => e.from)),
+    columns,
+    equalityColumns: columns,
+    andedColumns: columns,
+    ...closest(base.table, columns),
+  };
+}
+
 /** A scan for the table's own predicates: the seekable ones no index leads are the gap. */
 function scanVerdict(
   base: Omit<AccessVerdict, 'served'>,
@@ -218,7 +243,8 @@ function scanVerdict(
   const { table } = base;
   const leaves = allLeaves(own).filter((l) => l.access === access);
   const seekable = leaves.filter((l) => isSeekable(l, dialect) && l.op !== 'other');
-  const unserved = seekable.filter((l) => !leadingIndex(table, l.column, facts));
+  // A leaf implies a `col IS NOT NULL` filter on its own column, under whatever OR it sits.
+  const unserved = seekable.filter((l) => !leadingIndex(table, l.column, [...facts, l]));
   const seekableColumns = new Set(seekable.map((l) => l.column));
   const unseekableColumns = unique(leaves.filter((l) => !seekableColumns.has(l.column)).map((l) => l.column));
   // Only predicates no index could seek on restrict it: that is non-sargable-predicate's finding.
