@@ -36,6 +36,7 @@ GO
 CREATE TABLE dbo.AuditNote (
   Id UNIQUEIDENTIFIER NOT NULL CONSTRAINT PK_AuditNote PRIMARY KEY CLUSTERED,
   OrganizationId UNIQUEIDENTIFIER NOT NULL,
+  Hidden BIT NOT NULL,
   Body NVARCHAR(MAX) NULL
 )
 `;
@@ -92,6 +93,15 @@ describe('unindexed-query: a table reached through an indexed join is sought, no
       '2 dbo.auditnote join OrganizationId',
       '2 dbo.organization where BillingEmail',
     ]);
+  });
+
+  it('joined to a sought table, a table filtered on a flag lacks its join column; filtered on a selective equality, that', async () => {
+    expect(
+      await gaps(
+        'SELECT N.Body FROM dbo.Member M JOIN dbo.AuditNote N ON N.OrganizationId = M.OrganizationId WHERE M.UserId = @UserId AND N.Hidden = 0',
+        'SELECT M.Email FROM dbo.AuditNote N JOIN dbo.Member M ON M.Id = N.Id WHERE M.Email = @Email AND M.UserId = N.OrganizationId',
+      ),
+    ).toEqual(['1 dbo.auditnote join OrganizationId', '2 dbo.member where Email']);
   });
 
   it('a table nothing restricts is read whole by design, joins included', async () => {

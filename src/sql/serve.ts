@@ -159,10 +159,14 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
   );
   for (const i of restricted) {
     if (driven.has(i)) continue;
-    // Joined to a table that is sought: the join column is the path it lacks, its own filter a residual
-    // (unless it filters that column by value too: `a.X = b.Y AND a.X = @p` is one gap, a filter).
-    const filtered = new Set(allLeaves(judge[i]!.own!).map((l) => l.column.toLowerCase()));
-    const joins = edges.filter((e) => e.into === i && driven.has(e.from) && !filtered.has(e.column.toLowerCase()));
+    // Joined to a table that is sought, with no selective filter of its own (a flag, a range, an OR): the join
+    // column is the path it lacks, its filter a residual. A selective equality of its own is the gap to name,
+    // and so is a column it filters by value too (`a.X = b.Y AND a.X = @p` is one gap, a filter).
+    const own = judge[i]!.own!;
+    const filtered = new Set(allLeaves(own).map((l) => l.column.toLowerCase()));
+    const joins = selective(own, i, tables[i]!)
+      ? []
+      : edges.filter((e) => e.into === i && driven.has(e.from) && !filtered.has(e.column.toLowerCase()));
     verdicts.set(
       i,
       joins.length > 0
