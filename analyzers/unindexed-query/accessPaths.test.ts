@@ -145,9 +145,33 @@ describe('unindexed-query: filtered indexes, catch-alls and ORs', () => {
         'SELECT Id FROM dbo.Member WHERE (@UserId IS NULL OR UserId = @UserId) AND Email = @Email',
         'SELECT Id FROM dbo.Member WHERE Type = COALESCE(@Type, Type) AND Email = @Email',
         'SELECT Id FROM dbo.Member WHERE OrganizationId = @OrganizationId AND (@Email IS NULL OR Email = @Email)',
-        'SELECT Id FROM dbo.Member WHERE (@Email IS NULL OR Email = @Email)',
       ),
     ).toEqual(['1 dbo.member where Email', '2 dbo.member where Email']);
+  });
+
+  it('a table restricted only by catch-alls scans, indexed or not, unless OPTION (RECOMPILE) plans for the values', async () => {
+    const { findings } = await runAnalyzer(
+      unindexedQuery,
+      withQueries(
+        'SELECT Id FROM dbo.Member WHERE (@Email IS NULL OR Email = @Email) AND (@UserId IS NULL OR UserId = @UserId)',
+        'SELECT Id FROM dbo.Member WHERE (@UserId IS NULL OR UserId = @UserId) OPTION (RECOMPILE)',
+        'SELECT Id FROM dbo.Member WHERE (@Email IS NULL OR Email = @Email) OPTION (RECOMPILE)',
+      ),
+    );
+    expect(findings.map((f) => [f.location.line, f.messageId, f.data.columns, f.data.suggestions])).toEqual([
+      [1, 'optionalOnly', ['Email', 'UserId'], []],
+      [3, 'unindexed', ['Email'], ['CREATE INDEX [IX_Member_Email] ON [dbo].[Member] ([Email]);']],
+    ]);
+  });
+
+  it('paging over a table restricted only by predicates no index seeks on is a sort gap', async () => {
+    expect(
+      await gaps(
+        'SELECT Id FROM dbo.Organization WHERE Name <> @Name ORDER BY BillingEmail OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY',
+        'SELECT Id FROM dbo.Organization WHERE (@Name IS NULL OR Name = @Name) ORDER BY BillingEmail OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY',
+        'SELECT TOP 10 Id FROM dbo.Organization WHERE Name <> @Name ORDER BY Id DESC',
+      ),
+    ).toEqual(['1 dbo.organization order-by BillingEmail', '2 dbo.organization order-by BillingEmail']);
   });
 
   it('an OR whose every branch an index serves — a filtered one under the branch that implies its filter', async () => {

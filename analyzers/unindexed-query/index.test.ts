@@ -297,6 +297,18 @@ testAnalyzer(unindexedQuery, {
       ],
     },
     {
+      name: 'a search whose every filter is an optional catch-all',
+      estate: withQueries(
+        'SELECT Id FROM dbo.Orders WHERE (@customer IS NULL OR CustomerId = @customer) AND (@status IS NULL OR Status = @status)',
+      ),
+      findings: [
+        {
+          messageId: 'optionalOnly',
+          data: { table: 'dbo.orders', kind: 'where', columns: ['CustomerId', 'Status'], suggestions: [] },
+        },
+      ],
+    },
+    {
       name: 'a join gap inside a view, reported once at the view for the queries that restrict the other side',
       estate: (b) =>
         b

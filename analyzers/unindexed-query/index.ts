@@ -48,6 +48,8 @@ export default defineAnalyzer<UnindexedQueryData>()({
       orBranch: '{table}{via} is read under an OR whose branches are not all served by an index (full scan){closest}',
       viewJoin:
         '{table} is joined on {columns} in view {view}, which no index serves (full scan for each of {readers} queries reading it){closest}',
+      optionalOnly:
+        '{table}{via} is filtered only by optional predicates ({predicates}), which no plan can seek on for every value (full scan); add OPTION (RECOMPILE) or a required predicate',
       sortedTop:
         '{table}{via} is sorted by {columns} for its first rows (TOP/OFFSET), which no index serves: the whole table is read and sorted; an index on {columns} would make it a short range read{closest}',
     },
@@ -111,6 +113,7 @@ export default defineAnalyzer<UnindexedQueryData>()({
               via: view ? ` (through ${view.kind} ${displayName(view.name)})` : '',
               how: KIND_LABEL[verdict.kind],
               columns: verdict.columns.join(', '),
+              predicates: verdict.predicates.join(' AND '),
               closest: describeClosest(closest),
             },
             location: { repo: located.repo, file: located.file, line, column: line === query.line ? query.column : 1 },
@@ -126,7 +129,8 @@ export default defineAnalyzer<UnindexedQueryData>()({
               ...(view ? { view: view.key } : {}),
               ...(verdict.predicates.length > 0 ? { predicates: verdict.predicates } : {}),
               ...(closest ? { closestIndex: closest } : {}),
-              suggestions: suggestIndexes(verdict),
+              // An index is no fix for a catch-all: the plan cannot use it for every value.
+              suggestions: verdict.optional ? [] : suggestIndexes(verdict),
             },
             identity,
           });
@@ -226,8 +230,9 @@ interface Located {
   key: string;
 }
 
-function messageOf(verdict: AccessVerdict): 'unindexed' | 'orBranch' | 'sortedTop' {
+function messageOf(verdict: AccessVerdict): 'unindexed' | 'orBranch' | 'sortedTop' | 'optionalOnly' {
   if (verdict.kind === 'order-by') return 'sortedTop';
+  if (verdict.optional) return 'optionalOnly';
   return verdict.columns.length > 0 ? 'unindexed' : 'orBranch';
 }
 

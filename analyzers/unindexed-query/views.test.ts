@@ -273,6 +273,18 @@ END`,
       ],
     },
     {
+      name: 'a view filtered only by an optional catch-all',
+      estate: withQueries(VIEWS, 'SELECT * FROM dbo.InvoiceItemView WHERE (@client IS NULL OR ClientName = @client)'),
+      findings: [
+        {
+          messageId: 'optionalOnly',
+          message:
+            'dbo.InvoiceItem (through view dbo.InvoiceItemView) is filtered only by optional predicates (ClientName = @client), which no plan can seek on for every value (full scan); add OPTION (RECOMPILE) or a required predicate',
+          data: { table: 'dbo.invoiceitem', columns: ['ClientName'], suggestions: [] },
+        },
+      ],
+    },
+    {
       name: 'the first rows of a view in an order no index of its base table gives',
       estate: withQueries(VIEWS, 'SELECT TOP 10 * FROM dbo.InvoiceItemView ORDER BY Total DESC'),
       findings: [

@@ -70,7 +70,21 @@ export function addStatement(
   const before = query.blocks.length;
   const line = origin.line + statement.line - 1;
   addStatementBlocks(query, statement, origin, problems, line);
-  if (line !== query.line) for (const block of query.blocks.slice(before)) block.line = line;
+  const recompiled = hasRecompileHint(statement.tokens);
+  for (const block of query.blocks.slice(before)) {
+    if (line !== query.line) block.line = line;
+    if (recompiled) block.recompiled = true;
+  }
+}
+
+/** `OPTION (…, RECOMPILE, …)`: the statement is planned for each call's parameter values. */
+function hasRecompileHint(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (tokens[i]!.value !== 'OPTION' || tokens[i + 1]!.text !== '(') continue;
+    const end = closingParen(tokens, i + 1);
+    if (tokens.slice(i + 2, end).some((t) => t.value === 'RECOMPILE')) return true;
+  }
+  return false;
 }
 
 function addStatementBlocks(

@@ -56,6 +56,8 @@ export interface AccessVerdict {
   unseekableColumns: string[];
   /** Columns among `columns` with an AND-ed unserved predicate: an index on them serves the access whatever the ORs do. */
   andedColumns: string[];
+  /** Set when only optional predicates (`@p IS NULL OR col = @p`) restrict it: no index is the fix. */
+  optional?: true;
   /** For a `join` scan: the accesses of the block whose rows it is joined to. */
   joinedTo?: number[];
   dialect: SqlDialect;
@@ -167,12 +169,12 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
     const joins = selective(own, i, tables[i]!)
       ? []
       : edges.filter((e) => e.into === i && driven.has(e.from) && !filtered.has(e.column.toLowerCase()));
-    verdicts.set(
-      i,
+    const scan =
       joins.length > 0
         ? joinVerdict(base(i, tables[i]!), joins)
-        : scanVerdict(base(i, tables[i]!), judge[i]!.own!, i, judge[i]!.facts, dialect),
-    );
+        : scanVerdict(base(i, tables[i]!), own, i, judge[i]!.facts, dialect);
+    // Restricted only by predicates no index seeks on (`<>`, `NOT IN`, a function): a paging sort may still be the gap.
+    verdicts.set(i, scan.kind ? scan : (sortGap(base(i, tables[i]!), block) ?? scan));
     driven.add(i);
     follow();
   }
@@ -180,6 +182,15 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
   for (const i of known) {
     if (driven.has(i) || !condition || !inCrossTableOr(condition, i, transient)) continue;
     verdicts.set(i, { ...base(i, tables[i]!), served: false, kind: 'where', anded: false });
+    driven.add(i);
+    follow();
+  }
+  // Only optional predicates restrict it: scanned (unless the paging sort is the gap to name), then it drives the rest.
+  for (const i of known) {
+    if (driven.has(i)) continue;
+    const optional = optionalLeaves(condition, i, transient, dialect);
+    if (optional.length === 0) continue;
+    verdicts.set(i, sortGap(base(i, tables[i]!), block) ?? optionalVerdict(base(i, tables[i]!), optional));
     driven.add(i);
     follow();
   }
@@ -253,6 +264,7 @@ function scanVerdict(
   const unseekableColumns = unique(leaves.filter((l) => !seekableColumns.has(l.column)).map((l) => l.column));
   // Only predicates no index could seek on restrict it: that is non-sargable-predicate's finding.
   if (unserved.length === 0) return { ...base, served: false, unseekableColumns };
+
   const andedSet = new Set(andedLeaves(own));
   const columns = unique(unserved.map((l) => l.column));
   // Compared only with the rows of a table variable or rowset function: a join to a short list.
@@ -278,13 +290,60 @@ function scanVerdict(
  * rows are wanted in an order no index gives (the whole table is read and sorted for them).
  */
 function unrestrictedVerdict(base: Omit<AccessVerdict, 'served'>, block: SqlBlock): AccessVerdict {
+  return sortGap(base, block) ?? { ...base, served: true };
+}
+
+/** `TOP`/`OFFSET … FETCH` in an order no index of the table gives: every row read and sorted for the first few. */
+function sortGap(base: Omit<AccessVerdict, 'served'>, block: SqlBlock): AccessVerdict | undefined {
   const first = base.access.orderBy[0];
-  if (block.limited && first) {
-    const index = leadingIndex(base.table, first, []);
-    if (index) return { ...base, served: true, index };
-    return { ...base, served: false, kind: 'order-by', columns: [first], ...closest(base.table, [first]) };
+  if (!block.limited || !first || leadingIndex(base.table, first, [])) return undefined;
+  return { ...base, served: false, kind: 'order-by', columns: [first], ...closest(base.table, [first]) };
+}
+
+/**
+ * A table filtered only by optional predicates (`@p IS NULL OR col = @p`): one cached
+ * plan must serve every value, NULL included, so it scans (only `OPTION (RECOMPILE)`
+ * lets SQL Server plan for the value at hand). No index is the fix: the finding says so.
+ */
+function optionalVerdict(base: Omit<AccessVerdict, 'served'>, leaves: readonly SqlPredicateLeaf[]): AccessVerdict {
+  const columns = unique(leaves.map((l) => l.column));
+  return {
+    ...base,
+    served: false,
+    kind: 'where',
+    optional: true,
+    anded: false,
+    columns,
+    predicates: unique(leaves.map((l) => l.text)),
+    ...closest(base.table, columns),
+  };
+}
+
+/** The table's seekable value leaves under an OR with a branch that restricts nothing (a catch-all). */
+function optionalLeaves(
+  node: SqlPredicateNode | undefined,
+  access: number,
+  transient: readonly boolean[],
+  dialect: SqlDialect,
+): SqlPredicateLeaf[] {
+  if (!node || node.kind === 'leaf') return [];
+  if (node.kind === 'or' && node.items.some(isTrue))
+    return allLeaves(node).filter(
+      (l) => l.access === access && isValueLeaf(l, transient) && isSeekable(l, dialect) && l.op !== 'other',
+    );
+  return node.items.flatMap((n) => optionalLeaves(n, access, transient, dialect));
+}
+
+/** `OPTION (RECOMPILE)` plans for the parameter values at hand: a catch-all's `@p IS NULL` branch is then decided. */
+function embedParameters(node: SqlPredicateNode): SqlPredicateNode {
+  if (node.kind === 'leaf') return node;
+  const items = node.items.map(embedParameters);
+  if (node.kind === 'or') {
+    const decided = items.filter((n) => !isTrue(n));
+    if (decided.length === 0) return TRUE;
+    return decided.length === 1 ? decided[0]! : { kind: 'or', items: decided };
   }
-  return { ...base, served: true };
+  return conjunction(...items);
 }
 
 /** Whether the table's own leaves sit in an OR whose every branch restricts some table, but not this one. */
@@ -308,7 +367,7 @@ function conditionOf(block: SqlBlock, tables: readonly (TableSchema | undefined)
       parts.push(prune(on, (l) => l.access !== undefined && join.accesses.includes(l.access)));
     // RIGHT and FULL joins keep every row of the side written first: their ON restricts and drives nothing we judge.
   }
-  const all = conjunction(...parts);
+  const all = block.recompiled ? embedParameters(conjunction(...parts)) : conjunction(...parts);
   return isTrue(all) ? undefined : all;
 }
 

@@ -219,6 +219,7 @@ function merge(working: Working, index: number, view: ViewDefinition, branch: Sq
     ...(where ? { where } : {}),
     ...(joins.length > 0 ? { joins } : {}),
     ...(outer.limited ? { limited: true as const } : {}),
+    ...(outer.recompiled ? { recompiled: true as const } : {}),
     ...(outer.line !== undefined ? { line: outer.line } : {}),
   };
   return { block, lineage, via, source, reached };

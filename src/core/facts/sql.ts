@@ -143,6 +143,8 @@ export interface SqlBlock {
   joins?: SqlJoin[];
   /** `TOP n` or `OFFSET … FETCH`: only the first rows are wanted. */
   limited?: true;
+  /** `OPTION (RECOMPILE)`: planned for the parameter values of each call. */
+  recompiled?: true;
   /** The line of the statement the block is part of, when it differs from the query's. */
   line?: number;
 }
