@@ -156,11 +156,19 @@ describe('unindexed-query: filtered indexes, catch-alls and ORs', () => {
         'SELECT Id FROM dbo.Member WHERE (@Email IS NULL OR Email = @Email) AND (@UserId IS NULL OR UserId = @UserId)',
         'SELECT Id FROM dbo.Member WHERE (@UserId IS NULL OR UserId = @UserId) OPTION (RECOMPILE)',
         'SELECT Id FROM dbo.Member WHERE (@Email IS NULL OR Email = @Email) OPTION (RECOMPILE)',
+        // Joined to a sought table, the join column is its gap and the catch-all a residual.
+        'SELECT N.Body FROM dbo.Member M JOIN dbo.AuditNote N ON N.OrganizationId = M.OrganizationId WHERE M.UserId = @UserId AND (@Hidden IS NULL OR N.Hidden = @Hidden)',
       ),
     );
     expect(findings.map((f) => [f.location.line, f.messageId, f.data.columns, f.data.suggestions])).toEqual([
       [1, 'optionalOnly', ['Email', 'UserId'], []],
       [3, 'unindexed', ['Email'], ['CREATE INDEX [IX_Member_Email] ON [dbo].[Member] ([Email]);']],
+      [
+        4,
+        'unindexed',
+        ['OrganizationId'],
+        ['CREATE INDEX [IX_AuditNote_OrganizationId] ON [dbo].[AuditNote] ([OrganizationId]);'],
+      ],
     ]);
   });
 

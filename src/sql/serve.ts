@@ -185,16 +185,9 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
     driven.add(i);
     follow();
   }
-  // Only optional predicates restrict it: scanned (unless the paging sort is the gap to name), then it drives the rest.
-  for (const i of known) {
-    if (driven.has(i)) continue;
-    const optional = optionalLeaves(condition, i, transient, dialect);
-    if (optional.length === 0) continue;
-    verdicts.set(i, sortGap(base(i, tables[i]!), block) ?? optionalVerdict(base(i, tables[i]!), optional));
-    driven.add(i);
-    follow();
-  }
-  // A table joined to a table read in part, on columns no index leads, is scanned to find the matches.
+  // A table joined to a table read in part, on columns no index leads, is scanned to find the matches (its
+  // optional filters are residuals then); failing that, one restricted only by optional predicates is scanned
+  // (unless the paging sort is the gap to name). Each scanned table drives the rest.
   for (let changed = true; changed; ) {
     changed = false;
     for (const i of known) {
@@ -205,6 +198,17 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
       driven.add(i);
       follow();
       changed = true;
+    }
+    if (changed) continue;
+    for (const i of known) {
+      if (driven.has(i)) continue;
+      const optional = optionalLeaves(condition, i, transient, dialect);
+      if (optional.length === 0) continue;
+      verdicts.set(i, sortGap(base(i, tables[i]!), block) ?? optionalVerdict(base(i, tables[i]!), optional));
+      driven.add(i);
+      follow();
+      changed = true;
+      break;
     }
   }
   for (const i of known) {
