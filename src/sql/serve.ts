@@ -153,7 +153,15 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
     }
   };
   follow();
-  const restricted = known.filter((i) => !driven.has(i) && judge[i]!.own);
+  // A filter that narrows little (a flag, a range, an OR) on a table the other side of a join can seek by index is
+  // a residual: the other side decides how much is read — sought, scanned (and reported), or read whole by design.
+  const residual = (i: number) =>
+    !selective(judge[i]!.own!, i, tables[i]!) &&
+    edges.some(
+      (e) =>
+        e.into === i && (tables[e.from] || transient[e.from]) && leadingIndex(tables[i]!, e.column, judge[i]!.facts),
+    );
+  const restricted = known.filter((i) => !driven.has(i) && judge[i]!.own && !residual(i));
   // The optimizer drives from the most selective filter: a scan on an equality that can narrow is chosen first.
   restricted.sort(
     (a, b) =>
