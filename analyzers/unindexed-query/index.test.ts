@@ -486,6 +486,7 @@ describe('unindexed-query suggestions', () => {
   it('names no column no index could seek on: a leading wildcard or a function is non-sargable-predicate’s finding', async () => {
     for (const where of [
       "[Name] LIKE '%son'",
+      "[Name] LIKE '%' + @name + '%'",
       "[Name] LIKE ('%' + @name + '%')",
       "[Name] LIKE CONCAT('%', @name)",
       'YEAR([CreationDate]) = 2024',

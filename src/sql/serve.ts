@@ -14,7 +14,7 @@
  *   through such joins (`a.X = b.Y AND b.Y = @p` makes `a.X = @p`);
  * - a table no path serves is a full scan when something restricts it: its own
  *   predicates (a seekable one no index leads — predicates no index could seek
- *   on are non-sargable-predicate's), else a join to a table that is read in
+ *   on are left to the non-sargable advice), else a join to a table that is read in
  *   part; once scanned, it drives the tables it reaches through indexed joins;
  * - a table nothing restricts is read whole by design, unless only its first
  *   rows are wanted (`TOP`/`OFFSET … FETCH`) in an order no index gives.
@@ -274,7 +274,7 @@ function scanVerdict(
   const unserved = seekable.filter((l) => !leadingIndex(table, l.column, [...facts, l]));
   const seekableColumns = new Set(seekable.map((l) => l.column));
   const unseekableColumns = unique(leaves.filter((l) => !seekableColumns.has(l.column)).map((l) => l.column));
-  // Only predicates no index could seek on restrict it: that is non-sargable-predicate's finding.
+  // Only predicates no index could seek on restrict it: the non-sargable advice applies, not an index.
   if (unserved.length === 0) return { ...base, served: false, unseekableColumns };
 
   const andedSet = new Set(andedLeaves(own));
