@@ -17,7 +17,8 @@ CREATE TABLE dbo.Member (
   UserId UNIQUEIDENTIFIER NULL,
   Email NVARCHAR(256) NULL,
   Status TINYINT NOT NULL,
-  Type TINYINT NOT NULL
+  Type TINYINT NOT NULL,
+  Joined DATETIME2 NOT NULL
 )
 GO
 CREATE NONCLUSTERED INDEX IX_Member_UserId ON dbo.Member (UserId) WHERE UserId IS NOT NULL
@@ -114,8 +115,10 @@ describe('unindexed-query: a table reached through an indexed join is sought, no
         'SELECT M.Id FROM dbo.Organization O JOIN dbo.Member M ON M.OrganizationId = O.Id WHERE O.Enabled = 1',
         // Alone, the flag's table is scanned.
         'SELECT Id FROM dbo.Organization WHERE Enabled = 0',
+        // A range can narrow a lot: it is no residual, beside an indexed join or not.
+        'SELECT O.Name FROM dbo.Organization O JOIN dbo.Member M ON M.OrganizationId = O.Id WHERE M.Joined >= @since',
       ),
-    ).toEqual(['2 dbo.organization where ', '5 dbo.organization where Enabled']);
+    ).toEqual(['2 dbo.organization where ', '5 dbo.organization where Enabled', '6 dbo.member where Joined']);
   });
 
   it('an outer join drives only its nullable side, and its ON restricts only that side', async () => {

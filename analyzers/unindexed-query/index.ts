@@ -49,7 +49,7 @@ export default defineAnalyzer<UnindexedQueryData>()({
       viewJoin:
         '{table} is joined on {columns} in view {view}, which no index serves (full scan for each of {readers} queries reading it){closest}',
       optionalOnly:
-        '{table}{via} is filtered only by optional predicates ({predicates}), which no plan can seek on for every value (full scan); add OPTION (RECOMPILE) or a required predicate',
+        '{table}{via} is filtered only by predicates an OR makes optional ({predicates}): with a catch-all branch (`@p IS NULL OR …`) or a subquery beside them, no plan seeks on them for every call (full scan)',
       sortedTop:
         '{table}{via} is sorted by {columns} for its first rows (TOP/OFFSET), which no index serves: the whole table is read and sorted; an index on {columns} would make it a short range read{closest}',
     },

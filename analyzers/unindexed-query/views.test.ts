@@ -279,7 +279,7 @@ END`,
         {
           messageId: 'optionalOnly',
           message:
-            'dbo.InvoiceItem (through view dbo.InvoiceItemView) is filtered only by optional predicates (ClientName = @client), which no plan can seek on for every value (full scan); add OPTION (RECOMPILE) or a required predicate',
+            'dbo.InvoiceItem (through view dbo.InvoiceItemView) is filtered only by predicates an OR makes optional (ClientName = @client): with a catch-all branch (`@p IS NULL OR …`) or a subquery beside them, no plan seeks on them for every call (full scan)',
           data: { table: 'dbo.invoiceitem', columns: ['ClientName'], suggestions: [] },
         },
       ],

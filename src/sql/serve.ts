@@ -153,10 +153,10 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
     }
   };
   follow();
-  // A filter that narrows little (a flag, a range, an OR) on a table the other side of a join can seek by index is
-  // a residual: the other side decides how much is read — sought, scanned (and reported), or read whole by design.
+  // A filter that narrows little (a flag, a status, IS NOT NULL) on a table the other side of a join can seek by
+  // index is a residual: the other side decides how much is read — sought, scanned (and reported), or read whole.
   const residual = (i: number) =>
-    !selective(judge[i]!.own!, i, tables[i]!) &&
+    narrowsLittle(judge[i]!.own!, tables[i]!) &&
     edges.some(
       (e) =>
         e.into === i && (tables[e.from] || transient[e.from]) && leadingIndex(tables[i]!, e.column, judge[i]!.facts),
@@ -451,6 +451,13 @@ function derivedEqualities(
     }
   }
   return derived;
+}
+
+/** Whether every predicate is on a flag or small status, or only asks for a value (`IS NOT NULL`): most rows pass. */
+function narrowsLittle(own: SqlPredicateNode, table: TableSchema): boolean {
+  return allLeaves(own).every(
+    (l) => l.op === 'not-null' || isLowSelectivity(l.column, table.columns.get(l.column.toLowerCase())),
+  );
 }
 
 /** Whether a seek on one of its own predicates could narrow the table: an equality on a column that is no flag. */
