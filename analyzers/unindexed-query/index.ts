@@ -70,22 +70,35 @@ export default defineAnalyzer<UnindexedQueryData>()({
     const roles = new Set(options.roles);
     // A join inside a view is the same gap for every query reading it: one finding at the view, the readers related.
     const viewGaps = new Map<string, { verdict: AccessVerdict; view: ViewDefinition; readers: Located[] }>();
+    const viewOwnGaps = new Map<ViewDefinition, Set<string>>();
     for (const located of sql.queries) {
       const schema = sql.schemaFor(located);
       if (!schema || located.superseded || !roles.has(located.role)) continue;
       const { query } = located;
       // A query reading a view is judged on the view's base tables; each finding once, however many UNION branches lead to it.
       const reported = new Set<string>();
-      for (const { block, via, source, skip } of expandQuery(query, schema, sql.viewsFor(located)).blocks) {
+      const views = sql.viewsFor(located);
+      // What a view's definition reports on its own (judged as a query of its own): the same gap through a reader is not repeated.
+      const ownGapsOf = (view: ViewDefinition): ReadonlySet<string> => {
+        let gaps = viewOwnGaps.get(view);
+        if (!gaps) {
+          gaps = new Set();
+          for (const expanded of expandQuery({ ...query, blocks: view.branches }, schema, views).blocks)
+            for (const own of judgeBlock(expanded.block, schema, query.dialect))
+              if (!own.served && own.kind) gaps.add(gapKey(own));
+          viewOwnGaps.set(view, gaps);
+        }
+        return gaps;
+      };
+      for (const { block, via, source } of expandQuery(query, schema, views).blocks) {
         // A routine is one query of many statements: its findings sit at the statement's line.
         const line = query.routine ? (block.line ?? query.line) : query.line;
         for (const verdict of judgeBlock(block, schema, query.dialect)) {
           if (verdict.served || !verdict.kind) continue;
-          // A view's own filter on a table the reader adds nothing to: the view's own definition is judged and reports it.
-          if (verdict.kind !== 'join' && skip.has(verdict.access)) continue;
           const position = block.accesses.indexOf(verdict.access);
           const view = via[position];
           const home = source[position];
+          if (home && ownGapsOf(home).has(gapKey(verdict))) continue;
           if (home && verdict.kind === 'join' && verdict.joinedTo?.every((i) => source[i] === home)) {
             const key = [home.key, verdict.table.key, ...verdict.columns].join('\u0000');
             const gap = viewGaps.get(key) ?? { verdict, view: home, readers: [] };
@@ -228,6 +241,11 @@ interface Located {
   line: number;
   column: number;
   key: string;
+}
+
+/** A gap as the table, how it is missed and the columns: the same whoever reads it. */
+function gapKey(verdict: AccessVerdict): string {
+  return [verdict.table.key, verdict.kind, ...verdict.columns].join('\u0000');
 }
 
 function messageOf(verdict: AccessVerdict): 'unindexed' | 'orBranch' | 'sortedTop' | 'optionalOnly' {

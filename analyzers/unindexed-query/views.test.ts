@@ -273,6 +273,21 @@ END`,
       ],
     },
     {
+      name: 'a reader’s filter that reaches a base table only through the view’s join (`II.InvoiceId = I.Id = @id`)',
+      estate: withQueries(
+        'CREATE VIEW dbo.InvoiceWithItemsView AS\nSELECT I.Id AS InvoiceId, I.Number, II.Total\nFROM dbo.Invoice I\nLEFT JOIN dbo.InvoiceItem II ON II.InvoiceId = I.Id',
+        'SELECT * FROM dbo.InvoiceWithItemsView WHERE InvoiceId = @id',
+        'SELECT * FROM dbo.InvoiceWithItemsView',
+      ),
+      findings: [
+        {
+          messageId: 'unindexed',
+          location: { file: 'Queries.cs', line: 1 },
+          data: { table: 'dbo.invoiceitem', kind: 'where', columns: ['InvoiceId'], view: 'dbo.invoicewithitemsview' },
+        },
+      ],
+    },
+    {
       name: 'a view filtered only by an optional catch-all',
       estate: withQueries(VIEWS, 'SELECT * FROM dbo.InvoiceItemView WHERE (@client IS NULL OR ClientName = @client)'),
       findings: [

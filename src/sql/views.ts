@@ -66,8 +66,6 @@ export type ViewReadGap = 'view-not-found';
 
 export interface ExpandedBlock {
   block: SqlBlock;
-  /** Accesses a judge should skip: view tables no predicate of the reading query reaches (the view's own query judges those). */
-  skip: ReadonlySet<SqlTableAccess>;
   /** Per access of `block`: the view (or function) the reading query names that it was reached through. */
   via: (ViewDefinition | undefined)[];
   /** Per access of `block`: the view whose definition reads it (the innermost one). */
@@ -94,7 +92,7 @@ export function expandQuery(query: SqlQueryFacts, schema: SchemaCatalog, views: 
       source: block.accesses.map(() => undefined),
       reached: new Set(block.accesses.map((_, i) => i)),
     };
-    for (const working of expand(start, 0, state)) outcome.blocks.push(finish(working, block));
+    for (const working of expand(start, 0, state)) outcome.blocks.push(finish(working));
     if (state.readsViews) outcome.readsViews = true;
     if (state.missing) outcome.notJudged = 'view-not-found';
   }
@@ -120,11 +118,8 @@ interface Working {
   reached: Set<number>;
 }
 
-function finish(working: Working, original: SqlBlock): ExpandedBlock {
-  const { via, source } = working;
-  if (working.block === original) return { block: original, skip: new Set(), via, source };
-  const skip = new Set(working.block.accesses.filter((_, i) => !working.reached.has(i)));
-  return { block: working.block, skip, via, source };
+function finish(working: Working): ExpandedBlock {
+  return { block: working.block, via: working.via, source: working.source };
 }
 
 /** Expands the first view access at or after `from`, then the rest, branch by branch. */
