@@ -186,8 +186,15 @@ describe('unindexed-query: filtered indexes, catch-alls and ORs', () => {
         'SELECT Id FROM dbo.Organization WHERE Name <> @Name ORDER BY BillingEmail OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY',
         'SELECT Id FROM dbo.Organization WHERE (@Name IS NULL OR Name = @Name) ORDER BY BillingEmail OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY',
         'SELECT TOP 10 Id FROM dbo.Organization WHERE Name <> @Name ORDER BY Id DESC',
+        // The first sort column, unqualified among two tables, is the one table's that has it.
+        'SELECT TOP 10 O.Id FROM dbo.Organization O JOIN dbo.Member M ON M.OrganizationId = O.Id ORDER BY BillingEmail, M.Joined',
+        'SELECT TOP 10 O.Id FROM dbo.Organization O JOIN dbo.Member M ON M.OrganizationId = O.Id ORDER BY Id',
       ),
-    ).toEqual(['1 dbo.organization order-by BillingEmail', '2 dbo.organization order-by BillingEmail']);
+    ).toEqual([
+      '1 dbo.organization order-by BillingEmail',
+      '2 dbo.organization order-by BillingEmail',
+      '4 dbo.organization order-by BillingEmail',
+    ]);
   });
 
   it('an OR whose every branch an index serves — a filtered one under the branch that implies its filter', async () => {

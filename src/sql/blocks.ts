@@ -355,13 +355,28 @@ function finishBlock(
   for (const item of statement.groupby?.columns ?? (Array.isArray(statement.groupby) ? statement.groupby : []))
     addColumn(item, scope, resolve, 'groupBy');
   for (const item of statement.orderby ?? []) addColumn(item?.expr, scope, resolve, 'orderBy');
+  const order = sortColumns(statement.orderby, resolve);
   visitSubqueries(statement.having, recurse);
   const block: SqlBlock = { accesses: scope.accesses };
   if (where) block.where = where;
   if (outputs) block.outputs = outputs;
   if (joined.length > 0) block.joins = joined;
   if (isLimited(statement)) block.limited = true;
+  if (order.length > 0) block.orderBy = order;
   collection.blocks.push(block);
+}
+
+/** The ORDER BY's leading plain columns, up to the first expression (which no index order gives). */
+function sortColumns(orderby: AstNode, resolve: ResolveQualifier): NonNullable<SqlBlock['orderBy']> {
+  const columns: NonNullable<SqlBlock['orderBy']> = [];
+  for (const item of Array.isArray(orderby) ? orderby : []) {
+    const expr = item?.expr;
+    if (!isColumn(expr)) break;
+    const column = columnName(expr)!;
+    const access = resolve(expr.table ? String(expr.table) : undefined, column);
+    columns.push(access === null ? { access: -1, column } : access === undefined ? { column } : { access, column });
+  }
+  return columns;
 }
 
 function addColumn(expr: AstNode, scope: Scope, resolve: ResolveQualifier, key: 'orderBy' | 'groupBy'): void {

@@ -117,7 +117,7 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
   // Only the first rows wanted, in the order an index keeps: reading that index stops after them (filters checked on the way).
   if (block.limited) {
     for (const i of known) {
-      const first = block.accesses[i]!.orderBy[0];
+      const first = sortColumnOf(block, i, tables);
       const index = !driven.has(i) && first ? leadingIndex(tables[i]!, first, judge[i]!.facts) : undefined;
       if (index) {
         served(i, index);
@@ -182,7 +182,7 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
         ? joinVerdict(base(i, tables[i]!), joins)
         : scanVerdict(base(i, tables[i]!), own, i, judge[i]!.facts, dialect);
     // Restricted only by predicates no index seeks on (`<>`, `NOT IN`, a function): a paging sort may still be the gap.
-    verdicts.set(i, scan.kind ? scan : (sortGap(base(i, tables[i]!), block) ?? scan));
+    verdicts.set(i, scan.kind ? scan : (sortGap(base(i, tables[i]!), block, sortColumnOf(block, i, tables)) ?? scan));
     driven.add(i);
     follow();
   }
@@ -212,7 +212,11 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
       if (driven.has(i)) continue;
       const optional = optionalLeaves(condition, i, transient, dialect);
       if (optional.length === 0) continue;
-      verdicts.set(i, sortGap(base(i, tables[i]!), block) ?? optionalVerdict(base(i, tables[i]!), optional));
+      verdicts.set(
+        i,
+        sortGap(base(i, tables[i]!), block, sortColumnOf(block, i, tables)) ??
+          optionalVerdict(base(i, tables[i]!), optional),
+      );
       driven.add(i);
       follow();
       changed = true;
@@ -221,7 +225,7 @@ export function judgeBlock(block: SqlBlock, schema: SchemaCatalog, dialect: SqlD
   }
   for (const i of known) {
     if (verdicts.has(i)) continue;
-    verdicts.set(i, unrestrictedVerdict(base(i, tables[i]!), block));
+    verdicts.set(i, unrestrictedVerdict(base(i, tables[i]!), block, sortColumnOf(block, i, tables)));
   }
   // A block without ON conditions of its own (an older reader, EF LINQ): the inner side's join columns.
   if (!block.joins) {
@@ -301,13 +305,37 @@ function scanVerdict(
  * Nothing restricts the table: it is read whole by design — unless only its first
  * rows are wanted in an order no index gives (the whole table is read and sorted for them).
  */
-function unrestrictedVerdict(base: Omit<AccessVerdict, 'served'>, block: SqlBlock): AccessVerdict {
-  return sortGap(base, block) ?? { ...base, served: true };
+function unrestrictedVerdict(
+  base: Omit<AccessVerdict, 'served'>,
+  block: SqlBlock,
+  first: string | undefined,
+): AccessVerdict {
+  return sortGap(base, block, first) ?? { ...base, served: true };
+}
+
+/**
+ * The column the rows are first sorted by, when it is this table's: only then can an index of
+ * the table give the order (a statement without the block-level list: the access's own first).
+ */
+function sortColumnOf(
+  block: SqlBlock,
+  access: number,
+  tables: readonly (TableSchema | undefined)[],
+): string | undefined {
+  if (!block.orderBy) return block.accesses[access]!.orderBy[0];
+  const first = block.orderBy[0];
+  if (!first) return undefined;
+  if (first.access !== undefined) return first.access === access ? first.column : undefined;
+  const owners = tables.flatMap((t, i) => (t && hasColumn(t, first.column) ? [i] : []));
+  return owners.length === 1 && owners[0] === access ? first.column : undefined;
 }
 
 /** `TOP`/`OFFSET … FETCH` in an order no index of the table gives: every row read and sorted for the first few. */
-function sortGap(base: Omit<AccessVerdict, 'served'>, block: SqlBlock): AccessVerdict | undefined {
-  const first = base.access.orderBy[0];
+function sortGap(
+  base: Omit<AccessVerdict, 'served'>,
+  block: SqlBlock,
+  first: string | undefined,
+): AccessVerdict | undefined {
   if (!block.limited || !first || leadingIndex(base.table, first, [])) return undefined;
   return { ...base, served: false, kind: 'order-by', columns: [first], ...closest(base.table, [first]) };
 }

@@ -214,6 +214,17 @@ function merge(working: Working, index: number, view: ViewDefinition, branch: Sq
     ...(where ? { where } : {}),
     ...(joins.length > 0 ? { joins } : {}),
     ...(outer.limited ? { limited: true as const } : {}),
+    ...(outer.orderBy
+      ? {
+          orderBy: outer.orderBy.map((o) => {
+            if (o.access !== index) return o;
+            const to = target(o.column);
+            return to?.access !== undefined
+              ? { access: to.access, column: to.column }
+              : { access: -1, column: o.column };
+          }),
+        }
+      : {}),
     ...(outer.recompiled ? { recompiled: true as const } : {}),
     ...(outer.line !== undefined ? { line: outer.line } : {}),
   };

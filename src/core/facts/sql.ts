@@ -143,6 +143,11 @@ export interface SqlBlock {
   joins?: SqlJoin[];
   /** `TOP n` or `OFFSET … FETCH`: only the first rows are wanted. */
   limited?: true;
+  /**
+   * The ORDER BY's leading plain columns, in order (access absent when unqualified among several
+   * tables, -1 for a derived table's or CTE's column); it stops at the first expression.
+   */
+  orderBy?: { access?: number; column: string }[];
   /** `OPTION (RECOMPILE)`: planned for the parameter values of each call. */
   recompiled?: true;
   /** The line of the statement the block is part of, when it differs from the query's. */
