@@ -35,6 +35,17 @@ testAnalyzer(nonSargable, {
   ],
   invalid: [
     {
+      name: 'a concatenated leading wildcard, and the COALESCE catch-all around the column',
+      estate: withQueries(
+        "SELECT Id FROM dbo.Users WHERE Email LIKE '%' + @part + '%'",
+        'SELECT Id FROM dbo.Users WHERE Code = COALESCE(@code, Code)',
+      ),
+      findings: [
+        { messageId: 'nonSargable', location: { line: 1 }, data: { reason: 'leading-wildcard', column: 'Email' } },
+        { messageId: 'nonSargable', location: { line: 2 }, data: { reason: 'function', column: 'Code' } },
+      ],
+    },
+    {
       name: 'a function around a column',
       estate: withQueries('SELECT Id FROM dbo.Users WHERE YEAR(CreatedUtc) = 2024'),
       findings: [

@@ -123,12 +123,14 @@ function comparison(
   const rightAccess = rightColumn ? resolve(rightColumn.qualifier, rightColumn.column) : null;
   const text = `${describe(expr.left)} ${op} ${describe(expr.right)}`;
   if (leftColumn && rightColumn && typeof leftAccess === 'number' && leftAccess === rightAccess) {
-    // `Status = COALESCE(@Status, Status)` is the catch-all `(@Status IS NULL OR Status = @Status)`;
-    // any other comparison of a row with itself (`a.X = a.Y`) can never seek.
+    // `Status = COALESCE(@Status, Status)` is the catch-all `(@Status IS NULL OR Status = @Status)`, and the
+    // function around the column keeps any index from it; any other comparison of a row with itself
+    // (`a.X = a.Y`) can never seek.
     const optional = !leftColumn.wrapped && rightColumn.wrapped && sameName(leftColumn, rightColumn);
     if (!optional) return undefined;
     const leaf: SqlPredicateLeaf = { kind: 'leaf', column: leftColumn.column, op: operator, text, access: leftAccess };
     leaf.valueKind = 'parameter';
+    leaf.nonSargable = 'function';
     return { kind: 'or', items: [leaf, TRUE] };
   }
   const leaves: SqlPredicateLeaf[] = [];
