@@ -46,6 +46,18 @@ testAnalyzer(nonSargable, {
       ],
     },
     {
+      name: 'in a stored procedure, at the line of the statement',
+      estate: (b) =>
+        b
+          .sqlScript('db', 'schema.sql', SCHEMA)
+          .sqlScript(
+            'db',
+            'Users_ReadByYear.sql',
+            'CREATE PROCEDURE dbo.Users_ReadByYear @year INT\nAS\nBEGIN\n  SET NOCOUNT ON\n  SELECT Id FROM dbo.Users\n  WHERE YEAR(CreatedUtc) = @year\nEND',
+          ),
+      findings: [{ messageId: 'nonSargable', location: { file: 'Users_ReadByYear.sql', line: 5 } }],
+    },
+    {
       name: 'a function around a column',
       estate: withQueries('SELECT Id FROM dbo.Users WHERE YEAR(CreatedUtc) = 2024'),
       findings: [
