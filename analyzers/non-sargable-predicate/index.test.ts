@@ -35,6 +35,29 @@ testAnalyzer(nonSargable, {
   ],
   invalid: [
     {
+      name: 'a concatenated leading wildcard, and the COALESCE catch-all around the column',
+      estate: withQueries(
+        "SELECT Id FROM dbo.Users WHERE Email LIKE '%' + @part + '%'",
+        'SELECT Id FROM dbo.Users WHERE Code = COALESCE(@code, Code)',
+      ),
+      findings: [
+        { messageId: 'nonSargable', location: { line: 1 }, data: { reason: 'leading-wildcard', column: 'Email' } },
+        { messageId: 'nonSargable', location: { line: 2 }, data: { reason: 'function', column: 'Code' } },
+      ],
+    },
+    {
+      name: 'in a stored procedure, at the line of the statement',
+      estate: (b) =>
+        b
+          .sqlScript('db', 'schema.sql', SCHEMA)
+          .sqlScript(
+            'db',
+            'Users_ReadByYear.sql',
+            'CREATE PROCEDURE dbo.Users_ReadByYear @year INT\nAS\nBEGIN\n  SET NOCOUNT ON\n  SELECT Id FROM dbo.Users\n  WHERE YEAR(CreatedUtc) = @year\nEND',
+          ),
+      findings: [{ messageId: 'nonSargable', location: { file: 'Users_ReadByYear.sql', line: 5 } }],
+    },
+    {
       name: 'a function around a column',
       estate: withQueries('SELECT Id FROM dbo.Users WHERE YEAR(CreatedUtc) = 2024'),
       findings: [

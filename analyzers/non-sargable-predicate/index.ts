@@ -50,6 +50,8 @@ export default defineAnalyzer<NonSargableData>()({
       const { query } = located;
       const schema = sql.schemaFor(located);
       for (const block of query.blocks) {
+        // A routine is one query of many statements: its findings sit at the statement's line.
+        const line = query.routine ? (block.line ?? query.line) : query.line;
         const tables = block.accesses.map((a) => schema?.resolve(a.table, query.dialect));
         const where = block.where ? attributeLeaves(block.where, block, tables) : undefined;
         for (const leaf of allLeaves(where)) {
@@ -60,7 +62,7 @@ export default defineAnalyzer<NonSargableData>()({
           report({
             messageId: 'nonSargable',
             args: { predicate: leaf.text, reason: REASON_TEXT[reason], column: leaf.column },
-            location: { repo: located.repo, file: located.file, line: query.line, column: query.column },
+            location: { repo: located.repo, file: located.file, line, column: line === query.line ? query.column : 1 },
             data: {
               reason,
               column: leaf.column,

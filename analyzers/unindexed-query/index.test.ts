@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import unindexedQuery from './index.js';
+import nonSargablePredicate from '../non-sargable-predicate/index.js';
 import { runAnalyzer, testAnalyzer, type DeclareEstate } from '../../test/support/analyzerTester.js';
 import type { SqlQuery } from '../../test/support/estateBuilder.js';
 
@@ -97,6 +98,13 @@ testAnalyzer(unindexedQuery, {
       estate: withQueries(
         'SELECT o.Id FROM dbo.Orders o INNER JOIN @Ids i ON i.Id = o.Id WHERE o.Status = 1',
         'SELECT o.Id FROM @Ids i INNER JOIN dbo.Orders o ON o.Id = i.Id WHERE o.Status = 1',
+      ),
+    },
+    {
+      name: 'a sort with no filter and no TOP reads every row anyway; so does a GROUP BY',
+      estate: withQueries(
+        'SELECT Id, Name FROM dbo.Customers ORDER BY Name',
+        'SELECT Region, COUNT(*) FROM dbo.Customers GROUP BY Region',
       ),
     },
     {
@@ -272,13 +280,62 @@ testAnalyzer(unindexedQuery, {
       ],
     },
     {
-      name: 'an unindexed ORDER BY when nothing else restricts the table',
-      estate: withQueries('SELECT TOP 10 * FROM dbo.Customers ORDER BY Name'),
+      name: 'the first rows (TOP, OFFSET … FETCH) in an order no index gives, when nothing else restricts the table',
+      estate: withQueries(
+        'SELECT TOP 10 * FROM dbo.Customers ORDER BY Name',
+        'SELECT Id, Name FROM dbo.Customers ORDER BY Name OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY',
+      ),
       findings: [
         {
-          messageId: 'unindexed',
-          message: 'dbo.Customers is sorted by Name, which no index serves (full scan)',
+          messageId: 'sortedTop',
+          location: { line: 1 },
+          message:
+            'dbo.Customers is sorted by Name for its first rows (TOP/OFFSET), which no index serves: the whole table is read and sorted; an index on Name would make it a short range read',
           data: { kind: 'order-by', columns: ['Name'] },
+        },
+        { messageId: 'sortedTop', location: { line: 2 }, data: { kind: 'order-by', columns: ['Name'] } },
+      ],
+    },
+    {
+      name: 'a search whose every filter is an optional catch-all',
+      estate: withQueries(
+        'SELECT Id FROM dbo.Orders WHERE (@customer IS NULL OR CustomerId = @customer) AND (@status IS NULL OR Status = @status)',
+      ),
+      findings: [
+        {
+          messageId: 'optionalOnly',
+          data: { table: 'dbo.orders', kind: 'where', columns: ['CustomerId', 'Status'], suggestions: [] },
+        },
+      ],
+    },
+    {
+      name: 'a join gap inside a view, reported once at the view for the queries that restrict the other side',
+      estate: (b) =>
+        b
+          .sqlScript('db', 'schema.sql', SCHEMA)
+          .sqlScript(
+            'db',
+            'views.sql',
+            'CREATE VIEW dbo.CustomerOrderView AS\nSELECT c.Id AS CustomerId, c.Email, o.Id AS OrderId\nFROM dbo.Customers c\nJOIN dbo.Orders o ON o.Reference = c.Name',
+          )
+          .queries('db', 'Queries.cs', [
+            'SELECT OrderId FROM dbo.CustomerOrderView WHERE Email = @e',
+            'SELECT OrderId FROM dbo.CustomerOrderView WHERE CustomerId = @id',
+          ]),
+      findings: [
+        {
+          messageId: 'viewJoin',
+          location: { file: 'views.sql', line: 1 },
+          related: [
+            { file: 'Queries.cs', line: 1 },
+            { file: 'Queries.cs', line: 2 },
+          ],
+          data: {
+            table: 'dbo.orders',
+            kind: 'join',
+            columns: ['Reference'],
+            readBy: [expect.any(String), expect.any(String)],
+          },
         },
       ],
     },
@@ -418,13 +475,32 @@ describe('unindexed-query suggestions', () => {
   });
 
   it('suggests nothing for predicates no index can seek on, but does for a prefix LIKE and a T-SQL date cast', async () => {
-    expect(await suggestionsFor("[Name] LIKE '%son'")).toEqual([]);
-    expect(await suggestionsFor('YEAR([CreationDate]) = 2024')).toEqual([]);
     expect(await suggestionsFor("[Name] LIKE 'ann%'")).toEqual([
       'CREATE INDEX [IX_User_Name] ON [dbo].[User] ([Name]);',
     ]);
     expect(await suggestionsFor('CAST([CreationDate] AS DATE) = @day')).toEqual([
       'CREATE INDEX [IX_User_CreationDate] ON [dbo].[User] ([CreationDate]);',
+    ]);
+  });
+
+  it('names no column no index could seek on: a leading wildcard or a function is non-sargable-predicate’s finding', async () => {
+    for (const where of [
+      "[Name] LIKE '%son'",
+      "[Name] LIKE '%' + @name + '%'",
+      "[Name] LIKE ('%' + @name + '%')",
+      "[Name] LIKE CONCAT('%', @name)",
+      'YEAR([CreationDate]) = 2024',
+    ]) {
+      const estate: DeclareEstate = (b) =>
+        b
+          .sqlScript('db', 'User.sql', USER_SCHEMA)
+          .queries('db', 'Queries.cs', [`SELECT [Id] FROM [dbo].[User] WHERE ${where}`]);
+      expect((await runAnalyzer(unindexedQuery, estate)).findings, where).toEqual([]);
+      expect((await runAnalyzer(nonSargablePredicate, estate)).findings, where).toHaveLength(1);
+    }
+    // Beside a sargable predicate, that one is judged.
+    expect(await suggestionsFor("[Name] LIKE ('%' + @name) AND [Email] = @email")).toEqual([
+      'CREATE INDEX [IX_User_Email] ON [dbo].[User] ([Email]);',
     ]);
   });
 

@@ -89,7 +89,7 @@ testAnalyzer(unindexedQuery, {
       estate: withQueries(
         VIEWS,
         'SELECT * FROM dbo.InvoiceItemView WHERE Id = @id',
-        'SELECT Id FROM dbo.ProviderItemView WHERE ProviderId = @p',
+        'SELECT Id FROM dbo.ProviderItemView WHERE Id = @id',
         'SELECT * FROM NestedItemView WHERE Id = @id',
       ),
     },
@@ -167,7 +167,8 @@ END`,
         {
           messageId: 'unindexed',
           location: { file: 'Queries.cs' },
-          message: 'dbo.InvoiceItem filters on InvoiceId, which no index serves (full scan)',
+          message:
+            'dbo.InvoiceItem (through view dbo.InvoiceItemView) filters on InvoiceId, which no index serves (full scan)',
           data: { table: 'dbo.invoiceitem', kind: 'where', columns: ['InvoiceId'] },
         },
       ],
@@ -192,6 +193,30 @@ END`,
       ),
       findings: [
         { messageId: 'unindexed', data: { table: 'dbo.invoiceitem', kind: 'where', columns: ['ClientName'] } },
+      ],
+    },
+    {
+      // The view alone reads every row (no finding); a reader that picks a few invoices makes the
+      // view's own join a scan of InvoiceItem. That is one gap however many queries read the view.
+      name: 'a join inside a view that no index serves, once its readers restrict the other side: one finding at the view',
+      estate: withQueries(
+        VIEWS,
+        'SELECT Id FROM dbo.ProviderItemView WHERE ProviderId = @p',
+        'SELECT Id FROM dbo.NestedItemView V WHERE V.ProviderId = @p',
+        'SELECT * FROM dbo.ProviderItemView',
+      ),
+      findings: [
+        {
+          messageId: 'viewJoin',
+          message:
+            'dbo.InvoiceItem is joined on InvoiceId in view dbo.ProviderItemView, which no index serves (full scan for each of 2 queries reading it)',
+          location: { file: 'schema.sql' },
+          related: [
+            { file: 'Queries.cs', line: 1 },
+            { file: 'Queries.cs', line: 2 },
+          ],
+          data: { table: 'dbo.invoiceitem', kind: 'join', columns: ['InvoiceId'], view: 'dbo.provideritemview' },
+        },
       ],
     },
     {
@@ -245,6 +270,43 @@ END`,
         { messageId: 'unindexed', location: { line: 1 }, data: { kind: 'join', columns: ['ClientName'] } },
         { messageId: 'unindexed', location: { line: 2 }, data: { kind: 'join', columns: ['ClientName'] } },
         { messageId: 'unindexed', location: { line: 3 }, data: { kind: 'join', columns: ['ClientName'] } },
+      ],
+    },
+    {
+      name: 'a reader’s filter that reaches a base table only through the view’s join (`II.InvoiceId = I.Id = @id`)',
+      estate: withQueries(
+        'CREATE VIEW dbo.InvoiceWithItemsView AS\nSELECT I.Id AS InvoiceId, I.Number, II.Total\nFROM dbo.Invoice I\nLEFT JOIN dbo.InvoiceItem II ON II.InvoiceId = I.Id',
+        'SELECT * FROM dbo.InvoiceWithItemsView WHERE InvoiceId = @id',
+        'SELECT * FROM dbo.InvoiceWithItemsView',
+      ),
+      findings: [
+        {
+          messageId: 'unindexed',
+          location: { file: 'Queries.cs', line: 1 },
+          data: { table: 'dbo.invoiceitem', kind: 'where', columns: ['InvoiceId'], view: 'dbo.invoicewithitemsview' },
+        },
+      ],
+    },
+    {
+      name: 'a view filtered only by an optional catch-all',
+      estate: withQueries(VIEWS, 'SELECT * FROM dbo.InvoiceItemView WHERE (@client IS NULL OR ClientName = @client)'),
+      findings: [
+        {
+          messageId: 'optionalOnly',
+          message:
+            'dbo.InvoiceItem (through view dbo.InvoiceItemView) is filtered only by predicates an OR makes optional (ClientName = @client): with a catch-all branch (`@p IS NULL OR …`) or a subquery beside them, no plan seeks on them for every call (full scan)',
+          data: { table: 'dbo.invoiceitem', columns: ['ClientName'], suggestions: [] },
+        },
+      ],
+    },
+    {
+      name: 'the first rows of a view in an order no index of its base table gives',
+      estate: withQueries(VIEWS, 'SELECT TOP 10 * FROM dbo.InvoiceItemView ORDER BY Total DESC'),
+      findings: [
+        {
+          messageId: 'sortedTop',
+          data: { table: 'dbo.invoiceitem', kind: 'order-by', columns: ['Total'], view: 'dbo.invoiceitemview' },
+        },
       ],
     },
     {

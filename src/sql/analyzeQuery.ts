@@ -60,14 +60,40 @@ export function analyzeQuery(text: string, origin: QueryOrigin): AnalysedQuery {
   return { query, problems };
 }
 
-/** Adds one statement's blocks to `query` (routines call this per body statement too). */
+/** Adds one statement's blocks to `query` (routines call this per body statement too), each with its statement's line. */
 export function addStatement(
   query: SqlQueryFacts,
   statement: Statement,
   origin: QueryOrigin,
   problems: ExtractionProblem[],
 ): void {
+  const before = query.blocks.length;
   const line = origin.line + statement.line - 1;
+  addStatementBlocks(query, statement, origin, problems, line);
+  const recompiled = hasRecompileHint(statement.tokens);
+  for (const block of query.blocks.slice(before)) {
+    if (line !== query.line) block.line = line;
+    if (recompiled) block.recompiled = true;
+  }
+}
+
+/** `OPTION (…, RECOMPILE, …)`: the statement is planned for each call's parameter values. */
+function hasRecompileHint(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (tokens[i]!.value !== 'OPTION' || tokens[i + 1]!.text !== '(') continue;
+    const end = closingParen(tokens, i + 1);
+    if (tokens.slice(i + 2, end).some((t) => t.value === 'RECOMPILE')) return true;
+  }
+  return false;
+}
+
+function addStatementBlocks(
+  query: SqlQueryFacts,
+  statement: Statement,
+  origin: QueryOrigin,
+  problems: ExtractionProblem[],
+  line: number,
+): void {
   if (statement.keyword === 'EXEC' || statement.keyword === 'EXECUTE') {
     const executed = sniffExecuted(statement.tokens);
     if (executed) query.executes = [...(query.executes ?? []), executed];

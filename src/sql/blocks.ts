@@ -7,6 +7,7 @@
  */
 import type {
   SqlBlock,
+  SqlJoin,
   SqlOutputColumn,
   SqlPredicateLeaf,
   SqlPredicateNode,
@@ -15,7 +16,9 @@ import type {
 } from '../core/facts/sql.js';
 import {
   columnName,
+  DERIVED_ACCESS,
   isColumn,
+  TRANSIENT_ACCESS,
   toPredicate,
   visitSubqueries,
   type AstNode,
@@ -122,6 +125,7 @@ interface Scope {
 interface Join {
   /** The joined access, or -1 when the joined side is a derived table, CTE or rowset function. */
   index: number;
+  type: SqlJoin['type'];
   on: AstNode;
 }
 
@@ -135,7 +139,7 @@ function buildScope(
   const other = (entry: AstNode, alias: string | undefined, columns: ReadonlySet<string> | undefined) => {
     if (alias) scope.names.set(alias.toLowerCase(), -1);
     scope.others.push(columns);
-    if (entry.join && entry.on) joins.push({ index: -1, on: entry.on });
+    if (entry.join && entry.on) joins.push({ index: -1, type: joinType(entry.join), on: entry.on });
   };
   for (const entry of from ?? []) {
     if (entry?.expr?.ast || entry?.expr?.type === 'select') {
@@ -172,7 +176,7 @@ function buildScope(
     if (access.alias) scope.names.set(access.alias.toLowerCase(), index);
     else scope.names.set(access.table.name.toLowerCase(), index);
     if (access.table.schema) scope.names.set(`${access.table.schema}.${access.table.name}`.toLowerCase(), index);
-    if (entry.join && entry.on) joins.push({ index, on: entry.on });
+    if (entry.join && entry.on) joins.push({ index, type: joinType(entry.join), on: entry.on });
   }
   return { scope, joins };
 }
@@ -206,22 +210,44 @@ function callAccess(entry: AstNode, name: SqlTableName): SqlTableAccess {
   return access;
 }
 
-/** What a join's ON resolves a transient derived table or rowset function to: a short list driving seeks. */
-const TRANSIENT_SIDE = -2;
+/** `TOP n` (T-SQL), `OFFSET … FETCH`, `LIMIT n` (MySQL, PostgreSQL). */
+function isLimited(statement: AstNode): boolean {
+  if (statement.top && statement.top.value !== undefined && statement.top.value !== null) return true;
+  const limit = statement.limit;
+  if (!limit) return false;
+  if (limit.fetch) return true;
+  return Array.isArray(limit.value) && limit.value.length > 0;
+}
 
-function resolverOf(scope: Scope, joinSide = false): ResolveQualifier {
+function joinType(join: unknown): SqlJoin['type'] {
+  const text = String(join).toUpperCase();
+  if (text.startsWith('LEFT')) return 'left';
+  if (text.startsWith('RIGHT')) return 'right';
+  if (text.startsWith('FULL')) return 'full';
+  if (text.startsWith('CROSS')) return 'cross';
+  return 'inner';
+}
+
+/**
+ * Resolves a column to its access. `joinSide` (an ON): a transient derived table or rowset
+ * function is a short list driving seeks; `derived` (a WHERE or ON): a derived table's or
+ * CTE's column is said apart from an outer one, since its rows may drive a seek but their
+ * number is unknown.
+ */
+function resolverOf(scope: Scope, joinSide = false, derived = false): ResolveQualifier {
   return (qualifier, column) => {
     if (qualifier === undefined) {
       if (scope.accesses.length !== 1) return undefined;
       if (scope.others.length === 0) return 0;
       // Beside a CTE or derived table, an unqualified column is the table's only when theirs are known not to hold it.
       const wanted = column?.toLowerCase();
-      if (wanted && scope.others.some((columns) => columns?.has(wanted))) return null;
+      if (wanted && scope.others.some((columns) => columns?.has(wanted))) return derived ? DERIVED_ACCESS : null;
       return scope.others.every((columns) => columns !== undefined) ? 0 : undefined;
     }
     const name = qualifier.toLowerCase();
-    if (joinSide && scope.transient.has(name)) return TRANSIENT_SIDE;
+    if (joinSide && scope.transient.has(name)) return TRANSIENT_ACCESS;
     const index = scope.names.get(name);
+    if (derived && index !== undefined && index < 0) return DERIVED_ACCESS;
     if (index === undefined || index < 0) return null;
     return index;
   };
@@ -302,26 +328,26 @@ function finishBlock(
   recurse: (ast: AstNode) => void,
   outputs?: SqlOutputColumn[],
 ): void {
-  const where = toPredicate(statement.where, resolve, recurse);
+  const where = toPredicate(statement.where, resolverOf(scope, false, true), recurse);
   // A table is joined on its ON columns when it is the JOIN's inner side, or when the other
   // side of the equality is a table variable, TVP or temp table (a short list driving seeks):
   // `FROM T t JOIN @Ids i ON i.Id = t.Id` seeks T by Id just as `FROM @Ids i JOIN T t` does; so
   // does a derived table or rowset function over such a list (`JOIN OPENJSON(@ids) j ON j.value = t.Id`).
-  const resolveJoin = resolverOf(scope, true);
+  const resolveJoin = resolverOf(scope, true, true);
   const joinColumns = new Map<number, string[]>();
   const add = (index: number, column: string) => joinColumns.set(index, [...(joinColumns.get(index) ?? []), column]);
+  const joined: SqlJoin[] = [];
   for (const join of joins) {
     const on = toPredicate(join.on, resolveJoin, recurse);
+    joined.push({ accesses: join.index >= 0 ? [join.index] : [], type: join.type, ...(on ? { on } : {}) });
     const leaves = andedLeaves(on).filter((l) => l.access !== undefined && l.op !== 'other' && !l.nonSargable);
     for (const leaf of leaves) {
       const index = leaf.access!;
-      if (index < 0) continue;
       if (index === join.index) add(index, leaf.column);
-      // Both sides of one `a.x = b.y` carry the same text.
-      const other = leaves.find((l) => l !== leaf && l.text === leaf.text && l.access !== index)?.access;
+      const peer = leaf.peer;
       const transient =
-        other === TRANSIENT_SIDE ||
-        (other !== undefined && other >= 0 && isTransientTable(scope.accesses[other]!.table));
+        peer === 'transient' ||
+        (typeof peer === 'object' && peer.access !== undefined && isTransientTable(scope.accesses[peer.access]!.table));
       if (transient && index !== join.index) add(index, leaf.column);
     }
   }
@@ -329,11 +355,28 @@ function finishBlock(
   for (const item of statement.groupby?.columns ?? (Array.isArray(statement.groupby) ? statement.groupby : []))
     addColumn(item, scope, resolve, 'groupBy');
   for (const item of statement.orderby ?? []) addColumn(item?.expr, scope, resolve, 'orderBy');
+  const order = sortColumns(statement.orderby, resolve);
   visitSubqueries(statement.having, recurse);
   const block: SqlBlock = { accesses: scope.accesses };
   if (where) block.where = where;
   if (outputs) block.outputs = outputs;
+  if (joined.length > 0) block.joins = joined;
+  if (isLimited(statement)) block.limited = true;
+  if (order.length > 0) block.orderBy = order;
   collection.blocks.push(block);
+}
+
+/** The ORDER BY's leading plain columns, up to the first expression (which no index order gives). */
+function sortColumns(orderby: AstNode, resolve: ResolveQualifier): NonNullable<SqlBlock['orderBy']> {
+  const columns: NonNullable<SqlBlock['orderBy']> = [];
+  for (const item of Array.isArray(orderby) ? orderby : []) {
+    const expr = item?.expr;
+    if (!isColumn(expr)) break;
+    const column = columnName(expr)!;
+    const access = resolve(expr.table ? String(expr.table) : undefined, column);
+    columns.push(access === null ? { access: -1, column } : access === undefined ? { column } : { access, column });
+  }
+  return columns;
 }
 
 function addColumn(expr: AstNode, scope: Scope, resolve: ResolveQualifier, key: 'orderBy' | 'groupBy'): void {

@@ -12,7 +12,8 @@ export type AstNode = any;
 
 /**
  * Resolves a column (its qualifier, and its name for unqualified ones) to an access
- * index; `null` means "not a table of this scope" (an outer, CTE or derived column).
+ * index; `null` means "not a table of this scope" (an outer, CTE or derived column);
+ * negative markers say a transient list or a derived table apart where asked.
  */
 export type ResolveQualifier = (qualifier: string | undefined, column: string | undefined) => number | undefined | null;
 
@@ -62,6 +63,13 @@ export function isColumn(node: AstNode): boolean {
   return name !== undefined && name !== '*' && !name.startsWith('@');
 }
 
+/** A branch that holds for every row: an AND of nothing. */
+const TRUE: SqlPredicateNode = { kind: 'and', items: [] };
+
+export function isTrue(node: SqlPredicateNode): boolean {
+  return node.kind === 'and' && node.items.length === 0;
+}
+
 /** Converts a WHERE/ON expression; `negated` marks leaves under NOT as unseekable. */
 export function toPredicate(
   expr: AstNode,
@@ -74,13 +82,16 @@ export function toPredicate(
     const op = String(expr.operator).toUpperCase();
     if (op === 'AND' || op === 'OR') {
       const kind = (op === 'AND') !== negated ? 'and' : 'or';
-      const items = [
+      const branches = [
         toPredicate(expr.left, resolve, onSubquery, negated),
         toPredicate(expr.right, resolve, onSubquery, negated),
-      ]
+      ];
+      const items = branches
         .filter((n): n is SqlPredicateNode => n !== undefined)
         .flatMap((n) => (n.kind === kind ? n.items : [n]));
       if (items.length === 0) return kind === 'or' ? { kind, items: [] } : undefined;
+      // Under OR a branch on no column (`@p IS NULL`, `EXISTS (…)`) may be true for every row: it stays, as TRUE.
+      if (kind === 'or' && branches.some((n) => n === undefined) && !items.some(isTrue)) items.push(TRUE);
       return items.length === 1 && kind === 'and' ? items[0] : { kind, items };
     }
     if (hasOwnEntry(COMPARISONS, op)) return comparison(expr, op, resolve, onSubquery, negated);
@@ -108,14 +119,26 @@ function comparison(
   if (op === 'IS' && expr.right?.type !== 'null') operator = 'other';
   const leftColumn = columnSide(expr.left);
   const rightColumn = columnSide(expr.right);
-  const leaves: SqlPredicateLeaf[] = [];
+  const leftAccess = leftColumn ? resolve(leftColumn.qualifier, leftColumn.column) : null;
+  const rightAccess = rightColumn ? resolve(rightColumn.qualifier, rightColumn.column) : null;
   const text = `${describe(expr.left)} ${op} ${describe(expr.right)}`;
-  for (const [side, other] of [
-    [leftColumn, expr.right],
-    [rightColumn, expr.left],
+  if (leftColumn && rightColumn && typeof leftAccess === 'number' && leftAccess === rightAccess) {
+    // `Status = COALESCE(@Status, Status)` is the catch-all `(@Status IS NULL OR Status = @Status)`, and the
+    // function around the column keeps any index from it; any other comparison of a row with itself
+    // (`a.X = a.Y`) can never seek.
+    const optional = !leftColumn.wrapped && rightColumn.wrapped && sameName(leftColumn, rightColumn);
+    if (!optional) return undefined;
+    const leaf: SqlPredicateLeaf = { kind: 'leaf', column: leftColumn.column, op: operator, text, access: leftAccess };
+    leaf.valueKind = 'parameter';
+    leaf.nonSargable = 'function';
+    return { kind: 'or', items: [leaf, TRUE] };
+  }
+  const leaves: SqlPredicateLeaf[] = [];
+  for (const [side, access, other, otherSide, otherAccess] of [
+    [leftColumn, leftAccess, expr.right, rightColumn, rightAccess],
+    [rightColumn, rightAccess, expr.left, leftColumn, leftAccess],
   ] as const) {
     if (!side) continue;
-    const access = resolve(side.qualifier, side.column);
     if (access === null) continue; // a correlated outer column acts as a value here
     let nonSargable: NonSargableReason | undefined = side.dateCast
       ? 'date-cast'
@@ -130,10 +153,25 @@ function comparison(
     if (value.kind) leaf.valueKind = value.kind;
     if (value.text !== undefined) leaf.value = value.text;
     if (nonSargable) leaf.nonSargable = nonSargable;
+    if (otherSide && otherAccess === TRANSIENT_ACCESS) leaf.peer = 'transient';
+    else if (otherSide && otherAccess === DERIVED_ACCESS) leaf.peer = 'derived';
+    else if (otherSide && otherAccess !== null && (otherAccess === undefined || otherAccess >= 0))
+      leaf.peer =
+        otherAccess === undefined ? { column: otherSide.column } : { access: otherAccess, column: otherSide.column };
+    if (access !== undefined && access < 0) continue; // the transient side itself: only its partner's leaf is kept
     leaves.push(leaf);
   }
   if (leaves.length === 0) return undefined;
   return leaves.length === 1 ? leaves[0] : { kind: 'and', items: leaves };
+}
+
+/** What a join's ON resolves a transient derived table or rowset function to: a short list driving seeks. */
+export const TRANSIENT_ACCESS = -2;
+/** What a derived table's or CTE's column resolves to, when the resolver says them apart from outer columns. */
+export const DERIVED_ACCESS = -3;
+
+function sameName(a: ColumnSide, b: ColumnSide): boolean {
+  return a.column.toLowerCase() === b.column.toLowerCase();
 }
 
 interface ColumnSide {
@@ -202,7 +240,12 @@ function firstColumn(node: AstNode): Omit<ColumnSide, 'wrapped'> | undefined {
   return undefined;
 }
 
+/** `'%x'`, and a pattern built to start with one: `'%' + @x + '%'`, `CONCAT('%', @x)`, `'%' || $1`. */
 function isLeadingWildcard(node: AstNode): boolean {
+  if (node?.type === 'binary_expr' && (node.operator === '+' || node.operator === '||'))
+    return isLeadingWildcard(node.left);
+  if (node?.type === 'function' && String(node.name?.name?.[0]?.value).toUpperCase() === 'CONCAT')
+    return isLeadingWildcard(node.args?.value?.[0]);
   const value = node?.value;
   return typeof value === 'string' && (value.startsWith('%') || value.startsWith('_'));
 }

@@ -97,7 +97,8 @@ function isKeyable(column: SqlColumnDef | undefined, dialect: SqlDialect): boole
   return !(MAX_CAPABLE_TYPES.has(base) && (column.max || /\(\s*max\s*\)/i.test(type)));
 }
 
-function isLowSelectivity(name: string, column: SqlColumnDef | undefined): boolean {
+/** A bit/boolean, or a flag or small status by its name and type: too few distinct values to seek on alone. */
+export function isLowSelectivity(name: string, column: SqlColumnDef | undefined): boolean {
   const type = column?.type?.replace(/\(.*$/, '');
   if (type && BOOLEAN_TYPES.has(type)) return true;
   return FLAG_NAME.test(name) && (!type || ENUM_TYPES.has(type));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from './analyzeQuery.js';
 import { extractSqlScript } from './sqlScript.js';
+import { neutraliseParameters, parseSql } from './sqlParser.js';
 import { rewriteTransactSql } from './transactSqlRewrite.js';
 
 const origin = { dialect: 'transactsql' as const, api: 'test', line: 1, column: 1, dynamic: false };
@@ -80,6 +81,24 @@ describe('rewriteTransactSql', () => {
       'CollectionGroup',
       'Group',
     ]);
+  });
+
+  it('wraps a concatenated LIKE pattern, which the grammar reads only in parentheses, and parses it', () => {
+    expect(rewriteTransactSql("SELECT Id FROM dbo.T WHERE Name LIKE '%' + @name + '%' AND Id > 0")).toBe(
+      "SELECT Id FROM dbo.T WHERE Name LIKE ('%' + @name + '%') AND Id > 0",
+    );
+    expect(rewriteTransactSql("SELECT Id FROM dbo.T WHERE (Name NOT LIKE @prefix + '%')")).toBe(
+      "SELECT Id FROM dbo.T WHERE (Name NOT LIKE (@prefix + '%'))",
+    );
+    expect(rewriteTransactSql("SELECT Id FROM dbo.T WHERE Name LIKE @pattern ESCAPE '!'")).toBe(
+      "SELECT Id FROM dbo.T WHERE Name LIKE @pattern ESCAPE '!'",
+    );
+    expect(
+      parseSql(
+        neutraliseParameters("SELECT Id FROM dbo.T WHERE Name LIKE '%' + @name + '%'", 'transactsql'),
+        'transactsql',
+      ).ok,
+    ).toBe(true);
   });
 
   it('drops OUTPUT clauses (also OUTPUT … INTO @t) and a trailing OPTION (…)', () => {

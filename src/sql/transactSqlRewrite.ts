@@ -10,7 +10,8 @@
  *   `OUTPUT …` clauses and a trailing `OPTION (…)` dropped,
  *   `SELECT … INTO t FROM …` → `INSERT INTO t SELECT … FROM …` (t written, the same rows read),
  *   `OPENJSON(@j) WITH (col type '$.path', …)` → `OPENJSON(@j)` (the schema only names the rowset's columns),
- *   `WITH [name] AS (…)` → `WITH name AS (…)` (the grammar rejects a bracketed CTE name before a UNION body).
+ *   `WITH [name] AS (…)` → `WITH name AS (…)` (the grammar rejects a bracketed CTE name before a UNION body),
+ *   `LIKE '%' + @x + '%'` → `LIKE ('%' + @x + '%')` (the grammar takes a concatenated pattern only in parentheses).
  */
 import { readDottedName, tokenize, type Token } from './lexer.js';
 import { depthsOf } from './parens.js';
@@ -43,7 +44,7 @@ export function rewriteTransactSql(text: string): string {
   if (first.kind === 'word' && first.value === 'INSERT' && tokens[1] && tokens[1].value !== 'INTO')
     edits.push({ start: tokens[1].start, end: tokens[1].start, text: 'INTO ' });
   if (first.kind === 'word' && first.value === 'SELECT') edits.push(...selectIntoAsInsert(text, tokens, depths));
-  edits.push(...rowsetSchemas(tokens), ...bracketedCteNames(tokens, depths));
+  edits.push(...rowsetSchemas(tokens), ...bracketedCteNames(tokens, depths), ...likeConcatenations(tokens, depths));
   for (let i = 1; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'word' || depths[i] !== depths[0]) continue;
@@ -112,6 +113,44 @@ function bracketedCteNames(tokens: readonly Token[], depths: readonly number[]):
     if (token.kind !== 'quoted' || depths[i] !== 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(token.value)) continue;
     if (tokens[i + 1]?.value === 'AS' && tokens[i + 2]?.text === '(' && /^(WITH|,)$/.test(tokens[i - 1]!.value))
       edits.push({ start: token.start, end: token.end, text: token.value });
+  }
+  return edits;
+}
+
+/** What ends a LIKE pattern at its own depth. */
+const AFTER_PATTERN = new Set([
+  'AND',
+  'OR',
+  'ESCAPE',
+  'THEN',
+  'WHEN',
+  'ELSE',
+  'END',
+  'ORDER',
+  'GROUP',
+  'HAVING',
+  'UNION',
+  'OPTION',
+]);
+
+/** `[NOT] LIKE a + b …`: the concatenated pattern wrapped in parentheses, at any depth. */
+function likeConcatenations(tokens: readonly Token[], depths: readonly number[]): Edit[] {
+  const edits: Edit[] = [];
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (tokens[i]!.value !== 'LIKE' || tokens[i]!.kind !== 'word') continue;
+    const depth = depths[i + 1];
+    let end = i + 1;
+    let concatenated = false;
+    while (end < tokens.length) {
+      const token = tokens[end]!;
+      if (depths[end]! < depth! || (depths[end] === depth && (token.text === ',' || token.text === ';'))) break;
+      if (depths[end] === depth && token.kind === 'word' && AFTER_PATTERN.has(token.value)) break;
+      if (depths[end] === depth && token.text === '+') concatenated = true;
+      end++;
+    }
+    if (!concatenated || end === i + 1) continue;
+    edits.push({ start: tokens[i + 1]!.start, end: tokens[i + 1]!.start, text: '(' });
+    edits.push({ start: tokens[end - 1]!.end, end: tokens[end - 1]!.end, text: ')' });
   }
   return edits;
 }

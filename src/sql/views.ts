@@ -9,6 +9,7 @@
 import type {
   SqlBlock,
   SqlDialect,
+  SqlJoin,
   SqlOutputColumn,
   SqlPredicateLeaf,
   SqlPredicateNode,
@@ -65,8 +66,10 @@ export type ViewReadGap = 'view-not-found';
 
 export interface ExpandedBlock {
   block: SqlBlock;
-  /** Accesses a judge should skip: view tables no predicate of the reading query reaches (the view's own query judges those). */
-  skip: ReadonlySet<SqlTableAccess>;
+  /** Per access of `block`: the view (or function) the reading query names that it was reached through. */
+  via: (ViewDefinition | undefined)[];
+  /** Per access of `block`: the view whose definition reads it (the innermost one). */
+  source: (ViewDefinition | undefined)[];
 }
 
 export interface ExpandedQuery {
@@ -85,9 +88,11 @@ export function expandQuery(query: SqlQueryFacts, schema: SchemaCatalog, views: 
     const start: Working = {
       block,
       lineage: block.accesses.map(() => []),
+      via: block.accesses.map(() => undefined),
+      source: block.accesses.map(() => undefined),
       reached: new Set(block.accesses.map((_, i) => i)),
     };
-    for (const working of expand(start, 0, state)) outcome.blocks.push(finish(working, block));
+    for (const working of expand(start, 0, state)) outcome.blocks.push(finish(working));
     if (state.readsViews) outcome.readsViews = true;
     if (state.missing) outcome.notJudged = 'view-not-found';
   }
@@ -106,14 +111,15 @@ interface Working {
   block: SqlBlock;
   /** Per access: the keys of the views it was reached through (cycle guard and depth). */
   lineage: string[][];
+  /** Per access: the outermost view it was reached through, and the innermost, whose definition reads it. */
+  via: (ViewDefinition | undefined)[];
+  source: (ViewDefinition | undefined)[];
   /** Accesses some predicate, join or sort of the reading query reaches. */
   reached: Set<number>;
 }
 
-function finish(working: Working, original: SqlBlock): ExpandedBlock {
-  if (working.block === original) return { block: original, skip: new Set() };
-  const skip = new Set(working.block.accesses.filter((_, i) => !working.reached.has(i)));
-  return { block: working.block, skip };
+function finish(working: Working): ExpandedBlock {
+  return { block: working.block, via: working.via, source: working.source };
 }
 
 /** Expands the first view access at or after `from`, then the rest, branch by branch. */
@@ -160,6 +166,8 @@ function merge(working: Working, index: number, view: ViewDefinition, branch: Sq
   }));
   const accesses = [...outer.accesses, ...base];
   const lineage = [...working.lineage, ...base.map(() => [...working.lineage[index]!, view.key])];
+  const via = [...working.via, ...base.map(() => working.via[index] ?? view)];
+  const source = [...working.source, ...base.map(() => view)];
   const reached = new Set(working.reached);
   const target = (name: string): Target => {
     const found = traceColumn(name, branch.outputs ?? [], branch.accesses, state);
@@ -187,8 +195,40 @@ function merge(working: Working, index: number, view: ViewDefinition, branch: Sq
   const mapped = outer.where ? mapLeaves(outer.where, index, target) : undefined;
   const own = branch.where ? shiftLeaves(branch.where, offset) : undefined;
   const where = conjunction(mapped, own);
-  const block: SqlBlock = { accesses, ...(where ? { where } : {}) };
-  return { block, lineage, reached };
+  const baseIndexes = base.map((_, i) => i + offset);
+  const joins: SqlJoin[] = [
+    // A join on the view joins its base tables.
+    ...(outer.joins ?? []).map((join) => ({
+      ...join,
+      accesses: join.accesses.flatMap((a) => (a === index ? [a, ...baseIndexes] : [a])),
+      ...(join.on ? { on: mapLeaves(join.on, index, target) } : {}),
+    })),
+    ...(branch.joins ?? []).map((join) => ({
+      ...join,
+      accesses: join.accesses.map((a) => a + offset),
+      ...(join.on ? { on: shiftLeaves(join.on, offset) } : {}),
+    })),
+  ];
+  const block: SqlBlock = {
+    accesses,
+    ...(where ? { where } : {}),
+    ...(joins.length > 0 ? { joins } : {}),
+    ...(outer.limited ? { limited: true as const } : {}),
+    ...(outer.orderBy
+      ? {
+          orderBy: outer.orderBy.map((o) => {
+            if (o.access !== index) return o;
+            const to = target(o.column);
+            return to?.access !== undefined
+              ? { access: to.access, column: to.column }
+              : { access: -1, column: o.column };
+          }),
+        }
+      : {}),
+    ...(outer.recompiled ? { recompiled: true as const } : {}),
+    ...(outer.line !== undefined ? { line: outer.line } : {}),
+  };
+  return { block, lineage, via, source, reached };
 }
 
 /**
@@ -233,13 +273,20 @@ function holdsColumn(access: SqlTableAccess, column: string, state: Expansion, d
   );
 }
 
-/** Leaves on the view access (or unqualified ones the view has) move to the base column; untraceable ones stay on the view, unjudged. */
+/** Leaves (and peers) on the view access move to the base column; untraceable ones stay on the view, unjudged. */
 function mapLeaves(node: SqlPredicateNode, index: number, target: (name: string) => Target): SqlPredicateNode {
   if (node.kind !== 'leaf') return { kind: node.kind, items: node.items.map((n) => mapLeaves(n, index, target)) };
-  if (node.access !== index) return node;
+  const leaf: SqlPredicateLeaf = { ...node };
+  const peer = node.peer;
+  if (typeof peer === 'object' && peer.access === index) {
+    const to = target(peer.column);
+    leaf.peer =
+      to?.access !== undefined ? { access: to.access, column: to.column } : { column: to?.column ?? peer.column };
+  }
+  if (node.access !== index) return leaf;
   const to = target(node.column);
-  if (!to) return node;
-  const leaf: SqlPredicateLeaf = { ...node, column: to.column };
+  if (!to) return leaf;
+  leaf.column = to.column;
   if (to.access === undefined) delete leaf.access;
   else leaf.access = to.access;
   return leaf;
@@ -247,7 +294,11 @@ function mapLeaves(node: SqlPredicateNode, index: number, target: (name: string)
 
 function shiftLeaves(node: SqlPredicateNode, offset: number): SqlPredicateNode {
   if (node.kind !== 'leaf') return { kind: node.kind, items: node.items.map((n) => shiftLeaves(n, offset)) };
-  return node.access === undefined ? node : { ...node, access: node.access + offset };
+  const leaf: SqlPredicateLeaf = node.access === undefined ? { ...node } : { ...node, access: node.access + offset };
+  const peer = node.peer;
+  if (typeof peer === 'object' && peer.access !== undefined)
+    leaf.peer = { access: peer.access + offset, column: peer.column };
+  return leaf;
 }
 
 function conjunction(...nodes: (SqlPredicateNode | undefined)[]): SqlPredicateNode | undefined {

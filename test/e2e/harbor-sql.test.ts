@@ -10,6 +10,8 @@ interface ExpectedQuery {
   repo: string;
   file: string;
   line: number;
+  /** Where its finding is, when not at `line`: a routine's statement. */
+  findingLine?: number;
   tables: string[];
   flagged: boolean;
   columns?: string[];
@@ -36,8 +38,9 @@ let work: string;
 let result: ScanResult;
 let table: string;
 
-const at = (f: Finding, q: { repo: string; file: string; line: number }) =>
-  f.location.repo === q.repo && f.location.file === q.file && f.location.line === q.line;
+/** A finding sits at its statement's line, which in a routine is below the routine's first line. */
+const at = (f: Finding, q: { repo: string; file: string; line: number; findingLine?: number }) =>
+  f.location.repo === q.repo && f.location.file === q.file && f.location.line === (q.findingLine ?? q.line);
 const ofRule = (rule: string) => result.findings.filter((f) => f.ruleId === rule);
 
 beforeAll(() => {

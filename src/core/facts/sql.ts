@@ -82,11 +82,28 @@ export interface SqlPredicateLeaf {
   nonSargable?: NonSargableReason;
   /** The predicate as written (normalised), for messages. */
   text: string;
+  /**
+   * The column compared on the other side, when it is a table of this block
+   * (`a.X = b.Y`: on a's leaf, b's access and Y), or `transient` for a table
+   * variable, temp table or rowset function over a short list, or `derived` for a
+   * derived table or CTE of the same FROM (rows of unknown number). Absent when the
+   * other side is a value (a parameter, a literal, an outer column).
+   */
+  peer?: { access?: number; column: string } | 'transient' | 'derived';
 }
 
+/** An AND with no items is TRUE: under OR it marks a branch that restricts no table (`@p IS NULL OR …`). */
 export interface SqlCondition {
   kind: 'and' | 'or';
   items: SqlPredicateNode[];
+}
+
+/** One `JOIN … ON`: which access it joins, how, and its condition (leaves point at accesses by index). */
+export interface SqlJoin {
+  /** The joined side's accesses: one table, a view's base tables, none for a derived table, CTE or rowset function. */
+  accesses: number[];
+  type: 'inner' | 'left' | 'right' | 'full' | 'cross';
+  on?: SqlPredicateNode;
 }
 
 export type SqlPredicateNode = SqlCondition | SqlPredicateLeaf;
@@ -122,6 +139,19 @@ export interface SqlBlock {
   where?: SqlPredicateNode;
   /** A statement's top-level SELECT (each UNION branch): what it returns, so a view over it can be read through. */
   outputs?: SqlOutputColumn[];
+  /** The FROM's joins with their ON conditions, in order (absent: none, or a reader that does not say). */
+  joins?: SqlJoin[];
+  /** `TOP n` or `OFFSET … FETCH`: only the first rows are wanted. */
+  limited?: true;
+  /**
+   * The ORDER BY's leading plain columns, in order (access absent when unqualified among several
+   * tables, -1 for a derived table's or CTE's column); it stops at the first expression.
+   */
+  orderBy?: { access?: number; column: string }[];
+  /** `OPTION (RECOMPILE)`: planned for the parameter values of each call. */
+  recompiled?: true;
+  /** The line of the statement the block is part of, when it differs from the query's. */
+  line?: number;
 }
 
 /** One query the code sends, or one routine's body. */
