@@ -72,10 +72,14 @@ export function indexUnits(nodes: readonly GraphNode[], edges: readonly GraphEdg
     const parent = parentOf.get(node.id);
     return parent && byId.get(parent)?.kind === 'project' ? parent : undefined;
   };
-  /** Project unit, or the repo itself for code outside any project. */
+  /** Project unit, or one unit per repo for its code outside any project. */
   const projectUnit = (node: GraphNode, repo: string): string => {
     const project = byId.get(projectOf(node) ?? '');
-    return project ? addUnit(project, repoUnit(repo)) : repoUnit(repo);
+    if (project) return addUnit(project, repoUnit(repo));
+    const id = `loose:${repo}`;
+    if (!units.has(id))
+      units.set(id, { id, label: `${repo} (outside projects)`, kind: 'unit', repo, parent: repoUnit(repo) });
+    return id;
   };
   const moduleOf = (node: GraphNode): string | undefined => {
     for (let dir = parentDir(node.path ?? ''); dir !== undefined; dir = parentDir(dir)) {
@@ -98,7 +102,7 @@ export function indexUnits(nodes: readonly GraphNode[], edges: readonly GraphEdg
       continue;
     }
     if (!repo) continue;
-    if (node.kind === 'repo') assign(node.id, repo, repoUnit(repo), repoUnit(repo));
+    if (node.kind === 'repo') unitOf.repo.set(node.id, repoUnit(repo));
     else if (node.kind === 'project') {
       const project = projectUnit(node, repo);
       assign(node.id, repo, project, project);
