@@ -101,7 +101,14 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
 
   function mount(): void {
     sigma = new Sigma(graphOf(state.level), stage, {
-      settings: { labelRenderedSizeThreshold: 7, labelDensity: 0.8, minCameraRatio: 0.02, maxCameraRatio: 4 },
+      // The view is display:none while another tab shows; sigma then skips drawing instead of throwing.
+      settings: {
+        allowInvalidContainer: true,
+        labelRenderedSizeThreshold: 7,
+        labelDensity: 0.8,
+        minCameraRatio: 0.02,
+        maxCameraRatio: 4,
+      },
       nodeReducer: (key, display) => {
         const index = Number(key);
         const active = state.selected ?? state.hovered;
@@ -266,6 +273,10 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
       if (!sigma) {
         mount();
         switchLevel(state.level);
+      } else {
+        // Coming back from another tab: the stage had no size while hidden.
+        sigma.resize();
+        sigma.refresh();
       }
     },
   };
