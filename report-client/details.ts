@@ -7,6 +7,8 @@ const EDGES_SHOWN = 40;
 
 export interface DetailsActions {
   select: (index: number) => void;
+  /** The label of a node of any level (a namespace's project lives one level up). */
+  labelOf: (id: string) => string | undefined;
   drill?: () => void;
   drillLabel?: string;
 }
@@ -15,7 +17,7 @@ export function nodeDetails(level: GraphLevel, index: number, actions: DetailsAc
   const node = level.nodes[index]!;
   const out = level.edges.filter((e) => e.s === index).sort(byWeight);
   const inbound = level.edges.filter((e) => e.t === index).sort(byWeight);
-  const parent = node.parent ? (level.nodes.find((n) => n.id === node.parent)?.label ?? node.parent) : undefined;
+  const parent = node.parent ? (actions.labelOf(node.parent) ?? node.parent) : undefined;
   return h(
     'div',
     { class: 'details', attrs: { 'data-node': node.id } },

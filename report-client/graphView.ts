@@ -32,6 +32,7 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
   const start = levels.find((l) => l.id === 'project' && l.nodes.length > 1) ?? levels[0]!;
   const state: ViewState = { level: start, hiddenCategories: new Set(['co-change']) };
   const graphs = new Map<string, Graph>();
+  const labels = new Map(levels.flatMap((l) => l.nodes.map((n) => [n.id, n.label] as const)));
   const stage = h('div', { class: 'graph-stage', attrs: { 'data-role': 'graph-stage' } });
   const panel = h('aside', { class: 'graph-panel', attrs: { 'data-role': 'graph-details' } });
   const status = h('div', { class: 'graph-status' });
@@ -89,6 +90,14 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
     return graph;
   }
 
+  // The reducers ask for every node on every frame: the neighbour set is computed once per active node.
+  let neighbourCache: { key: string; set: Set<number> } | undefined;
+  function neighboursOf(index: number): Set<number> {
+    const key = `${state.level.id}:${index}:${[...state.hiddenCategories].join(',')}`;
+    if (neighbourCache?.key !== key) neighbourCache = { key, set: neighbours(index) };
+    return neighbourCache.set;
+  }
+
   function neighbours(index: number): Set<number> {
     const set = new Set([index]);
     for (const e of state.level.edges) {
@@ -112,8 +121,9 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
       nodeReducer: (key, display) => {
         const index = Number(key);
         const active = state.selected ?? state.hovered;
-        const near = active !== undefined ? neighbours(active) : undefined;
-        const lit = (near ? near.has(index) : true) && (!state.focus || state.focus.has(index) || index === active);
+        // A selected or hovered node lights its neighbours; otherwise the search or drill focus does.
+        const near = active !== undefined ? neighboursOf(active) : undefined;
+        const lit = near ? near.has(index) : !state.focus || state.focus.has(index);
         if (!lit) return { ...display, color: DIMMED, label: null, zIndex: 0 };
         return index === active || state.focus?.has(index)
           ? { ...display, highlighted: true, labelVisibility: 'visible', zIndex: 2 }
@@ -153,7 +163,8 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
       const children = finer ? finer.nodes.flatMap((n, i) => (n.parent === node.id ? [i] : [])) : [];
       panel.appendChild(
         nodeDetails(state.level, index, {
-          select: (i) => select(i),
+          select: (i) => selectAndShow(i),
+          labelOf: (id) => labels.get(id),
           ...(finer && children.length > 0
             ? {
                 drill: () => switchLevel(finer, new Set(children)),
@@ -166,9 +177,10 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
     sigma?.refresh({ skipIndexation: true });
   }
 
+  /** Selects a node and frames it with its neighbours, so its edges are in view. */
   function selectAndShow(index: number): void {
     select(index);
-    fitTo(new Set([index]));
+    fitTo(neighboursOf(index));
   }
 
   function finerLevel(level: GraphLevel): GraphLevel | undefined {
@@ -196,7 +208,8 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
     const points = [...indices].map((i) => sigma!.getNodeDisplayData(String(i))).filter((d) => d !== undefined);
     const xs = points.map((p) => p.x);
     const ys = points.map((p) => p.y);
-    const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys), 0.05);
+    // Never closer than a fifth of the whole graph: a lone node would fill the stage.
+    const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys), 0.2);
     void sigma.getCamera().animate(
       {
         x: (Math.max(...xs) + Math.min(...xs)) / 2,

@@ -211,6 +211,24 @@ describe('buildReportData levels', () => {
     expect(new Set(nodes.map((n) => `${n.x},${n.y}`)).size).toBe(nodes.length);
   });
 
+  it('names a project standing for its own files among namespaces apart from a namespace of that name', () => {
+    const graph = estate();
+    graph.nodes.push({
+      id: 'file:shop/src/Core/Settings.cs',
+      kind: 'file',
+      name: 'Settings.cs',
+      repo: 'shop',
+      path: 'src/Core/Settings.cs',
+      loc: 5,
+      data: { language: 'C#' },
+    });
+    graph.edges.push(
+      { from: core, to: 'file:shop/src/Core/Settings.cs', kind: 'contains', weight: 1 },
+      { from: 'file:shop/src/Core/Settings.cs', to: 'type:Shop.Billing.Invoice', kind: 'type-ref', weight: 1 },
+    );
+    expect(pairs(levelOf('namespace', result(graph)))).toContain('Core (project files) -code-> Shop.Billing 1');
+  });
+
   it('draws no cluster level without a decomposition', () => {
     expect(buildReportData(result()).levels.map((l) => l.id)).toEqual(['repo', 'project', 'namespace']);
   });

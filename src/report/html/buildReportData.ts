@@ -10,7 +10,7 @@ import { dsmOrder } from './dsm.js';
 import { layoutPositions } from './layout.js';
 import { plotsOf } from './plots.js';
 import type { EdgeCategory, GraphLevel, GraphLevelId, ReportData } from './reportData.js';
-import { indexUnits, type UnitIndex } from './units.js';
+import { indexUnits, type CodeLevel, type UnitIndex, type UnitInfo } from './units.js';
 
 /** Edges that make one unit depend on another (the matrix); table use and co-change are drawn, not ordered. */
 const DEPENDENCY_CATEGORIES: ReadonlySet<EdgeCategory> = new Set(['code', 'http', 'grpc', 'routine']);
@@ -21,7 +21,7 @@ export function buildReportData(result: ScanResult): ReportData {
   const levels: GraphLevel[] = (['repo', 'project', 'namespace'] as const).map((level) =>
     finishLevel(
       level,
-      aggregateLevel(result.graph.nodes, result.graph.edges, index.unitOf[level], describe(index), index.locOf),
+      aggregateLevel(result.graph.nodes, result.graph.edges, index.unitOf[level], describe(index, level), index.locOf),
     ),
   );
   const decomposition = readDecomposition(result);
@@ -94,19 +94,33 @@ export function buildReportData(result: ScanResult): ReportData {
   return data;
 }
 
-function describe(index: UnitIndex): (unitId: string) => Omit<AggregatedNode, 'loc' | 'units'> | undefined {
+function describe(
+  index: UnitIndex,
+  level: CodeLevel,
+): (unitId: string) => Omit<AggregatedNode, 'loc' | 'units'> | undefined {
   return (unitId) => {
     const unit = index.units.get(unitId);
     if (!unit) return undefined;
     return {
       id: unit.id,
-      label: unit.label,
+      label: levelLabel(index, unit, level),
       kind: unit.kind,
       ...(unit.repo ? { repo: unit.repo } : {}),
       ...(unit.parent ? { parent: unit.parent } : {}),
       group: unit.kind === 'table' ? 'table' : (unit.repo ?? ''),
     };
   };
+}
+
+/**
+ * Names that stay apart at one level: a project standing for its own files
+ * among namespaces says so, and each project's global namespace names its project.
+ */
+function levelLabel(index: UnitIndex, unit: UnitInfo, level: CodeLevel): string {
+  const parent = unit.parent ? index.units.get(unit.parent)?.label : undefined;
+  if (level === 'namespace' && unit.id.startsWith('project:')) return `${unit.label} (project files)`;
+  if (level === 'namespace' && unit.label === '<global>' && parent) return `<global> (${parent})`;
+  return unit.label;
 }
 
 /** Clusters as units: members and owned tables fold into their cluster; shared tables stay tables. */
