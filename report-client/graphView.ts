@@ -17,6 +17,8 @@ const LEVEL_LABELS: Record<string, string> = {
   cluster: 'Clusters',
 };
 const SEARCH_RESULTS = 20;
+const DENSE_EDGES = 1500;
+const FAINT_CODE = 'rgba(134, 142, 150, 0.22)';
 
 interface ViewState {
   level: GraphLevel;
@@ -70,19 +72,25 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
     const colors = groupColors(level.nodes.filter((n) => n.kind === 'unit').map((n) => n.group));
     const maxLoc = Math.max(1, ...level.nodes.map((n) => n.loc));
     const maxWeight = Math.max(1, ...level.edges.map((e) => e.w));
+    const dense = level.edges.length > DENSE_EDGES;
+    // Pixels: a few dozen nodes can be large, a thousand must leave room between them.
+    const largest = Math.max(4, Math.min(16, 160 / Math.sqrt(level.nodes.length)));
     level.nodes.forEach((n, i) => {
       graph.addNode(String(i), {
         x: n.x,
         y: n.y,
         label: n.label,
-        size: n.kind === 'table' ? 3 : 4 + 14 * Math.sqrt(n.loc / maxLoc),
+        // Logarithmic, so one giant unit does not shrink every other to a dot.
+        size:
+          n.kind === 'table' ? largest / 5 : largest / 5 + (largest * 4 * Math.log1p(n.loc)) / (5 * Math.log1p(maxLoc)),
         color: n.kind === 'table' ? TABLE_COLOR : (colors.get(n.group) ?? '#495057'),
       });
     });
     level.edges.forEach((e, i) => {
       graph.addDirectedEdgeWithKey(String(i), String(e.s), String(e.t), {
         size: 0.6 + 3 * (Math.log1p(e.w) / Math.log1p(maxWeight)),
-        color: CATEGORY_COLORS[e.c],
+        // Thousands of code references drawn opaque hide everything else.
+        color: e.c === 'code' && dense ? FAINT_CODE : CATEGORY_COLORS[e.c],
         category: e.c,
       });
     });
@@ -112,6 +120,8 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
     sigma = new Sigma(graphOf(state.level), stage, {
       // The view is display:none while another tab shows; sigma then skips drawing instead of throwing.
       settings: {
+        // Sizes in screen pixels: in graph units they shrink as the estate's layout spreads.
+        itemSizesReference: 'screen',
         allowInvalidContainer: true,
         labelRenderedSizeThreshold: 7,
         labelDensity: 0.8,

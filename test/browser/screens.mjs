@@ -38,7 +38,15 @@ await shoot('overview');
 await page.evaluate(() => (location.hash = 'graph'));
 await page.waitForSelector('body[data-graph-drawn="true"]');
 await shoot('graph');
-await page.locator('[data-role=graph-search]').fill('Harbor.Core');
+// The most connected node of the level shown first, whatever the estate.
+const busiest = await page.evaluate(`(() => {
+  const data = JSON.parse(document.getElementById('assess-data').textContent);
+  const level = data.levels.find((l) => l.id === 'project' && l.nodes.length > 1) ?? data.levels[0];
+  const degree = level.nodes.map(() => 0);
+  for (const e of level.edges) { degree[e.s] += 1; degree[e.t] += 1; }
+  return level.nodes[degree.indexOf(Math.max(...degree))].label;
+})()`);
+await page.locator('[data-role=graph-search]').fill(busiest);
 await page.locator('[data-role=graph-search]').press('Enter');
 await shoot('graph-selected');
 await page.locator('.graph-view button.level[data-level=namespace]').click();

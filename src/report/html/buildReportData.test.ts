@@ -193,6 +193,17 @@ describe('buildReportData levels', () => {
     });
   });
 
+  it('colours by repository, or within one repository by project and by the folder holding the project', () => {
+    const two = {
+      ...result(),
+      repos: ['shop', 'front'].map((name) => ({ name, path: name, git: true, files: 1, loc: 1, languages: {} })),
+    };
+    expect(levelOf('project', two).nodes.find((n) => n.id === core)!.group).toBe('shop');
+    expect(levelOf('namespace', two).nodes.find((n) => n.id === nsBilling)!.group).toBe('shop');
+    expect(levelOf('project').nodes.find((n) => n.id === core)!.group).toBe('src');
+    expect(levelOf('namespace').nodes.find((n) => n.id === nsBilling)!.group).toBe(core);
+  });
+
   it('does not draw a table no code uses, and says how many', () => {
     const level = levelOf('project');
     expect(level.nodes.map((n) => n.label)).not.toContain('dbo.Unused');

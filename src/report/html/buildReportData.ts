@@ -21,7 +21,13 @@ export function buildReportData(result: ScanResult): ReportData {
   const levels: GraphLevel[] = (['repo', 'project', 'namespace'] as const).map((level) =>
     finishLevel(
       level,
-      aggregateLevel(result.graph.nodes, result.graph.edges, index.unitOf[level], describe(index, level), index.locOf),
+      aggregateLevel(
+        result.graph.nodes,
+        result.graph.edges,
+        index.unitOf[level],
+        describe(index, level, result.repos.length <= 1),
+        index.locOf,
+      ),
     ),
   );
   const decomposition = readDecomposition(result);
@@ -97,6 +103,7 @@ export function buildReportData(result: ScanResult): ReportData {
 function describe(
   index: UnitIndex,
   level: CodeLevel,
+  singleRepo: boolean,
 ): (unitId: string) => Omit<AggregatedNode, 'loc' | 'units'> | undefined {
   return (unitId) => {
     const unit = index.units.get(unitId);
@@ -107,9 +114,20 @@ function describe(
       kind: unit.kind,
       ...(unit.repo ? { repo: unit.repo } : {}),
       ...(unit.parent ? { parent: unit.parent } : {}),
-      group: unit.kind === 'table' ? 'table' : (unit.repo ?? ''),
+      group: unit.kind === 'table' ? 'table' : singleRepo ? groupInRepo(unit, level) : (unit.repo ?? ''),
     };
   };
+}
+
+/**
+ * The colour group when the estate is one repository (colouring by repo would
+ * paint everything alike): a namespace by its project, a project by the folder
+ * holding its own (`src`, `test`, `util`).
+ */
+function groupInRepo(unit: UnitInfo, level: CodeLevel): string {
+  if (level === 'namespace') return unit.id.startsWith('project:') ? unit.id : (unit.parent ?? unit.id);
+  const folders = (unit.path ?? '').split('/').slice(0, -2);
+  return folders.length > 0 ? folders.join('/') : '.';
 }
 
 /**

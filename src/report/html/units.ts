@@ -16,6 +16,8 @@ export interface UnitInfo {
   repo?: string;
   /** The unit one level up (namespace → project → repo). */
   parent?: string;
+  /** Repo-relative path of what it stands for (a project's manifest), when it has one. */
+  path?: string;
 }
 
 /** Per level: base node id → unit id; and the units themselves. */
@@ -62,6 +64,7 @@ export function indexUnits(nodes: readonly GraphNode[], edges: readonly GraphEdg
         kind: 'unit',
         ...(node.repo ? { repo: node.repo } : {}),
         parent,
+        ...(node.path !== undefined ? { path: node.path } : {}),
       });
     return node.id;
   };
