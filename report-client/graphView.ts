@@ -190,7 +190,7 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
   /** Selects a node and frames it with its neighbours, so its edges are in view. */
   function selectAndShow(index: number): void {
     select(index);
-    fitTo(neighboursOf(index));
+    fitTo(neighboursOf(index), index);
   }
 
   function finerLevel(level: GraphLevel): GraphLevel | undefined {
@@ -212,22 +212,20 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
     else void sigma?.getCamera().reset({ duration: 300 });
   }
 
-  function fitTo(indices: Set<number>): void {
+  /** Frames the nodes; around `centre` when given (a selected node stays in the middle with its neighbours around it). */
+  function fitTo(indices: Set<number>, centre?: number): void {
     if (!sigma || indices.size === 0) return;
     sigma.refresh();
     const points = [...indices].map((i) => sigma!.getNodeDisplayData(String(i))).filter((d) => d !== undefined);
+    const middle = centre !== undefined ? sigma.getNodeDisplayData(String(centre)) : undefined;
     const xs = points.map((p) => p.x);
     const ys = points.map((p) => p.y);
+    const x = middle?.x ?? (Math.max(...xs) + Math.min(...xs)) / 2;
+    const y = middle?.y ?? (Math.max(...ys) + Math.min(...ys)) / 2;
+    const reach = Math.max(...points.map((p) => Math.max(Math.abs(p.x - x), Math.abs(p.y - y))));
     // Never closer than a fifth of the whole graph: a lone node would fill the stage.
-    const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys), 0.2);
-    void sigma.getCamera().animate(
-      {
-        x: (Math.max(...xs) + Math.min(...xs)) / 2,
-        y: (Math.max(...ys) + Math.min(...ys)) / 2,
-        ratio: Math.min(1.2, span * 1.3),
-      },
-      { duration: 400 },
-    );
+    const span = Math.max(2 * reach, 0.2);
+    void sigma.getCamera().animate({ x, y, ratio: Math.min(1.2, span * 1.3) }, { duration: 400 });
   }
 
   function updateStatus(): void {
