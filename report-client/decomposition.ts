@@ -78,7 +78,7 @@ export function decompositionView(view: DecompositionView): HTMLElement {
             'div',
             { class: 'card' },
             h('div', { class: 'figure' }, Number.isInteger(value) ? formatNumber(value) : value.toFixed(2)),
-            h('div', { class: 'label' }, key),
+            h('div', { class: 'label' }, words(key)),
           ),
         ),
       ),
@@ -90,7 +90,7 @@ export function decompositionView(view: DecompositionView): HTMLElement {
         h(
           'h3',
           {},
-          `${i + 1}. ${c.title}`,
+          `${i + 1}. ${name.get(c.title) ?? c.title}`,
           c.score !== undefined ? h('span', { class: 'rule' }, `score ${c.score}`) : null,
         ),
         c.reasons.length > 0 && h('h4', {}, 'Why'),
@@ -116,4 +116,9 @@ export function decompositionView(view: DecompositionView): HTMLElement {
     h('div', { class: 'toolbar' }, left, h('span', {}, ' and '), right),
     seamBox,
   );
+}
+
+/** `interPartitionCallPercentage` → `inter partition call percentage`. */
+function words(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -125,7 +125,15 @@ function bars(rows: StackedBar[]): Element {
   const chart = svg('svg', { viewBox: `0 0 ${W} ${height}`, class: 'chart', role: 'img' });
   rows.forEach((row, i) => {
     const top = i * rowHeight;
-    chart.appendChild(svg('text', { x: labelWidth - 6, y: top + 13, 'text-anchor': 'end', class: 'tick' }, row.label));
+    const label = row.label.length > 34 ? `…${row.label.slice(-33)}` : row.label;
+    chart.appendChild(
+      svg(
+        'text',
+        { x: labelWidth - 6, y: top + 13, 'text-anchor': 'end', class: 'tick' },
+        label,
+        svg('title', {}, row.label),
+      ),
+    );
     let at = labelWidth;
     for (const rule of rules) {
       const count = row.parts[rule] ?? 0;

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScanResult } from '../../src/core/result.js';
 import type { ReportData } from '../../src/report/html/reportData.js';
 // @ts-expect-error plain JS fixture script
 import { buildEstate } from '../../fixtures/build-estate.mjs';
@@ -139,6 +140,60 @@ describe('the HTML report in Chromium', () => {
     expect(await opened.page.locator('[data-role=graph-stage] canvas').first().isVisible()).toBe(true);
     expect(opened.errors).toEqual([]);
     expect(opened.requests).toEqual([]);
+  });
+});
+
+describe('the HTML report of a result holding a decomposition', () => {
+  it('draws the cluster level and shows candidates and the seam between two chosen clusters', async () => {
+    const result = JSON.parse(readFileSync(path.join(work, 'result.json'), 'utf8')) as ScanResult;
+    // Two clusters cut by namespace, the way the decomposition contract names its members.
+    const types = result.graph.nodes.filter((n) => n.kind === 'type');
+    const billing = types.filter((t) => t.name.startsWith('Harbor.Billing.')).map((t) => t.id);
+    const notifications = types.filter((t) => t.name.startsWith('Harbor.Notifications.')).map((t) => t.id);
+    const cut = {
+      ...result,
+      decomposition: {
+        clusters: [
+          { id: 'billing', name: 'Billing', members: billing, tables: [], sharedTables: [] },
+          { id: 'notifications', name: 'Notifications <b>', members: notifications, tables: [], sharedTables: [] },
+        ],
+        seams: [
+          {
+            from: 'billing',
+            to: 'notifications',
+            weight: 2,
+            references: [{ from: billing[0], to: notifications[0], count: 2, file: 'src/X.cs', line: 3 }],
+            calls: [],
+            sharedTables: ['table:dbo.users'],
+          },
+        ],
+      },
+      candidates: [
+        { cluster: 'notifications', score: 0.7, reasons: ['few callers'], work: ['move the templates table'] },
+      ],
+    };
+    const saved = path.join(work, 'cut.json');
+    writeFileSync(saved, JSON.stringify(cut));
+    const html = path.join(work, 'cut.html');
+    expect(assess(['report', saved, '--html', html]).status).toBe(0);
+    const page = (await openReport(html, { hash: 'graph' })) as Opened;
+    try {
+      await page.page.waitForSelector('body[data-graph-drawn="true"]');
+      await page.page.locator('.graph-view button.level[data-level=cluster]').click();
+      await expect.poll(() => page.page.locator('.graph-status').textContent()).toMatch(/^\d+ nodes/);
+      await page.page.evaluate('location.hash = "decomposition"');
+      const candidate = page.page.locator('[data-role=candidate]');
+      expect(await candidate.textContent()).toContain('few callers');
+      expect(await candidate.textContent()).toContain('move the templates table');
+      await page.page.locator('[data-role=seam-from]').selectOption('billing');
+      await page.page.locator('[data-role=seam-to]').selectOption('notifications');
+      expect(await page.page.locator('[data-role=seam]').textContent()).toContain('src/X.cs:3');
+      expect(await page.page.locator('b').count()).toBe(0);
+      expect(page.errors).toEqual([]);
+      expect(page.requests).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 });
 

@@ -88,7 +88,10 @@ export function buildReportData(result: ScanResult): ReportData {
       data: f.data as Record<string, unknown>,
     })),
     diagnostics: result.diagnostics,
-    plots: plotsOf(result.findings),
+    plots: plotsOf(
+      result.findings,
+      new Map(result.graph.nodes.flatMap((n) => (n.kind === 'table' ? [[n.id.slice('table:'.length), n.name]] : []))),
+    ),
     notes,
     ...(decomposition && !('problem' in decomposition) ? { decomposition: decomposition.view } : {}),
   };

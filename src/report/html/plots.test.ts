@@ -46,6 +46,14 @@ describe('plotsOf', () => {
     ]);
   });
 
+  it('names tables as the schema writes them', () => {
+    const { findingsByTable } = plotsOf(
+      [finding('scan', { table: 'dbo.orderlines' })],
+      new Map([['dbo.orderlines', 'dbo.OrderLines']]),
+    );
+    expect(findingsByTable.map((b) => b.label)).toEqual(['dbo.OrderLines']);
+  });
+
   it('plots nothing for findings without figures', () => {
     expect(plotsOf([finding('cycle', { members: ['a', 'b'] })])).toEqual({
       churnComplexity: [],

@@ -14,7 +14,8 @@ const num = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
-export function plotsOf(findings: readonly Finding[]): Plots {
+/** `tableNames`: table key → the name as the schema writes it (`dbo.orderlines` → `dbo.OrderLines`). */
+export function plotsOf(findings: readonly Finding[], tableNames: ReadonlyMap<string, string> = new Map()): Plots {
   const churnComplexity: PlotPoint[] = [];
   const packageAge: PlotPoint[] = [];
   const byTable = new Map<string, Record<string, number>>();
@@ -46,7 +47,8 @@ export function plotsOf(findings: readonly Finding[]): Plots {
         repo: f.location.repo,
       });
     }
-    const table = str(data.table);
+    const key = str(data.table);
+    const table = key && (tableNames.get(key) ?? key);
     if (table) {
       const parts = byTable.get(table) ?? {};
       parts[f.ruleId] = (parts[f.ruleId] ?? 0) + 1;
