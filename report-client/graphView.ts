@@ -18,6 +18,7 @@ const LEVEL_LABELS: Record<string, string> = {
 };
 const SEARCH_RESULTS = 20;
 const DENSE_EDGES = 1500;
+const UNCLUSTERED = '#ced4da';
 const FAINT_CODE = 'rgba(134, 142, 150, 0.22)';
 
 interface ViewState {
@@ -27,12 +28,27 @@ interface ViewState {
   /** Search matches or a drilled node's children: everything else is dimmed. */
   focus?: Set<number>;
   hiddenCategories: Set<EdgeCategory>;
+  /** Colour code units by their dominant cluster instead of their repository or project. */
+  byCluster: boolean;
 }
 
 export function graphView(data: ReportData): { element: HTMLElement; show: () => void } {
   const levels = data.levels;
   const start = levels.find((l) => l.id === 'project' && l.nodes.length > 1) ?? levels[0]!;
-  const state: ViewState = { level: start, hiddenCategories: new Set(['co-change']) };
+  const state: ViewState = { level: start, hiddenCategories: new Set(['co-change']), byCluster: false };
+  const clusterColors = groupColors((data.decomposition?.clusters ?? []).map((c) => c.id));
+  const colourSelect = data.decomposition
+    ? h(
+        'select',
+        { attrs: { 'aria-label': 'Colour nodes by', 'data-role': 'colour-by' } },
+        h('option', { attrs: { value: 'group' } }, 'Colour: repository / project'),
+        h('option', { attrs: { value: 'cluster' } }, 'Colour: cluster'),
+      )
+    : undefined;
+  colourSelect?.addEventListener('change', () => {
+    state.byCluster = colourSelect.value === 'cluster';
+    sigma?.refresh({ skipIndexation: true });
+  });
   const graphs = new Map<string, Graph>();
   const labels = new Map(levels.flatMap((l) => l.nodes.map((n) => [n.id, n.label] as const)));
   const stage = h('div', { class: 'graph-stage', attrs: { 'data-role': 'graph-stage' } });
@@ -135,9 +151,14 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
         const near = active !== undefined ? neighboursOf(active) : undefined;
         const lit = near ? near.has(index) : !state.focus || state.focus.has(index);
         if (!lit) return { ...display, color: DIMMED, label: null, zIndex: 0 };
+        const node = state.level.nodes[index]!;
+        const color =
+          state.byCluster && node.kind === 'unit' && state.level.id !== 'cluster'
+            ? (clusterColors.get(node.cluster ?? '') ?? UNCLUSTERED)
+            : display.color;
         return index === active || state.focus?.has(index)
-          ? { ...display, highlighted: true, labelVisibility: 'visible', zIndex: 2 }
-          : { ...display, zIndex: 1 };
+          ? { ...display, color, highlighted: true, labelVisibility: 'visible', zIndex: 2 }
+          : { ...display, color, zIndex: 1 };
       },
       edgeReducer: (key, display) => {
         const edge = state.level.edges[Number(key)]!;
@@ -271,7 +292,7 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
     h(
       'div',
       { class: 'toolbar' },
-      h('div', { class: 'levels' }, ...levelButtons),
+      h('div', { class: 'levels' }, ...levelButtons, colourSelect),
       h('div', { class: 'search-box' }, search, results),
       status,
     ),

@@ -179,6 +179,13 @@ describe('the HTML report of a result holding a decomposition', () => {
     const page = (await openReport(html, { hash: 'graph' })) as Opened;
     try {
       await page.page.waitForSelector('body[data-graph-drawn="true"]');
+      await page.page.locator('.graph-view button.level[data-level=namespace]').click();
+      await page.page.locator('[data-role=colour-by]').selectOption('cluster');
+      const data = (await page.page.evaluate(
+        "JSON.parse(document.getElementById('assess-data').textContent)",
+      )) as ReportData;
+      const namespaces = data.levels.find((l) => l.id === 'namespace')!.nodes;
+      expect(namespaces.find((n) => n.label === 'Harbor.Billing')?.cluster).toBe('billing');
       await page.page.locator('.graph-view button.level[data-level=cluster]').click();
       await expect.poll(() => page.page.locator('.graph-status').textContent()).toMatch(/^\d+ nodes/);
       await page.page.evaluate('location.hash = "decomposition"');

@@ -32,7 +32,10 @@ export function buildReportData(result: ScanResult): ReportData {
   );
   const decomposition = readDecomposition(result);
   if (decomposition && 'problem' in decomposition) notes.push(decomposition.problem);
-  else if (decomposition) levels.push(finishLevel('cluster', clusterLevel(result, index, decomposition.clusters)));
+  else if (decomposition) {
+    for (const level of levels) markClusters(level, index.unitOf[level.id as CodeLevel], decomposition.clusters);
+    levels.push(finishLevel('cluster', clusterLevel(result, index, decomposition.clusters)));
+  }
 
   const findingCounts = new Map<string, { ruleId: string; error: number; warning: number; note: number }>();
   for (const f of result.findings) {
@@ -142,6 +145,23 @@ function levelLabel(index: UnitIndex, unit: UnitInfo, level: CodeLevel): string 
   if (level === 'namespace' && unit.id.startsWith('project:')) return `${unit.label} (project files)`;
   if (level === 'namespace' && unit.label === '<global>' && parent) return `<global> (${parent})`;
   return unit.label;
+}
+
+/** Each unit's dominant cluster: the one most of its members belong to (ties to the smaller id). */
+function markClusters(level: GraphLevel, unitOf: ReadonlyMap<string, string>, clusters: readonly ClusterInput[]): void {
+  const tally = new Map<string, Map<string, number>>();
+  for (const cluster of clusters)
+    for (const member of cluster.members) {
+      const unit = unitOf.get(member);
+      if (!unit) continue;
+      const counts = tally.get(unit) ?? new Map<string, number>();
+      counts.set(cluster.id, (counts.get(cluster.id) ?? 0) + 1);
+      tally.set(unit, counts);
+    }
+  for (const node of level.nodes) {
+    const counts = [...(tally.get(node.id) ?? [])].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]));
+    if (counts[0]) node.cluster = counts[0][0];
+  }
 }
 
 /** Clusters as units: members and owned tables fold into their cluster; shared tables stay tables. */

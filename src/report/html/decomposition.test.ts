@@ -123,6 +123,12 @@ describe('the cluster level', () => {
     expect(data.decomposition?.clusters).toHaveLength(2);
   });
 
+  it('marks each unit of the code levels with the cluster most of its code belongs to', () => {
+    const repo = buildReportData(result).levels.find((l) => l.id === 'repo')!;
+    // All three types live in repo r: two are Orders, one Billing.
+    expect(repo.nodes.find((n) => n.id === 'repo:r')?.cluster).toBe('orders');
+  });
+
   it('says on the page when the decomposition cannot be read, instead of dropping it silently', () => {
     const data = buildReportData({ ...result, decomposition: { clusters: 'no' } } as unknown as ScanResult);
     expect(data.levels.map((l) => l.id)).not.toContain('cluster');

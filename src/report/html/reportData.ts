@@ -24,6 +24,8 @@ export interface LevelNode {
   parent?: string;
   /** Colour group: repo at the code levels, the cluster itself at the cluster level. */
   group: string;
+  /** At the code levels, the cluster most of its code units belong to (when the result holds a decomposition). */
+  cluster?: string;
   loc: number;
   /** Code units (types, files) it aggregates. */
   units: number;
