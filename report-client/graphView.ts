@@ -256,6 +256,7 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
       parts.push(
         `${formatNumber(omitted.nodes)} nodes and ${formatNumber(omitted.edges)} edges left out (the lightest)`,
       );
+    if (omitted.empty) parts.push(`${formatNumber(omitted.empty)} without code or edges not drawn`);
     if (omitted.unusedTables) parts.push(`${formatNumber(omitted.unusedTables)} tables no code uses not drawn`);
     status.textContent = parts.join(' · ');
   }

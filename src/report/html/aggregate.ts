@@ -34,7 +34,7 @@ export interface AggregatedEdge {
 export interface AggregatedLevel {
   nodes: AggregatedNode[];
   edges: AggregatedEdge[];
-  omitted: { nodes: number; edges: number; unusedTables: number };
+  omitted: { nodes: number; edges: number; unusedTables: number; empty: number };
 }
 
 /** The category a base edge is drawn as, or none for edges the levels do not draw. */
@@ -74,6 +74,8 @@ export function aggregateLevel(
   unitOf: ReadonlyMap<string, string>,
   describeUnit: (unitId: string) => Omit<AggregatedNode, 'loc' | 'units'> | undefined,
   locOf: ReadonlyMap<string, number>,
+  /** Keep units holding no code and touching nothing (the repo level lists every repository). */
+  keepEmpty = false,
 ): AggregatedLevel {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const drawn = new Map<string, AggregatedNode>();
@@ -91,7 +93,8 @@ export function aggregateLevel(
     const node = unitNode(unitId);
     if (!node) continue;
     const loc = locOf.get(baseId);
-    if (loc !== undefined) {
+    // Files without lines (solutions, MSBuild props) hold no code to count.
+    if (loc !== undefined && loc > 0) {
       node.loc += loc;
       node.units++;
     }
@@ -122,10 +125,13 @@ export function aggregateLevel(
     ...pair,
     evidence: all.sort(byEvidence).slice(0, EVIDENCE_CAP),
   }));
-  // A table no code at this level touches says nothing in a graph of dependencies.
+  // A table no code touches, or a unit of only non-code files (solutions, READMEs), says nothing here.
   const touched = new Set(aggregated.flatMap((e) => [e.from, e.to]));
-  const shown = [...drawn.values()].filter((n) => n.kind !== 'table' || touched.has(n.id));
-  return withinBudget(shown, aggregated, drawn.size - shown.length);
+  const unusedTables = [...drawn.values()].filter((n) => n.kind === 'table' && !touched.has(n.id)).length;
+  const shown = [...drawn.values()].filter(
+    (n) => touched.has(n.id) || (n.kind === 'unit' && (keepEmpty || n.units > 0)),
+  );
+  return withinBudget(shown, aggregated, { unusedTables, empty: drawn.size - shown.length - unusedTables });
 }
 
 function byEvidence(a: Evidence, b: Evidence): number {
@@ -137,7 +143,11 @@ export function compare(a: string, b: string): number {
 }
 
 /** The heaviest nodes and edges up to the budget, in a stable order (nodes by id, edges by ends). */
-function withinBudget(nodes: AggregatedNode[], edges: AggregatedEdge[], unusedTables: number): AggregatedLevel {
+function withinBudget(
+  nodes: AggregatedNode[],
+  edges: AggregatedEdge[],
+  left: { unusedTables: number; empty: number },
+): AggregatedLevel {
   let keptNodes = nodes;
   if (nodes.length > NODE_BUDGET) {
     const degree = new Map<string, number>();
@@ -160,6 +170,6 @@ function withinBudget(nodes: AggregatedNode[], edges: AggregatedEdge[], unusedTa
   return {
     nodes: keptNodes,
     edges: keptEdges,
-    omitted: { nodes: nodes.length - keptNodes.length, edges: edges.length - keptEdges.length, unusedTables },
+    omitted: { nodes: nodes.length - keptNodes.length, edges: edges.length - keptEdges.length, ...left },
   };
 }

@@ -204,6 +204,42 @@ describe('buildReportData levels', () => {
     expect(levelOf('namespace').nodes.find((n) => n.id === nsBilling)!.group).toBe(core);
   });
 
+  it('does not draw a unit of only non-code files below the repo level, and says how many', () => {
+    const graph = estate();
+    graph.nodes.push({
+      id: 'file:shop/Shop.sln',
+      kind: 'file',
+      name: 'Shop.sln',
+      repo: 'shop',
+      path: 'Shop.sln',
+      loc: 0,
+      data: { language: 'Solution' },
+    });
+    graph.edges.push({ from: 'repo:shop', to: 'file:shop/Shop.sln', kind: 'contains', weight: 1 });
+    const project = levelOf('project', result(graph));
+    expect(project.nodes.map((n) => n.label)).not.toContain('shop (outside projects)');
+    expect(project.omitted.empty).toBe(1);
+    expect(levelOf('repo', result(graph)).nodes.map((n) => n.label)).toContain('shop');
+  });
+
+  it("counts a project's own manifest in the project, not among the files outside projects", () => {
+    const graph = estate();
+    graph.nodes.push({
+      id: 'file:shop/src/Core/Core.csproj',
+      kind: 'file',
+      name: 'Core.csproj',
+      repo: 'shop',
+      path: 'src/Core/Core.csproj',
+      loc: 9,
+      data: { language: 'MSBuild' },
+    });
+    graph.edges.push({ from: 'repo:shop', to: 'file:shop/src/Core/Core.csproj', kind: 'contains', weight: 1 });
+    const project = levelOf('project', result(graph));
+    expect(project.nodes.map((n) => n.label)).not.toContain('shop (outside projects)');
+    expect(project.nodes.find((n) => n.id === core)).toMatchObject({ loc: 100, units: 2 });
+    expect(levelOf('namespace', result(graph)).nodes.map((n) => n.label)).not.toContain('Core (project files)');
+  });
+
   it('does not draw a table no code uses, and says how many', () => {
     const level = levelOf('project');
     expect(level.nodes.map((n) => n.label)).not.toContain('dbo.Unused');
@@ -265,7 +301,7 @@ describe('the node and edge budget', () => {
       edges,
       unitOf,
       (id) => ({ id, label: id, kind: 'unit', group: 'r' }),
-      new Map(),
+      new Map(nodes.map((n) => [n.id, 1])),
     );
     expect(level.nodes).toHaveLength(NODE_BUDGET);
     expect(level.nodes.map((n) => n.id)).toContain('type:T0');

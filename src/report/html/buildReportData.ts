@@ -27,6 +27,7 @@ export function buildReportData(result: ScanResult): ReportData {
         index.unitOf[level],
         describe(index, level, result.repos.length <= 1),
         index.locOf,
+        level === 'repo',
       ),
     ),
   );

@@ -63,7 +63,7 @@ export interface GraphLevel {
   edges: LevelEdge[];
   dsm: DsmOrder;
   /** What aggregation left undrawn to stay under the node and edge budget, and tables no code at this level uses. */
-  omitted: { nodes: number; edges: number; unusedTables: number };
+  omitted: { nodes: number; edges: number; unusedTables: number; empty: number };
 }
 
 export interface FindingRow {

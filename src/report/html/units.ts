@@ -45,6 +45,10 @@ export function indexUnits(nodes: readonly GraphNode[], edges: readonly GraphEdg
   }
   for (const list of typesOfFile.values()) list.sort();
   const moduleIds = new Set(nodes.filter((n) => n.kind === 'module').map((n) => n.id));
+  // A project's own manifest (its .csproj, package.json) is a file of its repo in the graph, but belongs to it.
+  const projectByManifest = new Map(
+    nodes.flatMap((n) => (n.kind === 'project' && n.path !== undefined ? [[`${n.repo}\u0000${n.path}`, n.id]] : [])),
+  );
 
   const units = new Map<string, UnitInfo>();
   const unitOf: UnitIndex['unitOf'] = { repo: new Map(), project: new Map(), namespace: new Map() };
@@ -73,7 +77,8 @@ export function indexUnits(nodes: readonly GraphNode[], edges: readonly GraphEdg
     if (node.kind === 'project') return node.id;
     if ((node.kind === 'type' || node.kind === 'namespace') && node.data?.project) return node.data.project;
     const parent = parentOf.get(node.id);
-    return parent && byId.get(parent)?.kind === 'project' ? parent : undefined;
+    if (parent && byId.get(parent)?.kind === 'project') return parent;
+    return node.kind === 'file' ? projectByManifest.get(`${node.repo}\u0000${node.path}`) : undefined;
   };
   /** Project unit, or one unit per repo for its code outside any project. */
   const projectUnit = (node: GraphNode, repo: string): string => {
@@ -125,7 +130,8 @@ export function indexUnits(nodes: readonly GraphNode[], edges: readonly GraphEdg
       const nsUnit = namespace ? addUnit(namespace, project) : module ? addUnit(module, project) : project;
       assign(node.id, repo, project, nsUnit);
       if (firstType) ownerOf.set(node.id, firstType);
-      else locOf.set(node.id, node.loc ?? 0);
+      // A manifest's lines are no code: counted, it would make every project a unit among its namespaces.
+      else if (!projectByManifest.has(`${node.repo}\u0000${node.path}`)) locOf.set(node.id, node.loc ?? 0);
     }
   }
   // Routines live in their file; endpoints belong to the code serving them.
