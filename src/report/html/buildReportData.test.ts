@@ -240,6 +240,20 @@ describe('buildReportData levels', () => {
     expect(levelOf('namespace', result(graph)).nodes.map((n) => n.label)).not.toContain('Core (project files)');
   });
 
+  it('puts a file no project lists in the nearest project folder holding it (npm packages)', () => {
+    const graph = estate();
+    graph.nodes.push({
+      id: 'project:front/package.json',
+      kind: 'project',
+      name: '@shop/front',
+      repo: 'front',
+      path: 'package.json',
+      data: { ecosystem: 'npm', private: true },
+    });
+    graph.edges.push({ from: 'repo:front', to: 'project:front/package.json', kind: 'contains', weight: 1 });
+    expect(pairs(levelOf('project', result(graph)))).toContain('@shop/front -http-> Web 1');
+  });
+
   it('does not draw a table no code uses, and says how many', () => {
     const level = levelOf('project');
     expect(level.nodes.map((n) => n.label)).not.toContain('dbo.Unused');

@@ -49,6 +49,13 @@ export function indexUnits(nodes: readonly GraphNode[], edges: readonly GraphEdg
   const projectByManifest = new Map(
     nodes.flatMap((n) => (n.kind === 'project' && n.path !== undefined ? [[`${n.repo}\u0000${n.path}`, n.id]] : [])),
   );
+  // Sorted so that two projects in one folder resolve to the same one every time.
+  const projectByFolder = new Map<string, string>();
+  for (const n of [...nodes]
+    .filter((n) => n.kind === 'project' && n.path !== undefined)
+    .sort((a, b) => (a.id < b.id ? -1 : 1)))
+    if (!projectByFolder.has(`${n.repo}\u0000${parentDir(n.path!)}`))
+      projectByFolder.set(`${n.repo}\u0000${parentDir(n.path!)}`, n.id);
 
   const units = new Map<string, UnitInfo>();
   const unitOf: UnitIndex['unitOf'] = { repo: new Map(), project: new Map(), namespace: new Map() };
@@ -78,7 +85,13 @@ export function indexUnits(nodes: readonly GraphNode[], edges: readonly GraphEdg
     if ((node.kind === 'type' || node.kind === 'namespace') && node.data?.project) return node.data.project;
     const parent = parentOf.get(node.id);
     if (parent && byId.get(parent)?.kind === 'project') return parent;
-    return node.kind === 'file' ? projectByManifest.get(`${node.repo}\u0000${node.path}`) : undefined;
+    if (node.kind !== 'file') return undefined;
+    // Not listed by a project (npm packages own no files in the graph): the nearest project folder holding it.
+    for (let dir = parentDir(node.path ?? ''); dir !== undefined; dir = parentDir(dir)) {
+      const project = projectByFolder.get(`${node.repo}\u0000${dir}`);
+      if (project) return project;
+    }
+    return undefined;
   };
   /** Project unit, or one unit per repo for its code outside any project. */
   const projectUnit = (node: GraphNode, repo: string): string => {
