@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { candidatesCommand } from './commands/candidates.js';
 import { explainCommand } from './commands/explain.js';
+import { reportCommand } from './commands/report.js';
 import { scanCommand } from './commands/scan.js';
 import { describeError, EXIT, PhaseError, UsageError } from '../core/errors.js';
 import { processIO, type CliIO } from './io.js';
@@ -22,6 +23,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   program.addCommand(scanCommand(io, (code) => (exitCode = code)));
   program.addCommand(candidatesCommand(io, (code) => (exitCode = code)));
   program.addCommand(explainCommand(io, (code) => (exitCode = code)));
+  program.addCommand(reportCommand(io, (code) => (exitCode = code)));
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

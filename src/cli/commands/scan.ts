@@ -12,12 +12,14 @@ import { historySettings } from '../../config/history.js';
 import { clusteringSettings } from '../../config/clustering.js';
 import { renderJson } from '../../report/json.js';
 import { renderTable } from '../../report/table.js';
+import { writeHtmlReport } from './report.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT, PhaseError, UsageError } from '../../core/errors.js';
 import type { CliIO } from '../io.js';
 
 export interface ScanFlags {
   json?: string;
+  html?: string;
   format: 'table' | 'json';
   quiet?: boolean;
   config?: string;
@@ -39,6 +41,7 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .description('Scan every repository under ROOT, build one dependency graph and run the analyzers')
     .argument('<root>', 'folder holding the repositories (or one repository)')
     .option('--json <file>', 'write the full result as JSON to FILE')
+    .option('--html <file>', 'write the self-contained HTML report to FILE')
     .addOption(new Option('--format <format>', 'what to print on stdout').choices(['table', 'json']).default('table'))
     .option('-q, --quiet', 'no progress bar and no summary (errors still print)')
     .option('--config <file>', `configuration file (default: ROOT/assess.config.json)`)
@@ -70,6 +73,7 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
 Examples:
   $ assess scan ./repos                        summary table of the whole estate
   $ assess scan ./repos --json result.json     also write the full result
+  $ assess scan ./repos --html report.html     also write the HTML report
   $ assess scan ./repos --format json > r.json result as JSON on stdout
   $ assess scan . --exclude "**/Generated/**" --max-file-size 8MB
   $ assess scan ./repos --since 18months      history window of 18 months per repository
@@ -148,6 +152,7 @@ function writeOutputs(result: ScanResult, flags: ScanFlags, io: CliIO): void {
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, renderJson(result));
   }
+  if (flags.html) writeHtmlReport(result, flags.html);
   if (flags.format === 'json') io.stdout(renderJson(result));
   else if (!flags.quiet) io.stdout(renderTable(result, { color: io.color }));
 }

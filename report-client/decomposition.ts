@@ -1,0 +1,124 @@
+/** Clusters, the quality of the cut, the extraction candidates with reasons and work lists, and the seam between two chosen clusters. */
+import type { DecompositionView } from '../src/report/html/reportData.js';
+import { append, clear, formatNumber, h } from './dom.js';
+import { dataTable } from './table.js';
+
+export function decompositionView(view: DecompositionView): HTMLElement {
+  const name = new Map(view.clusters.map((c) => [c.id, c.name]));
+  const pick = (label: string): HTMLSelectElement =>
+    h(
+      'select',
+      { attrs: { 'aria-label': label, 'data-role': label } },
+      ...view.clusters.map((c) => h('option', { attrs: { value: c.id } }, c.name)),
+    );
+  const left = pick('seam-from');
+  const right = pick('seam-to');
+  if (view.clusters[1]) right.value = view.clusters[1].id;
+  const seamBox = h('div', { class: 'seam', attrs: { 'data-role': 'seam' } });
+  const showSeam = (): void => {
+    clear(seamBox);
+    const seams = view.seams.filter(
+      (s) => (s.from === left.value && s.to === right.value) || (s.from === right.value && s.to === left.value),
+    );
+    if (seams.length === 0)
+      return void seamBox.appendChild(h('p', { class: 'muted' }, 'Nothing crosses between these two clusters.'));
+    for (const seam of seams)
+      append(
+        seamBox,
+        h(
+          'h3',
+          {},
+          `${name.get(seam.from) ?? seam.from} → ${name.get(seam.to) ?? seam.to}`,
+          h('span', { class: 'rule' }, `weight ${formatNumber(seam.weight)}`),
+        ),
+        seam.references.length > 0 && h('h4', {}, `References (${seam.references.length})`),
+        seam.references.length > 0 &&
+          h(
+            'ul',
+            {},
+            ...seam.references.map((r) =>
+              h(
+                'li',
+                {},
+                `${r.from} → ${r.to} ×${r.count}`,
+                r.where ? h('span', { class: 'where' }, ` ${r.where}`) : null,
+              ),
+            ),
+          ),
+        seam.calls.length > 0 && h('h4', {}, `Calls (${seam.calls.length})`),
+        seam.calls.length > 0 &&
+          h(
+            'ul',
+            {},
+            ...seam.calls.map((c) =>
+              h(
+                'li',
+                {},
+                `${c.kind}: ${c.from} → ${c.to}`,
+                c.where ? h('span', { class: 'where' }, ` ${c.where}`) : null,
+              ),
+            ),
+          ),
+        seam.sharedTables.length > 0 && h('h4', {}, 'Shared tables'),
+        seam.sharedTables.length > 0 && h('p', {}, seam.sharedTables.join(', ')),
+      );
+  };
+  left.addEventListener('change', showSeam);
+  right.addEventListener('change', showSeam);
+  showSeam();
+  return h(
+    'section',
+    { class: 'view decomposition-view' },
+    view.quality &&
+      h(
+        'div',
+        { class: 'cards' },
+        ...Object.entries(view.quality).map(([key, value]) =>
+          h(
+            'div',
+            { class: 'card' },
+            h('div', { class: 'figure' }, Number.isInteger(value) ? formatNumber(value) : value.toFixed(2)),
+            h('div', { class: 'label' }, words(key)),
+          ),
+        ),
+      ),
+    view.candidates.length > 0 && h('h2', {}, 'Extraction candidates'),
+    ...view.candidates.map((c, i) =>
+      h(
+        'div',
+        { class: 'block candidate', attrs: { 'data-role': 'candidate' } },
+        h(
+          'h3',
+          {},
+          `${i + 1}. ${name.get(c.title) ?? c.title}`,
+          c.score !== undefined ? h('span', { class: 'rule' }, `score ${c.score}`) : null,
+        ),
+        c.reasons.length > 0 && h('h4', {}, 'Why'),
+        c.reasons.length > 0 && h('ul', {}, ...c.reasons.map((r) => h('li', {}, r))),
+        c.work.length > 0 && h('h4', {}, 'Work list'),
+        c.work.length > 0 && h('ol', {}, ...c.work.map((w) => h('li', {}, w))),
+      ),
+    ),
+    h('h2', {}, 'Clusters'),
+    dataTable({
+      name: 'clusters',
+      rows: view.clusters,
+      pageSize: 50,
+      columns: [
+        { label: 'Cluster', value: (c) => c.name },
+        { label: 'Units', value: (c) => c.size, align: 'right' },
+        { label: 'Tables owned', value: (c) => c.tables.length, align: 'right' },
+        { label: 'Tables shared', value: (c) => c.sharedTables.length, align: 'right' },
+        { label: 'Shared layer', value: (c) => (c.shared ? 'yes' : '') },
+      ],
+    }),
+    h('h2', {}, 'The seam between two clusters'),
+    h('div', { class: 'toolbar' }, left, h('span', {}, ' and '), right),
+    seamBox,
+  );
+}
+
+/** `interPartitionCallPercentage` → `inter partition call percentage`. */
+function words(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { GraphEdge, GraphNode } from '../../core/graphData.js';
+import { SCHEMA_VERSION, type ScanResult } from '../../core/result.js';
+import { buildReportData } from './buildReportData.js';
+import { readDecomposition } from './decomposition.js';
+
+const clusters = [
+  {
+    id: 'billing',
+    name: 'Billing',
+    members: ['type:Billing.Invoice'],
+    tables: ['table:dbo.invoices'],
+    sharedTables: [],
+    figures: { size: 1 },
+  },
+  {
+    id: 'orders',
+    name: 'Orders',
+    members: ['type:Orders.Order', 'type:Orders.Line'],
+    tables: [],
+    sharedTables: ['table:dbo.users'],
+  },
+];
+const seams = [
+  {
+    from: 'orders',
+    to: 'billing',
+    weight: 3,
+    references: [{ from: 'type:Orders.Order', to: 'type:Billing.Invoice', count: 3, file: 'src/Order.cs', line: 9 }],
+    calls: [],
+    sharedTables: [],
+  },
+];
+
+describe('readDecomposition', () => {
+  it('reads clusters, seams and candidates as the result holds them', () => {
+    const read = readDecomposition({
+      decomposition: { clusters, seams, quality: { structuralModularity: 0.4, label: 'x' } },
+      candidates: [
+        {
+          cluster: 'billing',
+          score: 0.8,
+          reasons: ['owns its tables', { text: 'few callers' }],
+          work: [{ description: 'cut Order → Invoice' }],
+        },
+      ],
+    });
+    expect(read && 'view' in read).toBe(true);
+    const { view } = read as Exclude<typeof read, { problem: string } | undefined>;
+    expect(view.clusters.map((c) => [c.id, c.size])).toEqual([
+      ['billing', 1],
+      ['orders', 2],
+    ]);
+    expect(view.seams[0]!.references[0]).toEqual({
+      from: 'type:Orders.Order',
+      to: 'type:Billing.Invoice',
+      count: 3,
+      where: 'src/Order.cs:9',
+    });
+    expect(view.quality).toEqual({ structuralModularity: 0.4 });
+    expect(view.candidates).toEqual([
+      { title: 'billing', score: 0.8, reasons: ['owns its tables', 'few callers'], work: ['cut Order → Invoice'] },
+    ]);
+  });
+
+  it('is absent when the result holds no decomposition, and a problem when it cannot be read', () => {
+    expect(readDecomposition({ findings: [] })).toBeUndefined();
+    expect(readDecomposition({ clusters: [{ id: 1 }] })).toMatchObject({
+      problem: expect.stringContaining('decomposition'),
+    });
+  });
+});
+
+describe('the cluster level', () => {
+  const type = (name: string): GraphNode => ({ id: `type:${name}`, kind: 'type', name, repo: 'r', loc: 10 });
+  const nodes: GraphNode[] = [
+    type('Billing.Invoice'),
+    type('Orders.Order'),
+    type('Orders.Line'),
+    { id: 'table:dbo.invoices', kind: 'table', name: 'dbo.Invoices', data: { known: false } },
+    { id: 'table:dbo.users', kind: 'table', name: 'dbo.Users', data: { known: false } },
+  ];
+  const edges: GraphEdge[] = [
+    { from: 'type:Orders.Order', to: 'type:Billing.Invoice', kind: 'type-ref', weight: 3 },
+    { from: 'type:Orders.Line', to: 'type:Orders.Order', kind: 'type-ref', weight: 1 },
+    { from: 'type:Orders.Order', to: 'table:dbo.invoices', kind: 'reads', weight: 1 },
+    { from: 'type:Billing.Invoice', to: 'table:dbo.users', kind: 'reads', weight: 1 },
+  ];
+  const result = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'assess', version: '0' },
+    generatedAt: '',
+    root: '/',
+    repos: [],
+    graph: { nodes, edges },
+    findings: [],
+    summaries: [],
+    diagnostics: [],
+    stats: {
+      repos: 1,
+      files: 0,
+      filesByLanguage: {},
+      loc: 0,
+      projects: 0,
+      types: 3,
+      nodes: 0,
+      edges: 0,
+      diagnostics: 0,
+      findings: 0,
+      elapsedMs: 0,
+    },
+    decomposition: { clusters, seams },
+  } as ScanResult;
+
+  it('folds members and owned tables into their cluster and keeps shared tables apart', () => {
+    const data = buildReportData(result);
+    const level = data.levels.find((l) => l.id === 'cluster')!;
+    const pairs = level.edges
+      .map((e) => `${level.nodes[e.s]!.label} -${e.c}-> ${level.nodes[e.t]!.label} ${e.w}`)
+      .sort();
+    expect(pairs).toEqual(['Billing -table-> dbo.Users 1', 'Orders -code-> Billing 3', 'Orders -table-> Billing 1']);
+    expect(level.nodes.find((n) => n.id === 'orders')).toMatchObject({ loc: 20, units: 2, group: 'orders' });
+    expect(data.decomposition?.clusters).toHaveLength(2);
+  });
+
+  it('marks each unit of the code levels with the cluster most of its code belongs to', () => {
+    const repo = buildReportData(result).levels.find((l) => l.id === 'repo')!;
+    // All three types live in repo r: two are Orders, one Billing.
+    expect(repo.nodes.find((n) => n.id === 'repo:r')?.cluster).toBe('orders');
+  });
+
+  it('says on the page when the decomposition cannot be read, instead of dropping it silently', () => {
+    const data = buildReportData({ ...result, decomposition: { clusters: 'no' } } as unknown as ScanResult);
+    expect(data.levels.map((l) => l.id)).not.toContain('cluster');
+    expect(data.notes.join(' ')).toMatch(/decomposition could not be read/);
+  });
+});

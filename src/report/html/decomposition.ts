@@ -1,0 +1,137 @@
+/**
+ * The decomposition as the report shows it, read from the result when present:
+ * clusters, seams and quality as src/core/decomposition.ts defines them, and the
+ * extraction candidates read field by field (reasons and work lists as text), so
+ * a result written before or after they land still renders.
+ */
+import { z } from 'zod';
+import type { CandidateView, DecompositionView } from './reportData.js';
+
+const clusterSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  members: z.array(z.string()),
+  tables: z.array(z.string()).default([]),
+  sharedTables: z.array(z.string()).default([]),
+  shared: z.boolean().optional(),
+  figures: z.object({ size: z.number() }).partial().optional(),
+});
+
+const seamSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  weight: z.number(),
+  references: z
+    .array(
+      z.object({
+        from: z.string(),
+        to: z.string(),
+        count: z.number(),
+        file: z.string().optional(),
+        line: z.number().optional(),
+      }),
+    )
+    .default([]),
+  calls: z
+    .array(
+      z.object({
+        from: z.string(),
+        to: z.string(),
+        kind: z.string(),
+        file: z.string().optional(),
+        line: z.number().optional(),
+      }),
+    )
+    .default([]),
+  sharedTables: z.array(z.string()).default([]),
+});
+
+const decompositionSchema = z.object({
+  clusters: z.array(clusterSchema),
+  seams: z.array(seamSchema).default([]),
+  quality: z.record(z.string(), z.unknown()).optional(),
+  candidates: z.array(z.unknown()).optional(),
+});
+
+export type ClusterInput = z.infer<typeof clusterSchema>;
+
+export interface DecompositionRead {
+  view: DecompositionView;
+  clusters: ClusterInput[];
+}
+
+/** The decomposition under `result.decomposition`, or clusters/seams/candidates at the top level; a problem message when present but unreadable. */
+export function readDecomposition(result: object): DecompositionRead | { problem: string } | undefined {
+  const record = result as Record<string, unknown>;
+  const nested = record.decomposition;
+  const source =
+    nested && typeof nested === 'object'
+      ? { ...(nested as object), candidates: (nested as Record<string, unknown>).candidates ?? record.candidates }
+      : record.clusters !== undefined
+        ? { clusters: record.clusters, seams: record.seams, quality: record.quality, candidates: record.candidates }
+        : undefined;
+  if (!source) return undefined;
+  const parsed = decompositionSchema.safeParse(source);
+  if (!parsed.success)
+    return { problem: `the result's decomposition could not be read: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+  const { clusters, seams, quality, candidates } = parsed.data;
+  const where = (file?: string, line?: number): { where?: string } =>
+    file ? { where: line !== undefined ? `${file}:${line}` : file } : {};
+  return {
+    clusters,
+    view: {
+      clusters: clusters.map((c) => ({
+        id: c.id,
+        name: c.name,
+        size: c.figures?.size ?? c.members.length,
+        tables: c.tables,
+        sharedTables: c.sharedTables,
+        shared: c.shared === true,
+      })),
+      seams: seams.map((s) => ({
+        from: s.from,
+        to: s.to,
+        weight: s.weight,
+        references: s.references.map((r) => ({ from: r.from, to: r.to, count: r.count, ...where(r.file, r.line) })),
+        calls: s.calls.map((c) => ({ from: c.from, to: c.to, kind: c.kind, ...where(c.file, c.line) })),
+        sharedTables: s.sharedTables,
+      })),
+      ...(quality ? { quality: numbersOf(quality) } : {}),
+      candidates: (candidates ?? []).map(candidateView),
+    },
+  };
+}
+
+function numbersOf(record: Record<string, unknown>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).filter((e): e is [string, number] => typeof e[1] === 'number'));
+}
+
+function candidateView(value: unknown, index: number): CandidateView {
+  const record = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const title = firstString(record, ['name', 'title', 'cluster', 'id']) ?? `Candidate ${index + 1}`;
+  const score = [record.score, record.rank].find((v): v is number => typeof v === 'number');
+  return {
+    title,
+    ...(score !== undefined ? { score } : {}),
+    reasons: textList(record.reasons ?? record.why),
+    work: textList(record.work ?? record.workList ?? record.steps ?? record.tasks),
+  };
+}
+
+function firstString(record: Record<string, unknown>, keys: string[]): string | undefined {
+  for (const key of keys) if (typeof record[key] === 'string' && record[key] !== '') return record[key];
+  return undefined;
+}
+
+/** Strings as they are; objects by their text-like field, else as compact JSON. */
+function textList(value: unknown): string[] {
+  if (!Array.isArray(value)) return typeof value === 'string' ? [value] : [];
+  return value.map((item) => {
+    if (typeof item === 'string') return item;
+    if (item && typeof item === 'object') {
+      const text = firstString(item as Record<string, unknown>, ['text', 'message', 'description', 'title', 'name']);
+      return text ?? JSON.stringify(item);
+    }
+    return String(item);
+  });
+}

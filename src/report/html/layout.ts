@@ -1,0 +1,76 @@
+/**
+ * Node positions computed when the report is written (never in the browser):
+ * ForceAtlas2 from positions seeded by each node's id, for a fixed number of
+ * iterations, so the same result always gives the same picture.
+ */
+import graphology from 'graphology';
+import forceAtlas2Module from 'graphology-layout-forceatlas2';
+
+// A CommonJS module whose typings declare an ES default: at run time the import is the function itself.
+const forceAtlas2 = forceAtlas2Module as unknown as typeof forceAtlas2Module.default;
+
+export const LAYOUT_SEED = 13;
+
+/** Fewer iterations on big graphs: Barnes-Hut makes each one cheaper, and the picture settles sooner relative to its size. */
+function iterationsFor(order: number): number {
+  return order > 5000 ? 60 : order > 1000 ? 120 : 300;
+}
+
+export function layoutPositions(
+  nodeIds: readonly string[],
+  edges: readonly { s: number; t: number; w: number }[],
+): { x: number; y: number }[] {
+  const graph = new graphology.UndirectedGraph({ allowSelfLoops: false });
+  nodeIds.forEach((id, i) => {
+    const random = seededRandom(hash(id) ^ LAYOUT_SEED);
+    // A disc whose radius grows with the graph, so the start is neither a point nor spread thin.
+    const radius = Math.sqrt(nodeIds.length) * 10 * Math.sqrt(random());
+    const angle = 2 * Math.PI * random();
+    graph.addNode(String(i), { x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
+  });
+  for (const e of edges) {
+    const a = String(e.s);
+    const b = String(e.t);
+    // Both directions of a pair pull as one edge.
+    if (graph.hasEdge(a, b)) graph.updateEdgeAttribute(a, b, 'weight', (w: number) => w + Math.log1p(e.w));
+    else graph.addEdge(a, b, { weight: Math.log1p(e.w) });
+  }
+  if (graph.order > 1) {
+    const settings = {
+      ...forceAtlas2.inferSettings(graph),
+      barnesHutOptimize: graph.order > 800,
+      edgeWeightInfluence: 1,
+    };
+    forceAtlas2.assign(graph, { iterations: iterationsFor(graph.order), settings, getEdgeWeight: 'weight' });
+  }
+  return nodeIds.map((_, i) => {
+    const { x, y } = graph.getNodeAttributes(String(i)) as { x: number; y: number };
+    return { x: round(x), y: round(y) };
+  });
+}
+
+function round(value: number): number {
+  return Number.isFinite(value) ? Math.round(value * 100) / 100 : 0;
+}
+
+/** FNV-1a: a stable 32-bit hash of the node id. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: a small seeded generator, so positions do not depend on Math.random. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
