@@ -1,6 +1,8 @@
 /** The `assess` command line: parses arguments, runs a command, maps errors to exit codes. */
 import { Command, CommanderError } from 'commander';
 import { scanCommand } from './commands/scan.js';
+import { baselineCommand } from './commands/baseline.js';
+import { checkCommand } from './commands/check.js';
 import { describeError, EXIT, PhaseError, UsageError } from '../core/errors.js';
 import { processIO, type CliIO } from './io.js';
 import { TOOL_VERSION } from '../core/version.js';
@@ -18,6 +20,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       '\nExamples:\n  $ assess scan ./repos\n  $ assess scan ./repos --json assess-result.json\n  $ assess scan --help',
     );
   program.addCommand(scanCommand(io, (code) => (exitCode = code)));
+  program.addCommand(baselineCommand(io, (code) => (exitCode = code)));
+  program.addCommand(checkCommand(io, (code) => (exitCode = code)));
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

@@ -1,6 +1,7 @@
 /** The configuration file (`assess.config.json`), validated once at the edge. */
 import { z } from 'zod';
 import { historyConfigSchema } from './history.js';
+import { DEFAULT_RULES, rulesConfigSchema } from './rules.js';
 
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?$/i;
 
@@ -36,6 +37,8 @@ export const configSchema = z
     /** The git history pass: window, bulk-commit limit, ticket pattern, coupling thresholds. */
     history: historyConfigSchema.default(historyConfigSchema.parse({})),
     analyzers: z.record(z.string(), z.union([z.literal(false), z.record(z.string(), z.unknown())])).default({}),
+    /** What `assess check` lets through: see src/config/rules.ts. */
+    rules: rulesConfigSchema.default(DEFAULT_RULES),
   })
   .strict();
 

@@ -145,14 +145,16 @@ function writeOutputs(result: ScanResult, flags: ScanFlags, io: CliIO): void {
   else if (!flags.quiet) io.stdout(renderTable(result, { color: io.color }));
 }
 
-function parseJobs(value: string): number {
+export function parseJobs(value: string): number {
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
     throw new UsageError(`--jobs: expected a whole number from 1 to 64, got ${value}`);
   return jobs;
 }
 
-function packageOptions(flags: ScanFlags): PackageOptions {
+export function packageOptions(
+  flags: Pick<ScanFlags, 'registryTimeout' | 'advisories' | 'offline' | 'cacheDir'>,
+): PackageOptions {
   const timeout = flags.registryTimeout === undefined ? 10_000 : Number(flags.registryTimeout);
   if (!Number.isInteger(timeout) || timeout <= 0)
     throw new UsageError(`--registry-timeout: not a positive number of milliseconds: ${flags.registryTimeout}`);
