@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS fixture script
 import { buildEstate } from '../../fixtures/build-estate.mjs';
 import type { CheckReport } from '../../src/core/check.js';
+import { sarifErrors } from '../support/sarifSchema.js';
 import { assess } from './cli.js';
 
 const SCAN = ['--no-history', '--offline', '--jobs', '1', '-q'];
@@ -169,8 +170,26 @@ describe('assess check', () => {
     );
   });
 
+  it('writes SARIF 2.1.0 that validates, with fingerprints and baseline states, for check and scan', () => {
+    const root = changedCopy('sarif', addForbiddenReadAndCycle);
+    const run = assess(['check', root, '--baseline', baselineFile, '--format', 'sarif', ...SCAN]);
+    expect(run.status).toBe(1);
+    const log = JSON.parse(run.stdout);
+    expect(sarifErrors(log)).toEqual([]);
+    const results = log.runs[0].results as { baselineState: string; partialFingerprints: object; ruleId: string }[];
+    expect(new Set(results.map((r) => r.baselineState))).toEqual(new Set(['new', 'unchanged']));
+    expect(results.every((r) => Object.keys(r.partialFingerprints).length === 1)).toBe(true);
+    expect(results.filter((r) => r.ruleId === 'new-cycle')).toHaveLength(1);
+    const scan = assess(['scan', estate, '--format', 'sarif', ...SCAN]);
+    expect(scan.status).toBe(0);
+    const scanLog = JSON.parse(scan.stdout);
+    expect(sarifErrors(scanLog)).toEqual([]);
+    expect(scanLog.runs[0].results.length).toBe(JSON.parse(readFileSync(baselineFile, 'utf8')).findings.length);
+    expect(scanLog.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/^harbor-[a-z-]+\//);
+  });
+
   it('fails any new dependency across a namespace or project boundary without configuration', () => {
-    const { status, report } = check(path.join(work, 'forbidden-and-cycle'));
+    const { status, report } = check(changedCopy('default-rules', addForbiddenReadAndCycle));
     expect(status).toBe(1);
     expect(failing(report).map((i) => i.rule)).toContain('new-coupling');
     expect(report.couplings.filter((c) => c.severity === 'error').map((c) => `${c.level} ${c.kind} ${c.to}`)).toEqual(

@@ -7,10 +7,12 @@ import type { CheckReport } from '../../core/check.js';
 import { EXIT, PhaseError, UsageError } from '../../core/errors.js';
 import type { ScanResult } from '../../core/result.js';
 import { renderCheckTable } from '../../report/checkTable.js';
+import { renderCheckSarif } from '../../report/sarif.js';
+import { sarifOptions } from '../sarifOptions.js';
 import { addEstateScanOptions, type EstateScanFlags, scanEstate } from '../estateScan.js';
 import type { CliIO } from '../io.js';
 
-const FORMATS = ['table', 'json'] as const;
+const FORMATS = ['table', 'json', 'sarif'] as const;
 type CheckFormat = (typeof FORMATS)[number];
 
 interface CheckFlags extends EstateScanFlags {
@@ -70,8 +72,10 @@ async function runCheck(root: string, flags: CheckFlags, io: CliIO): Promise<num
   return report.failed ? EXIT.findings : EXIT.ok;
 }
 
-function render(report: CheckReport, _result: ScanResult, format: CheckFormat, color: boolean): string {
+function render(report: CheckReport, result: ScanResult, format: CheckFormat, color: boolean): string {
   switch (format) {
+    case 'sarif':
+      return renderCheckSarif(report, sarifOptions(result.repos));
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
     default:

@@ -11,13 +11,15 @@ import { parseSize } from '../../config/schema.js';
 import { historySettings } from '../../config/history.js';
 import { renderJson } from '../../report/json.js';
 import { renderTable } from '../../report/table.js';
+import { renderScanSarif } from '../../report/sarif.js';
+import { sarifOptions } from '../sarifOptions.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT, PhaseError, UsageError } from '../../core/errors.js';
 import type { CliIO } from '../io.js';
 
 interface ScanFlags {
   json?: string;
-  format: 'table' | 'json';
+  format: 'table' | 'json' | 'sarif';
   quiet?: boolean;
   config?: string;
   maxFileSize?: string;
@@ -38,7 +40,9 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .description('Scan every repository under ROOT, build one dependency graph and run the analyzers')
     .argument('<root>', 'folder holding the repositories (or one repository)')
     .option('--json <file>', 'write the full result as JSON to FILE')
-    .addOption(new Option('--format <format>', 'what to print on stdout').choices(['table', 'json']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'what to print on stdout').choices(['table', 'json', 'sarif']).default('table'),
+    )
     .option('-q, --quiet', 'no progress bar and no summary (errors still print)')
     .option('--config <file>', `configuration file (default: ROOT/assess.config.json)`)
     .option('--max-file-size <size>', 'skip files larger than this, with a diagnostic (default 4MB)')
@@ -142,6 +146,7 @@ function writeOutputs(result: ScanResult, flags: ScanFlags, io: CliIO): void {
     writeFileSync(target, renderJson(result));
   }
   if (flags.format === 'json') io.stdout(renderJson(result));
+  else if (flags.format === 'sarif') io.stdout(renderScanSarif(result, sarifOptions(result.repos)));
   else if (!flags.quiet) io.stdout(renderTable(result, { color: io.color }));
 }
 
