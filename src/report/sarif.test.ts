@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../core/check.js';
-import type { Finding, ScanResult } from '../core/result.js';
+import { sampleCheckReport as report, sampleFinding as finding } from '../../test/support/sampleCheckReport.js';
+import type { ScanResult } from '../core/result.js';
 import { sarifErrors } from '../../test/support/sarifSchema.js';
 import { renderCheckSarif, renderScanSarif, type SarifOptions } from './sarif.js';
-
-const finding: Finding = {
-  id: '0fd2fb510ee07adb',
-  ruleId: 'unindexed-query',
-  messageId: 'fullScan',
-  severity: 'warning',
-  message: 'dbo.Invoices filters on DueUtc, which no index serves (full scan)',
-  location: { repo: 'billing', file: 'src/Billing Data/InvoiceQueries.cs', line: 25, column: 13 },
-  related: [{ repo: 'database', file: 'dbo/Tables/Invoices.sql', line: 1 }],
-  data: {},
-};
 
 const options: SarifOptions = {
   toolVersion: '0.1.0',
@@ -28,58 +18,6 @@ const options: SarifOptions = {
 };
 
 const result = { findings: [finding] } as unknown as ScanResult;
-
-const report: CheckReport = {
-  root: 'estate',
-  couplings: [
-    {
-      level: 'namespace',
-      kind: 'read',
-      from: 'namespace:Billing@billing/src/Billing.csproj',
-      to: 'table:dbo.users',
-      rule: 'billing-reads-no-identity-tables',
-      severity: 'error',
-      location: { repo: 'billing', file: 'src/InvoiceService.cs', line: 24 },
-      message: 'New read dependency … is forbidden',
-    },
-    {
-      level: 'project',
-      kind: 'reference',
-      from: 'project:billing/src/Billing.csproj',
-      to: 'project:billing/src/Shared.csproj',
-      rule: 'new-coupling',
-      severity: 'note',
-      location: { repo: 'billing', file: 'src/Mailer.cs', line: 3 },
-      message: 'New reference dependency',
-      ignored: { reason: 'moving Mailer out this quarter', expires: '2027-03-31' },
-    },
-  ],
-  cycles: [
-    {
-      level: 'namespace',
-      members: ['module:web/src/a', 'module:web/src/b'],
-      rule: 'new-cycle',
-      severity: 'error',
-      message: 'New cycle',
-    },
-  ],
-  findings: [
-    {
-      finding: { ...finding, id: 'aaaa', location: { repo: 'billing' } },
-      rule: 'unindexed-query',
-      severity: 'warning',
-    },
-  ],
-  unchanged: [finding],
-  improvements: {
-    dependencies: [],
-    cycles: [],
-    findings: [{ id: 'bbbb', ruleId: 'select-star', at: 'billing/src/Old.cs' }],
-  },
-  stale: [],
-  notes: [],
-  failed: true,
-};
 
 describe('SARIF', () => {
   it('writes a valid 2.1.0 log of a scan, each finding with its fingerprint and a path from the scan root', () => {

@@ -7,7 +7,8 @@
  */
 import { type CheckReport, dependencyKey, type NewCoupling, type NewCycle, cycleKey } from '../core/check.js';
 import { fingerprint } from '../core/fingerprint.js';
-import type { Finding, Location, RepoSummary, ScanResult, Severity } from '../core/result.js';
+import type { Finding, Location, ScanResult, Severity } from '../core/result.js';
+import { estatePathResolver, type RepoPaths } from './estatePath.js';
 
 /** What SARIF's rule descriptors say about each analyzer. */
 export interface SarifRule {
@@ -20,7 +21,7 @@ export interface SarifOptions {
   toolVersion: string;
   rules: readonly SarifRule[];
   /** Repository name → path from the scan root (`RepoSummary.path`). */
-  repos: readonly Pick<RepoSummary, 'name' | 'path'>[];
+  repos: RepoPaths;
   /** Absolute URL the analyzers' README paths are resolved against for `helpUri`; none without it. */
   docsBase?: string;
 }
@@ -78,11 +79,11 @@ export function renderCheckSarif(report: CheckReport, options: SarifOptions): st
 class SarifLog {
   private readonly rules: SarifRule[];
   private readonly results: SarifResult[] = [];
-  private readonly repoPaths: Map<string, string>;
+  private readonly pathOf: (location: Location) => string;
 
   constructor(private readonly options: SarifOptions) {
     this.rules = [...options.rules];
-    this.repoPaths = new Map(options.repos.map((r) => [r.name, r.path]));
+    this.pathOf = estatePathResolver(options.repos);
   }
 
   /** The rule's index, adding a descriptor for a rule only the config names. */
@@ -93,9 +94,7 @@ class SarifLog {
   }
 
   location(location: Location, message?: string): unknown {
-    const repoPath = this.repoPaths.get(location.repo) ?? location.repo;
-    const folder = repoPath === '.' ? '' : `${repoPath}/`;
-    const uri = encodeURI(location.file ? `${folder}${location.file}` : folder || '.');
+    const uri = encodeURI(this.pathOf(location));
     return {
       physicalLocation: {
         artifactLocation: { uri, uriBaseId: '%SRCROOT%' },

@@ -188,6 +188,24 @@ describe('assess check', () => {
     expect(scanLog.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/^harbor-[a-z-]+\//);
   });
 
+  it('annotates the failing items for GitHub Actions and writes JUnit XML to a file', () => {
+    const root = changedCopy('annotations', addForbiddenReadAndCycle);
+    const run = assess(['check', root, '--baseline', baselineFile, '--format', 'github', ...SCAN]);
+    expect(run.status).toBe(1);
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error '));
+    const line = lineOf(path.join(root, SHARED_API), '../app/invoices/invoiceList');
+    expect(errors).toContain(
+      `::error file=${SHARED_API},line=${line},title=assess new-cycle::New cycle of 2 members: folder harbor-web/src/app/invoices, folder harbor-web/src/shared`,
+    );
+    const junit = path.join(work, 'junit', 'assess.xml');
+    expect(
+      assess(['check', root, '--baseline', baselineFile, '--format', 'junit', '--output', junit, ...SCAN]).status,
+    ).toBe(1);
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toMatch(/^<\?xml version="1.0"/);
+    expect(xml.match(/<failure /g)).toHaveLength(errors.length);
+  });
+
   it('fails any new dependency across a namespace or project boundary without configuration', () => {
     const { status, report } = check(changedCopy('default-rules', addForbiddenReadAndCycle));
     expect(status).toBe(1);

@@ -8,11 +8,13 @@ import { EXIT, PhaseError, UsageError } from '../../core/errors.js';
 import type { ScanResult } from '../../core/result.js';
 import { renderCheckTable } from '../../report/checkTable.js';
 import { renderCheckSarif } from '../../report/sarif.js';
+import { renderGithubAnnotations } from '../../report/github.js';
+import { renderJunit } from '../../report/junit.js';
 import { sarifOptions } from '../sarifOptions.js';
 import { addEstateScanOptions, type EstateScanFlags, scanEstate } from '../estateScan.js';
 import type { CliIO } from '../io.js';
 
-const FORMATS = ['table', 'json', 'sarif'] as const;
+const FORMATS = ['table', 'json', 'sarif', 'github', 'junit'] as const;
 type CheckFormat = (typeof FORMATS)[number];
 
 interface CheckFlags extends EstateScanFlags {
@@ -76,6 +78,10 @@ function render(report: CheckReport, result: ScanResult, format: CheckFormat, co
   switch (format) {
     case 'sarif':
       return renderCheckSarif(report, sarifOptions(result.repos));
+    case 'github':
+      return renderGithubAnnotations(report, result.repos);
+    case 'junit':
+      return renderJunit(report, result.repos);
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
     default:
