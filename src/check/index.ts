@@ -10,6 +10,7 @@ import type { RulesConfig } from '../config/rules.js';
 import { estateState } from './baseline.js';
 import { fileOf } from './boundaries.js';
 import { type Comparison, compareWithBaseline } from './compare.js';
+import { instabilityRises } from './instability.js';
 import { judge } from './judge.js';
 import { SelectorMatcher } from './selectors.js';
 import { UnitIndex } from './units.js';
@@ -26,13 +27,18 @@ export interface CheckOptions {
 
 export function checkEstate(result: ScanResult, baseline: Baseline, options: CheckOptions): CheckReport {
   const units = new UnitIndex(result);
-  const comparison = compareWithBaseline(baseline, estateState(result));
+  const state = estateState(result);
+  const comparison = compareWithBaseline(baseline, state);
   const limited = options.since ? limitToChanged(comparison, options.since.files) : comparison;
+  const { instability } = options.rules;
   const judged = judge(limited, {
     rules: options.rules,
     units,
     matcher: new SelectorMatcher(units),
     today: options.today,
+    ...(instability
+      ? { instabilityRises: instabilityRises(baseline.dependencies, state.dependencies, instability) }
+      : {}),
   });
   return { root: result.root, ...(options.since ? { since: options.since.revision } : {}), ...judged };
 }

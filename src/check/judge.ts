@@ -3,17 +3,19 @@
  * the default new-coupling and new-cycle rules with their thresholds, the
  * finding severity that fails, and ignores (a reason and an expiry date each).
  */
-import type { CheckReport, NewCoupling, NewCycle, NewFinding } from '../core/check.js';
+import type { CheckReport, NewCoupling, NewCycle, NewFinding, ThresholdBreach } from '../core/check.js';
 import type { Finding, Severity } from '../core/result.js';
 import type { IgnoreRule, RulesConfig } from '../config/rules.js';
 import type { LocatedDependency } from './boundaries.js';
 import type { Comparison } from './compare.js';
 import { describeUnit } from './describe.js';
+import type { InstabilityRise } from './instability.js';
 import { coversKind, type SelectorMatcher } from './selectors.js';
 import type { UnitIndex } from './units.js';
 
 export const NEW_COUPLING = 'new-coupling';
 export const NEW_CYCLE = 'new-cycle';
+export const INSTABILITY = 'instability';
 
 export interface JudgeContext {
   rules: RulesConfig;
@@ -21,6 +23,8 @@ export interface JudgeContext {
   matcher: SelectorMatcher;
   /** `YYYY-MM-DD`: ignores that expired before it no longer apply. */
   today: string;
+  /** Units the change made too unstable (`rules.instability`). */
+  instabilityRises?: readonly InstabilityRise[];
 }
 
 export function judge(comparison: Comparison, context: JudgeContext): Omit<CheckReport, 'root' | 'since'> {
@@ -50,15 +54,34 @@ export function judge(comparison: Comparison, context: JudgeContext): Omit<Check
     return { finding, rule: finding.ruleId, severity: fails ? 'error' : demote(finding.severity) };
   });
 
+  const thresholds = (context.instabilityRises ?? []).map((rise): ThresholdBreach => {
+    const { level, max, severity } = context.rules.instability!;
+    const figure = (n: number) => n.toFixed(2);
+    return {
+      rule: INSTABILITY,
+      severity,
+      level,
+      unit: rise.unit,
+      instability: rise.after,
+      ...(rise.before !== undefined ? { before: rise.before } : {}),
+      max,
+      message: `Instability of ${describeUnit(context.units, rise.unit)} is ${figure(rise.after)}${rise.before !== undefined ? ` (was ${figure(rise.before)})` : ''}, above the maximum ${figure(max)}`,
+    };
+  });
+
   for (const item of couplings) applyIgnores(item, ignores, context, { from: item.from, to: item.to });
   for (const item of cycles) applyIgnores(item, ignores, context, { members: item.members });
   for (const item of findings) applyIgnores(item, ignores, context, { finding: item.finding });
+  for (const item of thresholds) applyIgnores(item, ignores, context, { members: [item.unit] });
 
-  const failed = [...couplings, ...cycles, ...findings].some((i) => i.severity === 'error' && !i.ignored);
+  const failed = [...couplings, ...cycles, ...findings, ...thresholds].some(
+    (i) => i.severity === 'error' && !i.ignored,
+  );
   return {
     couplings,
     cycles,
     findings,
+    thresholds,
     unchanged: comparison.unchanged,
     improvements: comparison.improvements,
     stale: comparison.stale,
@@ -122,7 +145,7 @@ function activeIgnores(ignores: readonly IgnoreRule[], today: string, notes: str
 type IgnoreTarget = { from: string; to: string } | { members: string[] } | { finding: Finding };
 
 function applyIgnores(
-  item: NewCoupling | NewCycle | NewFinding,
+  item: NewCoupling | NewCycle | NewFinding | ThresholdBreach,
   ignores: readonly IgnoreRule[],
   { matcher }: JudgeContext,
   target: IgnoreTarget,

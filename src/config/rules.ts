@@ -24,7 +24,11 @@ const severity = z.enum(['error', 'warning', 'note']);
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(d)), 'not a calendar date');
+  .refine((d) => {
+    // Date.parse takes 2027-02-30 as March 2nd: a real date survives the round trip unchanged.
+    const time = Date.parse(d);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === d;
+  }, 'not a calendar date');
 
 const forbiddenRule = z
   .object({

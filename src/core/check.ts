@@ -77,6 +77,17 @@ export interface NewFinding extends Judged {
   finding: Finding;
 }
 
+/** A unit whose instability Ce/(Ca+Ce) a change lifted above the configured maximum. */
+export interface ThresholdBreach extends Judged {
+  level: BoundaryLevel;
+  unit: string;
+  instability: number;
+  /** Its instability in the baseline; absent for a new unit. */
+  before?: number;
+  max: number;
+  message: string;
+}
+
 export interface StaleEntry {
   section: 'dependencies' | 'cycles' | 'findings';
   entry: string;
@@ -90,6 +101,7 @@ export interface CheckReport {
   couplings: NewCoupling[];
   cycles: NewCycle[];
   findings: NewFinding[];
+  thresholds: ThresholdBreach[];
   /** Findings still there, for SARIF's `unchanged` baseline state. */
   unchanged: Finding[];
   improvements: {

@@ -3,7 +3,7 @@ import type { CheckReport } from '../core/check.js';
 import type { Location, Severity } from '../core/result.js';
 
 export interface CheckItem {
-  section: 'dependencies' | 'cycles' | 'findings';
+  section: 'dependencies' | 'cycles' | 'findings' | 'thresholds';
   rule: string;
   severity: Severity;
   message: string;
@@ -36,5 +36,6 @@ export function checkItems(report: CheckReport): CheckItem[] {
       message: f.finding.message,
       location: f.finding.location,
     })),
+    ...report.thresholds.map((t) => ({ ...item('thresholds', t), message: t.message })),
   ];
 }

@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { CheckReport } from '../core/check.js';
 import type { Location, Severity } from '../core/result.js';
+import { checkItems } from './checkItems.js';
 
 export function renderCheckTable(report: CheckReport, options: { color: boolean }): string {
   const c = pc.createColors(options.color);
@@ -47,6 +48,12 @@ export function renderCheckTable(report: CheckReport, options: { color: boolean 
       ]);
     out.push(c.bold('New findings'), table.toString());
   }
+  if (report.thresholds.length > 0) {
+    const table = new Table({ head: ['', 'Rule', 'Threshold'], style, wordWrap: true });
+    for (const item of report.thresholds)
+      table.push([paint(item.severity, Boolean(item.ignored)), item.rule, item.message]);
+    out.push(c.bold('Thresholds'), table.toString());
+  }
   const { dependencies, cycles, findings } = report.improvements;
   if (dependencies.length + cycles.length + findings.length > 0)
     out.push(
@@ -59,9 +66,7 @@ export function renderCheckTable(report: CheckReport, options: { color: boolean 
     for (const s of report.stale) out.push(`  ${s.section}: ${s.entry} — ${s.reason}`);
   }
   for (const note of report.notes) out.push(c.yellow(`note: ${note}`));
-  const failing = [...report.couplings, ...report.cycles, ...report.findings].filter(
-    (i) => i.severity === 'error' && !i.ignored,
-  ).length;
+  const failing = checkItems(report).filter((i) => i.failing).length;
   out.push(
     report.failed
       ? c.red(c.bold(`FAIL: ${failing} new ${failing === 1 ? 'item fails' : 'items fail'} the rules`))

@@ -15,7 +15,7 @@ const parse = (xml: string) =>
 describe('JUnit XML', () => {
   it('has a suite per section, a failed case per failing item and a skipped one per ignored item', () => {
     const xml = parse(renderJunit(sampleCheckReport, repos));
-    expect(xml.testsuites.failures).toBe('2');
+    expect(xml.testsuites.failures).toBe('3');
     const [dependencies, cycles, findings] = xml.testsuites.testsuite;
     expect(dependencies.testcase.map((c: { classname: string }) => c.classname)).toEqual([
       'billing-reads-no-identity-tables',
@@ -31,9 +31,16 @@ describe('JUnit XML', () => {
   });
 
   it('passes a clean check with one case per section, and escapes what XML cannot hold', () => {
-    const clean: CheckReport = { ...sampleCheckReport, couplings: [], cycles: [], findings: [], failed: false };
+    const clean: CheckReport = {
+      ...sampleCheckReport,
+      couplings: [],
+      cycles: [],
+      findings: [],
+      thresholds: [],
+      failed: false,
+    };
     const xml = parse(renderJunit(clean, repos));
-    expect(xml.testsuites.testsuite.map((s: { testcase: unknown[] }) => s.testcase.length)).toEqual([1, 1, 1]);
+    expect(xml.testsuites.testsuite.map((s: { testcase: unknown[] }) => s.testcase.length)).toEqual([1, 1, 1, 1]);
     const odd: CheckReport = {
       ...clean,
       couplings: [{ ...sampleCheckReport.couplings[0]!, message: 'a < b & "c"\u0001' }],

@@ -12,6 +12,7 @@ const SECTIONS: { section: CheckItem['section']; name: string }[] = [
   { section: 'dependencies', name: 'assess: new dependencies across boundaries' },
   { section: 'cycles', name: 'assess: new or grown cycles' },
   { section: 'findings', name: 'assess: new findings' },
+  { section: 'thresholds', name: 'assess: thresholds' },
 ];
 
 export function renderJunit(report: CheckReport, repos: RepoPaths): string {

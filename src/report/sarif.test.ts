@@ -50,6 +50,7 @@ describe('SARIF', () => {
       ['new-coupling', 'new', 'note'],
       ['new-cycle', 'new', 'error'],
       ['unindexed-query', 'new', 'warning'],
+      ['instability', 'new', 'error'],
       ['unindexed-query', 'unchanged', 'warning'],
       ['select-star', 'absent', 'note'],
     ]);

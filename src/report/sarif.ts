@@ -30,6 +30,7 @@ const FINGERPRINT = 'assessId/v1';
 const CHECK_RULES: SarifRule[] = [
   { id: 'new-coupling', description: 'A dependency across a boundary that the baseline does not have' },
   { id: 'new-cycle', description: 'A cycle between units that is new or grew since the baseline' },
+  { id: 'instability', description: 'A unit whose instability a change lifted above the configured maximum' },
 ];
 
 type BaselineState = 'new' | 'unchanged' | 'absent';
@@ -63,6 +64,17 @@ export function renderCheckSarif(report: CheckReport, options: SarifOptions): st
     if (item.ignored) result.suppressions = [suppression(item.ignored)];
     log.add(result);
   }
+  for (const item of report.thresholds)
+    log.add({
+      ruleId: item.rule,
+      ruleIndex: log.ruleIndex(item.rule),
+      level: item.severity,
+      message: { text: item.message },
+      partialFingerprints: { [FINGERPRINT]: fingerprint('instability', item.level, item.unit) },
+      baselineState: 'new',
+      properties: { level: item.level, unit: item.unit, instability: item.instability, max: item.max },
+      ...(item.ignored ? { suppressions: [suppression(item.ignored)] } : {}),
+    });
   for (const finding of report.unchanged) log.add(findingResult(log, finding, 'unchanged'));
   for (const fixed of report.improvements.findings)
     log.add({

@@ -54,6 +54,18 @@ export const sampleCheckReport: CheckReport = {
       severity: 'warning',
     },
   ],
+  thresholds: [
+    {
+      rule: 'instability',
+      severity: 'error',
+      level: 'project',
+      unit: 'project:billing/src/Billing.csproj',
+      instability: 0.9,
+      before: 0.7,
+      max: 0.8,
+      message: 'Instability of project Billing is 0.90 (was 0.70), above the maximum 0.80',
+    },
+  ],
   unchanged: [sampleFinding],
   improvements: {
     dependencies: [],
