@@ -166,6 +166,29 @@ describe('boundary dependencies', () => {
     ]);
   });
 
+  it('records no dependency on a call whose URL is built at run time', () => {
+    const dynamic: GraphNode = {
+      id: 'endpoint:unmatched:GET {}',
+      kind: 'endpoint',
+      name: 'GET {}',
+      data: { method: 'GET', route: '{}', unmatched: true, dynamic: true },
+    };
+    const call: GraphEdge = { ...edges[3]!, to: dynamic.id } as GraphEdge;
+    const state = estateState({ ...result([], false), graph: { nodes: [...nodes, dynamic], edges: [call] } });
+    expect(state.dependencies).toEqual([]);
+    const external: GraphNode = {
+      ...dynamic,
+      id: 'endpoint:unmatched:GET /connect/userinfo',
+      name: 'GET /connect/userinfo',
+      data: { method: 'GET', route: '/connect/userinfo', unmatched: true },
+    };
+    const named = estateState({
+      ...result([], false),
+      graph: { nodes: [...nodes, external], edges: [{ ...call, to: external.id } as GraphEdge] },
+    });
+    expect(named.dependencies.map((d) => d.to)).toEqual([external.id, external.id, external.id]);
+  });
+
   it('records nothing for a reference inside one unit', () => {
     const inside: GraphEdge = { ...billingToIdentity, to: NS_INVOICES };
     const state = estateState({ ...result([], false), graph: { nodes, edges: [inside] } });

@@ -53,7 +53,9 @@ function callReferences(
   units: UnitIndex,
 ): Reference[] {
   const repo = units.node(edge.from)?.repo;
-  if (!repo) return [];
+  const target = units.node(edge.to);
+  // A call whose URL is built at run time goes nowhere anyone can name: no boundary to record.
+  if (!repo || (target?.kind === 'endpoint' && target.data?.dynamic)) return [];
   const from = units.unitsOf(edge.from);
   const to = units.unitsOf(edge.to);
   return (edge.data?.calls ?? []).map((call: { file?: string; line: number }) => ({
