@@ -345,5 +345,7 @@ describe('selectors', () => {
     expect(matcher.matches(['repo:db'], 'table:identity.users')).toBe(true);
     expect(matcher.matches(['path:web/src/**'], 'module:web/src/api')).toBe(true);
     expect(matcher.matches(['path:web/src/*'], 'module:web/src')).toBe(false);
+    expect(matcher.matches(['path:*/src/**'], 'module:web/src')).toBe(true);
+    expect(matcher.matches(['path:*/src/api/**'], 'module:web/src')).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
  * Config selectors (`namespace:Harbor.Billing.**`, `table:identity.*`,
  * `repo:harbor-web`) matched against the units of a dependency. A namespace
  * pattern is dotted (`*` one segment, `**` any number, `X.**` is X and below);
- * the others are globs over `/` paths; table names are matched case-insensitively.
+ * the others are globs over `/` paths (`dir/**` is the folder and all below it);
+ * table names are matched case-insensitively.
  */
 import path from 'node:path';
 import type { DependencyKind } from '../core/check.js';
@@ -111,6 +112,11 @@ function globPattern(pattern: string, ignoreCase: boolean): RegExp {
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i]!;
+    if (char === '/' && pattern.slice(i) === '/**') {
+      // `src/core/**` is the folder and everything below it
+      source += '(?:/.*)?';
+      break;
+    }
     if (char === '*' && pattern[i + 1] === '*') {
       // `**/` matches no folder too
       source += pattern[i + 2] === '/' ? '(?:.*/)?' : '.*';
