@@ -32,8 +32,8 @@ export interface EstateState {
 export function estateState(
   result: Pick<ScanResult, 'graph' | 'sql' | 'findings'>,
   levels: readonly BoundaryLevel[] = BOUNDARY_LEVELS,
+  units: UnitIndex = new UnitIndex(result),
 ): EstateState {
-  const units = new UnitIndex(result);
   const dependencies = boundaryDependencies(collectReferences(result, units), levels);
   return {
     dependencies,

@@ -58,3 +58,12 @@ export const fileOf = (location: Location): string | undefined =>
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The first of the dependencies that runs between two members of the cycle: one that closes it. */
+export function dependencyInCycle<D extends BoundaryDependency>(
+  dependencies: readonly D[],
+  cycle: { level: BoundaryLevel; members: readonly string[] },
+): D | undefined {
+  const members = new Set(cycle.members);
+  return dependencies.find((d) => d.level === cycle.level && members.has(d.from) && members.has(d.to));
+}

@@ -90,7 +90,10 @@ function compareCycles(
       kept.add(cycleKey(equal));
       continue;
     }
-    const containing = sameLevel.find((b) => cycle.members.every((m) => b.members.includes(m)));
+    const containing = sameLevel.find((b) => {
+      const within = new Set(b.members);
+      return cycle.members.every((m) => within.has(m));
+    });
     if (containing) continue;
     let best: BoundaryCycle | undefined;
     let overlap = 0;

@@ -8,7 +8,7 @@ import type { Baseline, CheckReport } from '../core/check.js';
 import type { ScanResult } from '../core/result.js';
 import type { RulesConfig } from '../config/rules.js';
 import { estateState } from './baseline.js';
-import { fileOf } from './boundaries.js';
+import { dependencyInCycle, fileOf } from './boundaries.js';
 import { type Comparison, compareWithBaseline } from './compare.js';
 import { instabilityRises } from './instability.js';
 import { judge } from './judge.js';
@@ -27,7 +27,7 @@ export interface CheckOptions {
 
 export function checkEstate(result: ScanResult, baseline: Baseline, options: CheckOptions): CheckReport {
   const units = new UnitIndex(result);
-  const state = estateState(result);
+  const state = estateState(result, undefined, units);
   const comparison = compareWithBaseline(baseline, state);
   const limited = options.since ? limitToChanged(comparison, options.since.files) : comparison;
   const { instability } = options.rules;
@@ -46,9 +46,7 @@ export function checkEstate(result: ScanResult, baseline: Baseline, options: Che
 /** What the changed files add: dependencies and cycles with a reference in one, findings located in one. */
 function limitToChanged(comparison: Comparison, files: ReadonlySet<string>): Comparison {
   const dependencies = comparison.dependencies.filter((d) => [...d.files].some((f) => files.has(f)));
-  const cycles = comparison.cycles.filter(({ cycle }) =>
-    dependencies.some((d) => d.level === cycle.level && cycle.members.includes(d.from) && cycle.members.includes(d.to)),
-  );
+  const cycles = comparison.cycles.filter(({ cycle }) => dependencyInCycle(dependencies, cycle) !== undefined);
   const findings = comparison.findings.filter((f) => {
     const file = fileOf(f.location);
     return file !== undefined && files.has(file);

@@ -6,7 +6,7 @@
 import type { CheckReport, NewCoupling, NewCycle, NewFinding, ThresholdBreach } from '../core/check.js';
 import type { Finding, Severity } from '../core/result.js';
 import type { IgnoreRule, RulesConfig } from '../config/rules.js';
-import type { LocatedDependency } from './boundaries.js';
+import { dependencyInCycle, type LocatedDependency } from './boundaries.js';
 import type { Comparison } from './compare.js';
 import { describeUnit } from './describe.js';
 import type { InstabilityRise } from './instability.js';
@@ -34,9 +34,7 @@ export function judge(comparison: Comparison, context: JudgeContext): Omit<Check
   applyMaxNew(couplings, context.rules.newCoupling.maxNew);
   const cycles = comparison.cycles.map(({ cycle, grownFrom }) => {
     const names = cycle.members.map((m) => describeUnit(context.units, m)).join(', ');
-    const added = comparison.dependencies.find(
-      (d) => d.level === cycle.level && cycle.members.includes(d.from) && cycle.members.includes(d.to),
-    );
+    const added = dependencyInCycle(comparison.dependencies, cycle);
     const judged: NewCycle = {
       ...cycle,
       rule: NEW_CYCLE,
