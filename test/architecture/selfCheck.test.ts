@@ -37,7 +37,7 @@ describe('the self-check of .ci/run', () => {
   it('fails a core module that imports the pipeline, at the import, and passes the layering as it is', () => {
     const layout = {
       'package.json': '{ "name": "layered", "private": true, "type": "module" }',
-      'src/core/ids.ts': 'export const repoId = (name: string) => `repo:${name}`;\n',
+      'src/core/ids.ts': "export const repoId = (name: string) => 'repo:' + name;\n",
       'src/scan/runScan.ts':
         "import { repoId } from '../core/ids.js';\n\nexport const scan = (name: string) => repoId(name);\n",
     };
@@ -59,7 +59,7 @@ describe('the self-check of .ci/run', () => {
     const broken = write(path.join(work, 'broken'), {
       ...layout,
       'src/core/ids.ts':
-        "// a shortcut\nimport { scan } from '../scan/runScan.js';\n\nexport const repoId = (name: string) => `repo:${name}`;\nexport const again = scan;\n",
+        "// a shortcut\nimport { scan } from '../scan/runScan.js';\n\nexport const repoId = (name: string) => 'repo:' + name;\nexport const again = scan;\n",
     });
     const result = run(broken);
     expect(result.status).toBe(1);
