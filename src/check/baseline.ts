@@ -14,6 +14,7 @@ import {
   type BoundaryLevel,
 } from '../core/check.js';
 import { UsageError } from '../core/errors.js';
+import { fingerprint } from '../core/fingerprint.js';
 import type { Finding, ScanResult } from '../core/result.js';
 import { boundaryDependencies, cmp, type LocatedDependency } from './boundaries.js';
 import { boundaryCycles } from './cycles.js';
@@ -50,6 +51,7 @@ export function toBaseline(state: EstateState, levels: readonly BoundaryLevel[] 
       id: f.id,
       ruleId: f.ruleId,
       at: f.location.file ? `${f.location.repo}/${f.location.file}` : f.location.repo,
+      content: findingContent(f),
     });
   return {
     schema: BASELINE_SCHEMA,
@@ -86,7 +88,9 @@ const baselineSchema = z
         .strict(),
     ),
     cycles: z.array(z.object({ level: z.enum(BOUNDARY_LEVELS), members: z.array(z.string()).min(2) }).strict()),
-    findings: z.array(z.object({ id: z.string().min(1), ruleId: z.string(), at: z.string() }).strict()),
+    findings: z.array(
+      z.object({ id: z.string().min(1), ruleId: z.string(), at: z.string(), content: z.string().optional() }).strict(),
+    ),
   })
   .strict();
 
@@ -107,3 +111,7 @@ export function parseBaseline(text: string, file: string): Baseline {
   }
   return parsed.data as Baseline;
 }
+
+/** What a finding says, without where: equal for the same finding in a renamed file. */
+export const findingContent = (finding: Pick<Finding, 'ruleId' | 'message'>): string =>
+  fingerprint('content', finding.ruleId, finding.message);

@@ -330,6 +330,51 @@ describe('cycles against the baseline', () => {
   });
 });
 
+describe('findings against the baseline', () => {
+  const finding = (file: string) => ({
+    id: `id-of-${file}`, // as the SQL analyzers' ids, it names the file
+    ruleId: 'select-star',
+    messageId: 'star',
+    severity: 'note' as const,
+    message: 'This query selects every column with *: list the columns it uses',
+    location: { repo: 'shop', file, line: 3 },
+    data: {},
+  });
+  const withFindings = (files: string[], extraNodes: GraphNode[] = []) =>
+    ({
+      ...result([], false),
+      graph: { nodes: [...nodes, ...extraNodes], edges },
+      findings: files.map(finding),
+    }) as ScanResult;
+  const fileNode = (path: string): GraphNode => ({
+    id: `file:shop/${path}`,
+    kind: 'file',
+    name: path,
+    repo: 'shop',
+    path,
+  });
+
+  it('pairs a finding in a renamed file with its baseline entry by rule and message', () => {
+    const baseline = toBaseline(estateState(withFindings(['src/Old.cs'], [fileNode('src/Old.cs')])));
+    const renamed = check(withFindings(['src/New.cs'], [fileNode('src/New.cs')]), baseline);
+    expect([renamed.findings, renamed.stale, renamed.improvements.findings]).toEqual([[], [], []]);
+    expect(renamed.unchanged.map((f) => f.location.file)).toEqual(['src/New.cs']);
+  });
+
+  it('keeps a second copy new while the first file is still there, and a gone file without its finding stale', () => {
+    const baseline = toBaseline(estateState(withFindings(['src/Old.cs'], [fileNode('src/Old.cs')])));
+    const copied = check(
+      withFindings(['src/Old.cs', 'src/Copy.cs'], [fileNode('src/Old.cs'), fileNode('src/Copy.cs')]),
+      baseline,
+    );
+    expect(copied.findings.map((f) => f.finding.location.file)).toEqual(['src/Copy.cs']);
+    const removed = check(withFindings([]), baseline);
+    expect(removed.stale.map((s) => s.reason)).toEqual(['shop/src/Old.cs is gone']);
+    const fixed = check(withFindings([], [fileNode('src/Old.cs')]), baseline);
+    expect(fixed.improvements.findings.map((f) => f.at)).toEqual(['shop/src/Old.cs']);
+  });
+});
+
 describe('selectors', () => {
   const matcher = new SelectorMatcher(new UnitIndex(result()));
   it('match dotted namespaces, project names and paths, tables without regard to case', () => {

@@ -14,7 +14,7 @@ import {
   type StaleEntry,
 } from '../core/check.js';
 import type { Finding } from '../core/result.js';
-import type { EstateState } from './baseline.js';
+import { type EstateState, findingContent } from './baseline.js';
 import type { LocatedDependency } from './boundaries.js';
 
 export interface Comparison {
@@ -51,21 +51,15 @@ export function compareWithBaseline(baseline: Baseline, state: EstateState): Com
     else improvements.cycles.push(c);
   }
 
-  const accepted = new Set(baseline.findings.map((f) => f.id));
-  const found = new Set(state.findings.map((f) => f.id));
-  for (const f of baseline.findings) {
-    if (found.has(f.id)) continue;
-    // `at` is `repo/file` or the repo alone; a finding on a file that is gone cannot be judged fixed.
-    if (f.at.includes('/') && !state.nodes.has(`file:${f.at}`))
-      stale.push({ section: 'findings', entry: `${f.id} ${f.ruleId} ${f.at}`, reason: `${f.at} is gone` });
-    else improvements.findings.push(f);
-  }
+  const findings = compareFindings(baseline.findings, state);
+  improvements.findings.push(...findings.fixed);
+  stale.push(...findings.stale);
 
   return {
     dependencies: current.filter((d) => !known.has(dependencyKey(d))),
     cycles: cycles.added,
-    findings: state.findings.filter((f) => !accepted.has(f.id)),
-    unchanged: state.findings.filter((f) => accepted.has(f.id)),
+    findings: findings.added,
+    unchanged: findings.unchanged,
     improvements,
     stale,
   };
@@ -105,6 +99,54 @@ function compareCycles(
     added.push(best ? { cycle, grownFrom: best.members } : { cycle });
   }
   return { added, gone: baseline.filter((b) => !kept.has(cycleKey(b))) };
+}
+
+/**
+ * Findings match by id. One whose file is gone is paired, by rule and message,
+ * with a new finding in a file the baseline did not know (the same finding after a
+ * rename); what is left is fixed (its file still there) or stale (its file gone).
+ */
+function compareFindings(
+  baseline: readonly BaselineFinding[],
+  state: EstateState,
+): { added: Finding[]; unchanged: Finding[]; fixed: BaselineFinding[]; stale: StaleEntry[] } {
+  const accepted = new Set(baseline.map((f) => f.id));
+  const found = new Set(state.findings.map((f) => f.id));
+  const knownFiles = new Set(baseline.map((f) => f.at));
+  const gone = baseline.filter((f) => !found.has(f.id));
+  const inLostFile = new Map<string, BaselineFinding[]>();
+  for (const f of gone)
+    if (f.content && isLostFile(f.at, state)) inLostFile.set(f.content, [...(inLostFile.get(f.content) ?? []), f]);
+  const moved = new Set<BaselineFinding>();
+  const added: Finding[] = [];
+  const unchanged: Finding[] = [];
+  for (const finding of state.findings) {
+    if (accepted.has(finding.id)) {
+      unchanged.push(finding);
+      continue;
+    }
+    const at = finding.location.file ? `${finding.location.repo}/${finding.location.file}` : finding.location.repo;
+    const candidates = knownFiles.has(at) ? undefined : inLostFile.get(findingContent(finding));
+    const pair = candidates?.find((c) => !moved.has(c));
+    if (pair) {
+      moved.add(pair);
+      unchanged.push(finding);
+    } else added.push(finding);
+  }
+  const fixed: BaselineFinding[] = [];
+  const stale: StaleEntry[] = [];
+  for (const f of gone) {
+    if (moved.has(f)) continue;
+    if (isLostFile(f.at, state))
+      stale.push({ section: 'findings', entry: `${f.id} ${f.ruleId} ${f.at}`, reason: `${f.at} is gone` });
+    else fixed.push(f);
+  }
+  return { added, unchanged, fixed, stale };
+}
+
+/** `at` is `repo/file` or the repo alone: a file the scan no longer has. */
+function isLostFile(at: string, state: EstateState): boolean {
+  return at.includes('/') && !state.nodes.has(`file:${at}`) && !state.nodes.has(`repo:${at}`);
 }
 
 function goneReason(units: readonly string[]): string {

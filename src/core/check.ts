@@ -36,8 +36,13 @@ export interface BoundaryCycle {
 export interface BaselineFinding {
   id: string;
   ruleId: string;
-  /** `repo/file`, for the reviewer; matching is by `id` only. */
+  /** `repo/file`, for the reviewer; matching is by `id`. */
   at: string;
+  /**
+   * Hash of the rule and message: pairs a finding whose fingerprint names its file
+   * with the same finding after the file was renamed (the old file is gone, the message is the same).
+   */
+  content?: string;
 }
 
 export const BASELINE_SCHEMA = 'assess-baseline/1';
