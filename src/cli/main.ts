@@ -17,7 +17,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .exitOverride()
     .addHelpText(
       'after',
-      '\nExamples:\n  $ assess scan ./repos\n  $ assess scan ./repos --json assess-result.json\n  $ assess scan --help',
+      '\nExamples:\n  $ assess scan ./repos\n  $ assess scan ./repos --json assess-result.json\n  $ assess baseline ./repos -o assess-baseline.json\n  $ assess check ./repos --baseline assess-baseline.json\n  $ assess scan --help',
     );
   program.addCommand(scanCommand(io, (code) => (exitCode = code)));
   program.addCommand(baselineCommand(io, (code) => (exitCode = code)));

@@ -281,6 +281,16 @@ describe('assess check', () => {
     expect(assess(['check', root, '--baseline', baselineFile, ...SCAN, '--since', 'no-such-rev']).status).toBe(2);
   });
 
+  it('shows help with examples for both commands, and lists them in the program help', () => {
+    expect(assess(['--help']).stdout).toMatch(/assess baseline .*\n.*assess check /);
+    for (const command of ['baseline', 'check']) {
+      const help = assess([command, '--help']);
+      expect(help.status).toBe(0);
+      expect(help.stdout).toContain('Exit codes');
+    }
+    expect(assess(['check', estate]).status).toBe(2); // --baseline is required
+  });
+
   it('exits 2 on a missing or broken baseline and on invalid rules, naming the offending key', () => {
     expect(assess(['check', estate, '--baseline', path.join(work, 'none.json'), ...SCAN]).status).toBe(2);
     const broken = path.join(work, 'broken.json');
