@@ -4,6 +4,8 @@ import { candidatesCommand } from './commands/candidates.js';
 import { explainCommand } from './commands/explain.js';
 import { reportCommand } from './commands/report.js';
 import { scanCommand } from './commands/scan.js';
+import { baselineCommand } from './commands/baseline.js';
+import { checkCommand } from './commands/check.js';
 import { describeError, EXIT, PhaseError, UsageError } from '../core/errors.js';
 import { processIO, type CliIO } from './io.js';
 import { TOOL_VERSION } from '../core/version.js';
@@ -18,12 +20,14 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .exitOverride()
     .addHelpText(
       'after',
-      '\nExamples:\n  $ assess scan ./repos\n  $ assess scan ./repos --json assess-result.json\n  $ assess scan --help',
+      '\nExamples:\n  $ assess scan ./repos\n  $ assess scan ./repos --json assess-result.json\n  $ assess baseline ./repos -o assess-baseline.json\n  $ assess check ./repos --baseline assess-baseline.json\n  $ assess scan --help',
     );
   program.addCommand(scanCommand(io, (code) => (exitCode = code)));
   program.addCommand(candidatesCommand(io, (code) => (exitCode = code)));
   program.addCommand(explainCommand(io, (code) => (exitCode = code)));
   program.addCommand(reportCommand(io, (code) => (exitCode = code)));
+  program.addCommand(baselineCommand(io, (code) => (exitCode = code)));
+  program.addCommand(checkCommand(io, (code) => (exitCode = code)));
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { clusteringConfigSchema } from './clustering.js';
 import { historyConfigSchema } from './history.js';
+import { DEFAULT_RULES, rulesConfigSchema } from './rules.js';
 
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?$/i;
 
@@ -39,6 +40,8 @@ export const configSchema = z
     /** Candidate services: signal weights, resolution, seed, pins (src/config/clustering.ts). */
     clustering: clusteringConfigSchema.default(clusteringConfigSchema.parse({})),
     analyzers: z.record(z.string(), z.union([z.literal(false), z.record(z.string(), z.unknown())])).default({}),
+    /** What `assess check` lets through: see src/config/rules.ts. */
+    rules: rulesConfigSchema.default(DEFAULT_RULES),
   })
   .strict();
 

@@ -202,6 +202,8 @@ export interface CoChangeData {
 export interface ImportData {
   kinds: string[];
   specifiers: string[];
+  /** The first line of the importing file that imports the target. */
+  line?: number;
   typeOnly?: true;
   crossRepo?: true;
   package?: string;

@@ -34,7 +34,9 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
     'analyzers',
     'src/plan',
   ],
-  'src/cli': ['src/core', 'src/config', 'src/scan', 'src/report', 'src/plan'],
+  // The CI check reads a scan's result; git only through the hardened wrapper of src/history.
+  'src/check': ['src/core', 'src/config', 'src/history'],
+  'src/cli': ['src/core', 'src/config', 'src/scan', 'src/report', 'src/plan', 'src/check'],
   bin: ['src/cli'],
 };
 

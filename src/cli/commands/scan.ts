@@ -13,6 +13,8 @@ import { clusteringSettings } from '../../config/clustering.js';
 import { renderJson } from '../../report/json.js';
 import { renderTable } from '../../report/table.js';
 import { writeHtmlReport } from './report.js';
+import { renderScanSarif } from '../../report/sarif.js';
+import { sarifOptions } from '../sarifOptions.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT, PhaseError, UsageError } from '../../core/errors.js';
 import type { CliIO } from '../io.js';
@@ -20,7 +22,7 @@ import type { CliIO } from '../io.js';
 export interface ScanFlags {
   json?: string;
   html?: string;
-  format: 'table' | 'json';
+  format: 'table' | 'json' | 'sarif';
   quiet?: boolean;
   config?: string;
   maxFileSize?: string;
@@ -42,7 +44,9 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .argument('<root>', 'folder holding the repositories (or one repository)')
     .option('--json <file>', 'write the full result as JSON to FILE')
     .option('--html <file>', 'write the self-contained HTML report to FILE')
-    .addOption(new Option('--format <format>', 'what to print on stdout').choices(['table', 'json']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'what to print on stdout').choices(['table', 'json', 'sarif']).default('table'),
+    )
     .option('-q, --quiet', 'no progress bar and no summary (errors still print)')
     .option('--config <file>', `configuration file (default: ROOT/assess.config.json)`)
     .option('--max-file-size <size>', 'skip files larger than this, with a diagnostic (default 4MB)')
@@ -154,17 +158,20 @@ function writeOutputs(result: ScanResult, flags: ScanFlags, io: CliIO): void {
   }
   if (flags.html) writeHtmlReport(result, flags.html);
   if (flags.format === 'json') io.stdout(renderJson(result));
+  else if (flags.format === 'sarif') io.stdout(renderScanSarif(result, sarifOptions(result.repos)));
   else if (!flags.quiet) io.stdout(renderTable(result, { color: io.color }));
 }
 
-function parseJobs(value: string): number {
+export function parseJobs(value: string): number {
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
     throw new UsageError(`--jobs: expected a whole number from 1 to 64, got ${value}`);
   return jobs;
 }
 
-function packageOptions(flags: ScanFlags): PackageOptions {
+export function packageOptions(
+  flags: Pick<ScanFlags, 'registryTimeout' | 'advisories' | 'offline' | 'cacheDir'>,
+): PackageOptions {
   const timeout = flags.registryTimeout === undefined ? 10_000 : Number(flags.registryTimeout);
   if (!Number.isInteger(timeout) || timeout <= 0)
     throw new UsageError(`--registry-timeout: not a positive number of milliseconds: ${flags.registryTimeout}`);

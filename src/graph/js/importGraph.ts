@@ -24,6 +24,8 @@ export type ResolvedImports = Map<string, Map<string, Resolution>>;
 
 interface EdgeTally {
   count: number;
+  /** First line importing the target: where CI points for a dependency the edge adds. */
+  line: number;
   typeOnly: boolean;
   kinds: Set<string>;
   specifiers: Set<string>;
@@ -80,6 +82,7 @@ export function addJsImports(
         graph.addEdge(from, to, 'import', t.count, {
           kinds: [...t.kinds].sort(),
           specifiers: [...t.specifiers].sort(),
+          line: t.line,
           ...(t.typeOnly ? { typeOnly: true } : {}),
           ...t.extra,
         });
@@ -170,12 +173,14 @@ function targetOf(
 function tally(tallies: Map<string, EdgeTally>, to: string, entry: JsImport, extra: Record<string, unknown>): void {
   const t = tallies.get(to) ?? {
     count: 0,
+    line: entry.line,
     typeOnly: true,
     kinds: new Set<string>(),
     specifiers: new Set<string>(),
     extra,
   };
   t.count++;
+  t.line = Math.min(t.line, entry.line);
   t.typeOnly &&= entry.typeOnly;
   t.kinds.add(entry.kind);
   t.specifiers.add(entry.specifier);
