@@ -36,15 +36,22 @@ for (const input of inputs.length > 0 ? inputs : [harborResult()]) {
   const writeMs = performance.now() - started;
   const file = path.join(work, `${path.basename(input, '.json')}.html`);
   writeFileSync(file, html);
-  const data = JSON.parse(html.slice(html.indexOf('>', html.indexOf('id="assess-data"')) + 1, html.indexOf('</script>')));
+  const data = JSON.parse(
+    html.slice(html.indexOf('>', html.indexOf('id="assess-data"')) + 1, html.indexOf('</script>')),
+  );
   const opened = await openReport(file, { hash: 'graph' });
   await opened.page.waitForSelector('body[data-graph-drawn="true"]', { timeout: 120_000 });
   const firstDraw = await opened.page.evaluate("performance.getEntriesByName('assess-graph-drawn')[0].startTime");
   await opened.close();
   console.log(`${input}`);
-  console.log(`  report ${(Buffer.byteLength(html) / 1024 / 1024).toFixed(2)} MB, written in ${Math.round(writeMs)} ms`);
+  console.log(
+    `  report ${(Buffer.byteLength(html) / 1024 / 1024).toFixed(2)} MB, written in ${Math.round(writeMs)} ms`,
+  );
   for (const level of data.levels)
-    console.log(`  ${level.id.padEnd(9)} ${String(level.nodes.length).padStart(6)} nodes ${String(level.edges.length).padStart(7)} edges  matrix ${level.dsm.order.length}`);
+    console.log(
+      `  ${level.id.padEnd(9)} ${String(level.nodes.length).padStart(6)} nodes ${String(level.edges.length).padStart(7)} edges  matrix ${level.dsm.order.length}`,
+    );
   console.log(`  first draw of the graph in Chromium: ${Math.round(firstDraw)} ms after navigation start`);
-  if (opened.errors.length > 0 || opened.requests.length > 0) console.log('  errors:', opened.errors, 'requests:', opened.requests);
+  if (opened.errors.length > 0 || opened.requests.length > 0)
+    console.log('  errors:', opened.errors, 'requests:', opened.requests);
 }
