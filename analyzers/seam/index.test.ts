@@ -56,6 +56,27 @@ testAnalyzer(seam, {
       summaries: [{ title: 'Seams', rows: [['Billing ⇄ Orders', '2', '1', '0', '0']] }],
     },
     {
+      name: 'two areas reading one table: the seam is the shared table, located where the table is declared',
+      estate: (b) => {
+        declareAreas(b, [BILLING, ORDERS, MEMBERS]);
+        return b
+          .sqlScript('shop', 'db/schema.sql', 'CREATE TABLE dbo.Members (Id INT PRIMARY KEY, Email NVARCHAR(200));')
+          .queries('shop', 'Members/MemberRepository.cs', ['SELECT Email FROM dbo.Members WHERE Id = @id'])
+          .queries('shop', 'Billing/InvoiceRepository.cs', ['SELECT Email FROM dbo.Members WHERE Id = @id'])
+          .clustering();
+      },
+      findings: [
+        {
+          messageId: 'seam',
+          rank: 1,
+          message:
+            'Seam between Billing and Members (weight 1): 0 references across (0 uses), 0 calls, 1 shared tables (dbo.members) — the cut to make before either is extracted, starting with the shared table dbo.members',
+          location: { repo: 'shop', file: 'db/schema.sql', line: 1 },
+          data: { from: 'billing', to: 'members', weight: 1, sharedTables: ['table:dbo.members'] },
+        },
+      ],
+    },
+    {
       name: 'with includeSharedLayer, what each area uses of the shared layer is reported too',
       estate: (b) => {
         declareAreas(b, [BILLING, ORDERS, MEMBERS]);

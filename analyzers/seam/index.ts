@@ -106,10 +106,13 @@ function dataOf(seam: Seam, from: Cluster, to: Cluster): SeamData {
   };
 }
 
-/** Where the heaviest crossing starts; else the first call site; else the cluster's first unit. */
+/** Where the heaviest crossing starts; else the first call site; else where the first shared table is declared. */
 function locationOf(graph: EstateGraph, seam: Seam, from: Cluster): Location {
   const reference = seam.references[0];
   const call = seam.calls[0];
+  const table = !reference && !call ? graph.nodeOfKind(seam.sharedTables[0] ?? '', 'table') : undefined;
+  const declared = table?.data?.known ? table.data.sources[0] : undefined;
+  if (declared) return { repo: declared.repo, file: declared.file, line: declared.line };
   const unit = graph.node(reference?.from ?? call?.from ?? from.members[0] ?? '');
   const file = call && !reference ? call.file : unit?.path;
   return {

@@ -11,6 +11,7 @@ import { assess, type FixtureScan, projectRoot, scanFixtureEstate } from './cli.
 
 interface WrittenAreas {
   areas: Record<string, string[]>;
+  leftOut: Record<string, string>;
   misplaced: Record<string, string>;
   tables: { owned: Record<string, string>; shared: string[] };
 }
@@ -52,9 +53,13 @@ describe('marina estate clusters', () => {
     ]);
   });
 
-  it('puts the misplaced types in their true area', () => {
+  it('puts the misplaced types in their true area, and the migration in none', () => {
     const found = clusterOf(decomposition);
     for (const [id, area] of Object.entries(written.misplaced)) expect([id, found.get(id)]).toEqual([id, area]);
+    for (const id of Object.keys(written.leftOut)) {
+      expect(scan.result.graph.nodes.some((n) => n.id === id)).toBe(true);
+      expect(found.has(id)).toBe(false);
+    }
   });
 
   it('gives each table to its main user and marks dbo.Members shared', () => {

@@ -118,6 +118,16 @@ describe('decompose', () => {
     expect(d.seams.find((s) => s.from === 'billing' && s.to === 'members')?.sharedTables).toEqual([
       'table:dbo.members',
     ]);
+
+    // A table pinned to a group belongs to it, whoever uses it most.
+    const pinned = decompose(built.graph, built.model, {
+      ...DEFAULT_CLUSTERING_SETTINGS,
+      pins: { groups: [{ name: 'Billing', patterns: ['Shop.Billing.*', 'dbo.Members'] }], shared: [] },
+    });
+    expect(pinned.clusters.find((c) => c.pinned === 'Billing')?.tables).toEqual([
+      'table:dbo.invoices',
+      'table:dbo.members',
+    ]);
   });
 
   it('gives the same clusters on every run', async () => {

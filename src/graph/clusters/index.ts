@@ -30,7 +30,11 @@ export function decompose(graph: EstateGraph, model: EstateModel, settings: Clus
   const unitGraph = collectUnits(graph, model);
   const weighted = buildWeightedGraph(graph, unitGraph, settings.weights);
   const minAreas = settings.hubMinAreas ?? 3;
-  const pins = readPins(settings, unitGraph.units);
+  const pins = readPins(
+    settings,
+    unitGraph.units,
+    [...new Set(unitGraph.tableUses.map((use) => use.table))].sort(compare),
+  );
 
   const anchors = new Map<string, string>();
   for (const unit of unitGraph.units) {
@@ -99,11 +103,11 @@ export function decompose(graph: EstateGraph, model: EstateModel, settings: Clus
 
   const ids = clusterNames(shapes, ownedBy, unitGraph.unitById, unitGraph.units);
   const { quality, figures } = qualityOf(shapes, unitGraph.edges, clusterOfUnit, tables.users);
+  const sharedTablesOf = shapes.map(() => [] as string[]);
+  for (const [table, users] of tables.users)
+    if (users.size > 1) for (const user of users) sharedTablesOf[user]!.push(table);
   const clusters: Cluster[] = shapes.map((shape, index) => {
-    const sharedTables = [...tables.users]
-      .filter(([, users]) => users.size > 1 && users.has(index))
-      .map(([table]) => table)
-      .sort(compare);
+    const sharedTables = (sharedTablesOf[index] ?? []).sort(compare);
     const deployables = [
       ...new Set(shape.members.map((m) => unitGraph.unitById.get(m)?.deployable).filter((d) => d !== undefined)),
     ].sort(compare);
@@ -183,7 +187,7 @@ interface Pins {
 }
 
 /** Which units and tables the config's pins match: the first group that matches wins; shared wins over groups. */
-function readPins(settings: ClusteringSettings, units: readonly Unit[]): Pins {
+function readPins(settings: ClusteringSettings, units: readonly Unit[], tables: readonly string[]): Pins {
   const groups = (settings.pins?.groups ?? []).map((g) => ({ name: g.name, patterns: g.patterns.map(compilePattern) }));
   const shared = (settings.pins?.shared ?? []).map(compilePattern);
   const pins: Pins = { groupOf: new Map(), shared: new Set(), tableGroup: new Map(), sharedTables: new Set() };
@@ -196,6 +200,16 @@ function readPins(settings: ClusteringSettings, units: readonly Unit[]): Pins {
     }
     const group = groups.find((g) => matchesAny(g.patterns, names));
     if (group) pins.groupOf.set(unit.id, group.name);
+  }
+  for (const table of tables) {
+    // `table:dbo.members`, `table:postgresql:public.users`: matched by `schema.name`.
+    const key = table.slice('table:'.length);
+    const names = [key.slice(key.lastIndexOf(':') + 1)];
+    if (matchesAny(shared, names)) pins.sharedTables.add(table);
+    else {
+      const group = groups.find((g) => matchesAny(g.patterns, names));
+      if (group) pins.tableGroup.set(table, group.name);
+    }
   }
   return pins;
 }
