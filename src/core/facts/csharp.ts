@@ -402,7 +402,18 @@ export interface CSharpCollectionDeclaration {
   ownerMember?: string;
 }
 
+/** `public virtual CatalogBrand CatalogBrand { get; set; }`: a property of a class or generic type, for following navigations. */
+export interface CSharpPropertyType {
+  /** Full name of the declaring type. */
+  ownerType: string;
+  name: string;
+  /** As written, whitespace and a trailing `?` removed: `CatalogBrand`, `ICollection<OrderItem>`. */
+  type: string;
+}
+
 export interface CSharpLinqFacts {
   chains: CSharpLinqChain[];
   collections: CSharpCollectionDeclaration[];
+  /** Absent when the file declares none. */
+  properties?: CSharpPropertyType[];
 }

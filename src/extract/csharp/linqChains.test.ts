@@ -104,6 +104,16 @@ describe('LINQ chains', () => {
     ]);
   });
 
+  it('notes properties of class and generic types, for navigations; not predefined types', () => {
+    const facts = factsOf(`class Order { public int Id { get; set; } public string Name { get; set; }
+      public virtual Buyer Buyer { get; set; } public ICollection<OrderItem> Items { get; set; } public Address? Ship { get; set; } }`);
+    expect(facts.linq?.properties).toEqual([
+      { ownerType: 'Order', name: 'Buyer', type: 'Buyer' },
+      { ownerType: 'Order', name: 'Items', type: 'ICollection<OrderItem>' },
+      { ownerType: 'Order', name: 'Ship', type: 'Address' },
+    ]);
+  });
+
   it('records nothing for a file without LINQ', () => {
     expect(factsOf('class A { int M(int x) { return x + 1; } }').linq).toBeUndefined();
   });

@@ -4,6 +4,7 @@ import type {
   CSharpLinqExpression,
   CSharpLinqFacts,
   CSharpLinqStep,
+  CSharpPropertyType,
 } from '../../core/facts.js';
 import { eachChild, fieldOf, kindOf, type LinqReader, readLinqExpression, readLinqSteps } from './linqExpressions.js';
 import { positionAt, spareCursorHere, withOwner, type WalkContext } from './walkContext.js';
@@ -103,10 +104,11 @@ export interface LinqWalk {
   /** Start offsets of the chains recorded: a chain through two operators is recorded once. */
   readonly starts: Set<number>;
   readonly collections: CSharpCollectionDeclaration[];
+  readonly properties: CSharpPropertyType[];
 }
 
 export function createLinqWalk(): LinqWalk {
-  return { chains: [], starts: new Set(), collections: [] };
+  return { chains: [], starts: new Set(), collections: [], properties: [] };
 }
 
 /** Called with the cursor on an invocation just walked, whose method is `method`. */
@@ -132,10 +134,27 @@ export function noteCollectionDeclaration(ctx: WalkContext, name: string, type: 
   ctx.linq.collections.push(declaration);
 }
 
+/**
+ * A property declared with a class or generic type (`CatalogBrand CatalogBrand`,
+ * `ICollection<OrderItem> Items`, `Address Address`): how the reader follows a
+ * navigation or an owned type from an entity. Predefined types are left out.
+ */
+export function notePropertyType(ctx: WalkContext, name: string, type: string): void {
+  const ownerType = ctx.owner.type?.fullName;
+  const written = type.replace(/\s+/g, '').replace(/\?$/, '');
+  if (ownerType === undefined || !/^[A-Z][\w.]*(<[\w.]+>)?$/.test(written)) return;
+  ctx.linq.properties.push({ ownerType, name, type: written });
+}
+
 export function finishLinqFacts(ctx: WalkContext): CSharpLinqFacts | undefined {
-  const { chains, collections } = ctx.linq;
-  if (chains.length === 0 && collections.length === 0) return undefined;
-  return { chains: chains.sort((a, b) => a.start - b.start).map(({ chain }) => chain), collections };
+  const { chains, collections, properties } = ctx.linq;
+  if (chains.length === 0 && collections.length === 0 && properties.length === 0) return undefined;
+  const facts: CSharpLinqFacts = {
+    chains: chains.sort((a, b) => a.start - b.start).map(({ chain }) => chain),
+    collections,
+  };
+  if (properties.length > 0) facts.properties = properties;
+  return facts;
 }
 
 function recordChain(ctx: WalkContext): void {
