@@ -376,6 +376,8 @@ export interface CSharpLinqChain {
   text: string;
   /** `var items = <chain>`, `items = <chain>`, `foreach (var x in <chain>)`: the name it is stored in. */
   assignedTo?: string;
+  /** The source of a `foreach`: `assignedTo` is the loop variable, which holds one element at a time. */
+  iterated?: true;
   /** Inside the body of a loop of its member (`foreach`, `for`, `while`, `do`). */
   inLoop?: true;
   /** Written in query syntax. */

@@ -175,6 +175,8 @@ export interface EfModelFacts {
   /** `[Table("x", Schema = "y")]`, `ToTable("x", "y")`. */
   tables: { entity: string; table: SqlTableName }[];
   keys: EfKeyHint[];
+  /** `Property(p => p.Name).HasColumnName("catalog_name")`; absent when there are none. */
+  columns?: { entity: string; property: string; column: string }[];
 }
 
 /**

@@ -88,7 +88,7 @@ describe('LINQ chains', () => {
     const [source, inner] = chainsIn(
       'foreach (var order in _orders.Where(o => o.Open)) { var n = this._orders.Count(x => x.BuyerId == order.BuyerId); }',
     );
-    expect(source).toMatchObject({ root: '_orders', assignedTo: 'order' });
+    expect(source).toMatchObject({ root: '_orders', assignedTo: 'order', iterated: true });
     expect(source?.inLoop).toBeUndefined();
     expect(inner).toMatchObject({ root: 'this', inLoop: true });
     expect(stepNames(inner)).toEqual(['_orders', 'Count']);

@@ -62,6 +62,9 @@ const LINQ_OPERATORS = new Set([
   'ToArrayAsync',
   'ToDictionaryAsync',
   'LoadAsync',
+  // A query kept in a local to be built on: `var q = db.Orders.AsQueryable(); … q.Where(…)`.
+  'AsQueryable',
+  'AsNoTracking',
 ]);
 
 /** Generic collection types by what they hold: a database query or objects in memory. */
@@ -334,6 +337,7 @@ function placeChain(r: LinqReader, chain: CSharpLinqChain): void {
       first = false;
       const target = assignedName(r, kind, field);
       if (target !== undefined) chain.assignedTo = target;
+      if (target !== undefined && kind === 'foreach_statement') chain.iterated = true;
     }
     if (LOOPS.has(kind) && field === 'body') chain.inLoop = true;
     field = fieldOf(r);

@@ -31,6 +31,7 @@ export function readModelHints(facts: CSharpFileFacts): EfModelFacts {
   }
   for (const type of facts.types) if (type.kind === 'class' || type.kind === 'record') readClass(type, hints);
   readFluent(facts, hints);
+  readColumnNames(facts, hints);
   return hints;
 }
 
@@ -129,6 +130,29 @@ function readFluent(facts: CSharpFileFacts, hints: EfModelFacts): void {
       });
     }
   }
+}
+
+/** `Property(p => p.Name).HasColumnName("name")` on an entity builder (or in an `IEntityTypeConfiguration<T>`). */
+function readColumnNames(facts: CSharpFileFacts, hints: EfModelFacts): void {
+  const configured = facts.types
+    .flatMap((t) => t.genericBases ?? [])
+    .find((b) => lastSegment(b.name) === 'IEntityTypeConfiguration')?.arguments[0];
+  const columns: NonNullable<EfModelFacts['columns']> = [];
+  for (const chain of facts.callChains ?? []) {
+    chain.links.forEach((link, at) => {
+      if (link.name !== 'HasColumnName' || link.arguments === undefined) return;
+      const column = stringValue(argument(link.arguments, 0, 'name'));
+      const entity = entityBuilt(chain, at) ?? configured;
+      const property = chain.links
+        .slice(0, at)
+        .reverse()
+        .find((l) => l.name === 'Property' && l.arguments !== undefined);
+      const selector = property?.arguments ? argument(property.arguments, 0) : undefined;
+      const [name] = selector?.kind === 'lambda' ? memberNames(selector) : [];
+      if (column && entity && name) columns.push({ entity: lastSegment(entity), property: name, column });
+    });
+  }
+  if (columns.length > 0) hints.columns = columns;
 }
 
 /** `modelBuilder.Entity<User>()…`: the entity of the last `Entity<T>()` before link `at`. */

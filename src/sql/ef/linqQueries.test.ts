@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import type { SqlBlock, SqlPredicateLeaf, SqlPredicateNode } from '../../core/facts/sql.js';
+import type { LocatedQuery, SqlEstate } from '../../core/sqlEstate.js';
+import { estate } from '../../../test/support/estateBuilder.js';
+import {
+  EF6_CONTEXT,
+  EF6_SERVICE,
+  EF_CORE_ENTITIES,
+  EF_CORE_MODEL,
+  EF_CORE_REPOSITORY,
+  EF_CORE_TEST,
+} from '../../../test/support/efEstates.js';
+import { judgeBlock } from '../serve.js';
+
+async function sqlOf(files: Record<string, string>): Promise<SqlEstate> {
+  const builder = estate();
+  for (const [file, text] of Object.entries(files)) builder.csharpSource('shop', file, text);
+  const built = await builder.build();
+  expect(built.estate.model.diagnostics).toEqual([]);
+  return built.provided.sql!;
+}
+
+const leaves = (node: SqlPredicateNode | undefined): SqlPredicateLeaf[] =>
+  node === undefined ? [] : node.kind === 'leaf' ? [node] : node.items.flatMap(leaves);
+
+/** What a test asserts of a query: its tables, predicate columns by kind, and which accesses no index serves. */
+function shape(sql: SqlEstate, located: LocatedQuery) {
+  const block = located.query.blocks[0] as SqlBlock;
+  const schema = sql.schemaFor(located)!;
+  const verdicts = judgeBlock(block, schema, 'transactsql');
+  return {
+    line: located.query.line,
+    tables: block.accesses.map((a) => a.table.name),
+    where: leaves(block.where).map(
+      (l) =>
+        `${block.accesses[l.access!]!.table.name}.${l.column} ${l.op}${l.nonSargable ? ` (${l.nonSargable})` : ''}`,
+    ),
+    unserved: verdicts.filter((v) => !v.served).map((v) => `${v.table.table.name} ${v.kind} ${v.columns.join(',')}`),
+  };
+}
+
+describe('EF Core LINQ read as queries', async () => {
+  const sql = await sqlOf({
+    'src/Data/ShopContext.cs': EF_CORE_MODEL,
+    'src/Data/Entities.cs': EF_CORE_ENTITIES,
+    'src/Data/ProductRepository.cs': EF_CORE_REPOSITORY,
+    'tests/Shop.Tests/ProductTests.cs': EF_CORE_TEST,
+  });
+  const linq = sql.queries.filter((q) => q.query.api === 'ef-linq');
+  const byLine = (line: number) => {
+    const found = linq.find((q) => q.query.line === line);
+    if (!found) throw new Error(`no LINQ query at line ${line}: ${linq.map((q) => q.query.line).join(', ')}`);
+    return shape(sql, found);
+  };
+
+  it('reads a filter served by the configured index, and its ordering', () => {
+    expect(byLine(6)).toEqual({ line: 6, tables: ['Product'], where: ['Product.BrandId eq'], unserved: [] });
+    expect(linq.find((q) => q.query.line === 6)?.query.blocks[0]?.accesses[0]?.orderBy).toEqual(['product_name']);
+  });
+
+  it('finds a filter no index serves', () => {
+    expect(byLine(7)).toMatchObject({ where: ['Product.Sku eq'], unserved: ['Product where Sku'] });
+  });
+
+  it('reads Contains on a string as a leading wildcard, on the mapped column name', () => {
+    expect(byLine(8)).toMatchObject({ where: ['Product.product_name range (leading-wildcard)'] });
+  });
+
+  it('joins an Include along the foreign key EF indexes, and a navigation path on its key', () => {
+    // As for SQL text, the inner side of a join is served by the index on its join column.
+    expect(byLine(9)).toEqual({
+      line: 9,
+      tables: ['Orders', 'OrderLines', 'Customers'],
+      where: ['Customers.Email eq'],
+      unserved: [],
+    });
+    const accesses = linq.find((q) => q.query.line === 9)?.query.blocks[0]?.accesses;
+    expect(accesses?.map((a) => a.joinColumns)).toEqual([undefined, ['OrderId'], ['Id']]);
+  });
+
+  it('maps an owned type member to the owner table column', () => {
+    expect(byLine(10)).toMatchObject({
+      tables: ['Orders'],
+      where: ['Orders.ShipTo_City eq'],
+      unserved: ['Orders where ShipTo_City'],
+    });
+  });
+
+  it('reads Find as a key lookup', () => {
+    expect(byLine(11)).toMatchObject({ where: ['Product.Id eq'], unserved: [] });
+  });
+
+  it('reads query syntax with a join: the range variable ranges over the joined set', () => {
+    expect(byLine(12)).toEqual({
+      line: 12,
+      tables: ['Product', 'Brands'],
+      where: ['Brands.Title eq'],
+      unserved: [],
+    });
+  });
+
+  it('reads a date part of a column as a function of it', () => {
+    expect(byLine(13)).toMatchObject({ where: ['Product.Created eq (function)'] });
+  });
+
+  it('reads Contains on a captured list as IN, served by the key', () => {
+    expect(byLine(14)).toMatchObject({ where: ['Product.Id in'], unserved: [] });
+  });
+
+  it('judges a composite index by its leading column', () => {
+    expect(byLine(15)).toMatchObject({ where: ['Orders.CustomerId eq', 'Orders.Placed range'], unserved: [] });
+  });
+
+  it('reads a query built in a local across statements as one query, where it runs', () => {
+    expect(linq.some((q) => q.query.line === 18 || q.query.line === 19)).toBe(false);
+    expect(byLine(20)).toMatchObject({
+      tables: ['Orders'],
+      where: ['Orders.Status eq'],
+      unserved: ['Orders where Status'],
+    });
+  });
+
+  it('reads nothing from lists and arrays of the same entities', () => {
+    expect(linq.filter((q) => q.file.startsWith('tests/'))).toEqual([]);
+  });
+
+  it('says what it read and what it could not map', () => {
+    expect(sql.linq.coverage).toEqual({ queries: 11, mapped: 11, notMapped: { 'generic-entity': 1 }, inMemory: 4 });
+  });
+
+  it('gives every query the C# expression as text, a stable key and the application role', () => {
+    const first = linq[0]!;
+    expect(first.query.text).toBe(
+      '_context.Products.Where(p => p.BrandId == brandId).OrderBy(p => p.Name).ToListAsync()',
+    );
+    expect(first.role).toBe('application');
+    expect(new Set(linq.map((q) => q.key)).size).toBe(linq.length);
+  });
+});
+
+describe('EF6 LINQ read as queries', async () => {
+  const sql = await sqlOf({
+    'Catalog/Models/CatalogDb.cs': EF6_CONTEXT,
+    'Catalog/Services/CatalogService.cs': EF6_SERVICE,
+  });
+  const byLine = (line: number) =>
+    shape(sql, sql.queries.find((q) => q.query.api === 'ef-linq' && q.query.line === line)!);
+
+  it('maps Entity<T>().ToTable, [Table] and [Column]', () => {
+    expect(byLine(6)).toEqual({
+      line: 6,
+      tables: ['CatalogItem', 'Brands'],
+      where: ['CatalogItem.Id eq'],
+      unserved: [],
+    });
+    expect(byLine(7)).toMatchObject({
+      where: ['CatalogItem.item_name range'],
+      unserved: ['CatalogItem where item_name'],
+    });
+  });
+
+  it('judges a sorted page by its ordering column', () => {
+    expect(byLine(8)).toMatchObject({ where: [], unserved: ['CatalogItem order-by item_name'] });
+  });
+
+  it('reads Set<T>() as the entity set', () => {
+    expect(byLine(9)).toMatchObject({ tables: ['Brands'], unserved: ['Brands where Brand'] });
+  });
+
+  it('serves a filter on a navigation foreign key by the index EF creates for it', () => {
+    expect(byLine(10)).toMatchObject({ where: ['CatalogItem.CatalogBrandId eq'], unserved: [] });
+  });
+
+  it('notes a member the model does not map', () => {
+    expect(byLine(11)).toMatchObject({ where: [] });
+    expect(sql.linq.coverage.notMapped).toEqual({ 'unknown-member': 1 });
+  });
+});
