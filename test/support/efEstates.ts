@@ -107,6 +107,13 @@ export const EF_CORE_REPOSITORY = `namespace Shop.Data
             if (status != null) query = query.Where(o => o.Status == status);
             return query.OrderByDescending(o => o.Placed).ToList();
         }
+        public Task<List<Product>> Filtered(int brandId, decimal? max)
+        {
+            var root = (IQueryable<Product>)_context.Products;
+            root = root.Where(p => p.BrandId == brandId);
+            if (max.HasValue) root = root.Where(p => p.Price <= max);
+            return root.Take(20).ToListAsync();
+        }
     }
 
     public class Repository<TEntity> where TEntity : class

@@ -114,6 +114,17 @@ describe('LINQ chains', () => {
     ]);
   });
 
+  it('notes a local declared by a cast to a queryable', () => {
+    const collections = inRepository('var root = (IQueryable<Order>)_context.Orders;')?.collections;
+    expect(collections).toContainEqual({
+      name: 'root',
+      kind: 'query',
+      element: 'Order',
+      ownerType: 'Shop.Data.OrderRepository',
+      ownerMember: 'M',
+    });
+  });
+
   it('records nothing for a file without LINQ', () => {
     expect(factsOf('class A { int M(int x) { return x + 1; } }').linq).toBeUndefined();
   });

@@ -120,12 +120,20 @@ describe('EF Core LINQ read as queries', async () => {
     });
   });
 
+  it('follows a local declared by a cast to IQueryable, and each filter added to it', () => {
+    expect(byLine(27)).toMatchObject({
+      tables: ['Product'],
+      where: ['Product.BrandId eq', 'Product.Price range'],
+      unserved: [],
+    });
+  });
+
   it('reads nothing from lists and arrays of the same entities', () => {
     expect(linq.filter((q) => q.file.startsWith('tests/'))).toEqual([]);
   });
 
   it('says what it read and what it could not map', () => {
-    expect(sql.linq.coverage).toEqual({ queries: 11, mapped: 11, notMapped: { 'generic-entity': 1 }, inMemory: 4 });
+    expect(sql.linq.coverage).toEqual({ queries: 12, mapped: 12, notMapped: { 'generic-entity': 1 }, inMemory: 4 });
   });
 
   it('gives every query the C# expression as text, a stable key and the application role', () => {
