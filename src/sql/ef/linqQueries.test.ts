@@ -11,6 +11,9 @@ import {
   EF_CORE_TEST,
 } from '../../../test/support/efEstates.js';
 import { judgeBlock } from '../serve.js';
+import { runAnalyzer } from '../../../test/support/analyzerTester.js';
+import unindexedQuery from '../../../analyzers/unindexed-query/index.js';
+import nonSargablePredicate from '../../../analyzers/non-sargable-predicate/index.js';
 
 async function sqlOf(files: Record<string, string>): Promise<SqlEstate> {
   const builder = estate();
@@ -182,5 +185,46 @@ describe('EF6 LINQ read as queries', async () => {
   it('notes a member the model does not map', () => {
     expect(byLine(11)).toMatchObject({ where: [] });
     expect(sql.linq.coverage.notMapped).toEqual({ 'unknown-member': 1 });
+  });
+});
+
+describe('LINQ judged by the SQL analyzers', () => {
+  const declare = (b: ReturnType<typeof estate>) =>
+    b
+      .csharpSource('shop', 'src/Data/ShopContext.cs', EF_CORE_MODEL)
+      .csharpSource('shop', 'src/Data/Entities.cs', EF_CORE_ENTITIES)
+      .csharpSource('shop', 'src/Data/ProductRepository.cs', EF_CORE_REPOSITORY);
+
+  it('unindexed-query reports a LINQ filter as it reports SQL text, with the C# expression as the query', async () => {
+    const { findings } = await runAnalyzer(unindexedQuery, declare);
+    const sku = findings.find((f) => f.location.line === 7);
+    expect(sku).toMatchObject({
+      message: 'dbo.Product filters on Sku, which no index serves (full scan)',
+      location: { repo: 'shop', file: 'src/Data/ProductRepository.cs', line: 7 },
+      data: {
+        table: 'dbo.product',
+        columns: ['Sku'],
+        kind: 'where',
+        api: 'ef-linq',
+        query: '_context.Products.FirstOrDefaultAsync(p => p.Sku == sku)',
+        predicates: ['p.Sku == sku'],
+      },
+    });
+    expect(sku?.data.suggestions).toEqual(['CREATE INDEX [IX_Product_Sku] ON [dbo].[Product] ([Sku]);']);
+    expect(findings.map((f) => f.location.line)).toEqual([7, 8, 10, 13, 20]);
+    // Same input, same fingerprints.
+    const again = await runAnalyzer(unindexedQuery, declare);
+    expect(again.findings.map((f) => f.id)).toEqual(findings.map((f) => f.id));
+  });
+
+  it('non-sargable-predicate reports a leading wildcard and a function of a column written in LINQ', async () => {
+    const { findings } = await runAnalyzer(nonSargablePredicate, declare);
+    expect(findings.map((f) => [f.location.line, f.message])).toEqual([
+      [
+        8,
+        '`p.Name.Contains(term)` starts its LIKE pattern with a wildcard; no index on product_name can be used for it',
+      ],
+      [13, '`p.Created.Year == year` wraps the column in a function; no index on Created can be used for it'],
+    ]);
   });
 });
