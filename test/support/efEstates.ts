@@ -218,3 +218,17 @@ export const EF6_SERVICE = `namespace Catalog.Services
         public List<CatalogItem> Pictures() => db.CatalogItems.Where(c => c.PictureUri != null).ToList();
     }
 }`;
+
+/** Collections named like the context's sets, on a loaded object or an entity's own property: no database query. */
+export const EF_CORE_DOMAIN = `namespace Shop.Domain
+{
+    public class Basket
+    {
+        public List<OrderLine> OrderLines { get; set; }
+        public int Total() => OrderLines.Where(l => l.Quantity > 0).Count();
+    }
+    public class BasketMapper
+    {
+        public List<int> Quantities(Basket basket) => basket.OrderLines.Where(l => l.Quantity > 1).Select(l => l.Quantity).ToList();
+    }
+}`;

@@ -372,6 +372,8 @@ export interface CSharpLinqChain {
   /** The identifier the first step is made on (`_context`, `db`, `orders`), `this`, or absent for anything else. */
   root?: string;
   steps: CSharpLinqStep[];
+  /** The declared type of `root` (a local, parameter or field declared before the chain), as written, whitespace removed. */
+  rootType?: string;
   /** The expression as written, whitespace-normalised, capped. */
   text: string;
   /** `var items = <chain>`, `items = <chain>`, `foreach (var x in <chain>)`: the name it is stored in. */

@@ -125,6 +125,16 @@ describe('LINQ chains', () => {
     });
   });
 
+  it('gives a chain the declared type of its root, a parameter or a field', () => {
+    const facts = factsOf(`class Mapper { private ShopContext _db;
+      int A(Basket basket) => basket.Lines.Count(l => l.Open);
+      int B() => _db.Orders.Count(o => o.Open); }`);
+    expect(facts.linq?.chains.map((c) => [c.root, c.rootType])).toEqual([
+      ['basket', 'Basket'],
+      ['_db', 'ShopContext'],
+    ]);
+  });
+
   it('records nothing for a file without LINQ', () => {
     expect(factsOf('class A { int M(int x) { return x + 1; } }').linq).toBeUndefined();
   });

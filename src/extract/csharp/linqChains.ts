@@ -108,10 +108,16 @@ export interface LinqWalk {
   readonly starts: Set<number>;
   readonly collections: CSharpCollectionDeclaration[];
   readonly properties: CSharpPropertyType[];
+  /** Declared types by scope (`scopeKey`), for the roots of chains recorded later in the walk. */
+  readonly declared: Map<string, string>;
+}
+
+function scopeKey(ownerType: string | undefined, member: string | undefined, name: string): string {
+  return `${ownerType ?? ''}\u0000${member ?? ''}\u0000${name}`;
 }
 
 export function createLinqWalk(): LinqWalk {
-  return { chains: [], starts: new Set(), collections: [], properties: [] };
+  return { chains: [], starts: new Set(), collections: [], properties: [], declared: new Map() };
 }
 
 /** Called with the cursor on an invocation just walked, whose method is `method`. */
@@ -126,6 +132,8 @@ export function noteQueryExpression(ctx: WalkContext): void {
 
 /** A field, local or parameter declared with `type`: kept when it is a collection LINQ runs on. */
 export function noteCollectionDeclaration(ctx: WalkContext, name: string, type: string, isField: boolean): void {
+  // Every declared type is kept for the walk: a chain's root is told by it (`order.Items` is no context's set).
+  ctx.linq.declared.set(scopeKey(ctx.owner.type?.fullName, isField ? undefined : ctx.member, name), type);
   const generic = /^(?:[\w.]+\.)?(\w+)<\s*([\w.]+)\s*>\??$/.exec(type.replace(/\s+/g, ''));
   const kind = generic ? COLLECTION_KINDS[generic[1]!] : /^[\w.]+\[\]\??$/.test(type) ? 'memory' : undefined;
   if (kind === undefined) return;
@@ -179,8 +187,18 @@ function recordChain(ctx: WalkContext): void {
     column,
   };
   if (read.querySyntax) chain.querySyntax = true;
+  const rootType = read.root === undefined || read.root === 'this' ? undefined : declaredType(ctx, read.root);
+  if (rootType !== undefined) chain.rootType = rootType;
   placeChain(r, chain); // moves the cursor up
   ctx.linq.chains.push({ start, chain: withOwner(ctx, chain) });
+}
+
+/** The declared type of a local or parameter of the current member, else of a field of the current type. */
+function declaredType(ctx: WalkContext, name: string): string | undefined {
+  const owner = ctx.owner.type?.fullName;
+  const written =
+    ctx.linq.declared.get(scopeKey(owner, ctx.member, name)) ?? ctx.linq.declared.get(scopeKey(owner, undefined, name));
+  return written?.replace(/\s+/g, '');
 }
 
 /** Up through calls, member accesses and parentheses to the outermost node of the chain. */

@@ -39,6 +39,9 @@ const COLLECTION_TYPE =
 export class EntityMap {
   private readonly entities = new Map<string, EntityMapping>();
   private readonly sets = new Map<string, string>();
+  /** Context types (simple names) and the `DbSet` properties each declares, by full name. */
+  private readonly contexts = new Set<string>();
+  private readonly setsDeclared = new Map<string, Set<string>>();
 
   constructor(repos: readonly RepoModel[]) {
     const classes = new Map<string, CSharpTypeFacts>();
@@ -50,9 +53,11 @@ export class EntityMap {
     for (const repo of repos) {
       for (const file of repo.files) {
         if (file.facts?.kind === 'csharp') {
-          for (const type of file.facts.types)
+          for (const type of file.facts.types) {
             if ((type.kind === 'class' || type.kind === 'record') && !classes.has(type.name))
               classes.set(type.name, type);
+            this.noteContext(type);
+          }
           for (const property of file.facts.linq?.properties ?? []) {
             const owner = lastSegment(property.ownerType);
             const types = propertyTypes.get(owner) ?? new Map<string, string>();
@@ -96,6 +101,24 @@ export class EntityMap {
     columns: ReadonlyMap<string, ReadonlyMap<string, string>>;
     setOf: ReadonlyMap<string, string>;
   };
+
+  /** A class or interface with `DbSet` properties, or deriving from a `…DbContext`/`ObjectContext`. */
+  private noteContext(type: CSharpTypeFacts): void {
+    const sets = type.members.filter((m) => m.genericType && lastSegment(m.genericType.name) === 'DbSet');
+    if (sets.length > 0) this.setsDeclared.set(type.fullName, new Set(sets.map((m) => m.name)));
+    if (sets.length > 0 || type.bases.some((b) => /(?:DbContext|ObjectContext)$/.test(b))) this.contexts.add(type.name);
+  }
+
+  /** Whether a declared type (`ShopContext`, `Data.ShopContext`) is an EF context. */
+  isContext(written: string): boolean {
+    const name = lastSegment(written);
+    return this.contexts.has(name) || /(?:DbContext|ObjectContext)$/.test(name);
+  }
+
+  /** Whether the type (full name) declares a `DbSet` property of that name: its own code reads `Name` or `this.Name`. */
+  declaresSet(ownerType: string | undefined, name: string): boolean {
+    return ownerType !== undefined && (this.setsDeclared.get(ownerType)?.has(name) ?? false);
+  }
 
   /** The entity a `DbSet` property of that name holds. */
   entityOfSet(name: string): EntityMapping | undefined {

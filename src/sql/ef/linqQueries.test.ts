@@ -5,6 +5,7 @@ import { estate } from '../../../test/support/estateBuilder.js';
 import {
   EF6_CONTEXT,
   EF6_SERVICE,
+  EF_CORE_DOMAIN,
   EF_CORE_ENTITIES,
   EF_CORE_MODEL,
   EF_CORE_REPOSITORY,
@@ -48,6 +49,7 @@ describe('EF Core LINQ read as queries', async () => {
     'src/Data/Entities.cs': EF_CORE_ENTITIES,
     'src/Data/ProductRepository.cs': EF_CORE_REPOSITORY,
     'tests/Shop.Tests/ProductTests.cs': EF_CORE_TEST,
+    'src/Domain/Basket.cs': EF_CORE_DOMAIN,
   });
   const linq = sql.queries.filter((q) => q.query.api === 'ef-linq');
   const byLine = (line: number) => {
@@ -135,8 +137,12 @@ describe('EF Core LINQ read as queries', async () => {
     expect(linq.filter((q) => q.file.startsWith('tests/'))).toEqual([]);
   });
 
+  it("reads nothing from a loaded object's collection or an entity's own one, named like a context's set", () => {
+    expect(linq.filter((q) => q.file === 'src/Domain/Basket.cs')).toEqual([]);
+  });
+
   it('says what it read and what it could not map', () => {
-    expect(sql.linq.coverage).toEqual({ queries: 12, mapped: 12, notMapped: { 'generic-entity': 1 }, inMemory: 4 });
+    expect(sql.linq.coverage).toEqual({ queries: 12, mapped: 12, notMapped: { 'generic-entity': 1 }, inMemory: 6 });
   });
 
   it('gives every query the C# expression as text, a stable key and the application role', () => {

@@ -52,11 +52,25 @@ export function readSource(
   if (set >= 0) return entitySource(steps[set]!.typeArguments?.[0], map, set + 1);
   const name = firstCall > 0 ? steps[firstCall - 1]!.name : chain.root;
   if (name === undefined || name === 'this') return undefined;
+  if (map.entityOfSet(name) && !onContext(chain, firstCall, name, map)) return { kind: 'memory' };
   const declared = declaration(linq, chain, name, firstCall === 0);
   if (declared?.kind === 'memory') return { kind: 'memory' };
   if (declared?.kind === 'query') return entitySource(declared.element, map, firstCall);
   const entity = map.entityOfSet(name);
   return entity ? { kind: 'query', entity, start: firstCall, before: [] } : undefined;
+}
+
+/**
+ * Whether a `DbSet`-named member is read on a context: `db.Orders` where `db`
+ * is declared as a context (or not declared where the reader can see), or
+ * `Orders` / `this.Orders` inside the context that declares it — not
+ * `basket.OrderLines` on a loaded object or an entity's own `OrderLines`.
+ */
+function onContext(chain: CSharpLinqChain, firstCall: number, name: string, map: EntityMap): boolean {
+  const bare = firstCall === 0 || (firstCall === 1 && chain.root === 'this');
+  if (bare) return map.declaresSet(chain.ownerType, name);
+  if (firstCall === 1 && chain.rootType !== undefined) return map.isContext(chain.rootType);
+  return true;
 }
 
 function entitySource(element: string | undefined, map: EntityMap, start: number): Source {
