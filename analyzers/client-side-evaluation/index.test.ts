@@ -3,6 +3,7 @@ import { testAnalyzer } from '../../test/support/analyzerTester.js';
 import {
   EF_CORE_ENTITIES,
   EF_CORE_MODEL,
+  EF_CORE_ORDER_CONFIGURATION,
   EF_CORE_REPORTS,
   EF_CORE_REPOSITORY,
   EF_CORE_TEST,
@@ -12,11 +13,9 @@ import type { DeclareEstate } from '../../test/support/analyzerTester.js';
 const shop =
   (...extra: [string, string][]): DeclareEstate =>
   (b) => {
-    b.csharpSource('shop', 'src/Data/ShopContext.cs', EF_CORE_MODEL).csharpSource(
-      'shop',
-      'src/Data/Entities.cs',
-      EF_CORE_ENTITIES,
-    );
+    b.csharpSource('shop', 'src/Data/ShopContext.cs', EF_CORE_MODEL)
+      .csharpSource('shop', 'src/Data/OrderConfiguration.cs', EF_CORE_ORDER_CONFIGURATION)
+      .csharpSource('shop', 'src/Data/Entities.cs', EF_CORE_ENTITIES);
     for (const [file, text] of extra) b.csharpSource('shop', file, text);
     return b;
   };
@@ -47,7 +46,7 @@ testAnalyzer(clientSideEvaluation, {
           data: {
             expression: 'all.Count(o => o.Status == 1)',
             operator: 'Count',
-            table: 'Orders',
+            table: 'sales.Orders',
             loadedAt: { line: 9 },
           },
         },

@@ -64,7 +64,7 @@ export function resolveEfModel(repos: readonly RepoModel[]): { def: SqlTableDef;
     for (const column of map.foreignKeys(entity))
       if (!indexes.some((i) => i.columns[0] === column))
         indexes.push({ kind: 'index', columns: [column], include: [] });
-    const table = tables.get(entity) ?? { name: sets.get(entity) ?? entity };
+    const table = map.tableOf(entity) ?? tables.get(entity) ?? { name: sets.get(entity) ?? entity };
     const origin = props
       ? { where: props.where, line: props.line }
       : (firstSeen.get(entity) ?? { where: declared[0]?.where ?? { repo: '', file: '' }, line: 1 });

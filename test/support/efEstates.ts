@@ -11,6 +11,7 @@ namespace Shop.Data
 {
     public class ShopContext : DbContext
     {
+        public const string Schema = "sales";
         public DbSet<Product> Products { get; set; }
         public DbSet<Brand> Brands { get; set; }
         public DbSet<Order> Orders { get; set; }
@@ -28,11 +29,17 @@ namespace Shop.Data
             builder.Property(p => p.Name).HasColumnName("product_name");
         }
     }
+}`;
 
+/** One configuration per file, as EF Core projects keep them (the model reader takes a file's first configured entity). */
+export const EF_CORE_ORDER_CONFIGURATION = `using Microsoft.EntityFrameworkCore;
+namespace Shop.Data
+{
     public class OrderConfiguration : IEntityTypeConfiguration<Order>
     {
         public void Configure(EntityTypeBuilder<Order> builder)
         {
+            builder.ToTable("Orders", ShopContext.Schema);
             builder.HasKey(o => o.Id);
             builder.HasIndex(o => new { o.CustomerId, o.Placed });
             builder.OwnsOne(o => o.ShipTo);

@@ -46,7 +46,8 @@ export class EntityMap {
   constructor(repos: readonly RepoModel[]) {
     const classes = new Map<string, CSharpTypeFacts>();
     const propertyTypes = new Map<string, Map<string, string>>();
-    const tables = new Map<string, SqlTableName>();
+    const tables = new Map<string, SqlTableName & { schemaConstant?: string }>();
+    const constants = new Map<string, string>();
     const keys = new Map<string, string[]>();
     const columns = new Map<string, Map<string, string>>();
     const named = new Set<string>();
@@ -57,6 +58,12 @@ export class EntityMap {
             if ((type.kind === 'class' || type.kind === 'record') && !classes.has(type.name))
               classes.set(type.name, type);
             this.noteContext(type);
+          }
+          for (const declaration of file.facts.stringDeclarations) {
+            if (declaration.kind !== 'const' || declaration.value.dynamic) continue;
+            const owner = declaration.ownerType ? `${lastSegment(declaration.ownerType)}.` : '';
+            for (const key of [`${owner}${declaration.name}`, declaration.name])
+              if (!constants.has(key)) constants.set(key, declaration.value.text);
           }
           for (const property of file.facts.linq?.properties ?? []) {
             const owner = lastSegment(property.ownerType);
@@ -71,9 +78,9 @@ export class EntityMap {
           named.add(set.entity);
           if (!this.sets.has(set.name)) this.sets.set(set.name, set.entity);
         }
-        for (const { entity, table } of ef.tables) {
+        for (const { entity, table, schemaConstant } of ef.tables) {
           named.add(entity);
-          if (!tables.has(entity)) tables.set(entity, table);
+          if (!tables.has(entity)) tables.set(entity, schemaConstant ? { ...table, schemaConstant } : table);
         }
         for (const hint of ef.keys) {
           named.add(hint.entity);
@@ -85,6 +92,12 @@ export class EntityMap {
           columns.set(entity, renamed);
         }
       }
+    }
+    for (const [entity, table] of tables) {
+      const { schemaConstant, ...name } = table;
+      const schema =
+        schemaConstant === undefined ? undefined : constants.get(schemaConstant.split('.').slice(-2).join('.'));
+      tables.set(entity, schema === undefined ? name : { ...name, schema });
     }
     const setOf = new Map<string, string>();
     for (const [name, entity] of this.sets) if (!setOf.has(entity)) setOf.set(entity, name);
@@ -118,6 +131,11 @@ export class EntityMap {
   /** Whether the type (full name) declares a `DbSet` property of that name: its own code reads `Name` or `this.Name`. */
   declaresSet(ownerType: string | undefined, name: string): boolean {
     return ownerType !== undefined && (this.setsDeclared.get(ownerType)?.has(name) ?? false);
+  }
+
+  /** The table an entity maps to, as the schema built from the model names it. */
+  tableOf(entity: string): SqlTableName | undefined {
+    return this.entity(entity)?.table;
   }
 
   /** The entity a `DbSet` property of that name holds. */

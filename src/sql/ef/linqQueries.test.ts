@@ -8,6 +8,7 @@ import {
   EF_CORE_DOMAIN,
   EF_CORE_ENTITIES,
   EF_CORE_MODEL,
+  EF_CORE_ORDER_CONFIGURATION,
   EF_CORE_REPOSITORY,
   EF_CORE_TEST,
 } from '../../../test/support/efEstates.js';
@@ -46,6 +47,7 @@ function shape(sql: SqlEstate, located: LocatedQuery) {
 describe('EF Core LINQ read as queries', async () => {
   const sql = await sqlOf({
     'src/Data/ShopContext.cs': EF_CORE_MODEL,
+    'src/Data/OrderConfiguration.cs': EF_CORE_ORDER_CONFIGURATION,
     'src/Data/Entities.cs': EF_CORE_ENTITIES,
     'src/Data/ProductRepository.cs': EF_CORE_REPOSITORY,
     'tests/Shop.Tests/ProductTests.cs': EF_CORE_TEST,
@@ -81,6 +83,11 @@ describe('EF Core LINQ read as queries', async () => {
     });
     const accesses = linq.find((q) => q.query.line === 9)?.query.blocks[0]?.accesses;
     expect(accesses?.map((a) => a.joinColumns)).toEqual([undefined, ['OrderId'], ['Id']]);
+  });
+
+  it('resolves a schema given as a constant', () => {
+    const orders = linq.find((q) => q.query.line === 10)?.query.blocks[0]?.accesses[0]?.table;
+    expect(orders).toEqual({ schema: 'sales', name: 'Orders' });
   });
 
   it('maps an owned type member to the owner table column', () => {
@@ -198,6 +205,7 @@ describe('LINQ judged by the SQL analyzers', () => {
   const declare = (b: ReturnType<typeof estate>) =>
     b
       .csharpSource('shop', 'src/Data/ShopContext.cs', EF_CORE_MODEL)
+      .csharpSource('shop', 'src/Data/OrderConfiguration.cs', EF_CORE_ORDER_CONFIGURATION)
       .csharpSource('shop', 'src/Data/Entities.cs', EF_CORE_ENTITIES)
       .csharpSource('shop', 'src/Data/ProductRepository.cs', EF_CORE_REPOSITORY);
 

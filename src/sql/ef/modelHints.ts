@@ -111,10 +111,17 @@ function readFluent(facts: CSharpFileFacts, hints: EfModelFacts): void {
         const args = link.arguments;
         if (method === 'ToTable') {
           const table = parseTableName(stringValue(argument(args, 0, 'name')) ?? '');
-          const schema = stringValue(argument(args, 1, 'schema'));
+          const schemaArgument = argument(args, 1, 'schema');
+          const schema = stringValue(schemaArgument);
           // `Map(m => m.ToTable("UserRoles"))` names a join table, not the entity's.
-          if (table && chain.inLambdaOf !== 'Map')
-            hints.tables.push({ entity: lastSegment(entity), table: schema ? { schema, name: table.name } : table });
+          if (!table || chain.inLambdaOf === 'Map') return;
+          const hint: EfModelFacts['tables'][number] = {
+            entity: lastSegment(entity),
+            table: schema ? { schema, name: table.name } : table,
+          };
+          // `ToTable("orders", OrderingContext.DEFAULT_SCHEMA)`: a constant resolved across the estate.
+          if (schemaArgument?.kind === 'name') hint.schemaConstant = schemaArgument.text;
+          hints.tables.push(hint);
           return;
         }
         const first = argument(args, 0);
