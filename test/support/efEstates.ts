@@ -17,6 +17,17 @@ namespace Shop.Data
         public DbSet<Order> Orders { get; set; }
         public DbSet<OrderLine> OrderLines { get; set; }
         public DbSet<Customer> Customers { get; set; }
+
+        protected override void OnModelCreating(ModelBuilder builder)
+        {
+            builder.Entity<Customer>(ConfigureCustomer);
+        }
+
+        void ConfigureCustomer(EntityTypeBuilder<Customer> builder)
+        {
+            builder.ToTable("Customer");
+            builder.HasIndex(c => c.Email).IsUnique();
+        }
     }
 
     public class ProductConfiguration : IEntityTypeConfiguration<Product>
@@ -29,12 +40,7 @@ namespace Shop.Data
             builder.Property(p => p.Name).HasColumnName("product_name");
         }
     }
-}`;
 
-/** One configuration per file, as EF Core projects keep them (the model reader takes a file's first configured entity). */
-export const EF_CORE_ORDER_CONFIGURATION = `using Microsoft.EntityFrameworkCore;
-namespace Shop.Data
-{
     public class OrderConfiguration : IEntityTypeConfiguration<Order>
     {
         public void Configure(EntityTypeBuilder<Order> builder)

@@ -116,6 +116,8 @@ export interface CSharpCallChain {
   links: CSharpChainLink[];
   /** The chain is (a statement of) the body of a lambda passed to this method: `Map(m => m.ToTable("UserRoles"))`. */
   inLambdaOf?: string;
+  /** The entity configured, when the chain starts on a parameter declared `EntityTypeBuilder<T>` / `EntityTypeConfiguration<T>`. */
+  configures?: string;
 }
 
 export interface CSharpMemberFacts {

@@ -185,3 +185,16 @@ class UserConfiguration : IEntityTypeConfiguration<User> {
     ]);
   });
 });
+
+describe('call chains: a model configured through a builder parameter', () => {
+  it('names the entity of an EntityTypeBuilder<T> or EntityTypeConfiguration<T> parameter the chain starts on', () => {
+    const chains = factsOf(`class ShopContext {
+      void ConfigureCustomer(EntityTypeBuilder<Customer> builder) { builder.ToTable("Customer"); }
+      void ConfigureItem(EntityTypeConfiguration<Models.Item> item) { item.HasKey(i => i.Id); }
+      void Other(ModelBuilder b) { b.HasKey(x => x.Id); } }`).callChains;
+    expect(chains?.map((c) => [c.links[0]?.name, c.configures])).toEqual([
+      ['ToTable', 'Customer'],
+      ['HasKey', 'Models.Item'],
+    ]);
+  });
+});

@@ -187,14 +187,14 @@ function recordChain(ctx: WalkContext): void {
     column,
   };
   if (read.querySyntax) chain.querySyntax = true;
-  const rootType = read.root === undefined || read.root === 'this' ? undefined : declaredType(ctx, read.root);
+  const rootType = read.root === undefined || read.root === 'this' ? undefined : declaredTypeOf(ctx, read.root);
   if (rootType !== undefined) chain.rootType = rootType;
   placeChain(r, chain); // moves the cursor up
   ctx.linq.chains.push({ start, chain: withOwner(ctx, chain) });
 }
 
 /** The declared type of a local or parameter of the current member, else of a field of the current type. */
-function declaredType(ctx: WalkContext, name: string): string | undefined {
+export function declaredTypeOf(ctx: WalkContext, name: string): string | undefined {
   const owner = ctx.owner.type?.fullName;
   const written =
     ctx.linq.declared.get(scopeKey(owner, ctx.member, name)) ?? ctx.linq.declared.get(scopeKey(owner, undefined, name));

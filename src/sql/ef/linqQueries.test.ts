@@ -8,7 +8,6 @@ import {
   EF_CORE_DOMAIN,
   EF_CORE_ENTITIES,
   EF_CORE_MODEL,
-  EF_CORE_ORDER_CONFIGURATION,
   EF_CORE_REPOSITORY,
   EF_CORE_TEST,
 } from '../../../test/support/efEstates.js';
@@ -47,7 +46,6 @@ function shape(sql: SqlEstate, located: LocatedQuery) {
 describe('EF Core LINQ read as queries', async () => {
   const sql = await sqlOf({
     'src/Data/ShopContext.cs': EF_CORE_MODEL,
-    'src/Data/OrderConfiguration.cs': EF_CORE_ORDER_CONFIGURATION,
     'src/Data/Entities.cs': EF_CORE_ENTITIES,
     'src/Data/ProductRepository.cs': EF_CORE_REPOSITORY,
     'tests/Shop.Tests/ProductTests.cs': EF_CORE_TEST,
@@ -77,12 +75,20 @@ describe('EF Core LINQ read as queries', async () => {
     // As for SQL text, the inner side of a join is served by the index on its join column.
     expect(byLine(9)).toEqual({
       line: 9,
-      tables: ['Orders', 'OrderLines', 'Customers'],
-      where: ['Customers.Email eq'],
+      tables: ['Orders', 'OrderLines', 'Customer'],
+      where: ['Customer.Email eq'],
       unserved: [],
     });
     const accesses = linq.find((q) => q.query.line === 9)?.query.blocks[0]?.accesses;
     expect(accesses?.map((a) => a.joinColumns)).toEqual([undefined, ['OrderId'], ['Id']]);
+  });
+
+  it('reads the model configured through a builder parameter, one configuration class after another in a file', () => {
+    const tables = sql.schemas[0]!.schema.tables;
+    const customer = [...tables.values()].find((t) => t.table.name === 'Customer');
+    expect(customer?.indexes.map((i) => [i.kind, i.columns])).toContainEqual(['unique', ['Email']]);
+    const orders = [...tables.values()].find((t) => t.table.name === 'Orders');
+    expect(orders?.indexes.map((i) => [i.kind, i.columns])).toContainEqual(['index', ['CustomerId', 'Placed']]);
   });
 
   it('resolves a schema given as a constant', () => {
@@ -205,7 +211,7 @@ describe('LINQ judged by the SQL analyzers', () => {
   const declare = (b: ReturnType<typeof estate>) =>
     b
       .csharpSource('shop', 'src/Data/ShopContext.cs', EF_CORE_MODEL)
-      .csharpSource('shop', 'src/Data/OrderConfiguration.cs', EF_CORE_ORDER_CONFIGURATION)
+
       .csharpSource('shop', 'src/Data/Entities.cs', EF_CORE_ENTITIES)
       .csharpSource('shop', 'src/Data/ProductRepository.cs', EF_CORE_REPOSITORY);
 

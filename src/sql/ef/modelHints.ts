@@ -106,7 +106,7 @@ function readFluent(facts: CSharpFileFacts, hints: EfModelFacts): void {
     for (const chain of chains) {
       chain.links.forEach((link, at) => {
         if (link.name !== method || link.arguments === undefined) return;
-        const entity = entityBuilt(chain, at) ?? configured;
+        const entity = entityBuilt(chain, at) ?? chain.configures ?? configured;
         if (!entity) return;
         const args = link.arguments;
         if (method === 'ToTable') {
@@ -149,7 +149,7 @@ function readColumnNames(facts: CSharpFileFacts, hints: EfModelFacts): void {
     chain.links.forEach((link, at) => {
       if (link.name !== 'HasColumnName' || link.arguments === undefined) return;
       const column = stringValue(argument(link.arguments, 0, 'name'));
-      const entity = entityBuilt(chain, at) ?? configured;
+      const entity = entityBuilt(chain, at) ?? chain.configures ?? configured;
       const property = chain.links
         .slice(0, at)
         .reverse()
