@@ -24,7 +24,10 @@ export function noteSchemaCall(ctx: WalkContext, callee: MemberName, mark: numbe
     if (callee.written !== method) ctx.schema.entityBuilderCalls++; // generic: `Entity<User>`
     return;
   }
-  if (isMigrationOperation(method)) return recordChain(ctx);
+  if (isMigrationOperation(method)) {
+    recordChain(ctx);
+    return;
+  }
   if (!isModelConfiguration(method)) return;
   // `void Configure(EntityTypeBuilder<Order> builder) { builder.HasKey(…); }`: the parameter says which entity.
   const configures = builderEntity(ctx);
