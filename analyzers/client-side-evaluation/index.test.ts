@@ -1,6 +1,7 @@
 import clientSideEvaluation from './index.js';
 import { testAnalyzer } from '../../test/support/analyzerTester.js';
 import {
+  EF_CORE_DOMAIN,
   EF_CORE_ENTITIES,
   EF_CORE_MODEL,
   EF_CORE_REPORTS,
@@ -24,8 +25,12 @@ const shop =
 testAnalyzer(clientSideEvaluation, {
   valid: [
     {
-      name: 'queries filtered by the database, and LINQ over lists in a test',
-      estate: shop(['src/Data/ProductRepository.cs', EF_CORE_REPOSITORY], ['tests/ProductTests.cs', EF_CORE_TEST]),
+      name: 'queries filtered by the database, LINQ over lists in a test, and over loaded objects in loops',
+      estate: shop(
+        ['src/Data/ProductRepository.cs', EF_CORE_REPOSITORY],
+        ['tests/ProductTests.cs', EF_CORE_TEST],
+        ['src/Domain/Basket.cs', EF_CORE_DOMAIN],
+      ),
     },
   ],
   invalid: [
@@ -54,7 +59,7 @@ testAnalyzer(clientSideEvaluation, {
         {
           messageId: 'countAfterLoad',
           location: { line: 12 },
-          data: { kind: 'count-after-load', operator: 'Count', materialiser: 'AsEnumerable', table: 'Brands' },
+          data: { kind: 'count-after-load', operator: 'Count', materialiser: 'AsEnumerable', table: 'Brand' },
         },
         {
           messageId: 'queryInLoop',

@@ -17,6 +17,7 @@ namespace Shop.Data
         public DbSet<Order> Orders { get; set; }
         public DbSet<OrderLine> OrderLines { get; set; }
         public DbSet<Customer> Customers { get; set; }
+        public DbSet<Tag> Tags { get; set; }
 
         protected override void OnModelCreating(ModelBuilder builder)
         {
@@ -39,6 +40,11 @@ namespace Shop.Data
             builder.HasIndex(p => p.BrandId);
             builder.Property(p => p.Name).HasColumnName("product_name");
         }
+    }
+
+    public class BrandConfiguration : IEntityTypeConfiguration<Brand>
+    {
+        public void Configure(EntityTypeBuilder<Brand> builder) => builder.ToTable(nameof(Brand));
     }
 
     public class OrderConfiguration : IEntityTypeConfiguration<Order>
@@ -64,6 +70,12 @@ export const EF_CORE_ENTITIES = `namespace Shop.Data
         public DateTime Created { get; set; }
         public int BrandId { get; set; }
         public Brand Brand { get; set; }
+        public ICollection<Tag> Tags { get; set; }
+    }
+    public class Tag
+    {
+        public int Id { get; set; }
+        public ICollection<Product> Products { get; set; }
     }
     public class Brand
     {
@@ -127,6 +139,7 @@ export const EF_CORE_REPOSITORY = `namespace Shop.Data
             if (max.HasValue) root = root.Where(p => p.Price <= max);
             return root.Take(20).ToListAsync();
         }
+        public List<Product> Tagged() => _context.Products.Include(p => p.Tags).ToList();
     }
 
     public class Repository<TEntity> where TEntity : class
@@ -164,6 +177,11 @@ export const EF_CORE_REPORTS = `namespace Shop.Reports
             foreach (var order in orders) _context.Entry(order).Collection(o => o.Lines).Load();
         }
         public List<Product> Cheap() => _context.Products.Where(p => p.Price < 10).ToList().Where(p => p.Name != null).ToList();
+        public string BrandTitle(int id)
+        {
+            var byId = _context.Brands.ToDictionary(b => b.Id);
+            return byId.Values.First(b => b.Id == id).Title;
+        }
     }
 }`;
 
@@ -243,5 +261,11 @@ export const EF_CORE_DOMAIN = `namespace Shop.Domain
     public class BasketMapper
     {
         public List<int> Quantities(Basket basket) => basket.OrderLines.Where(l => l.Quantity > 1).Select(l => l.Quantity).ToList();
+        public int Open(List<Basket> baskets)
+        {
+            var open = 0;
+            foreach (var basket in baskets) open += basket.OrderLines.Count(l => l.Quantity > 0);
+            return open + baskets.Sum(b => b.OrderLines.Count(l => l.Quantity > 1));
+        }
     }
 }`;

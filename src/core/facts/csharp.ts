@@ -376,6 +376,8 @@ export interface CSharpLinqChain {
   steps: CSharpLinqStep[];
   /** The declared type of `root` (a local, parameter or field declared before the chain), as written, whitespace removed. */
   rootType?: string;
+  /** `root` is the variable of an enclosing `foreach` or a parameter of an enclosing lambda: one element, not a context. */
+  rootBound?: true;
   /** The expression as written, whitespace-normalised, capped. */
   text: string;
   /** `var items = <chain>`, `items = <chain>`, `foreach (var x in <chain>)`: the name it is stored in. */

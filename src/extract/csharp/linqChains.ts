@@ -358,8 +358,31 @@ function placeChain(r: LinqReader, chain: CSharpLinqChain): void {
       if (target !== undefined && kind === 'foreach_statement') chain.iterated = true;
     }
     if (LOOPS.has(kind) && field === 'body') chain.inLoop = true;
+    if (chain.root !== undefined && chain.rootBound === undefined && field === 'body') {
+      // `foreach (var invite in invites) invite.Groups.Any()`, `o => o.Items.Any()`: the root is one element.
+      if (kind === 'foreach_statement' && namedChild(r, (_kind, f) => f === 'left') === chain.root)
+        chain.rootBound = true;
+      if (kind === 'lambda_expression' && lambdaParameters(r).includes(chain.root)) chain.rootBound = true;
+    }
     field = fieldOf(r);
   }
+}
+
+function lambdaParameters(r: LinqReader): string[] {
+  const names: string[] = [];
+  eachChild(r, (kind, named) => {
+    if (!named || fieldOf(r) !== 'parameters') return;
+    if (kind === 'implicit_parameter' || kind === 'identifier')
+      names.push(r.ctx.text.substring(r.cursor.startIndex, r.cursor.endIndex));
+    else
+      eachChild(r, (_parameter, isNamed) => {
+        if (isNamed) {
+          const name = namedChild(r, (_k, f) => f === 'name');
+          if (name !== undefined) names.push(name);
+        }
+      });
+  });
+  return names;
 }
 
 /** The name a value in `field` of a `kind` node is stored in, when it is a declarator, an assignment or a loop source. */

@@ -187,7 +187,11 @@ export class EntityMap {
     const element = COLLECTION_TYPE.exec(type)?.[1];
     if (element !== undefined) {
       const target = this.modelled(element);
-      return target ? { kind: 'collection', target, foreignKey: `${entity.entity}Id` } : undefined;
+      // Collections both ways (`Secret.Projects`, `Project.Secrets`): many-to-many through a join table not modelled here.
+      const inverse = [...(target?.propertyTypes.values() ?? [])].some(
+        (t) => lastSegment(COLLECTION_TYPE.exec(t)?.[1] ?? '') === entity.entity,
+      );
+      return target && !inverse ? { kind: 'collection', target, foreignKey: `${entity.entity}Id` } : undefined;
     }
     const target = this.modelled(type);
     return target ? { kind: 'reference', target, foreignKey: `${property}Id` } : undefined;

@@ -26,9 +26,13 @@ const MATERIALISERS = new Set([
 /** Calls that run the query for one row or a scalar. */
 const SINGLE_RESULT =
   /^(?:First|FirstOrDefault|Single|SingleOrDefault|Last|LastOrDefault|Any|All|Count|LongCount|Sum|Min|Max|Average|Find|Contains|ElementAt|ElementAtOrDefault|Load)(?:Async)?$/;
-/** Operators that narrow the rows (with a predicate) or stop after some. */
+/** Operators that narrow the rows (with a predicate, a join, or a limit). */
 const NARROWING =
-  /^(?:Where|First|FirstOrDefault|Single|SingleOrDefault|Last|LastOrDefault|Any|All|Count|LongCount|Find|Take|Skip|TakeWhile|SkipWhile)(?:Async)?$/;
+  /^(?:Where|First|FirstOrDefault|Single|SingleOrDefault|Last|LastOrDefault|Any|All|Count|LongCount|Find|Take|Skip|TakeWhile|SkipWhile|Join|GroupJoin|SelectMany|Distinct)(?:Async)?$/;
+/** Loads that build a lookup on purpose (`ToDictionary` then `dict[key]` is the fix for N+1, not a fault). */
+const LOOKUPS = /^(?:ToDictionary|ToDictionaryAsync|ToLookup)$/;
+/** After the load, a lookup is built from the rows: what follows reads the lookup. */
+const RESHAPING_AFTER = /^(?:ToDictionary|ToLookup)$/;
 const COUNTS = /^(?:Count|LongCount|Any)$/;
 
 export function isMaterialiser(name: string): boolean {
@@ -55,9 +59,11 @@ export function clientSideReads(
   }
   if (source.kind === 'memory') {
     const loaded = source.loadedBy;
-    if (!loaded || !loadsWholeTable([...loaded.source.before, ...loaded.chain.steps.slice(loaded.source.start)]))
+    if (!loaded || loaded.chain.iterated) return [];
+    const loadedSteps = [...loaded.source.before, ...loaded.chain.steps.slice(loaded.source.start)];
+    const cut = loadedSteps.findIndex((s) => isMaterialiser(s.name));
+    if (!loadsWholeTable(loadedSteps) || loadedSteps.slice(cut + 1).some((s) => RESHAPING_AFTER.test(s.name)))
       return [];
-    if (loaded.chain.iterated) return [];
     const use = inMemoryUse(chain.steps);
     if (!use) return [];
     return [
@@ -91,7 +97,7 @@ function continuedLater(chain: CSharpLinqChain, sources: ReadonlyMap<CSharpLinqC
 /** Steps up to and including the materialiser, none of which narrows the rows. */
 function loadsWholeTable(steps: readonly CSharpLinqStep[]): boolean {
   const cut = steps.findIndex((s) => isMaterialiser(s.name));
-  return cut >= 0 && !steps.slice(0, cut).some((s) => NARROWING.test(s.name));
+  return cut >= 0 && !LOOKUPS.test(steps[cut]!.name) && !steps.slice(0, cut).some((s) => NARROWING.test(s.name));
 }
 
 /** The first in-memory filter (`Where(…)`, `First(…)`) or count (`Count()`, `.Count`, `Any()`) in the steps. */

@@ -91,6 +91,10 @@ describe('EF Core LINQ read as queries', async () => {
     expect(orders?.indexes.map((i) => [i.kind, i.columns])).toContainEqual(['index', ['CustomerId', 'Placed']]);
   });
 
+  it('does not join a many-to-many navigation on a key the child does not have', () => {
+    expect(byLine(29)).toMatchObject({ tables: ['Product'], unserved: [] });
+  });
+
   it('resolves a schema given as a constant', () => {
     const orders = linq.find((q) => q.query.line === 10)?.query.blocks[0]?.accesses[0]?.table;
     expect(orders).toEqual({ schema: 'sales', name: 'Orders' });
@@ -111,8 +115,8 @@ describe('EF Core LINQ read as queries', async () => {
   it('reads query syntax with a join: the range variable ranges over the joined set', () => {
     expect(byLine(12)).toEqual({
       line: 12,
-      tables: ['Product', 'Brands'],
-      where: ['Brands.Title eq'],
+      tables: ['Product', 'Brand'],
+      where: ['Brand.Title eq'],
       unserved: [],
     });
   });
@@ -155,7 +159,12 @@ describe('EF Core LINQ read as queries', async () => {
   });
 
   it('says what it read and what it could not map', () => {
-    expect(sql.linq.coverage).toEqual({ queries: 12, mapped: 12, notMapped: { 'generic-entity': 1 }, inMemory: 6 });
+    expect(sql.linq.coverage).toEqual({
+      queries: 13,
+      mapped: 12,
+      notMapped: { 'generic-entity': 1, 'unknown-member': 1 },
+      inMemory: 8,
+    });
   });
 
   it('gives every query the C# expression as text, a stable key and the application role', () => {

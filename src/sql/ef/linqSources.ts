@@ -69,6 +69,7 @@ export function readSource(
 function onContext(chain: CSharpLinqChain, firstCall: number, name: string, map: EntityMap): boolean {
   const bare = firstCall === 0 || (firstCall === 1 && chain.root === 'this');
   if (bare) return map.declaresSet(chain.ownerType, name);
+  if (firstCall === 1 && chain.rootBound) return false;
   if (firstCall === 1 && chain.rootType !== undefined) return map.isContext(chain.rootType);
   return true;
 }

@@ -110,7 +110,9 @@ function readFluent(facts: CSharpFileFacts, hints: EfModelFacts): void {
         if (!entity) return;
         const args = link.arguments;
         if (method === 'ToTable') {
-          const table = parseTableName(stringValue(argument(args, 0, 'name')) ?? '');
+          const named = argument(args, 0, 'name');
+          // `ToTable(nameof(Cipher))` names the table after the class.
+          const table = parseTableName(stringValue(named) ?? (named?.kind === 'nameof' ? lastSegment(named.text) : ''));
           const schemaArgument = argument(args, 1, 'schema');
           const schema = stringValue(schemaArgument);
           // `Map(m => m.ToTable("UserRoles"))` names a join table, not the entity's.
