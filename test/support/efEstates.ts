@@ -140,6 +140,7 @@ export const EF_CORE_REPOSITORY = `namespace Shop.Data
             return root.Take(20).ToListAsync();
         }
         public List<Product> Tagged() => _context.Products.Include(p => p.Tags).ToList();
+        public Order WithAddress(int id) => _context.Orders.Include(o => o.ShipTo).First(o => o.Id == id);
     }
 
     public class Repository<TEntity> where TEntity : class

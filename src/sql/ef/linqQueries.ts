@@ -209,6 +209,8 @@ function include(build: QueryBuild, step: CSharpLinqStep): void {
   for (const name of path) {
     const entity = build.entities[from]!;
     const navigation = build.map.navigation(entity, name);
+    // `Include(o => o.Address)` of an owned type: its columns are in the owner's table, nothing to join.
+    if (!navigation && build.map.isOwnedType(entity, name)) return;
     if (!navigation) {
       build.unmapped.add('unknown-member');
       return;
