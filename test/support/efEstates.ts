@@ -266,6 +266,7 @@ export const EF_CORE_DOMAIN = `namespace Shop.Domain
         {
             var open = 0;
             foreach (var basket in baskets) open += basket.OrderLines.Count(l => l.Quantity > 0);
+            foreach (var (basket, _) in baskets.Select(b => (b, 1))) open += basket.OrderLines.Count();
             return open + baskets.Sum(b => b.OrderLines.Count(l => l.Quantity > 1));
         }
     }

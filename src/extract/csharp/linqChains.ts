@@ -360,12 +360,16 @@ function placeChain(r: LinqReader, chain: CSharpLinqChain): void {
     if (LOOPS.has(kind) && field === 'body') chain.inLoop = true;
     if (chain.root !== undefined && chain.rootBound === undefined && field === 'body') {
       // `foreach (var invite in invites) invite.Groups.Any()`, `o => o.Items.Any()`: the root is one element.
-      if (kind === 'foreach_statement' && namedChild(r, (_kind, f) => f === 'left') === chain.root)
-        chain.rootBound = true;
+      if (kind === 'foreach_statement' && loopVariables(r).includes(chain.root)) chain.rootBound = true;
       if (kind === 'lambda_expression' && lambdaParameters(r).includes(chain.root)) chain.rootBound = true;
     }
     field = fieldOf(r);
   }
+}
+
+/** `foreach (var x in …)`, `foreach (var (a, b) in …)`: the names the loop declares. */
+function loopVariables(r: LinqReader): string[] {
+  return namedChild(r, (_kind, f) => f === 'left')?.match(/[\p{L}_][\p{L}\p{N}_]*/gu) ?? [];
 }
 
 function lambdaParameters(r: LinqReader): string[] {

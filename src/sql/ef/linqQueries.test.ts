@@ -167,7 +167,7 @@ describe('EF Core LINQ read as queries', async () => {
       queries: 14,
       mapped: 13,
       notMapped: { 'generic-entity': 1, 'unknown-member': 1 },
-      inMemory: 8,
+      inMemory: 9,
     });
   });
 
