@@ -85,6 +85,16 @@ function readDeclarator(
       const cast = castType(ctx);
       if (cast !== undefined) noteDeclaredType(ctx, name, cast, kind !== 'local');
     }
+    if (afterEquals && name !== undefined && declaredType === undefined && part.name === 'invocation_expression') {
+      // `var eCipher = builder.Entity<Cipher>()`: the local holds Cipher's entity builder.
+      afterEquals = false;
+      visit(ctx);
+      const called = ctx.lastCall;
+      const entity =
+        called.depth === ctx.handlerDepth + 1 ? /^Entity<([\w.]+)>$/.exec(called.written ?? '')?.[1] : undefined;
+      if (entity !== undefined) noteDeclaredType(ctx, name, `EntityTypeBuilder<${entity}>`, kind !== 'local');
+      return;
+    }
     if (afterEquals && name !== undefined && declaredType === undefined && part.name === 'object_creation_expression') {
       // `var client = new Basket.BasketClient(channel)`: the created type is the variable's.
       afterEquals = false;
