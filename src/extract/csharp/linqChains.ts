@@ -65,6 +65,10 @@ const LINQ_OPERATORS = new Set([
   // A query kept in a local to be built on: `var q = db.Orders.AsQueryable(); … q.Where(…)`.
   'AsQueryable',
   'AsNoTracking',
+  'ExecuteDelete',
+  'ExecuteDeleteAsync',
+  'ExecuteUpdate',
+  'ExecuteUpdateAsync',
 ]);
 
 /** Generic collection types by what they hold: a database query or objects in memory. */

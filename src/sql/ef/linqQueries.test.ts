@@ -95,6 +95,15 @@ describe('EF Core LINQ read as queries', async () => {
     expect(byLine(29)).toMatchObject({ tables: ['Product'], unserved: [] });
   });
 
+  it('reads ExecuteDelete as a write of the filtered rows', () => {
+    expect(byLine(31)).toMatchObject({
+      tables: ['Product'],
+      where: ['Product.Sku eq'],
+      unserved: ['Product where Sku'],
+    });
+    expect(linq.find((q) => q.query.line === 31)?.query.blocks[0]?.accesses[0]?.mode).toBe('write');
+  });
+
   it('joins nothing for an Include of an owned type, and maps it', () => {
     expect(byLine(30)).toMatchObject({ tables: ['Orders'], where: ['Orders.Id eq'], unserved: [] });
   });
@@ -164,8 +173,8 @@ describe('EF Core LINQ read as queries', async () => {
 
   it('says what it read and what it could not map', () => {
     expect(sql.linq.coverage).toEqual({
-      queries: 14,
-      mapped: 13,
+      queries: 15,
+      mapped: 14,
       notMapped: { 'generic-entity': 1, 'unknown-member': 1 },
       inMemory: 9,
     });
@@ -244,7 +253,7 @@ describe('LINQ judged by the SQL analyzers', () => {
       },
     });
     expect(sku?.data.suggestions).toEqual(['CREATE INDEX [IX_Product_Sku] ON [dbo].[Product] ([Sku]);']);
-    expect(findings.map((f) => f.location.line)).toEqual([7, 8, 10, 13, 20]);
+    expect(findings.map((f) => f.location.line)).toEqual([7, 8, 10, 13, 20, 31]);
     // Same input, same fingerprints.
     const again = await runAnalyzer(unindexedQuery, declare);
     expect(again.findings.map((f) => f.id)).toEqual(findings.map((f) => f.id));

@@ -148,6 +148,9 @@ function readQuery(
       if ((step.arguments?.length ?? 0) > 3) reshaped = true;
     }
   }
+  // `ExecuteDelete()`/`ExecuteUpdate(…)` (EF Core 7): a DELETE or UPDATE of the filtered rows.
+  if (stepsOf(source, chain).some((s) => /^Execute(?:Delete|Update)(?:Async)?$/.test(s.name)))
+    build.accesses[0]!.mode = 'write';
   const block: SqlBlock = { accesses: build.accesses };
   if (where.length === 1) block.where = where[0]!;
   else if (where.length > 1)
