@@ -142,6 +142,7 @@ export const EF_CORE_REPOSITORY = `namespace Shop.Data
         public List<Product> Tagged() => _context.Products.Include(p => p.Tags).ToList();
         public Order WithAddress(int id) => _context.Orders.Include(o => o.ShipTo).First(o => o.Id == id);
         public Task<int> Purge(string sku) => _context.Products.Where(p => p.Sku == sku).ExecuteDeleteAsync();
+        public List<Order> WithBigLines() => _context.Orders.Where(o => o.Lines.Any(l => l.Quantity > 10)).ToList();
     }
 
     public class Repository<TEntity> where TEntity : class

@@ -243,7 +243,9 @@ export function columnOf(
   for (let i = 0; i < path.length; i++) {
     const name = path[i]!;
     const rest = path.slice(i + 1);
-    if (rest.length === 0) return mappedColumn(build, entity, access, name);
+    // A navigation (`o.Lines` in `o.Lines.Any(…)`) is a table, not a column.
+    if (rest.length === 0)
+      return build.map.navigation(entity, name) ? undefined : mappedColumn(build, entity, access, name);
     const navigation = build.map.navigation(entity, name);
     if (navigation?.kind === 'reference') {
       access = join(build, access, name, navigation.target, navigation.target.key[0] ?? 'Id');

@@ -95,6 +95,15 @@ describe('EF Core LINQ read as queries', async () => {
     expect(byLine(29)).toMatchObject({ tables: ['Product'], unserved: [] });
   });
 
+  it('reads Any over a collection navigation as the child table joined on its foreign key', () => {
+    expect(byLine(32)).toEqual({
+      line: 32,
+      tables: ['Orders', 'OrderLines'],
+      where: ['OrderLines.Quantity range'],
+      unserved: [],
+    });
+  });
+
   it('reads ExecuteDelete as a write of the filtered rows', () => {
     expect(byLine(31)).toMatchObject({
       tables: ['Product'],
@@ -173,8 +182,8 @@ describe('EF Core LINQ read as queries', async () => {
 
   it('says what it read and what it could not map', () => {
     expect(sql.linq.coverage).toEqual({
-      queries: 15,
-      mapped: 14,
+      queries: 16,
+      mapped: 15,
       notMapped: { 'generic-entity': 1, 'unknown-member': 1 },
       inMemory: 9,
     });
