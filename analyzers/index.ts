@@ -4,6 +4,7 @@
  */
 import type { AnyAnalyzer } from '../src/core/analyzer.js';
 import changeCoupling from './change-coupling/index.js';
+import clientSideEvaluation from './client-side-evaluation/index.js';
 import couplingHub from './coupling-hub/index.js';
 import dependencyCycles from './dependency-cycles/index.js';
 import deprecatedPackage from './deprecated-package/index.js';
@@ -19,6 +20,7 @@ import vulnerablePackage from './vulnerable-package/index.js';
 
 export const analyzers: readonly AnyAnalyzer[] = [
   changeCoupling,
+  clientSideEvaluation,
   couplingHub,
   dependencyCycles,
   deprecatedPackage,

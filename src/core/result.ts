@@ -5,6 +5,7 @@
 import type { Decomposition } from './decomposition.js';
 import type { DiagnosticCode } from './diagnostics.js';
 import type { GraphEdge, GraphNode } from './graphData.js';
+import type { LinqCoverage } from './sqlEstate.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -54,8 +55,8 @@ export interface SqlCoverage {
   };
   /** Counted queries judged on base tables through the views or inline functions they read. */
   judgedThroughViews: number;
-  /** EF entity sets: LINQ queries through them are not read (only raw SQL is). */
-  ormEntitySetsNotRead: number;
+  /** EF LINQ read as queries (api `ef-linq`): how many, how many map onto the EF model, and why the rest do not. */
+  efLinq: LinqCoverage;
   /** Each database's schema. */
   databases: {
     id: string;

@@ -121,8 +121,50 @@ export interface SqlEstate {
   schemaFor(query: LocatedQuery): SchemaCatalog | undefined;
   queries: LocatedQuery[];
   routines: LocatedRoutine[];
-  /** EF `DbSet` properties found: the LINQ queries through them are not read. */
-  efEntitySets: number;
+  /** What the EF LINQ reader found: its queries are in `queries` (api `ef-linq`). */
+  linq: LinqReading;
   /** The views and inline functions of the database a query is judged against (empty when it has none). */
   viewsFor(query: LocatedQuery): ViewCatalog;
+}
+
+/** How many LINQ chains were read as queries, and how many of those map onto the EF model. */
+export interface LinqCoverage {
+  /** Chains on a `DbSet`, `Set<T>()` or a queryable they produce: read as queries. */
+  queries: number;
+  /** Queries whose entity and every member they compare map to a table and columns. */
+  mapped: number;
+  /** Queries not (fully) mapped, by reason: `generic-entity` (`Set<TEntity>()`), `unknown-member`. */
+  notMapped: Record<string, number>;
+  /** Chains on a declared in-memory collection or on results already loaded: not database queries. */
+  inMemory: number;
+}
+
+/**
+ * Where code reads more of the database than it uses: a whole table loaded
+ * then filtered or counted in memory, or a query (or navigation load) run once
+ * per iteration of a loop.
+ */
+export interface LinqClientSideRead {
+  kind: 'filter-after-load' | 'count-after-load' | 'query-in-loop' | 'load-in-loop';
+  repo: string;
+  file: string;
+  line: number;
+  column: number;
+  /** The C# expression, as written (capped). */
+  text: string;
+  /** The operator run in memory (`Where`, `Count`) or the query run in the loop (`FirstOrDefault`, `Load`). */
+  operator: string;
+  /** The call that loaded the rows (`ToList`, `AsEnumerable`), for a load then filter. */
+  materialiser?: string;
+  /** Where the rows were loaded, when in another statement of the same member. */
+  loadedAt?: { line: number; column: number };
+  /** The table read, when mapped. */
+  table?: SqlTableName;
+  ownerType?: string;
+  ownerMember?: string;
+}
+
+export interface LinqReading {
+  coverage: LinqCoverage;
+  clientSide: LinqClientSideRead[];
 }

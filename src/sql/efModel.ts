@@ -3,10 +3,12 @@
  * `[Table]`/`ToTable` name, else its `DbSet` property name, else its class name
  * (EF6's pluraliser is not reproduced). Its key is the declared one, else the
  * `Id`/`<Entity>Id` property EF picks by convention (properties come from the
- * C# facts of the entity class).
+ * C# facts of the entity class). Foreign keys of navigations get the index EF
+ * gives them by convention (./ef/entityMap.ts).
  */
 import type { RepoModel } from '../core/model.js';
 import type { EfModelFacts, SqlIndexDef, SqlTableDef, SqlTableName } from '../core/facts/sql.js';
+import { EntityMap } from './ef/entityMap.js';
 
 interface Where {
   repo: string;
@@ -42,6 +44,7 @@ export function resolveEfModel(repos: readonly RepoModel[]): { def: SqlTableDef;
     }
   }
   const entities = new Set([...sets.keys(), ...tables.keys(), ...keys.keys()]);
+  const map = new EntityMap(repos);
   const defs: { def: SqlTableDef; where: Where }[] = [];
   for (const entity of [...entities].sort()) {
     const declared = keys.get(entity) ?? [];
@@ -57,7 +60,11 @@ export function resolveEfModel(repos: readonly RepoModel[]): { def: SqlTableDef;
       const key = props.names.find((p) => p === 'Id' || p === `${entity}Id` || p.toLowerCase() === 'id');
       if (key) indexes.push({ kind: 'primary-key', columns: [key], include: [] });
     }
-    const table = tables.get(entity) ?? { name: sets.get(entity) ?? entity };
+    // EF indexes each foreign key by convention: a join along a navigation is served.
+    for (const column of map.foreignKeys(entity))
+      if (!indexes.some((i) => i.columns[0] === column))
+        indexes.push({ kind: 'index', columns: [column], include: [] });
+    const table = map.tableOf(entity) ?? tables.get(entity) ?? { name: sets.get(entity) ?? entity };
     const origin = props
       ? { where: props.where, line: props.line }
       : (firstSeen.get(entity) ?? { where: declared[0]?.where ?? { repo: '', file: '' }, line: 1 });

@@ -7,12 +7,14 @@
  */
 import { fingerprint } from '../core/fingerprint.js';
 import type { RepoModel } from '../core/model.js';
-import type { LocatedQuery, LocatedRoutine, SqlEstate } from '../core/sqlEstate.js';
+import type { SqlDatabaseFamily, SqlTableName } from '../core/facts/sql.js';
+import type { LocatedQuery, LocatedRoutine, SqlDatabase, SqlEstate } from '../core/sqlEstate.js';
 import { buildDatabases, databaseId, databaseResolver, fileFamily } from './databases.js';
 import { type ApplyOrder, applyOrder, compareOrder } from './migrationOrder.js';
 import { displayName, tableKey } from './names.js';
 import { queryRole } from './roles.js';
 import { resolveProcedureCalls } from './procedureCalls.js';
+import { readLinqQueries } from './ef/linqQueries.js';
 import { SqlViews } from './views.js';
 
 export type { LocatedQuery, LocatedRoutine, SqlEstate } from '../core/sqlEstate.js';
@@ -33,11 +35,9 @@ export function buildSqlEstate(repos: readonly RepoModel[]): SqlEstate {
   const queries: LocatedQuery[] = [];
   const routines: LocatedRoutine[] = [];
   const drops: RoutineDrop[] = [];
-  let efEntitySets = 0;
   for (const repo of repos) {
     for (const file of repo.files) {
       if (!file.sql) continue;
-      efEntitySets += file.sql.ef?.sets.length ?? 0;
       const family = fileFamily(file);
       for (const drop of file.sql.routineDrops ?? [])
         drops.push({
@@ -67,6 +67,8 @@ export function buildSqlEstate(repos: readonly RepoModel[]): SqlEstate {
   queries.push(...locateProcedureCalls(repos));
   markSuperseded(routines, queries, drops);
   const schemas = buildDatabases(repos);
+  const linq = readLinqQueries(repos, linqFamily(schemas));
+  queries.push(...linq.queries);
   const resolve = databaseResolver(schemas);
   const databaseFor = (query: LocatedQuery) => resolve(query.repo, query.family);
   const views = buildViews(routines, queries);
@@ -78,8 +80,18 @@ export function buildSqlEstate(repos: readonly RepoModel[]): SqlEstate {
     viewsFor: (query) => views.get(databaseId(query.repo, query.family)) ?? noViews,
     queries,
     routines,
-    efEntitySets,
+    linq: { coverage: linq.coverage, clientSide: linq.clientSide },
   };
+}
+
+/**
+ * The database a LINQ query on `table` runs against: SQL Server's when its
+ * schema has the table (EF's usual provider), else the first other family's
+ * that has it, else SQL Server's (where an unknown table is reported).
+ */
+function linqFamily(schemas: readonly SqlDatabase[]): (table: SqlTableName) => SqlDatabaseFamily {
+  const ordered = [...schemas].sort((a, b) => (a.family === 'transactsql' ? -1 : b.family === 'transactsql' ? 1 : 0));
+  return (table) => ordered.find((d) => d.schema.resolve(table, 'transactsql'))?.family ?? 'transactsql';
 }
 
 /**

@@ -87,7 +87,7 @@ export function sqlCoverage(estate: SqlEstate): SqlCoverage {
     superseded,
     notJudged,
     judgedThroughViews,
-    ormEntitySetsNotRead: estate.efEntitySets,
+    efLinq: estate.linq.coverage,
     databases: estate.schemas.map((d) => ({
       id: d.id,
       repos: d.repos,
@@ -109,7 +109,15 @@ export function describeCoverage(coverage: SqlCoverage): string {
     n.noSchema > 0 ? `${n.noSchema} with no schema for their database` : '',
     n.unknownTable > 0 ? `${n.unknownTable} naming a table or view no schema defines` : '',
     n.viewNotFound > 0 ? `${n.viewNotFound} reading a view or function whose definition was not read` : '',
-    coverage.ormEntitySetsNotRead > 0 ? `EF LINQ not read (${coverage.ormEntitySetsNotRead} entity sets)` : '',
+    describeLinq(coverage.efLinq),
   ].filter(Boolean);
   return parts.length > 0 ? `not fully judged: ${parts.join(', ')}` : 'every counted query judged';
+}
+
+/** `EF LINQ not fully mapped: 2 unknown-member, 1 generic-entity`; '' when everything read was mapped. */
+function describeLinq(linq: SqlCoverage['efLinq']): string {
+  const reasons = Object.entries(linq.notMapped).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return reasons.length > 0
+    ? `EF LINQ not fully mapped: ${reasons.map(([reason, n]) => `${n} ${reason}`).join(', ')}`
+    : '';
 }

@@ -40,6 +40,8 @@ import { loadAdvisories } from '../../src/scan/packagePhase.js';
 import { analyzeQuery } from '../../src/sql/analyzeQuery.js';
 import { buildSqlEstate } from '../../src/sql/estate.js';
 import { extractSqlScript } from '../../src/sql/sqlScript.js';
+import { extractCSharp, loadCSharpParser } from '../../src/extract/csharp/extractCSharp.js';
+import { extractSqlFacts } from '../../src/extract/sql/extractSql.js';
 import { applyDeclaredHistory, completeHistory, registryAnswering, type CoChange } from './estateProvisions.js';
 
 export type { CoChange, FileHistory } from './estateProvisions.js';
@@ -204,6 +206,13 @@ export class EstateBuilder {
     return this;
   }
 
+  /** A C# file read by the real C# and SQL extractors (facts, queries, EF model, LINQ) when the estate is built. */
+  csharpSource(repo: string, file: string, text: string): this {
+    this.ensureFile(repo, file);
+    this.files.get(fileId(repo, file))!.csharp = text;
+    return this;
+  }
+
   /** Queries the code in `file` sends, each read by the real query analyser (Dapper, T-SQL unless given). */
   queries(repo: string, file: string, queries: readonly (string | SqlQuery)[], options: QueryOptions = {}): this {
     const already = this.files.get(fileId(repo, file))?.sql?.queries.length ?? 0;
@@ -250,6 +259,7 @@ export class EstateBuilder {
   }
 
   async build(): Promise<BuiltEstate> {
+    await this.extractCSharpSources();
     const graph = new EstateGraph();
     const repos = this.repoModels();
     const projects = this.projectModels();
@@ -327,7 +337,28 @@ export class EstateBuilder {
   private extractedFile(file: DeclaredFile): ExtractedFile {
     const kind = classifyFile(path.posix.basename(file.path));
     if (!kind) throw new Error(`${file.repo}/${file.path}: the scan reads no file of that kind`);
-    return { repo: file.repo, path: file.path, kind, loc: file.loc ?? 1, ...(file.sql ? { sql: file.sql } : {}) };
+    return {
+      repo: file.repo,
+      path: file.path,
+      kind,
+      loc: file.loc ?? 1,
+      ...(file.facts ? { facts: file.facts } : {}),
+      ...(file.sql ? { sql: file.sql } : {}),
+    };
+  }
+
+  private async extractCSharpSources(): Promise<void> {
+    const sources = [...this.files.values()].filter((f) => f.csharp !== undefined);
+    if (sources.length === 0) return;
+    const parser = await loadCSharpParser();
+    for (const file of sources) {
+      const outcome = extractCSharp(parser, file.csharp!);
+      this.diagnostics.push(...outcome.problems.map((problem) => asDiagnostic(problem, file.repo, file.path)));
+      if (outcome.facts) file.facts = outcome.facts;
+      const sql = extractSqlFacts('csharp', file.csharp!, outcome.facts);
+      this.diagnostics.push(...sql.problems.map((problem) => asDiagnostic(problem, file.repo, file.path)));
+      if (sql.sql) this.addSqlFacts(file.repo, file.path, sql.sql);
+    }
   }
 
   private projectModels(): ProjectModel[] {

@@ -3,6 +3,7 @@
  * records them until `build()` materialises them.
  */
 import type { CSharpTypeKind } from '../../src/core/facts/csharp.js';
+import type { FileFacts } from '../../src/core/facts.js';
 import type { SqlDialect, SqlFileFacts } from '../../src/core/facts/sql.js';
 import type { Ecosystem } from '../../src/core/packages.js';
 import type { FileHistory } from './estateProvisions.js';
@@ -99,6 +100,9 @@ export interface DeclaredFile extends FileOptions {
   repo: string;
   path: string;
   sql?: SqlFileFacts;
+  /** A C# file's text, read by the real extractors when the estate is built (`csharpSource`). */
+  csharp?: string;
+  facts?: FileFacts;
 }
 
 export type DeclaredProject =

@@ -116,6 +116,8 @@ export interface CSharpCallChain {
   links: CSharpChainLink[];
   /** The chain is (a statement of) the body of a lambda passed to this method: `Map(m => m.ToTable("UserRoles"))`. */
   inLambdaOf?: string;
+  /** The entity configured, when the chain starts on a parameter declared `EntityTypeBuilder<T>` / `EntityTypeConfiguration<T>`. */
+  configures?: string;
 }
 
 export interface CSharpMemberFacts {
@@ -265,6 +267,8 @@ export interface CSharpFileFacts {
   callChains?: CSharpCallChain[];
   /** What URL-taking calls are built from (see `CSharpUrlFacts`); absent when the file has none. */
   urls?: CSharpUrlFacts;
+  /** LINQ operator chains and the collections they may run on (see `CSharpLinqFacts`); absent when the file has none. */
+  linq?: CSharpLinqFacts;
   /** Positions of ERROR/MISSING nodes, at most the first 20. */
   syntaxErrors: Position[];
   syntaxErrorCount: number;
@@ -328,4 +332,96 @@ export interface CSharpUrlFacts {
   values: CSharpValueAssignment[];
   stringMethods: CSharpStringMethod[];
   clientCalls: CSharpClientCall[];
+}
+
+/**
+ * A lambda or query-clause expression as the LINQ reader needs it: member
+ * paths (`c.Brand.Name`, `brandId`, `this.` dropped), literals, comparisons
+ * and `&&`/`||`, `!`, and calls (`ids.Contains(c.Id)`, `c.Name.StartsWith("a")`).
+ * Anything else is `other`.
+ */
+export type CSharpLinqExpression =
+  | { kind: 'member'; path: string[] }
+  /** A string literal, decoded. */
+  | { kind: 'string'; text: string }
+  /** `true`, `2`, `null`, `'c'`, as written. */
+  | { kind: 'literal'; text: string }
+  /** `==`, `!=`, `<`, `<=`, `>`, `>=`, `&&`, `||`; other operators are `other`. */
+  | { kind: 'binary'; op: string; left: CSharpLinqExpression; right: CSharpLinqExpression }
+  | { kind: 'not'; operand: CSharpLinqExpression }
+  /** `target.method(arguments)`; `target` absent for a bare call. */
+  | { kind: 'call'; method: string; target?: CSharpLinqExpression; arguments: CSharpLinqExpression[] }
+  | { kind: 'lambda'; parameters: string[]; body?: CSharpLinqExpression }
+  | { kind: 'other' };
+
+/** One step of a LINQ chain: a call (`arguments` set, possibly empty) or a member access (`arguments` absent). */
+export interface CSharpLinqStep {
+  name: string;
+  /** `Set<Order>` → `['Order']`, as written, whitespace removed. */
+  typeArguments?: string[];
+  arguments?: CSharpLinqExpression[];
+  line: number;
+}
+
+/**
+ * A chain of calls through at least one LINQ operator (`Where`, `First`,
+ * `OrderBy`, `Include`, `ToList`, … listed in `src/extract/csharp/linqChains.ts`),
+ * or a query expression (`from c in db.Items where … select c`, read as the
+ * same steps). Whether it runs on a database is decided across the estate,
+ * from what its root names.
+ */
+export interface CSharpLinqChain {
+  /** The identifier the first step is made on (`_context`, `db`, `orders`), `this`, or absent for anything else. */
+  root?: string;
+  steps: CSharpLinqStep[];
+  /** The declared type of `root` (a local, parameter or field declared before the chain), as written, whitespace removed. */
+  rootType?: string;
+  /** `root` is the variable of an enclosing `foreach` or a parameter of an enclosing lambda: one element, not a context. */
+  rootBound?: true;
+  /** The expression as written, whitespace-normalised, capped. */
+  text: string;
+  /** `var items = <chain>`, `items = <chain>`, `foreach (var x in <chain>)`: the name it is stored in. */
+  assignedTo?: string;
+  /** The source of a `foreach`: `assignedTo` is the loop variable, which holds one element at a time. */
+  iterated?: true;
+  /** Inside the body of a loop of its member (`foreach`, `for`, `while`, `do`). */
+  inLoop?: true;
+  /** Written in query syntax. */
+  querySyntax?: true;
+  ownerType?: string;
+  ownerMember?: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * A field, local or parameter declared with a collection type LINQ runs on:
+ * `query` for `DbSet<T>`, `IDbSet<T>`, `IQueryable<T>`, `IOrderedQueryable<T>`;
+ * `memory` for `List<T>`, `IList<T>`, `IEnumerable<T>`, `ICollection<T>`, …
+ * (a mock or an in-memory cache is not a database query).
+ */
+export interface CSharpCollectionDeclaration {
+  name: string;
+  kind: 'query' | 'memory';
+  /** The element type as written. */
+  element: string;
+  ownerType?: string;
+  /** Absent for a field (or a primary-constructor parameter). */
+  ownerMember?: string;
+}
+
+/** `public virtual CatalogBrand CatalogBrand { get; set; }`: a property of a class or generic type, for following navigations. */
+export interface CSharpPropertyType {
+  /** Full name of the declaring type. */
+  ownerType: string;
+  name: string;
+  /** As written, whitespace and a trailing `?` removed: `CatalogBrand`, `ICollection<OrderItem>`. */
+  type: string;
+}
+
+export interface CSharpLinqFacts {
+  chains: CSharpLinqChain[];
+  collections: CSharpCollectionDeclaration[];
+  /** Absent when the file declares none. */
+  properties?: CSharpPropertyType[];
 }

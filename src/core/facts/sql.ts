@@ -203,8 +203,15 @@ export interface EfModelFacts {
   /** `DbSet<User> Users` → the entity's default table name (EF Core; EF6 pluralises to the same in practice). */
   sets: { entity: string; name: string }[];
   /** `[Table("x", Schema = "y")]`, `ToTable("x", "y")`. */
-  tables: { entity: string; table: SqlTableName }[];
+  tables: {
+    entity: string;
+    table: SqlTableName;
+    /** The schema given as a constant (`OrderingContext.DEFAULT_SCHEMA`), resolved estate-wide. */
+    schemaConstant?: string;
+  }[];
   keys: EfKeyHint[];
+  /** `Property(p => p.Name).HasColumnName("catalog_name")`; absent when there are none. */
+  columns?: { entity: string; property: string; column: string }[];
 }
 
 /**

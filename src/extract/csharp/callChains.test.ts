@@ -163,10 +163,15 @@ describe('call chains: EF model configuration', () => {
 
   it('leaves out configuration calls on builders whose entity no type names (migration snapshots)', () => {
     const chains = chainsIn(`
-      modelBuilder.Entity("Bit.Core.Cipher", b => { b.HasKey("Id"); b.HasIndex("UserId"); b.ToTable("Cipher"); });
+      modelBuilder.Entity("Bit.Core.Cipher", b => { b.HasKey("Id"); b.HasIndex("UserId"); b.ToTable("Cipher"); });`);
+    expect(chains).toBeUndefined();
+  });
+
+  it('records configuration on a builder a local holds, naming its entity', () => {
+    const chains = chainsIn(`
       var e = modelBuilder.Entity<Order>();
       e.HasKey(o => o.Id);`);
-    expect(chains).toBeUndefined();
+    expect(chains?.map((c) => [c.links[0]?.name, c.configures])).toEqual([['HasKey', 'Order']]);
   });
 
   it('records every configuration chain of an IEntityTypeConfiguration<T>, with the method a lambda body is passed to', () => {
@@ -182,6 +187,21 @@ class UserConfiguration : IEntityTypeConfiguration<User> {
       ['HasKey', undefined],
       ['ToTable', 'Map'],
       ['ToTable', 'OwnsOne'],
+    ]);
+  });
+});
+
+describe('call chains: a model configured through a builder parameter', () => {
+  it('names the entity of an EntityTypeBuilder<T> or EntityTypeConfiguration<T> parameter the chain starts on', () => {
+    const chains = factsOf(`class ShopContext {
+      void ConfigureCustomer(EntityTypeBuilder<Customer> builder) { builder.ToTable("Customer"); }
+      void ConfigureItem(EntityTypeConfiguration<Models.Item> item) { item.HasKey(i => i.Id); }
+      void Other(ModelBuilder b) { b.HasKey(x => x.Id); }
+      void Held(ModelBuilder b) { var eCipher = b.Entity<Cipher>(); eCipher.ToTable(nameof(Cipher)); } }`).callChains;
+    expect(chains?.map((c) => [c.links[0]?.name, c.configures])).toEqual([
+      ['ToTable', 'Customer'],
+      ['HasKey', 'Models.Item'],
+      ['ToTable', 'Cipher'],
     ]);
   });
 });

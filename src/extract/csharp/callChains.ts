@@ -2,6 +2,7 @@ import type Parser from 'tree-sitter';
 import type { CSharpCallChain } from '../../core/facts.js';
 import type { MemberName } from './chains.js';
 import { readCalledName, readChainLinks } from './expressionShapes.js';
+import { declaredTypeOf } from './linqChains.js';
 import { ENTITY_BUILDER_METHOD, isMigrationOperation, isModelConfiguration } from './schemaSyntax.js';
 import { spareCursorHere, type WalkContext } from './walkContext.js';
 
@@ -23,20 +24,45 @@ export function noteSchemaCall(ctx: WalkContext, callee: MemberName, mark: numbe
     if (callee.written !== method) ctx.schema.entityBuilderCalls++; // generic: `Entity<User>`
     return;
   }
-  if (isMigrationOperation(method) || (isModelConfiguration(method) && onEntityBuilder(ctx, mark))) recordChain(ctx);
+  if (isMigrationOperation(method)) {
+    recordChain(ctx);
+    return;
+  }
+  if (!isModelConfiguration(method)) return;
+  // `void Configure(EntityTypeBuilder<Order> builder) { builder.HasKey(…); }`: the parameter says which entity.
+  const configures = builderEntity(ctx);
+  if (configures !== undefined || onEntityBuilder(ctx, mark)) recordChain(ctx, configures);
+}
+
+/** The entity of the chain's root when it is declared `EntityTypeBuilder<T>` (EF Core) or `EntityTypeConfiguration<T>` (EF6). */
+function builderEntity(ctx: WalkContext): string | undefined {
+  const cursor = spareCursorHere(ctx);
+  for (;;) {
+    const kind = ctx.kinds.current(cursor).name;
+    if (kind !== 'invocation_expression' && kind !== 'member_access_expression') break;
+    const field = kind === 'invocation_expression' ? 'function' : 'expression';
+    if (!cursor.gotoFirstChild()) return undefined;
+    while (ctx.kinds.field(cursor) !== field) if (!cursor.gotoNextSibling()) return undefined;
+  }
+  if (ctx.kinds.current(cursor).name !== 'identifier') return undefined;
+  const type = declaredTypeOf(ctx, ctx.text.substring(cursor.startIndex, cursor.endIndex));
+  return type === undefined
+    ? undefined
+    : /^(?:[\w.]+\.)?(?:EntityTypeBuilder|EntityTypeConfiguration)<([\w.]+)>$/.exec(type)?.[1];
 }
 
 function onEntityBuilder(ctx: WalkContext, mark: number): boolean {
   return ctx.schema.entityBuilderCalls > mark || ctx.schema.entityConfigurations > 0;
 }
 
-function recordChain(ctx: WalkContext): void {
+function recordChain(ctx: WalkContext, configures?: string): void {
   const cursor = spareCursorHere(ctx);
   climbToChainTop(ctx, cursor);
   const start = cursor.startIndex;
   if (ctx.schema.chainStarts.has(start)) return; // another listed call of the same chain recorded it
   ctx.schema.chainStarts.add(start);
   const chain: CSharpCallChain = { links: readChainLinks(ctx, cursor) };
+  if (configures !== undefined) chain.configures = configures;
   const lambdaOf = enclosingLambdaCall(ctx, cursor);
   if (lambdaOf !== undefined) chain.inLambdaOf = lambdaOf;
   ctx.schema.chains.push({ start, chain });

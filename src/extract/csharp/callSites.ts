@@ -5,6 +5,7 @@ import { readConditionalAccess, readMemberAccess, readMemberName, type MemberNam
 import { visitNameofArguments } from './expressions.js';
 import { isInterestingSink } from './interestingSinks.js';
 import { forEachChild, readNested, visit, visitAs } from './traversal.js';
+import { noteLinqCall } from './linqChains.js';
 import { noteCall } from './urlFacts.js';
 import { visitType } from './typeReferences.js';
 import { nodeText, positionAt, withOwner, type WalkContext } from './walkContext.js';
@@ -44,6 +45,7 @@ export function visitInvocation(ctx: WalkContext): void {
   let urlArguments = false;
   if (walked !== null) {
     noteSchemaCall(ctx, walked, mark);
+    noteLinqCall(ctx, walked.name);
     urlArguments = noteCall(ctx, walked);
   }
   if (callee !== null && args !== null) recordCallSite(ctx, callee, args, false, urlArguments);

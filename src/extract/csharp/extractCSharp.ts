@@ -5,6 +5,7 @@ import { countCodeLines } from './lineCounts.js';
 import type { CSharpParser } from './parser.js';
 import { collectSyntaxErrors } from './syntaxErrors.js';
 import { visit } from './traversal.js';
+import { finishLinqFacts } from './linqChains.js';
 import { finishUrlFacts } from './urlFacts.js';
 import { createWalkContext, type WalkContext } from './walkContext.js';
 
@@ -69,6 +70,7 @@ function extractFromTree(parser: CSharpParser, tree: Parser.Tree, text: string):
     stringDeclarations: ctx.stringDeclarations.sort((a, b) => bySourcePosition(a.value, b.value)),
     ...callChainsOf(ctx),
     ...urlFactsOf(ctx),
+    ...linqFactsOf(ctx),
     syntaxErrors: errors.positions,
     syntaxErrorCount: errors.count,
   };
@@ -97,6 +99,11 @@ function callChainsOf(ctx: WalkContext): Pick<CSharpFileFacts, 'callChains'> {
 function urlFactsOf(ctx: WalkContext): Pick<CSharpFileFacts, 'urls'> {
   const urls = finishUrlFacts(ctx);
   return urls === undefined ? {} : { urls };
+}
+
+function linqFactsOf(ctx: WalkContext): Pick<CSharpFileFacts, 'linq'> {
+  const linq = finishLinqFacts(ctx);
+  return linq === undefined ? {} : { linq };
 }
 
 function bySourcePosition(a: { line: number; column: number }, b: { line: number; column: number }): number {

@@ -17,6 +17,7 @@ import { visitConstructorInitializer, visitInvocation, visitObjectCreation } fro
 import { visitError } from './errorRecovery.js';
 import { FieldRules, visitFields } from './fieldVisitor.js';
 import { MEMBER_DECLARATION_KINDS, visitMemberDeclaration } from './memberDeclarations.js';
+import { noteQueryExpression } from './linqChains.js';
 import { forEachChild, visitChildren } from './traversal.js';
 import { visitLocalDeclaration } from './stringDeclarations.js';
 import { visitParameter } from './parameters.js';
@@ -97,6 +98,12 @@ function visitLocalFunction(ctx: WalkContext): void {
   withTypeParameters(ctx, readTypeParameters(ctx), () => visitFields(ctx, FieldRules.NameDeclaresValue));
 }
 
+/** A query expression is recorded for the LINQ reader, then walked as any expression. */
+function visitQueryExpression(ctx: WalkContext): void {
+  noteQueryExpression(ctx);
+  visitChildren(ctx);
+}
+
 /** Top-level statements see the implicit `string[] args`. */
 function visitGlobalStatement(ctx: WalkContext): void {
   ctx.fileScope.declareValue('args');
@@ -124,6 +131,7 @@ function buildHandlers(): ReadonlyMap<string, NodeHandler> {
   handlers.set('parameter', visitParameter);
   handlers.set('local_function_statement', visitLocalFunction);
   handlers.set('global_statement', visitGlobalStatement);
+  handlers.set('query_expression', visitQueryExpression);
 
   handlers.set('type_argument_list', visitTypeArguments);
   handlers.set('base_list', visitTypeChildren);

@@ -6,6 +6,7 @@ import { readPropertyValue, readVariableDeclaration } from './stringDeclarations
 import { forEachChild, visit } from './traversal.js';
 import { readTypeParameters, withTypeParameters } from './typeParameters.js';
 import { recordTypeName, visitType } from './typeReferences.js';
+import { notePropertyType } from './linqChains.js';
 import { noteStringMethod } from './urlFacts.js';
 import { nodeText, startLine, withMember, type WalkContext } from './walkContext.js';
 
@@ -56,6 +57,7 @@ function visitMember(ctx: WalkContext): void {
   const modifiers: string[] = [];
   const names: string[] = [];
   let genericType: CSharpGenericType | undefined;
+  let propertyType: string | undefined;
   const typeParameters = nodeKind === 'method_declaration' ? readTypeParameters(ctx) : [];
   let isConst = false;
   let returnsString = false;
@@ -94,8 +96,10 @@ function visitMember(ctx: WalkContext): void {
         return visit(ctx);
       }
       const field = ctx.kinds.field(ctx.cursor);
-      if (field === 'type' && nodeKind === 'property_declaration') genericType = visitPropertyType(ctx);
-      else if (field === 'type' || field === 'returns') {
+      if (field === 'type' && nodeKind === 'property_declaration') {
+        propertyType = nodeText(ctx);
+        genericType = visitPropertyType(ctx);
+      } else if (field === 'type' || field === 'returns') {
         returnsString = /^string\??$/.test(nodeText(ctx));
         visitType(ctx);
       } else if (field === 'name' && kind.name === 'identifier') declareName(nodeText(ctx));
@@ -112,6 +116,7 @@ function visitMember(ctx: WalkContext): void {
   const typeFacts = ctx.owner.type;
   if (kind === undefined || typeFacts === null) return;
   const declared = singleKind === undefined ? names : names.slice(0, 1);
+  if (propertyType !== undefined && names[0] !== undefined) notePropertyType(ctx, names[0], propertyType);
   for (const name of declared) {
     typeFacts.members.push({
       name,

@@ -33,7 +33,7 @@ const MIGRATION_OPERATIONS = new Set([
  * by strings (`b.HasKey("Id")` in `modelBuilder.Entity("Bit.Cipher", b => …)`),
  * tens of thousands of calls in a large estate, none of which names a type.
  */
-const MODEL_CONFIGURATION = new Set(['HasKey', 'HasIndex', 'ToTable']);
+const MODEL_CONFIGURATION = new Set(['HasKey', 'HasIndex', 'ToTable', 'HasColumnName']);
 
 /** `modelBuilder.Entity<User>()`: the call that starts an entity builder chain. */
 export const ENTITY_BUILDER_METHOD = 'Entity';

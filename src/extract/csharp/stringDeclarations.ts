@@ -80,6 +80,21 @@ function readDeclarator(
       const typeName = simpleTypeName(ctx.text.substring(declaredType.start, declaredType.end));
       return typeName === null ? visit(ctx) : visitTargetTypedCreation(ctx, typeName);
     }
+    if (afterEquals && name !== undefined && declaredType === undefined && part.name === 'cast_expression') {
+      // `var root = (IQueryable<Item>)_db.Items`: the cast's type is the variable's.
+      const cast = castType(ctx);
+      if (cast !== undefined) noteDeclaredType(ctx, name, cast, kind !== 'local');
+    }
+    if (afterEquals && name !== undefined && declaredType === undefined && part.name === 'invocation_expression') {
+      // `var eCipher = builder.Entity<Cipher>()`: the local holds Cipher's entity builder.
+      afterEquals = false;
+      visit(ctx);
+      const called = ctx.lastCall;
+      const entity =
+        called.depth === ctx.handlerDepth + 1 ? /^Entity<([\w.]+)>$/.exec(called.written ?? '')?.[1] : undefined;
+      if (entity !== undefined) noteDeclaredType(ctx, name, `EntityTypeBuilder<${entity}>`, kind !== 'local');
+      return;
+    }
     if (afterEquals && name !== undefined && declaredType === undefined && part.name === 'object_creation_expression') {
       // `var client = new Basket.BasketClient(channel)`: the created type is the variable's.
       afterEquals = false;
@@ -122,4 +137,16 @@ export function recordStringDeclaration(
 ): void {
   const declaration: CSharpStringDeclaration = appended ? { name, kind, value, appended } : { name, kind, value };
   ctx.stringDeclarations.push(withOwner(ctx, declaration));
+}
+
+/** The type of the cast expression under the cursor, as written. */
+function castType(ctx: WalkContext): string | undefined {
+  const { cursor } = ctx;
+  let type: string | undefined;
+  if (!cursor.gotoFirstChild()) return undefined;
+  do {
+    if (ctx.kinds.field(cursor) === 'type') type = nodeText(ctx);
+  } while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+  return type;
 }

@@ -1,3 +1,4 @@
+import { noteCollectionDeclaration } from './linqChains.js';
 import type { CSharpClientCall, CSharpStringMethod, CSharpUrlFacts, CSharpValueAssignment } from '../../core/facts.js';
 import type { Callee } from './callSites.js';
 import { simpleTypeName } from './callSites.js';
@@ -63,8 +64,9 @@ export function noteValueSite(ctx: WalkContext, name: string, local: boolean): v
   });
 }
 
-/** A field, local or parameter declared with `type`: kept when the type is a `…Client`. */
+/** A field, local or parameter declared with `type`: kept when the type is a `…Client` (and, for the LINQ reader, a collection). */
 export function noteDeclaredType(ctx: WalkContext, name: string, type: string, isField: boolean): void {
+  noteCollectionDeclaration(ctx, name, type, isField);
   const simple = simpleTypeName(type);
   if (simple === null || !simple.endsWith('Client') || simple === 'Client') return;
   ctx.urls.clients.push({ ...scope(ctx, name, isField), type: withoutTypeArguments(type) });

@@ -3,6 +3,7 @@ import type { CSharpCallChain, CSharpCallSite, CSharpStringDeclaration, CSharpUs
 import type { NodeKinds } from './nodeKinds.js';
 import { ReferenceOwner } from './referenceOwner.js';
 import type { DeclaredType } from './typeOwners.js';
+import { createLinqWalk, type LinqWalk } from './linqChains.js';
 import { createUrlWalk, type UrlWalk } from './urlFacts.js';
 
 /** Handles the node under the cursor and leaves the cursor on that same node. */
@@ -42,6 +43,8 @@ export interface WalkContext {
   readonly schema: SchemaWalk;
   /** What the walk notes for URL reconstruction (see `urlFacts.ts`). */
   readonly urls: UrlWalk;
+  /** What the walk gathers for the LINQ query reader (see `linqChains.ts`). */
+  readonly linq: LinqWalk;
   /** Creates a second cursor on the same tree, for readers that must not move `cursor`. */
   readonly newCursor: () => Parser.TreeCursor;
   /** The second cursor, once created. */
@@ -99,6 +102,7 @@ export function createWalkContext(
     lineStarts: undefined,
     schema: { chains: [], chainStarts: new Set(), entityBuilderCalls: 0, entityConfigurations: 0 },
     urls: createUrlWalk(),
+    linq: createLinqWalk(),
     newCursor,
     spare: undefined,
   };

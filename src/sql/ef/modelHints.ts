@@ -31,6 +31,7 @@ export function readModelHints(facts: CSharpFileFacts): EfModelFacts {
   }
   for (const type of facts.types) if (type.kind === 'class' || type.kind === 'record') readClass(type, hints);
   readFluent(facts, hints);
+  readColumnNames(facts, hints);
   return hints;
 }
 
@@ -105,15 +106,24 @@ function readFluent(facts: CSharpFileFacts, hints: EfModelFacts): void {
     for (const chain of chains) {
       chain.links.forEach((link, at) => {
         if (link.name !== method || link.arguments === undefined) return;
-        const entity = entityBuilt(chain, at) ?? configured;
+        const entity = entityBuilt(chain, at) ?? chain.configures ?? configured;
         if (!entity) return;
         const args = link.arguments;
         if (method === 'ToTable') {
-          const table = parseTableName(stringValue(argument(args, 0, 'name')) ?? '');
-          const schema = stringValue(argument(args, 1, 'schema'));
+          const named = argument(args, 0, 'name');
+          // `ToTable(nameof(Cipher))` names the table after the class.
+          const table = parseTableName(stringValue(named) ?? (named?.kind === 'nameof' ? lastSegment(named.text) : ''));
+          const schemaArgument = argument(args, 1, 'schema');
+          const schema = stringValue(schemaArgument);
           // `Map(m => m.ToTable("UserRoles"))` names a join table, not the entity's.
-          if (table && chain.inLambdaOf !== 'Map')
-            hints.tables.push({ entity: lastSegment(entity), table: schema ? { schema, name: table.name } : table });
+          if (!table || chain.inLambdaOf === 'Map') return;
+          const hint: EfModelFacts['tables'][number] = {
+            entity: lastSegment(entity),
+            table: schema ? { schema, name: table.name } : table,
+          };
+          // `ToTable("orders", OrderingContext.DEFAULT_SCHEMA)`: a constant resolved across the estate.
+          if (schemaArgument?.kind === 'name') hint.schemaConstant = schemaArgument.text;
+          hints.tables.push(hint);
           return;
         }
         const first = argument(args, 0);
@@ -129,6 +139,29 @@ function readFluent(facts: CSharpFileFacts, hints: EfModelFacts): void {
       });
     }
   }
+}
+
+/** `Property(p => p.Name).HasColumnName("name")` on an entity builder (or in an `IEntityTypeConfiguration<T>`). */
+function readColumnNames(facts: CSharpFileFacts, hints: EfModelFacts): void {
+  const configured = facts.types
+    .flatMap((t) => t.genericBases ?? [])
+    .find((b) => lastSegment(b.name) === 'IEntityTypeConfiguration')?.arguments[0];
+  const columns: NonNullable<EfModelFacts['columns']> = [];
+  for (const chain of facts.callChains ?? []) {
+    chain.links.forEach((link, at) => {
+      if (link.name !== 'HasColumnName' || link.arguments === undefined) return;
+      const column = stringValue(argument(link.arguments, 0, 'name'));
+      const entity = entityBuilt(chain, at) ?? chain.configures ?? configured;
+      const property = chain.links
+        .slice(0, at)
+        .reverse()
+        .find((l) => l.name === 'Property' && l.arguments !== undefined);
+      const selector = property?.arguments ? argument(property.arguments, 0) : undefined;
+      const [name] = selector?.kind === 'lambda' ? memberNames(selector) : [];
+      if (column && entity && name) columns.push({ entity: lastSegment(entity), property: name, column });
+    });
+  }
+  if (columns.length > 0) hints.columns = columns;
 }
 
 /** `modelBuilder.Entity<User>()…`: the entity of the last `Entity<T>()` before link `at`. */
