@@ -12,26 +12,32 @@ import { clusterCycles } from './clusterCycles.js';
 import { byId, estateView, type PlanSource } from './estateView.js';
 import { factorValues } from './factorValues.js';
 import { reasonsFor } from './reasons.js';
-import { scoreCandidates, type Scored } from './score.js';
+import { type FactorWeights, scoreCandidates, type Scored } from './score.js';
 import { estateIndex, workList } from './workList.js';
 
 export type { PlanSource } from './estateView.js';
+export { DEFAULT_FACTOR_WEIGHTS, type FactorWeights } from './score.js';
+
+export interface PlanOptions {
+  /** Factor weights from `assess.config.json` (`candidates.weights`); unset factors keep their default. */
+  weights?: FactorWeights;
+}
 
 /** The result with its clusters ranked (`candidates`), when the clustering left a decomposition in it. */
-export function withCandidates(result: ScanResult): ScanResult {
+export function withCandidates(result: ScanResult, options: PlanOptions = {}): ScanResult {
   const { decomposition } = result;
-  return decomposition ? { ...result, candidates: planCandidates({ ...result, decomposition }) } : result;
+  return decomposition ? { ...result, candidates: planCandidates({ ...result, decomposition }, options) } : result;
 }
 
 /** A pilot smaller than this teaches little about extracting a service (the low end of NED's 5–20 units). */
 const MIN_PILOT_SIZE = 5;
 
 /** The clusters ranked best first; the shared layer is not a candidate (it becomes a library). */
-export function planCandidates(source: PlanSource): Candidate[] {
+export function planCandidates(source: PlanSource, options: PlanOptions = {}): Candidate[] {
   const view = estateView(source);
   const values = factorValues(view, clusterCycles(view));
   const candidates = view.clusters.filter((c) => !c.shared);
-  const scored = scoreCandidates(new Map(candidates.map((c) => [c.id, values.get(c.id)!])));
+  const scored = scoreCandidates(new Map(candidates.map((c) => [c.id, values.get(c.id)!])), options.weights);
   const ranked = [...candidates].sort((a, b) => {
     const x = scored.get(a.id)!;
     const y = scored.get(b.id)!;

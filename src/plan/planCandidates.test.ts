@@ -51,6 +51,7 @@ describe('planCandidates', async () => {
     for (const candidate of candidates) {
       expect(candidate.factors.map((f) => f.id)).toEqual([
         'inboundDependencies',
+        'inboundCalls',
         'callsBack',
         'sharedTables',
         'cycles',

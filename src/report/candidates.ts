@@ -32,9 +32,35 @@ export function renderCandidates(
     return `${out.join('\n')}\n`;
   }
   const ranking = new Table({
-    head: ['#', 'Candidate', 'Score', 'Risk', 'Value', 'Units', 'In', 'Back', 'Tables own/shared', 'Cycle', 'Mark'],
+    head: [
+      '#',
+      'Candidate',
+      'Score',
+      'Risk',
+      'Value',
+      'Units',
+      'In',
+      'Calls in',
+      'Back',
+      'Tables own/shared',
+      'Cycle',
+      'Mark',
+    ],
     style,
-    colAligns: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+    colAligns: [
+      'right',
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'left',
+    ],
   });
   const nameCount = new Map<string, number>();
   for (const candidate of candidates) nameCount.set(candidate.name, (nameCount.get(candidate.name) ?? 0) + 1);
@@ -49,6 +75,7 @@ export function renderCandidates(
       candidate.value === null ? 'no history' : candidate.value.toFixed(2),
       String(value('size') ?? 0),
       String(value('inboundDependencies') ?? 0),
+      String(value('inboundCalls') ?? 0),
       String(value('callsBack') ?? 0),
       `${value('ownedTables') ?? 0}/${value('sharedTables') ?? 0}`,
       String(value('cycles') ?? 0),
@@ -100,6 +127,18 @@ function candidateDetail(
     }
     out.push(seams.toString());
     if (work.seams.length > LIST_ROWS) out.push(c.dim(`  … ${work.seams.length - LIST_ROWS} more seams`));
+  }
+  const endpoints = work.endpoints ?? [];
+  if (endpoints.length > 0) {
+    out.push(`  Endpoints to keep (called from other clusters):`);
+    for (const endpoint of endpoints.slice(0, LIST_ROWS)) {
+      const sites = endpoint.callSites.map((s) => (s.file ? `${s.file}:${s.line ?? 0}` : label(s.from)));
+      out.push(
+        `    - ${endpoint.endpoint} (${label(endpoint.unit)}) ← ${sites.slice(0, 3).join(', ')}` +
+          (sites.length > 3 ? `, … ${sites.length - 3} more` : ''),
+      );
+    }
+    if (endpoints.length > LIST_ROWS) out.push(c.dim(`    … ${endpoints.length - LIST_ROWS} more endpoints`));
   }
   if (work.tablesToSplit.length > 0)
     out.push(
