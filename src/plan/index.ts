@@ -5,7 +5,7 @@
  * and gives each its reasons and work list; explain.ts says why a node sits
  * where it sits. Pure: reads a scan result (fresh or saved), changes nothing.
  */
-import type { Candidate } from '../core/decomposition.js';
+import type { Candidate, Cluster } from '../core/decomposition.js';
 import type { ScanResult } from '../core/result.js';
 import { findingsByNode } from './carriedFindings.js';
 import { clusterCycles } from './clusterCycles.js';
@@ -43,7 +43,8 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
     const y = scored.get(b.id)!;
     return y.score - x.score || x.risk - y.risk || byId(a.id, b.id);
   });
-  const pilot = pickPilot(ranked, scored);
+  const standalone = standaloneClusters(candidates);
+  const pilot = pickPilot(ranked, scored, standalone);
   const highestValue = pickHighestValue(ranked, scored);
   const index = estateIndex(
     view,
@@ -56,7 +57,11 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
   return ranked.map((cluster, i): Candidate => {
     const s = scored.get(cluster.id)!;
     const work = workList(view, index, cluster);
-    const marks = { pilot: cluster.id === pilot, highestValue: cluster.id === highestValue };
+    const marks = {
+      pilot: cluster.id === pilot,
+      highestValue: cluster.id === highestValue,
+      ...(standalone.has(cluster.id) ? { standalone: cluster.deployables![0]! } : {}),
+    };
     return {
       cluster: cluster.id,
       name: cluster.name,
@@ -75,14 +80,24 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
 }
 
 /**
- * The fewest cuts (inbound references, calls back, shared tables, cycles), among candidates big
- * enough to teach something; ties in rank order. Knowledge concentration is left out: unchanged
- * code has none measured, and would win for being dormant.
+ * The fewest cuts (inbound references, calls in, calls back, shared tables, cycles), among candidates
+ * big enough to teach something and not already deployed on their own (a service today is no
+ * extraction to learn on); ties in rank order. Knowledge concentration is left out: unchanged code
+ * has none measured, and would win for being dormant.
  */
-function pickPilot(ranked: readonly { id: string; members: string[] }[], scored: ReadonlyMap<string, Scored>) {
-  const eligible = ranked.filter((c) => c.members.length >= MIN_PILOT_SIZE);
-  const pool = eligible.length > 0 ? eligible : ranked;
-  return [...pool].sort((a, b) => scored.get(a.id)!.cuts - scored.get(b.id)!.cuts)[0]?.id;
+function pickPilot(ranked: readonly Cluster[], scored: ReadonlyMap<string, Scored>, standalone: ReadonlySet<string>) {
+  const eligible = ranked.filter((c) => c.members.length >= MIN_PILOT_SIZE && !standalone.has(c.id));
+  const pool = eligible.length > 0 ? eligible : ranked.filter((c) => c.members.length >= MIN_PILOT_SIZE);
+  return [...(pool.length > 0 ? pool : ranked)].sort((a, b) => scored.get(a.id)!.cuts - scored.get(b.id)!.cuts)[0]?.id;
+}
+
+/** Clusters that are the only candidate in the one deployable they belong to: already a service of their own. */
+export function standaloneClusters(candidates: readonly Cluster[]): Set<string> {
+  const clustersIn = new Map<string, number>();
+  for (const c of candidates) for (const d of c.deployables ?? []) clustersIn.set(d, (clustersIn.get(d) ?? 0) + 1);
+  return new Set(
+    candidates.filter((c) => c.deployables?.length === 1 && clustersIn.get(c.deployables[0]!) === 1).map((c) => c.id),
+  );
 }
 
 /** The highest value (churn and hotspots); none without history or when nothing changed. */

@@ -212,4 +212,25 @@ describe('planCandidates', async () => {
     expect(audit.pilot).toBeUndefined();
     expect(ranked.find((c) => c.pilot)?.cluster).toBe('catalog');
   });
+
+  it('does not make a cluster already deployed on its own the pilot: it is a service today', () => {
+    const deployed = (id: string, deployables: string[]) => ({
+      ...SHOP_DECOMPOSITION.clusters.find((c) => c.id === id)!,
+      deployables,
+    });
+    const clusters = [
+      deployed('catalog', ['project:shop/src/CatalogApi/CatalogApi.csproj']),
+      deployed('billing', ['project:shop/src/Shop/Shop.csproj']),
+      deployed('shipping', ['project:shop/src/Shop/Shop.csproj']),
+      ...SHOP_DECOMPOSITION.clusters.filter((c) => c.shared),
+    ];
+    const ranked = planCandidates({ ...withHistory, decomposition: { ...SHOP_DECOMPOSITION, clusters } });
+    const catalog = candidateOf(ranked, 'catalog');
+    expect(catalog.pilot).toBeUndefined();
+    expect(catalog.reasons).toContain(
+      'Already deployed on its own (project:shop/src/CatalogApi/CatalogApi.csproj): a service today, not the pilot; its cuts are what keeps it apart.',
+    );
+    expect(ranked.find((c) => c.pilot)?.cluster).toBe('billing');
+    expect(candidateOf(ranked, 'billing').reasons.join(' ')).not.toMatch(/Already deployed/);
+  });
 });

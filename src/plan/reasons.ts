@@ -6,6 +6,8 @@ import type { FactorValues } from './factorValues.js';
 export interface Marks {
   pilot: boolean;
   highestValue: boolean;
+  /** The deployable it is the only cluster of: a service already. */
+  standalone?: string;
 }
 
 export function reasonsFor(view: EstateView, values: FactorValues, work: CandidateWork, marks: Marks): string[] {
@@ -15,6 +17,11 @@ export function reasonsFor(view: EstateView, values: FactorValues, work: Candida
   if (marks.pilot) reasons.push('Low-risk pilot: the fewest cuts, the most of its own data and few calls back.');
   if (marks.highestValue)
     reasons.push('Highest-value target: the most churn and hotspots, where the business invests.');
+
+  if (marks.standalone)
+    reasons.push(
+      `Already deployed on its own (${label(marks.standalone)}): a service today, not the pilot; its cuts are what keeps it apart.`,
+    );
 
   const feeding = work.seams.filter((s) => s.inbound > 0 && !view.clusterById.get(s.cluster)?.shared);
   if (values.inbound === 0)
