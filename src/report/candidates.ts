@@ -6,7 +6,7 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { Candidate, CarriedFinding } from '../core/decomposition.js';
-import type { ScanResult } from '../core/result.js';
+import type { ScanResult, SummarySection } from '../core/result.js';
 import type { TableStyle } from './sections.js';
 
 export interface CandidatesOptions {
@@ -203,4 +203,37 @@ export function labeller(result: ScanResult): (id: string) => string {
   const names = new Map<string, string>(result.graph.nodes.map((n) => [n.id, n.name]));
   for (const cluster of result.decomposition?.clusters ?? []) names.set(cluster.id, cluster.name);
   return (id) => names.get(id) ?? id;
+}
+
+/** The scan summary's view of the ranking: the top candidates (and the pilot and value target wherever they rank). */
+export function candidatesSummary(candidates: readonly Candidate[], top: number): SummarySection {
+  const shown = candidates.filter((cand, i) => i < top || cand.pilot || cand.highestValue);
+  const value = (cand: Candidate, id: string) => String(cand.factors.find((f) => f.id === id)?.value ?? 0);
+  return {
+    title: 'Extraction candidates',
+    headline:
+      `Extraction candidates: ${candidates.length} ranked` +
+      (candidates.length > shown.length ? `, top ${shown.length} shown` : '') +
+      ' (assess candidates for reasons and work lists)',
+    columns: [
+      { label: '#', align: 'right' },
+      { label: 'Candidate' },
+      { label: 'Score', align: 'right' },
+      { label: 'Units', align: 'right' },
+      { label: 'In', align: 'right' },
+      { label: 'Calls in', align: 'right' },
+      { label: 'Back', align: 'right' },
+      { label: 'Mark' },
+    ],
+    rows: shown.map((cand) => [
+      String(cand.rank),
+      cand.name,
+      cand.score.toFixed(2),
+      value(cand, 'size'),
+      value(cand, 'inboundDependencies'),
+      value(cand, 'inboundCalls'),
+      value(cand, 'callsBack'),
+      marks(cand).join(', '),
+    ]),
+  };
 }
