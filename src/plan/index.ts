@@ -91,12 +91,24 @@ function pickPilot(ranked: readonly Cluster[], scored: ReadonlyMap<string, Score
   return [...(pool.length > 0 ? pool : ranked)].sort((a, b) => scored.get(a.id)!.cuts - scored.get(b.id)!.cuts)[0]?.id;
 }
 
-/** Clusters that are the only candidate in the one deployable they belong to: already a service of their own. */
+/**
+ * A cluster holding this share of the units of the one deployable it belongs to is that service. Below 1 because the clustering may
+ * split off a fragment of a few units (a folder of helpers) that is still the same service.
+ */
+const STANDALONE_SHARE = 0.8;
+
+/** Clusters that are (nearly all of) the one deployable they belong to: already a service of their own. */
 export function standaloneClusters(candidates: readonly Cluster[]): Set<string> {
-  const clustersIn = new Map<string, number>();
-  for (const c of candidates) for (const d of c.deployables ?? []) clustersIn.set(d, (clustersIn.get(d) ?? 0) + 1);
+  const unitsIn = new Map<string, number>();
+  for (const c of candidates)
+    for (const d of c.deployables ?? []) unitsIn.set(d, (unitsIn.get(d) ?? 0) + c.members.length);
   return new Set(
-    candidates.filter((c) => c.deployables?.length === 1 && clustersIn.get(c.deployables[0]!) === 1).map((c) => c.id),
+    candidates
+      .filter(
+        (c) =>
+          c.deployables?.length === 1 && c.members.length >= STANDALONE_SHARE * (unitsIn.get(c.deployables[0]!) ?? 0),
+      )
+      .map((c) => c.id),
   );
 }
 
