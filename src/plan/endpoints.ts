@@ -9,6 +9,8 @@ import { byId, type EstateView, type UnitLink } from './estateView.js';
 export function endpointsOf(view: EstateView, cluster: Cluster): CandidateEndpoint[] {
   const members = new Set(cluster.members);
   const byKey = new Map<string, CandidateEndpoint>();
+  // Every gateway that takes a call to it (the first and the others that would): each must route to the new service.
+  const gatewaysOf = new Map<CandidateEndpoint, Set<string>>();
   for (const member of cluster.members)
     for (const link of view.linksOf.get(member) ?? []) {
       if (link.kind !== 'call' || link.to !== member || members.has(link.from)) continue;
@@ -17,6 +19,7 @@ export function endpointsOf(view: EstateView, cluster: Cluster): CandidateEndpoi
         const kind = link.edgeKind === 'grpc-call' ? 'grpc-call' : 'http-call';
         const key = `${member}|${kind}|${site.endpoint}`;
         const entry = byKey.get(key) ?? { unit: member, kind, endpoint: site.endpoint, callSites: [] };
+        for (const gateway of site.gateways) gatewaysOf.set(entry, (gatewaysOf.get(entry) ?? new Set()).add(gateway));
         entry.callSites.push({
           from: link.from,
           cluster: caller,
@@ -28,7 +31,7 @@ export function endpointsOf(view: EstateView, cluster: Cluster): CandidateEndpoi
       }
     }
   for (const entry of byKey.values()) {
-    const gateways = [...new Set(entry.callSites.flatMap((s) => (s.via ? [s.via] : [])))].sort(byId);
+    const gateways = [...(gatewaysOf.get(entry) ?? [])].sort(byId);
     if (gateways.length > 0) entry.via = gateways;
     entry.callSites.sort(
       (a, b) => byId(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || byId(a.from, b.from),
@@ -40,26 +43,29 @@ export function endpointsOf(view: EstateView, cluster: Cluster): CandidateEndpoi
 }
 
 /** One entry per call record; an edge without records (an older result) is one call to its route. */
-function callSites(link: UnitLink): { endpoint: string; file?: string; line?: number; via?: string }[] {
+function callSites(
+  link: UnitLink,
+): { endpoint: string; file?: string; line?: number; via?: string; gateways: string[] }[] {
   const { edge } = link;
   if (edge.kind === 'grpc-call') {
     const calls = edge.data?.calls ?? [];
     const service = edge.data?.service ?? link.to;
-    if (calls.length === 0) return [{ endpoint: service }];
-    return calls.map((c) => ({ endpoint: `${service}/${c.rpc}`, file: c.file, line: c.line }));
+    if (calls.length === 0) return [{ endpoint: service, gateways: [] }];
+    return calls.map((c) => ({ endpoint: `${service}/${c.rpc}`, file: c.file, line: c.line, gateways: [] }));
   }
   if (edge.kind === 'http-call') {
     const data = edge.data;
     const calls = data?.calls ?? [];
     const route = (method?: string, path?: string) =>
       [method, path ?? data?.route ?? data?.action].filter(Boolean).join(' ') || link.to;
-    if (calls.length === 0) return [{ endpoint: route(data?.method) }];
+    if (calls.length === 0) return [{ endpoint: route(data?.method), gateways: data?.via ? [data.via] : [] }];
     return calls.map((c) => ({
       endpoint: route(c.method ?? data?.method, c.route ?? c.endpoint),
       ...(c.file ? { file: c.file } : {}),
       line: c.line,
       ...((c.via ?? data?.via) ? { via: c.via ?? data?.via } : {}),
+      gateways: [...[c.via ?? data?.via].filter((g): g is string => !!g), ...(c.alsoVia ?? [])],
     }));
   }
-  return [{ endpoint: link.to }];
+  return [{ endpoint: link.to, gateways: [] }];
 }

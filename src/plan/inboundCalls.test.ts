@@ -20,6 +20,7 @@ const record = (route: string, file: string, line: number) => ({
   file,
   line,
   via: 'webshoppingapigw',
+  alsoVia: ['mobileshoppingapigw'],
 });
 
 /** Shipping and Billing call Catalog over HTTP only: the in-process reference Shipment → Product is gone. */
@@ -96,7 +97,7 @@ describe('calls into a candidate over HTTP or gRPC', async () => {
   it('says who calls it and that the endpoints must be kept, not that nothing uses it', () => {
     expect(catalog.reasons).not.toContain('Nothing else uses it: no inbound references to cut.');
     expect(catalog.reasons).toContain(
-      'Called over HTTP/gRPC by Billing, Shipping at 5 call sites on 3 endpoints: keep these endpoints and route webshoppingapigw to the new service.',
+      'Called over HTTP/gRPC by Billing, Shipping at 5 call sites on 3 endpoints: keep these endpoints and route mobileshoppingapigw, webshoppingapigw to the new service.',
     );
   });
 
@@ -122,7 +123,7 @@ describe('calls into a candidate over HTTP or gRPC', async () => {
         via: 'webshoppingapigw',
       },
     ]);
-    expect(catalog.work.endpoints?.[0]?.via).toEqual(['webshoppingapigw']);
+    expect(catalog.work.endpoints?.[0]?.via).toEqual(['mobileshoppingapigw', 'webshoppingapigw']);
     expect(candidateOf(ranked, 'legacy').work.endpoints).toEqual([]);
   });
 
