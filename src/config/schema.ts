@@ -1,5 +1,6 @@
 /** The configuration file (`assess.config.json`), validated once at the edge. */
 import { z } from 'zod';
+import { candidatesConfigSchema } from './candidates.js';
 import { clusteringConfigSchema } from './clustering.js';
 import { historyConfigSchema } from './history.js';
 import { DEFAULT_RULES, rulesConfigSchema } from './rules.js';
@@ -39,6 +40,8 @@ export const configSchema = z
     history: historyConfigSchema.default(historyConfigSchema.parse({})),
     /** Candidate services: signal weights, resolution, seed, pins (src/config/clustering.ts). */
     clustering: clusteringConfigSchema.default(clusteringConfigSchema.parse({})),
+    /** Extraction candidates: the weight of each factor of the score (src/config/candidates.ts). */
+    candidates: candidatesConfigSchema.default(candidatesConfigSchema.parse({})),
     analyzers: z.record(z.string(), z.union([z.literal(false), z.record(z.string(), z.unknown())])).default({}),
     /** What `assess check` lets through: see src/config/rules.ts. */
     rules: rulesConfigSchema.default(DEFAULT_RULES),

@@ -110,6 +110,7 @@ export interface Seam {
 /** The named factors of a candidate's score. */
 export type CandidateFactorId =
   | 'inboundDependencies'
+  | 'inboundCalls'
   | 'callsBack'
   | 'sharedTables'
   | 'ownedTables'
@@ -161,8 +162,23 @@ export interface CarriedFinding {
   findingId: string;
 }
 
+/** An endpoint of the candidate other clusters call over HTTP or gRPC: a contract the extracted service must keep. */
+export interface CandidateEndpoint {
+  /** The unit serving it (a controller or gRPC service type, a file). */
+  unit: string;
+  kind: 'http-call' | 'grpc-call';
+  /** `GET api/v1/catalog/items/{id}`, or `package.Service/Rpc`. */
+  endpoint: string;
+  /** Where it is called from, in file and line order, with the gateway a call goes through. */
+  callSites: { from: string; cluster: string; file?: string; line?: number; via?: string }[];
+  /** The API gateways its calls go through: where the route must follow the extracted service. */
+  via?: string[];
+}
+
 export interface CandidateWork {
   seams: CandidateSeam[];
+  /** Its endpoints called from other clusters, most call sites first (absent in results of older versions). */
+  endpoints?: CandidateEndpoint[];
   /** Tables it uses that other clusters use too: to split, or to share behind an API. */
   tablesToSplit: { table: string; alsoUsedBy: string[] }[];
   /** Projects holding its units, with their target frameworks. */

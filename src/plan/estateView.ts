@@ -22,6 +22,8 @@ export interface UnitLink {
   kind: 'reference' | 'call';
   edgeKind: GraphEdge['kind'];
   weight: number;
+  /** The graph edge itself: a call's records (routes, call sites) are in its data. */
+  edge: GraphEdge;
 }
 
 /** What the plan reads of a scan result: the graph, the findings and the decomposition. */
@@ -51,7 +53,7 @@ export function estateView(source: PlanSource): EstateView {
   for (const edge of source.graph.edges) {
     const kind = LINK_KIND[edge.kind];
     if (!kind || !clusterOf.has(edge.from) || !clusterOf.has(edge.to)) continue;
-    const link: UnitLink = { from: edge.from, to: edge.to, kind, edgeKind: edge.kind, weight: edge.weight };
+    const link: UnitLink = { from: edge.from, to: edge.to, kind, edgeKind: edge.kind, weight: edge.weight, edge };
     links.push(link);
     for (const end of [edge.from, edge.to]) {
       const list = linksOf.get(end);

@@ -12,6 +12,10 @@ import type { EstateView } from './estateView.js';
 export interface FactorValues {
   /** Reference weight from other (non-shared) clusters into its units. */
   inbound: number;
+  /** Call sites in other clusters calling its units over HTTP or gRPC: the API contract it must keep. */
+  inboundCalls: number;
+  /** The clusters making those calls, sorted. */
+  callers: string[];
   /** Reference weight from its units into other (non-shared) clusters. */
   callsBack: number;
   /** Reference weight into the shared layer: it comes along as a library, not a cut. */
@@ -52,19 +56,33 @@ export function factorValues(view: EstateView, cycles: ReadonlyMap<string, strin
   return values;
 }
 
-/** Reference weight across each cluster's border, in one pass over the links. */
-function borderWeights(view: EstateView): Map<string, { inbound: number; callsBack: number; sharedLayer: number }> {
-  const border = new Map(view.clusters.map((c) => [c.id, { inbound: 0, callsBack: 0, sharedLayer: 0 }]));
+type Border = Pick<FactorValues, 'inbound' | 'inboundCalls' | 'callers' | 'callsBack' | 'sharedLayer'>;
+
+/**
+ * Reference and call weight across each cluster's border, in one pass over the links. A call in
+ * (HTTP, gRPC) is no in-process reference to cut, but a dependent all the same: its endpoint is a
+ * contract the extracted service keeps. Calls from the shared layer count too: it calls as any client.
+ */
+function borderWeights(view: EstateView): Map<string, Border> {
+  const border = new Map<string, Border>(
+    view.clusters.map((c) => [c.id, { inbound: 0, inboundCalls: 0, callers: [], callsBack: 0, sharedLayer: 0 }]),
+  );
   for (const link of view.links) {
-    if (link.kind !== 'reference') continue;
     const from = view.clusterOf.get(link.from)!;
     const to = view.clusterOf.get(link.to)!;
     if (from === to) continue;
+    if (link.kind === 'call') {
+      const target = border.get(to)!;
+      target.inboundCalls += link.weight;
+      if (!target.callers.includes(from)) target.callers.push(from);
+      continue;
+    }
     const toShared = view.clusterById.get(to)!.shared === true;
     if (!view.clusterById.get(from)!.shared) border.get(to)!.inbound += link.weight;
     if (toShared) border.get(from)!.sharedLayer += link.weight;
     else border.get(from)!.callsBack += link.weight;
   }
+  for (const entry of border.values()) entry.callers.sort();
   return border;
 }
 

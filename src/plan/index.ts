@@ -5,39 +5,46 @@
  * and gives each its reasons and work list; explain.ts says why a node sits
  * where it sits. Pure: reads a scan result (fresh or saved), changes nothing.
  */
-import type { Candidate } from '../core/decomposition.js';
+import type { Candidate, Cluster } from '../core/decomposition.js';
 import type { ScanResult } from '../core/result.js';
 import { findingsByNode } from './carriedFindings.js';
 import { clusterCycles } from './clusterCycles.js';
 import { byId, estateView, type PlanSource } from './estateView.js';
 import { factorValues } from './factorValues.js';
 import { reasonsFor } from './reasons.js';
-import { scoreCandidates, type Scored } from './score.js';
+import { type FactorWeights, scoreCandidates, type Scored } from './score.js';
 import { estateIndex, workList } from './workList.js';
 
 export type { PlanSource } from './estateView.js';
+export { DEFAULT_FACTOR_WEIGHTS, type FactorWeights } from './score.js';
+
+export interface PlanOptions {
+  /** Factor weights from `assess.config.json` (`candidates.weights`); unset factors keep their default. */
+  weights?: FactorWeights;
+}
 
 /** The result with its clusters ranked (`candidates`), when the clustering left a decomposition in it. */
-export function withCandidates(result: ScanResult): ScanResult {
+export function withCandidates(result: ScanResult, options: PlanOptions = {}): ScanResult {
   const { decomposition } = result;
-  return decomposition ? { ...result, candidates: planCandidates({ ...result, decomposition }) } : result;
+  return decomposition ? { ...result, candidates: planCandidates({ ...result, decomposition }, options) } : result;
 }
 
 /** A pilot smaller than this teaches little about extracting a service (the low end of NED's 5–20 units). */
 const MIN_PILOT_SIZE = 5;
 
 /** The clusters ranked best first; the shared layer is not a candidate (it becomes a library). */
-export function planCandidates(source: PlanSource): Candidate[] {
+export function planCandidates(source: PlanSource, options: PlanOptions = {}): Candidate[] {
   const view = estateView(source);
   const values = factorValues(view, clusterCycles(view));
   const candidates = view.clusters.filter((c) => !c.shared);
-  const scored = scoreCandidates(new Map(candidates.map((c) => [c.id, values.get(c.id)!])));
+  const scored = scoreCandidates(new Map(candidates.map((c) => [c.id, values.get(c.id)!])), options.weights);
   const ranked = [...candidates].sort((a, b) => {
     const x = scored.get(a.id)!;
     const y = scored.get(b.id)!;
     return y.score - x.score || x.risk - y.risk || byId(a.id, b.id);
   });
-  const pilot = pickPilot(ranked, scored);
+  const standalone = standaloneClusters(candidates);
+  const pilot = pickPilot(ranked, scored, standalone);
   const highestValue = pickHighestValue(ranked, scored);
   const index = estateIndex(
     view,
@@ -50,7 +57,11 @@ export function planCandidates(source: PlanSource): Candidate[] {
   return ranked.map((cluster, i): Candidate => {
     const s = scored.get(cluster.id)!;
     const work = workList(view, index, cluster);
-    const marks = { pilot: cluster.id === pilot, highestValue: cluster.id === highestValue };
+    const marks = {
+      pilot: cluster.id === pilot,
+      highestValue: cluster.id === highestValue,
+      ...(standalone.has(cluster.id) ? { standalone: cluster.deployables![0]! } : {}),
+    };
     return {
       cluster: cluster.id,
       name: cluster.name,
@@ -69,14 +80,36 @@ export function planCandidates(source: PlanSource): Candidate[] {
 }
 
 /**
- * The fewest cuts (inbound references, calls back, shared tables, cycles), among candidates big
- * enough to teach something; ties in rank order. Knowledge concentration is left out: unchanged
- * code has none measured, and would win for being dormant.
+ * The fewest cuts (inbound references, calls in, calls back, shared tables, cycles), among candidates
+ * big enough to teach something and not already deployed on their own (a service today is no
+ * extraction to learn on); ties in rank order. Knowledge concentration is left out: unchanged code
+ * has none measured, and would win for being dormant.
  */
-function pickPilot(ranked: readonly { id: string; members: string[] }[], scored: ReadonlyMap<string, Scored>) {
-  const eligible = ranked.filter((c) => c.members.length >= MIN_PILOT_SIZE);
-  const pool = eligible.length > 0 ? eligible : ranked;
-  return [...pool].sort((a, b) => scored.get(a.id)!.cuts - scored.get(b.id)!.cuts)[0]?.id;
+function pickPilot(ranked: readonly Cluster[], scored: ReadonlyMap<string, Scored>, standalone: ReadonlySet<string>) {
+  const eligible = ranked.filter((c) => c.members.length >= MIN_PILOT_SIZE && !standalone.has(c.id));
+  const pool = eligible.length > 0 ? eligible : ranked.filter((c) => c.members.length >= MIN_PILOT_SIZE);
+  return [...(pool.length > 0 ? pool : ranked)].sort((a, b) => scored.get(a.id)!.cuts - scored.get(b.id)!.cuts)[0]?.id;
+}
+
+/**
+ * A cluster holding this share of the units of the one deployable it belongs to is that service. Below 1 because the clustering may
+ * split off a fragment of a few units (a folder of helpers) that is still the same service.
+ */
+const STANDALONE_SHARE = 0.8;
+
+/** Clusters that are (nearly all of) the one deployable they belong to: already a service of their own. */
+export function standaloneClusters(candidates: readonly Cluster[]): Set<string> {
+  const unitsIn = new Map<string, number>();
+  for (const c of candidates)
+    for (const d of c.deployables ?? []) unitsIn.set(d, (unitsIn.get(d) ?? 0) + c.members.length);
+  return new Set(
+    candidates
+      .filter(
+        (c) =>
+          c.deployables?.length === 1 && c.members.length >= STANDALONE_SHARE * (unitsIn.get(c.deployables[0]!) ?? 0),
+      )
+      .map((c) => c.id),
+  );
 }
 
 /** The highest value (churn and hotspots); none without history or when nothing changed. */

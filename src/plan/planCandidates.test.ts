@@ -51,6 +51,7 @@ describe('planCandidates', async () => {
     for (const candidate of candidates) {
       expect(candidate.factors.map((f) => f.id)).toEqual([
         'inboundDependencies',
+        'inboundCalls',
         'callsBack',
         'sharedTables',
         'cycles',
@@ -210,5 +211,38 @@ describe('planCandidates', async () => {
     expect(candidateOf(ranked, 'catalog').risk).toBeGreaterThan(0);
     expect(audit.pilot).toBeUndefined();
     expect(ranked.find((c) => c.pilot)?.cluster).toBe('catalog');
+  });
+
+  it('does not make a cluster already deployed on its own the pilot: it is a service today', () => {
+    const deployed = (id: string, deployables: string[]) => ({
+      ...SHOP_DECOMPOSITION.clusters.find((c) => c.id === id)!,
+      deployables,
+    });
+    const clusters = [
+      deployed('catalog', ['project:shop/src/CatalogApi/CatalogApi.csproj']),
+      deployed('billing', ['project:shop/src/Shop/Shop.csproj']),
+      deployed('shipping', ['project:shop/src/Shop/Shop.csproj']),
+      // A one-unit fragment the clustering split off the same service: Catalog is still that service.
+      {
+        id: 'catalog-helpers',
+        name: 'CatalogHelpers',
+        members: ['type:Shop.Catalog.SlugFormatter'],
+        tables: [],
+        sharedTables: [],
+        deployables: ['project:shop/src/CatalogApi/CatalogApi.csproj'],
+        figures: { size: 1, internalWeight: 0, externalWeight: 0, interfaceNumber: 0, exclusivity: 1 },
+      },
+      ...SHOP_DECOMPOSITION.clusters.filter((c) => c.shared),
+    ];
+    const ranked = planCandidates({ ...withHistory, decomposition: { ...SHOP_DECOMPOSITION, clusters } });
+    const catalog = candidateOf(ranked, 'catalog');
+    expect(catalog.pilot).toBeUndefined();
+    expect(catalog.reasons).toContain(
+      'Already deployed on its own (project:shop/src/CatalogApi/CatalogApi.csproj): a service today, not the pilot; its cuts are what keeps it apart.',
+    );
+    expect(ranked.find((c) => c.pilot)?.cluster).toBe('billing');
+    // Billing and Shipping share one web project: what the clustering splits, not a service yet.
+    for (const id of ['billing', 'shipping', 'catalog-helpers'])
+      expect(candidateOf(ranked, id).reasons.join(' ')).not.toMatch(/Already deployed/);
   });
 });

@@ -6,6 +6,8 @@ import type { FactorValues } from './factorValues.js';
 export interface Marks {
   pilot: boolean;
   highestValue: boolean;
+  /** The deployable it is the only cluster of: a service already. */
+  standalone?: string;
 }
 
 export function reasonsFor(view: EstateView, values: FactorValues, work: CandidateWork, marks: Marks): string[] {
@@ -16,8 +18,18 @@ export function reasonsFor(view: EstateView, values: FactorValues, work: Candida
   if (marks.highestValue)
     reasons.push('Highest-value target: the most churn and hotspots, where the business invests.');
 
+  if (marks.standalone)
+    reasons.push(
+      `Already deployed on its own (${label(marks.standalone)}): a service today, not the pilot; its cuts are what keeps it apart.`,
+    );
+
   const feeding = work.seams.filter((s) => s.inbound > 0 && !view.clusterById.get(s.cluster)?.shared);
-  if (values.inbound === 0) reasons.push('Nothing else uses it: no inbound references to cut.');
+  if (values.inbound === 0)
+    reasons.push(
+      values.inboundCalls === 0
+        ? 'Nothing else uses it: no inbound references to cut.'
+        : 'No inbound references to cut in-process.',
+    );
   else {
     const top = feeding[0];
     const heaviest = top?.links.find((l) => view.clusterOf.get(l.to) !== top.cluster);
@@ -29,6 +41,7 @@ export function reasonsFor(view: EstateView, values: FactorValues, work: Candida
         '.',
     );
   }
+  if (values.inboundCalls > 0) reasons.push(callersReason(values, work, name));
   const called = work.seams.filter((s) => s.outbound > 0 && !view.clusterById.get(s.cluster)?.shared);
   reasons.push(
     values.callsBack === 0
@@ -69,6 +82,17 @@ export function reasonsFor(view: EstateView, values: FactorValues, work: Candida
       );
   }
   return reasons;
+}
+
+/** Calls in are dependents, not cuts: the endpoints stay, and a gateway routes them to the new service. */
+function callersReason(values: FactorValues, work: CandidateWork, name: (id: string) => string): string {
+  const endpoints = work.endpoints ?? [];
+  const gateways = [...new Set(endpoints.flatMap((e) => e.via ?? []))].sort();
+  return (
+    `Called over HTTP/gRPC by ${values.callers.map(name).join(', ')} at ${plural(values.inboundCalls, 'call site')}` +
+    (endpoints.length > 0 ? ` on ${plural(endpoints.length, 'endpoint')}` : '') +
+    `: keep these endpoints${gateways.length > 0 ? ` and route ${gateways.join(', ')} to the new service` : ''}.`
+  );
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -28,6 +28,14 @@ const NO_HISTORY = { unknown: 'no history' };
  */
 export const FACTORS: readonly FactorSpec[] = [
   { id: 'inboundDependencies', label: 'inbound references to cut', side: 'risk', weight: 3, read: (v) => v.inbound },
+  {
+    // A lesser risk than a reference: the call already crosses a process; the endpoint stays as it is.
+    id: 'inboundCalls',
+    label: 'HTTP/gRPC call sites calling in (endpoints to keep)',
+    side: 'risk',
+    weight: 1,
+    read: (v) => v.inboundCalls,
+  },
   { id: 'callsBack', label: 'references back into the rest', side: 'risk', weight: 2, read: (v) => v.callsBack },
   {
     id: 'sharedTables',
@@ -71,6 +79,7 @@ export const FACTORS: readonly FactorSpec[] = [
 /** What the pilot is chosen by: the cuts an extraction must make (the issue's "fewest cuts, owns its data, few calls back"). */
 const CUT_FACTORS: ReadonlySet<CandidateFactorId> = new Set([
   'inboundDependencies',
+  'inboundCalls',
   'callsBack',
   'sharedTables',
   'cycles',
@@ -87,17 +96,28 @@ export interface Scored {
   value: number | null;
 }
 
+/** Factor weights the user set in `assess.config.json` (`candidates.weights`); the others keep their default. */
+export type FactorWeights = Partial<Record<CandidateFactorId, number>>;
+
+export const DEFAULT_FACTOR_WEIGHTS: Readonly<Record<CandidateFactorId, number>> = Object.fromEntries(
+  FACTORS.map((spec) => [spec.id, spec.weight]),
+) as Record<CandidateFactorId, number>;
+
 /** Scores every candidate against the others (the largest value of each factor scales it to 1). */
-export function scoreCandidates(values: ReadonlyMap<string, FactorValues>): Map<string, Scored> {
+export function scoreCandidates(
+  values: ReadonlyMap<string, FactorValues>,
+  weights: FactorWeights = {},
+): Map<string, Scored> {
+  const specs = FACTORS.map((spec) => ({ ...spec, weight: weights[spec.id] ?? spec.weight }));
   const largest = new Map<CandidateFactorId, number>();
   for (const v of values.values())
-    for (const spec of FACTORS) {
+    for (const spec of specs) {
       const raw = spec.read(v);
       if (typeof raw === 'number') largest.set(spec.id, Math.max(largest.get(spec.id) ?? 0, raw));
     }
   const scored = new Map<string, Scored>();
   for (const [id, v] of values) {
-    const factors = FACTORS.map((spec) => factor(spec, spec.read(v), largest.get(spec.id) ?? 0));
+    const factors = specs.map((spec) => factor(spec, spec.read(v), largest.get(spec.id) ?? 0));
     scored.set(id, {
       factors,
       score: round(factors.reduce((sum, f) => sum + f.contribution, 0)),

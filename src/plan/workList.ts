@@ -7,6 +7,7 @@
 import type { CandidateSeam, CandidateWork, CarriedFinding, Cluster } from '../core/decomposition.js';
 import { byId, type EstateView, type UnitLink } from './estateView.js';
 import { findingsOn } from './carriedFindings.js';
+import { endpointsOf } from './endpoints.js';
 
 /** Links kept per neighbouring cluster: the heaviest, enough to start from; the figures count them all. */
 const LINKS_PER_SEAM = 5;
@@ -47,6 +48,7 @@ export function workList(view: EstateView, index: EstateIndex, cluster: Cluster)
   const tables = [...cluster.tables, ...cluster.sharedTables];
   return {
     seams: seamsOf(view, cluster),
+    endpoints: endpointsOf(view, cluster),
     tablesToSplit: cluster.sharedTables.map((table) => ({
       table,
       alsoUsedBy: (view.usersOfTable.get(table) ?? []).filter((id) => id !== cluster.id),

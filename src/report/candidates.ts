@@ -6,7 +6,7 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { Candidate, CarriedFinding } from '../core/decomposition.js';
-import type { ScanResult } from '../core/result.js';
+import type { ScanResult, SummarySection } from '../core/result.js';
 import type { TableStyle } from './sections.js';
 
 export interface CandidatesOptions {
@@ -32,9 +32,35 @@ export function renderCandidates(
     return `${out.join('\n')}\n`;
   }
   const ranking = new Table({
-    head: ['#', 'Candidate', 'Score', 'Risk', 'Value', 'Units', 'In', 'Back', 'Tables own/shared', 'Cycle', 'Mark'],
+    head: [
+      '#',
+      'Candidate',
+      'Score',
+      'Risk',
+      'Value',
+      'Units',
+      'In',
+      'Calls in',
+      'Back',
+      'Tables own/shared',
+      'Cycle',
+      'Mark',
+    ],
     style,
-    colAligns: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+    colAligns: [
+      'right',
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'left',
+    ],
   });
   const nameCount = new Map<string, number>();
   for (const candidate of candidates) nameCount.set(candidate.name, (nameCount.get(candidate.name) ?? 0) + 1);
@@ -49,6 +75,7 @@ export function renderCandidates(
       candidate.value === null ? 'no history' : candidate.value.toFixed(2),
       String(value('size') ?? 0),
       String(value('inboundDependencies') ?? 0),
+      String(value('inboundCalls') ?? 0),
       String(value('callsBack') ?? 0),
       `${value('ownedTables') ?? 0}/${value('sharedTables') ?? 0}`,
       String(value('cycles') ?? 0),
@@ -100,6 +127,18 @@ function candidateDetail(
     }
     out.push(seams.toString());
     if (work.seams.length > LIST_ROWS) out.push(c.dim(`  … ${work.seams.length - LIST_ROWS} more seams`));
+  }
+  const endpoints = work.endpoints ?? [];
+  if (endpoints.length > 0) {
+    out.push(`  Endpoints to keep (called from other clusters):`);
+    for (const endpoint of endpoints.slice(0, LIST_ROWS)) {
+      const sites = endpoint.callSites.map((s) => (s.file ? `${s.file}:${s.line ?? 0}` : label(s.from)));
+      out.push(
+        `    - ${endpoint.endpoint} (${label(endpoint.unit)}) ← ${sites.slice(0, 3).join(', ')}` +
+          (sites.length > 3 ? `, … ${sites.length - 3} more` : ''),
+      );
+    }
+    if (endpoints.length > LIST_ROWS) out.push(c.dim(`    … ${endpoints.length - LIST_ROWS} more endpoints`));
   }
   if (work.tablesToSplit.length > 0)
     out.push(
@@ -164,4 +203,37 @@ export function labeller(result: ScanResult): (id: string) => string {
   const names = new Map<string, string>(result.graph.nodes.map((n) => [n.id, n.name]));
   for (const cluster of result.decomposition?.clusters ?? []) names.set(cluster.id, cluster.name);
   return (id) => names.get(id) ?? id;
+}
+
+/** The scan summary's view of the ranking: the top candidates (and the pilot and value target wherever they rank). */
+export function candidatesSummary(candidates: readonly Candidate[], top: number): SummarySection {
+  const shown = candidates.filter((cand, i) => i < top || cand.pilot || cand.highestValue);
+  const value = (cand: Candidate, id: string) => String(cand.factors.find((f) => f.id === id)?.value ?? 0);
+  return {
+    title: 'Extraction candidates',
+    headline:
+      `Extraction candidates: ${candidates.length} ranked` +
+      (candidates.length > shown.length ? `, top ${shown.length} shown` : '') +
+      ' (assess candidates for reasons and work lists)',
+    columns: [
+      { label: '#', align: 'right' },
+      { label: 'Candidate' },
+      { label: 'Score', align: 'right' },
+      { label: 'Units', align: 'right' },
+      { label: 'In', align: 'right' },
+      { label: 'Calls in', align: 'right' },
+      { label: 'Back', align: 'right' },
+      { label: 'Mark' },
+    ],
+    rows: shown.map((cand) => [
+      String(cand.rank),
+      cand.name,
+      cand.score.toFixed(2),
+      value(cand, 'size'),
+      value(cand, 'inboundDependencies'),
+      value(cand, 'inboundCalls'),
+      value(cand, 'callsBack'),
+      marks(cand).join(', '),
+    ]),
+  };
 }

@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { EdgeKind, ScanResult } from '../core/result.js';
+import { candidatesSummary } from './candidates.js';
 import { decompositionSection } from './decomposition.js';
 import { packagesByEcosystem, renderSection, reposByExposure } from './sections.js';
 
@@ -75,6 +76,11 @@ export function renderTable(result: ScanResult, options: TableOptions): string {
 
   out.push(...packagesByEcosystem(result, style));
   if (result.decomposition) out.push(...decompositionSection(result.decomposition, c, style, top));
+  if (result.candidates?.length) {
+    // The pilot and value target are shown wherever they rank, so the rows may exceed `top`.
+    const section = candidatesSummary(result.candidates, top);
+    out.push(...renderSection(section, c, style, section.rows.length));
+  }
   for (const section of result.summaries) out.push(...renderSection(section, c, style, top));
   out.push(...reposByExposure(result.findings, style, top));
 

@@ -19,7 +19,7 @@ import { decompose } from '../graph/clusters/index.js';
 import { DEFAULT_CLUSTERING_SETTINGS, type ClusteringSettings, type Decomposition } from '../core/decomposition.js';
 import { applyHistory, DEFAULT_HISTORY_SETTINGS, readEstateHistory, type HistorySettings } from '../history/index.js';
 import { packageUsages } from '../packages/inventory.js';
-import { withCandidates } from '../plan/index.js';
+import { type PlanOptions, withCandidates } from '../plan/index.js';
 import { sqlCoverage, summariseQueries } from '../sql/resultSummary.js';
 import { extractAll } from './extractAll.js';
 import { defaultCacheDir, loadAdvisories, lookUpPackages, type PackageOptions } from './packagePhase.js';
@@ -47,6 +47,8 @@ export interface ScanOptions {
   packages?: PackageOptions;
   /** Weights, resolution, seed and pins of the clustering (the decomposition phase). */
   clustering?: ClusteringSettings;
+  /** Factor weights of the extraction ranking (`candidates` in assess.config.json). */
+  candidates?: PlanOptions;
 }
 
 /** Runs the pipeline; an unexpected error comes out as a `PhaseError` naming the phase it came from. */
@@ -59,6 +61,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
         phase = next;
         options.onEvent?.({ type: 'phase', phase: next });
       }),
+      options.candidates,
     );
   } catch (error) {
     throw error instanceof PhaseError ? error : new PhaseError(phase, error);

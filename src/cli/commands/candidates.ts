@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { renderCandidates } from '../../report/candidates.js';
 import type { CliIO } from '../io.js';
-import { addSourceOptions, loadResult, originOf, planOf, type SourceFlags } from './resultSource.js';
+import { addSourceOptions, loadResult, originOf, planOf, type SourceFlags, weightsFor } from './resultSource.js';
 
 interface CandidatesFlags extends SourceFlags {
   top?: string;
@@ -30,7 +30,7 @@ Exit codes: 0 ok, 2 usage error (no such file, not a scan result, no clusters in
       const top = flags.top === undefined ? 5 : Number(flags.top);
       if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top: expected a whole number, got ${flags.top}`);
       const result = await loadResult(root, flags, io);
-      const { candidates } = planOf(result, originOf(root, flags));
+      const { candidates } = planOf(result, originOf(root, flags), weightsFor(result, root, flags));
       io.stdout(
         flags.format === 'json'
           ? `${JSON.stringify({ candidates }, null, 2)}\n`

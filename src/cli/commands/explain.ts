@@ -4,7 +4,7 @@ import { EXIT, UsageError } from '../../core/errors.js';
 import { explain } from '../../plan/explain.js';
 import { renderExplanations } from '../../report/explain.js';
 import type { CliIO } from '../io.js';
-import { addSourceOptions, loadResult, originOf, planOf, type SourceFlags } from './resultSource.js';
+import { addSourceOptions, loadResult, originOf, planOf, type SourceFlags, weightsFor } from './resultSource.js';
 
 export function explainCommand(io: CliIO, setExitCode: (code: number) => void): Command {
   const command = new Command('explain')
@@ -27,7 +27,7 @@ Exit codes: 0 ok, 2 usage error (unknown name, with close names; no such file; n
     )
     .action(async (name: string, root: string | undefined, flags: SourceFlags) => {
       const result = await loadResult(root, flags, io);
-      const { source, candidates } = planOf(result, originOf(root, flags));
+      const { source, candidates } = planOf(result, originOf(root, flags), weightsFor(result, root, flags));
       const outcome = explain(source, name, candidates);
       if ('suggestions' in outcome)
         throw new UsageError(

@@ -7,7 +7,10 @@ import type { Command } from 'commander';
 import type { Candidate } from '../../core/decomposition.js';
 import { UsageError } from '../../core/errors.js';
 import type { ScanResult } from '../../core/result.js';
-import { planCandidates, type PlanSource } from '../../plan/index.js';
+import path from 'node:path';
+import { factorWeightsOf } from '../../config/candidates.js';
+import { loadConfig } from '../../config/load.js';
+import { DEFAULT_FACTOR_WEIGHTS, type FactorWeights, planCandidates, type PlanSource } from '../../plan/index.js';
 import type { CliIO } from '../io.js';
 import { readSavedResult } from '../savedResult.js';
 import { type ScanFlags, scanWithFlags } from './scan.js';
@@ -53,15 +56,42 @@ export async function loadResult(root: string | undefined, flags: SourceFlags, i
  * result saved by another version of assess is ranked as this one ranks (it takes well under a
  * second on bitwarden's 6,000 types).
  */
-export function planOf(result: ScanResult, origin: string): { source: PlanSource; candidates: Candidate[] } {
+export function planOf(
+  result: ScanResult,
+  origin: string,
+  weights: FactorWeights = {},
+): { source: PlanSource; candidates: Candidate[] } {
   const decomposition = result.decomposition;
   if (!decomposition)
     throw new UsageError(
       `${origin} holds no decomposition into clusters: scan with a version of assess that clusters the estate`,
     );
   const source = { graph: result.graph, findings: result.findings, decomposition };
-  return { source, candidates: planCandidates(source) };
+  return { source, candidates: planCandidates(source, { weights }) };
 }
 
 export const originOf = (root: string | undefined, flags: SourceFlags): string =>
   flags.from ? `--from ${flags.from}` : `the scan of ${root}`;
+
+/**
+ * The factor weights to rank with: the configuration's (ROOT's `assess.config.json`, or `--config`);
+ * for a saved result without `--config`, the weights its candidates were ranked with, so it ranks
+ * as the scan that saved it did.
+ */
+export function weightsFor(result: ScanResult, root: string | undefined, flags: SourceFlags): FactorWeights {
+  if (flags.from && !flags.config) return savedWeights(result.candidates);
+  return factorWeightsOf(loadConfig(path.resolve(root ?? '.'), flags.config).config.candidates);
+}
+
+/** Known factors with a usable weight; anything else in a saved list is left to the defaults. */
+function savedWeights(candidates: unknown): FactorWeights {
+  const factors: unknown = Array.isArray(candidates) ? (candidates[0] as { factors?: unknown })?.factors : undefined;
+  const weights: FactorWeights = {};
+  if (!Array.isArray(factors)) return weights;
+  for (const f of factors as { id?: unknown; weight?: unknown }[]) {
+    const known = typeof f?.id === 'string' && Object.hasOwn(DEFAULT_FACTOR_WEIGHTS, f.id);
+    if (known && typeof f.weight === 'number' && Number.isFinite(f.weight) && f.weight >= 0)
+      weights[f.id as keyof FactorWeights] = f.weight;
+  }
+  return weights;
+}

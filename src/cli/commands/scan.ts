@@ -9,6 +9,7 @@ import type { ScanResult } from '../../core/result.js';
 import { loadConfig } from '../../config/load.js';
 import { parseSize } from '../../config/schema.js';
 import { historySettings } from '../../config/history.js';
+import { factorWeightsOf } from '../../config/candidates.js';
 import { clusteringSettings } from '../../config/clustering.js';
 import { renderJson } from '../../report/json.js';
 import { renderTable } from '../../report/table.js';
@@ -141,6 +142,7 @@ export async function scanWithFlags(root: string, flags: ScanFlags, io: CliIO): 
       analyzers: analyzers.filter((a) => !disabled.includes(a.meta.id)),
       packages,
       clustering: clusteringSettings(config.clustering),
+      candidates: { weights: factorWeightsOf(config.candidates) },
       ...(only ? { only } : {}),
       ...(progress.listener ? { onEvent: progress.listener } : {}),
     });
