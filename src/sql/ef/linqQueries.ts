@@ -112,6 +112,9 @@ export function stepsOf(source: Extract<Source, { kind: 'query' }>, chain: CShar
   return [...source.before, ...chain.steps.slice(source.start)];
 }
 
+/** Operators EF translates into `TOP`/`OFFSET … FETCH`. */
+const LIMITS = /^(?:Take|Skip|First|FirstOrDefault|Single|SingleOrDefault|Last|LastOrDefault)(?:Async)?$/;
+
 function readQuery(
   chain: CSharpLinqChain,
   source: Extract<Source, { kind: 'query' }>,
@@ -126,7 +129,9 @@ function readQuery(
   const where: NonNullable<SqlBlock['where']>[] = [];
   const ranges = new Map<string, number>();
   let reshaped = false;
+  let limited = false;
   for (const step of stepsOf(source, chain)) {
+    if (LIMITS.test(step.name)) limited = true;
     if (isMaterialiser(step.name)) break; // the rest runs in memory
     if (RESHAPING.test(step.name)) reshaped = true;
     if (reshaped) continue;
@@ -152,6 +157,10 @@ function readQuery(
   if (stepsOf(source, chain).some((s) => /^Execute(?:Delete|Update)(?:Async)?$/.test(s.name)))
     build.accesses[0]!.mode = 'write';
   const block: SqlBlock = { accesses: build.accesses };
+  // Take/Skip/First become TOP/OFFSET: a read in an index's order stops after the first rows.
+  if (limited) block.limited = true;
+  const ordered = build.accesses[0]!.orderBy;
+  if (ordered.length > 0) block.orderBy = ordered.map((column) => ({ access: 0, column }));
   if (where.length === 1) block.where = where[0]!;
   else if (where.length > 1)
     block.where = { kind: 'and', items: where.flatMap((w) => (w.kind === 'and' ? w.items : [w])) };
