@@ -154,6 +154,9 @@ export class EntityMap {
     const modelled = tables.has(name) || setOf.has(name) || keys.has(name);
     if (!type && !modelled) return undefined;
     const properties = type ? publicProperties(type) : undefined;
+    // Table-per-hierarchy, EF's default for inheritance: a derived entity without a table of its own
+    // lives in its mapped base's table (`ServiceAccountProjectAccessPolicy : AccessPolicy` → AccessPolicy).
+    const root = tables.has(name) ? undefined : this.mappedBase(type, 0);
     const renamed = new Map(columns.get(name) ?? []);
     for (const member of type?.members ?? []) {
       const column = member.attributes.find((a) => lastSegment(a.name) === 'Column')?.args[0];
@@ -161,14 +164,28 @@ export class EntityMap {
     }
     const mapping: EntityMapping = {
       entity: name,
-      table: tables.get(name) ?? { name: setOf.get(name) ?? name },
+      table: tables.get(name) ?? root?.table ?? { name: setOf.get(name) ?? name },
       ...(properties ? { properties } : {}),
       propertyTypes: propertyTypes.get(name) ?? new Map(),
       renamed,
-      key: keys.get(name) ?? conventionalKey(name, properties),
+      key: keys.get(name) ?? root?.key ?? conventionalKey(name, properties),
     };
     this.entities.set(name, mapping);
     return mapping;
+  }
+
+  /** The nearest base class the model maps to a table (its root, for a hierarchy), within a few levels. */
+  private mappedBase(type: CSharpTypeFacts | undefined, depth: number): EntityMapping | undefined {
+    if (!type || depth > 8) return undefined;
+    const { classes, tables, setOf, keys } = this.conventions;
+    for (const written of type.bases) {
+      const base = lastSegment(written.replace(/<.*$/, ''));
+      if (base === type.name) continue;
+      if (tables.has(base) || setOf.has(base) || keys.has(base)) return this.entity(base);
+      const further = this.mappedBase(classes.get(base), depth + 1);
+      if (further) return further;
+    }
+    return undefined;
   }
 
   column(entity: EntityMapping, property: string): string {

@@ -282,3 +282,36 @@ describe('LINQ judged by the SQL analyzers', () => {
     ]);
   });
 });
+
+describe('EF inheritance', () => {
+  it('maps a derived entity without a table of its own to its base table (table per hierarchy)', async () => {
+    const sql = await sqlOf({
+      'src/Data/PolicyContext.cs': `using Microsoft.EntityFrameworkCore;
+namespace Vault.Data
+{
+    public class AccessPolicy { public int Id { get; set; } public int ProjectId { get; set; } }
+    public class GroupProjectAccessPolicy : AccessPolicy { public int GroupId { get; set; } }
+    public class Audit { public int Id { get; set; } }
+    public class PolicyContext : DbContext
+    {
+        public DbSet<AccessPolicy> AccessPolicies { get; set; }
+        public DbSet<GroupProjectAccessPolicy> GroupProjectAccessPolicy { get; set; }
+        public DbSet<Audit> Audits { get; set; }
+        protected override void OnModelCreating(ModelBuilder builder)
+        {
+            builder.Entity<AccessPolicy>().ToTable("AccessPolicy");
+            builder.Entity<Audit>().ToTable("AuditLog");
+        }
+    }
+    public class PolicyReader
+    {
+        private readonly PolicyContext _db;
+        public int Count(int group) => _db.GroupProjectAccessPolicy.Count(p => p.GroupId == group);
+        public int Audited(int id) => _db.Audits.Count(a => a.Id == id);
+    }
+}`,
+    });
+    const linq = sql.queries.filter((q) => q.query.api === 'ef-linq');
+    expect(linq.map((q) => q.query.blocks[0]!.accesses[0]!.table.name).sort()).toEqual(['AccessPolicy', 'AuditLog']);
+  });
+});
