@@ -45,6 +45,8 @@ export class EntityMap {
 
   constructor(repos: readonly RepoModel[]) {
     const classes = new Map<string, CSharpTypeFacts>();
+    /** Every base of every class of a name: a domain class and the EF model class often share one. */
+    const basesOf = new Map<string, string[]>();
     const propertyTypes = new Map<string, Map<string, string>>();
     const tables = new Map<string, SqlTableName & { schemaConstant?: string }>();
     const constants = new Map<string, string>();
@@ -57,6 +59,8 @@ export class EntityMap {
           for (const type of file.facts.types) {
             if ((type.kind === 'class' || type.kind === 'record') && !classes.has(type.name))
               classes.set(type.name, type);
+            if (type.kind === 'class' || type.kind === 'record')
+              basesOf.set(type.name, [...(basesOf.get(type.name) ?? []), ...type.bases]);
             this.noteContext(type);
           }
           for (const declaration of file.facts.stringDeclarations) {
@@ -102,12 +106,13 @@ export class EntityMap {
     const setOf = new Map<string, string>();
     for (const [name, entity] of this.sets) if (!setOf.has(entity)) setOf.set(entity, name);
     // Entities the model names, plus classes a query reaches through `Set<T>()` (mapped by convention, on demand).
-    this.conventions = { classes, propertyTypes, tables, keys, columns, setOf };
+    this.conventions = { classes, basesOf, propertyTypes, tables, keys, columns, setOf };
     for (const entity of [...named].sort()) this.entity(entity);
   }
 
   private readonly conventions: {
     classes: ReadonlyMap<string, CSharpTypeFacts>;
+    basesOf: ReadonlyMap<string, readonly string[]>;
     propertyTypes: ReadonlyMap<string, ReadonlyMap<string, string>>;
     tables: ReadonlyMap<string, SqlTableName>;
     keys: ReadonlyMap<string, string[]>;
@@ -156,7 +161,7 @@ export class EntityMap {
     const properties = type ? publicProperties(type) : undefined;
     // Table-per-hierarchy, EF's default for inheritance: a derived entity without a table of its own
     // lives in its mapped base's table (`ServiceAccountProjectAccessPolicy : AccessPolicy` → AccessPolicy).
-    const root = tables.has(name) ? undefined : this.mappedBase(type, 0);
+    const root = tables.has(name) ? undefined : this.mappedBase(name, 0);
     const renamed = new Map(columns.get(name) ?? []);
     for (const member of type?.members ?? []) {
       const column = member.attributes.find((a) => lastSegment(a.name) === 'Column')?.args[0];
@@ -175,14 +180,14 @@ export class EntityMap {
   }
 
   /** The nearest base class the model maps to a table (its root, for a hierarchy), within a few levels. */
-  private mappedBase(type: CSharpTypeFacts | undefined, depth: number): EntityMapping | undefined {
-    if (!type || depth > 8) return undefined;
-    const { classes, tables, setOf, keys } = this.conventions;
-    for (const written of type.bases) {
+  private mappedBase(name: string, depth: number): EntityMapping | undefined {
+    if (depth > 8) return undefined;
+    const { basesOf, tables, setOf, keys } = this.conventions;
+    for (const written of basesOf.get(name) ?? []) {
       const base = lastSegment(written.replace(/<.*$/, ''));
-      if (base === type.name) continue;
+      if (base === name) continue;
       if (tables.has(base) || setOf.has(base) || keys.has(base)) return this.entity(base);
-      const further = this.mappedBase(classes.get(base), depth + 1);
+      const further = this.mappedBase(base, depth + 1);
       if (further) return further;
     }
     return undefined;
