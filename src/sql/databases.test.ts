@@ -222,3 +222,43 @@ describe('queries: role and superseded routine copies', () => {
     ]);
   });
 });
+
+describe('the database a LINQ query runs against', () => {
+  const estate = buildSqlEstate([
+    repoOf({
+      'src/Sql/dbo/Tables/Members.sql': 'CREATE TABLE dbo.Member (Id INT NOT NULL PRIMARY KEY, TeamId INT)',
+      'src/Sql/dbo/Tables/TeamMember.sql': 'CREATE TABLE dbo.TeamMember (TeamId INT NOT NULL, MemberId INT NOT NULL)',
+      'util/MySqlMigrations/Migrations/20210101000000_Init.cs': efMigration(
+        'Club.MySqlMigrations.Migrations',
+        `migrationBuilder.CreateTable(name: "Member", columns: table => new { Id = table.Column<int>(type: "int", nullable: false) },
+            constraints: table => { table.PrimaryKey("PK_Member", x => x.Id); });
+        migrationBuilder.CreateTable(name: "TeamMembers", columns: table => new { TeamId = table.Column<int>(type: "int", nullable: false), MemberId = table.Column<int>(type: "int", nullable: false) },
+            constraints: table => { table.PrimaryKey("PK_TeamMembers", x => new { x.TeamId, x.MemberId }); });`,
+      ),
+      'src/Data/ClubContext.cs': `using Microsoft.EntityFrameworkCore;
+public class Member { public int Id { get; set; } public int TeamId { get; set; } }
+public class TeamMember { public int TeamId { get; set; } public int MemberId { get; set; } }
+public class ClubContext : DbContext
+{
+    public DbSet<Member> Members { get; set; }
+    public DbSet<TeamMember> TeamMembers { get; set; }
+    protected override void OnModelCreating(ModelBuilder builder) { builder.Entity<Member>().ToTable("Member"); }
+}
+public class TeamReader
+{
+    private readonly ClubContext _db;
+    public int InTeam(int team) => _db.Members.Where(m => m.TeamId == team).Join(_db.TeamMembers, m => m.Id, t => t.MemberId, (m, t) => m).Count();
+    public int One(int id) => _db.Members.Count(m => m.Id == id);
+}`,
+    }),
+  ]);
+
+  it('is the one whose schema holds every table it reads, not only its root table', () => {
+    const linq = estate.queries.filter((q) => q.query.api === 'ef-linq');
+    // `TeamMembers` (the DbSet name, no ToTable) exists only in the MySQL migrations; `Member` in both.
+    expect(linq.map((q) => [q.query.line, q.family])).toEqual([
+      [13, 'mysql'],
+      [14, 'transactsql'],
+    ]);
+  });
+});

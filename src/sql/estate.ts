@@ -85,13 +85,19 @@ export function buildSqlEstate(repos: readonly RepoModel[]): SqlEstate {
 }
 
 /**
- * The database a LINQ query on `table` runs against: SQL Server's when its
- * schema has the table (EF's usual provider), else the first other family's
- * that has it, else SQL Server's (where an unknown table is reported).
+ * The database a LINQ query runs against: the first schema holding every table
+ * it reads (SQL Server's first: EF's usual provider), else the first holding its
+ * root table, else SQL Server's (where an unknown table is reported). A context
+ * whose provider is chosen at run time meets each provider's migrations; a join
+ * to a table only those migrations name tells which one it is.
  */
-function linqFamily(schemas: readonly SqlDatabase[]): (table: SqlTableName) => SqlDatabaseFamily {
+function linqFamily(schemas: readonly SqlDatabase[]): (tables: readonly SqlTableName[]) => SqlDatabaseFamily {
   const ordered = [...schemas].sort((a, b) => (a.family === 'transactsql' ? -1 : b.family === 'transactsql' ? 1 : 0));
-  return (table) => ordered.find((d) => d.schema.resolve(table, 'transactsql'))?.family ?? 'transactsql';
+  const holds = (database: SqlDatabase, table: SqlTableName) => database.schema.resolve(table, 'transactsql');
+  return (tables) =>
+    ordered.find((d) => tables.every((t) => holds(d, t)))?.family ??
+    ordered.find((d) => tables[0] !== undefined && holds(d, tables[0]))?.family ??
+    'transactsql';
 }
 
 /**

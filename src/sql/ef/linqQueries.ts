@@ -35,10 +35,10 @@ export interface LinqQueries {
   clientSide: LinqClientSideRead[];
 }
 
-/** `familyOf(table)`: the database family whose schema holds the table (SQL Server when none does). */
+/** `familyOf(tables)`: the database family whose schema holds the query's tables (SQL Server when none does). */
 export function readLinqQueries(
   repos: readonly RepoModel[],
-  familyOf: (table: SqlTableName) => SqlDatabaseFamily,
+  familyOf: (tables: readonly SqlTableName[]) => SqlDatabaseFamily,
 ): LinqQueries {
   const map = new EntityMap(repos);
   const result: LinqQueries = {
@@ -61,7 +61,7 @@ function readFile(
   file: ExtractedFile,
   facts: CSharpFileFacts,
   map: EntityMap,
-  familyOf: (table: SqlTableName) => SqlDatabaseFamily,
+  familyOf: (tables: readonly SqlTableName[]) => SqlDatabaseFamily,
   result: LinqQueries,
 ): void {
   const linq = facts.linq!;
@@ -98,7 +98,7 @@ function readFile(
       file: file.path,
       query,
       role: queryRole(file, query),
-      family: familyOf(source.entity.table),
+      family: familyOf(query.blocks.flatMap((block) => block.accesses.map((access) => access.table))),
     });
   }
 }
