@@ -160,13 +160,23 @@ function schemaFiles(model: EstateModel): { migrations: Set<string>; notApplicat
   const notApplication = new Set<string>();
   for (const repo of model.repos)
     for (const file of repo.files) {
-      if (file.sql?.efMigration) migrations.add(fileId(repo.name, file.path));
+      if (file.sql?.efMigration || declaresMigrationClass(file)) migrations.add(fileId(repo.name, file.path));
       if (file.kind === 'sql') notApplication.add(fileId(repo.name, file.path));
     }
   for (const query of model.sql.queries)
     if (query.role === 'migration' || query.role === 'script') notApplication.add(fileId(query.repo, query.file));
   for (const file of migrations) notApplication.add(file);
   return { migrations, notApplication };
+}
+
+/** EF Core `Migration`/`ModelSnapshot` and EF6 `DbMigration` subclasses, whatever their body holds (data-only migrations, snapshots). */
+const MIGRATION_BASE = /^(?:[\w.]+\.)?(?:Migration|ModelSnapshot|DbMigration)$/;
+
+function declaresMigrationClass(file: EstateModel['repos'][number]['files'][number]): boolean {
+  return (
+    file.facts?.kind === 'csharp' &&
+    file.facts.types.some((type) => type.bases.some((base) => MIGRATION_BASE.test(base.replace(/<.*$/, ''))))
+  );
 }
 
 /** File id → the candidate types it declares, sorted. */
