@@ -193,13 +193,39 @@ function fileTypes(graph: EstateGraph, candidate: (node: GraphNode | undefined) 
   return types;
 }
 
-/** File id → the project containing it (the lowest id when several do). */
-function owningProjects(graph: EstateGraph): Map<string, string> {
+/**
+ * File id → the project containing it (the lowest id when several do); a file no
+ * project lists (npm packages list none) goes to the nearest project whose
+ * manifest sits in one of its folders.
+ */
+export function owningProjects(graph: EstateGraph): Map<string, string> {
   const owner = new Map<string, string>();
   graph.graph.forEachEdge((_key, edge) => {
     if (edge.kind !== 'contains' || !edge.from.startsWith('project:') || !edge.to.startsWith('file:')) return;
     const current = owner.get(edge.to);
     if (!current || edge.from < current) owner.set(edge.to, edge.from);
+  });
+  const projectInFolder = new Map<string, string>();
+  graph.graph.forEachNode((id) => {
+    if (!id.startsWith('project:')) return;
+    const folder = path.posix.dirname(id.slice('project:'.length));
+    const current = projectInFolder.get(folder);
+    if (!current || id < current) projectInFolder.set(folder, id);
+  });
+  graph.graph.forEachNode((id) => {
+    if (!id.startsWith('file:') || owner.has(id)) return;
+    // Up to the repository's own folder (`<repo>`), where a root manifest sits.
+    for (
+      let folder = path.posix.dirname(id.slice('file:'.length));
+      folder !== '.';
+      folder = path.posix.dirname(folder)
+    ) {
+      const project = projectInFolder.get(folder);
+      if (project) {
+        owner.set(id, project);
+        break;
+      }
+    }
   });
   return owner;
 }
