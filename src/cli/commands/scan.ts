@@ -1,24 +1,18 @@
 /** `assess scan <root>`: run the pipeline, print the summary, write the requested outputs. */
-import { existsSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { defaultCacheDir, type PackageOptions } from '../../scan/packagePhase.js';
 import { Command, Option } from 'commander';
 import { registeredAnalyzers as analyzers, runScan } from '../../scan/runScan.js';
 import type { ScanResult } from '../../core/result.js';
-import { loadConfig } from '../../config/load.js';
-import { parseSize } from '../../config/schema.js';
-import { historySettings } from '../../config/history.js';
-import { factorWeightsOf } from '../../config/candidates.js';
-import { clusteringSettings } from '../../config/clustering.js';
 import { renderJson } from '../../report/json.js';
 import { renderTable } from '../../report/table.js';
 import { writeHtmlReport } from './report.js';
 import { renderScanSarif } from '../../report/sarif.js';
 import { sarifOptions } from '../sarifOptions.js';
 import { terminalProgress } from '../progress.js';
-import { EXIT, PhaseError, UsageError } from '../../core/errors.js';
+import { EXIT, PhaseError } from '../../core/errors.js';
 import type { CliIO } from '../io.js';
+import { scanRequest } from '../scanRequest.js';
 
 export interface ScanFlags {
   json?: string;
@@ -104,52 +98,13 @@ async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promis
 
 /** The scan as the flags ask for it; also what `candidates` and `explain` run when given a root. */
 export async function scanWithFlags(root: string, flags: ScanFlags, io: CliIO): Promise<ScanResult> {
-  const absRoot = path.resolve(root);
-  if (!existsSync(absRoot)) throw new UsageError(`scan root does not exist: ${root}`);
-  if (!statSync(absRoot).isDirectory()) throw new UsageError(`scan root is not a folder: ${root}`);
-  const { config } = loadConfig(absRoot, flags.config);
-  const maxFileBytes = flags.maxFileSize !== undefined ? parseSize(flags.maxFileSize) : config.maxFileSize;
-  if (maxFileBytes === undefined) throw new UsageError(`--max-file-size: not a size: ${flags.maxFileSize} (e.g. 4MB)`);
-  const known = new Set(analyzers.map((a) => a.meta.id));
-  const only = flags.only
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const id of only ?? [])
-    if (!known.has(id)) throw new UsageError(`--only: unknown analyzer "${id}" (known: ${[...known].join(', ')})`);
-  let history: ReturnType<typeof historySettings>;
-  try {
-    history = historySettings(config.history, flags);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const disabled = Object.entries(config.analyzers)
-    .filter(([, v]) => v === false)
-    .map(([id]) => id);
-  const analyzerOptions = Object.fromEntries(Object.entries(config.analyzers).filter(([, v]) => v !== false));
-
-  const packages = packageOptions(flags);
+  const { options } = scanRequest(root, flags, flags.since);
   const progress = terminalProgress(io.stderrIsTTY && !flags.quiet && flags.format !== 'json');
-  let result: ScanResult;
   try {
-    result = await runScan({
-      root: absRoot,
-      maxFileBytes,
-      ...(flags.jobs !== undefined ? { workers: parseJobs(flags.jobs) } : {}),
-      exclude: [...config.exclude, ...(flags.exclude ?? [])],
-      analyzerOptions,
-      history,
-      analyzers: analyzers.filter((a) => !disabled.includes(a.meta.id)),
-      packages,
-      clustering: clusteringSettings(config.clustering),
-      candidates: { weights: factorWeightsOf(config.candidates) },
-      ...(only ? { only } : {}),
-      ...(progress.listener ? { onEvent: progress.listener } : {}),
-    });
+    return await runScan({ ...options, ...(progress.listener ? { onEvent: progress.listener } : {}) });
   } finally {
     progress.stop();
   }
-  return result;
 }
 
 function writeOutputs(result: ScanResult, flags: ScanFlags, io: CliIO): void {
@@ -162,30 +117,4 @@ function writeOutputs(result: ScanResult, flags: ScanFlags, io: CliIO): void {
   if (flags.format === 'json') io.stdout(renderJson(result));
   else if (flags.format === 'sarif') io.stdout(renderScanSarif(result, sarifOptions(result.repos)));
   else if (!flags.quiet) io.stdout(renderTable(result, { color: io.color }));
-}
-
-export function parseJobs(value: string): number {
-  const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
-    throw new UsageError(`--jobs: expected a whole number from 1 to 64, got ${value}`);
-  return jobs;
-}
-
-export function packageOptions(
-  flags: Pick<ScanFlags, 'registryTimeout' | 'advisories' | 'offline' | 'cacheDir'>,
-): PackageOptions {
-  const timeout = flags.registryTimeout === undefined ? 10_000 : Number(flags.registryTimeout);
-  if (!Number.isInteger(timeout) || timeout <= 0)
-    throw new UsageError(`--registry-timeout: not a positive number of milliseconds: ${flags.registryTimeout}`);
-  if (flags.advisories !== undefined && !existsSync(flags.advisories))
-    throw new UsageError(`--advisories: no such folder or file: ${flags.advisories}`);
-  const env = process.env;
-  return {
-    offline: flags.offline === true || env.ASSESS_OFFLINE === '1' || env.ASSESS_OFFLINE === 'true',
-    cacheDir: flags.cacheDir ? path.resolve(flags.cacheDir) : defaultCacheDir(env, homedir()),
-    registryTimeoutMs: timeout,
-    ...(flags.advisories ? { advisories: path.resolve(flags.advisories) } : {}),
-    env,
-    homeDir: homedir(),
-  };
 }
