@@ -42,6 +42,10 @@ export function checkEstate(result: ScanResult, baseline: Baseline, options: Che
       ? { instabilityRises: instabilityRises(baseline.dependencies, state.dependencies, instability) }
       : {}),
   });
+  if (options.rules.levels.includes('cluster') && !baseline.levels.includes('cluster'))
+    judged.notes.push(
+      'the baseline records no clusters: cluster boundaries were not checked (record it with the seam analyzer selected)',
+    );
   const hidden = comparison.stale.length - limited.stale.length;
   if (hidden > 0)
     judged.notes.push(

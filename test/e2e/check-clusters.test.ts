@@ -84,6 +84,12 @@ describe('the baseline of a decomposed estate', () => {
     expect(recorded.levels).not.toContain('cluster');
     expect(recorded.clusters).toBeUndefined();
     expect(recorded.dependencies.some((d) => d.level === 'cluster')).toBe(false);
+    // a check against it says what it could not judge
+    const { report } = check(estate, ['--only', 'dependency-cycles'], plain);
+    expect(report.notes).toContainEqual(
+      expect.stringMatching(/records no clusters: cluster boundaries were not checked/),
+    );
+    expect(check(estate).report.notes.join('\n')).not.toMatch(/records no clusters/);
   });
 });
 
