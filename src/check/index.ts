@@ -44,7 +44,7 @@ export function checkEstate(result: ScanResult, baseline: Baseline, options: Che
   });
   if (options.rules.levels.includes('cluster') && !baseline.levels.includes('cluster'))
     judged.notes.push(
-      'the baseline records no clusters: cluster boundaries were not checked (record it with the seam analyzer selected)',
+      'the baseline records no clusters: cluster boundaries were not checked (record it with the decomposition: an analyzer that needs it selected)',
     );
   const hidden = comparison.stale.length - limited.stale.length;
   if (hidden > 0)
