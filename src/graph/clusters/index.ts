@@ -11,8 +11,9 @@ import type { Cluster, ClusteringSettings, Decomposition } from '../../core/deco
 import type { EstateGraph } from '../../core/graph.js';
 import type { EstateModel } from '../../core/model.js';
 import { couplingFigures } from '../metrics/coupling.js';
+import { DEFAULT_AREA_RULES, mergeLayersOfDeployables } from './deployableAreas.js';
 import { communities } from './louvain.js';
-import { estateSegments, nameClusters, rankedSegments, slug } from './naming.js';
+import { dominantArea, estateSegments, nameClusters, rankedSegments, slug } from './naming.js';
 import { type Part, absorbFragments, anchorOf, partition } from './partition.js';
 import { compilePattern, matchesAny } from './pattern.js';
 import { qualityOf } from './quality.js';
@@ -41,6 +42,7 @@ export function decompose(graph: EstateGraph, model: EstateModel, settings: Clus
     const anchor = anchorOf(unit, pins.groupOf.get(unit.id));
     if (anchor) anchors.set(unit.id, anchor);
   }
+  const estate = estateSegments(unitGraph.units.map((u) => u.label));
   const louvainSettings = { resolution: settings.resolution, seed: settings.seed };
   // First pass: areas to measure how widely each unit is used.
   const firstPass = partition(
@@ -62,7 +64,12 @@ export function decompose(graph: EstateGraph, model: EstateModel, settings: Clus
   );
   const staying = settleHubs(hubs, parts, unitGraph.edges, weighted.neighbours, unitGraph.unitById, minAreas);
   const settled = absorbFragments(
-    parts,
+    mergeLayersOfDeployables(parts, weighted.neighbours, DEFAULT_AREA_RULES, (members) =>
+      dominantArea(
+        members.map((m) => unitGraph.unitById.get(m)?.label ?? ''),
+        estate,
+      ),
+    ),
     weighted.neighbours,
     MIN_CLUSTER_UNITS,
     (unit) => unitGraph.unitById.get(unit)?.deployable,

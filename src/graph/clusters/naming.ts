@@ -107,6 +107,15 @@ export function rankedSegments(labels: readonly string[], estate: EstateSegments
     .map(([, entry]) => [...entry.spellings].sort(([a, x], [b, y]) => y - x || compare(a, b))[0]![0]);
 }
 
+/** The area segment most labels carry, when more than half of them do: what the members say their area is. */
+export function dominantArea(labels: readonly string[], estate: EstateSegments): string | undefined {
+  const top = rankedSegments(labels, estate)[0];
+  if (top === undefined) return undefined;
+  const key = top.toLowerCase();
+  const carrying = labels.filter((label) => segmentsOf(label).some((s) => s.toLowerCase() === key)).length;
+  return carrying * 2 > labels.length ? key : undefined;
+}
+
 export function tableName(tableId: string): string {
   const key = tableId.replace(/^table:/, '');
   return key.slice(key.lastIndexOf('.') + 1);
