@@ -58,14 +58,14 @@ const CALLS_IN: GraphEdge[] = [
   },
 ];
 
-/** Five units nobody references or calls, owning nothing: the pilot once calls in count as cuts. */
+/** Five units nobody references or calls, owning their own table: the pilot once calls in count as cuts. */
 const ISOLATED = {
   id: 'legacy',
   name: 'Legacy',
   members: ['DialUpSync', 'FaxGateway', 'MicrofilmArchive', 'TelexFormatter', 'PagerRelay'].map(
     (n) => `type:Shop.Legacy.${n}`,
   ),
-  tables: [],
+  tables: ['table:dbo.faxqueue'],
   sharedTables: [],
   figures: { size: 5, internalWeight: 0, externalWeight: 0, interfaceNumber: 0, exclusivity: 1 },
 };

@@ -11,6 +11,7 @@ import { findingsByNode } from './carriedFindings.js';
 import { clusterCycles } from './clusterCycles.js';
 import { byId, estateView, type PlanSource } from './estateView.js';
 import { factorValues } from './factorValues.js';
+import { isDataShapeBag, servingClusters } from './pilotEligibility.js';
 import { reasonsFor } from './reasons.js';
 import { type FactorWeights, scoreCandidates, type Scored } from './score.js';
 import { estateIndex, workList } from './workList.js';
@@ -44,7 +45,10 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
     return y.score - x.score || x.risk - y.risk || byId(a.id, b.id);
   });
   const standalone = standaloneClusters(candidates);
-  const pilot = pickPilot(ranked, scored, standalone);
+  const pilot = pickPilot(ranked, scored, standalone, {
+    dataShapes: new Set(candidates.filter((c) => isDataShapeBag(c, view.nodes)).map((c) => c.id)),
+    serving: servingClusters(view),
+  });
   const highestValue = pickHighestValue(ranked, scored);
   const index = estateIndex(
     view,
@@ -81,14 +85,29 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
 
 /**
  * The fewest cuts (inbound references, calls in, calls back, shared tables, cycles), among candidates
- * big enough to teach something and not already deployed on their own (a service today is no
- * extraction to learn on); ties in rank order. Knowledge concentration is left out: unchanged code
- * has none measured, and would win for being dormant.
+ * big enough to teach something, that are a business area (no bag of view models, DTOs or settings)
+ * and not already deployed on their own (a service today is no extraction to learn on); among
+ * those, one that owns tables or serves endpoints when any does; ties in rank order. Knowledge
+ * concentration is left out: unchanged code has none measured, and would win for being dormant.
+ * Each condition is dropped, last first, when no candidate meets it.
  */
-function pickPilot(ranked: readonly Cluster[], scored: ReadonlyMap<string, Scored>, standalone: ReadonlySet<string>) {
-  const eligible = ranked.filter((c) => c.members.length >= MIN_PILOT_SIZE && !standalone.has(c.id));
-  const pool = eligible.length > 0 ? eligible : ranked.filter((c) => c.members.length >= MIN_PILOT_SIZE);
-  return [...(pool.length > 0 ? pool : ranked)].sort((a, b) => scored.get(a.id)!.cuts - scored.get(b.id)!.cuts)[0]?.id;
+function pickPilot(
+  ranked: readonly Cluster[],
+  scored: ReadonlyMap<string, Scored>,
+  standalone: ReadonlySet<string>,
+  kinds: { dataShapes: ReadonlySet<string>; serving: ReadonlySet<string> },
+) {
+  const conditions: ((c: Cluster) => boolean)[] = [
+    (c) => c.members.length >= MIN_PILOT_SIZE,
+    (c) => !kinds.dataShapes.has(c.id),
+    (c) => !standalone.has(c.id),
+    (c) => kinds.serving.has(c.id),
+  ];
+  for (let n = conditions.length; n >= 0; n--) {
+    const pool = ranked.filter((c) => conditions.slice(0, n).every((meets) => meets(c)));
+    if (pool.length > 0) return [...pool].sort((a, b) => scored.get(a.id)!.cuts - scored.get(b.id)!.cuts)[0]?.id;
+  }
+  return undefined;
 }
 
 /**

@@ -245,4 +245,63 @@ describe('planCandidates', async () => {
     for (const id of ['billing', 'shipping', 'catalog-helpers'])
       expect(candidateOf(ranked, id).reasons.join(' ')).not.toMatch(/Already deployed/);
   });
+
+  const extra = (id: string, members: string[], tables: string[] = []) => ({
+    id,
+    name: id,
+    members,
+    tables,
+    sharedTables: [],
+    figures: { size: members.length, internalWeight: 0, externalWeight: 0, interfaceNumber: 0, exclusivity: 1 },
+  });
+
+  it('does not make a bag of view models, DTOs or settings the pilot, though nothing uses it', () => {
+    const settings = extra(
+      'settings',
+      ['SmtpSettings', 'StripeSettings', 'CacheOptions', 'QueueConfiguration', 'IConnectionStringSettings'].map(
+        (n) => `type:Shop.Core.Settings.${n}`,
+      ),
+    );
+    const viewModels = extra(
+      'manageviewmodels',
+      [
+        'AddPhoneNumberViewModel',
+        'IndexViewModel',
+        'RemoveLoginViewModel',
+        'SetPasswordViewModel',
+        'ConfigureTwoFactor',
+      ].map((n) => `type:Shop.Web.Models.ManageViewModels.${n}`),
+    );
+    const ranked = planCandidates({
+      ...withHistory,
+      decomposition: { ...SHOP_DECOMPOSITION, clusters: [...SHOP_DECOMPOSITION.clusters, settings, viewModels] },
+    });
+    expect(candidateOf(ranked, 'settings').cuts).toBe(0);
+    expect(candidateOf(ranked, 'manageviewmodels').cuts).toBe(0);
+    expect(ranked.find((c) => c.pilot)?.cluster).toBe('catalog');
+  });
+
+  it('prefers a pilot that owns tables or serves endpoints to a library of the same cuts', () => {
+    const library = extra(
+      'formatting',
+      ['SlugFormatter', 'DateRenderer', 'CsvWriter', 'PdfLayout', 'Transliterator'].map((n) => `type:Shop.Text.${n}`),
+    );
+    const withTable = {
+      ...library,
+      id: 'faxes',
+      members: library.members.map((m) => `${m}Fax`),
+      tables: ['table:dbo.faxqueue'],
+    };
+    const ranked = planCandidates({
+      ...withHistory,
+      decomposition: { ...SHOP_DECOMPOSITION, clusters: [...SHOP_DECOMPOSITION.clusters, library] },
+    });
+    // Nothing to cut either way: the library wins only when no area with data of its own is free of cuts.
+    expect(ranked.find((c) => c.pilot)?.cluster).toBe('catalog');
+    const both = planCandidates({
+      ...withHistory,
+      decomposition: { ...SHOP_DECOMPOSITION, clusters: [...SHOP_DECOMPOSITION.clusters, library, withTable] },
+    });
+    expect(both.find((c) => c.pilot)?.cluster).toBe('faxes');
+  });
 });

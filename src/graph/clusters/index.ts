@@ -7,13 +7,15 @@
  * their namespaces and tables (naming.ts); quality figures (quality.ts) and
  * seams (seams.ts) describe the cut.
  */
+import path from 'node:path';
 import type { Cluster, ClusteringSettings, Decomposition } from '../../core/decomposition.js';
 import type { EstateGraph } from '../../core/graph.js';
 import type { EstateModel } from '../../core/model.js';
 import { couplingFigures } from '../metrics/coupling.js';
+import { DEFAULT_AREA_RULES, mergeLayersOfDeployables } from './deployableAreas.js';
 import { communities } from './louvain.js';
-import { estateSegments, nameClusters, rankedSegments, slug } from './naming.js';
-import { type Part, absorbFragments, anchorOf, partition } from './partition.js';
+import { dominantArea, estateSegments, nameClusters, rankedSegments, slug } from './naming.js';
+import { type Part, absorbFragments, anchorOf, partition, strongest } from './partition.js';
 import { compilePattern, matchesAny } from './pattern.js';
 import { qualityOf } from './quality.js';
 import { findSeams } from './seams.js';
@@ -41,6 +43,7 @@ export function decompose(graph: EstateGraph, model: EstateModel, settings: Clus
     const anchor = anchorOf(unit, pins.groupOf.get(unit.id));
     if (anchor) anchors.set(unit.id, anchor);
   }
+  const estate = estateSegments(unitGraph.units.map((u) => u.label));
   const louvainSettings = { resolution: settings.resolution, seed: settings.seed };
   // First pass: areas to measure how widely each unit is used.
   const firstPass = partition(
@@ -62,7 +65,12 @@ export function decompose(graph: EstateGraph, model: EstateModel, settings: Clus
   );
   const staying = settleHubs(hubs, parts, unitGraph.edges, weighted.neighbours, unitGraph.unitById, minAreas);
   const settled = absorbFragments(
-    parts,
+    mergeLayersOfDeployables(parts, weighted.neighbours, DEFAULT_AREA_RULES, (members) =>
+      dominantArea(
+        members.map((m) => unitGraph.unitById.get(m)?.label ?? ''),
+        estate,
+      ),
+    ),
     weighted.neighbours,
     MIN_CLUSTER_UNITS,
     (unit) => unitGraph.unitById.get(unit)?.deployable,
@@ -221,6 +229,17 @@ function unitNames(unit: Unit): string[] {
   return names;
 }
 
+/** The project compiling most of the members, by its file name (`Infrastructure.Dapper`). */
+function mainProject(members: readonly string[], unitById: ReadonlyMap<string, Unit>): { project?: string } {
+  const counts = new Map<string, number>();
+  for (const member of members) {
+    const project = unitById.get(member)?.project;
+    if (project) counts.set(project, (counts.get(project) ?? 0) + 1);
+  }
+  const best = strongest(counts);
+  return best ? { project: path.posix.basename(best).replace(/\.[^.]+$/, '') } : {};
+}
+
 function clusterNames(
   shapes: readonly (Part & { shared: boolean })[],
   ownedBy: readonly string[][],
@@ -240,11 +259,16 @@ function clusterNames(
     }
   });
   const free = shapes.map((_s, i) => i).filter((i) => !reserved.has(i));
-  const named = nameClusters(
-    free.map((i) => ({ labels: labelsOf(shapes[i]!.members), tables: ownedBy[i]! })),
-    estate,
-  );
   const taken = new Set([...reserved.values()].map((r) => r.id));
+  const named = nameClusters(
+    free.map((i) => ({
+      labels: labelsOf(shapes[i]!.members),
+      tables: ownedBy[i]!,
+      ...mainProject(shapes[i]!.members, unitById),
+    })),
+    estate,
+    taken,
+  );
   const result: { id: string; name: string }[] = [];
   free.forEach((index, n) => {
     let { id } = named[n]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estateSegments, rankedSegments } from './naming.js';
+import { estateSegments, nameClusters, rankedSegments } from './naming.js';
 
 describe('cluster names', () => {
   const labels = (label: string, n: number) => Array.from({ length: n }, () => label);
@@ -23,5 +23,41 @@ describe('cluster names', () => {
     ]);
     expect(rankedSegments(front, estate)[0]).toBe('WebSPA');
     expect(rankedSegments(labels('Identity.IdentityServerHost.Quickstart.UI', 3), estate)[0]).toBe('Identity');
+  });
+
+  it('make a second cluster of the same area distinct by its own next segment, its table or its project, not a number', () => {
+    const estate = estateSegments([
+      ...labels('Bit.Api.Auth.Controllers', 6),
+      ...labels('Bit.Api.Auth.Models.Request', 6),
+      ...labels('Bit.Api.Auth.Devices.Models.Response', 4),
+      ...labels('Bit.Core.Shared', 3),
+      ...labels('Bit.Core.Billing', 6),
+      ...labels('Bit.Billing.Tax', 3),
+      ...labels('Bit.Vault.Ciphers', 20),
+    ]);
+    const named = nameClusters(
+      [
+        { labels: [...labels('Bit.Api.Auth.Controllers', 6), ...labels('Bit.Api.Auth.Models.Request', 6)], tables: [] },
+        // As Auth's by its namespaces as the first: its own next segment tells them apart.
+        {
+          labels: [...labels('Bit.Api.Auth.Models.Request', 3), ...labels('Bit.Api.Auth.Devices.Models.Response', 2)],
+          tables: [],
+        },
+        { labels: labels('Bit.Core.Billing', 6), tables: [] },
+        { labels: labels('Bit.Core.Billing', 3), tables: ['table:dbo.taxrate'] },
+        { labels: labels('Bit.Core.Billing', 2), tables: [], project: 'Billing.Jobs' },
+        { labels: labels('Bit.Core.Shared', 3), tables: [], project: 'Core' },
+      ],
+      estate,
+      new Set(['shared']),
+    );
+    expect(named.map((n) => n.id)).toEqual([
+      'auth',
+      'auth-devices',
+      'billing',
+      'billing-taxrate',
+      'billing-billing-jobs',
+      'shared-core',
+    ]);
   });
 });

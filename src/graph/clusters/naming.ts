@@ -40,6 +40,10 @@ const LAYER_WORDS = new Set(
     'models',
     'queries',
     'repositories',
+    'request',
+    'requests',
+    'response',
+    'responses',
     'server',
     'service',
     'services',
@@ -60,6 +64,8 @@ export interface NamingInput {
   labels: string[];
   /** Owned tables, most used first. */
   tables: string[];
+  /** The project most members are compiled in (its file name), when any. */
+  project?: string;
 }
 
 export function segmentsOf(label: string): string[] {
@@ -107,6 +113,15 @@ export function rankedSegments(labels: readonly string[], estate: EstateSegments
     .map(([, entry]) => [...entry.spellings].sort(([a, x], [b, y]) => y - x || compare(a, b))[0]![0]);
 }
 
+/** The area segment most labels carry, when more than half of them do: what the members say their area is. */
+export function dominantArea(labels: readonly string[], estate: EstateSegments): string | undefined {
+  const top = rankedSegments(labels, estate)[0];
+  if (top === undefined) return undefined;
+  const key = top.toLowerCase();
+  const carrying = labels.filter((label) => segmentsOf(label).some((s) => s.toLowerCase() === key)).length;
+  return carrying * 2 > labels.length ? key : undefined;
+}
+
 export function tableName(tableId: string): string {
   const key = tableId.replace(/^table:/, '');
   return key.slice(key.lastIndexOf('.') + 1);
@@ -122,11 +137,18 @@ export function slug(name: string): string {
 }
 
 /**
- * Names for clusters given in a stable order (largest first): the best segment,
- * then — when an earlier cluster took that name — the best two joined, then a number.
+ * Names for clusters given in a stable order (largest first): the best segment;
+ * when an earlier cluster took that name, the best segment with the next one
+ * of its own that makes it distinct (`Auth Devices` next to `Auth`), else with
+ * its main table, else with its project; a number only when all of those are taken.
  */
-export function nameClusters(inputs: readonly NamingInput[], estate: EstateSegments): { id: string; name: string }[] {
-  const taken = new Set<string>();
+export function nameClusters(
+  inputs: readonly NamingInput[],
+  estate: EstateSegments,
+  reserved: ReadonlySet<string> = new Set(),
+): { id: string; name: string }[] {
+  // Reserved ids (the shared layer's, pinned groups') are taken names too: a cluster named `Shared` is no `shared-2`.
+  const taken = new Set<string>(reserved);
   const ids = new Set<string>();
   return inputs.map((input) => {
     const ranked = rankedSegments(input.labels, estate);
@@ -134,8 +156,14 @@ export function nameClusters(inputs: readonly NamingInput[], estate: EstateSegme
       ? tableName(input.tables[0])
       : (segmentsOf(input.labels[0] ?? '').pop() ?? 'Cluster');
     const first = ranked[0] ?? fallback;
+    const qualifiers = [
+      ...ranked.slice(1),
+      ...input.tables.slice(0, 1).map(tableName),
+      ...(input.project ? [input.project] : []),
+    ].filter((q) => q.toLowerCase() !== first.toLowerCase());
     let name = first;
-    if (taken.has(name.toLowerCase()) && ranked[1]) name = `${first} ${ranked[1]}`;
+    const isTaken = (n: string) => taken.has(n.toLowerCase()) || taken.has(slug(n));
+    if (isTaken(name)) name = qualifiers.map((q) => `${first} ${q}`).find((n) => !isTaken(n)) ?? first;
     taken.add(name.toLowerCase());
     let id = slug(name);
     for (let n = 2; ids.has(id); n++) id = `${slug(name)}-${n}`;
