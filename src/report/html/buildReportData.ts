@@ -8,6 +8,7 @@ import { aggregateLevel, compare, type AggregatedLevel, type AggregatedNode } fr
 import { readDecomposition, type ClusterInput } from './decomposition.js';
 import { dsmOrder } from './dsm.js';
 import { layoutPositions } from './layout.js';
+import { READABLE_NODES, rollUpNamespaces } from './namespaceDepth.js';
 import { plotsOf } from './plots.js';
 import type { EdgeCategory, GraphLevel, GraphLevelId, ReportData } from './reportData.js';
 import { indexUnits, type CodeLevel, type UnitIndex, type UnitInfo } from './units.js';
@@ -18,6 +19,7 @@ const DEPENDENCY_CATEGORIES: ReadonlySet<EdgeCategory> = new Set(['code', 'http'
 export function buildReportData(result: ScanResult): ReportData {
   const notes: string[] = [];
   const index = indexUnits(result.graph.nodes, result.graph.edges);
+  const rollUp = rollUpNamespaces(index);
   const levels: GraphLevel[] = (['repo', 'project', 'namespace'] as const).map((level) =>
     finishLevel(
       level,
@@ -37,6 +39,9 @@ export function buildReportData(result: ScanResult): ReportData {
     for (const level of levels) markClusters(level, index.unitOf[level.id as CodeLevel], decomposition.clusters);
     levels.push(finishLevel('cluster', clusterLevel(result, index, decomposition.clusters)));
   }
+  const namespaces = levels.find((l) => l.id === 'namespace');
+  if (namespaces && rollUp.depth !== undefined)
+    namespaces.rolledUp = { depth: rollUp.depth, namespaces: rollUp.before, groups: rollUp.after };
 
   const findingCounts = new Map<string, { ruleId: string; error: number; warning: number; note: number }>();
   for (const f of result.findings) {
@@ -81,6 +86,7 @@ export function buildReportData(result: ScanResult): ReportData {
     findingCounts: [...findingCounts.values()].sort((a, b) => compare(a.ruleId, b.ruleId)),
     summaries: result.summaries,
     levels,
+    startLevel: startLevel(levels),
     findings: result.findings.map((f) => ({
       id: f.id,
       ruleId: f.ruleId,
@@ -105,6 +111,25 @@ export function buildReportData(result: ScanResult): ReportData {
         `${level.id} level: ${level.omitted.nodes} nodes and ${level.omitted.edges} edges left undrawn to keep the graph responsive (the lightest ones)`,
       );
   return data;
+}
+
+/** Levels a first look reads best from, in order: projects, then namespaces, clusters, repositories. */
+const START_PREFERENCE: readonly GraphLevelId[] = ['project', 'namespace', 'cluster', 'repo'];
+/** Fewer units than this says little (one repository, three projects): a finer level is preferred. */
+export const FEWEST_READABLE = 8;
+
+/**
+ * The level the graph opens at, chosen from the data: the first preferred level
+ * whose code units a person can read at once; failing that, the one nearest that range.
+ */
+export function startLevel(levels: readonly GraphLevel[]): GraphLevelId {
+  const unitsOf = (level: GraphLevel): number => level.nodes.filter((n) => n.kind === 'unit').length;
+  const ranked = START_PREFERENCE.flatMap((id) => levels.filter((l) => l.id === id));
+  const readable = ranked.find((l) => unitsOf(l) >= FEWEST_READABLE && unitsOf(l) <= READABLE_NODES);
+  if (readable) return readable.id;
+  const distance = (l: GraphLevel): number =>
+    unitsOf(l) < FEWEST_READABLE ? FEWEST_READABLE - unitsOf(l) : unitsOf(l) - READABLE_NODES;
+  return ranked.reduce((best, l) => (distance(l) < distance(best) ? l : best), ranked[0] ?? levels[0]!).id;
 }
 
 function describe(

@@ -43,9 +43,34 @@ export function layoutPositions(
     };
     forceAtlas2.assign(graph, { iterations: iterationsFor(graph.order), settings, getEdgeWeight: 'weight' });
   }
-  return nodeIds.map((_, i) => {
-    const { x, y } = graph.getNodeAttributes(String(i)) as { x: number; y: number };
-    return { x: round(x), y: round(y) };
+  const positions = nodeIds.map((_, i) => graph.getNodeAttributes(String(i)) as { x: number; y: number });
+  shelveIsolated(
+    positions,
+    nodeIds.map((_, i) => graph.degree(String(i)) === 0),
+  );
+  return positions.map(({ x, y }) => ({ x: round(x), y: round(y) }));
+}
+
+/**
+ * Units with no edge at all, in node order, on a grid under the connected ones:
+ * left to ForceAtlas2 they are pushed into a far ring that shrinks the picture
+ * of everything else to a blob in the middle.
+ */
+function shelveIsolated(positions: { x: number; y: number }[], isolated: readonly boolean[]): void {
+  const connected = positions.filter((_, i) => !isolated[i]);
+  const alone = positions.filter((_, i) => isolated[i]);
+  if (alone.length === 0 || connected.length === 0) return;
+  const xs = connected.map((p) => p.x);
+  const ys = connected.map((p) => p.y);
+  const [minX, maxX, minY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys)];
+  const width = Math.max(maxX - minX, 1);
+  // Twice the spacing of the connected nodes: room for each one's label.
+  const step = Math.max((2 * width) / Math.max(Math.sqrt(connected.length), 1), 1);
+  const perRow = Math.max(1, Math.floor(width / step) + 1);
+  alone.forEach((p, k) => {
+    p.x = minX + (k % perRow) * step;
+    // Sigma draws y upwards: below the graph is smaller y.
+    p.y = minY - step * (1.5 + Math.floor(k / perRow));
   });
 }
 

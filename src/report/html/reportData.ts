@@ -64,6 +64,8 @@ export interface GraphLevel {
   dsm: DsmOrder;
   /** What aggregation left undrawn to stay under the node and edge budget, and tables no code at this level uses. */
   omitted: { nodes: number; edges: number; unusedTables: number; empty: number };
+  /** Namespaces rolled up to `depth` segments below each project's root, to stay readable. */
+  rolledUp?: { depth: number; namespaces: number; groups: number };
 }
 
 export interface FindingRow {
@@ -121,6 +123,8 @@ export interface ReportData {
   findingCounts: { ruleId: string; error: number; warning: number; note: number }[];
   summaries: ResultSummary[];
   levels: GraphLevel[];
+  /** The level the graph opens at: chosen from the node counts (see startLevel). */
+  startLevel: GraphLevelId;
   findings: FindingRow[];
   diagnostics: Diagnostic[];
   plots: Plots;
