@@ -23,13 +23,16 @@ export function buildReportData(result: ScanResult): ReportData {
   const levels: GraphLevel[] = (['repo', 'project', 'namespace'] as const).map((level) =>
     finishLevel(
       level,
-      aggregateLevel(
-        result.graph.nodes,
-        result.graph.edges,
-        index.unitOf[level],
-        describe(index, level, result.repos.length <= 1),
-        index.locOf,
-        level === 'repo',
+      distinctLabels(
+        aggregateLevel(
+          result.graph.nodes,
+          result.graph.edges,
+          index.unitOf[level],
+          describe(index, level, result.repos.length <= 1),
+          index.locOf,
+          level === 'repo',
+        ),
+        index,
       ),
     ),
   );
@@ -171,6 +174,20 @@ function levelLabel(index: UnitIndex, unit: UnitInfo, level: CodeLevel): string 
   if (level === 'namespace' && unit.id.startsWith('project:')) return `${unit.label} (project files)`;
   if (level === 'namespace' && unit.label === '<global>' && parent) return `<global> (${parent})`;
   return unit.label;
+}
+
+/**
+ * Two units of one name at a level (`Bit.Core.Entities` in two projects, a
+ * `Web` project in two repositories) say which one they are by their parent's name.
+ */
+function distinctLabels(level: AggregatedLevel, index: UnitIndex): AggregatedLevel {
+  const count = new Map<string, number>();
+  for (const n of level.nodes) if (n.kind === 'unit') count.set(n.label, (count.get(n.label) ?? 0) + 1);
+  for (const n of level.nodes) {
+    const parent = n.parent ? index.units.get(n.parent)?.label : undefined;
+    if (n.kind === 'unit' && parent && (count.get(n.label) ?? 0) > 1) n.label = `${n.label} (${parent})`;
+  }
+  return level;
 }
 
 /** Each unit's dominant cluster: the one most of its members belong to (ties to the smaller id). */

@@ -151,7 +151,19 @@ export interface DecompositionView {
 
 export interface CandidateView {
   title: string;
+  /** The cluster it would extract. */
+  cluster?: string;
+  rank?: number;
   score?: number;
+  /** Risk side, cut factors and value side, each 0..1 (value unknown without history). */
+  risk?: number;
+  cuts?: number;
+  value?: number;
+  /** The one to learn on: fewest cuts, owns its data, few calls back. */
+  pilot?: true;
+  /** Where the business invests most (churn and hotspots). */
+  highestValue?: true;
   reasons: string[];
+  /** The work list in words. */
   work: string[];
 }
