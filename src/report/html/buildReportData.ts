@@ -7,6 +7,7 @@ import type { ScanResult } from '../../core/result.js';
 import { aggregateLevel, compare, type AggregatedLevel, type AggregatedNode } from './aggregate.js';
 import { readDecomposition, type ClusterInput } from './decomposition.js';
 import { dsmOrder } from './dsm.js';
+import { headlineFigures } from './headlines.js';
 import { layoutPositions } from './layout.js';
 import { READABLE_NODES, rollUpNamespaces } from './namespaceDepth.js';
 import { plotsOf } from './plots.js';
@@ -88,6 +89,7 @@ export function buildReportData(result: ScanResult): ReportData {
     ),
     findingCounts: [...findingCounts.values()].sort((a, b) => compare(a.ruleId, b.ruleId)),
     summaries: result.summaries,
+    headlines: headlineFigures(result),
     levels,
     startLevel: startLevel(levels),
     findings: result.findings.map((f) => ({

@@ -5,6 +5,9 @@
  * to keep the embedded JSON small.
  */
 import type { Diagnostic, ResultSummary, Severity } from '../../core/result.js';
+import type { HeadlineFigure } from './headlines.js';
+
+export type { HeadlineFigure } from './headlines.js';
 
 export const GRAPH_LEVELS = ['repo', 'project', 'namespace', 'cluster'] as const;
 export type GraphLevelId = (typeof GRAPH_LEVELS)[number];
@@ -122,6 +125,8 @@ export interface ReportData {
   languages: { language: string; files: number; loc: number }[];
   findingCounts: { ruleId: string; error: number; warning: number; note: number }[];
   summaries: ResultSummary[];
+  /** The overview's headline figures (see headlines.ts). */
+  headlines: HeadlineFigure[];
   levels: GraphLevel[];
   /** The level the graph opens at: chosen from the node counts (see startLevel). */
   startLevel: GraphLevelId;
