@@ -71,7 +71,11 @@ function headlineFigures(data: ReportData): HTMLElement {
     ...data.headlines.map((figure) =>
       h(
         'div',
-        { class: `card headline-figure${figure.value ? ' alarm' : ''}`, attrs: { 'data-headline': figure.id } },
+        {
+          // Red for a problem found; candidates are a plan, not a problem.
+          class: `card headline-figure${figure.value && figure.id !== 'candidates' ? ' alarm' : ''}`,
+          attrs: { 'data-headline': figure.id },
+        },
         h(
           'div',
           { class: 'figure' },

@@ -62,15 +62,17 @@ function shelveIsolated(positions: { x: number; y: number }[], isolated: readonl
   if (alone.length === 0 || connected.length === 0) return;
   const xs = connected.map((p) => p.x);
   const ys = connected.map((p) => p.y);
-  const [minX, maxX, minY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys)];
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const width = Math.max(maxX - minX, 1);
-  // Twice the spacing of the connected nodes: room for each one's label.
-  const step = Math.max((2 * width) / Math.max(Math.sqrt(connected.length), 1), 1);
-  const perRow = Math.max(1, Math.floor(width / step) + 1);
+  const height = Math.max(maxY - minY, width / 2);
+  // Four to a row (more when there are many), a row a sixteenth of the picture's height: room for labels, close under the graph.
+  const perRow = Math.max(4, Math.ceil(Math.sqrt(alone.length)));
+  const column = width / perRow;
+  const row = height / 16;
   alone.forEach((p, k) => {
-    p.x = minX + (k % perRow) * step;
+    p.x = minX + (k % perRow) * column;
     // Sigma draws y upwards: below the graph is smaller y.
-    p.y = minY - step * (1.5 + Math.floor(k / perRow));
+    p.y = minY - row * (1.5 + Math.floor(k / perRow));
   });
 }
 
