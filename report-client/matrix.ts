@@ -12,6 +12,9 @@ const DEPENDENCY = new Set(['code', 'http', 'grpc', 'routine']);
 /** Never smaller: every row and column keeps a label one can read; a big matrix scrolls instead. */
 const MIN_CELL = 13;
 const MAX_CELL = 20;
+/** About what the row and column label boxes hold at 11 px. */
+const ROW_CHARS = 31;
+const COLUMN_CHARS = 19;
 
 export function matrixView(data: ReportData): { element: HTMLElement; show: () => void } {
   const levels = data.levels.filter((l) => l.dsm.order.length > 1);
@@ -86,7 +89,8 @@ export function matrixView(data: ReportData): { element: HTMLElement; show: () =
       ctx.strokeRect(startAt * cell + 1, startAt * cell + 1, size * cell - 1, size * cell - 1);
     const label = (node: number, i: number, kind: 'row' | 'column'): HTMLElement => {
       const text = level.nodes[node]?.label ?? '';
-      const element = h('div', { class: `dsm-label ${kind}`, attrs: { title: text } }, `${i + 1} ${text}`);
+      const shown = keepTail(text, kind === 'row' ? ROW_CHARS : COLUMN_CHARS);
+      const element = h('div', { class: `dsm-label ${kind}`, attrs: { title: text } }, `${i + 1} ${shown}`);
       element.style.height = kind === 'row' ? `${cell}px` : '';
       element.style.width = kind === 'column' ? `${cell}px` : '';
       element.style.lineHeight = kind === 'row' ? `${cell}px` : `${cell}px`;
@@ -177,6 +181,14 @@ export function matrixView(data: ReportData): { element: HTMLElement; show: () =
       draw(current);
     },
   };
+}
+
+/**
+ * Long names cut at the front: `Microsoft.eShopOnContainers.Services.Ordering.API`
+ * and its siblings differ at the end, so the end is what must stay readable.
+ */
+function keepTail(text: string, max: number): string {
+  return text.length <= max ? text : `…${text.slice(text.length - max + 1)}`;
 }
 
 function weight(level: GraphLevel, edges: number[]): number {
