@@ -53,6 +53,11 @@ await page.locator('[data-role=graph-search]').press('Enter');
 await shoot('graph-selected');
 await page.locator('.graph-view button.level[data-level=namespace]').click();
 await shoot('graph-namespaces');
+if (await page.locator('.graph-view button.level[data-level=cluster]').count()) {
+  await page.locator('[data-role=graph-search]').fill('');
+  await page.locator('.graph-view button.level[data-level=cluster]').click();
+  await shoot('graph-clusters');
+}
 await page.evaluate(() => (location.hash = 'matrix'));
 await page.locator('.matrix-view button.level[data-level=namespace]').click();
 await shoot('matrix');

@@ -51,6 +51,8 @@ export function candidateView(value: unknown, index: number, names: Names): Cand
 /** The work object in the order an engineer does it: what to cut, what to keep, what to split, what moves. */
 export function workLines(work: Record_, names: Names): string[] {
   const lines: string[] = [];
+  // The shared layer comes along as a library: after the cuts, which are the work.
+  const library: string[] = [];
   for (const seam of list(work.seams).filter(isRecord)) {
     const other = names.cluster(str(seam.cluster) ?? '?');
     const inbound = num(seam.inbound) ?? 0;
@@ -61,7 +63,7 @@ export function workLines(work: Record_, names: Names): string[] {
       ? ` (heaviest: ${names.node(str(heaviest.from) ?? '')} → ${names.node(str(heaviest.to) ?? '')})`
       : '';
     if (names.isShared(str(seam.cluster) ?? '')) {
-      if (outbound > 0) lines.push(`Take ${other} along as a library: ${outbound} references into it`);
+      if (outbound > 0) library.push(`Take ${other} along as a library: ${outbound} references into it`);
       continue;
     }
     if (inbound > 0) lines.push(`Cut ${inbound} references from ${other}, or serve them through an API${example}`);
@@ -70,6 +72,7 @@ export function workLines(work: Record_, names: Names): string[] {
     else if (outbound > 0) lines.push(`Replace ${outbound} references into ${other} with calls or a package`);
     if (calls > 0) lines.push(`Keep ${calls} HTTP/gRPC calls with ${other} working across the new border`);
   }
+  lines.push(...library);
   for (const endpoint of list(work.endpoints).filter(isRecord)) {
     const sites = list(endpoint.callSites).length;
     const via = list(endpoint.via).filter((v): v is string => typeof v === 'string');
@@ -96,7 +99,9 @@ export function workLines(work: Record_, names: Names): string[] {
     const byRule = new Map<string, number>();
     for (const f of carried) byRule.set(str(f.ruleId) ?? '?', (byRule.get(str(f.ruleId) ?? '?') ?? 0) + 1);
     const rules = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([rule, n]) => `${n} ${rule}`);
-    lines.push(`Carry ${carried.length} findings on its projects and tables: ${rules.join(', ')}`);
+    lines.push(
+      `Carry ${carried.length} finding${carried.length === 1 ? '' : 's'} on its projects and tables: ${rules.join(', ')}`,
+    );
   }
   return lines;
 }
