@@ -45,3 +45,15 @@ export function groupColors(groups: Iterable<string>): Map<string, string> {
   const sorted = [...new Set(groups)].sort();
   return new Map(sorted.map((g, i) => [g, PALETTE[i % PALETTE.length]!]));
 }
+
+/** Groups past the palette share one neutral colour, so no two groups a legend names look alike. */
+export const OTHER_GROUP_COLOR = '#adb5bd';
+
+/**
+ * Colours for the largest groups by weight (lines of code), the rest neutral:
+ * with 76 clusters a wrapping palette would paint unrelated ones alike.
+ */
+export function rankedColors(weights: ReadonlyMap<string, number>): Map<string, string> {
+  const ranked = [...weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return new Map(ranked.map(([group], i) => [group, PALETTE[i] ?? OTHER_GROUP_COLOR]));
+}

@@ -1,5 +1,5 @@
 /** Clusters, the quality of the cut, the extraction candidates with reasons and work lists, and the seam between two chosen clusters. */
-import type { DecompositionView } from '../src/report/html/reportData.js';
+import type { CandidateView, DecompositionView } from '../src/report/html/reportData.js';
 import { append, clear, formatNumber, h } from './dom.js';
 import { dataTable } from './table.js';
 
@@ -83,22 +83,14 @@ export function decompositionView(view: DecompositionView): HTMLElement {
         ),
       ),
     view.candidates.length > 0 && h('h2', {}, 'Extraction candidates'),
-    ...view.candidates.map((c, i) =>
+    view.candidates.length > 0 && targets(view.candidates),
+    view.candidates.length > 0 &&
       h(
-        'div',
-        { class: 'block candidate', attrs: { 'data-role': 'candidate' } },
-        h(
-          'h3',
-          {},
-          `${i + 1}. ${name.get(c.title) ?? c.title}`,
-          c.score !== undefined ? h('span', { class: 'rule' }, `score ${c.score}`) : null,
-        ),
-        c.reasons.length > 0 && h('h4', {}, 'Why'),
-        c.reasons.length > 0 && h('ul', {}, ...c.reasons.map((r) => h('li', {}, r))),
-        c.work.length > 0 && h('h4', {}, 'Work list'),
-        c.work.length > 0 && h('ol', {}, ...c.work.map((w) => h('li', {}, w))),
+        'p',
+        { class: 'muted' },
+        'Ranked by score (value minus risk). Risk, cuts and value are each 0–1; open a candidate for why and its work list.',
       ),
-    ),
+    ...view.candidates.map((c, i) => candidateBlock(c, i)),
     h('h2', {}, 'Clusters'),
     dataTable({
       name: 'clusters',
@@ -116,6 +108,57 @@ export function decompositionView(view: DecompositionView): HTMLElement {
     h('div', { class: 'toolbar' }, left, h('span', {}, ' and '), right),
     seamBox,
   );
+}
+
+/** The two candidates an architect starts the conversation with: the pilot to learn on, and where the value is. */
+function targets(candidates: CandidateView[]): HTMLElement | false {
+  const pilot = candidates.find((c) => c.pilot);
+  const value = candidates.find((c) => c.highestValue);
+  if (!pilot && !value) return false;
+  const card = (role: string, heading: string, c: CandidateView): HTMLElement =>
+    h(
+      'div',
+      { class: `block target ${role}`, attrs: { 'data-role': role } },
+      h('div', { class: 'label' }, heading),
+      h('h3', {}, c.title),
+      h('p', { class: 'muted' }, figures(c)),
+      c.reasons[0] ? h('p', {}, c.reasons[0]) : null,
+    );
+  return h(
+    'div',
+    { class: 'targets' },
+    pilot && card('pilot', 'Pilot: the low-risk one to learn on', pilot),
+    value && card('value-target', 'Highest-value target', value),
+  );
+}
+
+function figures(c: CandidateView): string {
+  const part = (label: string, v: number | undefined): string | false => v !== undefined && `${label} ${v.toFixed(2)}`;
+  return [part('score', c.score), part('risk', c.risk), part('cuts', c.cuts), part('value', c.value)]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function candidateBlock(c: CandidateView, i: number): HTMLElement {
+  const block = h(
+    'details',
+    { class: 'block candidate', attrs: { 'data-role': 'candidate', 'data-cluster': c.cluster ?? '' } },
+    h(
+      'summary',
+      {},
+      h('strong', {}, `${c.rank ?? i + 1}. ${c.title}`),
+      c.pilot ? h('span', { class: 'badge pilot' }, 'pilot') : null,
+      c.highestValue ? h('span', { class: 'badge value' }, 'highest value') : null,
+      h('span', { class: 'rule' }, figures(c)),
+    ),
+    c.reasons.length > 0 && h('h4', {}, 'Why'),
+    c.reasons.length > 0 && h('ul', {}, ...c.reasons.map((r) => h('li', {}, r))),
+    c.work.length > 0 && h('h4', {}, 'Work list'),
+    c.work.length > 0 && h('ol', { attrs: { 'data-role': 'work-list' } }, ...c.work.map((w) => h('li', {}, w))),
+  );
+  // The first few and the marked ones open: the rest is there for who wants it.
+  block.open = i < 3 || c.pilot === true || c.highestValue === true;
+  return block;
 }
 
 /** `interPartitionCallPercentage` → `inter partition call percentage`. */

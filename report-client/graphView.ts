@@ -5,8 +5,9 @@
  */
 import Graph from 'graphology';
 import Sigma from 'sigma';
+import { extremityArrow, sdfCircle, sdfSquare } from 'sigma/rendering';
 import type { EdgeCategory, GraphLevel, ReportData } from '../src/report/html/reportData.js';
-import { CATEGORY_COLORS, CATEGORY_LABELS, DIMMED, TABLE_COLOR, groupColors } from './colors.js';
+import { CATEGORY_COLORS, CATEGORY_LABELS, DIMMED, OTHER_GROUP_COLOR, TABLE_COLOR, rankedColors } from './colors.js';
 import { nodeDetails } from './details.js';
 import { clear, formatNumber, h } from './dom.js';
 
@@ -34,9 +35,12 @@ interface ViewState {
 
 export function graphView(data: ReportData): { element: HTMLElement; show: () => void } {
   const levels = data.levels;
-  const start = levels.find((l) => l.id === 'project' && l.nodes.length > 1) ?? levels[0]!;
+  const start = levels.find((l) => l.id === data.startLevel) ?? levels[0]!;
   const state: ViewState = { level: start, hiddenCategories: new Set(['co-change']), byCluster: false };
-  const clusterColors = groupColors((data.decomposition?.clusters ?? []).map((c) => c.id));
+  const clusterColors = rankedColors(new Map((data.decomposition?.clusters ?? []).map((c) => [c.id, c.size])));
+  const clusterNames = new Map((data.decomposition?.clusters ?? []).map((c) => [c.id, c.name]));
+  const levelColors = new Map<string, Map<string, string>>();
+  const groupLegend = h('div', { class: 'legend groups', attrs: { 'data-role': 'group-legend' } });
   const colourSelect = data.decomposition
     ? h(
         'select',
@@ -47,10 +51,13 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
     : undefined;
   colourSelect?.addEventListener('change', () => {
     state.byCluster = colourSelect.value === 'cluster';
+    updateGroupLegend();
     sigma?.refresh({ skipIndexation: true });
   });
   const graphs = new Map<string, Graph>();
-  const labels = new Map(levels.flatMap((l) => l.nodes.map((n) => [n.id, n.label] as const)));
+  // A unit's name at its own level: a project among namespaces is labelled '(project files)' there.
+  const labels = new Map<string, string>();
+  for (const l of levels) for (const n of l.nodes) if (!labels.has(n.id)) labels.set(n.id, n.label);
   const stage = h('div', { class: 'graph-stage', attrs: { 'data-role': 'graph-stage' } });
   const panel = h('aside', { class: 'graph-panel', attrs: { 'data-role': 'graph-details' } });
   const status = h('div', { class: 'graph-status' });
@@ -85,7 +92,11 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
     const cached = graphs.get(level.id);
     if (cached) return cached;
     const graph = new Graph({ multi: true, type: 'directed', allowSelfLoops: false });
-    const colors = groupColors(level.nodes.filter((n) => n.kind === 'unit').map((n) => n.group));
+    const weights = new Map<string, number>();
+    for (const n of level.nodes) if (n.kind === 'unit') weights.set(n.group, (weights.get(n.group) ?? 0) + n.loc + 1);
+    // Cluster colours are the same at every level, so the legend and the colour-by-cluster view agree.
+    const colors = level.id === 'cluster' ? clusterColors : rankedColors(weights);
+    levelColors.set(level.id, colors);
     const maxLoc = Math.max(1, ...level.nodes.map((n) => n.loc));
     const maxWeight = Math.max(1, ...level.edges.map((e) => e.w));
     const dense = level.edges.length > DENSE_EDGES;
@@ -100,6 +111,8 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
         size:
           n.kind === 'table' ? largest / 5 : largest / 5 + (largest * 4 * Math.log1p(n.loc)) / (5 * Math.log1p(maxLoc)),
         color: n.kind === 'table' ? TABLE_COLOR : (colors.get(n.group) ?? '#495057'),
+        // Tables are squares: data, not code, whatever the colour scheme.
+        shape: n.kind === 'table' ? 'square' : 'circle',
       });
     });
     level.edges.forEach((e, i) => {
@@ -134,13 +147,20 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
 
   function mount(): void {
     sigma = new Sigma(graphOf(state.level), stage, {
+      // Arrow heads show which way a dependency points: the arrow ends at what is used.
+      primitives: {
+        nodes: { shapes: [sdfCircle(), sdfSquare()] },
+        edges: { extremities: [extremityArrow({ lengthRatio: 4, widthRatio: 3 })], defaultHead: 'arrow' },
+      },
       // The view is display:none while another tab shows; sigma then skips drawing instead of throwing.
       settings: {
         // Sizes in screen pixels: in graph units they shrink as the estate's layout spreads.
         itemSizesReference: 'screen',
         allowInvalidContainer: true,
         labelRenderedSizeThreshold: 7,
-        labelDensity: 0.8,
+        // Few labels per cell of the grid, cells as wide as a long name: labels never pile into one another.
+        labelDensity: 0.5,
+        labelGridCellSize: 180,
         minCameraRatio: 0.02,
         maxCameraRatio: 4,
       },
@@ -228,6 +248,7 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
     for (const button of levelButtons) button.classList.toggle('active', button.dataset.level === level.id);
     sigma?.setGraph(graphOf(level));
     updateStatus();
+    updateGroupLegend();
     select(undefined);
     if (focus) fitTo(focus);
     else void sigma?.getCamera().reset({ duration: 300 });
@@ -256,9 +277,41 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
       parts.push(
         `${formatNumber(omitted.nodes)} nodes and ${formatNumber(omitted.edges)} edges left out (the lightest)`,
       );
+    if (state.level.rolledUp)
+      parts.push(
+        `${formatNumber(state.level.rolledUp.namespaces)} namespaces rolled up to ${formatNumber(state.level.rolledUp.groups)} (${state.level.rolledUp.depth} below each project's root namespace)`,
+      );
     if (omitted.empty) parts.push(`${formatNumber(omitted.empty)} without code or edges not drawn`);
     if (omitted.unusedTables) parts.push(`${formatNumber(omitted.unusedTables)} tables no code uses not drawn`);
     status.textContent = parts.join(' · ');
+  }
+
+  /** What each colour stands for on the level shown: the coloured groups, the rest counted as one grey. */
+  function updateGroupLegend(): void {
+    const level = state.level;
+    const byCluster = level.id === 'cluster' || state.byCluster;
+    const colors = byCluster ? clusterColors : (levelColors.get(level.id) ?? new Map<string, string>());
+    const present = new Set(
+      level.nodes.flatMap((n) => (n.kind !== 'unit' ? [] : byCluster ? [n.cluster ?? n.group] : [n.group])),
+    );
+    const shown = [...colors].filter(([group, color]) => present.has(group) && color !== OTHER_GROUP_COLOR);
+    const others = [...present].filter((g) => (colors.get(g) ?? OTHER_GROUP_COLOR) === OTHER_GROUP_COLOR).length;
+    const item = (color: string, text: string): HTMLElement => {
+      const swatch = h('span', { class: 'swatch round' });
+      swatch.style.background = color;
+      const label = h('span', { class: 'legend-label', attrs: { title: text } }, text);
+      return h('span', { class: 'legend-item' }, swatch, label);
+    };
+    groupLegend.replaceChildren(
+      h('span', { class: 'muted' }, byCluster ? 'Clusters:' : level.id === 'repo' ? 'Repositories:' : 'Groups:'),
+      ...shown.map(([group, color]) => item(color, groupLabel(group, byCluster))),
+      ...(others > 0 ? [item(OTHER_GROUP_COLOR, `${others} more, smaller`)] : []),
+    );
+  }
+
+  function groupLabel(group: string, byCluster: boolean): string {
+    if (byCluster) return clusterNames.get(group) ?? group;
+    return labels.get(group) ?? (group === '.' ? '(repository root)' : group);
   }
 
   search.addEventListener('input', () => {
@@ -297,17 +350,13 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
       h('div', { class: 'search-box' }, search, results),
       status,
     ),
-    h('div', { class: 'graph-body' }, stage, panel),
+    h('div', { class: 'graph-body' }, stage, h('div', { class: 'graph-side' }, panel, groupLegend)),
     h(
       'div',
       { class: 'legend' },
       ...legend,
-      h('span', { class: 'legend-item' }, h('span', { class: 'swatch round table' }), 'table'),
-      h(
-        'span',
-        { class: 'muted' },
-        'Node size: lines of code. Colour: repository (cluster at the cluster level). Edge width: weight.',
-      ),
+      h('span', { class: 'legend-item' }, h('span', { class: 'swatch square table' }), 'table (square)'),
+      h('span', { class: 'muted' }, 'Node size: lines of code. Arrows point at what is used. Edge width: weight.'),
     ),
   );
   return {

@@ -17,12 +17,12 @@ export function overview(data: ReportData): HTMLElement {
     ['Commits read', s.commits],
     ['Findings', s.findings],
   ];
-  if (data.decomposition)
-    cards.push(['Clusters', data.decomposition.clusters.length], ['Candidates', data.decomposition.candidates.length]);
+  if (data.decomposition) cards.push(['Clusters', data.decomposition.clusters.length]);
   const headlines = data.summaries.filter((section) => section.headline);
   return h(
     'section',
     { class: 'view overview' },
+    headlineFigures(data),
     h(
       'div',
       { class: 'cards' },
@@ -60,6 +60,35 @@ export function overview(data: ReportData): HTMLElement {
       ],
     }),
     ...data.summaries.filter((section) => section.rows.length > 0).map(summaryBlock),
+  );
+}
+
+/** The figures a CTO asks for first, each with what it counts. */
+function headlineFigures(data: ReportData): HTMLElement {
+  return h(
+    'div',
+    { class: 'cards headline-figures' },
+    ...data.headlines.map((figure) =>
+      h(
+        'div',
+        {
+          // Red for a problem found; candidates are a plan, not a problem.
+          class: `card headline-figure${figure.value && figure.id !== 'candidates' ? ' alarm' : ''}`,
+          attrs: { 'data-headline': figure.id },
+        },
+        h(
+          'div',
+          { class: 'figure' },
+          figure.value === null
+            ? '—'
+            : figure.percent !== undefined
+              ? `${figure.percent}%`
+              : formatNumber(figure.value),
+        ),
+        h('div', { class: 'label' }, figure.label),
+        h('div', { class: 'detail muted' }, figure.detail),
+      ),
+    ),
   );
 }
 

@@ -1,8 +1,8 @@
 /**
  * `npm run report:screens`: builds the harbor estate, writes its HTML report and
  * saves a screenshot of each main view for people to look at (default folder
- * .estate/screens; pass another as the first argument, or a result JSON as the
- * second to shoot that estate's report instead).
+ * .estate/screens; pass another as the first argument, and a result JSON or a
+ * written report.html as the second to shoot that estate's report instead).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -13,12 +13,14 @@ import { openReport } from './openReport.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const out = path.resolve(process.argv[2] ?? path.join(root, '.estate/screens'));
-const savedResult = process.argv[3];
+const given = process.argv[3];
 mkdirSync(out, { recursive: true });
 
-const report = path.join(out, 'report.html');
 const cli = path.join(root, 'bin/assess.js');
-if (savedResult) execFileSync(process.execPath, [cli, 'report', savedResult, '--html', report], { stdio: 'inherit' });
+const report = given?.endsWith('.html') ? path.resolve(given) : path.join(out, 'report.html');
+if (given?.endsWith('.html')) {
+  // Shot as written.
+} else if (given) execFileSync(process.execPath, [cli, 'report', given, '--html', report], { stdio: 'inherit' });
 else {
   const estate = buildEstate('harbor-estate', path.join(root, '.estate/harbor-estate'));
   execFileSync(process.execPath, [cli, 'scan', estate, '-q', '--html', report], {
@@ -41,7 +43,7 @@ await shoot('graph');
 // The most connected node of the level shown first, whatever the estate.
 const busiest = await page.evaluate(`(() => {
   const data = JSON.parse(document.getElementById('assess-data').textContent);
-  const level = data.levels.find((l) => l.id === 'project' && l.nodes.length > 1) ?? data.levels[0];
+  const level = data.levels.find((l) => l.id === data.startLevel) ?? data.levels[0];
   const degree = level.nodes.map(() => 0);
   for (const e of level.edges) { degree[e.s] += 1; degree[e.t] += 1; }
   return level.nodes[degree.indexOf(Math.max(...degree))].label;
@@ -51,6 +53,11 @@ await page.locator('[data-role=graph-search]').press('Enter');
 await shoot('graph-selected');
 await page.locator('.graph-view button.level[data-level=namespace]').click();
 await shoot('graph-namespaces');
+if (await page.locator('.graph-view button.level[data-level=cluster]').count()) {
+  await page.locator('[data-role=graph-search]').fill('');
+  await page.locator('.graph-view button.level[data-level=cluster]').click();
+  await shoot('graph-clusters');
+}
 await page.evaluate(() => (location.hash = 'matrix'));
 await page.locator('.matrix-view button.level[data-level=namespace]').click();
 await shoot('matrix');

@@ -14,6 +14,7 @@ import { buildEstate } from '../../fixtures/build-estate.mjs';
 // @ts-expect-error plain JS test helper, shared with npm run report:screens
 import { openReport } from '../browser/openReport.mjs';
 import { assess } from './cli.js';
+import { expectedHeadlines } from './headlineExpectations.js';
 
 type Opened = {
   page: import('playwright-core').Page;
@@ -119,6 +120,17 @@ describe('the HTML report in Chromium', () => {
     expect(await page.locator('[data-role=finding-detail] pre').textContent()).toContain(
       '</script><script>window.__pwned = 2</script>',
     );
+  });
+
+  it("shows the overview's headline figures as the result's data has them", async () => {
+    const { page } = opened;
+    await showView('overview');
+    const result = JSON.parse(readFileSync(path.join(work, 'result.json'), 'utf8')) as ScanResult;
+    for (const [id, want] of Object.entries(expectedHeadlines(result))) {
+      const card = page.locator(`[data-headline=${id}]`);
+      expect(await card.locator('.figure').textContent(), id).toBe(want.figure);
+      if (want.detail) expect(await card.locator('.detail').textContent(), id).toContain(want.detail);
+    }
   });
 
   it('plots hotspots as churn × complexity', async () => {

@@ -290,6 +290,38 @@ describe('buildReportData levels', () => {
     expect(pairs(levelOf('namespace', result(graph)))).toContain('Core (project files) -code-> Shop.Billing 1');
   });
 
+  it('tells two namespaces of one name in two projects apart by their project', () => {
+    const graph = estate();
+    const twin = 'namespace:Shop.Billing@shop/src/Web/Web.csproj';
+    graph.nodes.push(
+      { id: twin, kind: 'namespace', name: 'Shop.Billing', repo: 'shop', data: { project: web } },
+      {
+        id: 'type:Shop.Billing.WebInvoice',
+        kind: 'type',
+        name: 'Shop.Billing.WebInvoice',
+        repo: 'shop',
+        path: 'src/Web/WebInvoice.cs',
+        loc: 9,
+        data: {
+          typeKind: 'class',
+          namespace: 'Shop.Billing',
+          project: web,
+          files: ['src/Web/WebInvoice.cs'],
+          line: 1,
+          modifiers: [],
+        },
+      },
+    );
+    graph.edges.push(
+      { from: twin, to: 'type:Shop.Billing.WebInvoice', kind: 'contains', weight: 1 },
+      { from: 'type:Shop.Billing.WebInvoice', to: 'type:Shop.Billing.Invoice', kind: 'type-ref', weight: 1 },
+    );
+    const labels = levelOf('namespace', result(graph)).nodes.map((n) => n.label);
+    expect(labels).toContain('Shop.Billing (Core)');
+    expect(labels).toContain('Shop.Billing (Web)');
+    expect(labels).toContain('Shop.Orders');
+  });
+
   it('draws no cluster level without a decomposition', () => {
     expect(buildReportData(result()).levels.map((l) => l.id)).toEqual(['repo', 'project', 'namespace']);
   });

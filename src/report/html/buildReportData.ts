@@ -7,7 +7,9 @@ import type { ScanResult } from '../../core/result.js';
 import { aggregateLevel, compare, type AggregatedLevel, type AggregatedNode } from './aggregate.js';
 import { readDecomposition, type ClusterInput } from './decomposition.js';
 import { dsmOrder } from './dsm.js';
+import { headlineFigures } from './headlines.js';
 import { layoutPositions } from './layout.js';
+import { READABLE_NODES, rollUpNamespaces } from './namespaceDepth.js';
 import { plotsOf } from './plots.js';
 import type { EdgeCategory, GraphLevel, GraphLevelId, ReportData } from './reportData.js';
 import { indexUnits, type CodeLevel, type UnitIndex, type UnitInfo } from './units.js';
@@ -18,16 +20,20 @@ const DEPENDENCY_CATEGORIES: ReadonlySet<EdgeCategory> = new Set(['code', 'http'
 export function buildReportData(result: ScanResult): ReportData {
   const notes: string[] = [];
   const index = indexUnits(result.graph.nodes, result.graph.edges);
+  const rollUp = rollUpNamespaces(index);
   const levels: GraphLevel[] = (['repo', 'project', 'namespace'] as const).map((level) =>
     finishLevel(
       level,
-      aggregateLevel(
-        result.graph.nodes,
-        result.graph.edges,
-        index.unitOf[level],
-        describe(index, level, result.repos.length <= 1),
-        index.locOf,
-        level === 'repo',
+      distinctLabels(
+        aggregateLevel(
+          result.graph.nodes,
+          result.graph.edges,
+          index.unitOf[level],
+          describe(index, level, result.repos.length <= 1),
+          index.locOf,
+          level === 'repo',
+        ),
+        index,
       ),
     ),
   );
@@ -37,6 +43,9 @@ export function buildReportData(result: ScanResult): ReportData {
     for (const level of levels) markClusters(level, index.unitOf[level.id as CodeLevel], decomposition.clusters);
     levels.push(finishLevel('cluster', clusterLevel(result, index, decomposition.clusters)));
   }
+  const namespaces = levels.find((l) => l.id === 'namespace');
+  if (namespaces && rollUp.depth !== undefined)
+    namespaces.rolledUp = { depth: rollUp.depth, namespaces: rollUp.before, groups: rollUp.after };
 
   const findingCounts = new Map<string, { ruleId: string; error: number; warning: number; note: number }>();
   for (const f of result.findings) {
@@ -80,7 +89,9 @@ export function buildReportData(result: ScanResult): ReportData {
     ),
     findingCounts: [...findingCounts.values()].sort((a, b) => compare(a.ruleId, b.ruleId)),
     summaries: result.summaries,
+    headlines: headlineFigures(result),
     levels,
+    startLevel: startLevel(levels),
     findings: result.findings.map((f) => ({
       id: f.id,
       ruleId: f.ruleId,
@@ -105,6 +116,25 @@ export function buildReportData(result: ScanResult): ReportData {
         `${level.id} level: ${level.omitted.nodes} nodes and ${level.omitted.edges} edges left undrawn to keep the graph responsive (the lightest ones)`,
       );
   return data;
+}
+
+/** Levels a first look reads best from, in order: projects, then namespaces, clusters, repositories. */
+const START_PREFERENCE: readonly GraphLevelId[] = ['project', 'namespace', 'cluster', 'repo'];
+/** Fewer units than this says little (one repository, three projects): a finer level is preferred. */
+export const FEWEST_READABLE = 8;
+
+/**
+ * The level the graph opens at, chosen from the data: the first preferred level
+ * whose code units a person can read at once; failing that, the one nearest that range.
+ */
+export function startLevel(levels: readonly GraphLevel[]): GraphLevelId {
+  const unitsOf = (level: GraphLevel): number => level.nodes.filter((n) => n.kind === 'unit').length;
+  const ranked = START_PREFERENCE.flatMap((id) => levels.filter((l) => l.id === id));
+  const readable = ranked.find((l) => unitsOf(l) >= FEWEST_READABLE && unitsOf(l) <= READABLE_NODES);
+  if (readable) return readable.id;
+  const distance = (l: GraphLevel): number =>
+    unitsOf(l) < FEWEST_READABLE ? FEWEST_READABLE - unitsOf(l) : unitsOf(l) - READABLE_NODES;
+  return ranked.reduce((best, l) => (distance(l) < distance(best) ? l : best), ranked[0] ?? levels[0]!).id;
 }
 
 function describe(
@@ -146,6 +176,20 @@ function levelLabel(index: UnitIndex, unit: UnitInfo, level: CodeLevel): string 
   if (level === 'namespace' && unit.id.startsWith('project:')) return `${unit.label} (project files)`;
   if (level === 'namespace' && unit.label === '<global>' && parent) return `<global> (${parent})`;
   return unit.label;
+}
+
+/**
+ * Two units of one name at a level (`Bit.Core.Entities` in two projects, a
+ * `Web` project in two repositories) say which one they are by their parent's name.
+ */
+function distinctLabels(level: AggregatedLevel, index: UnitIndex): AggregatedLevel {
+  const count = new Map<string, number>();
+  for (const n of level.nodes) if (n.kind === 'unit') count.set(n.label, (count.get(n.label) ?? 0) + 1);
+  for (const n of level.nodes) {
+    const parent = n.parent ? index.units.get(n.parent)?.label : undefined;
+    if (n.kind === 'unit' && parent && (count.get(n.label) ?? 0) > 1) n.label = `${n.label} (${parent})`;
+  }
+  return level;
 }
 
 /** Each unit's dominant cluster: the one most of its members belong to (ties to the smaller id). */

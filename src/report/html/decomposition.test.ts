@@ -51,16 +51,92 @@ describe('readDecomposition', () => {
       ['billing', 1],
       ['orders', 2],
     ]);
+    // Named as the graph names them (here no graph: the id without its kind).
     expect(view.seams[0]!.references[0]).toEqual({
-      from: 'type:Orders.Order',
-      to: 'type:Billing.Invoice',
+      from: 'Orders.Order',
+      to: 'Billing.Invoice',
       count: 3,
       where: 'src/Order.cs:9',
     });
     expect(view.quality).toEqual({ structuralModularity: 0.4 });
     expect(view.candidates).toEqual([
-      { title: 'billing', score: 0.8, reasons: ['owns its tables', 'few callers'], work: ['cut Order → Invoice'] },
+      {
+        title: 'Billing',
+        cluster: 'billing',
+        score: 0.8,
+        reasons: ['owns its tables', 'few callers'],
+        work: ['cut Order → Invoice'],
+      },
     ]);
+  });
+
+  it('reads a candidate as src/plan writes it: marks, figures and its work object in words', () => {
+    const shared = { id: 'shared', name: 'Shared layer', members: [], tables: [], sharedTables: [], shared: true };
+    const read = readDecomposition({
+      graph: {
+        nodes: [
+          { id: 'type:Orders.Order', name: 'Orders.Order' },
+          { id: 'type:Billing.Invoice', name: 'Billing.Invoice' },
+          { id: 'table:dbo.users', name: 'dbo.Users' },
+          { id: 'project:shop/src/Billing/Billing.csproj', name: 'Billing' },
+        ],
+      },
+      decomposition: { clusters: [...clusters, shared], seams },
+      candidates: [
+        {
+          cluster: 'billing',
+          name: 'Billing',
+          rank: 1,
+          score: 0.5,
+          risk: 0.2,
+          cuts: 0.1,
+          value: null,
+          pilot: true,
+          reasons: ['Low-risk pilot'],
+          work: {
+            seams: [
+              {
+                cluster: 'orders',
+                inbound: 3,
+                outbound: 0,
+                calls: 1,
+                links: [{ from: 'type:Orders.Order', to: 'type:Billing.Invoice', kind: 'type-ref', weight: 3 }],
+              },
+              { cluster: 'shared', inbound: 0, outbound: 4, calls: 0, links: [] },
+            ],
+            endpoints: [
+              { unit: 'type:Billing.Api', kind: 'http-call', endpoint: 'GET api/invoices/{id}', callSites: [{}, {}] },
+            ],
+            tablesToSplit: [{ table: 'table:dbo.users', alsoUsedBy: ['orders'] }],
+            projects: [{ project: 'project:shop/src/Billing/Billing.csproj', targetFrameworks: ['net48'] }],
+            packages: [{ package: 'Stripe.net' }],
+            projectFindings: [{ ruleId: 'eol-framework' }],
+            tableFindings: [{ ruleId: 'unindexed-query' }, { ruleId: 'unindexed-query' }],
+          },
+        },
+      ],
+    });
+    const { view } = read as Exclude<typeof read, { problem: string } | undefined>;
+    expect(view.candidates[0]).toEqual({
+      title: 'Billing',
+      cluster: 'billing',
+      rank: 1,
+      score: 0.5,
+      risk: 0.2,
+      cuts: 0.1,
+      pilot: true,
+      reasons: ['Low-risk pilot'],
+      work: [
+        'Cut 3 references from Orders, or serve them through an API (heaviest: Orders.Order → Billing.Invoice)',
+        'Keep 1 HTTP/gRPC calls with Orders working across the new border',
+        'Take Shared layer along as a library: 4 references into it',
+        'Keep the endpoint GET api/invoices/{id} (2 call sites)',
+        'Split table dbo.Users or put it behind an API (also used by Orders)',
+        'Move project Billing (net48)',
+        'Bring along 1 package reference',
+        'Carry 3 findings on its projects and tables: 2 unindexed-query, 1 eol-framework',
+      ],
+    });
   });
 
   it('is absent when the result holds no decomposition, and a problem when it cannot be read', () => {

@@ -5,7 +5,8 @@
  * a result written before or after they land still renders.
  */
 import { z } from 'zod';
-import type { CandidateView, DecompositionView } from './reportData.js';
+import { candidateView, type Names } from './candidateWork.js';
+import type { DecompositionView } from './reportData.js';
 
 const clusterSchema = z.object({
   id: z.string(),
@@ -75,6 +76,7 @@ export function readDecomposition(result: object): DecompositionRead | { problem
   if (!parsed.success)
     return { problem: `the result's decomposition could not be read: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
   const { clusters, seams, quality, candidates } = parsed.data;
+  const names = namesOf(record, clusters);
   const where = (file?: string, line?: number): { where?: string } =>
     file ? { where: line !== undefined ? `${file}:${line}` : file } : {};
   return {
@@ -92,12 +94,22 @@ export function readDecomposition(result: object): DecompositionRead | { problem
         from: s.from,
         to: s.to,
         weight: s.weight,
-        references: s.references.map((r) => ({ from: r.from, to: r.to, count: r.count, ...where(r.file, r.line) })),
-        calls: s.calls.map((c) => ({ from: c.from, to: c.to, kind: c.kind, ...where(c.file, c.line) })),
-        sharedTables: s.sharedTables,
+        references: s.references.map((r) => ({
+          from: names.node(r.from),
+          to: names.node(r.to),
+          count: r.count,
+          ...where(r.file, r.line),
+        })),
+        calls: s.calls.map((c) => ({
+          from: names.node(c.from),
+          to: names.node(c.to),
+          kind: c.kind,
+          ...where(c.file, c.line),
+        })),
+        sharedTables: s.sharedTables.map(names.node),
       })),
       ...(quality ? { quality: numbersOf(quality) } : {}),
-      candidates: (candidates ?? []).map(candidateView),
+      candidates: (candidates ?? []).map((c, i) => candidateView(c, i, names)),
     },
   };
 }
@@ -106,32 +118,16 @@ function numbersOf(record: Record<string, unknown>): Record<string, number> {
   return Object.fromEntries(Object.entries(record).filter((e): e is [string, number] => typeof e[1] === 'number'));
 }
 
-function candidateView(value: unknown, index: number): CandidateView {
-  const record = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  const title = firstString(record, ['name', 'title', 'cluster', 'id']) ?? `Candidate ${index + 1}`;
-  const score = [record.score, record.rank].find((v): v is number => typeof v === 'number');
+/** Node names from the result's graph, when it has one; cluster names from the clusters. */
+function namesOf(record: Record<string, unknown>, clusters: readonly ClusterInput[]): Names {
+  const graph = record.graph as { nodes?: { id?: unknown; name?: unknown }[] } | undefined;
+  const nodeNames = new Map<string, string>();
+  for (const node of Array.isArray(graph?.nodes) ? graph.nodes : [])
+    if (typeof node.id === 'string' && typeof node.name === 'string') nodeNames.set(node.id, node.name);
+  const byId = new Map(clusters.map((c) => [c.id, c]));
   return {
-    title,
-    ...(score !== undefined ? { score } : {}),
-    reasons: textList(record.reasons ?? record.why),
-    work: textList(record.work ?? record.workList ?? record.steps ?? record.tasks),
+    node: (id) => nodeNames.get(id) ?? id.slice(id.indexOf(':') + 1),
+    cluster: (id) => byId.get(id)?.name ?? id,
+    isShared: (id) => byId.get(id)?.shared === true,
   };
-}
-
-function firstString(record: Record<string, unknown>, keys: string[]): string | undefined {
-  for (const key of keys) if (typeof record[key] === 'string' && record[key] !== '') return record[key];
-  return undefined;
-}
-
-/** Strings as they are; objects by their text-like field, else as compact JSON. */
-function textList(value: unknown): string[] {
-  if (!Array.isArray(value)) return typeof value === 'string' ? [value] : [];
-  return value.map((item) => {
-    if (typeof item === 'string') return item;
-    if (item && typeof item === 'object') {
-      const text = firstString(item as Record<string, unknown>, ['text', 'message', 'description', 'title', 'name']);
-      return text ?? JSON.stringify(item);
-    }
-    return String(item);
-  });
 }

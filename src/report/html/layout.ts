@@ -43,9 +43,36 @@ export function layoutPositions(
     };
     forceAtlas2.assign(graph, { iterations: iterationsFor(graph.order), settings, getEdgeWeight: 'weight' });
   }
-  return nodeIds.map((_, i) => {
-    const { x, y } = graph.getNodeAttributes(String(i)) as { x: number; y: number };
-    return { x: round(x), y: round(y) };
+  const positions = nodeIds.map((_, i) => graph.getNodeAttributes(String(i)) as { x: number; y: number });
+  shelveIsolated(
+    positions,
+    nodeIds.map((_, i) => graph.degree(String(i)) === 0),
+  );
+  return positions.map(({ x, y }) => ({ x: round(x), y: round(y) }));
+}
+
+/**
+ * Units with no edge at all, in node order, on a grid under the connected ones:
+ * left to ForceAtlas2 they are pushed into a far ring that shrinks the picture
+ * of everything else to a blob in the middle.
+ */
+function shelveIsolated(positions: { x: number; y: number }[], isolated: readonly boolean[]): void {
+  const connected = positions.filter((_, i) => !isolated[i]);
+  const alone = positions.filter((_, i) => isolated[i]);
+  if (alone.length === 0 || connected.length === 0) return;
+  const xs = connected.map((p) => p.x);
+  const ys = connected.map((p) => p.y);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const width = Math.max(maxX - minX, 1);
+  const height = Math.max(maxY - minY, width / 2);
+  // Four to a row (more when there are many), a row a sixteenth of the picture's height: room for labels, close under the graph.
+  const perRow = Math.max(4, Math.ceil(Math.sqrt(alone.length)));
+  const column = width / perRow;
+  const row = height / 16;
+  alone.forEach((p, k) => {
+    p.x = minX + (k % perRow) * column;
+    // Sigma draws y upwards: below the graph is smaller y.
+    p.y = minY - row * (1.5 + Math.floor(k / perRow));
   });
 }
 

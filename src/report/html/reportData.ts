@@ -5,6 +5,9 @@
  * to keep the embedded JSON small.
  */
 import type { Diagnostic, ResultSummary, Severity } from '../../core/result.js';
+import type { HeadlineFigure } from './headlines.js';
+
+export type { HeadlineFigure } from './headlines.js';
 
 export const GRAPH_LEVELS = ['repo', 'project', 'namespace', 'cluster'] as const;
 export type GraphLevelId = (typeof GRAPH_LEVELS)[number];
@@ -64,6 +67,8 @@ export interface GraphLevel {
   dsm: DsmOrder;
   /** What aggregation left undrawn to stay under the node and edge budget, and tables no code at this level uses. */
   omitted: { nodes: number; edges: number; unusedTables: number; empty: number };
+  /** Namespaces rolled up to `depth` segments below each project's root, to stay readable. */
+  rolledUp?: { depth: number; namespaces: number; groups: number };
 }
 
 export interface FindingRow {
@@ -120,7 +125,11 @@ export interface ReportData {
   languages: { language: string; files: number; loc: number }[];
   findingCounts: { ruleId: string; error: number; warning: number; note: number }[];
   summaries: ResultSummary[];
+  /** The overview's headline figures (see headlines.ts). */
+  headlines: HeadlineFigure[];
   levels: GraphLevel[];
+  /** The level the graph opens at: chosen from the node counts (see startLevel). */
+  startLevel: GraphLevelId;
   findings: FindingRow[];
   diagnostics: Diagnostic[];
   plots: Plots;
@@ -147,7 +156,19 @@ export interface DecompositionView {
 
 export interface CandidateView {
   title: string;
+  /** The cluster it would extract. */
+  cluster?: string;
+  rank?: number;
   score?: number;
+  /** Risk side, cut factors and value side, each 0..1 (value unknown without history). */
+  risk?: number;
+  cuts?: number;
+  value?: number;
+  /** The one to learn on: fewest cuts, owns its data, few calls back. */
+  pilot?: true;
+  /** Where the business invests most (churn and hotspots). */
+  highestValue?: true;
   reasons: string[];
+  /** The work list in words. */
   work: string[];
 }
