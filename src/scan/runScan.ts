@@ -22,6 +22,7 @@ import { packageUsages } from '../packages/inventory.js';
 import { type PlanOptions, withCandidates } from '../plan/index.js';
 import { sqlCoverage, summariseQueries } from '../sql/resultSummary.js';
 import { extractAll } from './extractAll.js';
+import { closeFactsCache, openFactsCache } from './factsCachePhase.js';
 import { defaultCacheDir, loadAdvisories, lookUpPackages, type PackageOptions } from './packagePhase.js';
 import { runAnalyzers, type Unavailable } from './runAnalyzers.js';
 import { scanStats, sortDiagnostics, summariseRepos } from './summarise.js';
@@ -49,6 +50,8 @@ export interface ScanOptions {
   clustering?: ClusteringSettings;
   /** Factor weights of the extraction ranking (`candidates` in assess.config.json). */
   candidates?: PlanOptions;
+  /** Cache folder of per-file facts and history (`--cache-dir`); no cache when undefined (`--no-cache`). */
+  cacheDir?: string;
 }
 
 /** Runs the pipeline; an unexpected error comes out as a `PhaseError` naming the phase it came from. */
@@ -96,11 +99,14 @@ async function runPhases(options: ScanOptions, enter: (phase: PipelinePhase) => 
     needs.has('history') && historySettings ? readEstateHistory(walked.repos, historySettings) : undefined;
 
   enter('extract');
+  const cache = options.cacheDir ? openFactsCache(options.cacheDir, options.onEvent) : undefined;
   const extracted = await extractAll(walked.repos, {
     maxFileBytes: options.maxFileBytes,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(cache ? { cache } : {}),
   });
+  if (cache) closeFactsCache(cache, options.onEvent);
 
   enter('graph');
   const repoPaths = new Map(walked.repos.map((r) => [r.name, r.path]));

@@ -29,6 +29,8 @@ export interface ScanFlags {
   history?: boolean;
   offline?: boolean;
   cacheDir?: string;
+  /** commander's `--no-cache` */
+  cache?: boolean;
   registryTimeout?: string;
   advisories?: string;
 }
@@ -59,8 +61,9 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--offline', 'never reach a package registry; use cached answers only (also ASSESS_OFFLINE=1)')
     .option(
       '--cache-dir <dir>',
-      'registry cache folder (default: ASSESS_CACHE_DIR, else $XDG_CACHE_HOME/assess or ~/.cache/assess)',
+      'cache folder of registry answers, file facts and history (default: ASSESS_CACHE_DIR, else $XDG_CACHE_HOME/assess or ~/.cache/assess)',
     )
+    .option('--no-cache', 'read and extract every file and read all history again (nothing cached is used or written)')
     .option('--registry-timeout <ms>', 'time-out of one registry request in milliseconds (default 10000)')
     .option(
       '--advisories <dir|zip>',
