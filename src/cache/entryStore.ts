@@ -83,7 +83,7 @@ export class EntryStore<T> {
       this.stats.writes++;
     } catch {
       this.stats.failedWrites++;
-      rmSync(temp, { force: true });
+      removeQuietly(temp);
     }
   }
 
@@ -138,6 +138,14 @@ function parseEntry(text: string): { format: unknown; key: unknown; value: unkno
     return { format: entry.format, key: entry.key, value: entry.value };
   } catch {
     return undefined;
+  }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // its folder is not there or not a folder: nothing was written
   }
 }
 
