@@ -11,7 +11,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const parts: FactsKeyParts = { contentHash: 'a'.repeat(64), extractor: 'r1.csharp1', path: 'src/A.cs', maxFileBytes: 4096 };
+const parts: FactsKeyParts = {
+  contentHash: 'a'.repeat(64),
+  extractor: 'r1.csharp1',
+  path: 'src/A.cs',
+  maxFileBytes: 4096,
+};
 const at = { repo: 'billing', file: 'src/A.cs' };
 const syntax: Diagnostic = { code: 'js-syntax-error', severity: 'warning', message: 'bad', ...at, line: 3 };
 const result = { extracted: { loc: 12 }, diagnostics: [syntax] };

@@ -84,8 +84,17 @@ export function scanRequest(root: string, flags: ScanRequestFlags, since?: strin
       clustering: clusteringSettings(config.clustering),
       candidates: { weights: factorWeightsOf(config.candidates) },
       ...(only ? { only } : {}),
+      ...fixedTimeOf(process.env),
     },
   };
+}
+
+/** SOURCE_DATE_EPOCH (seconds), the reproducible-builds convention: a fixed clock and no timings in the result. */
+export function fixedTimeOf(env: NodeJS.ProcessEnv): { fixedTime?: Date } {
+  const value = env.SOURCE_DATE_EPOCH;
+  if (value === undefined || value === '') return {};
+  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH: expected whole seconds since 1970, got ${value}`);
+  return { fixedTime: new Date(Number(value) * 1000) };
 }
 
 export function parseJobs(value: string): number {

@@ -95,8 +95,8 @@ async function observed(): Promise<Map<FileKind, { inputs: string; outputs: stri
   const hashes = new Map<FileKind, { inputs: ReturnType<typeof createHash>; outputs: ReturnType<typeof createHash> }>();
   for (const { estate, f } of entries) {
     const { contentHash, ...output } = processFile(f, 4 * 1024 * 1024, parsers);
-    let kind = hashes.get(f.kind);
-    if (!kind) hashes.set(f.kind, (kind = { inputs: createHash('sha256'), outputs: createHash('sha256') }));
+    const kind = hashes.get(f.kind) ?? { inputs: createHash('sha256'), outputs: createHash('sha256') };
+    hashes.set(f.kind, kind);
     kind.inputs.update(`${estate}/${f.repo}/${f.path}\n${contentHash ?? 'unread'}\n`);
     kind.outputs.update(`${JSON.stringify(output)}\n`);
   }
