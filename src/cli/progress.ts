@@ -8,10 +8,14 @@ export function terminalProgress(
 ): { listener?: ScanListener; stop(): void } {
   const bar = enabled ? progressBar() : undefined;
   if (!debug) return bar ?? { stop() {} };
+  const started = performance.now();
   return {
     listener: (event) => {
       if (event.type === 'debug') debug(`assess: debug: ${event.message}\n`);
       else bar?.listener?.(event);
+      // When each phase began: where a scan's time goes.
+      if (event.type === 'phase')
+        debug(`assess: debug: phase ${event.phase} at ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
     },
     stop: () => bar?.stop(),
   };
