@@ -24,7 +24,8 @@ export function addEstateScanOptions(command: Command): Command {
     .option('--jobs <n>', 'extraction worker threads (default: one per core, at most 8; 1 = no workers)')
     .option('--no-history', 'skip reading git history (analyzers that need it do not run)')
     .option('--offline', 'never reach a package registry; use cached answers only (also ASSESS_OFFLINE=1)')
-    .option('--cache-dir <dir>', 'registry cache folder')
+    .option('--cache-dir <dir>', 'cache folder of registry answers, file facts and history')
+    .option('--no-cache', 'extract every file and read all history again (nothing cached is used or written)')
     .option('--registry-timeout <ms>', 'time-out of one registry request in milliseconds (default 10000)')
     .option('--advisories <dir|zip>', 'OSV advisory database (folder or zip of OSV JSON)')
     .option('-q, --quiet', 'no progress bar');

@@ -6,6 +6,7 @@ import { reportCommand } from './commands/report.js';
 import { scanCommand } from './commands/scan.js';
 import { baselineCommand } from './commands/baseline.js';
 import { checkCommand } from './commands/check.js';
+import { mergeCommand } from './commands/merge.js';
 import { describeError, EXIT, PhaseError, UsageError } from '../core/errors.js';
 import { processIO, type CliIO } from './io.js';
 import { TOOL_VERSION } from '../core/version.js';
@@ -20,7 +21,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .exitOverride()
     .addHelpText(
       'after',
-      '\nExamples:\n  $ assess scan ./repos\n  $ assess scan ./repos --json assess-result.json\n  $ assess baseline ./repos -o assess-baseline.json\n  $ assess check ./repos --baseline assess-baseline.json\n  $ assess scan --help',
+      '\nExamples:\n  $ assess scan ./repos\n  $ assess scan ./repos --json assess-result.json\n  $ assess baseline ./repos -o assess-baseline.json\n  $ assess check ./repos --baseline assess-baseline.json\n  $ assess merge part-1.json part-2.json -o result.json\n  $ assess scan --help',
     );
   program.addCommand(scanCommand(io, (code) => (exitCode = code)));
   program.addCommand(candidatesCommand(io, (code) => (exitCode = code)));
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   program.addCommand(reportCommand(io, (code) => (exitCode = code)));
   program.addCommand(baselineCommand(io, (code) => (exitCode = code)));
   program.addCommand(checkCommand(io, (code) => (exitCode = code)));
+  program.addCommand(mergeCommand(io, (code) => (exitCode = code)));
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

@@ -1,9 +1,32 @@
-/** A progress bar on stderr for interactive terminals; nothing otherwise. */
+/** A progress bar on stderr for interactive terminals; nothing otherwise. Debug lines with `ASSESS_DEBUG=1`. */
 import cliProgress from 'cli-progress';
 import type { ScanListener } from '../core/events.js';
 
-export function terminalProgress(enabled: boolean): { listener?: ScanListener; stop(): void } {
-  if (!enabled) return { stop() {} };
+export function terminalProgress(
+  enabled: boolean,
+  debug: ((line: string) => void) | undefined = debugOutput(),
+): { listener?: ScanListener; stop(): void } {
+  const bar = enabled ? progressBar() : undefined;
+  if (!debug) return bar ?? { stop() {} };
+  const started = performance.now();
+  return {
+    listener: (event) => {
+      if (event.type === 'debug') debug(`assess: debug: ${event.message}\n`);
+      else bar?.listener?.(event);
+      // When each phase began: where a scan's time goes.
+      if (event.type === 'phase')
+        debug(`assess: debug: phase ${event.phase} at ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+function debugOutput(): ((line: string) => void) | undefined {
+  const flag = process.env.ASSESS_DEBUG;
+  return flag && flag !== '0' && flag !== 'false' ? (line) => process.stderr.write(line) : undefined;
+}
+
+function progressBar(): { listener?: ScanListener; stop(): void } {
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,

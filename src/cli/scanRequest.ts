@@ -25,6 +25,8 @@ export interface ScanRequestFlags {
   history?: boolean;
   offline?: boolean;
   cacheDir?: string;
+  /** commander's `--no-cache` */
+  cache?: boolean;
   registryTimeout?: string;
   advisories?: string;
 }
@@ -59,6 +61,7 @@ export function scanRequest(root: string, flags: ScanRequestFlags, since?: strin
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+  const packages = packageOptions(flags);
   const disabled = new Set(
     Object.entries(config.analyzers)
       .filter(([, v]) => v === false)
@@ -75,12 +78,23 @@ export function scanRequest(root: string, flags: ScanRequestFlags, since?: strin
       analyzerOptions: Object.fromEntries(Object.entries(config.analyzers).filter(([, v]) => v !== false)),
       history,
       analyzers: analyzers.filter((a) => !disabled.has(a.meta.id)),
-      packages: packageOptions(flags),
+      packages,
+      // Facts and history live beside the registry answers, unless --no-cache.
+      ...(flags.cache !== false ? { cacheDir: packages.cacheDir } : {}),
       clustering: clusteringSettings(config.clustering),
       candidates: { weights: factorWeightsOf(config.candidates) },
       ...(only ? { only } : {}),
+      ...fixedTimeOf(process.env),
     },
   };
+}
+
+/** SOURCE_DATE_EPOCH (seconds), the reproducible-builds convention: a fixed clock and no timings in the result. */
+export function fixedTimeOf(env: NodeJS.ProcessEnv): { fixedTime?: Date } {
+  const value = env.SOURCE_DATE_EPOCH;
+  if (value === undefined || value === '') return {};
+  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH: expected whole seconds since 1970, got ${value}`);
+  return { fixedTime: new Date(Number(value) * 1000) };
 }
 
 export function parseJobs(value: string): number {

@@ -2,6 +2,7 @@
  * One discovered file → its extraction result and diagnostics: read, decode,
  * extract. The unit of work that runs in-process or in a worker thread.
  */
+import { createHash } from 'node:crypto';
 import { describeError } from '../core/errors.js';
 import type { Diagnostic } from '../core/result.js';
 import type { FileFacts } from '../core/facts.js';
@@ -14,8 +15,20 @@ import { injectedFault } from './faultInjection.js';
 
 export interface FileResult {
   /** Absent when the file could not be read at all. */
-  extracted?: { loc: number; facts?: FileFacts; sql?: SqlFileFacts };
+  extracted?: ExtractedFacts;
   diagnostics: Diagnostic[];
+  /** sha256 (hex) of the bytes extracted, when the file was read: what the facts cache keys them by. */
+  contentHash?: string;
+}
+
+export interface ExtractedFacts {
+  loc: number;
+  facts?: FileFacts;
+  sql?: SqlFileFacts;
+}
+
+export function contentHashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Never throws: whatever goes wrong with one file becomes its `extract-failed` diagnostic. */
@@ -43,6 +56,7 @@ function processFileOrThrow(entry: FileEntry, maxFileBytes: number, parsers: Par
   const read = readSource(entry, maxFileBytes);
   if (!read.ok) return { diagnostics: [{ code: read.code, severity: 'warning', message: read.message, ...at }] };
   const diagnostics: Diagnostic[] = [];
+  const contentHash = contentHashOf(read.bytes);
   if (read.encoding === 'windows-1252') {
     diagnostics.push({
       code: 'legacy-encoding',
@@ -75,9 +89,10 @@ function processFileOrThrow(entry: FileEntry, maxFileBytes: number, parsers: Par
         ...(sql.sql ? { sql: sql.sql } : {}),
       },
       diagnostics,
+      contentHash,
     };
   } catch (error) {
-    return { diagnostics: [...diagnostics, extractFailed(entry, describeError(error))] };
+    return { diagnostics: [...diagnostics, extractFailed(entry, describeError(error))], contentHash };
   }
 }
 

@@ -10,12 +10,15 @@ import type { FileEntry, RepoEntry } from '../discover/walk.js';
 import type { ScanListener } from '../core/events.js';
 import { loadParsers, processFile, yieldToEventLoop, type FileResult } from '../extract/processFile.js';
 import { extractInWorkers, workerScript } from '../extract/workerPool.js';
+import { type ExtractionCache, extractThroughCache } from './cachedExtraction.js';
 
 export interface ExtractAllOptions {
   maxFileBytes: number;
   /** Worker threads; 1 extracts in this thread. Default: one per core, at most 8. */
   workers?: number;
   onEvent?: ScanListener;
+  /** The facts cache: only files it does not hold are extracted. */
+  cache?: ExtractionCache;
 }
 
 /** Below this many files, starting workers (each loads tree-sitter) costs more than it saves. */
@@ -31,10 +34,13 @@ export async function extractAll(
   // The main thread only waits while workers extract, so one worker per core.
   const workers = options.workers ?? Math.min(8, availableParallelism());
   const script = workerScript();
-  const results =
-    script && workers > 1 && entries.length >= MIN_FILES_FOR_WORKERS
-      ? await extractWithWorkers(entries, { maxFileBytes: options.maxFileBytes, workers, script }, progress)
-      : await extractInThisThread(entries, options.maxFileBytes, progress);
+  const extract = (files: readonly FileEntry[], onDone: (done: number) => void) =>
+    script && workers > 1 && files.length >= MIN_FILES_FOR_WORKERS
+      ? extractWithWorkers(files, { maxFileBytes: options.maxFileBytes, workers, script }, onDone)
+      : extractInThisThread(files, options.maxFileBytes, onDone);
+  const results = options.cache
+    ? await extractThroughCache(entries, options.cache, options.maxFileBytes, extract, progress)
+    : await extract(entries, progress);
 
   const diagnostics: Diagnostic[] = [];
   const models: RepoModel[] = [];

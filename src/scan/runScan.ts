@@ -13,15 +13,15 @@ import type { HistorySummary } from '../core/history.js';
 import type { EstateModel } from '../core/model.js';
 import { SCHEMA_VERSION, type DecompositionResult, type Diagnostic, type ScanResult } from '../core/result.js';
 import { TOOL_VERSION } from '../core/version.js';
-import { walkEstate } from '../discover/walk.js';
 import { buildEstateGraph } from '../graph/buildGraph.js';
 import { decompose } from '../graph/clusters/index.js';
 import { DEFAULT_CLUSTERING_SETTINGS, type ClusteringSettings, type Decomposition } from '../core/decomposition.js';
-import { applyHistory, DEFAULT_HISTORY_SETTINGS, readEstateHistory, type HistorySettings } from '../history/index.js';
+import { applyHistory, DEFAULT_HISTORY_SETTINGS, type HistorySettings } from '../history/index.js';
 import { packageUsages } from '../packages/inventory.js';
 import { type PlanOptions, withCandidates } from '../plan/index.js';
 import { sqlCoverage, summariseQueries } from '../sql/resultSummary.js';
-import { extractAll } from './extractAll.js';
+import type { RepoEntry } from '../discover/walk.js';
+import { type CollectOptions, collectFacts, type EstateFacts } from './collectFacts.js';
 import { defaultCacheDir, loadAdvisories, lookUpPackages, type PackageOptions } from './packagePhase.js';
 import { runAnalyzers, type Unavailable } from './runAnalyzers.js';
 import { scanStats, sortDiagnostics, summariseRepos } from './summarise.js';
@@ -43,76 +43,115 @@ export interface ScanOptions {
   history?: HistorySettings | false;
   /** Fixed clock for tests. */
   now?: () => Date;
+  /** Reproducible output (SOURCE_DATE_EPOCH): the scan's clock reads this time and `elapsedMs` is 0. */
+  fixedTime?: Date;
   /** Registry and advisory settings for the package analyzers. */
   packages?: PackageOptions;
   /** Weights, resolution, seed and pins of the clustering (the decomposition phase). */
   clustering?: ClusteringSettings;
   /** Factor weights of the extraction ranking (`candidates` in assess.config.json). */
   candidates?: PlanOptions;
+  /** Cache folder of per-file facts and history (`--cache-dir`); no cache when undefined (`--no-cache`). */
+  cacheDir?: string;
 }
 
 /** Runs the pipeline; an unexpected error comes out as a `PhaseError` naming the phase it came from. */
-export async function runScan(options: ScanOptions): Promise<ScanResult> {
+export function runScan(options: ScanOptions): Promise<ScanResult> {
+  return inPhases(options, async (enter) => {
+    const started = performance.now();
+    const facts = await collectFacts(collectOptions(options), enter);
+    return analyseFacts(facts, options, enter, started);
+  });
+}
+
+/** The per-repository half only, for the repositories `selectRepos` picks (one shard's). */
+export function collectShardFacts(
+  options: ScanOptions,
+  selectRepos: (repos: readonly RepoEntry[]) => RepoEntry[],
+): Promise<EstateFacts> {
+  return inPhases(options, (enter) => collectFacts({ ...collectOptions(options), selectRepos }, enter));
+}
+
+/** The estate-wide half over facts gathered elsewhere (merged shards); `started`: when their scan began. */
+export function analyseCollectedFacts(facts: EstateFacts, options: ScanOptions, started: number): Promise<ScanResult> {
+  return inPhases(options, (enter) => analyseFacts(facts, options, enter, started));
+}
+
+async function inPhases<T>(
+  options: ScanOptions,
+  body: (enter: (phase: PipelinePhase) => void) => Promise<T>,
+): Promise<T> {
   let phase: PipelinePhase = 'discover';
   try {
-    // The clusters ranked for extraction, when the scan clustered the estate.
-    return withCandidates(
-      await runPhases(options, (next) => {
-        phase = next;
-        options.onEvent?.({ type: 'phase', phase: next });
-      }),
-      options.candidates,
-    );
+    return await body((next) => {
+      phase = next;
+      options.onEvent?.({ type: 'phase', phase: next });
+    });
   } catch (error) {
     throw error instanceof PhaseError ? error : new PhaseError(phase, error);
   }
 }
 
-type PipelinePhase = Exclude<ScanPhase, 'report'>;
+export type PipelinePhase = Exclude<ScanPhase, 'report'>;
 
-async function runPhases(options: ScanOptions, enter: (phase: PipelinePhase) => void): Promise<ScanResult> {
-  const started = performance.now();
-  const root = path.resolve(options.root);
-  const now = options.now ?? (() => new Date());
-  const selected = (options.analyzers ?? registeredAnalyzers).filter(
-    (a) => !options.only || options.only.includes(a.meta.id),
-  );
+/** What the per-repository half of the scan needs from the scan options. */
+export function collectOptions(options: ScanOptions): CollectOptions {
+  const history = historyToRead(options);
+  return {
+    root: options.root,
+    maxFileBytes: options.maxFileBytes,
+    exclude: options.exclude,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(history ? { history } : {}),
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+  };
+}
+
+function selectedAnalyzers(options: ScanOptions): AnyAnalyzer[] {
+  return (options.analyzers ?? registeredAnalyzers).filter((a) => !options.only || options.only.includes(a.meta.id));
+}
+
+function historySettingsOf(options: ScanOptions): HistorySettings | undefined {
+  return options.history === false ? undefined : (options.history ?? DEFAULT_HISTORY_SETTINGS);
+}
+
+/** The history settings when a selected analyzer needs history and it was not turned off. */
+function historyToRead(options: ScanOptions): HistorySettings | undefined {
+  const needsHistory = selectedAnalyzers(options).some((a) => a.meta.needs.includes('history'));
+  return needsHistory ? historySettingsOf(options) : undefined;
+}
+
+/**
+ * The estate-wide half: graph, history on the graph, packages, decomposition,
+ * analyzers, result — over facts gathered by one scan or merged from shards.
+ */
+async function analyseFacts(
+  facts: EstateFacts,
+  options: ScanOptions,
+  enter: (phase: PipelinePhase) => void,
+  started: number,
+): Promise<ScanResult> {
+  const root = facts.root;
+  const fixed = options.fixedTime;
+  const now = fixed ? () => new Date(fixed) : (options.now ?? (() => new Date()));
+  const selected = selectedAnalyzers(options);
   const needs = new Set<Need>(selected.flatMap((a) => a.meta.needs));
   const packageOptions = options.packages ?? defaultPackageOptions();
   const unavailable: Unavailable = {};
-
-  enter('discover');
-  const walked = walkEstate(root, { exclude: options.exclude });
-  options.onEvent?.({
-    type: 'discovered',
-    repos: walked.repos.length,
-    files: walked.repos.reduce((n, r) => n + r.files.length, 0),
-  });
-
-  // git runs in child processes, so the logs are read while this process extracts files.
-  const historySettings = options.history === false ? undefined : (options.history ?? DEFAULT_HISTORY_SETTINGS);
+  const historySettings = historySettingsOf(options);
   if (needs.has('history') && !historySettings) unavailable.history = '--no-history was given';
-  const pendingHistory =
-    needs.has('history') && historySettings ? readEstateHistory(walked.repos, historySettings) : undefined;
-
-  enter('extract');
-  const extracted = await extractAll(walked.repos, {
-    maxFileBytes: options.maxFileBytes,
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-  });
 
   enter('graph');
-  const repoPaths = new Map(walked.repos.map((r) => [r.name, r.path]));
-  const model = buildEstateGraph(extracted.repos, repoPaths);
-  const diagnostics: Diagnostic[] = [...walked.diagnostics, ...extracted.diagnostics, ...model.diagnostics];
+  const repoPaths = new Map(facts.repos.map((r) => [r.name, r.path]));
+  const model = buildEstateGraph(facts.repos, repoPaths);
+  const diagnostics: Diagnostic[] = [...facts.diagnostics, ...model.diagnostics];
   const provided: Partial<Provisions> = { sql: model.sql };
 
-  if (pendingHistory && historySettings) {
-    const history = await pendingHistory;
+  if (facts.history && historySettings) {
     enter('history');
-    provided.history = applyHistory(model.graph, history, historySettings);
-    diagnostics.push(...history.diagnostics);
+    provided.history = applyHistory(model.graph, facts.history, historySettings);
+    diagnostics.push(...facts.history.diagnostics);
   }
 
   const usages = packageUsages(model.graph);
@@ -142,7 +181,8 @@ async function runPhases(options: ScanOptions, enter: (phase: PipelinePhase) => 
   const estate: EstateContext = { graph: model.graph, model, packages: usages, scanDate: now().toISOString() };
   const analysis = await runAnalyzers(selected, estate, provided, options.analyzerOptions, unavailable);
   diagnostics.push(...analysis.diagnostics);
-  return assembleResult(
+  // The clusters ranked for extraction, when the scan clustered the estate.
+  const result = assembleResult(
     root,
     model,
     provided.history,
@@ -150,8 +190,9 @@ async function runPhases(options: ScanOptions, enter: (phase: PipelinePhase) => 
     analysis,
     sortDiagnostics(diagnostics),
     now,
-    started,
+    options.fixedTime ? undefined : started,
   );
+  return withCandidates(result, options.candidates);
 }
 
 function assembleResult(
@@ -162,7 +203,7 @@ function assembleResult(
   analysis: Awaited<ReturnType<typeof runAnalyzers>>,
   diagnostics: Diagnostic[],
   now: () => Date,
-  started: number,
+  started: number | undefined,
 ): ScanResult {
   const graph = model.graph.toJSON();
   const repos = summariseRepos(model.repos, history);
@@ -184,7 +225,7 @@ function assembleResult(
       diagnostics,
       history,
       sqlQueries: queries?.length,
-      elapsedMs: Math.round(performance.now() - started),
+      elapsedMs: started === undefined ? 0 : Math.round(performance.now() - started),
     }),
     ...(queries ? { sql: { queries, coverage: sqlCoverage(model.sql) } } : {}),
     ...(decomposition ? { decomposition: decompositionResult(decomposition) } : {}),

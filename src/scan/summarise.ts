@@ -72,7 +72,7 @@ export function scanStats(input: StatsInput): ScanStats {
 
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   const key = (d: Diagnostic) =>
-    `${d.repo ?? ''}\u0000${d.file ?? ''}\u0000${String(d.line ?? 0).padStart(9, '0')}\u0000${d.code}\u0000${d.message}`;
+    `${d.repo ?? ''}\u0000${d.file ?? ''}\u0000${String(d.line ?? 0).padStart(9, '0')}\u0000${d.code}\u0000${d.message}\u0000${d.severity}`;
   return diagnostics.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 

@@ -11,6 +11,8 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   'src/sql': ['src/core'],
   'src/packages': ['src/core'],
   'src/history': ['src/core'],
+  // On-disk caches: entries of plain JSON; what goes in them is decided by src/scan.
+  'src/cache': ['src/core'],
   'src/advisories': ['src/core', 'src/packages'],
   'src/extract': ['src/core', 'src/discover', 'src/sql'],
   'src/registry': ['src/core', 'src/packages', 'src/extract'],
@@ -23,6 +25,7 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   analyzers: ['src/core', 'src/sql', 'src/packages', 'src/history', 'src/graph'],
   'src/scan': [
     'src/core',
+    'src/cache',
     'src/discover',
     'src/extract',
     'src/graph',

@@ -19,7 +19,7 @@ let estate: string;
 
 function scan(env: Record<string, string> = {}): { status: number; stderr: string; result?: ScanResult } {
   const out = path.join(work, `result-${Object.values(env).join('-').replace(/\W/g, '_')}.json`);
-  const run = assess(['scan', estate, '--jobs', '2', '--no-history', '--quiet', '--json', out], env);
+  const run = assess(['scan', estate, '--jobs', '2', '--no-cache', '--no-history', '--quiet', '--json', out], env);
   return {
     status: run.status,
     stderr: run.stderr,

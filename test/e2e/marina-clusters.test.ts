@@ -98,7 +98,19 @@ describe('marina estate clusters', () => {
     const strip = (text: string) => text.replace(/"generatedAt": "[^"]*"/, '').replace(/"elapsedMs": \d+/, '');
     const outputs = ['1', '2'].map((jobs) => {
       const out = path.join(scan.work, `jobs-${jobs}.json`);
-      const run = assess(['scan', scan.estate, '--only', 'seam', '--no-history', '-q', '--jobs', jobs, '--json', out]);
+      const run = assess([
+        'scan',
+        scan.estate,
+        '--only',
+        'seam',
+        '--no-history',
+        '-q',
+        '--jobs',
+        jobs,
+        '--no-cache',
+        '--json',
+        out,
+      ]);
       expect(run.status).toBe(0);
       return strip(readFileSync(out, 'utf8'));
     });

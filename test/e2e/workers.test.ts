@@ -19,7 +19,17 @@ describe('extraction workers', () => {
   it('give byte-identical results to a single thread', () => {
     const outputs = ['1', '3'].map((jobs) => {
       const out = path.join(work, `jobs-${jobs}.json`);
-      const run = assess(['scan', path.join(work, 'estate'), '--jobs', jobs, '--no-history', '--quiet', '--json', out]);
+      const run = assess([
+        'scan',
+        path.join(work, 'estate'),
+        '--jobs',
+        jobs,
+        '--no-cache',
+        '--no-history',
+        '--quiet',
+        '--json',
+        out,
+      ]);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       return readFileSync(out, 'utf8');

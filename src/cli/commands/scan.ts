@@ -10,7 +10,9 @@ import { writeHtmlReport } from './report.js';
 import { renderScanSarif } from '../../report/sarif.js';
 import { sarifOptions } from '../sarifOptions.js';
 import { terminalProgress } from '../progress.js';
-import { EXIT, PhaseError } from '../../core/errors.js';
+import { EXIT, PhaseError, UsageError } from '../../core/errors.js';
+import { type PartialResult, parseShard, scanShard } from '../../scan/shards.js';
+import { writePartial } from '../partialFile.js';
 import type { CliIO } from '../io.js';
 import { scanRequest } from '../scanRequest.js';
 
@@ -29,8 +31,11 @@ export interface ScanFlags {
   history?: boolean;
   offline?: boolean;
   cacheDir?: string;
+  /** commander's `--no-cache` */
+  cache?: boolean;
   registryTimeout?: string;
   advisories?: string;
+  shard?: string;
 }
 
 export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Command {
@@ -59,12 +64,17 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--offline', 'never reach a package registry; use cached answers only (also ASSESS_OFFLINE=1)')
     .option(
       '--cache-dir <dir>',
-      'registry cache folder (default: ASSESS_CACHE_DIR, else $XDG_CACHE_HOME/assess or ~/.cache/assess)',
+      'cache folder of registry answers, file facts and history (default: ASSESS_CACHE_DIR, else $XDG_CACHE_HOME/assess or ~/.cache/assess)',
     )
+    .option('--no-cache', 'read and extract every file and read all history again (nothing cached is used or written)')
     .option('--registry-timeout <ms>', 'time-out of one registry request in milliseconds (default 10000)')
     .option(
       '--advisories <dir|zip>',
       'OSV advisory database (folder or zip of OSV JSON) to match package versions against',
+    )
+    .option(
+      '--shard <K/N>',
+      'scan only shard K of N (a stable part of the repositories) into a partial result for `assess merge`; needs --json',
     )
     .addHelpText(
       'after',
@@ -78,6 +88,7 @@ Examples:
   $ assess scan ./repos --since 18months      history window of 18 months per repository
   $ assess scan ./repos --no-history          structure only, no git log
   $ assess scan ./repos --advisories osv-nuget-npm.zip --offline
+  $ assess scan ./repos --shard 2/4 --json part-2.json   one of four machines; then assess merge
 
 Exit codes: 0 ok, 2 usage or configuration error, 3 internal error.`,
     )
@@ -87,6 +98,7 @@ Exit codes: 0 ok, 2 usage or configuration error, 3 internal error.`,
 }
 
 async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promise<number> {
+  if (flags.shard !== undefined) return runShardCommand(root, flags, io);
   const result = await scanWithFlags(root, flags, io);
   try {
     writeOutputs(result, flags, io);
@@ -105,6 +117,33 @@ export async function scanWithFlags(root: string, flags: ScanFlags, io: CliIO): 
   } finally {
     progress.stop();
   }
+}
+
+async function runShardCommand(root: string, flags: ScanFlags, io: CliIO): Promise<number> {
+  const shard = parseShard(flags.shard!);
+  if (!flags.json) throw new UsageError('--shard writes a partial result: give --json <file> for it');
+  if (flags.html || flags.format !== 'table')
+    throw new UsageError('--shard writes only a partial result; --html and --format belong to `assess merge`');
+  const { options } = scanRequest(root, flags, flags.since);
+  const progress = terminalProgress(io.stderrIsTTY && !flags.quiet);
+  let partial: PartialResult;
+  try {
+    partial = await scanShard({ ...options, ...(progress.listener ? { onEvent: progress.listener } : {}) }, shard);
+  } finally {
+    progress.stop();
+  }
+  try {
+    writePartial(partial, flags.json);
+  } catch (error) {
+    throw new PhaseError('report', error);
+  }
+  if (!flags.quiet) {
+    const files = partial.facts.repos.reduce((n, r) => n + r.files.length, 0);
+    io.stdout(
+      `shard ${shard.index}/${shard.count}: ${partial.facts.repos.length} of ${partial.facts.discovered.length} repositories, ${files} files → ${flags.json}\n`,
+    );
+  }
+  return EXIT.ok;
 }
 
 function writeOutputs(result: ScanResult, flags: ScanFlags, io: CliIO): void {

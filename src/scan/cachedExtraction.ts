@@ -1,0 +1,69 @@
+/**
+ * Extraction through the facts cache: every file is read and hashed, the
+ * cached facts of unchanged files are taken as they are, and only the misses go
+ * to the extractors (the worker pool). A result is cached only when it is
+ * clean — never a file whose extraction failed (a dying worker, an injected
+ * test fault) or whose content changed between hashing and extraction.
+ */
+import { readFileSync } from 'node:fs';
+import type { FactsCache, FactsKeyParts } from '../cache/factsCache.js';
+import type { FileEntry } from '../discover/walk.js';
+import { extractorVersion } from '../extract/extractorVersions.js';
+import { injectedFault } from '../extract/faultInjection.js';
+import { contentHashOf, type ExtractedFacts, type FileResult } from '../extract/processFile.js';
+
+export type ExtractionCache = FactsCache<ExtractedFacts>;
+
+/** Extracts `entries` (in input order) with `extract` for the files the cache does not hold. */
+export async function extractThroughCache(
+  entries: readonly FileEntry[],
+  cache: ExtractionCache,
+  maxFileBytes: number,
+  extract: (misses: readonly FileEntry[], onMissDone: (done: number) => void) => Promise<FileResult[]>,
+  progress: (done: number) => void,
+): Promise<FileResult[]> {
+  const results: (FileResult | undefined)[] = new Array(entries.length);
+  const keys: (FactsKeyParts | undefined)[] = new Array(entries.length);
+  const misses: number[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    keys[i] = keyOf(entry, maxFileBytes);
+    const cached = keys[i] && cache.get(keys[i]!, { repo: entry.repo, file: entry.path });
+    if (cached) results[i] = cached;
+    else misses.push(i);
+  }
+  const hits = entries.length - misses.length;
+  if (hits > 0) progress(hits);
+
+  const extracted = await extract(
+    misses.map((i) => entries[i]!),
+    (done) => progress(hits + done),
+  );
+  misses.forEach((index, k) => {
+    const result = extracted[k]!;
+    results[index] = result;
+    const key = keys[index];
+    if (key && isCacheable(entries[index]!, result, key)) cache.set(key, result);
+  });
+  return results as FileResult[];
+}
+
+/** The key of a file's facts, or undefined when it cannot be read here (the extractor reports why). */
+function keyOf(entry: FileEntry, maxFileBytes: number): FactsKeyParts | undefined {
+  if (entry.size > maxFileBytes) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(entry.absPath);
+  } catch {
+    return undefined;
+  }
+  if (bytes.length > maxFileBytes) return undefined;
+  return { contentHash: contentHashOf(bytes), extractor: extractorVersion(entry.kind), path: entry.path, maxFileBytes };
+}
+
+function isCacheable(entry: FileEntry, result: FileResult, key: FactsKeyParts): boolean {
+  // The bytes extracted must be the bytes hashed: a file edited mid-scan is extracted again next time.
+  if (result.contentHash !== key.contentHash) return false;
+  if (injectedFault(entry) !== undefined) return false;
+  return !result.diagnostics.some((d) => d.code === 'extract-failed' || d.code === 'unreadable-file');
+}

@@ -1,0 +1,89 @@
+/**
+ * The per-repository half of a scan: discover, extract (through the facts
+ * cache), read history. What it gathers is everything the estate-wide half
+ * (graph, analyzers) needs, so a shard can gather it for its repositories on
+ * one machine and `assess merge` can run the estate-wide half over all of them.
+ */
+import path from 'node:path';
+import type { ScanListener } from '../core/events.js';
+import type { RepoModel } from '../core/model.js';
+import type { Diagnostic } from '../core/result.js';
+import { type RepoEntry, walkEstate } from '../discover/walk.js';
+import { type EstateHistory, type HistorySettings, readEstateHistory } from '../history/index.js';
+import { extractAll } from './extractAll.js';
+import { closeFactsCache, openFactsCache } from './factsCachePhase.js';
+
+export interface CollectOptions {
+  root: string;
+  maxFileBytes: number;
+  workers?: number;
+  exclude: readonly string[];
+  /** History settings when a selected analyzer needs history and it was not turned off. */
+  history?: HistorySettings;
+  cacheDir?: string;
+  onEvent?: ScanListener;
+  /** Which of the discovered repositories to gather (a shard's); all when undefined. */
+  selectRepos?: (repos: readonly RepoEntry[]) => RepoEntry[];
+}
+
+export interface EstateFacts {
+  /** Absolute scan root. */
+  root: string;
+  /** Every discovered repository's path, in discovery order (a shard gathers some of them). */
+  discovered: string[];
+  /** The gathered repositories' files and facts, in discovery order. */
+  repos: RepoModel[];
+  /** Discovery and extraction diagnostics of the gathered repositories (and of the root, unless filtered). */
+  diagnostics: Diagnostic[];
+  /** The gathered repositories' history, when it was read. */
+  history?: EstateHistory;
+}
+
+export type CollectPhase = 'discover' | 'extract';
+
+export async function collectFacts(
+  options: CollectOptions,
+  enter: (phase: CollectPhase) => void,
+): Promise<EstateFacts> {
+  const root = path.resolve(options.root);
+  enter('discover');
+  const walked = walkEstate(root, { exclude: options.exclude });
+  const selected = options.selectRepos ? options.selectRepos(walked.repos) : walked.repos;
+  const names = new Set(selected.map((r) => r.name));
+  // A shard keeps the diagnostics of its own repositories; those of the root belong to the first shard.
+  const ownsRootDiagnostics = !options.selectRepos || selected === walked.repos || ownsRoot(walked.repos, selected);
+  const walkDiagnostics = walked.diagnostics.filter((d) =>
+    d.repo === undefined || !walked.repos.some((r) => r.name === d.repo) ? ownsRootDiagnostics : names.has(d.repo),
+  );
+  options.onEvent?.({
+    type: 'discovered',
+    repos: selected.length,
+    files: selected.reduce((n, r) => n + r.files.length, 0),
+  });
+
+  // git runs in child processes, so the logs are read while this process extracts files.
+  const pendingHistory = options.history ? readEstateHistory(selected, options.history) : undefined;
+
+  enter('extract');
+  const cache = options.cacheDir ? openFactsCache(options.cacheDir, options.onEvent) : undefined;
+  const extracted = await extractAll(selected, {
+    maxFileBytes: options.maxFileBytes,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(cache ? { cache } : {}),
+  });
+  if (cache) closeFactsCache(cache, options.onEvent);
+  const history = pendingHistory ? await pendingHistory : undefined;
+  return {
+    root,
+    discovered: walked.repos.map((r) => r.path),
+    repos: extracted.repos,
+    diagnostics: [...walkDiagnostics, ...extracted.diagnostics],
+    ...(history ? { history } : {}),
+  };
+}
+
+/** The root's own diagnostics go with the shard holding the first repository (or with an empty estate). */
+function ownsRoot(all: readonly RepoEntry[], selected: readonly RepoEntry[]): boolean {
+  return all.length === 0 || selected.includes(all[0]!);
+}
