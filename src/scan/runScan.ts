@@ -31,6 +31,8 @@ export { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
 export interface ScanOptions {
   root: string;
   maxFileBytes: number;
+  /** Time budget of one file's extraction, in milliseconds (default 10 s; `--file-budget`). */
+  fileBudgetMs?: number;
   /** Extraction worker threads (default: one per core, at most 8; 1 = none). */
   workers?: number;
   exclude: readonly string[];
@@ -98,6 +100,7 @@ async function runPhases(options: ScanOptions, enter: (phase: PipelinePhase) => 
   enter('extract');
   const extracted = await extractAll(walked.repos, {
     maxFileBytes: options.maxFileBytes,
+    ...(options.fileBudgetMs !== undefined ? { fileBudgetMs: options.fileBudgetMs } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });

@@ -17,9 +17,12 @@ const TARGET = 'repo-001/src/Estate1.Billing1/Type7.cs';
 let work: string;
 let estate: string;
 
-function scan(env: Record<string, string> = {}): { status: number; stderr: string; result?: ScanResult } {
-  const out = path.join(work, `result-${Object.values(env).join('-').replace(/\W/g, '_')}.json`);
-  const run = assess(['scan', estate, '--jobs', '2', '--no-history', '--quiet', '--json', out], env);
+function scan(
+  env: Record<string, string> = {},
+  args: readonly string[] = ['--jobs', '2'],
+): { status: number; stderr: string; result?: ScanResult } {
+  const out = path.join(work, `result-${[...Object.values(env), ...args].join('-').replace(/\W/g, '_')}.json`);
+  const run = assess(['scan', estate, '--no-history', '--quiet', '--json', out, ...args], env);
   return {
     status: run.status,
     stderr: run.stderr,
@@ -65,6 +68,46 @@ describe('extraction failures with --jobs 2', () => {
       expect(run.result!.stats.types).toBe(399);
     },
   );
+});
+
+describe('a file over the per-file budget', () => {
+  it.each([
+    ['hang', ['--jobs', '2'], 'stopped by the watchdog'],
+    ['slow', ['--jobs', '2'], 'C# parser'],
+    ['slow', ['--jobs', '1'], 'C# parser'],
+  ])(
+    'a file that is "%s" with %j is stopped, reported as extract-timeout (%s), and the scan goes on',
+    (mode, jobs, step) => {
+      const run = scan({ ASSESS_TEST_EXTRACT_FAULT: `${mode}:${TARGET}` }, [...jobs, '--file-budget', '300']);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const stopped = run.result!.diagnostics.filter((d) => d.code.startsWith('extract-'));
+      expect(stopped).toEqual([
+        {
+          code: 'extract-timeout',
+          severity: 'error',
+          message: `extraction stopped (csharp extractor, ${step}): over the 300 ms per-file budget (--file-budget); the file's facts are missing`,
+          repo: 'repo-001',
+          file: 'src/Estate1.Billing1/Type7.cs',
+        },
+      ]);
+      expect(run.result!.stats.types).toBe(399);
+    },
+  );
+
+  it('takes its budget from the configuration file, and rejects a budget that is not a number of milliseconds', () => {
+    writeFileSync(path.join(estate, 'assess.config.json'), JSON.stringify({ fileBudget: 300 }));
+    try {
+      const run = scan({ ASSESS_TEST_EXTRACT_FAULT: `hang:${TARGET}` });
+      expect(run.status).toBe(0);
+      expect(run.result!.diagnostics.filter((d) => d.code === 'extract-timeout')).toHaveLength(1);
+    } finally {
+      rmSync(path.join(estate, 'assess.config.json'));
+    }
+    const bad = assess(['scan', estate, '--no-history', '--quiet', '--file-budget', '10s']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('assess: --file-budget: expected milliseconds from 1 to 3600000, got 10s\n');
+  });
 });
 
 describe('an internal error', () => {

@@ -21,6 +21,7 @@ export interface ScanFlags {
   quiet?: boolean;
   config?: string;
   maxFileSize?: string;
+  fileBudget?: string;
   exclude?: string[];
   only?: string;
   jobs?: string;
@@ -45,6 +46,7 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('-q, --quiet', 'no progress bar and no summary (errors still print)')
     .option('--config <file>', `configuration file (default: ROOT/assess.config.json)`)
     .option('--max-file-size <size>', 'skip files larger than this, with a diagnostic (default 4MB)')
+    .option('--file-budget <ms>', 'stop and report a file whose extraction takes longer (default 10000)')
     .option('--exclude <pattern...>', 'extra gitignore-style patterns to skip in every repository')
     .option(
       '--since <date|duration>',
