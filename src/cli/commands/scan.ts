@@ -1,6 +1,4 @@
 /** `assess scan <root>`: run the pipeline, print the summary, write the requested outputs. */
-import { writeFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { Command, Option } from 'commander';
 import { registeredAnalyzers as analyzers, runScan } from '../../scan/runScan.js';
 import type { ScanResult } from '../../core/result.js';
@@ -11,7 +9,7 @@ import { renderScanSarif } from '../../report/sarif.js';
 import { sarifOptions } from '../sarifOptions.js';
 import { terminalProgress } from '../progress.js';
 import { EXIT, PhaseError } from '../../core/errors.js';
-import type { CliIO } from '../io.js';
+import { type CliIO, writeOutputFile } from '../io.js';
 import { scanRequest } from '../scanRequest.js';
 
 export interface ScanFlags {
@@ -111,9 +109,7 @@ export async function scanWithFlags(root: string, flags: ScanFlags, io: CliIO): 
 
 function writeOutputs(result: ScanResult, flags: ScanFlags, io: CliIO): void {
   if (flags.json) {
-    const target = path.resolve(flags.json);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, renderJson(result));
+    writeOutputFile(flags.json, renderJson(result));
   }
   if (flags.html) writeHtmlReport(result, flags.html);
   if (flags.format === 'json') io.stdout(renderJson(result));
