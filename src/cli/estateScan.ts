@@ -19,6 +19,7 @@ export function addEstateScanOptions(command: Command): Command {
   return command
     .option('--config <file>', 'configuration file (default: ROOT/assess.config.json)')
     .option('--max-file-size <size>', 'skip files larger than this, with a diagnostic (default 4MB)')
+    .option('--file-budget <ms>', 'stop and report a file whose extraction takes longer (default 10000)')
     .option('--exclude <pattern...>', 'extra gitignore-style patterns to skip in every repository')
     .option('--only <ids>', 'run only these analyzers (comma-separated)')
     .option('--jobs <n>', 'extraction worker threads (default: one per core, at most 8; 1 = no workers)')

@@ -8,7 +8,7 @@ import { baselineCommand } from './commands/baseline.js';
 import { checkCommand } from './commands/check.js';
 import { mergeCommand } from './commands/merge.js';
 import { describeError, EXIT, PhaseError, UsageError } from '../core/errors.js';
-import { processIO, type CliIO } from './io.js';
+import { exitOnSignals, OutputWriteError, processIO, type CliIO } from './io.js';
 import { TOOL_VERSION } from '../core/version.js';
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
@@ -45,9 +45,20 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       io.stderr(`assess: ${error.message}\n`);
       return EXIT.usage;
     }
+    const cause = error instanceof PhaseError ? error.cause : error;
+    // A full disk or a read-only folder is no bug: one line, no stack; still exit 3.
+    if (cause instanceof OutputWriteError) {
+      io.stderr(`assess: ${cause.message}\n`);
+      return EXIT.internal;
+    }
     io.stderr(internalErrorText(error));
     return EXIT.internal;
   }
+}
+
+/** For the `assess` process itself (bin/assess.js), not for callers of `main` in this process. */
+export function installSignalExit(): void {
+  exitOnSignals((text) => void process.stderr.write(text));
 }
 
 /** What failed and in which phase on the first line; the stack, when there is one, below it for a bug report. */

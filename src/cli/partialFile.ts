@@ -1,15 +1,13 @@
 /** Reading and writing the partial results of `scan --shard`; what is not one is a usage error naming the file. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UsageError } from '../core/errors.js';
+import { writeOutputFile } from './io.js';
 import { PARTIAL_FORMAT, type PartialResult } from '../scan/shards.js';
 
 export function writePartial(partial: PartialResult, file: string): void {
-  const target = path.resolve(file);
-  mkdirSync(path.dirname(target), { recursive: true });
   // One line: a partial is read by `merge`, not by people, and holds every file's facts.
-  writeFileSync(target, `${JSON.stringify(partial)}\n`);
+  writeOutputFile(file, `${JSON.stringify(partial)}\n`);
 }
 
 // The envelope is checked; the facts inside were written by this same version (checked by merge).

@@ -18,6 +18,7 @@ import { registeredAnalyzers as analyzers, type ScanOptions } from '../scan/runS
 export interface ScanRequestFlags {
   config?: string;
   maxFileSize?: string;
+  fileBudget?: string;
   exclude?: string[];
   only?: string;
   jobs?: string;
@@ -45,6 +46,7 @@ export function scanRequest(root: string, flags: ScanRequestFlags, since?: strin
   const { config } = loadConfig(absRoot, flags.config);
   const maxFileBytes = flags.maxFileSize !== undefined ? parseSize(flags.maxFileSize) : config.maxFileSize;
   if (maxFileBytes === undefined) throw new UsageError(`--max-file-size: not a size: ${flags.maxFileSize} (e.g. 4MB)`);
+  const fileBudgetMs = flags.fileBudget !== undefined ? parseFileBudget(flags.fileBudget) : config.fileBudget;
   const known = new Set(analyzers.map((a) => a.meta.id));
   const only = flags.only
     ?.split(',')
@@ -73,6 +75,7 @@ export function scanRequest(root: string, flags: ScanRequestFlags, since?: strin
     options: {
       root: absRoot,
       maxFileBytes,
+      fileBudgetMs,
       ...(flags.jobs !== undefined ? { workers: parseJobs(flags.jobs) } : {}),
       exclude: [...config.exclude, ...(flags.exclude ?? [])],
       analyzerOptions: Object.fromEntries(Object.entries(config.analyzers).filter(([, v]) => v !== false)),
@@ -95,6 +98,13 @@ export function fixedTimeOf(env: NodeJS.ProcessEnv): { fixedTime?: Date } {
   if (value === undefined || value === '') return {};
   if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH: expected whole seconds since 1970, got ${value}`);
   return { fixedTime: new Date(Number(value) * 1000) };
+}
+
+export function parseFileBudget(value: string): number {
+  const ms = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(ms) || ms < 1 || ms > 3_600_000)
+    throw new UsageError(`--file-budget: expected milliseconds from 1 to 3600000, got ${value}`);
+  return ms;
 }
 
 export function parseJobs(value: string): number {

@@ -1,5 +1,6 @@
 /** The configuration file (`assess.config.json`), validated once at the edge. */
 import { z } from 'zod';
+import { DEFAULT_FILE_BUDGET_MS } from '../core/fileBudget.js';
 import { candidatesConfigSchema } from './candidates.js';
 import { clusteringConfigSchema } from './clustering.js';
 import { historyConfigSchema } from './history.js';
@@ -28,6 +29,7 @@ const size = z.union([z.number(), z.string()]).transform((value, ctx) => {
 });
 
 export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
+export { DEFAULT_FILE_BUDGET_MS };
 
 export const configSchema = z
   .object({
@@ -35,6 +37,8 @@ export const configSchema = z
     exclude: z.array(z.string()).default([]),
     /** Files larger than this are skipped with a diagnostic. */
     maxFileSize: size.default(DEFAULT_MAX_FILE_BYTES),
+    /** Milliseconds one file's extraction may take before it is stopped and reported (`extract-timeout`). */
+    fileBudget: z.number().int().positive().max(3_600_000).default(DEFAULT_FILE_BUDGET_MS),
     /** Per-analyzer options by id; `false` turns an analyzer off. */
     /** The git history pass: window, bulk-commit limit, ticket pattern, coupling thresholds. */
     history: historyConfigSchema.default(historyConfigSchema.parse({})),

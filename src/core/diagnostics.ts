@@ -12,6 +12,7 @@ export const DIAGNOSTIC_CODES = [
   // reading files
   'binary-file',
   'extract-failed',
+  'extract-timeout',
   'file-too-large',
   'legacy-encoding',
   'unreadable-file',

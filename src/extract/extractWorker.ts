@@ -9,18 +9,21 @@ import { parentPort } from 'node:worker_threads';
 import { describeError } from '../core/errors.js';
 import type { FileEntry } from '../discover/walk.js';
 import type { Parsers } from './extractFile.js';
-import { injectedFault } from './faultInjection.js';
+import { injectedFault, spinForever } from './faultInjection.js';
 import { extractFailed, type FileResult, loadParsers, processFile, yieldToEventLoop } from './processFile.js';
 
 export interface WorkerRequest {
   batch: number;
   files: FileEntry[];
   maxFileBytes: number;
+  fileBudgetMs: number;
 }
 
 export type WorkerResponse =
   | { ready: true }
   | { batch: number; results: FileResult[] }
+  /** Sent before each file: the pool's watchdog times the worker on it. */
+  | { batch: number; working: number }
   | { batch: number; failure: string };
 
 let parsers: Parsers = {};
@@ -41,9 +44,10 @@ async function handle(request: WorkerRequest): Promise<FileResult[]> {
   );
   if (missing.length > 0) parsers = { ...parsers, ...(await loadParsers(missing)) };
   const results: FileResult[] = [];
-  for (const file of request.files) {
+  for (const [index, file] of request.files.entries()) {
+    parentPort!.postMessage({ batch: request.batch, working: index } satisfies WorkerResponse);
     await injectWorkerFault(file);
-    results.push(processFile(file, request.maxFileBytes, parsers));
+    results.push(processFile(file, request.maxFileBytes, parsers, request.fileBudgetMs));
     if (file.kind === 'csharp') await yieldToEventLoop();
   }
   return results;
@@ -79,6 +83,7 @@ function failedResult(entry: FileEntry, reason: string): FileResult {
 async function injectWorkerFault(file: FileEntry): Promise<void> {
   const fault = injectedFault(file);
   if (fault === 'exit') process.exit(70);
+  if (fault === 'hang') spinForever();
   if (fault === 'uncaught')
     await new Promise<never>(() =>
       setImmediate(() => {

@@ -11,7 +11,8 @@ import type { FileEntry } from '../discover/walk.js';
 import { readSource } from './readSource.js';
 import { extractFile, parsersNeeded, type Parsers } from './extractFile.js';
 import { extractSqlFacts } from './sql/extractSql.js';
-import { injectedFault } from './faultInjection.js';
+import { injectedFault, spinUntilBudgetSpent } from './faultInjection.js';
+import { DEFAULT_FILE_BUDGET_MS, extractTimeout, FileBudgetExceeded, withFileBudget } from './fileBudget.js';
 
 export interface FileResult {
   /** Absent when the file could not be read at all. */
@@ -31,10 +32,18 @@ export function contentHashOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Never throws: whatever goes wrong with one file becomes its `extract-failed` diagnostic. */
-export function processFile(entry: FileEntry, maxFileBytes: number, parsers: Parsers): FileResult {
+/**
+ * Never throws: whatever goes wrong with one file becomes its `extract-failed`
+ * diagnostic, and an extraction stopped at `budgetMs` its `extract-timeout`.
+ */
+export function processFile(
+  entry: FileEntry,
+  maxFileBytes: number,
+  parsers: Parsers,
+  budgetMs: number = DEFAULT_FILE_BUDGET_MS,
+): FileResult {
   try {
-    return processFileOrThrow(entry, maxFileBytes, parsers);
+    return processFileOrThrow(entry, maxFileBytes, parsers, budgetMs);
   } catch (error) {
     return { diagnostics: [extractFailed(entry, describeError(error))] };
   }
@@ -51,7 +60,7 @@ export function extractFailed(entry: FileEntry, reason: string): Diagnostic {
   };
 }
 
-function processFileOrThrow(entry: FileEntry, maxFileBytes: number, parsers: Parsers): FileResult {
+function processFileOrThrow(entry: FileEntry, maxFileBytes: number, parsers: Parsers, budgetMs: number): FileResult {
   const at = { repo: entry.repo, file: entry.path };
   const read = readSource(entry, maxFileBytes);
   if (!read.ok) return { diagnostics: [{ code: read.code, severity: 'warning', message: read.message, ...at }] };
@@ -68,11 +77,14 @@ function processFileOrThrow(entry: FileEntry, maxFileBytes: number, parsers: Par
   try {
     const fault = injectedFault(entry);
     if (fault === 'throw') throw new Error('injected extractor failure (ASSESS_TEST_EXTRACT_FAULT)');
-    const outcome = extractFile(entry.kind, entry.path, read.text, parsers);
+    const { outcome, sql } = withFileBudget(budgetMs, () => {
+      if (fault === 'slow') spinUntilBudgetSpent();
+      const outcome = extractFile(entry.kind, entry.path, read.text, parsers);
+      // Queries and schema ride on the same read (and, for C#, the same facts).
+      return { outcome, sql: extractSqlFacts(entry.kind, read.text, outcome.facts) };
+    });
     // A function is what a prototype lookup once leaked into facts; the worker cannot send it back.
     if (fault === 'uncloneable') Object.assign(outcome, { facts: { ...outcome.facts, injected: () => undefined } });
-    // Queries and schema ride on the same read (and, for C#, the same facts).
-    const sql = extractSqlFacts(entry.kind, read.text, outcome.facts);
     for (const problem of [...outcome.problems, ...sql.problems]) {
       diagnostics.push({
         code: problem.code,
@@ -92,7 +104,11 @@ function processFileOrThrow(entry: FileEntry, maxFileBytes: number, parsers: Par
       contentHash,
     };
   } catch (error) {
-    return { diagnostics: [...diagnostics, extractFailed(entry, describeError(error))], contentHash };
+    const failure =
+      error instanceof FileBudgetExceeded
+        ? extractTimeout(entry, error.budgetMs, error.step)
+        : extractFailed(entry, describeError(error));
+    return { diagnostics: [...diagnostics, failure], contentHash };
   }
 }
 

@@ -1,5 +1,5 @@
 /** Reads one discovered file as text, or says why it cannot be read. */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { FileEntry } from '../discover/walk.js';
 import { decodeText, type TextEncodingName } from './decode.js';
 
@@ -17,10 +17,9 @@ export function readSource(file: FileEntry, maxFileBytes: number): SourceRead {
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file.absPath);
+    bytes = readRegularFile(file.absPath);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException)?.code ?? String(error);
-    return { ok: false, code: 'unreadable-file', message: `file could not be read: ${code}` };
+    return { ok: false, code: 'unreadable-file', message: `file could not be read: ${whyUnreadable(error)}` };
   }
   // Re-check: the file may have grown since it was listed.
   if (bytes.length > maxFileBytes) return readSource({ ...file, size: bytes.length }, maxFileBytes);
@@ -29,6 +28,30 @@ export function readSource(file: FileEntry, maxFileBytes: number): SourceRead {
     return { ok: false, code: 'binary-file', message: `binary content (${decoded.reason}); skipped` };
   }
   return { ok: true, text: decoded.text, bytes, encoding: decoded.encoding };
+}
+
+/**
+ * The file may have changed since discovery listed it. It is opened without
+ * following a symbolic link (one put in its place could point out of the scan
+ * root) and without blocking (a named pipe put in its place would wait for a
+ * writer for ever), then read only if it is still a regular file.
+ */
+function readRegularFile(absPath: string): Buffer {
+  const fd = openSync(absPath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  try {
+    if (!fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREGULAR' });
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function whyUnreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code ?? String(error);
+  if (code === 'ENOENT') return 'ENOENT (removed since it was discovered)';
+  if (code === 'ELOOP') return 'ELOOP (replaced by a symbolic link since it was discovered; not followed)';
+  if (code === 'ENOTREGULAR') return 'no longer a regular file (replaced since it was discovered)';
+  return code;
 }
 
 export function formatBytes(bytes: number): string {

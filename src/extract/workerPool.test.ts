@@ -68,4 +68,45 @@ parentPort.on('message', ({ batch, files }) => {
       ],
     ]);
   });
+
+  it('terminates a worker stuck on one file past the watchdog limit, reports that file and does the rest', async () => {
+    // Says which file it is on, as the real worker does, and spins for ever on f30.
+    const stuck = script(
+      'stuck.mjs',
+      `import { parentPort } from 'node:worker_threads';
+parentPort.postMessage({ ready: true });
+parentPort.on('message', ({ batch, files }) => {
+  for (const [i, f] of files.entries()) {
+    parentPort.postMessage({ batch, working: i });
+    if (f.path === 'src/f30.cs') for (;;) {}
+  }
+  parentPort.postMessage({ batch, results: files.map(() => ({ diagnostics: [] })) });
+});
+`,
+    );
+    const outcome = await extractInWorkers(files, {
+      maxFileBytes: 1 << 20,
+      workers: 2,
+      script: stuck,
+      fileBudgetMs: 50,
+    });
+    expect(outcome.unfinished).toEqual([]);
+    expect(outcome.results.every(Boolean)).toBe(true);
+    const reported = outcome.results.flatMap((r, i) => (r!.diagnostics.length > 0 ? [[i, r!.diagnostics]] : []));
+    expect(reported).toEqual([
+      [
+        30,
+        [
+          {
+            code: 'extract-timeout',
+            severity: 'error',
+            message:
+              "extraction stopped (csharp extractor, stopped by the watchdog): over the 50 ms per-file budget (--file-budget); the file's facts are missing",
+            repo: 'r',
+            file: 'src/f30.cs',
+          },
+        ],
+      ],
+    ]);
+  });
 });

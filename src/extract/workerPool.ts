@@ -10,6 +10,12 @@
  * batch getting done (the worker cannot even start), they are given up on and
  * the files still to do are returned for extraction in the calling thread —
  * the same extraction `--jobs 1` does, so nothing is dropped.
+ *
+ * A watchdog covers what the per-file budget's own checks cannot stop (a parser
+ * stuck in a loop that never asks the budget): the worker says which file it is
+ * on, and one that stays on it past the watchdog's limit is terminated and
+ * replaced; that file becomes an `extract-timeout` diagnostic and the rest of
+ * its batch is done again.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +24,7 @@ import { describeError } from '../core/errors.js';
 import type { FileEntry } from '../discover/walk.js';
 import type { WorkerRequest, WorkerResponse } from './extractWorker.js';
 import { extractFailed, type FileResult } from './processFile.js';
+import { DEFAULT_FILE_BUDGET_MS, extractTimeout } from './fileBudget.js';
 
 const BATCH_SIZE = 24;
 /** Worker deaths in a row, with no batch done in between, after which workers are given up on. */
@@ -27,6 +34,14 @@ const MAX_DEATHS_WITHOUT_PROGRESS = 4;
 export function workerScript(): URL | undefined {
   const url = new URL('./extractWorker.js', import.meta.url);
   return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+/**
+ * How long a worker may stay on one file: the budget's own checks stop a parse
+ * at the budget, so this is a backstop, with room for a slow machine.
+ */
+export function watchdogLimitMs(budgetMs: number): number {
+  return budgetMs + Math.max(budgetMs, 1000);
 }
 
 export interface PoolOutcome {
@@ -43,8 +58,15 @@ interface Task {
 
 export async function extractInWorkers(
   files: readonly FileEntry[],
-  options: { maxFileBytes: number; workers: number; script: URL | string; onFile?: (done: number) => void },
+  options: {
+    maxFileBytes: number;
+    workers: number;
+    script: URL | string;
+    fileBudgetMs?: number;
+    onFile?: (done: number) => void;
+  },
 ): Promise<PoolOutcome> {
+  const budgetMs = options.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS;
   const results: (FileResult | undefined)[] = new Array(files.length);
   let taskIds = 0;
   const batches: Task[] = [];
@@ -82,6 +104,7 @@ export async function extractInWorkers(
       let crash: string | undefined;
       // A worker that dies before it is ready failed to start: no file is to blame for that.
       let ready = false;
+      let watchdog: NodeJS.Timeout | undefined;
       const sendNext = () => {
         current = abandoned ? undefined : take();
         if (!current) {
@@ -92,7 +115,21 @@ export async function extractInWorkers(
           batch: current.id,
           files: current.indices.map((i) => files[i]!),
           maxFileBytes: options.maxFileBytes,
+          fileBudgetMs: budgetMs,
         } satisfies WorkerRequest);
+      };
+      // The worker is on file `at` of its batch: it has until the limit to move on.
+      const watch = (task: Task, at: number) => {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => {
+          if (current !== task) return;
+          current = undefined; // this worker's exit is the watchdog's doing, not a death to retry
+          const stuck = task.indices[at]!;
+          finish(stuck, { diagnostics: [extractTimeout(files[stuck]!, budgetMs, 'stopped by the watchdog')] });
+          const rest = task.indices.filter((i) => i !== stuck);
+          if (rest.length > 0) retries.push({ id: taskIds++, indices: rest });
+          void worker.terminate();
+        }, watchdogLimitMs(budgetMs));
       };
       worker.on('message', (response: WorkerResponse) => {
         if ('ready' in response) {
@@ -101,6 +138,11 @@ export async function extractInWorkers(
         }
         const task = current;
         if (!task || response.batch !== task.id) return;
+        if ('working' in response) {
+          watch(task, response.working);
+          return;
+        }
+        clearTimeout(watchdog);
         if ('failure' in response) failTask(task, `its worker could not extract the batch: ${response.failure}`);
         else {
           deathsInARow = 0;
@@ -112,6 +154,7 @@ export async function extractInWorkers(
         crash = describeError(error);
       });
       worker.on('exit', (code) => {
+        clearTimeout(watchdog);
         live--;
         const task = current;
         current = undefined;

@@ -16,6 +16,8 @@ import { closeFactsCache, openFactsCache } from './factsCachePhase.js';
 export interface CollectOptions {
   root: string;
   maxFileBytes: number;
+  /** Time budget of one file's extraction, in milliseconds. */
+  fileBudgetMs?: number;
   workers?: number;
   exclude: readonly string[];
   /** History settings when a selected analyzer needs history and it was not turned off. */
@@ -68,6 +70,7 @@ export async function collectFacts(
   const cache = options.cacheDir ? openFactsCache(options.cacheDir, options.onEvent) : undefined;
   const extracted = await extractAll(selected, {
     maxFileBytes: options.maxFileBytes,
+    ...(options.fileBudgetMs !== undefined ? { fileBudgetMs: options.fileBudgetMs } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     ...(cache ? { cache } : {}),

@@ -11,9 +11,12 @@ import type { ScanListener } from '../core/events.js';
 import { loadParsers, processFile, yieldToEventLoop, type FileResult } from '../extract/processFile.js';
 import { extractInWorkers, workerScript } from '../extract/workerPool.js';
 import { type ExtractionCache, extractThroughCache } from './cachedExtraction.js';
+import { DEFAULT_FILE_BUDGET_MS } from '../extract/fileBudget.js';
 
 export interface ExtractAllOptions {
   maxFileBytes: number;
+  /** Per-file time budget in milliseconds (fileBudget.ts). */
+  fileBudgetMs?: number;
   /** Worker threads; 1 extracts in this thread. Default: one per core, at most 8. */
   workers?: number;
   onEvent?: ScanListener;
@@ -34,10 +37,11 @@ export async function extractAll(
   // The main thread only waits while workers extract, so one worker per core.
   const workers = options.workers ?? Math.min(8, availableParallelism());
   const script = workerScript();
+  const limits = { maxFileBytes: options.maxFileBytes, fileBudgetMs: options.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS };
   const extract = (files: readonly FileEntry[], onDone: (done: number) => void) =>
     script && workers > 1 && files.length >= MIN_FILES_FOR_WORKERS
-      ? extractWithWorkers(files, { maxFileBytes: options.maxFileBytes, workers, script }, onDone)
-      : extractInThisThread(files, options.maxFileBytes, onDone);
+      ? extractWithWorkers(files, { ...limits, workers, script }, onDone)
+      : extractInThisThread(files, limits, onDone);
   const results = options.cache
     ? await extractThroughCache(entries, options.cache, options.maxFileBytes, extract, progress)
     : await extract(entries, progress);
@@ -60,7 +64,7 @@ export async function extractAll(
 /** In workers; what they could not do (they kept dying) is done in this thread, so no file is dropped. */
 async function extractWithWorkers(
   entries: readonly FileEntry[],
-  pool: { maxFileBytes: number; workers: number; script: URL },
+  pool: FileLimits & { workers: number; script: URL },
   progress: (done: number) => void,
 ): Promise<FileResult[]> {
   const outcome = await extractInWorkers(entries, { ...pool, onFile: progress });
@@ -68,7 +72,7 @@ async function extractWithWorkers(
   const done = entries.length - outcome.unfinished.length;
   const rest = await extractInThisThread(
     outcome.unfinished.map((i) => entries[i]!),
-    pool.maxFileBytes,
+    pool,
     (n) => progress(done + n),
   );
   outcome.unfinished.forEach((index, k) => {
@@ -77,15 +81,21 @@ async function extractWithWorkers(
   return outcome.results as FileResult[];
 }
 
+interface FileLimits {
+  maxFileBytes: number;
+  fileBudgetMs: number;
+}
+
+/** No watchdog here: a parser that never asks the budget cannot be stopped in this thread. */
 async function extractInThisThread(
   entries: readonly FileEntry[],
-  maxFileBytes: number,
+  limits: FileLimits,
   progress: (done: number) => void,
 ): Promise<FileResult[]> {
   const parsers = await loadParsers(entries);
   const results: FileResult[] = [];
   for (const entry of entries) {
-    results.push(processFile(entry, maxFileBytes, parsers));
+    results.push(processFile(entry, limits.maxFileBytes, parsers, limits.fileBudgetMs));
     progress(results.length);
     if (entry.kind === 'csharp') await yieldToEventLoop();
   }

@@ -31,6 +31,8 @@ export { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
 export interface ScanOptions {
   root: string;
   maxFileBytes: number;
+  /** Time budget of one file's extraction, in milliseconds (default 10 s; `--file-budget`). */
+  fileBudgetMs?: number;
   /** Extraction worker threads (default: one per core, at most 8; 1 = none). */
   workers?: number;
   exclude: readonly string[];
@@ -100,6 +102,7 @@ export function collectOptions(options: ScanOptions): CollectOptions {
   return {
     root: options.root,
     maxFileBytes: options.maxFileBytes,
+    ...(options.fileBudgetMs !== undefined ? { fileBudgetMs: options.fileBudgetMs } : {}),
     exclude: options.exclude,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(history ? { history } : {}),

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { SqlDialect } from '../core/facts/sql.js';
 import type { AstNode } from './conditions.js';
 import { rewriteTransactSql } from './transactSqlRewrite.js';
+import { checkFileBudget } from '../core/fileBudget.js';
 
 interface DialectParser {
   astify(sql: string, options?: { database?: string }): AstNode;
@@ -26,8 +27,25 @@ function parserFor(dialect: SqlDialect): DialectParser {
 
 export type ParseOutcome = { ok: true; statements: AstNode[] } | { ok: false; error: string };
 
-/** Parses one statement's text; never throws. */
+/**
+ * node-sql-parser is synchronous and cannot be stopped, and takes about 10 µs a
+ * character: a statement longer than this (~1 s) is not parsed, so one statement
+ * can overrun the file's budget by at most that much.
+ */
+export const MAX_PARSED_STATEMENT_CHARS = 100_000;
+
+/**
+ * Parses one statement's text. Throws only `FileBudgetExceeded`, when the file's
+ * budget is spent before the statement: the statements of a file are parsed one
+ * by one, so that is where a file of many statements is stopped.
+ */
 export function parseSql(text: string, dialect: SqlDialect): ParseOutcome {
+  checkFileBudget('SQL parser');
+  if (text.length > MAX_PARSED_STATEMENT_CHARS)
+    return {
+      ok: false,
+      error: `statement of ${text.length} characters is over the ${MAX_PARSED_STATEMENT_CHARS}-character parse cap; not parsed`,
+    };
   try {
     const ast = parserFor(dialect).astify(text, { database: dialect });
     return { ok: true, statements: Array.isArray(ast) ? ast : [ast] };

@@ -17,9 +17,12 @@ const TARGET = 'repo-001/src/Estate1.Billing1/Type7.cs';
 let work: string;
 let estate: string;
 
-function scan(env: Record<string, string> = {}): { status: number; stderr: string; result?: ScanResult } {
-  const out = path.join(work, `result-${Object.values(env).join('-').replace(/\W/g, '_')}.json`);
-  const run = assess(['scan', estate, '--jobs', '2', '--no-cache', '--no-history', '--quiet', '--json', out], env);
+function scan(
+  env: Record<string, string> = {},
+  args: readonly string[] = ['--jobs', '2'],
+): { status: number; stderr: string; result?: ScanResult } {
+  const out = path.join(work, `result-${[...Object.values(env), ...args].join('-').replace(/\W/g, '_')}.json`);
+  const run = assess(['scan', estate, '--no-cache', '--no-history', '--quiet', '--json', out, ...args], env);
   return {
     status: run.status,
     stderr: run.stderr,
@@ -67,12 +70,51 @@ describe('extraction failures with --jobs 2', () => {
   );
 });
 
-describe('an internal error', () => {
-  it('names its phase and exits 3', () => {
+describe('a file over the per-file budget', () => {
+  it.each([
+    ['hang', ['--jobs', '2'], 'stopped by the watchdog'],
+    ['slow', ['--jobs', '2'], 'C# parser'],
+    ['slow', ['--jobs', '1'], 'C# parser'],
+  ])(
+    'a file that is "%s" with %j is stopped, reported as extract-timeout (%s), and the scan goes on',
+    (mode, jobs, step) => {
+      const run = scan({ ASSESS_TEST_EXTRACT_FAULT: `${mode}:${TARGET}` }, [...jobs, '--file-budget', '300']);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const stopped = run.result!.diagnostics.filter((d) => d.code.startsWith('extract-'));
+      expect(stopped).toEqual([
+        {
+          code: 'extract-timeout',
+          severity: 'error',
+          message: `extraction stopped (csharp extractor, ${step}): over the 300 ms per-file budget (--file-budget); the file's facts are missing`,
+          repo: 'repo-001',
+          file: 'src/Estate1.Billing1/Type7.cs',
+        },
+      ]);
+      expect(run.result!.stats.types).toBe(399);
+    },
+  );
+
+  it('takes its budget from the configuration file, and rejects a budget that is not a number of milliseconds', () => {
+    writeFileSync(path.join(estate, 'assess.config.json'), JSON.stringify({ fileBudget: 300 }));
+    try {
+      const run = scan({ ASSESS_TEST_EXTRACT_FAULT: `hang:${TARGET}` });
+      expect(run.status).toBe(0);
+      expect(run.result!.diagnostics.filter((d) => d.code === 'extract-timeout')).toHaveLength(1);
+    } finally {
+      rmSync(path.join(estate, 'assess.config.json'));
+    }
+    const bad = assess(['scan', estate, '--no-history', '--quiet', '--file-budget', '10s']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('assess: --file-budget: expected milliseconds from 1 to 3600000, got 10s\n');
+  });
+});
+
+describe('an output that cannot be written', () => {
+  it('is named in one line, and exits 3', () => {
     const run = assess(['scan', path.join(work, 'estate'), '--no-history', '--quiet', '--json', work]);
     // --json pointing at a folder fails while writing the report.
     expect(run.status).toBe(3);
-    expect(run.stderr).toMatch(/^assess: internal error in the report phase: EISDIR/);
-    expect(run.stderr).not.toContain('[object Object]');
+    expect(run.stderr).toBe(`assess: could not write ${work}: it is a folder (EISDIR); ${work} was not written\n`);
   });
 });

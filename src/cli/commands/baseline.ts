@@ -1,11 +1,9 @@
 /** `assess baseline <root> -o assess-baseline.json`: record the accepted state of the estate. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { Command } from 'commander';
 import { estateState, renderBaseline, toBaseline } from '../../check/index.js';
 import { EXIT, PhaseError } from '../../core/errors.js';
 import { addEstateScanOptions, type EstateScanFlags, scanEstate } from '../estateScan.js';
-import type { CliIO } from '../io.js';
+import { type CliIO, writeOutputFile } from '../io.js';
 
 interface BaselineFlags extends EstateScanFlags {
   output: string;
@@ -33,9 +31,7 @@ Exit codes: 0 written, 2 usage or configuration error, 3 internal error.`,
       const { result } = await scanEstate(root, flags, io);
       const baseline = toBaseline(estateState(result));
       try {
-        const target = path.resolve(flags.output);
-        mkdirSync(path.dirname(target), { recursive: true });
-        writeFileSync(target, renderBaseline(baseline));
+        writeOutputFile(flags.output, renderBaseline(baseline));
       } catch (error) {
         throw new PhaseError('report', error);
       }

@@ -1,6 +1,5 @@
 /** `assess check <root> --baseline <file>`: scan, and report only what is new against the baseline. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { changedFilesSince, checkEstate, parseBaseline } from '../../check/index.js';
 import type { CheckReport } from '../../core/check.js';
@@ -12,7 +11,7 @@ import { renderGithubAnnotations } from '../../report/github.js';
 import { renderJunit } from '../../report/junit.js';
 import { sarifOptions } from '../sarifOptions.js';
 import { addEstateScanOptions, type EstateScanFlags, scanEstate } from '../estateScan.js';
-import type { CliIO } from '../io.js';
+import { type CliIO, writeOutputFile } from '../io.js';
 
 const FORMATS = ['table', 'json', 'sarif', 'github', 'junit'] as const;
 type CheckFormat = (typeof FORMATS)[number];
@@ -64,9 +63,7 @@ async function runCheck(root: string, flags: CheckFlags, io: CliIO): Promise<num
   try {
     const text = render(report, result, flags.format, io.color && !flags.output);
     if (flags.output) {
-      const target = path.resolve(flags.output);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, text);
+      writeOutputFile(flags.output, text);
     } else io.stdout(text);
   } catch (error) {
     throw new PhaseError('report', error);

@@ -1,5 +1,4 @@
 /** `assess merge <part.json…>`: the partial results of `scan --shard` → the result one machine would have produced. */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
@@ -10,7 +9,7 @@ import { renderScanSarif } from '../../report/sarif.js';
 import { renderTable } from '../../report/table.js';
 import { defaultCacheDir } from '../../scan/packagePhase.js';
 import { mergeShards } from '../../scan/shards.js';
-import type { CliIO } from '../io.js';
+import { type CliIO, writeOutputFile } from '../io.js';
 import { readPartial } from '../partialFile.js';
 import { sarifOptions } from '../sarifOptions.js';
 import { writeHtmlReport } from './report.js';
@@ -72,11 +71,7 @@ async function runMerge(files: readonly string[], flags: MergeFlags, io: CliIO):
 }
 
 function writeOutputs(result: ScanResult, flags: MergeFlags, io: CliIO): void {
-  if (flags.output) {
-    const target = path.resolve(flags.output);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, renderJson(result));
-  }
+  if (flags.output) writeOutputFile(flags.output, renderJson(result));
   if (flags.html) writeHtmlReport(result, flags.html);
   if (flags.format === 'json') io.stdout(renderJson(result));
   else if (flags.format === 'sarif') io.stdout(renderScanSarif(result, sarifOptions(result.repos)));

@@ -1,12 +1,11 @@
 /** `assess report <result.json> --html <file>`: the HTML report from a saved result, without scanning again. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { SCHEMA_VERSION, type ScanResult } from '../../core/result.js';
 import { EXIT, PhaseError, UsageError } from '../../core/errors.js';
 import { loadClientBundle } from '../../report/html/clientBundle.js';
 import { renderHtml } from '../../report/html/renderHtml.js';
-import type { CliIO } from '../io.js';
+import { type CliIO, writeOutputFile } from '../io.js';
 
 export function reportCommand(io: CliIO, setExitCode: (code: number) => void): Command {
   return new Command('report')
@@ -27,9 +26,7 @@ export function reportCommand(io: CliIO, setExitCode: (code: number) => void): C
 /** Renders and writes the report; a failure is the report phase's. */
 export function writeHtmlReport(result: ScanResult, file: string): void {
   try {
-    const target = path.resolve(file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, renderHtml(result, { client: loadClientBundle() }));
+    writeOutputFile(file, renderHtml(result, { client: loadClientBundle() }));
   } catch (error) {
     throw new PhaseError('report', error);
   }

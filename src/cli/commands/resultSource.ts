@@ -25,6 +25,7 @@ export interface SourceFlags {
   jobs?: string;
   exclude?: string[];
   maxFileSize?: string;
+  fileBudget?: string;
   cacheDir?: string;
   format: 'table' | 'json';
 }
@@ -39,6 +40,7 @@ export function addSourceOptions(command: Command): Command {
     .option('--jobs <n>', 'extraction worker threads of the scan')
     .option('--exclude <pattern...>', 'extra gitignore-style patterns to skip')
     .option('--max-file-size <size>', 'skip larger files (default 4MB)')
+    .option('--file-budget <ms>', 'per-file extraction time budget of the scan (default 10000)')
     .option('--cache-dir <dir>', 'registry cache folder');
 }
 

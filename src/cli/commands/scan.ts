@@ -1,6 +1,4 @@
 /** `assess scan <root>`: run the pipeline, print the summary, write the requested outputs. */
-import { writeFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { Command, Option } from 'commander';
 import { registeredAnalyzers as analyzers, runScan } from '../../scan/runScan.js';
 import type { ScanResult } from '../../core/result.js';
@@ -13,7 +11,7 @@ import { terminalProgress } from '../progress.js';
 import { EXIT, PhaseError, UsageError } from '../../core/errors.js';
 import { type PartialResult, parseShard, scanShard } from '../../scan/shards.js';
 import { writePartial } from '../partialFile.js';
-import type { CliIO } from '../io.js';
+import { type CliIO, writeOutputFile } from '../io.js';
 import { scanRequest } from '../scanRequest.js';
 
 export interface ScanFlags {
@@ -23,6 +21,7 @@ export interface ScanFlags {
   quiet?: boolean;
   config?: string;
   maxFileSize?: string;
+  fileBudget?: string;
   exclude?: string[];
   only?: string;
   jobs?: string;
@@ -50,6 +49,7 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('-q, --quiet', 'no progress bar and no summary (errors still print)')
     .option('--config <file>', `configuration file (default: ROOT/assess.config.json)`)
     .option('--max-file-size <size>', 'skip files larger than this, with a diagnostic (default 4MB)')
+    .option('--file-budget <ms>', 'stop and report a file whose extraction takes longer (default 10000)')
     .option('--exclude <pattern...>', 'extra gitignore-style patterns to skip in every repository')
     .option(
       '--since <date|duration>',
@@ -148,9 +148,7 @@ async function runShardCommand(root: string, flags: ScanFlags, io: CliIO): Promi
 
 function writeOutputs(result: ScanResult, flags: ScanFlags, io: CliIO): void {
   if (flags.json) {
-    const target = path.resolve(flags.json);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, renderJson(result));
+    writeOutputFile(flags.json, renderJson(result));
   }
   if (flags.html) writeHtmlReport(result, flags.html);
   if (flags.format === 'json') io.stdout(renderJson(result));

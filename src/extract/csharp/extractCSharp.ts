@@ -5,6 +5,7 @@ import { countCodeLines } from './lineCounts.js';
 import type { CSharpParser } from './parser.js';
 import { collectSyntaxErrors } from './syntaxErrors.js';
 import { visit } from './traversal.js';
+import { rethrowBudgetStop } from '../fileBudget.js';
 import { finishLinqFacts } from './linqChains.js';
 import { finishUrlFacts } from './urlFacts.js';
 import { createWalkContext, type WalkContext } from './walkContext.js';
@@ -25,6 +26,7 @@ export function extractCSharp(parser: CSharpParser, text: string): ExtractionOut
   try {
     return extract(parser, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
+    rethrowBudgetStop(error); // the file's budget, not a bug of the extractor: processFile reports it
     const reason = error instanceof Error ? error.message : String(error);
     return {
       problems: [{ code: 'csharp-extract-failed', severity: 'error', message: `C# extraction failed: ${reason}` }],

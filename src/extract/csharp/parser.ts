@@ -1,7 +1,11 @@
 import type Parser from 'tree-sitter';
+import { checkFileBudget, fileBudgetSpent } from '../fileBudget.js';
 import { NodeKinds } from './nodeKinds.js';
 
-/** A tree-sitter parser with the C# grammar set, plus the node-kind cache the walker needs. */
+/**
+ * A tree-sitter parser with the C# grammar set, plus the node-kind cache the walker needs.
+ * `parse` throws `FileBudgetExceeded` when the file's budget runs out mid-parse.
+ */
 export interface CSharpParser {
   parse(text: string): Parser.Tree;
   readonly kinds: NodeKinds;
@@ -35,7 +39,13 @@ async function createParser(): Promise<CSharpParser> {
   return {
     kinds: new NodeKinds(),
     parse(text: string): Parser.Tree {
-      return parser.parse(text, undefined, { bufferSize: PARSE_BUFFER_CHARS });
+      // tree-sitter asks the callback now and then; `true` halts the parse, which then yields no tree.
+      const tree = parser.parse(text, undefined, { bufferSize: PARSE_BUFFER_CHARS, progressCallback: fileBudgetSpent });
+      if (tree) return tree;
+      // A halted parser resumes the old text on its next parse unless reset.
+      parser.reset();
+      checkFileBudget('C# parser');
+      throw new Error('tree-sitter halted the parse without a reason');
     },
   };
 }
