@@ -47,6 +47,7 @@ export const DIAGNOSTIC_CODES = [
   'git-no-commits',
   'git-not-found',
   'git-shallow-clone',
+  'git-dir-outside-root',
   // registries and advisories
   'advisories-unreadable',
   'advisory-invalid',

@@ -93,7 +93,7 @@ async function runPhases(options: ScanOptions, enter: (phase: PipelinePhase) => 
   const historySettings = options.history === false ? undefined : (options.history ?? DEFAULT_HISTORY_SETTINGS);
   if (needs.has('history') && !historySettings) unavailable.history = '--no-history was given';
   const pendingHistory =
-    needs.has('history') && historySettings ? readEstateHistory(walked.repos, historySettings) : undefined;
+    needs.has('history') && historySettings ? readEstateHistory(walked.repos, historySettings, root) : undefined;
 
   enter('extract');
   const extracted = await extractAll(walked.repos, {
