@@ -9,6 +9,7 @@ export const DIAGNOSTIC_CODES = [
   'symlink-skipped',
   'unreadable-directory',
   'unreadable-gitignore',
+  'file-name-not-utf8',
   // reading files
   'binary-file',
   'extract-failed',

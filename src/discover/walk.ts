@@ -5,6 +5,7 @@
  * be entered; each one is reported.
  */
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { Diagnostic } from '../core/result.js';
 import type { FileKind } from '../core/fileKinds.js';
@@ -40,6 +41,9 @@ export interface WalkOutcome {
   repos: RepoEntry[];
   diagnostics: Diagnostic[];
 }
+
+/** A folder entry whose name is known to be valid UTF-8. */
+type Entry = Dirent<string>;
 
 /** The repository being walked, or the estate area above repositories (no entry). */
 interface Scope {
@@ -166,9 +170,26 @@ function bareRepos(
   return repos;
 }
 
-function readEntries(absDir: string, diagnostics: Diagnostic[], scope: Scope, absRoot: string): Dirent[] | undefined {
+function readEntries(absDir: string, diagnostics: Diagnostic[], scope: Scope, absRoot: string): Entry[] | undefined {
   try {
-    return readdirSync(absDir, { withFileTypes: true }).sort((a, b) => compare(a.name, b.name));
+    // Names as bytes: a name that is not UTF-8 would come back with U+FFFD and name no file.
+    const raw = readdirSync(absDir, { withFileTypes: true, encoding: 'buffer' });
+    const entries: Entry[] = [];
+    for (const dirent of raw) {
+      const name = dirent.name.toString('utf8');
+      if (!isUtf8(dirent.name)) {
+        const base = scope.entry ? scope.baseAbs : absRoot;
+        diagnostics.push({
+          code: 'file-name-not-utf8',
+          severity: 'warning',
+          message: `${dirent.isDirectory() ? 'folder' : 'file'} name is not valid UTF-8 (shown with replacement characters); skipped`,
+          ...where(scope, toPosix(path.relative(base, path.join(absDir, name)))),
+        });
+        continue;
+      }
+      entries.push(Object.assign(dirent, { name }) as unknown as Entry);
+    }
+    return entries.sort((a, b) => compare(a.name, b.name));
   } catch (error) {
     const base = scope.entry ? scope.baseAbs : absRoot;
     diagnostics.push({
