@@ -19,6 +19,7 @@ export const DIAGNOSTIC_CODES = [
   // C#, MSBuild, NuGet
   'csharp-extract-failed',
   'csharp-syntax',
+  'csharp-too-deep',
   'msbuild-xml-invalid',
   'nuget-lock-invalid',
   'packages-config-invalid',
