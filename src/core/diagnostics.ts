@@ -29,6 +29,7 @@ export const DIAGNOSTIC_CODES = [
   'js-generated-skipped',
   'js-minified-skipped',
   'js-syntax-error',
+  'js-too-deep',
   'npm-lockfile-invalid',
   'package-json-invalid',
   'tsconfig-circular-extends',
