@@ -16,6 +16,7 @@ export const DIAGNOSTIC_CODES = [
   'file-too-large',
   'legacy-encoding',
   'unreadable-file',
+  'file-too-deep',
   // C#, MSBuild, NuGet
   'csharp-extract-failed',
   'csharp-syntax',
