@@ -27,6 +27,8 @@ export interface ScanRequestFlags {
   cacheDir?: string;
   registryTimeout?: string;
   advisories?: string;
+  maxFiles?: string;
+  maxRepos?: string;
 }
 
 export interface ScanRequest {
@@ -43,6 +45,8 @@ export function scanRequest(root: string, flags: ScanRequestFlags, since?: strin
   const { config } = loadConfig(absRoot, flags.config);
   const maxFileBytes = flags.maxFileSize !== undefined ? parseSize(flags.maxFileSize) : config.maxFileSize;
   if (maxFileBytes === undefined) throw new UsageError(`--max-file-size: not a size: ${flags.maxFileSize} (e.g. 4MB)`);
+  const maxFiles = flags.maxFiles !== undefined ? parseLimit('--max-files', flags.maxFiles) : config.maxFiles;
+  const maxRepos = flags.maxRepos !== undefined ? parseLimit('--max-repos', flags.maxRepos) : config.maxRepos;
   const known = new Set(analyzers.map((a) => a.meta.id));
   const only = flags.only
     ?.split(',')
@@ -79,8 +83,17 @@ export function scanRequest(root: string, flags: ScanRequestFlags, since?: strin
       clustering: clusteringSettings(config.clustering),
       candidates: { weights: factorWeightsOf(config.candidates) },
       ...(only ? { only } : {}),
+      ...(maxFiles !== undefined ? { maxFiles } : {}),
+      ...(maxRepos !== undefined ? { maxRepos } : {}),
     },
   };
+}
+
+function parseLimit(flag: string, value: string): number {
+  const limit = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(limit) || limit < 1)
+    throw new UsageError(`${flag}: expected a whole number of at least 1, got ${value}`);
+  return limit;
 }
 
 export function parseJobs(value: string): number {

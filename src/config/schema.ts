@@ -35,6 +35,9 @@ export const configSchema = z
     exclude: z.array(z.string()).default([]),
     /** Files larger than this are skipped with a diagnostic. */
     maxFileSize: size.default(DEFAULT_MAX_FILE_BYTES),
+    /** A scan finding more files or repositories than this stops before extraction (exit 2). */
+    maxFiles: z.number().int().positive().optional(),
+    maxRepos: z.number().int().positive().optional(),
     /** Per-analyzer options by id; `false` turns an analyzer off. */
     /** The git history pass: window, bulk-commit limit, ticket pattern, coupling thresholds. */
     history: historyConfigSchema.default(historyConfigSchema.parse({})),

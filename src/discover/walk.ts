@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
+import { ScanLimitError } from '../core/errors.js';
 import type { Diagnostic } from '../core/result.js';
 import type { FileKind } from '../core/fileKinds.js';
 import { classifyFile } from './classify.js';
@@ -35,6 +36,10 @@ export interface FileEntry {
 export interface WalkOptions {
   /** Extra gitignore-style patterns, relative to each repository root. */
   exclude?: readonly string[];
+  /** The walk stops with a `ScanLimitError` as soon as it finds more than this many files to scan. */
+  maxFiles?: number;
+  /** As `maxFiles`, for repositories. */
+  maxRepos?: number;
 }
 
 export interface WalkOutcome {
@@ -60,6 +65,19 @@ export function walkEstate(root: string, options: WalkOptions = {}): WalkOutcome
   // Files found outside any git repository, keyed by their top-level folder ('' = root).
   const looseByTopDir = new Map<string, FileEntry[]>();
   const excludes = (options.exclude ?? []).join('\n');
+  let fileCount = 0;
+  const countFile = () => {
+    if (options.maxFiles !== undefined && ++fileCount > options.maxFiles)
+      throw new ScanLimitError(
+        `more than ${options.maxFiles} files to scan under ${absRoot} (--max-files); nothing was extracted. Raise the limit, or narrow the scan with --exclude or a smaller root`,
+      );
+  };
+  const checkRepos = (count: number) => {
+    if (options.maxRepos !== undefined && count > options.maxRepos)
+      throw new ScanLimitError(
+        `more than ${options.maxRepos} repositories under ${absRoot} (--max-repos); nothing was extracted. Raise the limit, or scan a smaller root`,
+      );
+  };
 
   const newScope = (baseAbs: string, entry?: RepoEntry): Scope => ({
     entry,
@@ -78,6 +96,7 @@ export function walkEstate(root: string, options: WalkOptions = {}): WalkOutcome
     if (entries.some((e) => e.name === '.git')) {
       scope = startRepo(absDir);
       gitRepos.push(scope.entry!);
+      checkRepos(gitRepos.length);
     }
     const repo = scope.entry;
     const relDir = toPosix(path.relative(scope.baseAbs, absDir));
@@ -106,6 +125,7 @@ export function walkEstate(root: string, options: WalkOptions = {}): WalkOutcome
       const kind = classifyFile(dirent.name);
       if (!kind) continue;
       if (isIgnored(scope.ignores, relPath)) continue;
+      countFile();
       const size = fileSize(absPath);
       if (repo) {
         repo.files.push({ repo: repo.name, path: relPath, absPath, size, kind });
@@ -123,6 +143,7 @@ export function walkEstate(root: string, options: WalkOptions = {}): WalkOutcome
 
   visit(absRoot, newScope(absRoot));
   const repos = [...gitRepos, ...bareRepos(absRoot, gitRepos.length > 0, looseByTopDir, diagnostics)];
+  checkRepos(repos.length);
   repos.sort((a, b) => compare(a.name, b.name));
   for (const repo of repos) repo.files.sort((a, b) => compare(a.path, b.path));
   return { repos, diagnostics };

@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
 import type { AnyAnalyzer, EstateContext, Need, Provisions } from '../core/analyzer.js';
-import { PhaseError, type ScanPhase } from '../core/errors.js';
+import { PhaseError, ScanLimitError, type ScanPhase } from '../core/errors.js';
 import type { ScanListener } from '../core/events.js';
 import type { HistorySummary } from '../core/history.js';
 import type { EstateModel } from '../core/model.js';
@@ -49,6 +49,9 @@ export interface ScanOptions {
   clustering?: ClusteringSettings;
   /** Factor weights of the extraction ranking (`candidates` in assess.config.json). */
   candidates?: PlanOptions;
+  /** Estate size guards (`--max-files`, `--max-repos`): past them the scan stops after discovery. */
+  maxFiles?: number;
+  maxRepos?: number;
 }
 
 /** Runs the pipeline; an unexpected error comes out as a `PhaseError` naming the phase it came from. */
@@ -64,6 +67,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       options.candidates,
     );
   } catch (error) {
+    if (error instanceof ScanLimitError) throw error; // the user's limit, not a failure
     throw error instanceof PhaseError ? error : new PhaseError(phase, error);
   }
 }
@@ -82,7 +86,11 @@ async function runPhases(options: ScanOptions, enter: (phase: PipelinePhase) => 
   const unavailable: Unavailable = {};
 
   enter('discover');
-  const walked = walkEstate(root, { exclude: options.exclude });
+  const walked = walkEstate(root, {
+    exclude: options.exclude,
+    ...(options.maxFiles !== undefined ? { maxFiles: options.maxFiles } : {}),
+    ...(options.maxRepos !== undefined ? { maxRepos: options.maxRepos } : {}),
+  });
   options.onEvent?.({
     type: 'discovered',
     repos: walked.repos.length,
