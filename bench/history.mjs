@@ -40,7 +40,7 @@ const repos = existsSync(path.join(abs, '.git'))
 const settings = { ...DEFAULT_HISTORY_SETTINGS, window };
 const heapBefore = process.memoryUsage().heapUsed;
 const started = performance.now();
-const history = await readEstateHistory(repos, settings);
+const history = await readEstateHistory(repos, settings, abs);
 const readMs = performance.now() - started;
 const heapAfterRead = process.memoryUsage().heapUsed;
 

@@ -21,6 +21,8 @@ export function addEstateScanOptions(command: Command): Command {
     .option('--max-file-size <size>', 'skip files larger than this, with a diagnostic (default 4MB)')
     .option('--file-budget <ms>', 'stop and report a file whose extraction takes longer (default 10000)')
     .option('--exclude <pattern...>', 'extra gitignore-style patterns to skip in every repository')
+    .option('--max-files <n>', 'stop before extraction (exit 2) if the estate has more files to scan than this')
+    .option('--max-repos <n>', 'stop before extraction (exit 2) if the estate has more repositories than this')
     .option('--only <ids>', 'run only these analyzers (comma-separated)')
     .option('--jobs <n>', 'extraction worker threads (default: one per core, at most 8; 1 = no workers)')
     .option('--no-history', 'skip reading git history (analyzers that need it do not run)')

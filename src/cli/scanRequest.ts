@@ -30,6 +30,8 @@ export interface ScanRequestFlags {
   cache?: boolean;
   registryTimeout?: string;
   advisories?: string;
+  maxFiles?: string;
+  maxRepos?: string;
 }
 
 export interface ScanRequest {
@@ -47,6 +49,8 @@ export function scanRequest(root: string, flags: ScanRequestFlags, since?: strin
   const maxFileBytes = flags.maxFileSize !== undefined ? parseSize(flags.maxFileSize) : config.maxFileSize;
   if (maxFileBytes === undefined) throw new UsageError(`--max-file-size: not a size: ${flags.maxFileSize} (e.g. 4MB)`);
   const fileBudgetMs = flags.fileBudget !== undefined ? parseFileBudget(flags.fileBudget) : config.fileBudget;
+  const maxFiles = flags.maxFiles !== undefined ? parseLimit('--max-files', flags.maxFiles) : config.maxFiles;
+  const maxRepos = flags.maxRepos !== undefined ? parseLimit('--max-repos', flags.maxRepos) : config.maxRepos;
   const known = new Set(analyzers.map((a) => a.meta.id));
   const only = flags.only
     ?.split(',')
@@ -88,6 +92,8 @@ export function scanRequest(root: string, flags: ScanRequestFlags, since?: strin
       candidates: { weights: factorWeightsOf(config.candidates) },
       ...(only ? { only } : {}),
       ...fixedTimeOf(process.env),
+      ...(maxFiles !== undefined ? { maxFiles } : {}),
+      ...(maxRepos !== undefined ? { maxRepos } : {}),
     },
   };
 }
@@ -105,6 +111,13 @@ export function parseFileBudget(value: string): number {
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(ms) || ms < 1 || ms > 3_600_000)
     throw new UsageError(`--file-budget: expected milliseconds from 1 to 3600000, got ${value}`);
   return ms;
+}
+
+function parseLimit(flag: string, value: string): number {
+  const limit = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(limit) || limit < 1)
+    throw new UsageError(`${flag}: expected a whole number of at least 1, got ${value}`);
+  return limit;
 }
 
 export function parseJobs(value: string): number {

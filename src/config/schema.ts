@@ -39,6 +39,9 @@ export const configSchema = z
     maxFileSize: size.default(DEFAULT_MAX_FILE_BYTES),
     /** Milliseconds one file's extraction may take before it is stopped and reported (`extract-timeout`). */
     fileBudget: z.number().int().positive().max(3_600_000).default(DEFAULT_FILE_BUDGET_MS),
+    /** A scan finding more files or repositories than this stops before extraction (exit 2). */
+    maxFiles: z.number().int().positive().optional(),
+    maxRepos: z.number().int().positive().optional(),
     /** Per-analyzer options by id; `false` turns an analyzer off. */
     /** The git history pass: window, bulk-commit limit, ticket pattern, coupling thresholds. */
     history: historyConfigSchema.default(historyConfigSchema.parse({})),

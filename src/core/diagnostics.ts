@@ -9,6 +9,7 @@ export const DIAGNOSTIC_CODES = [
   'symlink-skipped',
   'unreadable-directory',
   'unreadable-gitignore',
+  'file-name-not-utf8',
   // reading files
   'binary-file',
   'extract-failed',
@@ -16,9 +17,11 @@ export const DIAGNOSTIC_CODES = [
   'file-too-large',
   'legacy-encoding',
   'unreadable-file',
+  'file-too-deep',
   // C#, MSBuild, NuGet
   'csharp-extract-failed',
   'csharp-syntax',
+  'csharp-too-deep',
   'msbuild-xml-invalid',
   'nuget-lock-invalid',
   'packages-config-invalid',
@@ -28,6 +31,7 @@ export const DIAGNOSTIC_CODES = [
   'js-generated-skipped',
   'js-minified-skipped',
   'js-syntax-error',
+  'js-too-deep',
   'npm-lockfile-invalid',
   'package-json-invalid',
   'tsconfig-circular-extends',
@@ -48,6 +52,7 @@ export const DIAGNOSTIC_CODES = [
   'git-no-commits',
   'git-not-found',
   'git-shallow-clone',
+  'git-dir-outside-root',
   // registries and advisories
   'advisories-unreadable',
   'advisory-invalid',

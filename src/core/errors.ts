@@ -3,6 +3,9 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** The estate is larger than `--max-files`/`--max-repos` allow: found during discovery, before any file is read. */
+export class ScanLimitError extends UsageError {}
+
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
 export type ScanPhase =

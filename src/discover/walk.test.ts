@@ -122,3 +122,20 @@ describe('walkEstate', () => {
     ]);
   });
 });
+
+describe('walkEstate and names that are not UTF-8', () => {
+  it('reports a file and a folder whose names are not UTF-8, and keeps their siblings', () => {
+    tree({ 'app/.git/HEAD': '', 'app/src/Good.cs': 'class Good {}' });
+    const src = path.join(root, 'app', 'src');
+    writeFileSync(Buffer.concat([Buffer.from(`${src}/Caf`), Buffer.from([0xe9]), Buffer.from('.cs')]), 'class C {}');
+    mkdirSync(Buffer.concat([Buffer.from(`${src}/Dir`), Buffer.from([0xff])]));
+    const { repos, diagnostics } = walkEstate(root);
+    expect(paths(repos[0])).toEqual(['src/Good.cs']);
+    const notUtf8 = diagnostics.filter((d) => d.code === 'file-name-not-utf8');
+    expect(notUtf8.map((d) => [d.repo, d.file])).toEqual([
+      ['app', 'src/Caf\uFFFD.cs'],
+      ['app', 'src/Dir\uFFFD'],
+    ]);
+    expect(diagnostics.filter((d) => d.code === 'unreadable-file' || d.code === 'unreadable-directory')).toEqual([]);
+  });
+});

@@ -5,7 +5,9 @@
  * be entered; each one is reported.
  */
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
+import { ScanLimitError } from '../core/errors.js';
 import type { Diagnostic } from '../core/result.js';
 import type { FileKind } from '../core/fileKinds.js';
 import { classifyFile } from './classify.js';
@@ -34,12 +36,19 @@ export interface FileEntry {
 export interface WalkOptions {
   /** Extra gitignore-style patterns, relative to each repository root. */
   exclude?: readonly string[];
+  /** The walk stops with a `ScanLimitError` as soon as it finds more than this many files to scan. */
+  maxFiles?: number;
+  /** As `maxFiles`, for repositories. */
+  maxRepos?: number;
 }
 
 export interface WalkOutcome {
   repos: RepoEntry[];
   diagnostics: Diagnostic[];
 }
+
+/** A folder entry whose name is known to be valid UTF-8. */
+type Entry = Dirent<string>;
 
 /** The repository being walked, or the estate area above repositories (no entry). */
 interface Scope {
@@ -56,6 +65,19 @@ export function walkEstate(root: string, options: WalkOptions = {}): WalkOutcome
   // Files found outside any git repository, keyed by their top-level folder ('' = root).
   const looseByTopDir = new Map<string, FileEntry[]>();
   const excludes = (options.exclude ?? []).join('\n');
+  let fileCount = 0;
+  const countFile = () => {
+    if (options.maxFiles !== undefined && ++fileCount > options.maxFiles)
+      throw new ScanLimitError(
+        `more than ${options.maxFiles} files to scan under ${absRoot} (--max-files); nothing was extracted. Raise the limit, or narrow the scan with --exclude or a smaller root`,
+      );
+  };
+  const checkRepos = (count: number) => {
+    if (options.maxRepos !== undefined && count > options.maxRepos)
+      throw new ScanLimitError(
+        `more than ${options.maxRepos} repositories under ${absRoot} (--max-repos); nothing was extracted. Raise the limit, or scan a smaller root`,
+      );
+  };
 
   const newScope = (baseAbs: string, entry?: RepoEntry): Scope => ({
     entry,
@@ -74,6 +96,7 @@ export function walkEstate(root: string, options: WalkOptions = {}): WalkOutcome
     if (entries.some((e) => e.name === '.git')) {
       scope = startRepo(absDir);
       gitRepos.push(scope.entry!);
+      checkRepos(gitRepos.length);
     }
     const repo = scope.entry;
     const relDir = toPosix(path.relative(scope.baseAbs, absDir));
@@ -102,6 +125,7 @@ export function walkEstate(root: string, options: WalkOptions = {}): WalkOutcome
       const kind = classifyFile(dirent.name);
       if (!kind) continue;
       if (isIgnored(scope.ignores, relPath)) continue;
+      countFile();
       const size = fileSize(absPath);
       if (repo) {
         repo.files.push({ repo: repo.name, path: relPath, absPath, size, kind });
@@ -119,6 +143,7 @@ export function walkEstate(root: string, options: WalkOptions = {}): WalkOutcome
 
   visit(absRoot, newScope(absRoot));
   const repos = [...gitRepos, ...bareRepos(absRoot, gitRepos.length > 0, looseByTopDir, diagnostics)];
+  checkRepos(repos.length);
   repos.sort((a, b) => compare(a.name, b.name));
   for (const repo of repos) repo.files.sort((a, b) => compare(a.path, b.path));
   return { repos, diagnostics };
@@ -166,9 +191,26 @@ function bareRepos(
   return repos;
 }
 
-function readEntries(absDir: string, diagnostics: Diagnostic[], scope: Scope, absRoot: string): Dirent[] | undefined {
+function readEntries(absDir: string, diagnostics: Diagnostic[], scope: Scope, absRoot: string): Entry[] | undefined {
   try {
-    return readdirSync(absDir, { withFileTypes: true }).sort((a, b) => compare(a.name, b.name));
+    // Names as bytes: a name that is not UTF-8 would come back with U+FFFD and name no file.
+    const raw = readdirSync(absDir, { withFileTypes: true, encoding: 'buffer' });
+    const entries: Entry[] = [];
+    for (const dirent of raw) {
+      const name = dirent.name.toString('utf8');
+      if (!isUtf8(dirent.name)) {
+        const base = scope.entry ? scope.baseAbs : absRoot;
+        diagnostics.push({
+          code: 'file-name-not-utf8',
+          severity: 'warning',
+          message: `${dirent.isDirectory() ? 'folder' : 'file'} name is not valid UTF-8 (shown with replacement characters); skipped`,
+          ...where(scope, toPosix(path.relative(base, path.join(absDir, name)))),
+        });
+        continue;
+      }
+      entries.push(Object.assign(dirent, { name }) as unknown as Entry);
+    }
+    return entries.sort((a, b) => compare(a.name, b.name));
   } catch (error) {
     const base = scope.entry ? scope.baseAbs : absRoot;
     diagnostics.push({

@@ -76,3 +76,20 @@ export async function ordersOf(pool: Pool, customer: number) {
     expect(result.extracted?.sql).toBeUndefined();
   });
 });
+
+describe('a file nested deeper than its parser can recurse', () => {
+  it('is file-too-deep, a warning naming the file, not an internal extract-failed error', async () => {
+    const { ts: typescript } = await import('ts-morph');
+    const text = `{"compilerOptions":{"paths":${'['.repeat(20_000)}${']'.repeat(20_000)}}}`;
+    const absPath = path.join(dir, 'tsconfig.json');
+    writeFileSync(absPath, text);
+    const entry = { repo: 'r', path: 'web/tsconfig.json', absPath, size: text.length, kind: 'tsconfig' as const };
+    const result = processFile(entry, 1 << 20, { typescript });
+    expect(result.diagnostics).toMatchObject([
+      { code: 'file-too-deep', severity: 'warning', repo: 'r', file: 'web/tsconfig.json' },
+    ]);
+    // A shallow config is read as usual.
+    writeFileSync(absPath, '{"compilerOptions":{"strict":true}}');
+    expect(processFile({ ...entry, size: 35 }, 1 << 20, { typescript }).diagnostics).toEqual([]);
+  });
+});

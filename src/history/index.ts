@@ -11,6 +11,7 @@ import type { HistorySummary } from '../core/history.js';
 import { addCoChangeEdges } from './coChange.js';
 import { fileMemberships } from './graphIndex.js';
 import { compileMaintenancePattern, maintenanceReason } from './maintenance.js';
+import { checkGitDirBoundary } from './gitDirBoundary.js';
 import { readRepoHistory } from './readRepoHistory.js';
 import type { HistorySettings } from './settings.js';
 import { compileTicketPattern } from './tickets.js';
@@ -31,9 +32,17 @@ export interface EstateHistory {
 export async function readEstateHistory(
   repos: readonly RepoLocation[],
   settings: HistorySettings,
+  /** The scan root: git data outside it (linked or pointed to) is never read. */
+  absRoot: string,
 ): Promise<EstateHistory> {
   const pattern = compileTicketPattern(settings.ticketPattern);
-  const gitRepos = repos.filter((r) => r.git);
+  const refused: Diagnostic[] = [];
+  const gitRepos = repos.filter((r) => {
+    if (!r.git) return false;
+    const verdict = checkGitDirBoundary(r.name, r.absPath, absRoot);
+    if (!verdict.ok) refused.push(verdict.diagnostic);
+    return verdict.ok;
+  });
   const results = new Array<Awaited<ReturnType<typeof readRepoHistory>>>(gitRepos.length);
   let next = 0;
   const worker = async () => {
@@ -46,7 +55,7 @@ export async function readEstateHistory(
   await Promise.all(Array.from({ length: Math.max(1, Math.min(settings.concurrency, gitRepos.length)) }, worker));
   return {
     repos: results.flatMap((r) => (r.history ? [r.history] : [])),
-    diagnostics: results.flatMap((r) => r.diagnostics),
+    diagnostics: [...refused, ...results.flatMap((r) => r.diagnostics)],
   };
 }
 

@@ -8,6 +8,7 @@ import pc from 'picocolors';
 import type { Candidate, CarriedFinding } from '../core/decomposition.js';
 import type { ScanResult, SummarySection } from '../core/result.js';
 import type { TableStyle } from './sections.js';
+import { inertStrings } from './inertText.js';
 
 export interface CandidatesOptions {
   color: boolean;
@@ -19,10 +20,12 @@ export interface CandidatesOptions {
 const LIST_ROWS = 8;
 
 export function renderCandidates(
-  result: ScanResult,
-  candidates: readonly Candidate[],
+  scanned: ScanResult,
+  ranked: readonly Candidate[],
   options: CandidatesOptions,
 ): string {
+  const result = inertStrings(scanned);
+  const candidates = inertStrings(ranked);
   const c = pc.createColors(options.color);
   const style: TableStyle = { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] };
   const label = labeller(result);

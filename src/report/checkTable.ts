@@ -4,8 +4,10 @@ import pc from 'picocolors';
 import type { CheckReport } from '../core/check.js';
 import type { Location, Severity } from '../core/result.js';
 import { checkItems } from './checkItems.js';
+import { inertStrings } from './inertText.js';
 
-export function renderCheckTable(report: CheckReport, options: { color: boolean }): string {
+export function renderCheckTable(checked: CheckReport, options: { color: boolean }): string {
+  const report = inertStrings(checked);
   const c = pc.createColors(options.color);
   const style = { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] };
   const paint = (severity: Severity, ignored: boolean) =>

@@ -5,12 +5,15 @@ import type { NodeExplanation } from '../core/decomposition.js';
 import type { ScanResult } from '../core/result.js';
 import { factorTable, labeller } from './candidates.js';
 import type { TableStyle } from './sections.js';
+import { inertStrings } from './inertText.js';
 
 export function renderExplanations(
-  result: ScanResult,
-  explanations: readonly NodeExplanation[],
+  scanned: ScanResult,
+  explained: readonly NodeExplanation[],
   options: { color: boolean },
 ): string {
+  const result = inertStrings(scanned);
+  const explanations = inertStrings(explained);
   const c = pc.createColors(options.color);
   const style: TableStyle = { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] };
   const label = labeller(result);

@@ -7,6 +7,7 @@ import type { CheckReport } from '../core/check.js';
 import type { Severity } from '../core/result.js';
 import { checkItems } from './checkItems.js';
 import { estatePathResolver, type RepoPaths } from './estatePath.js';
+import { inertText } from './inertText.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
@@ -38,7 +39,12 @@ export function renderGithubAnnotations(report: CheckReport, repos: RepoPaths): 
 
 /** Workflow command escaping: the message may hold any text, property values also no `:` or `,`. */
 function data(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Newlines are the command's own escapes; other control characters (ESC …) are shown, not sent to the log.
+  return text
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => inertText(ch));
 }
 
 function property(text: string): string {

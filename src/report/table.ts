@@ -5,6 +5,7 @@ import type { EdgeKind, ScanResult } from '../core/result.js';
 import { candidatesSummary } from './candidates.js';
 import { decompositionSection } from './decomposition.js';
 import { packagesByEcosystem, renderSection, reposByExposure } from './sections.js';
+import { inertStrings } from './inertText.js';
 
 export interface TableOptions {
   color: boolean;
@@ -12,7 +13,8 @@ export interface TableOptions {
   top?: number;
 }
 
-export function renderTable(result: ScanResult, options: TableOptions): string {
+export function renderTable(scanned: ScanResult, options: TableOptions): string {
+  const result = inertStrings(scanned);
   const c = pc.createColors(options.color);
   const top = options.top ?? 10;
   const style = { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] };

@@ -20,6 +20,9 @@ export interface CollectOptions {
   fileBudgetMs?: number;
   workers?: number;
   exclude: readonly string[];
+  /** Estate size guards: past them the scan stops after discovery. */
+  maxFiles?: number;
+  maxRepos?: number;
   /** History settings when a selected analyzer needs history and it was not turned off. */
   history?: HistorySettings;
   cacheDir?: string;
@@ -49,7 +52,11 @@ export async function collectFacts(
 ): Promise<EstateFacts> {
   const root = path.resolve(options.root);
   enter('discover');
-  const walked = walkEstate(root, { exclude: options.exclude });
+  const walked = walkEstate(root, {
+    exclude: options.exclude,
+    ...(options.maxFiles !== undefined ? { maxFiles: options.maxFiles } : {}),
+    ...(options.maxRepos !== undefined ? { maxRepos: options.maxRepos } : {}),
+  });
   const selected = options.selectRepos ? options.selectRepos(walked.repos) : walked.repos;
   const names = new Set(selected.map((r) => r.name));
   // A shard keeps the diagnostics of its own repositories; those of the root belong to the first shard.
@@ -64,7 +71,7 @@ export async function collectFacts(
   });
 
   // git runs in child processes, so the logs are read while this process extracts files.
-  const pendingHistory = options.history ? readEstateHistory(selected, options.history) : undefined;
+  const pendingHistory = options.history ? readEstateHistory(selected, options.history, root) : undefined;
 
   enter('extract');
   const cache = options.cacheDir ? openFactsCache(options.cacheDir, options.onEvent) : undefined;

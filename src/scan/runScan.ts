@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { analyzers as registeredAnalyzers } from '../../analyzers/index.js';
 import type { AnyAnalyzer, EstateContext, Need, Provisions } from '../core/analyzer.js';
-import { PhaseError, type ScanPhase } from '../core/errors.js';
+import { PhaseError, ScanLimitError, type ScanPhase } from '../core/errors.js';
 import type { ScanListener } from '../core/events.js';
 import type { HistorySummary } from '../core/history.js';
 import type { EstateModel } from '../core/model.js';
@@ -55,6 +55,9 @@ export interface ScanOptions {
   candidates?: PlanOptions;
   /** Cache folder of per-file facts and history (`--cache-dir`); no cache when undefined (`--no-cache`). */
   cacheDir?: string;
+  /** Estate size guards (`--max-files`, `--max-repos`): past them the scan stops after discovery. */
+  maxFiles?: number;
+  maxRepos?: number;
 }
 
 /** Runs the pipeline; an unexpected error comes out as a `PhaseError` naming the phase it came from. */
@@ -90,6 +93,7 @@ async function inPhases<T>(
       options.onEvent?.({ type: 'phase', phase: next });
     });
   } catch (error) {
+    if (error instanceof ScanLimitError) throw error; // the user's limit, not a failure
     throw error instanceof PhaseError ? error : new PhaseError(phase, error);
   }
 }
@@ -104,6 +108,8 @@ export function collectOptions(options: ScanOptions): CollectOptions {
     maxFileBytes: options.maxFileBytes,
     ...(options.fileBudgetMs !== undefined ? { fileBudgetMs: options.fileBudgetMs } : {}),
     exclude: options.exclude,
+    ...(options.maxFiles !== undefined ? { maxFiles: options.maxFiles } : {}),
+    ...(options.maxRepos !== undefined ? { maxRepos: options.maxRepos } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(history ? { history } : {}),
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),

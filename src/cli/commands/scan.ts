@@ -35,6 +35,8 @@ export interface ScanFlags {
   registryTimeout?: string;
   advisories?: string;
   shard?: string;
+  maxFiles?: string;
+  maxRepos?: string;
 }
 
 export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Command {
@@ -51,6 +53,8 @@ export function scanCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--max-file-size <size>', 'skip files larger than this, with a diagnostic (default 4MB)')
     .option('--file-budget <ms>', 'stop and report a file whose extraction takes longer (default 10000)')
     .option('--exclude <pattern...>', 'extra gitignore-style patterns to skip in every repository')
+    .option('--max-files <n>', 'stop before extraction (exit 2) if the estate has more files to scan than this')
+    .option('--max-repos <n>', 'stop before extraction (exit 2) if the estate has more repositories than this')
     .option(
       '--since <date|duration>',
       "history window: a date (2024-01-31) or a duration back from each repository's newest commit (default 12 months)",

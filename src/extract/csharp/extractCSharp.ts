@@ -4,7 +4,7 @@ import { CSHARP_HANDLERS } from './handlers.js';
 import { countCodeLines } from './lineCounts.js';
 import type { CSharpParser } from './parser.js';
 import { collectSyntaxErrors } from './syntaxErrors.js';
-import { visit } from './traversal.js';
+import { MAX_HANDLER_DEPTH, visit } from './traversal.js';
 import { rethrowBudgetStop } from '../fileBudget.js';
 import { finishLinqFacts } from './linqChains.js';
 import { finishUrlFacts } from './urlFacts.js';
@@ -86,6 +86,13 @@ function extractFromTree(parser: CSharpParser, tree: Parser.Tree, text: string):
       message: `${errors.count} syntax error${plural}; first at line ${first.line}, column ${first.column}`,
       line: first.line,
       column: first.column,
+    });
+  }
+  if (ctx.depthLimited) {
+    problems.push({
+      code: 'csharp-too-deep',
+      severity: 'warning',
+      message: `nesting deeper than ${MAX_HANDLER_DEPTH} levels: references and calls below that depth were not read`,
     });
   }
   return { facts, problems };

@@ -108,9 +108,9 @@ describe('failures inside extraction', () => {
     expect(facts?.types[0]?.references).toEqual([{ name: 'Names', count: 1, line: 1, candidate: true }]);
   });
 
-  it('survives a very long fluent call chain', () => {
+  it('survives a very long fluent call chain, saying the calls past the depth limit were not read', () => {
     const outcome = extractCSharp(parser, `class C { void M() { Builder.Start()${'.Add(1)'.repeat(3000)}.Build(); } }`);
-    expect(outcome.problems).toEqual([]);
+    expect(outcome.problems.map((p) => p.code)).toEqual(['csharp-too-deep']);
     expect(outcome.facts?.types[0]?.members.map((m) => m.name)).toEqual(['M']);
   });
 });
@@ -154,5 +154,28 @@ describe('large files', () => {
       'Lookup',
     ]);
     expect(last?.endLine).toBe(text.split('\n').length - 2);
+  });
+});
+
+describe('nesting 10,000 levels deep', () => {
+  const deep = 10_000;
+  const shapes: Record<string, string> = {
+    'nested classes': `namespace N { ${'class C { '.repeat(deep)}${'}'.repeat(deep)} }`,
+    'nested generic types': `class P { ${'List<'.repeat(deep)}Widget${'>'.repeat(deep)} f; }`,
+    'a member-access chain': `class P { object M() { return a${'.b'.repeat(deep)}; } }`,
+  };
+
+  for (const [shape, text] of Object.entries(shapes)) {
+    it(`keeps the facts above the limit and says what it skipped: ${shape}`, () => {
+      const outcome = extractCSharp(parser, text);
+      expect(outcome.problems.map((p) => p.code)).toEqual(['csharp-too-deep']);
+      expect(outcome.facts?.types.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('stays silent below the limit', () => {
+    const outcome = extractCSharp(parser, `class P { ${'List<'.repeat(50)}Widget${'>'.repeat(50)} f; }`);
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.facts?.types[0]?.references.map((r) => r.name)).toEqual(['List', 'Widget']);
   });
 });

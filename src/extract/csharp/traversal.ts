@@ -13,7 +13,7 @@ import { addDecision, type NodeHandler, type WalkContext } from './walkContext.j
  * them, in a loop: a very deep chain loses the references nested below the
  * limit instead of overflowing the stack and losing the whole file.
  */
-const MAX_HANDLER_DEPTH = 1000;
+export const MAX_HANDLER_DEPTH = 1000;
 
 /** Visits the node under the cursor in expression/declaration context. */
 export function visit(ctx: WalkContext): void {
@@ -33,6 +33,7 @@ export function visitAs(ctx: WalkContext, kind: NodeKind): void {
 
 function handlerFor(ctx: WalkContext, kind: string): NodeHandler | undefined {
   if (ctx.handlerDepth < MAX_HANDLER_DEPTH || kind === 'comment') return ctx.handlers.get(kind);
+  if (ctx.handlers.has(kind)) ctx.depthLimited = true;
   return undefined;
 }
 
@@ -76,14 +77,20 @@ export function visitChildren(ctx: WalkContext): void {
  * depth limit, and past it the node is only visited, in a loop, and
  * `fallback` returned.
  */
-export function readNested<T>(ctx: WalkContext, read: (ctx: WalkContext) => T, fallback: T): T {
+export function readNested<T>(
+  ctx: WalkContext,
+  read: (ctx: WalkContext) => T,
+  fallback: T,
+  weight: number = READER_DEPTH,
+): T {
   if (ctx.handlerDepth >= MAX_HANDLER_DEPTH) {
+    ctx.depthLimited = true;
     visitChildren(ctx);
     return fallback;
   }
-  ctx.handlerDepth += READER_DEPTH;
+  ctx.handlerDepth += weight;
   const result = read(ctx);
-  ctx.handlerDepth -= READER_DEPTH;
+  ctx.handlerDepth -= weight;
   return result;
 }
 

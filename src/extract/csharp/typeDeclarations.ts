@@ -3,7 +3,7 @@ import { readAttributeList } from './attributes.js';
 import { genericTypeHere } from './expressionShapes.js';
 import { declareValue } from './fieldVisitor.js';
 import { isEntityConfigurationBase } from './schemaSyntax.js';
-import { forEachChild, visit } from './traversal.js';
+import { forEachChild, readNested, visit } from './traversal.js';
 import { openTypeOwner } from './typeOwners.js';
 import { readTypeParameterList, withTypeParameters } from './typeParameters.js';
 import { recordTypeName, visitType } from './typeReferences.js';
@@ -23,6 +23,8 @@ export const TYPE_DECLARATION_KINDS: readonly string[] = Object.keys(TYPE_KINDS)
 
 const BASE_NAME_KINDS = new Set(['identifier', 'generic_name', 'qualified_name', 'alias_qualified_name']);
 
+const TYPE_DECLARATION_DEPTH = 4;
+
 /** class / interface / struct / record / enum / delegate, nested ones included. */
 export function visitTypeDeclaration(ctx: WalkContext): void {
   const { cursor } = ctx;
@@ -39,7 +41,16 @@ export function visitTypeDeclaration(ctx: WalkContext): void {
   ctx.owner = owner;
   try {
     if (header.typeParameters.length > 0) facts.typeParameters = header.typeParameters;
-    withMember(ctx, undefined, () => withTypeParameters(ctx, header.typeParameters, () => visitTypeParts(ctx, facts)));
+    // A type's walk takes several times a handler's stack (member and type-parameter scopes): it weighs more.
+    readNested(
+      ctx,
+      () =>
+        withMember(ctx, undefined, () =>
+          withTypeParameters(ctx, header.typeParameters, () => visitTypeParts(ctx, facts)),
+        ),
+      undefined,
+      TYPE_DECLARATION_DEPTH,
+    );
   } finally {
     ctx.owner = enclosing;
   }

@@ -1,5 +1,5 @@
 import { firstSegment, isNotTypeName } from './names.js';
-import { forEachChild, visit } from './traversal.js';
+import { forEachChild, readNested, visit } from './traversal.js';
 import { isTypeParameter, nodeText, startLine, type WalkContext } from './walkContext.js';
 
 /** Visits the node under the cursor knowing it sits in a type position. */
@@ -19,7 +19,7 @@ export function visitType(ctx: WalkContext): void {
     case 'ref_type':
     case 'scoped_type':
     case 'tuple_type':
-      forEachChild(ctx, (kind) => (kind.named ? visitType(ctx) : undefined));
+      readNested(ctx, visitTypeChildren, undefined);
       return;
     default:
       visit(ctx); // array_type, tuple_element, function_pointer_type: field-aware handlers
@@ -43,8 +43,12 @@ function isReferenceable(ctx: WalkContext, name: string): boolean {
   return !isTypeParameter(ctx, firstSegment(name));
 }
 
-/** `type_argument_list`: every argument is a type. */
+/** `type_argument_list`: every argument is a type. Nested generics recurse, so this counts toward the depth limit. */
 export function visitTypeArguments(ctx: WalkContext): void {
+  readNested(ctx, visitTypeChildren, undefined);
+}
+
+function visitTypeChildren(ctx: WalkContext): void {
   forEachChild(ctx, (kind) => (kind.named ? visitType(ctx) : undefined));
 }
 
@@ -61,16 +65,20 @@ export function chainName(ctx: WalkContext): string | null {
     case 'generic_name':
       return genericName(ctx);
     case 'qualified_name':
-    case 'member_access_expression': {
-      const { left, right } = dottedParts(ctx);
-      return left !== null && right !== null ? `${left}.${right}` : null;
-    }
+    case 'member_access_expression':
+      // `a.b.c…` nests left-deep: a 10,000-long chain would recurse 10,000 times.
+      return readNested(ctx, dottedName, null);
     case 'alias_qualified_name':
       return aliasQualifiedName(ctx);
     default:
       visit(ctx);
       return null;
   }
+}
+
+function dottedName(ctx: WalkContext): string | null {
+  const { left, right } = dottedParts(ctx);
+  return left !== null && right !== null ? `${left}.${right}` : null;
 }
 
 /** Left and right of `left.right` (qualified name or member access), visiting both. */

@@ -31,6 +31,8 @@ export interface WalkContext {
   fileDecisions: number;
   /** Handlers currently running, outermost first: bounds recursion. */
   handlerDepth: number;
+  /** Set when the walk went past the depth limit: facts below it are missing, and the file says so. */
+  depthLimited: boolean;
   /** Name of the member being walked (method, constructor, property, field, …); lambdas and local functions inherit it. */
   member: string | undefined;
   readonly callSites: CSharpCallSite[];
@@ -95,6 +97,7 @@ export function createWalkContext(
     comments: [],
     fileDecisions: 0,
     handlerDepth: 0,
+    depthLimited: false,
     member: undefined,
     callSites: [],
     stringDeclarations: [],

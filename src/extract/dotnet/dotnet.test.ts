@@ -78,6 +78,26 @@ describe('extractMsBuildProject', () => {
     });
   });
 
+  it('never expands DOCTYPE entities: a billion-laughs bomb or an external entity is reported, references recovered', () => {
+    const lol = ['<!ENTITY lol "lol">'];
+    for (let i = 1; i <= 9; i++) lol.push(`<!ENTITY lol${i} "${`&lol${i === 1 ? '' : i - 1};`.repeat(10)}">`);
+    const bomb = `<?xml version="1.0"?>\n<!DOCTYPE Project [\n${lol.join('\n')}\n]>\n<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><RootNamespace>&lol9;</RootNamespace></PropertyGroup><ItemGroup><PackageReference Include="Dapper" Version="2.0.1" /></ItemGroup></Project>`;
+    const outcome = extractMsBuildProject('Bomb.csproj', bomb);
+    expect(outcome.problems).toMatchObject([
+      { code: 'msbuild-xml-invalid', line: 2, message: expect.stringContaining('entities') },
+    ]);
+    expect(outcome.facts?.packageReferences.map((p) => p.name)).toEqual(['Dapper']);
+    expect(JSON.stringify(outcome)).not.toContain('lollol');
+    const xxe =
+      '<!DOCTYPE p [ <!ENTITY x SYSTEM "file:///etc/passwd"> ]>\n<packages><package id="&x;" version="1.0.0" /></packages>';
+    expect(extractPackagesConfig(xxe).problems[0]?.code).toBe('packages-config-invalid');
+    expect(JSON.stringify(extractPackagesConfig(xxe))).not.toContain('root:');
+    // A DOCTYPE without entities is ordinary XML.
+    expect(
+      extractPackagesConfig('<!DOCTYPE packages>\n<packages><package id="A" version="1.0.0" /></packages>').problems,
+    ).toEqual([]);
+  });
+
   it('recovers references from broken XML and says so', () => {
     const broken = SDK_STYLE.replace('</PropertyGroup>', '<<<<<<< HEAD\n</PropertyGroup>');
     const { facts, problems } = extractMsBuildProject('X.vbproj', broken);

@@ -30,8 +30,16 @@ const parser = new XMLParser({
   allowBooleanAttributes: true,
 });
 
+const ENTITY_DECLARATION = /<!DOCTYPE[^>[]*\[[^]*?<!ENTITY/i;
+
 export function parseXml(text: string): XmlParseOutcome {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // MSBuild and NuGet files need no DTD; entities in one are a bomb or an attempt to read a file, never expanded.
+  const entity = ENTITY_DECLARATION.exec(body);
+  if (entity) {
+    const line = body.slice(0, entity.index).split('\n').length;
+    return { ok: false, message: 'its DOCTYPE declares entities, which are never expanded', line, column: 1 };
+  }
   const valid = XMLValidator.validate(body, { allowBooleanAttributes: true });
   if (valid !== true) {
     return { ok: false, message: valid.err.msg, line: valid.err.line, column: valid.err.col };

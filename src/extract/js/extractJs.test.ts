@@ -107,6 +107,15 @@ describe('bad input', () => {
     expect(outcome.facts?.imports).toEqual([]);
   });
 
+  it('says a file nested too deep for the parser is too deep, not a syntax error, and keeps SQL found by pattern', () => {
+    const deep = `const q = db.query('SELECT * FROM dbo.Orders');\nexport const x = ${'(\n'.repeat(10_000)}1${')\n'.repeat(10_000)};`;
+    const outcome = extractJs('deep.ts', deep);
+    expect(outcome.problems).toMatchObject([{ code: 'js-too-deep', severity: 'warning' }]);
+    expect(outcome.facts?.sqlQueries.length).toBeGreaterThan(0);
+    // Deep but within the parser's reach: parsed as usual.
+    expect(extractJs('nested.ts', `export const x = ${'(\n'.repeat(100)}1${')\n'.repeat(100)};`).problems).toEqual([]);
+  });
+
   it('skips minified bundles and generated files before parsing', () => {
     const bundle = `/*! jQuery v1.12.4 | (c) jQuery Foundation */\n!function(a){${'var b=a+1;'.repeat(3_000)}}(window);`;
     const skipped = extractJs('vendor/bundle.js', bundle);

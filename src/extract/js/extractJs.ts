@@ -34,9 +34,11 @@ export function extractJs(filePath: string, text: string): ExtractionOutcome<JsF
   if (!parsed.ast) {
     const fatal = parsed.fatal!;
     problems.push({
-      code: 'js-syntax-error',
+      code: fatal.tooDeep ? 'js-too-deep' : 'js-syntax-error',
       severity: 'warning',
-      message: `could not parse: ${fatal.message}`,
+      message: fatal.tooDeep
+        ? 'nesting too deep for the parser (its stack ran out); only SQL text found by pattern is kept'
+        : `could not parse: ${fatal.message}`,
       ...(fatal.line ? { line: fatal.line, column: fatal.column } : {}),
     });
     return {

@@ -17,7 +17,7 @@ export interface Parsed {
   /** Lines blanked out before the rest parsed: the AST does not show what they hold. */
   blankedLines: number[];
   /** Why nothing parsed at all, if so. */
-  fatal?: { message: string; line?: number; column?: number };
+  fatal?: { message: string; line?: number; column?: number; tooDeep?: boolean };
 }
 
 const COMMON: ParserPlugin[] = [
@@ -105,6 +105,8 @@ function attempt(text: string, dialect: Dialect): Parsed {
       blankedLines: [],
       fatal: {
         message: error instanceof Error ? error.message : String(error),
+        // Babel's parser recurses per nesting level: a few hundred nested calls or parens exhaust the stack.
+        ...(error instanceof RangeError ? { tooDeep: true } : {}),
         ...(loc ? { line: loc.line, column: loc.column + 1 } : {}),
       },
     };

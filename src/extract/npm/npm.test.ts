@@ -112,6 +112,14 @@ describe('package-lock.json', () => {
     expect(facts!.packageCount).toBe(3);
   });
 
+  it('v1: counts a tree nested 10,000 deep without running out of stack', () => {
+    const depth = 10_000;
+    const lock = `{"lockfileVersion":1,"dependencies":${'{"a":{"version":"1.0.0","dependencies":'.repeat(depth)}{}${'}}'.repeat(depth)}}`;
+    const { facts, problems } = extractNpmLockfile('package-lock.json', lock);
+    expect(problems).toEqual([]);
+    expect(facts!.packageCount).toBe(depth);
+  });
+
   it('reports malformed lockfiles', () => {
     expect(extractNpmLockfile('package-lock.json', '{"lockfileVersion": 2,').problems[0]?.code).toBe(
       'npm-lockfile-invalid',

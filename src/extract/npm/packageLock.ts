@@ -64,12 +64,16 @@ function fromDependencyTree(dependencies: Record<string, unknown>): Pick<NpmLock
   return { locked, packageCount: countTree(dependencies) };
 }
 
+/** Packages in a v1 tree, counted with an explicit stack: a lockfile may nest thousands deep. */
 function countTree(dependencies: Record<string, unknown>): number {
   let count = 0;
-  for (const entry of Object.values(dependencies)) {
-    if (!isObject(entry)) continue;
-    count++;
-    if (isObject(entry.dependencies)) count += countTree(entry.dependencies);
+  const pending = [dependencies];
+  for (let level = pending.pop(); level !== undefined; level = pending.pop()) {
+    for (const entry of Object.values(level)) {
+      if (!isObject(entry)) continue;
+      count++;
+      if (isObject(entry.dependencies)) pending.push(entry.dependencies);
+    }
   }
   return count;
 }
