@@ -90,6 +90,21 @@ export function readNested<T>(ctx: WalkContext, read: (ctx: WalkContext) => T, f
 /** A reader's frames take about twice a plain handler's stack: it counts double. */
 const READER_DEPTH = 2;
 
+/**
+ * Runs `walk` counting `extra` more toward the depth limit, for a handler whose
+ * frames take several plain handlers' stack (a type declaration: owner, type
+ * parameters, member scope, parts). Past the limit the nested node is walked
+ * without handlers, as any node is.
+ */
+export function withExtraDepth(ctx: WalkContext, extra: number, walk: () => void): void {
+  ctx.handlerDepth += extra;
+  try {
+    walk();
+  } finally {
+    ctx.handlerDepth -= extra;
+  }
+}
+
 /** Calls `each` with the cursor on every child in turn; `each` must leave it there. */
 export function forEachChild(ctx: WalkContext, each: (kind: NodeKind) => void): void {
   const { cursor } = ctx;
