@@ -13,7 +13,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -64,7 +64,7 @@ const scan = async (label, target, extra, options) => {
   return m;
 };
 
-const figures = { estate: undefined, rows: [], peers: [] };
+const figures = { estate: undefined, rows: [], peers: [], loadBefore: loadavg(), cores: availableParallelism() };
 const row = (id, label, m, size) => {
   const entry = {
     id,
@@ -98,6 +98,8 @@ try {
   const floor = row('floor', 'parse floor (1 thread)', floorRun, estate);
   floor.parse = JSON.parse(floorRun.runs.at(-1).stdout);
   figures.floorRatio = noHistory.wallS / floor.wallS;
+  // On a shared machine wall time waits for other processes; CPU time is the work done.
+  figures.floorCpuRatio = noHistory.cpuS / floor.cpuS;
 
   if (hasCache) {
     const cacheDir = path.join(work, 'cache');
@@ -151,6 +153,7 @@ try {
         measure(assess, scanArgs(target, cold(['--no-history', '--only', 'dependency-cycles'])), { runs, cwd: root }),
     });
 
+  figures.loadAfter = loadavg();
   figures.verdicts = judge(figures);
   if (opts.json) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   else printFigures(figures);
@@ -163,7 +166,9 @@ function printFigures(f) {
   log(
     `estate: ${e.repos} repos, ${e.files} files, ${e.lines} lines, ${e.mb.toFixed(1)} MB, ${e.commits} commits (${e.root})`,
   );
-  log(`runs: ${runs} per figure, medians; ${tmpdir()} ; node ${process.version}`);
+  const load = (l) => l.map((x) => x.toFixed(1)).join(' ');
+  log(`runs: ${runs} per figure, medians; node ${process.version}; ${f.cores} cores`);
+  log(`load average (1, 5, 15 min): ${load(f.loadBefore)} before, ${load(f.loadAfter)} after`);
   log('');
   log(
     `${'figure'.padEnd(44)}${'wall s'.padStart(8)}${'cpu s'.padStart(8)}${'RSS MB'.padStart(8)}${'files/s'.padStart(9)}${'MB/s'.padStart(7)}`,
@@ -184,6 +189,9 @@ function printFigures(f) {
         .map(([k, v]) => `${k} ${(v.ms / 1000).toFixed(2)} s`)
         .join(', ')})`,
     );
+  log(
+    `cold without history / parse floor: ${f.floorRatio.toFixed(2)}× wall, ${f.floorCpuRatio.toFixed(2)}× CPU (the scan uses every core, the floor one)`,
+  );
   if (f.growth.length > 0)
     log(
       `growth: ${f.growth
