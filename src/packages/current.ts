@@ -12,11 +12,34 @@ export interface CurrentVersion {
   from: 'lockfile' | 'manifest' | 'registry';
 }
 
+/**
+ * What the registry resolves, per package answer and declared range: every
+ * usage of a package declares one of a few ranges, and resolving one walks
+ * all the versions the registry lists.
+ */
+const resolvedByAnswer = new WeakMap<PackageMetadata, Map<string, CurrentVersion | undefined>>();
+
 export function currentVersion(usage: PackageUsage, metadata: PackageMetadata | undefined): CurrentVersion | undefined {
   if (usage.known) return { version: usage.known, from: usage.knownFrom ?? 'manifest' };
   if (!metadata || !usage.fromRegistry) return undefined;
   const declared = usage.declared ?? '*';
-  if (usage.ecosystem === 'npm') {
+  let resolved = resolvedByAnswer.get(metadata);
+  if (!resolved) {
+    resolved = new Map();
+    resolvedByAnswer.set(metadata, resolved);
+  }
+  const key = `${usage.ecosystem}\0${declared}`;
+  if (!resolved.has(key)) resolved.set(key, fromRegistry(usage.ecosystem, declared, metadata));
+  const found = resolved.get(key);
+  return found && { ...found };
+}
+
+function fromRegistry(
+  ecosystem: PackageUsage['ecosystem'],
+  declared: string,
+  metadata: PackageMetadata,
+): CurrentVersion | undefined {
+  if (ecosystem === 'npm') {
     if (!semver.validRange(declared))
       return declared === 'latest' && metadata.latestTag
         ? { version: metadata.latestTag, from: 'registry' }

@@ -20,13 +20,32 @@ export interface VersionScheme {
   satisfies(version: string, range: string): boolean;
 }
 
+/**
+ * Parsed npm versions by text. Each usage of a package walks every version its
+ * registry lists, so an estate using lodash 200 times would parse the same few
+ * hundred strings 200 times over; the cache is cleared past a bound so a
+ * long-lived process does not keep every version it ever saw.
+ */
+const parsedNpm = new Map<string, semver.SemVer | null>();
+const MAX_PARSED = 100_000;
+
+function parseNpm(version: string): semver.SemVer | null {
+  let parsed = parsedNpm.get(version);
+  if (parsed === undefined) {
+    if (parsedNpm.size >= MAX_PARSED) parsedNpm.clear();
+    parsed = semver.parse(version);
+    parsedNpm.set(version, parsed);
+  }
+  return parsed;
+}
+
 const npm: VersionScheme = {
-  valid: (v) => semver.valid(v) !== null,
-  compare: (a, b) => semver.compare(a, b),
-  isPrerelease: (v) => (semver.prerelease(v)?.length ?? 0) > 0,
-  major: (v) => semver.major(v),
-  minor: (v) => semver.minor(v),
-  patch: (v) => semver.patch(v),
+  valid: (v) => parseNpm(v) !== null,
+  compare: (a, b) => semver.compare(parseNpm(a) ?? a, parseNpm(b) ?? b),
+  isPrerelease: (v) => (parseNpm(v)?.prerelease.length ?? 0) > 0,
+  major: (v) => semver.major(parseNpm(v) ?? v),
+  minor: (v) => semver.minor(parseNpm(v) ?? v),
+  patch: (v) => semver.patch(parseNpm(v) ?? v),
   satisfies: (v, range) => semver.satisfies(v, range, { includePrerelease: true }),
 };
 

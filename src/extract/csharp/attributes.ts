@@ -3,7 +3,7 @@ import { readArgumentShapes } from './expressionShapes.js';
 import { attributeArgumentText } from './literals.js';
 import { stripAttributeSuffix } from './names.js';
 import { isSchemaAttribute } from './schemaSyntax.js';
-import { forEachChild, visit } from './traversal.js';
+import { forEachChild, visitAs } from './traversal.js';
 import { chainName } from './typeReferences.js';
 import { nodeText, spareCursorHere, startLine, type WalkContext } from './walkContext.js';
 
@@ -14,7 +14,7 @@ const STRING_KINDS = new Set(['string_literal', 'verbatim_string_literal', 'raw_
 export function readAttributeList(ctx: WalkContext, into: CSharpAttributeUse[]): void {
   forEachChild(ctx, (kind) => {
     if (kind.name === 'attribute') into.push(readAttribute(ctx));
-    else if (kind.name !== 'attribute_target_specifier') visit(ctx);
+    else if (kind.name !== 'attribute_target_specifier') visitAs(ctx, kind);
   });
 }
 
@@ -40,10 +40,10 @@ function readAttribute(ctx: WalkContext): CSharpAttributeUse {
       if (isSchemaAttribute(name)) shapes = readArgumentShapes(ctx, spareCursorHere(ctx));
       forEachChild(ctx, (argument) => {
         if (argument.name === 'attribute_argument') args.push(readArgument(ctx));
-        else visit(ctx);
+        else visitAs(ctx, argument);
       });
     } else {
-      visit(ctx);
+      visitAs(ctx, kind);
     }
   });
   return shapes === undefined ? { name, args, line } : { name, args, arguments: shapes, line };
@@ -54,13 +54,13 @@ function readArgument(ctx: WalkContext): string {
   let argumentName = '';
   let value = '';
   forEachChild(ctx, (kind) => {
-    if (!kind.named || kind.name === 'comment') return visit(ctx);
+    if (!kind.named || kind.name === 'comment') return visitAs(ctx, kind);
     if (kind.name === 'identifier' && ctx.kinds.field(ctx.cursor) === 'name') {
       argumentName = nodeText(ctx);
       return;
     }
     value = attributeArgumentText(kind.name, nodeText(ctx));
-    if (!STRING_KINDS.has(kind.name)) visit(ctx); // typeof(X), Routes.Base, nameof(X)
+    if (!STRING_KINDS.has(kind.name)) visitAs(ctx, kind); // typeof(X), Routes.Base, nameof(X)
   });
   return argumentName ? `${argumentName}=${value}` : value;
 }

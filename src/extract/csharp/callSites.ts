@@ -36,7 +36,7 @@ export function visitInvocation(ctx: WalkContext): void {
       if (isNameof) visitNameofArguments(ctx);
       else args = readArgumentList(ctx);
     } else {
-      visit(ctx);
+      visitAs(ctx, kind);
     }
   });
   // Set after the arguments, whose own calls overwrite it: a call on this call's result reads it next.
@@ -65,7 +65,7 @@ export function visitObjectCreation(ctx: WalkContext): void {
     } else if (kind.name === 'argument_list') {
       args = readArgumentList(ctx);
     } else {
-      visit(ctx); // the initializer
+      visitAs(ctx, kind); // the initializer
     }
   });
   const created = type as MemberName | null; // assigned in the callback
@@ -97,7 +97,7 @@ export function visitConstructorInitializer(ctx: WalkContext): void {
     } else if (kind.name === 'argument_list' && target !== null) {
       recordCallSite(ctx, target, readArgumentList(ctx), true);
     } else {
-      visit(ctx);
+      visitAs(ctx, kind);
     }
   });
 }

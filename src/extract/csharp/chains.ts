@@ -1,4 +1,4 @@
-import { forEachChild, visit } from './traversal.js';
+import { forEachChild, readNested, visit, visitAs } from './traversal.js';
 import { chainName, recordCandidate } from './typeReferences.js';
 import { compact, readExpressionText } from './expressionText.js';
 import { nodeText, startLine, type WalkContext } from './walkContext.js';
@@ -65,8 +65,15 @@ export function readMemberName(ctx: WalkContext): MemberName | null {
   return name === null ? null : { name, written, start };
 }
 
-/** Like `chainName` (no candidate for the node itself), rendering as it goes. */
+/** Like `chainName` (no candidate for the node itself), rendering as it goes; bounded as `chainName` is. */
 function readChainName(ctx: WalkContext): Chain {
+  return readNested(ctx, readChainNameHere, UNREAD_CHAIN);
+}
+
+/** What a chain past the depth limit reads as: neither a name nor text. */
+const UNREAD_CHAIN: Chain = Object.freeze({ name: null, text: undefined });
+
+function readChainNameHere(ctx: WalkContext): Chain {
   switch (ctx.kinds.current(ctx.cursor).name) {
     case 'identifier':
       return identifierChain(ctx);
@@ -107,7 +114,7 @@ function readDotted(ctx: WalkContext): { receiver: Chain; member: MemberName | n
       else if (kind.name === 'base') receiver = { name: null, text: 'base' };
       return;
     }
-    if (kind.name === 'comment') visit(ctx);
+    if (kind.name === 'comment') visitAs(ctx, kind);
     else if (afterDot) member = readMemberName(ctx);
     else receiver = readChainName(ctx);
   });
@@ -123,16 +130,16 @@ export function readConditionalAccess(ctx: WalkContext): { receiver: Chain; memb
   let receiver: Chain = { name: null, text: undefined };
   let member: MemberName | null = null;
   forEachChild(ctx, (kind) => {
-    if (!kind.named || kind.name === 'comment') return visit(ctx);
+    if (!kind.named || kind.name === 'comment') return visitAs(ctx, kind);
     if (ctx.kinds.field(ctx.cursor) === 'condition') {
       receiver = kind.name === 'await_expression' ? readAwaited(ctx) : readExpressionChain(ctx);
     } else if (kind.name === 'member_binding_expression') {
       forEachChild(ctx, (part) => {
         if (part.named && ctx.kinds.field(ctx.cursor) === 'name') member = readMemberName(ctx);
-        else visit(ctx);
+        else visitAs(ctx, part);
       });
     } else {
-      visit(ctx);
+      visitAs(ctx, kind);
     }
   });
   return { receiver, member };
@@ -142,7 +149,7 @@ function readAwaited(ctx: WalkContext): Chain {
   let operand: Chain = { name: null, text: undefined };
   forEachChild(ctx, (kind) => {
     if (kind.named && kind.name !== 'comment') operand = readExpressionChain(ctx);
-    else visit(ctx);
+    else visitAs(ctx, kind);
   });
   return operand;
 }

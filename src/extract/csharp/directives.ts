@@ -1,5 +1,5 @@
 import { normalizeName } from './names.js';
-import { forEachChild, visit } from './traversal.js';
+import { forEachChild, visitAs } from './traversal.js';
 import { nodeText, startLine, type WalkContext } from './walkContext.js';
 
 /** `[global] using [static] [Alias =] Target;` — recorded as a directive, never as a reference. */
@@ -15,7 +15,7 @@ export function visitUsingDirective(ctx: WalkContext): void {
       if (kind.name === 'global') isGlobal = true;
       else if (kind.name === 'static') isStatic = true;
     } else if (kind.name === 'comment') {
-      visit(ctx);
+      visitAs(ctx, kind);
     } else if (kind.name === 'identifier' && ctx.kinds.field(ctx.cursor) === 'name') {
       alias = nodeText(ctx);
     } else {
@@ -36,7 +36,7 @@ export function visitNamespace(ctx: WalkContext): void {
       if (kind.named && kind.name !== 'comment' && ctx.kinds.field(ctx.cursor) === 'name') {
         enterNamespace(ctx, composeNamespace(enclosing, nodeText(ctx)));
       } else {
-        visit(ctx);
+        visitAs(ctx, kind);
       }
     });
   } finally {
@@ -50,7 +50,7 @@ export function visitFileScopedNamespace(ctx: WalkContext): void {
     if (kind.named && kind.name !== 'comment' && ctx.kinds.field(ctx.cursor) === 'name') {
       enterNamespace(ctx, normalizeName(nodeText(ctx)));
     } else {
-      visit(ctx);
+      visitAs(ctx, kind);
     }
   });
 }

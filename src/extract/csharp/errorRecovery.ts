@@ -1,6 +1,6 @@
 import type { CSharpTypeKind } from '../../core/facts.js';
 import { normalizeName } from './names.js';
-import { forEachChild, visit } from './traversal.js';
+import { forEachChild, visitAs } from './traversal.js';
 import { openTypeOwner } from './typeOwners.js';
 import { nodeText, startLine, type WalkContext } from './walkContext.js';
 
@@ -30,7 +30,7 @@ export function visitError(ctx: WalkContext): void {
   let headingLine = 0;
   try {
     forEachChild(ctx, (kind) => {
-      if (kind.name === 'comment') return visit(ctx);
+      if (kind.name === 'comment') return visitAs(ctx, kind);
       if (!kind.named) {
         expecting = nextExpectation(expecting, kind.name);
         if (expecting === null) {
@@ -39,7 +39,7 @@ export function visitError(ctx: WalkContext): void {
         } else if (expecting !== 'namespace') {
           headingLine ||= startLine(ctx);
         }
-        return visit(ctx);
+        return visitAs(ctx, kind);
       }
       if (kind.name === 'modifier') {
         modifiers.push(nodeText(ctx));
@@ -55,7 +55,7 @@ export function visitError(ctx: WalkContext): void {
         const heading = { name: nodeText(ctx), kind: expecting, modifiers, line: headingLine, endLine };
         ctx.owner = openTypeOwner(ctx, heading).owner;
       } else {
-        visit(ctx);
+        visitAs(ctx, kind);
       }
       expecting = null;
       modifiers = [];

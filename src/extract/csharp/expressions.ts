@@ -1,4 +1,4 @@
-import { forEachChild, visit, visitChildren } from './traversal.js';
+import { forEachChild, visit, visitAs, visitChildren } from './traversal.js';
 import { chainName, dottedParts, recordCandidate } from './typeReferences.js';
 import { addDecision, nodeText, startLine, type WalkContext } from './walkContext.js';
 
@@ -13,9 +13,9 @@ export function visitMemberAccess(ctx: WalkContext): void {
 /** `nameof(X)` / `nameof(A.B)`: the argument names a symbol, which may be a type. */
 export function visitNameofArguments(ctx: WalkContext): void {
   forEachChild(ctx, (kind) => {
-    if (kind.name !== 'argument') return visit(ctx);
+    if (kind.name !== 'argument') return visitAs(ctx, kind);
     forEachChild(ctx, (inner) => {
-      if (!inner.named || inner.name === 'comment') return visit(ctx);
+      if (!inner.named || inner.name === 'comment') return visitAs(ctx, inner);
       const line = startLine(ctx);
       const name = chainName(ctx);
       if (name !== null) recordCandidate(ctx, name, line);
@@ -32,7 +32,7 @@ export function visitConstantPattern(ctx: WalkContext): void {
 export function visitIsPattern(ctx: WalkContext): void {
   forEachChild(ctx, (kind) => {
     if (kind.name === 'constant_pattern' && ctx.kinds.field(ctx.cursor) === 'pattern') visitConstant(ctx, true);
-    else visit(ctx);
+    else visitAs(ctx, kind);
   });
 }
 
@@ -43,7 +43,7 @@ function visitConstant(ctx: WalkContext, dottedIsType: boolean): void {
       const name = chainName(ctx);
       if (name !== null) recordCandidate(ctx, name, line);
     } else {
-      visit(ctx);
+      visitAs(ctx, kind);
     }
   });
 }
@@ -52,7 +52,7 @@ function visitConstant(ctx: WalkContext, dottedIsType: boolean): void {
 export function visitSwitchSection(ctx: WalkContext): void {
   forEachChild(ctx, (kind) => {
     if (!kind.named && kind.name === 'case') addDecision(ctx);
-    else visit(ctx);
+    else visitAs(ctx, kind);
   });
 }
 
@@ -64,7 +64,7 @@ export function visitSwitchArm(ctx: WalkContext): void {
       first = false;
       if (kind.name !== 'discard') addDecision(ctx);
     }
-    visit(ctx);
+    visitAs(ctx, kind);
   });
 }
 

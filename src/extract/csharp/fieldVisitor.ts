@@ -1,4 +1,4 @@
-import { forEachChild, visit } from './traversal.js';
+import { forEachChild, visit, visitAs } from './traversal.js';
 import { visitType } from './typeReferences.js';
 import { nodeText, type WalkContext } from './walkContext.js';
 
@@ -19,7 +19,7 @@ export const FieldRules = {
 export function visitFields(ctx: WalkContext, rules: number): void {
   forEachChild(ctx, (kind) => {
     if (!kind.named || kind.name === 'comment') {
-      visit(ctx);
+      visitAs(ctx, kind);
       return;
     }
     const field = ctx.kinds.field(ctx.cursor);
@@ -32,7 +32,7 @@ export function visitFields(ctx: WalkContext, rules: number): void {
     ) {
       declareValue(ctx);
     } else {
-      visit(ctx);
+      visitAs(ctx, kind);
     }
   });
 }

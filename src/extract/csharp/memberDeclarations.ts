@@ -3,7 +3,7 @@ import { readAttributeList } from './attributes.js';
 import { genericTypeHere } from './expressionShapes.js';
 import { isRecordedPropertyType } from './schemaSyntax.js';
 import { readPropertyValue, readVariableDeclaration } from './stringDeclarations.js';
-import { forEachChild, visit } from './traversal.js';
+import { forEachChild, visitAs } from './traversal.js';
 import { readTypeParameters, withTypeParameters } from './typeParameters.js';
 import { recordTypeName, visitType } from './typeReferences.js';
 import { notePropertyType } from './linqChains.js';
@@ -93,7 +93,7 @@ function visitMember(ctx: WalkContext): void {
         else if (nodeKind === 'operator_declaration' && ctx.kinds.field(ctx.cursor) === 'operator') {
           declareName(`operator ${nodeText(ctx)}`);
         }
-        return visit(ctx);
+        return visitAs(ctx, kind);
       }
       const field = ctx.kinds.field(ctx.cursor);
       if (field === 'type' && nodeKind === 'property_declaration') {
@@ -105,7 +105,7 @@ function visitMember(ctx: WalkContext): void {
       } else if (field === 'name' && kind.name === 'identifier') declareName(nodeText(ctx));
       else if (field === 'value' && nodeKind === 'property_declaration' && names[0] !== undefined) {
         readPropertyValue(ctx, names[0]);
-      } else visit(ctx);
+      } else visitAs(ctx, kind);
     }),
   );
 

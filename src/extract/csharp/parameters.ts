@@ -1,5 +1,5 @@
 import { declareValue } from './fieldVisitor.js';
-import { forEachChild, visit } from './traversal.js';
+import { forEachChild, visitAs } from './traversal.js';
 import { visitType } from './typeReferences.js';
 import { noteDeclaredType } from './urlFacts.js';
 import { nodeText, type WalkContext } from './walkContext.js';
@@ -11,7 +11,7 @@ import { nodeText, type WalkContext } from './walkContext.js';
 export function visitParameter(ctx: WalkContext): void {
   let type: string | undefined;
   forEachChild(ctx, (kind) => {
-    if (!kind.named || kind.name === 'comment') return visit(ctx);
+    if (!kind.named || kind.name === 'comment') return visitAs(ctx, kind);
     const field = ctx.kinds.field(ctx.cursor);
     if (field === 'type') {
       type = nodeText(ctx);
@@ -19,6 +19,6 @@ export function visitParameter(ctx: WalkContext): void {
     } else if (field === 'name') {
       if (type !== undefined && kind.name === 'identifier') noteDeclaredType(ctx, nodeText(ctx), type, false);
       declareValue(ctx);
-    } else visit(ctx);
+    } else visitAs(ctx, kind);
   });
 }

@@ -108,6 +108,32 @@ describe('failures inside extraction', () => {
     expect(facts?.types[0]?.references).toEqual([{ name: 'Names', count: 1, line: 1, candidate: true }]);
   });
 
+  // Each shape recursed once per level in some walker; 10,000 levels overflowed the stack and lost the file.
+  const deep = 10_000;
+  it.each([
+    ['nested types', `namespace N { ${'class C { '.repeat(deep)}${'}'.repeat(deep)} }`],
+    ['nested generic arguments', `class G { ${'List<'.repeat(deep)}Invoice${'>'.repeat(deep)} f; }`],
+    ['nested tuple types', `class T { ${'('.repeat(deep)}Invoice a${', int b)'.repeat(deep)} f; }`],
+    ['a long member access chain', `class M { void F() { var x = Root${'.Next'.repeat(deep)}; } }`],
+    ['nested parentheses', `class P { int M() { return ${'('.repeat(deep)}1${')'.repeat(deep)}; } }`],
+    ['nested blocks', `class B { void M() ${'{ '.repeat(deep)}${'}'.repeat(deep)} }`],
+    ['nested calls', `class K { void M() { ${'F('.repeat(deep)}1${')'.repeat(deep)}; } }`],
+    ['nested lambdas', `class L { object M() { return ${'x => '.repeat(deep)}1; } }`],
+  ])('survives %s 10,000 deep, keeping the outermost facts', (_shape, text) => {
+    const outcome = extractCSharp(parser, `using Harbor.Billing;\n${text}`);
+    // past the walk's depth limit the rest is reported, never silently dropped
+    expect(outcome.problems.filter((p) => p.code !== 'csharp-too-deep')).toEqual([]);
+    expect(outcome.facts?.usings.map((u) => u.target)).toEqual(['Harbor.Billing']);
+    expect(outcome.facts?.types[0]?.name).toMatch(/^[A-Z]$/);
+  });
+
+  it('still reads the types of shallow nesting in full', () => {
+    const facts = extractCSharp(parser, `class G { ${'List<'.repeat(50)}Invoice${'>'.repeat(50)} f; }`).facts;
+    expect(facts?.types[0]?.references.map((r) => r.name).sort()).toEqual(['Invoice', 'List']);
+    const nested = extractCSharp(parser, `namespace N { ${'class C { '.repeat(50)}${'}'.repeat(50)} }`).facts;
+    expect(nested?.types).toHaveLength(50);
+  });
+
   it('survives a very long fluent call chain, saying the calls past the depth limit were not read', () => {
     const outcome = extractCSharp(parser, `class C { void M() { Builder.Start()${'.Add(1)'.repeat(3000)}.Build(); } }`);
     expect(outcome.problems.map((p) => p.code)).toEqual(['csharp-too-deep']);

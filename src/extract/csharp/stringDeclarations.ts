@@ -1,7 +1,7 @@
 import type { CSharpStringDeclaration, CSharpStringValue } from '../../core/facts.js';
 import { simpleTypeName, visitTargetTypedCreation } from './callSites.js';
 import { mayBeStringValue, readStringValue, typeNameValue } from './stringValues.js';
-import { forEachChild, visit } from './traversal.js';
+import { forEachChild, visit, visitAs } from './traversal.js';
 import { visitType } from './typeReferences.js';
 import { noteDeclaredType, noteValueSite } from './urlFacts.js';
 import { nodeText, withOwner, type WalkContext } from './walkContext.js';
@@ -26,7 +26,7 @@ export function visitLocalDeclaration(ctx: WalkContext): void {
     } else if (part.name === 'variable_declaration') {
       readVariableDeclaration(ctx, kind, (name) => ctx.owner.declareValue(name));
     } else {
-      visit(ctx);
+      visitAs(ctx, part);
     }
   });
 }
@@ -40,7 +40,7 @@ export function readVariableDeclaration(ctx: WalkContext, kind: DeclarationKind,
       // Named only if `SqlCommand cmd = new("…")` needs it.
       if (TYPE_NAME_KINDS.has(part.name)) declaredType = { start: ctx.cursor.startIndex, end: ctx.cursor.endIndex };
       visitType(ctx);
-    } else visit(ctx);
+    } else visitAs(ctx, part);
   });
 }
 
@@ -56,7 +56,7 @@ function readDeclarator(
   forEachChild(ctx, (part) => {
     if (!part.named || part.name === 'comment') {
       afterEquals ||= part.name === '=';
-      return visit(ctx);
+      return visitAs(ctx, part);
     }
     if (name === undefined && part.name === 'identifier') {
       name = nodeText(ctx);
@@ -104,7 +104,7 @@ function readDeclarator(
         noteDeclaredType(ctx, name, created.written, kind !== 'local');
       return;
     }
-    visit(ctx);
+    visitAs(ctx, part);
   });
 }
 
@@ -125,7 +125,7 @@ export function readPropertyValue(ctx: WalkContext, name: string): void {
     readValue(kind.name);
     return;
   }
-  forEachChild(ctx, (part) => (part.named && part.name !== 'comment' ? readValue(part.name) : visit(ctx)));
+  forEachChild(ctx, (part) => (part.named && part.name !== 'comment' ? readValue(part.name) : visitAs(ctx, part)));
 }
 
 export function recordStringDeclaration(

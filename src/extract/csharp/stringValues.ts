@@ -1,7 +1,7 @@
 import type { CSharpStringValue } from '../../core/facts.js';
 import { readConcatenation } from './concatenation.js';
 import { decodeStringLiteral, interpolatedRegularText, interpolatedVerbatimText, rawBody } from './literals.js';
-import { forEachChild, readNested, visit } from './traversal.js';
+import { forEachChild, readNested, visit, visitAs } from './traversal.js';
 import { nodeText, startPosition, type WalkContext } from './walkContext.js';
 
 /** What a hole (interpolation, non-literal operand) is written as in a string value. */
@@ -66,7 +66,7 @@ function readParenthesized(ctx: WalkContext): CSharpStringValue | null {
   let value: CSharpStringValue | null = null;
   let seen = false;
   forEachChild(ctx, (kind) => {
-    if (!kind.named || kind.name === 'comment' || seen) return visit(ctx);
+    if (!kind.named || kind.name === 'comment' || seen) return visitAs(ctx, kind);
     seen = true;
     value = readStringValue(ctx);
   });
@@ -99,9 +99,9 @@ function readInterpolated(ctx: WalkContext): CSharpStringValue {
       case 'interpolation':
         holes.push(resolvableHole(nodeText(ctx).replace(/^\{+|\}+$/g, '')));
         text += HOLE;
-        return visit(ctx);
+        return visitAs(ctx, kind);
       default:
-        return visit(ctx);
+        return visitAs(ctx, kind);
     }
   });
   const value: CSharpStringValue = {

@@ -3,7 +3,7 @@ import { readAttributeList } from './attributes.js';
 import { genericTypeHere } from './expressionShapes.js';
 import { declareValue } from './fieldVisitor.js';
 import { isEntityConfigurationBase } from './schemaSyntax.js';
-import { forEachChild, readNested, visit } from './traversal.js';
+import { forEachChild, readNested, visitAs } from './traversal.js';
 import { openTypeOwner } from './typeOwners.js';
 import { readTypeParameterList, withTypeParameters } from './typeParameters.js';
 import { recordTypeName, visitType } from './typeReferences.js';
@@ -23,6 +23,7 @@ export const TYPE_DECLARATION_KINDS: readonly string[] = Object.keys(TYPE_KINDS)
 
 const BASE_NAME_KINDS = new Set(['identifier', 'generic_name', 'qualified_name', 'alias_qualified_name']);
 
+/** A nested type declaration takes about four plain handlers' stack (10,000 nested classes overflowed at 937). */
 const TYPE_DECLARATION_DEPTH = 4;
 
 /** class / interface / struct / record / enum / delegate, nested ones included. */
@@ -85,12 +86,12 @@ function visitTypeParts(ctx: WalkContext, facts: CSharpTypeFacts): void {
         return readBaseList(ctx, facts);
       case 'parameter_list':
         // Positional record parameters are properties; a class's primary-constructor parameters are not.
-        if (facts.kind !== 'record' && facts.kind !== 'record struct') return visit(ctx);
+        if (facts.kind !== 'record' && facts.kind !== 'record struct') return visitAs(ctx, kind);
         return readPositionalProperties(ctx, facts.members);
     }
     if (kind.named && ctx.kinds.field(ctx.cursor) === 'type')
       visitType(ctx); // a delegate's return type
-    else visit(ctx);
+    else visitAs(ctx, kind);
   });
 }
 
@@ -116,15 +117,15 @@ function readBaseList(ctx: WalkContext, facts: CSharpTypeFacts): void {
     if (BASE_NAME_KINDS.has(kind.name)) readBase();
     else if (kind.name === 'primary_constructor_base_type') {
       // `: Base(arg)` in a record or a C# 12 primary-constructor class.
-      forEachChild(ctx, (part) => (BASE_NAME_KINDS.has(part.name) ? readBase() : visit(ctx)));
-    } else if (kind.name !== 'predefined_type') visit(ctx); // `enum E : byte` has no base type
+      forEachChild(ctx, (part) => (BASE_NAME_KINDS.has(part.name) ? readBase() : visitAs(ctx, part)));
+    } else if (kind.name !== 'predefined_type') visitAs(ctx, kind); // `enum E : byte` has no base type
   });
 }
 
 /** `record R([property: Key] int Id)`: positional parameters are the record's properties. */
 function readPositionalProperties(ctx: WalkContext, members: CSharpMemberFacts[]): void {
   forEachChild(ctx, (kind) => {
-    if (kind.name !== 'parameter') return visit(ctx);
+    if (kind.name !== 'parameter') return visitAs(ctx, kind);
     const member: CSharpMemberFacts = { name: '', kind: 'property', line: startLine(ctx), attributes: [] };
     forEachChild(ctx, (part) => {
       if (part.name === 'attribute_list') return readAttributeList(ctx, member.attributes);
@@ -133,7 +134,7 @@ function readPositionalProperties(ctx: WalkContext, members: CSharpMemberFacts[]
       else if (field === 'name') {
         member.name = nodeText(ctx);
         declareValue(ctx);
-      } else visit(ctx);
+      } else visitAs(ctx, part);
     });
     if (member.name !== '') members.push(member);
   });

@@ -1,9 +1,17 @@
 import { firstSegment, isNotTypeName } from './names.js';
-import { forEachChild, readNested, visit } from './traversal.js';
+import { forEachChild, readNested, visit, visitAs } from './traversal.js';
 import { isTypeParameter, nodeText, startLine, type WalkContext } from './walkContext.js';
 
-/** Visits the node under the cursor knowing it sits in a type position. */
+/**
+ * Visits the node under the cursor knowing it sits in a type position. Types
+ * nest (`List<List<…>>`, tuples of tuples) and each level recurses, so it
+ * counts toward the walk's depth limit; past it the type is only visited.
+ */
 export function visitType(ctx: WalkContext): void {
+  readNested(ctx, visitTypeHere, undefined);
+}
+
+function visitTypeHere(ctx: WalkContext): void {
   switch (ctx.kinds.current(ctx.cursor).name) {
     case 'identifier':
     case 'generic_name':
@@ -59,6 +67,11 @@ function visitTypeChildren(ctx: WalkContext): void {
  * is not a pure name (`this.x`, `Get().Value`); such nodes are visited instead.
  */
 export function chainName(ctx: WalkContext): string | null {
+  // `a.b.c…` and `A<B<…>>` recurse once per level: bounded like every reader.
+  return readNested(ctx, chainNameHere, null);
+}
+
+function chainNameHere(ctx: WalkContext): string | null {
   switch (ctx.kinds.current(ctx.cursor).name) {
     case 'identifier':
       return nodeText(ctx);
@@ -93,7 +106,7 @@ export function dottedParts(ctx: WalkContext): { left: string | null; right: str
       else if (kind.name === '->') afterDot = pointerAccess = true;
       return; // `this`, `base`: left stays null
     }
-    if (kind.name === 'comment') visit(ctx);
+    if (kind.name === 'comment') visitAs(ctx, kind);
     else if (afterDot) right = chainName(ctx);
     else left = chainName(ctx);
   });
@@ -105,7 +118,7 @@ function genericName(ctx: WalkContext): string | null {
   forEachChild(ctx, (kind) => {
     if (kind.name === 'identifier') name = nodeText(ctx);
     else if (kind.name === 'type_argument_list') visitTypeArguments(ctx);
-    else visit(ctx);
+    else visitAs(ctx, kind);
   });
   return name;
 }
@@ -116,7 +129,7 @@ function aliasQualifiedName(ctx: WalkContext): string | null {
   let afterColons = false;
   forEachChild(ctx, (kind) => {
     if (!kind.named) afterColons ||= kind.name === '::';
-    else if (kind.name === 'comment') visit(ctx);
+    else if (kind.name === 'comment') visitAs(ctx, kind);
     else if (afterColons) name = chainName(ctx);
     else alias = nodeText(ctx);
   });
