@@ -22,13 +22,13 @@ const ESTATES = ['harbor-estate', 'marina-estate', 'dependency-estate', 'msbuild
 const RECORDED: Partial<Record<FileKind, { version: number; inputs: string; outputs: string }>> = {
   config: {
     version: 1,
-    inputs: 'b9d8971d97d4728cd105b90f7d3c5d5f9ebf9e589d3c3680be33edffedc21dd9',
-    outputs: '19c5617b87ba3795c7d0b3b99f700abeac70cbefe4a888a63358ada5374ddabe',
+    inputs: '0e6a0de5361d68928560ca08e500022c05d114074b14f22ea6cea51f11673756',
+    outputs: '1ee0ff853a3b58fa4dede264bacb33e813b028822602a222661e6c96fda78fce',
   },
   csharp: {
-    version: 1,
-    inputs: 'd0f9d14f04ad8d710f928cbfc38b4cc6abf7a22508edb81fa000a177ffd38757',
-    outputs: '80cc7d61372c3612385471b4ddbd351b951e99f7efc7aa6335257c453bdf4aec',
+    version: 2,
+    inputs: '13c99624b9eb24ef99f1abefe6a331904e38c28b92839615ea396cce2e19bed3',
+    outputs: 'd2d29e8e9b1dbc839fa4424a3c5e7b492e7d839660b1003144c2090e8f6c4546',
   },
   javascript: {
     version: 1,

@@ -8,10 +8,12 @@
 import type { FileKind } from '../core/fileKinds.js';
 
 /** Reading and decoding (readSource, decode, the legacy-encoding note): part of every kind's key. */
-export const READ_VERSION = 1;
+// 2: files are opened without following symlinks or waiting on FIFOs, and a reader out of stack is file-too-deep.
+export const READ_VERSION = 2;
 
 export const EXTRACTOR_VERSIONS: Readonly<Record<FileKind, number>> = {
-  csharp: 1,
+  // 2: the walk's depth limit is reported (csharp-too-deep) instead of losing the file.
+  csharp: 2,
   vb: 1,
   fsharp: 1,
   'msbuild-project': 1,
