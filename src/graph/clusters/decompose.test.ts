@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { declareAreas } from '../../../test/support/areaEstate.js';
+import { declareAreas, MONOLITH_PROJECT } from '../../../test/support/areaEstate.js';
 import { estate } from '../../../test/support/estateBuilder.js';
 import { type ClusteringSettings, DEFAULT_CLUSTERING_SETTINGS, type Decomposition } from '../../core/decomposition.js';
 import { typeId } from '../../core/ids.js';
 import { adjustedRandIndex } from './agreement.js';
 import { decompose } from './index.js';
+import { collectUnits } from './units.js';
 
 const AREAS = [
   { name: 'Billing', types: ['Invoice', 'InvoiceLine', 'TariffCalculator', 'InvoiceRepository', 'InvoicesController'] },
@@ -186,6 +187,67 @@ describe('decompose', () => {
     const { estate: built } = await b.build();
     const d = decompose(built.graph, built.model, DEFAULT_CLUSTERING_SETTINGS);
     expect(d.clusterOf.get(typeId('Shop.Common.GuardExtensions'))).toBe('shared');
+  });
+
+  it('puts a data-access layer of repositories with the areas using their interfaces, and their tables with them', async () => {
+    const b = estate();
+    declareAreas(b, AREAS);
+    const inShop = (file: string) => ({ repo: 'shop', file, project: MONOLITH_PROJECT });
+    const layer = [
+      {
+        area: 'Billing',
+        iface: 'IInvoiceLedger',
+        impl: 'InvoiceLedger',
+        table: 'Invoices',
+        users: ['InvoiceRepository', 'TariffCalculator'],
+      },
+      {
+        area: 'Orders',
+        iface: 'IOrderArchive',
+        impl: 'OrderArchive',
+        table: 'Orders',
+        users: ['OrderRepository', 'OrderPlacement'],
+      },
+      {
+        area: 'Members',
+        iface: 'IMemberDirectory',
+        impl: 'MemberDirectory',
+        table: 'Members',
+        users: ['MemberRepository', 'Membership'],
+      },
+    ];
+    b.type('Shop.Data.DbSession', inShop('Data/DbSession.cs')).type('Shop.Data.RowMapper', inShop('Data/RowMapper.cs'));
+    b.typeRef('Shop.Data.RowMapper', 'Shop.Data.DbSession', 4);
+    for (const { area, iface, impl, table, users } of layer) {
+      b.type(`Shop.${area}.${iface}`, { ...inShop(`${area}/${iface}.cs`), kind: 'interface' });
+      for (const user of users) b.typeRef(`Shop.${area}.${user}`, `Shop.${area}.${iface}`, 3);
+      // A data-access project's layout: one folder per area, one session and one mapper for all.
+      const name = `Shop.Data.${area}.${impl}`;
+      b.type(name, inShop(`Data/${area}/${impl}.cs`))
+        .typeRef(name, `Shop.${area}.${iface}`, 1)
+        .typeRef(name, 'Shop.Data.DbSession', 2)
+        .typeRef(name, 'Shop.Data.RowMapper', 2)
+        .queries('shop', `Data/${area}/${impl}.cs`, [`SELECT Id FROM dbo.${table} WHERE Id = @id`]);
+    }
+    const { estate: built } = await b.build();
+    const d = decompose(built.graph, built.model, DEFAULT_CLUSTERING_SETTINGS);
+    for (const { area, impl, table } of layer) {
+      expect(clusterOfType(d, `Shop.Data.${area}.${impl}`)).toBe(area.toLowerCase());
+      expect(d.clusterOf.get(`table:dbo.${table.toLowerCase()}`)).toBe(area.toLowerCase());
+    }
+    expect(d.clusters.some((c) => c.name === 'Data')).toBe(false);
+  });
+
+  it('ties no class to an interface that does not bear its name: a user of an interface is no implementation', async () => {
+    const b = estate();
+    declareAreas(b, AREAS);
+    const inShop = (file: string) => ({ repo: 'shop', file, project: MONOLITH_PROJECT });
+    b.type('Shop.Billing.IInvoiceLedger', { ...inShop('Billing/IInvoiceLedger.cs'), kind: 'interface' })
+      .typeRef('Shop.Billing.InvoiceRepository', 'Shop.Billing.IInvoiceLedger', 1)
+      .typeRef('Shop.Orders.OrderPlacement', 'Shop.Billing.IInvoiceLedger', 1);
+    const { estate: built } = await b.build();
+    const units = collectUnits(built.graph, built.model);
+    expect(units.implementations).toEqual([]);
   });
 
   it('keeps a unit used by fewer areas than hubMinAreas in its cluster', async () => {
