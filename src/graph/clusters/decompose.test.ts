@@ -250,6 +250,29 @@ describe('decompose', () => {
     expect(units.implementations).toEqual([]);
   });
 
+  it('merges a fragment of fewer than 5 units into the cluster it is most tied to', async () => {
+    const b = estate();
+    declareAreas(b, [...AREAS, { name: 'Reports', types: ['Report', 'ReportBuilder', 'ReportsController'] }]);
+    b.typeRef('Shop.Reports.ReportBuilder', 'Shop.Billing.Invoice', 2);
+    const { estate: built } = await b.build();
+    const d = decompose(built.graph, built.model, DEFAULT_CLUSTERING_SETTINGS);
+    expect(clusterOfType(d, 'Shop.Reports.ReportBuilder')).toBe('billing');
+    expect(d.clusters.filter((c) => !c.shared).every((c) => c.members.length >= 5)).toBe(true);
+  });
+
+  it('puts a small library fragment that nothing references (extension methods) into the shared layer', async () => {
+    const b = estate();
+    declareAreas(b, AREAS);
+    const inShop = (file: string) => ({ repo: 'shop', file, project: MONOLITH_PROJECT });
+    b.type('Shop.Hosting.WebHostExtensions', inShop('Hosting/WebHostExtensions.cs'));
+    b.type('Shop.Hosting.MigrationRunner', inShop('Hosting/MigrationRunner.cs'));
+    b.typeRef('Shop.Hosting.WebHostExtensions', 'Shop.Hosting.MigrationRunner', 1);
+    const { estate: built } = await b.build();
+    const d = decompose(built.graph, built.model, DEFAULT_CLUSTERING_SETTINGS);
+    expect(clusterOfType(d, 'Shop.Hosting.WebHostExtensions')).toBe('shared');
+    expect(clusterOfType(d, 'Shop.Hosting.MigrationRunner')).toBe('shared');
+  });
+
   it('keeps a unit used by fewer areas than hubMinAreas in its cluster', async () => {
     const b = estate();
     declareAreas(b, AREAS.slice(0, 2));
