@@ -25,8 +25,8 @@ import { collectUnits, compare, type Unit } from './units.js';
 import { buildWeightedGraph } from './weightedGraph.js';
 
 export const SHARED_LAYER_ID = 'shared';
-/** Fewer units than this is a fragment, not a candidate service (see absorbFragments). */
-const MIN_CLUSTER_UNITS = 3;
+/** Fewer units than this is a fragment, not a candidate service (see absorbFragments): NED's low end. */
+const MIN_CLUSTER_UNITS = 5;
 
 export function decompose(graph: EstateGraph, model: EstateModel, settings: ClusteringSettings): Decomposition {
   const unitGraph = collectUnits(graph, model);
@@ -161,7 +161,9 @@ export function decompose(graph: EstateGraph, model: EstateModel, settings: Clus
 /**
  * Fragments that no deployable holds (libraries several deployables reference) and that are tied
  * to nothing but the shared layer — an event-bus implementation next to its abstractions — or to
- * nothing at all but sit in a namespace the shared layer holds, are shared infrastructure too.
+ * nothing at all but sit in a namespace the shared layer holds or in a library project several deployables
+ * compile in, or that no deployable holds (extension methods the services call, which leave no type reference), are shared
+ * infrastructure too.
  */
 function sharedFollowers(
   parts: readonly Part[],
@@ -182,8 +184,12 @@ function sharedFollowers(
         if (!shared.has(other)) return false;
         towardsShared += weight;
       }
-    // Tied to nothing at all: its namespace tells, when the shared layer holds that namespace.
-    return towardsShared > 0 || part.members.every((m) => sharedLabels.has(unitById.get(m)?.label));
+    // Tied to nothing at all: its namespace tells, when the shared layer holds that namespace, or its project.
+    return (
+      towardsShared > 0 ||
+      part.members.every((m) => sharedLabels.has(unitById.get(m)?.label)) ||
+      part.members.every((m) => unitById.get(m)?.project !== undefined)
+    );
   });
 }
 
