@@ -273,6 +273,39 @@ describe('decompose', () => {
     expect(clusterOfType(d, 'Shop.Hosting.MigrationRunner')).toBe('shared');
   });
 
+  it('merges the layers of one deployable before hubs settle: the context its layers share is its own', async () => {
+    const b = estate();
+    b.dotnetProject('shop', MONOLITH_PROJECT, { sdk: 'Microsoft.NET.Sdk.Web' });
+    // Ordering's commands and integration events, each a ring of its own, next to the other areas.
+    const layers = ['Commands', 'Events'].map((layer) => ({
+      name: `Ordering.${layer}`,
+      types: ['Handler', 'Validator', 'Mapper', 'Message', 'Behavior'].map((t) => `${layer}${t}`),
+    }));
+    const { byArea } = declareAreas(b, [...AREAS, ...layers]);
+    b.type('Shop.Ordering.Infrastructure.OrderingContext', {
+      repo: 'shop',
+      file: 'Ordering/Infrastructure/OrderingContext.cs',
+      project: MONOLITH_PROJECT,
+    });
+    // Both layers use the context; so does one Billing type, which makes three areas before the layers merge.
+    for (const layer of layers)
+      for (const name of byArea.get(layer.name)!) b.typeRef(name, 'Shop.Ordering.Infrastructure.OrderingContext', 2);
+    b.typeRef('Shop.Billing.InvoiceRepository', 'Shop.Ordering.Infrastructure.OrderingContext', 1);
+    const { estate: built } = await b.build();
+    const d = decompose(built.graph, built.model, DEFAULT_CLUSTERING_SETTINGS);
+    const ordering = d.clusters.find((c) => c.name === 'Ordering');
+    expect(d.clusters.map((c) => c.name).sort()).toEqual([
+      'Billing',
+      'Members',
+      'Ordering',
+      'Orders',
+      'Shared layer (Common)',
+    ]);
+    expect(ordering?.members).toHaveLength(11);
+    expect(ordering?.members).toContain(typeId('Shop.Ordering.Infrastructure.OrderingContext'));
+    expect(d.clusterOf.get(typeId('Shop.Common.Guard'))).toBe('shared');
+  });
+
   it('keeps a unit used by fewer areas than hubMinAreas in its cluster', async () => {
     const b = estate();
     declareAreas(b, AREAS.slice(0, 2));

@@ -63,14 +63,17 @@ export function decompose(graph: EstateGraph, model: EstateModel, settings: Clus
     weighted.neighbours,
     leftOut,
   );
-  const staying = settleHubs(hubs, parts, unitGraph.edges, weighted.neighbours, unitGraph.unitById, minAreas);
-  const settled = absorbFragments(
-    mergeLayersOfDeployables(parts, weighted.neighbours, DEFAULT_AREA_RULES, (members) =>
-      dominantArea(
-        members.map((m) => unitGraph.unitById.get(m)?.label ?? ''),
-        estate,
-      ),
+  // Layers of one deployable merge before hubs settle: a hub the parts of one service use (Ordering's
+  // DbContext, used by its commands, queries and integration events) is that service's, not shared.
+  const areas = mergeLayersOfDeployables(parts, weighted.neighbours, DEFAULT_AREA_RULES, (members) =>
+    dominantArea(
+      members.map((m) => unitGraph.unitById.get(m)?.label ?? ''),
+      estate,
     ),
+  );
+  const staying = settleHubs(hubs, areas, unitGraph.edges, weighted.neighbours, unitGraph.unitById, minAreas);
+  const settled = absorbFragments(
+    areas,
     weighted.neighbours,
     MIN_CLUSTER_UNITS,
     (unit) => unitGraph.unitById.get(unit)?.deployable,
