@@ -306,6 +306,20 @@ export class EstateBuilder {
   private declareProject(project: DeclaredProject): this {
     this.ensureFile(project.repo, project.path);
     this.projects.set(projectId(project.repo, project.path), project);
+    if (project.ecosystem === 'nuget' && project.sdk)
+      this.files.get(fileId(project.repo, project.path))!.facts = {
+        kind: 'msbuild-project',
+        language: 'csharp',
+        sdkStyle: true,
+        sdk: project.sdk,
+        targetFrameworks: project.targetFrameworks ?? ['net8.0'],
+        projectReferences: [],
+        packageReferences: [],
+        assemblyReferences: [],
+        compileIncludes: [],
+        centralPackageVersions: false,
+        properties: {},
+      };
     return this;
   }
 

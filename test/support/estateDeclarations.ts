@@ -32,6 +32,8 @@ export interface DotnetProjectOptions {
   /** The file name without extension unless given, as MSBuild names a project. */
   name?: string;
   sdkStyle?: boolean;
+  /** The project SDK (`Microsoft.NET.Sdk.Web` makes it a deployable): given, the project file carries its MSBuild facts. */
+  sdk?: string;
   assemblyName?: string;
   packageId?: string;
   targetFrameworks?: string[];

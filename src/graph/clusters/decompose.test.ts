@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { declareAreas } from '../../../test/support/areaEstate.js';
+import { declareAreas, MONOLITH_PROJECT } from '../../../test/support/areaEstate.js';
 import { estate } from '../../../test/support/estateBuilder.js';
 import { type ClusteringSettings, DEFAULT_CLUSTERING_SETTINGS, type Decomposition } from '../../core/decomposition.js';
 import { typeId } from '../../core/ids.js';
 import { adjustedRandIndex } from './agreement.js';
 import { decompose } from './index.js';
+import { collectUnits } from './units.js';
 
 const AREAS = [
   { name: 'Billing', types: ['Invoice', 'InvoiceLine', 'TariffCalculator', 'InvoiceRepository', 'InvoicesController'] },
@@ -186,6 +187,123 @@ describe('decompose', () => {
     const { estate: built } = await b.build();
     const d = decompose(built.graph, built.model, DEFAULT_CLUSTERING_SETTINGS);
     expect(d.clusterOf.get(typeId('Shop.Common.GuardExtensions'))).toBe('shared');
+  });
+
+  it('puts a data-access layer of repositories with the areas using their interfaces, and their tables with them', async () => {
+    const b = estate();
+    declareAreas(b, AREAS);
+    const inShop = (file: string) => ({ repo: 'shop', file, project: MONOLITH_PROJECT });
+    const layer = [
+      {
+        area: 'Billing',
+        iface: 'IInvoiceLedger',
+        impl: 'InvoiceLedger',
+        table: 'Invoices',
+        users: ['InvoiceRepository', 'TariffCalculator'],
+      },
+      {
+        area: 'Orders',
+        iface: 'IOrderArchive',
+        impl: 'OrderArchive',
+        table: 'Orders',
+        users: ['OrderRepository', 'OrderPlacement'],
+      },
+      {
+        area: 'Members',
+        iface: 'IMemberDirectory',
+        impl: 'MemberDirectory',
+        table: 'Members',
+        users: ['MemberRepository', 'Membership'],
+      },
+    ];
+    b.type('Shop.Data.DbSession', inShop('Data/DbSession.cs')).type('Shop.Data.RowMapper', inShop('Data/RowMapper.cs'));
+    b.typeRef('Shop.Data.RowMapper', 'Shop.Data.DbSession', 4);
+    for (const { area, iface, impl, table, users } of layer) {
+      b.type(`Shop.${area}.${iface}`, { ...inShop(`${area}/${iface}.cs`), kind: 'interface' });
+      for (const user of users) b.typeRef(`Shop.${area}.${user}`, `Shop.${area}.${iface}`, 3);
+      // A data-access project's layout: one folder per area, one session and one mapper for all.
+      const name = `Shop.Data.${area}.${impl}`;
+      b.type(name, inShop(`Data/${area}/${impl}.cs`))
+        .typeRef(name, `Shop.${area}.${iface}`, 1)
+        .typeRef(name, 'Shop.Data.DbSession', 2)
+        .typeRef(name, 'Shop.Data.RowMapper', 2)
+        .queries('shop', `Data/${area}/${impl}.cs`, [`SELECT Id FROM dbo.${table} WHERE Id = @id`]);
+    }
+    const { estate: built } = await b.build();
+    const d = decompose(built.graph, built.model, DEFAULT_CLUSTERING_SETTINGS);
+    for (const { area, impl, table } of layer) {
+      expect(clusterOfType(d, `Shop.Data.${area}.${impl}`)).toBe(area.toLowerCase());
+      expect(d.clusterOf.get(`table:dbo.${table.toLowerCase()}`)).toBe(area.toLowerCase());
+    }
+    expect(d.clusters.some((c) => c.name === 'Data')).toBe(false);
+  });
+
+  it('ties no class to an interface that does not bear its name: a user of an interface is no implementation', async () => {
+    const b = estate();
+    declareAreas(b, AREAS);
+    const inShop = (file: string) => ({ repo: 'shop', file, project: MONOLITH_PROJECT });
+    b.type('Shop.Billing.IInvoiceLedger', { ...inShop('Billing/IInvoiceLedger.cs'), kind: 'interface' })
+      .typeRef('Shop.Billing.InvoiceRepository', 'Shop.Billing.IInvoiceLedger', 1)
+      .typeRef('Shop.Orders.OrderPlacement', 'Shop.Billing.IInvoiceLedger', 1);
+    const { estate: built } = await b.build();
+    const units = collectUnits(built.graph, built.model);
+    expect(units.implementations).toEqual([]);
+  });
+
+  it('merges a fragment of fewer than 5 units into the cluster it is most tied to', async () => {
+    const b = estate();
+    declareAreas(b, [...AREAS, { name: 'Reports', types: ['Report', 'ReportBuilder', 'ReportsController'] }]);
+    b.typeRef('Shop.Reports.ReportBuilder', 'Shop.Billing.Invoice', 2);
+    const { estate: built } = await b.build();
+    const d = decompose(built.graph, built.model, DEFAULT_CLUSTERING_SETTINGS);
+    expect(clusterOfType(d, 'Shop.Reports.ReportBuilder')).toBe('billing');
+    expect(d.clusters.filter((c) => !c.shared).every((c) => c.members.length >= 5)).toBe(true);
+  });
+
+  it('puts a small library fragment that nothing references (extension methods) into the shared layer', async () => {
+    const b = estate();
+    declareAreas(b, AREAS);
+    const inShop = (file: string) => ({ repo: 'shop', file, project: MONOLITH_PROJECT });
+    b.type('Shop.Hosting.WebHostExtensions', inShop('Hosting/WebHostExtensions.cs'));
+    b.type('Shop.Hosting.MigrationRunner', inShop('Hosting/MigrationRunner.cs'));
+    b.typeRef('Shop.Hosting.WebHostExtensions', 'Shop.Hosting.MigrationRunner', 1);
+    const { estate: built } = await b.build();
+    const d = decompose(built.graph, built.model, DEFAULT_CLUSTERING_SETTINGS);
+    expect(clusterOfType(d, 'Shop.Hosting.WebHostExtensions')).toBe('shared');
+    expect(clusterOfType(d, 'Shop.Hosting.MigrationRunner')).toBe('shared');
+  });
+
+  it('merges the layers of one deployable before hubs settle: the context its layers share is its own', async () => {
+    const b = estate();
+    b.dotnetProject('shop', MONOLITH_PROJECT, { sdk: 'Microsoft.NET.Sdk.Web' });
+    // Ordering's commands and integration events, each a ring of its own, next to the other areas.
+    const layers = ['Commands', 'Events'].map((layer) => ({
+      name: `Ordering.${layer}`,
+      types: ['Handler', 'Validator', 'Mapper', 'Message', 'Behavior'].map((t) => `${layer}${t}`),
+    }));
+    const { byArea } = declareAreas(b, [...AREAS, ...layers]);
+    b.type('Shop.Ordering.Infrastructure.OrderingContext', {
+      repo: 'shop',
+      file: 'Ordering/Infrastructure/OrderingContext.cs',
+      project: MONOLITH_PROJECT,
+    });
+    // Both layers use the context; so does one Billing type, which makes three areas before the layers merge.
+    for (const layer of layers)
+      for (const name of byArea.get(layer.name)!) b.typeRef(name, 'Shop.Ordering.Infrastructure.OrderingContext', 2);
+    b.typeRef('Shop.Billing.InvoiceRepository', 'Shop.Ordering.Infrastructure.OrderingContext', 1);
+    const { estate: built } = await b.build();
+    const d = decompose(built.graph, built.model, DEFAULT_CLUSTERING_SETTINGS);
+    const ordering = d.clusters.find((c) => c.name === 'Ordering');
+    expect(d.clusters.map((c) => c.name).sort()).toEqual([
+      'Billing',
+      'Members',
+      'Ordering',
+      'Orders',
+      'Shared layer (Common)',
+    ]);
+    expect(ordering?.members).toHaveLength(11);
+    expect(ordering?.members).toContain(typeId('Shop.Ordering.Infrastructure.OrderingContext'));
+    expect(d.clusterOf.get(typeId('Shop.Common.Guard'))).toBe('shared');
   });
 
   it('keeps a unit used by fewer areas than hubMinAreas in its cluster', async () => {

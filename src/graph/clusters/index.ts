@@ -25,8 +25,8 @@ import { collectUnits, compare, type Unit } from './units.js';
 import { buildWeightedGraph } from './weightedGraph.js';
 
 export const SHARED_LAYER_ID = 'shared';
-/** Fewer units than this is a fragment, not a candidate service (see absorbFragments). */
-const MIN_CLUSTER_UNITS = 3;
+/** Fewer units than this is a fragment, not a candidate service (see absorbFragments): NED's low end. */
+const MIN_CLUSTER_UNITS = 5;
 
 export function decompose(graph: EstateGraph, model: EstateModel, settings: ClusteringSettings): Decomposition {
   const unitGraph = collectUnits(graph, model);
@@ -63,14 +63,17 @@ export function decompose(graph: EstateGraph, model: EstateModel, settings: Clus
     weighted.neighbours,
     leftOut,
   );
-  const staying = settleHubs(hubs, parts, unitGraph.edges, weighted.neighbours, unitGraph.unitById, minAreas);
-  const settled = absorbFragments(
-    mergeLayersOfDeployables(parts, weighted.neighbours, DEFAULT_AREA_RULES, (members) =>
-      dominantArea(
-        members.map((m) => unitGraph.unitById.get(m)?.label ?? ''),
-        estate,
-      ),
+  // Layers of one deployable merge before hubs settle: a hub the parts of one service use (Ordering's
+  // DbContext, used by its commands, queries and integration events) is that service's, not shared.
+  const areas = mergeLayersOfDeployables(parts, weighted.neighbours, DEFAULT_AREA_RULES, (members) =>
+    dominantArea(
+      members.map((m) => unitGraph.unitById.get(m)?.label ?? ''),
+      estate,
     ),
+  );
+  const staying = settleHubs(hubs, areas, unitGraph.edges, weighted.neighbours, unitGraph.unitById, minAreas);
+  const settled = absorbFragments(
+    areas,
     weighted.neighbours,
     MIN_CLUSTER_UNITS,
     (unit) => unitGraph.unitById.get(unit)?.deployable,
@@ -161,7 +164,9 @@ export function decompose(graph: EstateGraph, model: EstateModel, settings: Clus
 /**
  * Fragments that no deployable holds (libraries several deployables reference) and that are tied
  * to nothing but the shared layer — an event-bus implementation next to its abstractions — or to
- * nothing at all but sit in a namespace the shared layer holds, are shared infrastructure too.
+ * nothing at all but sit in a namespace the shared layer holds or in a library project several deployables
+ * compile in, or that no deployable holds (extension methods the services call, which leave no type reference), are shared
+ * infrastructure too.
  */
 function sharedFollowers(
   parts: readonly Part[],
@@ -182,8 +187,12 @@ function sharedFollowers(
         if (!shared.has(other)) return false;
         towardsShared += weight;
       }
-    // Tied to nothing at all: its namespace tells, when the shared layer holds that namespace.
-    return towardsShared > 0 || part.members.every((m) => sharedLabels.has(unitById.get(m)?.label));
+    // Tied to nothing at all: its namespace tells, when the shared layer holds that namespace, or its project.
+    return (
+      towardsShared > 0 ||
+      part.members.every((m) => sharedLabels.has(unitById.get(m)?.label)) ||
+      part.members.every((m) => unitById.get(m)?.project !== undefined)
+    );
   });
 }
 

@@ -52,6 +52,13 @@ export interface UnitGraph {
   edges: CodeEdge[];
   /** Sorted by unit, table. */
   tableUses: TableUse[];
+  /** Units implementing an interface of their own name (`CipherRepository` : `ICipherRepository`); sorted. */
+  implementations: Implementation[];
+}
+
+export interface Implementation {
+  unit: string;
+  interface: string;
 }
 
 const EDGE_KIND: Readonly<Record<string, CodeEdgeKind>> = {
@@ -94,6 +101,8 @@ export function collectUnits(graph: EstateGraph, model: EstateModel): UnitGraph 
     edges.push({ from: edge.from, to: edge.to, kind, graphKind: edge.kind, count: Math.max(1, count) });
     used.add(edge.from).add(edge.to);
   });
+
+  const implementations = implementationsOf(graph, edges);
 
   const tableUses = new Map<string, number>();
   const typesOfFile = fileTypes(graph, candidate);
@@ -142,6 +151,7 @@ export function collectUnits(graph: EstateGraph, model: EstateModel): UnitGraph 
     units,
     unitById: new Map(units.map((u) => [u.id, u])),
     edges,
+    implementations,
     tableUses: [...tableUses]
       .map(([key, count]) => {
         const [unit, table] = key.split('\u0000') as [string, string];
@@ -149,6 +159,27 @@ export function collectUnits(graph: EstateGraph, model: EstateModel): UnitGraph 
       })
       .sort((a, b) => compare(a.unit, b.unit) || compare(a.table, b.table)),
   };
+}
+
+/**
+ * A class referencing the interface that bears its name with an `I` in front implements it, by the
+ * .NET convention every DI container relies on: `CipherRepository` (EF or Dapper) for `ICipherRepository`.
+ */
+function implementationsOf(graph: EstateGraph, edges: readonly CodeEdge[]): Implementation[] {
+  const simple = (id: string) => {
+    const name = graph.node(id)?.name ?? '';
+    return name.slice(name.lastIndexOf('.') + 1);
+  };
+  const found: Implementation[] = [];
+  for (const edge of edges) {
+    if (edge.graphKind !== 'type-ref') continue;
+    const target = graph.node(edge.to);
+    if (target?.kind !== 'type' || target.data?.typeKind !== 'interface') continue;
+    const name = simple(edge.to);
+    if (/^I[A-Z]/.test(name) && simple(edge.from) === name.slice(1))
+      found.push({ unit: edge.from, interface: edge.to });
+  }
+  return found;
 }
 
 /**

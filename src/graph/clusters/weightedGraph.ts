@@ -39,6 +39,7 @@ export function buildWeightedGraph(
   for (const edge of units.edges)
     add(edge.from, edge.to, (edge.kind === 'call' ? weights.calls : weights.references) * damped(edge.count));
   for (const use of units.tableUses) add(use.unit, use.table, weights.sharedTables * damped(use.count));
+  addImplementationUsers(units, weights.references, damped, add);
   if (weights.changeCoupling > 0) addChangeCoupling(graph, units, weights.changeCoupling, add);
 
   const nodes = new Set<string>(units.units.map((u) => u.id));
@@ -57,6 +58,33 @@ export function buildWeightedGraph(
     neighbours.get(b)!.set(a, weight);
   }
   return { nodes: [...nodes].sort(compare), edges, neighbours };
+}
+
+/**
+ * An implementation is used through its interface: whoever references `ICipherRepository` uses
+ * `CipherRepository` (and the tables it queries), though no code names it. So each implementation is
+ * tied to its interface's users as they are to the interface; a data-access layer of repositories
+ * then follows the areas that use them instead of forming one cluster owning every table. Linear:
+ * implementations × their interface's users, a few of each.
+ */
+function addImplementationUsers(
+  units: UnitGraph,
+  weight: number,
+  damped: (count: number) => number,
+  add: (a: string, b: string, weight: number) => void,
+): void {
+  if (units.implementations.length === 0) return;
+  const implementors = new Map<string, string[]>();
+  for (const { unit, interface: iface } of units.implementations) {
+    const list = implementors.get(iface) ?? [];
+    list.push(unit);
+    implementors.set(iface, list);
+  }
+  for (const edge of units.edges) {
+    const implementing = edge.kind === 'reference' ? implementors.get(edge.to) : undefined;
+    if (!implementing || implementing.includes(edge.from)) continue;
+    for (const unit of implementing) add(unit, edge.from, weight * damped(edge.count));
+  }
 }
 
 function addChangeCoupling(
