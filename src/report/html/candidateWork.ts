@@ -53,16 +53,16 @@ export function workLines(work: Record_, names: Names): string[] {
   const lines: string[] = [];
   // The shared layer comes along as a library: after the cuts, which are the work.
   const library: string[] = [];
-  for (const seam of list(work.seams).filter(isRecord)) {
-    const other = names.cluster(str(seam.cluster) ?? '?');
-    const inbound = num(seam.inbound) ?? 0;
-    const outbound = num(seam.outbound) ?? 0;
-    const calls = num(seam.calls) ?? 0;
-    const heaviest = list(seam.links).filter(isRecord)[0];
+  for (const crossing of list(work.seams).filter(isRecord)) {
+    const other = names.cluster(str(crossing.cluster) ?? '?');
+    const inbound = num(crossing.inbound) ?? 0;
+    const outbound = num(crossing.outbound) ?? 0;
+    const calls = num(crossing.calls) ?? 0;
+    const heaviest = list(crossing.links).filter(isRecord)[0];
     const example = heaviest
       ? ` (heaviest: ${names.node(str(heaviest.from) ?? '')} → ${names.node(str(heaviest.to) ?? '')})`
       : '';
-    if (names.isShared(str(seam.cluster) ?? '')) {
+    if (names.isShared(str(crossing.cluster) ?? '')) {
       if (outbound > 0) library.push(`Take ${other} along as a library: ${outbound} references into it`);
       continue;
     }
