@@ -40,6 +40,7 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
   const start = levels.find((l) => l.id === data.startLevel) ?? levels[0]!;
   const state: ViewState = { level: start, hiddenCategories: new Set(['co-change']), byCluster: false };
   const clusterColors = rankedColors(new Map((data.decomposition?.clusters ?? []).map((c) => [c.id, c.size])));
+  const sharedLayer = new Set((data.decomposition?.clusters ?? []).filter((c) => c.shared).map((c) => c.id));
   const clusterNames = new Map((data.decomposition?.clusters ?? []).map((c) => [c.id, c.name]));
   const levelColors = new Map<string, Map<string, string>>();
   const groupLegend = h('div', { class: 'legend groups', attrs: { 'data-role': 'group-legend' } });
@@ -120,8 +121,10 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
     level.edges.forEach((e, i) => {
       graph.addDirectedEdgeWithKey(String(i), String(e.s), String(e.t), {
         size: 0.6 + 3 * (Math.log1p(e.w) / Math.log1p(maxWeight)),
-        // Thousands of code references drawn opaque hide everything else.
-        color: e.c === 'code' && dense ? FAINT_CODE : CATEGORY_COLORS[e.c],
+        // Thousands of code references drawn opaque hide everything else; references into the
+        // shared layer are no cut (it comes along as a library), so they stay in the background too.
+        color:
+          e.c === 'code' && (dense || sharedLayer.has(level.nodes[e.t]?.id ?? '')) ? FAINT_CODE : CATEGORY_COLORS[e.c],
         category: e.c,
       });
     });
