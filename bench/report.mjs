@@ -51,6 +51,7 @@ for (const input of inputs.length > 0 ? inputs : [harborResult()]) {
     console.log(
       `  ${level.id.padEnd(9)} ${String(level.nodes.length).padStart(6)} nodes ${String(level.edges.length).padStart(7)} edges  matrix ${level.dsm.order.length}`,
     );
+  console.log(`  opens at the ${data.startLevel} level`);
   console.log(`  first draw of the graph in Chromium: ${Math.round(firstDraw)} ms after navigation start`);
   if (opened.errors.length > 0 || opened.requests.length > 0)
     console.log('  errors:', opened.errors, 'requests:', opened.requests);

@@ -21,6 +21,8 @@ const SEARCH_RESULTS = 20;
 const DENSE_EDGES = 1500;
 const UNCLUSTERED = '#ced4da';
 const FAINT_CODE = 'rgba(134, 142, 150, 0.22)';
+const NAMED_NEIGHBOURS = 40;
+const LABEL_BACKGROUND = 'rgba(255, 255, 255, 0.85)';
 
 interface ViewState {
   level: GraphLevel;
@@ -38,6 +40,7 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
   const start = levels.find((l) => l.id === data.startLevel) ?? levels[0]!;
   const state: ViewState = { level: start, hiddenCategories: new Set(['co-change']), byCluster: false };
   const clusterColors = rankedColors(new Map((data.decomposition?.clusters ?? []).map((c) => [c.id, c.size])));
+  const sharedLayer = new Set((data.decomposition?.clusters ?? []).filter((c) => c.shared).map((c) => c.id));
   const clusterNames = new Map((data.decomposition?.clusters ?? []).map((c) => [c.id, c.name]));
   const levelColors = new Map<string, Map<string, string>>();
   const groupLegend = h('div', { class: 'legend groups', attrs: { 'data-role': 'group-legend' } });
@@ -118,8 +121,10 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
     level.edges.forEach((e, i) => {
       graph.addDirectedEdgeWithKey(String(i), String(e.s), String(e.t), {
         size: 0.6 + 3 * (Math.log1p(e.w) / Math.log1p(maxWeight)),
-        // Thousands of code references drawn opaque hide everything else.
-        color: e.c === 'code' && dense ? FAINT_CODE : CATEGORY_COLORS[e.c],
+        // Thousands of code references drawn opaque hide everything else; references into the
+        // shared layer are no cut (it comes along as a library), so they stay in the background too.
+        color:
+          e.c === 'code' && (dense || sharedLayer.has(level.nodes[e.t]?.id ?? '')) ? FAINT_CODE : CATEGORY_COLORS[e.c],
         category: e.c,
       });
     });
@@ -170,15 +175,29 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
         // A selected or hovered node lights its neighbours; otherwise the search or drill focus does.
         const near = active !== undefined ? neighboursOf(active) : undefined;
         const lit = near ? near.has(index) : !state.focus || state.focus.has(index);
-        if (!lit) return { ...display, color: DIMMED, label: null, zIndex: 0 };
         const node = state.level.nodes[index]!;
+        // Tables go with their edges: unticking table use leaves the code alone on the stage.
+        if (node.kind === 'table' && state.hiddenCategories.has('table')) return { ...display, visibility: 'hidden' };
+        if (!lit) return { ...display, color: DIMMED, label: null, zIndex: 0 };
         const color =
           state.byCluster && node.kind === 'unit' && state.level.id !== 'cluster'
             ? (clusterColors.get(node.cluster ?? '') ?? UNCLUSTERED)
             : display.color;
-        return index === active || state.focus?.has(index)
-          ? { ...display, color, highlighted: true, labelVisibility: 'visible', zIndex: 2 }
-          : { ...display, color, zIndex: 1 };
+        // A light box behind each label keeps it legible over edges and a neighbour's label.
+        const label = { labelBackgroundColor: LABEL_BACKGROUND, labelBackgroundPadding: 2 };
+        // The active node's neighbours are named, when few enough to read: they are what the details list.
+        const named =
+          index === active || state.focus?.has(index) || (near !== undefined && near.size <= NAMED_NEIGHBOURS);
+        return named
+          ? {
+              ...display,
+              ...label,
+              color,
+              highlighted: index === active || state.focus?.has(index) === true,
+              labelVisibility: 'visible',
+              zIndex: 2,
+            }
+          : { ...display, ...label, color, zIndex: 1 };
       },
       edgeReducer: (key, display) => {
         const edge = state.level.edges[Number(key)]!;
@@ -314,6 +333,12 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
     return labels.get(group) ?? (group === '.' ? '(repository root)' : group);
   }
 
+  /** A search match chosen: the list closes so it does not cover the details. */
+  function pick(index: number): void {
+    clear(results);
+    selectAndShow(index);
+  }
+
   search.addEventListener('input', () => {
     const needle = search.value.trim().toLowerCase();
     clear(results);
@@ -328,7 +353,7 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
     state.focus = new Set(matches);
     for (const i of matches.slice(0, SEARCH_RESULTS))
       results.appendChild(
-        h('li', {}, h('button', { class: 'link', on: { click: () => selectAndShow(i) } }, state.level.nodes[i]!.label)),
+        h('li', {}, h('button', { class: 'link', on: { click: () => pick(i) } }, state.level.nodes[i]!.label)),
       );
     if (matches.length > SEARCH_RESULTS)
       results.appendChild(h('li', { class: 'muted' }, `${matches.length - SEARCH_RESULTS} more`));
@@ -337,7 +362,7 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
   });
   search.addEventListener('keydown', (event) => {
     const first = [...(state.focus ?? [])][0];
-    if (event.key === 'Enter' && first !== undefined) selectAndShow(first);
+    if (event.key === 'Enter' && first !== undefined) pick(first);
   });
 
   const element = h(

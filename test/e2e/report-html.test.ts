@@ -56,8 +56,10 @@ const embedded = (): Promise<ReportData> =>
 const showView = (view: string): Promise<unknown> => opened.page.evaluate(`location.hash = ${JSON.stringify(view)}`);
 
 describe('the HTML report in Chromium', () => {
-  it('draws the graph on canvases inside the stage', async () => {
+  it('draws the graph on canvases inside the stage, at the level the data chose', async () => {
     expect(await opened.page.locator('[data-role=graph-stage] canvas').count()).toBeGreaterThan(0);
+    const start = (await embedded()).startLevel;
+    expect(await opened.page.locator('.graph-view button.level.active').getAttribute('data-level')).toBe(start);
     expect(await opened.page.locator('.graph-status').textContent()).toMatch(/\d+ nodes, \d+ edges/);
   });
 
@@ -98,6 +100,14 @@ describe('the HTML report in Chromium', () => {
     const left = Number(await canvas.getAttribute('data-left'));
     const cell = Number(await canvas.getAttribute('data-cell'));
     await canvas.click({ position: { x: left + col * cell + cell / 2, y: row * cell + cell / 2 } });
+    // Every row and column is labelled in matrix order, the full name on hover however short the cell.
+    const names = level.dsm.order.map((i) => level.nodes[i]!.label);
+    expect(
+      await page
+        .locator('[data-role=dsm-rows] .dsm-label')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('title'))),
+    ).toEqual(names);
+    expect(await page.locator('[data-role=dsm-columns] .dsm-label').count()).toBe(names.length);
     const heading = page.locator('[data-role=dsm-cell]');
     expect(await heading.textContent()).toBe(`${level.nodes[edge.s]!.label} → ${level.nodes[edge.t]!.label}`);
     expect(await page.locator('[data-role=dsm-details] details.edge').count()).toBeGreaterThan(0);

@@ -53,16 +53,16 @@ export function workLines(work: Record_, names: Names): string[] {
   const lines: string[] = [];
   // The shared layer comes along as a library: after the cuts, which are the work.
   const library: string[] = [];
-  for (const cut of list(work.seams).filter(isRecord)) {
-    const other = names.cluster(str(cut.cluster) ?? '?');
-    const inbound = num(cut.inbound) ?? 0;
-    const outbound = num(cut.outbound) ?? 0;
-    const calls = num(cut.calls) ?? 0;
-    const heaviest = list(cut.links).filter(isRecord)[0];
+  for (const crossing of list(work.seams).filter(isRecord)) {
+    const other = names.cluster(str(crossing.cluster) ?? '?');
+    const inbound = num(crossing.inbound) ?? 0;
+    const outbound = num(crossing.outbound) ?? 0;
+    const calls = num(crossing.calls) ?? 0;
+    const heaviest = list(crossing.links).filter(isRecord)[0];
     const example = heaviest
       ? ` (heaviest: ${names.node(str(heaviest.from) ?? '')} → ${names.node(str(heaviest.to) ?? '')})`
       : '';
-    if (names.isShared(str(cut.cluster) ?? '')) {
+    if (names.isShared(str(crossing.cluster) ?? '')) {
       if (outbound > 0) library.push(`Take ${other} along as a library: ${outbound} references into it`);
       continue;
     }
