@@ -12,6 +12,7 @@ import { addCoChangeEdges } from './coChange.js';
 import { fileMemberships } from './graphIndex.js';
 import { compileMaintenancePattern, maintenanceReason } from './maintenance.js';
 import { checkGitDirBoundary } from './gitDirBoundary.js';
+import { type HistoryReadKind, type HistoryStore, readRepoHistoryIncrementally } from './incremental.js';
 import { readRepoHistory } from './readRepoHistory.js';
 import type { HistorySettings } from './settings.js';
 import { compileTicketPattern } from './tickets.js';
@@ -29,11 +30,14 @@ export interface EstateHistory {
   diagnostics: Diagnostic[];
 }
 
+/** `store`: the histories of the last scan; then only commits since each repository's cached HEAD are read. */
 export async function readEstateHistory(
   repos: readonly RepoLocation[],
   settings: HistorySettings,
   /** The scan root: git data outside it (linked or pointed to) is never read. */
   absRoot: string,
+  store?: HistoryStore,
+  onRead?: (repo: string, read: HistoryReadKind) => void,
 ): Promise<EstateHistory> {
   const pattern = compileTicketPattern(settings.ticketPattern);
   const refused: Diagnostic[] = [];
@@ -49,7 +53,13 @@ export async function readEstateHistory(
     while (next < gitRepos.length) {
       const i = next++;
       const repo = gitRepos[i]!;
-      results[i] = await readRepoHistory(repo.name, repo.absPath, { window: settings.window, ticketPattern: pattern });
+      const options = { window: settings.window, ticketPattern: pattern };
+      if (!store) results[i] = await readRepoHistory(repo.name, repo.absPath, options);
+      else {
+        const { read, ...outcome } = await readRepoHistoryIncrementally(repo.name, repo.absPath, options, store);
+        results[i] = outcome;
+        onRead?.(repo.name, read);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(settings.concurrency, gitRepos.length)) }, worker));
@@ -93,3 +103,4 @@ function maintenanceCommits(repos: readonly RepoHistory[], settings: HistorySett
 export { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from './settings.js';
 export { parseWindow, type HistoryWindow } from './window.js';
 export { gitProcessCount } from './readRepoHistory.js';
+export type { CachedRepoHistory, HistoryReadKind, HistoryStore } from './incremental.js';

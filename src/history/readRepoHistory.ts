@@ -19,6 +19,19 @@ export interface ReadHistoryOptions {
   ticketPattern: RegExp;
 }
 
+/** What an incremental read needs besides the history: where the log began and how it was ordered. */
+export interface LogRead {
+  outcome: RepoHistoryOutcome;
+  /** The first commit listed: HEAD. */
+  head?: string;
+  /** Whether every commit listed was no newer than the one before (git's date order held strictly). */
+  monotonic: boolean;
+  /** Committer time of the last commit listed (in or out of the window). */
+  oldestListed?: number;
+  /** Old name → newest name, for every rename seen. */
+  renamedTo: Map<string, string>;
+}
+
 export interface RepoHistoryOutcome {
   history?: RepoHistory;
   diagnostics: Diagnostic[];
@@ -38,17 +51,19 @@ export async function readRepoHistory(
   repoDir: string,
   options: ReadHistoryOptions,
 ): Promise<RepoHistoryOutcome> {
+  return (await readLog(repo, repoDir, options)).outcome;
+}
+
+/** `after`: list only the commits HEAD has and `after` has not (`after..HEAD`). */
+export async function readLog(
+  repo: string,
+  repoDir: string,
+  options: ReadHistoryOptions,
+  after?: string,
+): Promise<LogRead> {
   const diagnostics: Diagnostic[] = [];
   const shallow = isShallow(repoDir);
-  if (shallow) {
-    diagnostics.push({
-      code: 'git-shallow-clone',
-      severity: 'warning',
-      message:
-        'shallow clone: history before the clone depth is missing, so revisions, churn and coupling are undercounted',
-      repo,
-    });
-  }
+  if (shallow) diagnostics.push(shallowClone(repo));
   const commits: Commit[] = [];
   const renamedTo = new Map<string, string>();
   const interned = new Map<string, string>();
@@ -61,14 +76,20 @@ export async function readRepoHistory(
   let newest: number | undefined;
   let since = 0;
   let outside = 0;
+  let head: string | undefined;
+  let monotonic = true;
+  let oldestListed: number | undefined;
   const controller = new AbortController();
 
   const parser = createLogParser((commit) => {
     if (controller.signal.aborted) return;
     if (newest === undefined) {
       newest = commit.commitTime;
+      head = commit.hash;
       since = windowStart(options.window, newest);
     }
+    if (oldestListed !== undefined && commit.commitTime > oldestListed) monotonic = false;
+    oldestListed = commit.commitTime;
     if (commit.commitTime < since) {
       if (++outside >= OUT_OF_WINDOW_SLACK) controller.abort();
       return;
@@ -94,14 +115,22 @@ export async function readRepoHistory(
   });
   gitProcesses++;
   try {
-    await git.raw(['log', '--numstat', '-M', `--format=${LOG_FORMAT}`, ...HARDENED_LOG_OPTIONS]);
+    await git.raw([
+      'log',
+      '--numstat',
+      '-M',
+      `--format=${LOG_FORMAT}`,
+      ...HARDENED_LOG_OPTIONS,
+      ...(after ? [`${after}..HEAD`, '--'] : []),
+    ]);
     parser.push(decoder.end());
     parser.end();
   } catch (error) {
     if (!controller.signal.aborted) {
       const failure = historyFailure(repo, error);
       // A repository with missing objects (partial or damaged clone) fails part-way: keep what was read.
-      if (commits.length === 0 || newest === undefined) return { diagnostics: [...diagnostics, failure] };
+      if (commits.length === 0 || newest === undefined)
+        return { outcome: { diagnostics: [...diagnostics, failure] }, monotonic, renamedTo };
       diagnostics.push({
         ...failure,
         code: 'git-history-incomplete',
@@ -124,9 +153,30 @@ export async function readRepoHistory(
       message: 'repository has no commits: no history to read',
       repo,
     });
-    return { diagnostics };
+    return { outcome: { diagnostics }, monotonic, renamedTo };
   }
-  return { history: { repo, commits, newest, since, shallow }, diagnostics };
+  return {
+    outcome: { history: { repo, commits, newest, since, shallow }, diagnostics },
+    ...(head !== undefined ? { head } : {}),
+    monotonic,
+    ...(oldestListed !== undefined ? { oldestListed } : {}),
+    renamedTo,
+  };
+}
+
+/** Counts a git process the history pass started outside `readLog` (the incremental checks). */
+export function countGitProcess(): void {
+  gitProcesses++;
+}
+
+export function shallowClone(repo: string): Diagnostic {
+  return {
+    code: 'git-shallow-clone',
+    severity: 'warning',
+    message:
+      'shallow clone: history before the clone depth is missing, so revisions, churn and coupling are undercounted',
+    repo,
+  };
 }
 
 function historyFailure(repo: string, error: unknown): Diagnostic {
@@ -154,7 +204,7 @@ function firstLine(message: string): string {
 }
 
 /** `.git/shallow` (or the shallow file of the git dir a `.git` file points to) marks a shallow clone. */
-function isShallow(repoDir: string): boolean {
+export function isShallow(repoDir: string): boolean {
   const dotGit = path.join(repoDir, '.git');
   try {
     let gitDir = dotGit;

@@ -12,6 +12,7 @@ import { type RepoEntry, walkEstate } from '../discover/walk.js';
 import { type EstateHistory, type HistorySettings, readEstateHistory } from '../history/index.js';
 import { extractAll } from './extractAll.js';
 import { closeFactsCache, openFactsCache } from './factsCachePhase.js';
+import { openHistoryCache } from './historyCache.js';
 
 export interface CollectOptions {
   root: string;
@@ -71,7 +72,13 @@ export async function collectFacts(
   });
 
   // git runs in child processes, so the logs are read while this process extracts files.
-  const pendingHistory = options.history ? readEstateHistory(selected, options.history, root) : undefined;
+  const historyCache =
+    options.history && options.cacheDir
+      ? openHistoryCache(options.cacheDir, options.history, options.onEvent)
+      : undefined;
+  const pendingHistory = options.history
+    ? readEstateHistory(selected, options.history, root, historyCache?.store, historyCache?.onRead)
+    : undefined;
 
   enter('extract');
   const cache = options.cacheDir ? openFactsCache(options.cacheDir, options.onEvent) : undefined;
@@ -84,6 +91,7 @@ export async function collectFacts(
   });
   if (cache) closeFactsCache(cache, options.onEvent);
   const history = pendingHistory ? await pendingHistory : undefined;
+  historyCache?.close();
   return {
     root,
     discovered: walked.repos.map((r) => r.path),

@@ -1,5 +1,6 @@
 /** The facts cache through the CLI: a warm scan gives exactly what a cold scan of the same files gives. */
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ let estate: string;
 let cacheDir: string;
 
 /** Scans with the cache (or with the extra flags), returns the JSON without its two timing fields and the debug line. */
-function scan(name: string, extra: readonly string[] = []): { json: string; cacheLine: string } {
+function scan(name: string, extra: readonly string[] = []): { json: string; cacheLine: string; historyLine: string } {
   const out = path.join(work, `${name}.json`);
   const run = assess(['scan', estate, '--json', out, '-q', ...extra], {
     ASSESS_CACHE_DIR: cacheDir,
@@ -23,7 +24,11 @@ function scan(name: string, extra: readonly string[] = []): { json: string; cach
   const json = readFileSync(out, 'utf8')
     .replace(/"generatedAt": "[^"]*"/, '')
     .replace(/"elapsedMs": \d+/, '');
-  return { json, cacheLine: /facts cache: \d+ hits.*/.exec(run.stderr)?.[0] ?? '' };
+  return {
+    json,
+    cacheLine: /facts cache: \d+ hits.*/.exec(run.stderr)?.[0] ?? '',
+    historyLine: /history cache: .*/.exec(run.stderr)?.[0] ?? '',
+  };
 }
 
 function entryFiles(): string[] {
@@ -81,6 +86,35 @@ describe('the facts cache', () => {
     expect(warm.cacheLine).toMatch(new RegExp(`^facts cache: ${files - 1} hits, 1 misses \\(1 ignored\\), 1 written`));
     expect(warm.json).toBe(cold);
     expect(JSON.parse(readFileSync(victim!, 'utf8')).format).toBe('assess-facts-1');
+  });
+
+  it('after a new commit, reads only the new commits of that repository and gives what a scan without cache gives', () => {
+    const repo = path.join(estate, 'harbor-contracts');
+    const git = (args: string[]) =>
+      execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', ...args], {
+        cwd: repo,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: work,
+          GIT_CONFIG_NOSYSTEM: '1',
+          GIT_CONFIG_GLOBAL: '/dev/null',
+          GIT_AUTHOR_NAME: 'Ada',
+          GIT_AUTHOR_EMAIL: 'ada@example.com',
+          GIT_COMMITTER_NAME: 'Ada',
+          GIT_COMMITTER_EMAIL: 'ada@example.com',
+          GIT_AUTHOR_DATE: '2031-01-01T00:00:00Z',
+          GIT_COMMITTER_DATE: '2031-01-01T00:00:00Z',
+        },
+      });
+    git(['add', '--all']);
+    git(['commit', '--quiet', '-m', 'HARB-9 envelope audit']);
+    const before = scan('history-before');
+    expect(before.historyLine).toMatch(/^history cache: 7 unchanged, 1 read since the cached HEAD, 0 read in full/);
+    const uncached = scan('history-uncached', ['--no-cache']);
+    expect(before.json).toBe(uncached.json);
+    // The new commit is read: the window now ends at it.
+    expect(before.json).toMatch(/"name": "harbor-contracts",[\s\S]*?"until": "2031-01-01"/);
+    expect(scan('history-again').historyLine).toMatch(/^history cache: 8 unchanged/);
   });
 
   it('writes nothing with --no-cache', () => {
