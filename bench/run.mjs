@@ -10,6 +10,7 @@
  *
  *   npm run bench -- [--repos 200] [--seed 42] [--runs 3] [--growth 50,200,400|none]
  *                    [--ts-corpus DIR] [--dotnet-corpus DIR] [--peers /tmp/peers] [--json]
+ *                    [--baseline DIR]   (another build's cold scans beside this one's)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,6 +36,7 @@ const { values: opts } = parseArgs({
     'ts-corpus': { type: 'string' },
     'dotnet-corpus': { type: 'string' },
     peers: { type: 'string', default: '/tmp/peers' },
+    baseline: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -63,6 +65,17 @@ const scan = async (label, target, extra, options) => {
   if (m.failed && m.failed.code !== 1) throw new Error(`${label}: exit ${m.failed.code}\n${m.failed.stderr}`);
   return m;
 };
+
+/**
+ * The same cold scan by another build (`--baseline DIR`: a checkout or copy with
+ * bin/ and dist/), in this run, so before and after are measured under the same load.
+ */
+async function baselineRow(id, label, target, size) {
+  const other = path.join(path.resolve(opts.baseline), 'bin/assess.js');
+  progress(`${label}: ${runs} run(s)`);
+  const m = await measure(other, scanArgs(target, ['--no-history']), { runs, cwd: root });
+  row(id, label, m, size);
+}
 
 const figures = { estate: undefined, rows: [], peers: [], loadBefore: loadavg(), cores: availableParallelism() };
 const row = (id, label, m, size) => {
@@ -93,6 +106,7 @@ try {
     await scan('cold without history', estate.root, cold(['--no-history'])),
     estate,
   );
+  if (opts.baseline) await baselineRow('cold-baseline', 'cold, no history — baseline build', estate.root, estate);
   progress(`parse floor: ${runs} run(s)`);
   const floorRun = await measure(floorScript, [estate.root], { runs, cwd: root });
   const floor = row('floor', 'parse floor (1 thread)', floorRun, estate);
@@ -143,6 +157,7 @@ try {
       `${path.basename(corpus)}, cold, no history`,
       await scan(path.basename(corpus), corpus, cold(['--no-history'])),
     );
+    if (opts.baseline) await baselineRow('dotnet-baseline', `${path.basename(corpus)} — baseline build`, corpus);
   }
   if (opts['ts-corpus'])
     figures.peers = await peerRows(path.resolve(opts['ts-corpus']), {
