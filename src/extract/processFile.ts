@@ -38,20 +38,6 @@ export function extractFailed(entry: FileEntry, reason: string): Diagnostic {
   };
 }
 
-/**
- * A third-party parser that recurses per nesting level (TypeScript's for tsconfig,
- * yaml's) runs out of stack on a deeply nested file: that is the file's shape, not a bug.
- */
-function tooDeep(entry: FileEntry): Diagnostic {
-  return {
-    code: 'file-too-deep',
-    severity: 'warning',
-    message: `nested too deep to read (the ${entry.kind} reader's stack ran out); the file's facts are missing`,
-    repo: entry.repo,
-    file: entry.path,
-  };
-}
-
 function processFileOrThrow(entry: FileEntry, maxFileBytes: number, parsers: Parsers): FileResult {
   const at = { repo: entry.repo, file: entry.path };
   const read = readSource(entry, maxFileBytes);
@@ -91,7 +77,6 @@ function processFileOrThrow(entry: FileEntry, maxFileBytes: number, parsers: Par
       diagnostics,
     };
   } catch (error) {
-    if (error instanceof RangeError) return { diagnostics: [...diagnostics, tooDeep(entry)] };
     return { diagnostics: [...diagnostics, extractFailed(entry, describeError(error))] };
   }
 }
