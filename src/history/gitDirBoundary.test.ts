@@ -54,6 +54,21 @@ describe('checkGitDirBoundary', () => {
     expect(verdict('local-alternates', local).ok).toBe(true);
   });
 
+  it('refuses a config that includes a file outside the root, and accepts one including a file inside', () => {
+    const outside = repo('include-outside');
+    writeFileSync(
+      path.join(outside, '.git', 'config'),
+      `[core]\n\tbare = false\n[include]\n\tpath = ${elsewhere}/config\n`,
+    );
+    expect(verdict('include-outside', outside).ok).toBe(false);
+    const home = repo('include-home');
+    writeFileSync(path.join(home, '.git', 'config'), '[includeIf "gitdir:/"]\n\tpath = "~/.gitconfig"\n');
+    expect(verdict('include-home', home).ok).toBe(false);
+    const local = repo('include-local');
+    writeFileSync(path.join(local, '.git', 'config'), '[include]\n\tpath = extra.config\n[user]\n\tpath = /etc/x\n');
+    expect(verdict('include-local', local).ok).toBe(true);
+  });
+
   it('leaves a malformed .git file to git', () => {
     const dir = repo('garbage', (d) => writeFileSync(path.join(d, '.git'), 'not a pointer'));
     expect(verdict('garbage', dir).ok).toBe(true);

@@ -3,7 +3,9 @@
  * the scan root. A `.git` that is a symlink, a `.git` file (`gitdir:`), a
  * worktree's `commondir` and `objects/info/alternates` can each send git to
  * another repository on the machine, whose commits would then be reported as this
- * one's. Git follows all of them, so they are checked before git is started.
+ * one's; an `[include]` in its config makes git read any file as configuration.
+ * Git follows all of them and has no switch to stop it, so they are checked
+ * before git is started.
  */
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -42,7 +44,22 @@ export function checkGitDirBoundary(repo: string, repoDir: string, absRoot: stri
   const alternates = readLines(path.join(objects, 'info', 'alternates'));
   if (alternates.some((line) => !inside(path.resolve(objects, line))))
     return refuse('objects/info/alternates names object stores outside the scan root; history skipped');
+  if (includedConfigs(path.join(gitDir, 'config')).some((file) => !inside(path.resolve(gitDir, file))))
+    return refuse('its git config includes a file outside the scan root; history skipped');
   return { ok: true };
+}
+
+/** `path` values of the config's `[include]` and `[includeIf …]` sections (`~/` paths are outside by definition). */
+function includedConfigs(configFile: string): string[] {
+  const paths: string[] = [];
+  let including = false;
+  for (const line of readLines(configFile)) {
+    const section = /^\[\s*([A-Za-z]+)/.exec(line);
+    if (section) including = /^include(?:if)?$/i.test(section[1]!);
+    const value = including ? /^path\s*=\s*"?([^"]*)"?$/i.exec(line) : null;
+    if (value) paths.push(value[1]!.startsWith('~') ? '/' : value[1]!);
+  }
+  return paths;
 }
 
 /** Non-empty, non-comment lines of a small text file; none when it is missing. */

@@ -74,7 +74,7 @@ describe('a scan of the hostile estate', () => {
       expect(output).not.toContain(built.secret);
       expect(output).not.toMatch(PASSWD_LINE);
     }
-    for (const repo of ['links/nested', 'pointer']) {
+    for (const repo of ['links/nested', 'pointer', 'include']) {
       expect(historyOf(repo)).toBeUndefined();
       expect(diagnosticsOf(repo).map((d) => d.code)).toContain('git-dir-outside-root');
     }
