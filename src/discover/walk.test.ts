@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -137,5 +138,18 @@ describe('walkEstate and names that are not UTF-8', () => {
       ['app', 'src/Dir\uFFFD'],
     ]);
     expect(diagnostics.filter((d) => d.code === 'unreadable-file' || d.code === 'unreadable-directory')).toEqual([]);
+  });
+});
+
+describe('walkEstate and files that are not regular', () => {
+  it('reports a FIFO named like code instead of opening it, and ignores one that is not', () => {
+    tree({ 'app/.git/HEAD': '', 'app/src/Good.cs': 'class Good {}' });
+    const made = spawnSync('mkfifo', [path.join(root, 'app/src/Pipe.cs'), path.join(root, 'app/src/pipe.bin')]);
+    if (made.status !== 0) return; // no mkfifo on this system
+    const { repos, diagnostics } = walkEstate(root);
+    expect(paths(repos[0])).toEqual(['src/Good.cs']);
+    expect(diagnostics.filter((d) => d.code === 'special-file-skipped').map((d) => [d.repo, d.file])).toEqual([
+      ['app', 'src/Pipe.cs'],
+    ]);
   });
 });

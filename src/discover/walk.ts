@@ -121,10 +121,19 @@ export function walkEstate(root: string, options: WalkOptions = {}): WalkOutcome
         visit(absPath, scope);
         continue;
       }
-      if (!dirent.isFile()) continue;
       const kind = classifyFile(dirent.name);
       if (!kind) continue;
       if (isIgnored(scope.ignores, relPath)) continue;
+      if (!dirent.isFile()) {
+        // A FIFO would block its reader forever, a device never end: named like code, they are reported, not opened.
+        diagnostics.push({
+          code: 'special-file-skipped',
+          severity: 'warning',
+          message: 'not a regular file (a FIFO, socket or device); not read',
+          ...where(scope, relPath),
+        });
+        continue;
+      }
       countFile();
       const size = fileSize(absPath);
       if (repo) {
