@@ -153,3 +153,19 @@ describe('walkEstate and files that are not regular', () => {
     ]);
   });
 });
+
+describe('walkEstate and a .gitignore that is not a regular file', () => {
+  it('does not read a linked .gitignore (its patterns live outside) nor a FIFO one (it would never end)', () => {
+    tree({ 'app/.git/HEAD': '', 'app/src/Good.cs': 'class Good {}', 'app/lib/Lib.cs': 'class Lib {}' });
+    const outside = mkdtempSync(path.join(tmpdir(), 'assess-walk-outside-'));
+    try {
+      writeFileSync(path.join(outside, 'ignore'), '*.cs\n');
+      symlinkSync(path.join(outside, 'ignore'), path.join(root, 'app', '.gitignore'));
+      spawnSync('mkfifo', [path.join(root, 'app', 'lib', '.gitignore')]);
+      const { repos } = walkEstate(root);
+      expect(paths(repos[0])).toEqual(['lib/Lib.cs', 'src/Good.cs']);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});

@@ -100,7 +100,8 @@ export function walkEstate(root: string, options: WalkOptions = {}): WalkOutcome
     }
     const repo = scope.entry;
     const relDir = toPosix(path.relative(scope.baseAbs, absDir));
-    addGitignore(scope, absDir, relDir, diagnostics);
+    // Only a regular .gitignore is read: a link could lead out of the root, a FIFO or device never end.
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) addGitignore(scope, absDir, relDir, diagnostics);
 
     for (const dirent of entries) {
       const absPath = path.join(absDir, dirent.name);
