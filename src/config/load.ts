@@ -1,5 +1,5 @@
 /** Finds and validates the configuration; problems are usage errors (exit 2). */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { configSchema, type AssessConfig } from './schema.js';
@@ -14,6 +14,9 @@ export function loadConfig(root: string, explicitPath?: string): { config: Asses
     if (explicitPath) throw new UsageError(`config file not found: ${explicitPath}`);
     return { config: configSchema.parse({}) };
   }
+  // The one in the root comes with the estate: a link could lead anywhere, a FIFO or device block the scan.
+  if (!explicitPath && !lstatSync(candidate).isFile())
+    throw new UsageError(`${candidate} is not a regular file (a link, FIFO or device); pass --config to use it`);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(candidate, 'utf8'));

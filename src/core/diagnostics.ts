@@ -7,6 +7,7 @@ export const DIAGNOSTIC_CODES = [
   // discovery
   'outside-repository',
   'symlink-skipped',
+  'special-file-skipped',
   'unreadable-directory',
   'unreadable-gitignore',
   'file-name-not-utf8',

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -137,5 +138,34 @@ describe('walkEstate and names that are not UTF-8', () => {
       ['app', 'src/Dir\uFFFD'],
     ]);
     expect(diagnostics.filter((d) => d.code === 'unreadable-file' || d.code === 'unreadable-directory')).toEqual([]);
+  });
+});
+
+describe('walkEstate and files that are not regular', () => {
+  it('reports a FIFO named like code instead of opening it, and ignores one that is not', () => {
+    tree({ 'app/.git/HEAD': '', 'app/src/Good.cs': 'class Good {}' });
+    const made = spawnSync('mkfifo', [path.join(root, 'app/src/Pipe.cs'), path.join(root, 'app/src/pipe.bin')]);
+    if (made.status !== 0) return; // no mkfifo on this system
+    const { repos, diagnostics } = walkEstate(root);
+    expect(paths(repos[0])).toEqual(['src/Good.cs']);
+    expect(diagnostics.filter((d) => d.code === 'special-file-skipped').map((d) => [d.repo, d.file])).toEqual([
+      ['app', 'src/Pipe.cs'],
+    ]);
+  });
+});
+
+describe('walkEstate and a .gitignore that is not a regular file', () => {
+  it('does not read a linked .gitignore (its patterns live outside) nor a FIFO one (it would never end)', () => {
+    tree({ 'app/.git/HEAD': '', 'app/src/Good.cs': 'class Good {}', 'app/lib/Lib.cs': 'class Lib {}' });
+    const outside = mkdtempSync(path.join(tmpdir(), 'assess-walk-outside-'));
+    try {
+      writeFileSync(path.join(outside, 'ignore'), '*.cs\n');
+      symlinkSync(path.join(outside, 'ignore'), path.join(root, 'app', '.gitignore'));
+      spawnSync('mkfifo', [path.join(root, 'app', 'lib', '.gitignore')]);
+      const { repos } = walkEstate(root);
+      expect(paths(repos[0])).toEqual(['lib/Lib.cs', 'src/Good.cs']);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

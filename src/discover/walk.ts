@@ -100,7 +100,8 @@ export function walkEstate(root: string, options: WalkOptions = {}): WalkOutcome
     }
     const repo = scope.entry;
     const relDir = toPosix(path.relative(scope.baseAbs, absDir));
-    addGitignore(scope, absDir, relDir, diagnostics);
+    // Only a regular .gitignore is read: a link could lead out of the root, a FIFO or device never end.
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) addGitignore(scope, absDir, relDir, diagnostics);
 
     for (const dirent of entries) {
       const absPath = path.join(absDir, dirent.name);
@@ -121,10 +122,19 @@ export function walkEstate(root: string, options: WalkOptions = {}): WalkOutcome
         visit(absPath, scope);
         continue;
       }
-      if (!dirent.isFile()) continue;
       const kind = classifyFile(dirent.name);
       if (!kind) continue;
       if (isIgnored(scope.ignores, relPath)) continue;
+      if (!dirent.isFile()) {
+        // A FIFO would block its reader forever, a device never end: named like code, they are reported, not opened.
+        diagnostics.push({
+          code: 'special-file-skipped',
+          severity: 'warning',
+          message: 'not a regular file (a FIFO, socket or device); not read',
+          ...where(scope, relPath),
+        });
+        continue;
+      }
       countFile();
       const size = fileSize(absPath);
       if (repo) {

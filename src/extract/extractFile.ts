@@ -41,6 +41,18 @@ export function parsersNeeded(kinds: Iterable<FileKind>): Set<keyof Parsers> {
 }
 
 export function extractFile(kind: FileKind, filePath: string, text: string, parsers: Parsers): FileExtraction {
+  try {
+    return extractByKind(kind, filePath, text, parsers);
+  } catch (error) {
+    // A third-party parser that recurses per nesting level (TypeScript's for tsconfig, yaml's)
+    // runs out of stack on a deeply nested file: that is the file's shape, not a bug.
+    if (!(error instanceof RangeError)) throw error;
+    const message = `nested too deep to read (the ${kind} reader's stack ran out); the file's facts are missing`;
+    return { problems: [{ code: 'file-too-deep', severity: 'warning', message }], loc: countNonBlankLines(text) };
+  }
+}
+
+function extractByKind(kind: FileKind, filePath: string, text: string, parsers: Parsers): FileExtraction {
   const fileName = path.posix.basename(filePath);
   switch (kind) {
     case 'csharp': {

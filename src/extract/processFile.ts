@@ -60,20 +60,6 @@ export function extractFailed(entry: FileEntry, reason: string): Diagnostic {
   };
 }
 
-/**
- * A third-party parser that recurses per nesting level (TypeScript's for tsconfig,
- * yaml's) runs out of stack on a deeply nested file: that is the file's shape, not a bug.
- */
-function tooDeep(entry: FileEntry): Diagnostic {
-  return {
-    code: 'file-too-deep',
-    severity: 'warning',
-    message: `nested too deep to read (the ${entry.kind} reader's stack ran out); the file's facts are missing`,
-    repo: entry.repo,
-    file: entry.path,
-  };
-}
-
 function processFileOrThrow(entry: FileEntry, maxFileBytes: number, parsers: Parsers, budgetMs: number): FileResult {
   const at = { repo: entry.repo, file: entry.path };
   const read = readSource(entry, maxFileBytes);
@@ -118,9 +104,6 @@ function processFileOrThrow(entry: FileEntry, maxFileBytes: number, parsers: Par
       contentHash,
     };
   } catch (error) {
-    // Out of stack is the file's shape (nested past what a recursive parser takes), not a bug.
-    if (error instanceof RangeError && /call stack/i.test(error.message))
-      return { diagnostics: [...diagnostics, tooDeep(entry)], contentHash };
     const failure =
       error instanceof FileBudgetExceeded
         ? extractTimeout(entry, error.budgetMs, error.step)

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,6 +53,36 @@ describe('checkGitDirBoundary', () => {
     const local = repo('local-alternates');
     writeFileSync(path.join(local, '.git', 'objects', 'info', 'alternates'), '../../../plain/.git/objects\n');
     expect(verdict('local-alternates', local).ok).toBe(true);
+  });
+
+  it('refuses a config that includes a file outside the root, and accepts one including a file inside', () => {
+    const outside = repo('include-outside');
+    writeFileSync(
+      path.join(outside, '.git', 'config'),
+      `[core]\n\tbare = false\n[include]\n\tpath = ${elsewhere}/config\n`,
+    );
+    expect(verdict('include-outside', outside).ok).toBe(false);
+    const home = repo('include-home');
+    writeFileSync(path.join(home, '.git', 'config'), '[includeIf "gitdir:/"]\n\tpath = "~/.gitconfig"\n');
+    expect(verdict('include-home', home).ok).toBe(false);
+    const local = repo('include-local');
+    writeFileSync(path.join(local, '.git', 'config'), '[include]\n\tpath = extra.config\n[user]\n\tpath = /etc/x\n');
+    expect(verdict('include-local', local).ok).toBe(true);
+  });
+
+  it('refuses git files that would block or exhaust a reader: a config linked to /dev/zero, a FIFO for HEAD', () => {
+    const zero = repo('zero-config');
+    symlinkSync('/dev/zero', path.join(zero, '.git', 'config'));
+    expect(verdict('zero-config', zero)).toMatchObject({
+      ok: false,
+      diagnostic: { message: /config is not a small regular file/ },
+    });
+    const fifo = repo('fifo-head');
+    if (spawnSync('mkfifo', [path.join(fifo, '.git', 'HEAD')]).status === 0)
+      expect(verdict('fifo-head', fifo).ok).toBe(false);
+    const plain = repo('plain-head');
+    writeFileSync(path.join(plain, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    expect(verdict('plain-head', plain).ok).toBe(true);
   });
 
   it('leaves a malformed .git file to git', () => {

@@ -3,7 +3,7 @@ import { analyzeQuery, MAX_PARSED_STATEMENT } from './analyzeQuery.js';
 import { extractSqlScript } from './sqlScript.js';
 import { tokenize } from './lexer.js';
 import { sniffTables } from './sniff.js';
-import { splitBatches, splitStatements } from './statements.js';
+import { MAX_STATEMENT_TOKENS, splitBatches, splitStatements } from './statements.js';
 
 describe('splitting scripts', () => {
   it('splits batches on GO lines (with a count) but not on GO inside words', () => {
@@ -225,5 +225,32 @@ describe('sniffing unparsable statements', () => {
     expect(sniffTables(tokens).map((a) => `${a.mode}:${a.table.schema ?? ''}.${a.table.name}`)).toEqual([
       'write:Sales.Orders',
     ]);
+  });
+});
+
+describe('a statement of millions of tokens', () => {
+  const rows = 60_000; // about 360,000 tokens
+  const insert = `INSERT INTO dbo.Orders (Id, Name) VALUES ${"(1,'a'),".repeat(rows)}(2,'b');\nSELECT Id FROM dbo.Customers;\n`;
+
+  it('keeps its first tokens and its end, and the statements after it whole', () => {
+    const statements = splitStatements(insert);
+    expect(statements.map((s) => s.keyword)).toEqual(['INSERT', 'SELECT']);
+    const [big, next] = statements;
+    expect(big!.tokens).toHaveLength(MAX_STATEMENT_TOKENS);
+    expect(big!.omittedTokens).toBe(rows * 6 + 16 - MAX_STATEMENT_TOKENS);
+    expect(big!.text.endsWith("(2,'b')")).toBe(true);
+    expect(next!.tokens.map((t) => t.text)).toEqual(['SELECT', 'Id', 'FROM', 'dbo', '.', 'Customers']);
+  });
+
+  it('says so in one info, once per statement, and still reads the script', () => {
+    const { facts, problems } = extractSqlScript(insert);
+    expect(problems).toMatchObject([{ code: 'sql-statement-too-large', severity: 'info', line: 1 }]);
+    expect(facts.queries.map((q) => q.line)).toEqual([2]);
+  });
+
+  it('is silent for statements under the cap', () => {
+    const small = splitStatements('INSERT INTO dbo.Orders (Id) VALUES (1),(2);');
+    expect(small[0]!.omittedTokens).toBeUndefined();
+    expect(extractSqlScript('INSERT INTO dbo.Orders (Id) VALUES (1),(2);').problems).toEqual([]);
   });
 });

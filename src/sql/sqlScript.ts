@@ -14,7 +14,7 @@ import { markLocalTables, tablesCreatedBy } from './localTables.js';
 import type { SqlDialect, SqlFileFacts, SqlQueryFacts, SqlRoutineDef, SqlTableName } from '../core/facts/sql.js';
 import { displayName, tableNameOf } from './names.js';
 import { dialectShown } from './sniff.js';
-import { splitBatches, splitStatements, type Statement } from './statements.js';
+import { MAX_STATEMENT_TOKENS, splitBatches, splitStatements, type Statement } from './statements.js';
 import { ownEntry } from '../core/ownEntry.js';
 
 export { detectDialect } from './sniff.js';
@@ -32,6 +32,15 @@ export interface SqlScriptOutcome {
   problems: ExtractionProblem[];
 }
 
+function truncatedStatement(statement: Statement): ExtractionProblem {
+  return {
+    code: 'sql-statement-too-large',
+    severity: 'info',
+    message: `statement of ${statement.text.length} characters: only its first ${MAX_STATEMENT_TOKENS} tokens were read (${statement.omittedTokens} more skipped)`,
+    line: statement.line,
+  };
+}
+
 export function extractSqlScript(text: string): SqlScriptOutcome {
   const shown = dialectShown(text);
   const dialect = shown ?? 'transactsql';
@@ -42,6 +51,7 @@ export function extractSqlScript(text: string): SqlScriptOutcome {
   const scriptQueries: SqlQueryFacts[] = [];
   for (const batch of splitBatches(text)) {
     const statements = splitStatements(batch.text, batch);
+    for (const statement of statements) if (statement.omittedTokens) problems.push(truncatedStatement(statement));
     const routine = routineHeader(statements[0]);
     if (routine) {
       facts.routines.push({ ...routine.def, line: statements[0]!.line });

@@ -5,7 +5,7 @@
  * exceptions that keep one statement whole (`INSERT … SELECT`, `UNION SELECT`,
  * `MERGE … THEN UPDATE`, `UPDATE … SET`, `CASE … END`, CTEs).
  */
-import { tokenize, type Token } from './lexer.js';
+import { tokenizeFrom, type Token } from './lexer.js';
 import { closingParen } from './parens.js';
 
 export interface TextSpan {
@@ -49,8 +49,10 @@ export function countNewlines(text: string): number {
 }
 
 export interface Statement {
-  /** Tokens of the statement (no trailing `;`). */
+  /** Tokens of the statement (no trailing `;`); past `MAX_STATEMENT_TOKENS`, the first ones and the last. */
   tokens: Token[];
+  /** How many tokens between the kept ones and the last were dropped (absent when none were). */
+  omittedTokens?: number;
   /** First keyword, upper-cased. */
   keyword: string;
   text: string;
@@ -122,18 +124,19 @@ export function splitStatements(
   text: string,
   base: { offset: number; line: number } = { offset: 0, line: 1 },
 ): Statement[] {
-  const tokens = tokenize(text);
+  const next = tokenStream(text);
   const statements: Statement[] = [];
   let current: Token[] = [];
+  let omitted = 0;
   let depth = 0;
   let caseDepth = 0;
   const flush = () => {
-    if (current.length > 0) statements.push(toStatement(current, text, base));
+    if (current.length > 0) statements.push(toStatement(current, text, base, omitted));
     current = [];
+    omitted = 0;
     caseDepth = 0;
   };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
+  for (let token = next(), following = next(); token; token = following, following = next()) {
     if (token.text === ';' && depth === 0) {
       flush();
       continue;
@@ -142,17 +145,46 @@ export function splitStatements(
       depth === 0 &&
       token.kind === 'word' &&
       STARTERS.has(token.value) &&
-      startsNew(current, token, tokens[i + 1], caseDepth)
+      startsNew(current, token, following, caseDepth)
     )
       flush();
     if (token.text === '(') depth++;
     else if (token.text === ')') depth = Math.max(0, depth - 1);
     else if (token.kind === 'word' && token.value === 'CASE') caseDepth++;
     else if (token.kind === 'word' && token.value === 'END' && caseDepth > 0) caseDepth--;
-    current.push(token);
+    if (current.length < MAX_STATEMENT_TOKENS) current.push(token);
+    else {
+      // Past the cap only the last token is kept: it ends the statement's text and is `previous` to startsNew.
+      current[current.length - 1] = token;
+      omitted++;
+    }
   }
   flush();
   return statements;
+}
+
+/**
+ * Tokens a statement keeps. A seed script's one INSERT of 50 MB is millions of
+ * tokens (about 200 bytes each); what is read from a statement is near its start
+ * (its kind, its target, its first tables), so past this many the rest is dropped,
+ * and the statement says how many were.
+ */
+export const MAX_STATEMENT_TOKENS = 100_000;
+
+/** The tokens of `text` one at a time, lexed a slice at a time so that no more than a slice is held at once. */
+function tokenStream(text: string): () => Token | undefined {
+  const at = { offset: 0, line: 1 };
+  let slice: Token[] = [];
+  let index = 0;
+  return () => {
+    if (index >= slice.length) {
+      if (at.offset >= text.length) return undefined;
+      slice = tokenizeFrom(text, at, 4096);
+      index = 0;
+      if (slice.length === 0) return undefined;
+    }
+    return slice[index++];
+  };
 }
 
 const REFERENTIAL_ACTIONS = new Set(['CASCADE', 'NO', 'SET', 'RESTRICT']);
@@ -267,11 +299,17 @@ function isTableHintPosition(current: readonly Token[]): boolean {
   );
 }
 
-function toStatement(tokens: Token[], text: string, base: { offset: number; line: number }): Statement {
+function toStatement(
+  tokens: Token[],
+  text: string,
+  base: { offset: number; line: number },
+  omitted: number,
+): Statement {
   const first = tokens[0]!;
   const last = tokens[tokens.length - 1]!;
   return {
     tokens,
+    ...(omitted > 0 ? { omittedTokens: omitted } : {}),
     keyword: first.kind === 'word' ? first.value : first.text,
     text: text.slice(first.start, last.end),
     offset: base.offset + first.start,
