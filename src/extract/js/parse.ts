@@ -6,6 +6,7 @@
 import { parse, type ParserOptions, type ParserPlugin } from '@babel/parser';
 import type { File } from '@babel/types';
 import type { JsFileFacts, Position } from '../../core/facts.js';
+import { tooDeeplyNested } from '../../core/nesting.js';
 
 export type Dialect = JsFileFacts['dialect'];
 
@@ -39,6 +40,9 @@ export function dialectOf(filePath: string): Dialect {
 const MAX_BLANKED_LINES = 10;
 
 export function parseSource(filePath: string, text: string): Parsed {
+  const tooDeep = tooDeeplyNested(text);
+  if (tooDeep)
+    return { dialect: dialectOf(filePath), errors: [], errorCount: 1, blankedLines: [], fatal: { message: tooDeep } };
   let parsed = parseOnce(filePath, text);
   // Babel's recovery stops at some errors: blank the failing line and parse again, keeping the rest of the file.
   const errors = [...parsed.errors];
