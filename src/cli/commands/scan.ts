@@ -79,7 +79,7 @@ Examples:
   $ assess scan ./repos --no-history          structure only, no git log
   $ assess scan ./repos --advisories osv-nuget-npm.zip --offline
 
-Exit codes: 0 ok, 2 usage or configuration error, 3 internal error.`,
+Exit codes: 0 ok, 2 usage or configuration error, 3 internal error or an output that could not be written, 130/143 interrupted.`,
     )
     .action(async (root: string, flags: ScanFlags) => {
       setExitCode(await runScanCommand(root, flags, io));
