@@ -5,7 +5,8 @@
  * language, runs of brackets, quotes and comment openers, repeated slices —
  * read as the seed's kind or as another file's. The property: the result holds
  * facts or a diagnostic, could cross to the main thread, names no crash of an
- * extractor (a diagnostic saying one threw), and took less than the budget.
+ * extractor (a diagnostic saying one threw), printed no process warning, and
+ * took less than the budget.
  *
  * Plain JS so that `npm run fuzz` (run.mjs, on the build) and the CI test
  * (extractors.test.ts, on the sources) share it: they pass in `processFile`.
@@ -161,15 +162,22 @@ export function checkCase(target, seeds, fuzzCase) {
   const absPath = path.join(target.dir, path.posix.basename(file.path));
   writeFileSync(absPath, file.bytes);
   const entry = { repo: 'fuzz', path: file.path, absPath, size: file.bytes.length, kind: file.kind };
+  // A library printing to the terminal about a file is output the scan did not decide on.
+  const warnings = [];
+  const emitWarning = process.emitWarning;
+  process.emitWarning = (warning) => void warnings.push(String(warning?.message ?? warning));
   const started = performance.now();
   let result;
   try {
     result = target.processFile(entry, 4 * 1024 * 1024, target.parsers, target.budgetMs);
   } catch (error) {
     return { problem: `processFile threw: ${error?.stack ?? error}`, ms: performance.now() - started, file };
+  } finally {
+    process.emitWarning = emitWarning;
   }
   const ms = performance.now() - started;
-  return { problem: problemOf(result, ms, target.budgetMs), ms, file };
+  const printed = warnings.length > 0 ? `printed a process warning: ${warnings[0].split('\n')[0]}` : undefined;
+  return { problem: printed ?? problemOf(result, ms, target.budgetMs), ms, file };
 }
 
 function problemOf(result, ms, budgetMs) {
