@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FileKind } from '../core/fileKinds.js';
 import { fileBudgetSpent, withFileBudget } from '../core/fileBudget.js';
 import { MAX_PARSED_STATEMENT_CHARS, parseSql } from '../sql/sqlParser.js';
@@ -94,5 +94,27 @@ describe('the per-file budget', () => {
       expect(fileBudgetSpent()).toBe(true);
     });
     expect(fileBudgetSpent()).toBe(false);
+  });
+
+  it('stops a fault-injected runaway SQL extraction at the SQL parser (ASSESS_TEST_EXTRACT_FAULT=slow)', async () => {
+    vi.stubEnv('ASSESS_TEST_EXTRACT_FAULT', 'slow:r/db/report.sql');
+    vi.resetModules();
+    try {
+      const fresh = await import('./processFile.js');
+      const text = 'SELECT Id, Total FROM dbo.Orders WHERE CustomerId = @customer;\n';
+      const absPath = path.join(dir, 'report.sql');
+      writeFileSync(absPath, text);
+      const entry = { repo: 'r', path: 'db/report.sql', absPath, size: text.length, kind: 'sql' as const };
+      const result = fresh.processFile(entry, 1 << 20, {}, 50);
+      expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([
+        [
+          'extract-timeout',
+          "extraction stopped (sql extractor, SQL parser): over the 50 ms per-file budget (--file-budget); the file's facts are missing",
+        ],
+      ]);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 });

@@ -4,7 +4,7 @@
  * TTL) are used without asking; offline, any entry is used, however old.
  * Credentials are never written: only URLs and the registry's public answer.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fingerprint } from '../core/fingerprint.js';
 
@@ -44,10 +44,15 @@ export class RegistryCache {
     };
     const file = this.file(url);
     mkdirSync(path.dirname(file), { recursive: true });
-    // Write then rename, so a concurrent scan never reads half a file.
+    // Write then rename, so a concurrent scan never reads half a file; a failed write (a full disk) leaves no temporary file.
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(entry));
-    renameSync(temp, file);
+    try {
+      writeFileSync(temp, JSON.stringify(entry));
+      renameSync(temp, file);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw error;
+    }
   }
 
   private file(url: string): string {

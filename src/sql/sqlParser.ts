@@ -7,6 +7,7 @@ import type { SqlDialect } from '../core/facts/sql.js';
 import type { AstNode } from './conditions.js';
 import { rewriteTransactSql } from './transactSqlRewrite.js';
 import { checkFileBudget } from '../core/fileBudget.js';
+import { tooDeeplyNested } from '../core/nesting.js';
 
 interface DialectParser {
   astify(sql: string, options?: { database?: string }): AstNode;
@@ -46,6 +47,8 @@ export function parseSql(text: string, dialect: SqlDialect): ParseOutcome {
       ok: false,
       error: `statement of ${text.length} characters is over the ${MAX_PARSED_STATEMENT_CHARS}-character parse cap; not parsed`,
     };
+  const tooDeep = tooDeeplyNested(text);
+  if (tooDeep) return { ok: false, error: tooDeep };
   try {
     const ast = parserFor(dialect).astify(text, { database: dialect });
     return { ok: true, statements: Array.isArray(ast) ? ast : [ast] };

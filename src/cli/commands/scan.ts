@@ -94,7 +94,7 @@ Examples:
   $ assess scan ./repos --advisories osv-nuget-npm.zip --offline
   $ assess scan ./repos --shard 2/4 --json part-2.json   one of four machines; then assess merge
 
-Exit codes: 0 ok, 2 usage or configuration error, 3 internal error.`,
+Exit codes: 0 ok, 2 usage or configuration error, 3 internal error or an output that could not be written, 130/143 interrupted.`,
     )
     .action(async (root: string, flags: ScanFlags) => {
       setExitCode(await runScanCommand(root, flags, io));

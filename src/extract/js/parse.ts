@@ -6,6 +6,8 @@
 import { parse, type ParserOptions, type ParserPlugin } from '@babel/parser';
 import type { File } from '@babel/types';
 import type { JsFileFacts, Position } from '../../core/facts.js';
+import { checkFileBudget } from '../../core/fileBudget.js';
+import { tooDeeplyNested } from '../../core/nesting.js';
 
 export type Dialect = JsFileFacts['dialect'];
 
@@ -39,12 +41,17 @@ export function dialectOf(filePath: string): Dialect {
 const MAX_BLANKED_LINES = 10;
 
 export function parseSource(filePath: string, text: string): Parsed {
+  const tooDeep = tooDeeplyNested(text);
+  if (tooDeep)
+    return { dialect: dialectOf(filePath), errors: [], errorCount: 1, blankedLines: [], fatal: { message: tooDeep } };
   let parsed = parseOnce(filePath, text);
   // Babel's recovery stops at some errors: blank the failing line and parse again, keeping the rest of the file.
   const errors = [...parsed.errors];
   const blankedLines: number[] = [];
   let source = text;
   for (let tries = 0; !parsed.ast && parsed.fatal?.line && tries < MAX_BLANKED_LINES; tries++) {
+    // Each try is a whole parse: a file of many fatal errors is stopped at its budget between them.
+    checkFileBudget('JS parser');
     source = blankLine(source, parsed.fatal.line);
     blankedLines.push(parsed.fatal.line);
     parsed = parseOnce(filePath, source);
@@ -98,13 +105,19 @@ function attempt(text: string, dialect: Dialect): Parsed {
     return { ast, dialect, errors: all.slice(0, 20), errorCount: all.length, blankedLines: [] };
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
+    // Babel's own syntax errors carry a location; anything else is Babel failing on its own code.
+    const reason = error instanceof Error ? error.message : String(error);
+    const message =
+      loc || error instanceof SyntaxError
+        ? reason
+        : `Babel failed internally on this file (${error instanceof Error ? error.name : 'error'}: ${reason})`;
     return {
       dialect,
       errors: loc ? [{ line: loc.line, column: loc.column + 1 }] : [],
       errorCount: 1,
       blankedLines: [],
       fatal: {
-        message: error instanceof Error ? error.message : String(error),
+        message,
         // Babel's parser recurses per nesting level: a few hundred nested calls or parens exhaust the stack.
         ...(error instanceof RangeError ? { tooDeep: true } : {}),
         ...(loc ? { line: loc.line, column: loc.column + 1 } : {}),

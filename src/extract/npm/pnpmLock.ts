@@ -12,7 +12,7 @@ const SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies'] as 
 export function extractPnpmLock(text: string): ExtractionOutcome<NpmLockfileFacts> {
   let document: unknown;
   try {
-    document = parse(text, { maxAliasCount: 100 });
+    document = parse(text, { maxAliasCount: 100, logLevel: 'error' });
   } catch (error) {
     const linePos = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);

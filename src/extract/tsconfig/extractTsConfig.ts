@@ -5,6 +5,7 @@
  */
 import type { ts as Ts } from 'ts-morph';
 import type { ExtractionOutcome, TsConfigFacts } from '../../core/facts.js';
+import { tooDeeplyNested } from '../../core/nesting.js';
 
 export type TypeScriptApi = typeof Ts;
 
@@ -13,6 +14,17 @@ export function extractTsConfig(
   fileName: string,
   text: string,
 ): ExtractionOutcome<TsConfigFacts> {
+  const tooDeep = tooDeeplyNested(text);
+  if (tooDeep)
+    return {
+      problems: [
+        {
+          code: 'tsconfig-invalid',
+          severity: 'warning',
+          message: `${fileName} unreadable, compiler defaults used: ${tooDeep}`,
+        },
+      ],
+    };
   const { config, error } = typescript.parseConfigFileTextToJson(fileName, text);
   if (error || typeof config !== 'object' || config === null || Array.isArray(config)) {
     const message = error ? typescript.flattenDiagnosticMessageText(error.messageText, ' ') : 'not a JSON object';
