@@ -40,11 +40,14 @@ export function renderGithubAnnotations(report: CheckReport, repos: RepoPaths): 
 /** Workflow command escaping: the message may hold any text, property values also no `:` or `,`. */
 function data(text: string): string {
   // Newlines are the command's own escapes; other control characters (ESC …) are shown, not sent to the log.
-  return text
-    .replace(/%/g, '%25')
-    .replace(/\r/g, '%0D')
-    .replace(/\n/g, '%0A')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => inertText(ch));
+  return (
+    text
+      .replace(/%/g, '%25')
+      .replace(/\r/g, '%0D')
+      .replace(/\n/g, '%0A')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => inertText(ch))
+  );
 }
 
 function property(text: string): string {

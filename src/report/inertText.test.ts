@@ -4,6 +4,7 @@ import { renderCheckTable } from './checkTable.js';
 import { renderGithubAnnotations } from './github.js';
 import { inertStrings, inertText } from './inertText.js';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/;
 
 describe('inertText', () => {

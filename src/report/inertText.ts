@@ -8,6 +8,7 @@
  */
 
 /** C0 controls (newline and tab included: they would break a table row), DEL, C1 controls, bidi overrides. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function inertText(text: string): string {
@@ -43,7 +44,9 @@ function inert(value: unknown): unknown {
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
       const safe = inert(item);
-      if (safe !== item) (copy ??= value.slice())[i] = safe;
+      if (safe === item) continue;
+      copy ??= value.slice();
+      copy[i] = safe;
     }
     return copy ?? value;
   }

@@ -30,7 +30,7 @@ const parser = new XMLParser({
   allowBooleanAttributes: true,
 });
 
-const ENTITY_DECLARATION = /<!DOCTYPE[^>[]*\[[^]*?<!ENTITY/i;
+const ENTITY_DECLARATION = /<!DOCTYPE[^>[]*\[[\s\S]*?<!ENTITY/i;
 
 export function parseXml(text: string): XmlParseOutcome {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
