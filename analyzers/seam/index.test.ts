@@ -3,9 +3,13 @@ import { testAnalyzer } from '../../test/support/analyzerTester.js';
 import { declareAreas } from '../../test/support/areaEstate.js';
 import seam from './index.js';
 
-const BILLING = { name: 'Billing', types: ['Invoice', 'InvoiceLine', 'TariffCalculator', 'InvoiceRepository'] };
-const ORDERS = { name: 'Orders', types: ['Order', 'OrderLine', 'OrderRepository', 'OrderPlacement'] };
-const MEMBERS = { name: 'Members', types: ['Member', 'MemberRepository', 'Membership', 'MemberCard'] };
+// Five types each: an area below that is a fragment and merges into its neighbour.
+const BILLING = {
+  name: 'Billing',
+  types: ['Invoice', 'InvoiceLine', 'TariffCalculator', 'InvoiceRepository', 'CreditNote'],
+};
+const ORDERS = { name: 'Orders', types: ['Order', 'OrderLine', 'OrderRepository', 'OrderPlacement', 'OrderArchive'] };
+const MEMBERS = { name: 'Members', types: ['Member', 'MemberRepository', 'Membership', 'MemberCard', 'MemberNotes'] };
 
 testAnalyzer(seam, {
   valid: [
@@ -84,9 +88,9 @@ testAnalyzer(seam, {
       },
       options: { includeSharedLayer: true, minWeight: 0 },
       findings: [
-        { messageId: 'seam', rank: 1, data: { from: 'billing', to: 'shared', weight: 8 } },
-        { messageId: 'seam', rank: 2, data: { from: 'members', to: 'shared', weight: 8 } },
-        { messageId: 'seam', rank: 3, data: { from: 'orders', to: 'shared', weight: 8 } },
+        { messageId: 'seam', rank: 1, data: { from: 'billing', to: 'shared', weight: 10 } },
+        { messageId: 'seam', rank: 2, data: { from: 'members', to: 'shared', weight: 10 } },
+        { messageId: 'seam', rank: 3, data: { from: 'orders', to: 'shared', weight: 10 } },
       ],
     },
   ],

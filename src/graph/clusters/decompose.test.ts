@@ -306,6 +306,28 @@ describe('decompose', () => {
     expect(d.clusterOf.get(typeId('Shop.Common.Guard'))).toBe('shared');
   });
 
+  it('puts nested types where the type declaring them went: a shared settings class keeps its nested settings', async () => {
+    const b = estate();
+    declareAreas(b, AREAS);
+    const inShop = (file: string) => ({ repo: 'shop', file, project: MONOLITH_PROJECT });
+    b.type('Shop.Common.AppSettings', inShop('Common/AppSettings.cs'));
+    for (const area of AREAS) b.typeRef(`Shop.${area.name}.${area.types[0]}`, 'Shop.Common.AppSettings', 1);
+    const nested = ['Smtp', 'Stripe', 'Cache', 'Queue', 'Storage', 'Sso'].map(
+      (n) => `Shop.Common.AppSettings.${n}Settings`,
+    );
+    for (const name of nested) {
+      b.type(name, { ...inShop('Common/AppSettings.cs'), namespace: 'Shop.Common' });
+      b.typeRef('Shop.Common.AppSettings', name, 1);
+    }
+    // One nested class the mail code uses too: still its declaring type's.
+    b.typeRef('Shop.Members.MemberCard', nested[0]!, 3);
+    const { estate: built } = await b.build();
+    const d = decompose(built.graph, built.model, DEFAULT_CLUSTERING_SETTINGS);
+    expect(clusterOfType(d, 'Shop.Common.AppSettings')).toBe('shared');
+    for (const name of nested) expect(clusterOfType(d, name)).toBe('shared');
+    expect(d.clusters.map((c) => c.name).sort()).toEqual(['Billing', 'Members', 'Orders', 'Shared layer (Common)']);
+  });
+
   it('keeps a unit used by fewer areas than hubMinAreas in its cluster', async () => {
     const b = estate();
     declareAreas(b, AREAS.slice(0, 2));

@@ -14,6 +14,7 @@ import type { EstateModel } from '../../core/model.js';
 import { couplingFigures } from '../metrics/coupling.js';
 import { DEFAULT_AREA_RULES, mergeLayersOfDeployables } from './deployableAreas.js';
 import { communities } from './louvain.js';
+import { followContainers } from './nestedTypes.js';
 import { dominantArea, estateSegments, nameClusters, rankedSegments, slug } from './naming.js';
 import { type Part, absorbFragments, anchorOf, partition, strongest } from './partition.js';
 import { compilePattern, matchesAny } from './pattern.js';
@@ -88,12 +89,17 @@ export function decompose(graph: EstateGraph, model: EstateModel, settings: Clus
     compare,
   );
 
-  const ordered = settled
+  const placed: (Part & { shared: boolean })[] = settled
     .filter((part) => !followers.includes(part))
+    .map((p) => ({ ...p, shared: false }));
+  if (sharedMembers.length > 0) placed.push({ members: sharedMembers, shared: true });
+  const nestedPlaced = followContainers(placed, new Set([...pins.shared, ...pins.groupOf.keys()]));
+  const ordered = nestedPlaced
+    .filter((shape) => !shape.shared)
     .sort((a, b) => b.members.length - a.members.length || compare(a.members[0] ?? '', b.members[0] ?? ''));
-  const shapes: (Part & { shared: boolean })[] = ordered.map((p) => ({ ...p, shared: false }));
-  if (sharedMembers.length > 0) shapes.push({ members: sharedMembers, shared: true });
-  const sharedIndex = sharedMembers.length > 0 ? shapes.length - 1 : undefined;
+  const sharedShape = nestedPlaced.find((shape) => shape.shared);
+  const shapes: (Part & { shared: boolean })[] = [...ordered, ...(sharedShape ? [sharedShape] : [])];
+  const sharedIndex = sharedShape ? shapes.length - 1 : undefined;
   const clusterOfUnit = new Map<string, number>();
   shapes.forEach((shape, index) => {
     for (const member of shape.members) clusterOfUnit.set(member, index);
@@ -154,7 +160,7 @@ export function decompose(graph: EstateGraph, model: EstateModel, settings: Clus
       ...quality,
       clusters: ordered.length,
       units: ordered.reduce((n, p) => n + p.members.length, 0),
-      sharedLayerUnits: sharedMembers.length,
+      sharedLayerUnits: sharedShape?.members.length ?? 0,
     },
     seams,
     clusterOf,

@@ -60,4 +60,16 @@ describe('cluster names', () => {
       'shared-core',
     ]);
   });
+
+  it('name a cluster of nothing but layer words by its table, else its project', () => {
+    const estate = estateSegments([...labels('Bit.Vault.Ciphers', 20), ...labels('Bit.Events.Controllers', 5)]);
+    const named = nameClusters(
+      [
+        { labels: labels('Controllers', 5), tables: [], project: 'Events' },
+        { labels: labels('Models', 5), tables: ['table:dbo.event'], project: 'Events' },
+      ],
+      estate,
+    );
+    expect(named.map((n) => n.name)).toEqual(['Events', 'event']);
+  });
 });

@@ -152,9 +152,10 @@ export function nameClusters(
   const ids = new Set<string>();
   return inputs.map((input) => {
     const ranked = rankedSegments(input.labels, estate);
+    // Nothing but layer words (`Controllers`): its main table says more, else its project (`Events`).
     const fallback = input.tables[0]
       ? tableName(input.tables[0])
-      : (segmentsOf(input.labels[0] ?? '').pop() ?? 'Cluster');
+      : (input.project ?? segmentsOf(input.labels[0] ?? '').pop() ?? 'Cluster');
     const first = ranked[0] ?? fallback;
     const qualifiers = [
       ...ranked.slice(1),
