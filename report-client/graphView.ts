@@ -110,12 +110,12 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
         x: n.x,
         y: n.y,
         label: n.label,
-        // Logarithmic, so one giant unit does not shrink every other to a dot.
+        // Logarithmic, so one giant unit does not shrink every other to a dot; tables mid-sized, big enough to name.
         size:
-          n.kind === 'table' ? largest / 5 : largest / 5 + (largest * 4 * Math.log1p(n.loc)) / (5 * Math.log1p(maxLoc)),
+          n.kind === 'table'
+            ? largest * 0.45
+            : largest / 5 + (largest * 4 * Math.log1p(n.loc)) / (5 * Math.log1p(maxLoc)),
         color: n.kind === 'table' ? TABLE_COLOR : (colors.get(n.group) ?? '#495057'),
-        // Tables are squares: data, not code, whatever the colour scheme.
-        shape: n.kind === 'table' ? 'square' : 'circle',
       });
     });
     level.edges.forEach((e, i) => {
@@ -169,8 +169,10 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
         minCameraRatio: 0.02,
         maxCameraRatio: 4,
       },
-      nodeReducer: (key, display) => {
+      nodeReducer: (key, shown) => {
         const index = Number(key);
+        // Tables are squares: data, not code, whatever the colour scheme (sigma reads the shape from the reducer).
+        const display = { ...shown, shape: state.level.nodes[index]?.kind === 'table' ? 'square' : 'circle' };
         const active = state.selected ?? state.hovered;
         // A selected or hovered node lights its neighbours; otherwise the search or drill focus does.
         const near = active !== undefined ? neighboursOf(active) : undefined;
