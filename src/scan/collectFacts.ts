@@ -62,8 +62,9 @@ export async function collectFacts(
   const names = new Set(selected.map((r) => r.name));
   // A shard keeps the diagnostics of its own repositories; those of the root belong to the first shard.
   const ownsRootDiagnostics = !options.selectRepos || selected === walked.repos || ownsRoot(walked.repos, selected);
+  const discovered = new Set(walked.repos.map((r) => r.name));
   const walkDiagnostics = walked.diagnostics.filter((d) =>
-    d.repo === undefined || !walked.repos.some((r) => r.name === d.repo) ? ownsRootDiagnostics : names.has(d.repo),
+    d.repo === undefined || !discovered.has(d.repo) ? ownsRootDiagnostics : names.has(d.repo),
   );
   options.onEvent?.({
     type: 'discovered',

@@ -31,6 +31,11 @@ function merge(parts: readonly string[]): { status: number; stderr: string; json
   return { status: run.status, stderr: run.stderr, ...(run.status === 0 ? { json: readFileSync(out, 'utf8') } : {}) };
 }
 
+/** The first line of a partial (JSON Lines): what it holds. */
+function envelopeOf(file: string): { facts: { repos: { name: string }[] } } {
+  return JSON.parse(readFileSync(file, 'utf8').split('\n')[0]!);
+}
+
 let single: string;
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'assess-shards-'));
@@ -46,9 +51,7 @@ describe('shards merged', () => {
   it.each([1, 2, 3])('equal one scan byte for byte with %i shard(s)', (count) => {
     const parts = Array.from({ length: count }, (_, i) => shard(i + 1, count));
     // Each repository is in exactly one shard.
-    const held = parts.flatMap((p) =>
-      (JSON.parse(readFileSync(p, 'utf8')) as { facts: { repos: { name: string }[] } }).facts.repos.map((r) => r.name),
-    );
+    const held = parts.flatMap((p) => envelopeOf(p).facts.repos.map((r) => r.name));
     const result = JSON.parse(single) as ScanResult;
     expect(held.sort()).toEqual(result.repos.map((r) => r.name).sort());
     const merged = merge([...parts].reverse()); // the order given does not matter
@@ -67,7 +70,7 @@ describe('shards merged', () => {
     const holders = new Set(
       across.flatMap((e) =>
         [repoOf(e.from), repoOf(e.to)].map((repo) =>
-          parts.findIndex((p) => readFileSync(p, 'utf8').includes(`"name":"${repo}","path"`)),
+          parts.findIndex((p) => envelopeOf(p).facts.repos.some((r) => r.name === repo)),
         ),
       ),
     );
@@ -92,6 +95,10 @@ describe('shards merged', () => {
     const other = path.join(work, 'other-version.json');
     writeFileSync(other, readFileSync(shard(2, 2), 'utf8').replace(/"version":"[^"]*"/, '"version":"0.0.0-other"'));
     expect(merge([shard(1, 2), other]).stderr).toMatch(/written by assess 0\.0\.0-other/);
+    const lines = readFileSync(shard(1, 2), 'utf8').split('\n');
+    const truncated = path.join(work, 'truncated.json');
+    writeFileSync(truncated, lines.slice(0, Math.floor(lines.length / 2)).join('\n'));
+    expect(merge([truncated, shard(2, 2)]).stderr).toMatch(/damaged partial result \(truncated/);
     const notPartial = path.join(work, 'single.json');
     const run = merge([shard(1, 2), notPartial]);
     expect(run.status).toBe(2);

@@ -56,7 +56,8 @@ do not fit together (or usage), 3 internal error.`,
 }
 
 async function runMerge(files: readonly string[], flags: MergeFlags, io: CliIO): Promise<number> {
-  const parts = files.map((file) => ({ file, partial: readPartial(file) }));
+  const parts = [];
+  for (const file of files) parts.push({ file, partial: await readPartial(file) });
   const result = await mergeShards(parts, {
     cacheDir: flags.cacheDir ? path.resolve(flags.cacheDir) : defaultCacheDir(process.env, homedir()),
     env: process.env,
