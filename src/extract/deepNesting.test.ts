@@ -33,9 +33,9 @@ describe('brackets nested past the parsers’ stack', () => {
     const text = `{\n  "compilerOptions": { "strict": true, "paths": ${'<![CDATA['.repeat(356)} }\n}\n`;
     expect(run('web/tsconfig.json', 'tsconfig', text).diagnostics).toEqual([
       {
-        code: 'tsconfig-invalid',
+        code: 'file-too-deep',
         severity: 'warning',
-        message: `tsconfig.json unreadable, compiler defaults used: ${NOT_PARSED}`,
+        message: `tsconfig.json nested too deep to read, compiler defaults used: ${NOT_PARSED}`,
         repo: 'r',
         file: 'web/tsconfig.json',
       },
@@ -46,7 +46,7 @@ describe('brackets nested past the parsers’ stack', () => {
     const text = `export const grid = ${'['.repeat(454)}1${']'.repeat(454)};\nexport function size() { return 1; }\n`;
     const result = run('src/grid.ts', 'typescript', text);
     expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([
-      ['js-syntax-error', `could not parse: ${NOT_PARSED}`],
+      ['js-too-deep', `nested too deep to parse (${NOT_PARSED}); only SQL text found by pattern is kept`],
     ]);
   });
 

@@ -1,5 +1,14 @@
 /** The facts cache through the CLI: a warm scan gives exactly what a cold scan of the same files gives. */
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  statSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -80,7 +89,8 @@ describe('the facts cache', () => {
   });
 
   it('ignores a corrupt entry, says so, extracts that file again and rewrites the entry', () => {
-    const [victim] = entryFiles();
+    // An entry the last scan used (hits are touched): the edit above left its old entry unused.
+    const [victim] = entryFiles().sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
     writeFileSync(victim!, '{"format":"assess-facts-1","key":"tru');
     const warm = scan('corrupt');
     expect(warm.cacheLine).toMatch(new RegExp(`^facts cache: ${files - 1} hits, 1 misses \\(1 ignored\\), 1 written`));

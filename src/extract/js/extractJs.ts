@@ -37,7 +37,7 @@ export function extractJs(filePath: string, text: string): ExtractionOutcome<JsF
       code: fatal.tooDeep ? 'js-too-deep' : 'js-syntax-error',
       severity: 'warning',
       message: fatal.tooDeep
-        ? 'nesting too deep for the parser (its stack ran out); only SQL text found by pattern is kept'
+        ? `nested too deep to parse (${fatal.message}); only SQL text found by pattern is kept`
         : `could not parse: ${fatal.message}`,
       ...(fatal.line ? { line: fatal.line, column: fatal.column } : {}),
     });

@@ -43,7 +43,13 @@ const MAX_BLANKED_LINES = 10;
 export function parseSource(filePath: string, text: string): Parsed {
   const tooDeep = tooDeeplyNested(text);
   if (tooDeep)
-    return { dialect: dialectOf(filePath), errors: [], errorCount: 1, blankedLines: [], fatal: { message: tooDeep } };
+    return {
+      dialect: dialectOf(filePath),
+      errors: [],
+      errorCount: 1,
+      blankedLines: [],
+      fatal: { message: tooDeep, tooDeep: true },
+    };
   let parsed = parseOnce(filePath, text);
   // Babel's recovery stops at some errors: blank the failing line and parse again, keeping the rest of the file.
   const errors = [...parsed.errors];

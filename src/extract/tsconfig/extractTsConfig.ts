@@ -19,9 +19,9 @@ export function extractTsConfig(
     return {
       problems: [
         {
-          code: 'tsconfig-invalid',
+          code: 'file-too-deep',
           severity: 'warning',
-          message: `${fileName} unreadable, compiler defaults used: ${tooDeep}`,
+          message: `${fileName} nested too deep to read, compiler defaults used: ${tooDeep}`,
         },
       ],
     };
