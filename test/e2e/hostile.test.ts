@@ -76,7 +76,7 @@ describe('a scan of the hostile estate', () => {
       expect(output).not.toContain(built.secret);
       expect(output).not.toMatch(PASSWD_LINE);
     }
-    for (const repo of ['links/nested', 'pointer', 'include']) {
+    for (const repo of ['links/nested', 'pointer', 'include', 'zeroconfig']) {
       expect(historyOf(repo)).toBeUndefined();
       expect(diagnosticsOf(repo).map((d) => d.code)).toContain('git-dir-outside-root');
     }
@@ -95,6 +95,8 @@ describe('a scan of the hostile estate', () => {
     // The FIFO is not a regular file: reported, never opened (opening it would have blocked the scan).
     expect(result.graph.nodes.some((n) => n.id.endsWith('Fifo.cs'))).toBe(false);
     if (built.fifo) expect(codeAt('links', 'src/Fifo.cs')).toBe('special-file-skipped');
+    // …and a FIFO .gitignore is not read (the walk would block on it): the folder's file is scanned.
+    expect(result.graph.nodes.some((n) => n.id === 'file:links/lib/Lib.cs')).toBe(true);
   });
 
   it('never expands XML entities: the bomb and the external entity are diagnostics', () => {
