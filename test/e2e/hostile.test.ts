@@ -129,6 +129,14 @@ describe('a scan of the hostile estate', () => {
       ['web/tsconfig.json', ['file-too-deep', 'tsconfig-invalid']],
     ];
     for (const [file, codes] of tooDeep) expect(codes, file).toContain(codeAt('huge', file));
+    // The yaml parser reports its own stack running out as a syntax error: the message says what happened.
+    for (const file of ['gateway/ocelot.json', 'gateway/docker-compose.yml']) {
+      const gateway = result.diagnostics.find((d) => d.repo === 'huge' && d.file === file);
+      expect(gateway, file).toMatchObject({
+        code: 'config-invalid',
+        message: expect.stringMatching(/nested too deep/),
+      });
+    }
     // Every diagnostic about a file says which repository it is in.
     expect(result.diagnostics.filter((d) => d.file !== undefined && d.repo === undefined)).toEqual([]);
     // Nothing was lost to a crash: no extractor failed outright.
