@@ -12,6 +12,7 @@ import {
   type BaselineFinding,
   type BoundaryCycle,
   type BoundaryLevel,
+  type ClusterAssignment,
 } from '../core/check.js';
 import { UsageError } from '../core/errors.js';
 import { fingerprint } from '../core/fingerprint.js';
@@ -19,28 +20,37 @@ import type { Finding, ScanResult } from '../core/result.js';
 import { boundaryDependencies, cmp, type LocatedDependency } from './boundaries.js';
 import { boundaryCycles } from './cycles.js';
 import { collectReferences } from './references.js';
-import { UnitIndex } from './units.js';
+import { clusterAssignment, UnitIndex } from './units.js';
 
 /** What a scan shows, in the terms a baseline records. */
 export interface EstateState {
   dependencies: LocatedDependency[];
   cycles: BoundaryCycle[];
   findings: Finding[];
-  /** Node ids of the scan, to tell a stale entry (its units are gone) from an improvement. */
+  /** Node ids of the scan and the clusters still holding one, to tell a stale entry (its units are gone) from an improvement. */
   nodes: ReadonlySet<string>;
+  /** The cluster of every code unit; empty when the scan had no decomposition. */
+  clusters: ClusterAssignment[];
 }
 
+/**
+ * The state in baseline terms. `units` carries the cluster assignment to judge
+ * by: the baseline's at check time; by default the scan's own decomposition.
+ */
 export function estateState(
-  result: Pick<ScanResult, 'graph' | 'sql' | 'findings'>,
+  result: Pick<ScanResult, 'graph' | 'sql' | 'findings' | 'decomposition'>,
   levels: readonly BoundaryLevel[] = BOUNDARY_LEVELS,
-  units: UnitIndex = new UnitIndex(result),
+  units?: UnitIndex,
 ): EstateState {
-  const dependencies = boundaryDependencies(collectReferences(result, units), levels);
+  const clusters = clusterAssignment(result.decomposition?.clusters ?? []);
+  const index = units ?? new UnitIndex(result, clusters);
+  const dependencies = boundaryDependencies(collectReferences(result, index), levels);
   return {
     dependencies,
     cycles: boundaryCycles(dependencies),
     findings: result.findings,
-    nodes: new Set(result.graph.nodes.map((n) => n.id)),
+    nodes: new Set([...result.graph.nodes.map((n) => n.id), ...index.presentClusters()]),
+    clusters,
   };
 }
 
@@ -53,12 +63,17 @@ export function toBaseline(state: EstateState, levels: readonly BoundaryLevel[] 
       at: f.location.file ? `${f.location.repo}/${f.location.file}` : f.location.repo,
       content: findingContent(f),
     });
+  // Without a decomposition there is no cluster boundary to record.
+  const recorded = BOUNDARY_LEVELS.filter((l) => levels.includes(l) && (l !== 'cluster' || state.clusters.length > 0));
   return {
     schema: BASELINE_SCHEMA,
-    levels: BOUNDARY_LEVELS.filter((l) => levels.includes(l)),
-    dependencies: state.dependencies.map(({ level, kind, from, to }) => ({ level, kind, from, to })),
-    cycles: state.cycles,
+    levels: recorded,
+    dependencies: state.dependencies
+      .filter((d) => recorded.includes(d.level))
+      .map(({ level, kind, from, to }) => ({ level, kind, from, to })),
+    cycles: state.cycles.filter((c) => recorded.includes(c.level)),
     findings: [...findings.values()].sort((a, b) => cmp(a.ruleId, b.ruleId) || cmp(a.at, b.at) || cmp(a.id, b.id)),
+    ...(state.clusters.length > 0 ? { clusters: state.clusters } : {}),
   };
 }
 
@@ -72,7 +87,8 @@ export function renderBaseline(baseline: Baseline): string {
     `  "levels": ${JSON.stringify(baseline.levels)},`,
     `  "dependencies": ${list(baseline.dependencies)},`,
     `  "cycles": ${list(baseline.cycles)},`,
-    `  "findings": ${list(baseline.findings)}`,
+    `  "findings": ${list(baseline.findings)}${baseline.clusters ? ',' : ''}`,
+    ...(baseline.clusters ? [`  "clusters": ${list(baseline.clusters)}`] : []),
     '}',
     '',
   ].join('\n');
@@ -91,6 +107,17 @@ const baselineSchema = z
     findings: z.array(
       z.object({ id: z.string().min(1), ruleId: z.string(), at: z.string(), content: z.string().optional() }).strict(),
     ),
+    clusters: z
+      .array(
+        z
+          .object({
+            unit: z.string().min(1),
+            cluster: z.string().startsWith('cluster:'),
+            shared: z.literal(true).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 

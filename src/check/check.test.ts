@@ -375,6 +375,55 @@ describe('findings against the baseline', () => {
   });
 });
 
+describe('a finding moved with its code', () => {
+  const at = (
+    file: string,
+    id: string,
+    message = 'This query selects every column with *: list the columns it uses',
+  ) => ({
+    id,
+    ruleId: 'select-star',
+    messageId: 'star',
+    severity: 'note' as const,
+    message,
+    location: { repo: 'shop', file, line: 3 },
+    data: {},
+  });
+  const fileNode = (path: string): GraphNode => ({
+    id: `file:shop/${path}`,
+    kind: 'file',
+    name: path,
+    repo: 'shop',
+    path,
+  });
+  const state = (findings: ReturnType<typeof at>[], files: string[]) =>
+    ({ ...result([], false), graph: { nodes: [...nodes, ...files.map(fileNode)], edges }, findings }) as ScanResult;
+
+  it('pairs a finding whose file is gone with the same finding in a file that already had findings', () => {
+    const baseline = toBaseline(
+      estateState(
+        state(
+          [at('src/Old.cs', 'old-1'), at('src/Keep.cs', 'keep-1', 'another message')],
+          ['src/Old.cs', 'src/Keep.cs'],
+        ),
+      ),
+    );
+    // Old.cs was folded into Keep.cs: its finding now has Keep.cs's fingerprint
+    const merged = check(
+      state([at('src/Keep.cs', 'keep-1', 'another message'), at('src/Keep.cs', 'keep-2')], ['src/Keep.cs']),
+      baseline,
+    );
+    expect([merged.findings, merged.stale, merged.improvements.findings]).toEqual([[], [], []]);
+    expect(merged.unchanged.map((f) => f.id).sort()).toEqual(['keep-1', 'keep-2']);
+  });
+
+  it('pairs each gone finding once: a second copy is new', () => {
+    const baseline = toBaseline(estateState(state([at('src/Old.cs', 'old-1')], ['src/Old.cs'])));
+    const twice = check(state([at('src/Keep.cs', 'keep-2'), at('src/Keep.cs', 'keep-3')], ['src/Keep.cs']), baseline);
+    expect(twice.findings.map((f) => f.finding.id)).toEqual(['keep-3']);
+  });
+});
+
 describe('selectors', () => {
   const matcher = new SelectorMatcher(new UnitIndex(result()));
   it('match dotted namespaces, project names and paths, tables without regard to case', () => {

@@ -37,7 +37,8 @@ export function compareWithBaseline(baseline: Baseline, state: EstateState): Com
   for (const d of baseline.dependencies) {
     if (present.has(dependencyKey(d))) continue;
     const gone = [d.from, d.to].filter((unit) => !state.nodes.has(unit));
-    if (gone.length > 0) stale.push({ section: 'dependencies', entry: dependencyKey(d), reason: goneReason(gone) });
+    if (gone.length > 0)
+      stale.push({ section: 'dependencies', entry: dependencyKey(d), reason: goneReason(gone), gone });
     else improvements.dependencies.push(d);
   }
 
@@ -47,7 +48,7 @@ export function compareWithBaseline(baseline: Baseline, state: EstateState): Com
   );
   for (const c of cycles.gone) {
     const gone = c.members.filter((unit) => !state.nodes.has(unit));
-    if (gone.length > 0) stale.push({ section: 'cycles', entry: cycleKey(c), reason: goneReason(gone) });
+    if (gone.length > 0) stale.push({ section: 'cycles', entry: cycleKey(c), reason: goneReason(gone), gone });
     else improvements.cycles.push(c);
   }
 
@@ -102,9 +103,10 @@ function compareCycles(
 }
 
 /**
- * Findings match by id. One whose file is gone is paired, by rule and message,
- * with a new finding in a file the baseline did not know (the same finding after a
- * rename); what is left is fixed (its file still there) or stale (its file gone).
+ * Findings match by id. One whose file is gone is paired, by rule and message and
+ * once only, with a new finding elsewhere (the same finding after a rename, or
+ * after its code moved into another file); what is left is fixed (its file still
+ * there) or stale (its file gone).
  */
 function compareFindings(
   baseline: readonly BaselineFinding[],
@@ -112,7 +114,6 @@ function compareFindings(
 ): { added: Finding[]; unchanged: Finding[]; fixed: BaselineFinding[]; stale: StaleEntry[] } {
   const accepted = new Set(baseline.map((f) => f.id));
   const found = new Set(state.findings.map((f) => f.id));
-  const knownFiles = new Set(baseline.map((f) => f.at));
   const gone = baseline.filter((f) => !found.has(f.id));
   const inLostFile = new Map<string, BaselineFinding[]>();
   for (const f of gone)
@@ -125,8 +126,8 @@ function compareFindings(
       unchanged.push(finding);
       continue;
     }
-    const at = finding.location.file ? `${finding.location.repo}/${finding.location.file}` : finding.location.repo;
-    const candidates = knownFiles.has(at) ? undefined : inLostFile.get(findingContent(finding));
+    // Into a new file (a rename) or one that had findings already (code folded into it).
+    const candidates = inLostFile.get(findingContent(finding));
     const pair = candidates?.find((c) => !moved.has(c));
     if (pair) {
       moved.add(pair);
@@ -138,7 +139,12 @@ function compareFindings(
   for (const f of gone) {
     if (moved.has(f)) continue;
     if (isLostFile(f.at, state))
-      stale.push({ section: 'findings', entry: `${f.id} ${f.ruleId} ${f.at}`, reason: `${f.at} is gone` });
+      stale.push({
+        section: 'findings',
+        entry: `${f.id} ${f.ruleId} ${f.at}`,
+        reason: `${f.at} is gone`,
+        gone: [f.at],
+      });
     else fixed.push(f);
   }
   return { added, unchanged, fixed, stale };

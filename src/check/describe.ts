@@ -3,7 +3,7 @@ import type { UnitIndex } from './units.js';
 
 export function describeUnit(units: UnitIndex, id: string): string {
   const node = units.node(id);
-  if (!node) return id;
+  if (!node) return id.startsWith('cluster:') ? `cluster ${id.slice('cluster:'.length)}` : id;
   switch (node.kind) {
     case 'namespace': {
       const project = node.data?.project ? units.node(node.data.project)?.name : undefined;

@@ -31,6 +31,20 @@ export function collectReferences(result: Pick<ScanResult, 'graph' | 'sql'>, uni
       location: { repo: edge.data.repo, file: edge.data.file, line: edge.data.line },
     });
   }
+  // Clusters split namespaces: their boundary is drawn between types, through the
+  // `type-ref` edges (the namespace roll-up above carries no cluster).
+  for (const edge of edges.filter(isEdgeOfKind('type-ref'))) {
+    if (!edge.data) continue;
+    const from = units.unitsOf(edge.from).cluster;
+    const to = units.unitsOf(edge.to).cluster;
+    if (!from || !to) continue;
+    references.push({
+      kind: 'reference',
+      from: { cluster: from },
+      to: { cluster: to },
+      location: { repo: edge.data.repo, file: edge.data.file, line: edge.data.line },
+    });
+  }
   for (const edge of edges.filter(isEdgeOfKind('import'))) {
     const from = units.node(edge.from);
     if (!edge.to.startsWith('file:') || !from?.repo || !from.path) continue;
@@ -44,7 +58,14 @@ export function collectReferences(result: Pick<ScanResult, 'graph' | 'sql'>, uni
   for (const edge of edges.filter(isEdgeOfKind('http-call'))) references.push(...callReferences(edge, 'http', units));
   for (const edge of edges.filter(isEdgeOfKind('grpc-call'))) references.push(...callReferences(edge, 'grpc', units));
   references.push(...queryReferences(result.sql?.queries ?? [], units));
-  return references;
+  return references.map((r) => (r.to.cluster && units.isSharedCluster(r.to.cluster) ? withoutCluster(r) : r));
+}
+
+/** Every area uses the shared layer: that crosses no service boundary. */
+function withoutCluster(reference: Reference): Reference {
+  const { cluster: _from, ...from } = reference.from;
+  const { cluster: _to, ...to } = reference.to;
+  return { ...reference, from, to };
 }
 
 function callReferences(

@@ -1,6 +1,6 @@
 /**
  * Config selectors (`namespace:Harbor.Billing.**`, `table:identity.*`,
- * `repo:harbor-web`) matched against the units of a dependency. A namespace
+ * `repo:harbor-web`, `cluster:billing`) matched against the units of a dependency. A namespace
  * pattern is dotted (`*` one segment, `**` any number, `X.**` is X and below);
  * the others are globs over `/` paths (`dir/**` is the folder and all below it);
  * table names are matched case-insensitively.
@@ -10,7 +10,7 @@ import type { DependencyKind } from '../core/check.js';
 import type { RuleKind } from '../config/rules.js';
 import type { UnitIndex } from './units.js';
 
-type Facet = 'repo' | 'project' | 'namespace' | 'path' | 'table' | 'endpoint';
+type Facet = 'cluster' | 'repo' | 'project' | 'namespace' | 'path' | 'table' | 'endpoint';
 type Facets = Partial<Record<Facet, string[]>>;
 
 export class SelectorMatcher {
@@ -37,7 +37,10 @@ export class SelectorMatcher {
       const pattern = selector.slice(colon + 1);
       compiled = {
         facet,
-        regex: facet === 'namespace' ? dottedPattern(pattern) : globPattern(pattern, facet === 'table'),
+        regex:
+          facet === 'namespace'
+            ? dottedPattern(pattern)
+            : globPattern(pattern, facet === 'table' || facet === 'cluster'),
       };
       this.patterns.set(selector, compiled);
     }
@@ -54,6 +57,8 @@ export class SelectorMatcher {
   }
 
   private resolve(unit: string): Facets {
+    // A cluster of the baseline's decomposition answers to its id (`billing`, `members-2`).
+    if (unit.startsWith('cluster:')) return { cluster: [unit.slice('cluster:'.length)] };
     const node = this.units.node(unit);
     const repo = node?.repo ? { repo: [node.repo] } : {};
     switch (node?.kind) {

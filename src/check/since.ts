@@ -12,6 +12,8 @@ import { hardenedGit } from '../history/safeGit.js';
 export interface ChangedFiles {
   /** `repo/file` paths changed since the revision (committed, staged, in the work tree, or new). */
   files: Set<string>;
+  /** The same, by repository and repo-relative path. */
+  changed: { repo: string; file: string }[];
   /** Repositories that know the revision. */
   repos: string[];
 }
@@ -23,6 +25,7 @@ export async function changedFilesSince(
 ): Promise<ChangedFiles> {
   if (revision.startsWith('-') || /\s/.test(revision)) throw new UsageError(`--since: not a git revision: ${revision}`);
   const files = new Set<string>();
+  const changedFiles: { repo: string; file: string }[] = [];
   const known: string[] = [];
   for (const repo of repos) {
     if (!repo.git) continue;
@@ -41,9 +44,13 @@ export async function changedFilesSince(
       '--',
     ]);
     const untracked = await git.raw(['ls-files', '--others', '--exclude-standard']);
-    for (const line of `${changed}\n${untracked}`.split('\n'))
-      if (line.trim() !== '') files.add(`${repo.name}/${line.trim()}`);
+    for (const line of `${changed}\n${untracked}`.split('\n')) {
+      const file = line.trim();
+      if (file === '' || files.has(`${repo.name}/${file}`)) continue;
+      files.add(`${repo.name}/${file}`);
+      changedFiles.push({ repo: repo.name, file });
+    }
   }
   if (known.length === 0) throw new UsageError(`--since: no repository of the estate knows the revision ${revision}`);
-  return { files, repos: known };
+  return { files, changed: changedFiles, repos: known };
 }

@@ -1,14 +1,14 @@
 /**
  * `rules` in assess.config.json: what `assess check` lets through. Without it,
- * any new dependency across a namespace or project boundary and any new or grown
+ * any new dependency across a cluster, namespace or project boundary and any new or grown
  * cycle fails; forbidden and allowed dependencies, thresholds and ignores
  * (each with a reason and an expiry date) tighten or loosen that.
  */
 import { z } from 'zod';
 import { BOUNDARY_LEVELS, DEPENDENCY_KINDS } from '../core/check.js';
 
-/** What a selector can name: `repo:harbor-web`, `project:**\/Harbor.Core.csproj`, `namespace:Harbor.Billing.**`, `path:harbor-web/src/**`, `table:identity.*`, `endpoint:GET /api/**`. */
-export const SELECTOR_FACETS = ['repo', 'project', 'namespace', 'path', 'table', 'endpoint'] as const;
+/** What a selector can name: `cluster:billing`, `repo:harbor-web`, `project:**\/Harbor.Core.csproj`, `namespace:Harbor.Billing.**`, `path:harbor-web/src/**`, `table:identity.*`, `endpoint:GET /api/**`. */
+export const SELECTOR_FACETS = ['cluster', 'repo', 'project', 'namespace', 'path', 'table', 'endpoint'] as const;
 
 const selector = z
   .string()
@@ -60,7 +60,7 @@ const ignore = z
 export const rulesConfigSchema = z
   .object({
     /** Levels where a new dependency fails without a rule saying otherwise. */
-    levels: z.array(z.enum(BOUNDARY_LEVELS)).min(1).default(['project', 'namespace']),
+    levels: z.array(z.enum(BOUNDARY_LEVELS)).min(1).default(['cluster', 'project', 'namespace']),
     newCoupling: z
       .object({
         severity: severity.default('error'),

@@ -5,11 +5,12 @@
 import type { Finding, Location, Severity } from './result.js';
 
 /**
- * The boundaries dependencies are recorded across, coarsest first. A namespace is
- * C#'s (per project); for JS/TS it is the folder (the `module` node). Clusters join
- * when the decomposition is part of the result.
+ * The boundaries dependencies are recorded across, coarsest first. A cluster is a
+ * candidate service of the decomposition, as the baseline assigned it (so that a
+ * re-clustering never moves a boundary under a change); a namespace is C#'s (per
+ * project); for JS/TS it is the folder (the `module` node).
  */
-export const BOUNDARY_LEVELS = ['repo', 'project', 'namespace'] as const;
+export const BOUNDARY_LEVELS = ['cluster', 'repo', 'project', 'namespace'] as const;
 export type BoundaryLevel = (typeof BOUNDARY_LEVELS)[number];
 
 /** What crosses a boundary: a C#/JS reference, a call, or table access. */
@@ -45,6 +46,18 @@ export interface BaselineFinding {
   content?: string;
 }
 
+/**
+ * A code unit's cluster when the baseline was recorded (`cluster:<id>`). The check
+ * judges cluster boundaries by this assignment, not by the current clustering: a
+ * new unit takes the cluster its namespace's (or folder's) recorded units mostly sit in.
+ */
+export interface ClusterAssignment {
+  unit: string;
+  cluster: string;
+  /** The shared layer: depending on it crosses no service boundary. */
+  shared?: true;
+}
+
 export const BASELINE_SCHEMA = 'assess-baseline/1';
 
 export interface Baseline {
@@ -53,6 +66,8 @@ export interface Baseline {
   dependencies: BoundaryDependency[];
   cycles: BoundaryCycle[];
   findings: BaselineFinding[];
+  /** Present when the baseline's scan had a decomposition. */
+  clusters?: ClusterAssignment[];
 }
 
 /** Something a check reports, with the rule that judged it and how badly. */
@@ -97,6 +112,8 @@ export interface StaleEntry {
   section: 'dependencies' | 'cycles' | 'findings';
   entry: string;
   reason: string;
+  /** What is gone: unit ids, or the `repo/file` of a finding. */
+  gone: string[];
 }
 
 export interface CheckReport {
@@ -122,4 +139,6 @@ export interface CheckReport {
 
 /** A dependency as one readable line, also its key in sets. */
 export const dependencyKey = (d: BoundaryDependency): string => `${d.level} ${d.kind} ${d.from} -> ${d.to}`;
+/** The unit id of a cluster at the cluster level. */
+export const clusterUnitId = (clusterId: string): string => `cluster:${clusterId}`;
 export const cycleKey = (c: BoundaryCycle): string => `${c.level} ${c.members.join(' | ')}`;

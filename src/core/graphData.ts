@@ -286,7 +286,8 @@ export interface EdgeDataByKind {
   'package-ref': PackageRefData;
   'assembly-ref': { hintPath?: string };
   produces: Bare;
-  'type-ref': Bare;
+  /** Between estate types: where the first reference is written (none to an external type). */
+  'type-ref': NamespaceRefData | undefined;
   'namespace-ref': NamespaceRefData;
   'project-dep': ProjectDepData;
   'co-change': CoChangeData;

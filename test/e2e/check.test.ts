@@ -100,7 +100,9 @@ describe('assess baseline', () => {
     expect(baseline.findings.length).toBeGreaterThan(10);
     // every entry on its own line: the diff of a pull request shows exactly what it adds
     const entryLines = text.split('\n').filter((l) => l.startsWith('    {'));
-    expect(entryLines).toHaveLength(baseline.dependencies.length + baseline.cycles.length + baseline.findings.length);
+    expect(entryLines).toHaveLength(
+      baseline.dependencies.length + baseline.cycles.length + baseline.findings.length + baseline.clusters.length,
+    );
     expect(text).not.toMatch(/"line"/);
     expect(baseline.dependencies).toContainEqual({
       level: 'repo',
@@ -279,6 +281,37 @@ describe('assess check', () => {
     expect(new Set(report.couplings.map((c) => c.location.repo))).toEqual(new Set(['harbor-web']));
     expect(report.cycles).toHaveLength(1);
     expect(assess(['check', root, '--baseline', baselineFile, ...SCAN, '--since', 'no-such-rev']).status).toBe(2);
+  });
+
+  it('--since shows the improvements of the units the changed files belong to, and the stale entries of the repositories that know the revision', () => {
+    const root = changedCopy('since-scoped', (copy) => {
+      // another repository of the estate changed too, outside this pull request
+      rmSync(path.join(copy, 'reporting-worker/src/usage.js'));
+      edit(path.join(copy, 'harbor-web/src/app/projects/projectBoard.ts'), (text) =>
+        text.replace(/^import .*'@shared\/(api|models)';\n/gm, ''),
+      );
+    });
+    const web = path.join(root, 'harbor-web');
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: web,
+        encoding: 'utf8',
+      }).trim();
+    const before = git('rev-parse', 'HEAD');
+    git('commit', '-qam', 'The project board no longer reaches into the shared folder');
+
+    const whole = check(root).report;
+    expect(whole.stale.some((s) => s.gone.some((g) => g.includes('reporting-worker')))).toBe(true);
+    expect(whole.improvements.dependencies.some((d) => d.from.includes('reporting-worker'))).toBe(true);
+
+    const { status, report } = check(root, ['--since', before]);
+    expect(status).toBe(0);
+    expect(report.improvements.dependencies.length).toBeGreaterThan(0);
+    expect(report.improvements.dependencies.every((d) => d.from.startsWith('module:harbor-web/src/app/projects'))).toBe(
+      true,
+    );
+    expect(report.stale).toEqual([]);
+    expect(report.notes.join('\n')).toMatch(/--since: \d+ stale baseline entr(y|ies) outside harbor-web not shown/);
   });
 
   it('shows help with examples for both commands, and lists them in the program help', () => {

@@ -77,6 +77,7 @@ export const sampleCheckReport: CheckReport = {
       section: 'dependencies',
       entry: 'repo reference repo:fax-gateway -> repo:billing',
       reason: 'repo:fax-gateway is no longer in the estate',
+      gone: ['repo:fax-gateway'],
     },
   ],
   notes: ['rules.ignore.1 expired on 2026-01-31 and no longer applies (until the 5.0 release)'],

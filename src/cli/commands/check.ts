@@ -54,7 +54,7 @@ async function runCheck(root: string, flags: CheckFlags, io: CliIO): Promise<num
   const baseline = parseBaseline(readFileSync(flags.baseline, 'utf8'), flags.baseline);
   const { absRoot, config, result } = await scanEstate(root, flags, io);
   const since = flags.since
-    ? { revision: flags.since, files: (await changedFilesSince(absRoot, result.repos, flags.since)).files }
+    ? { revision: flags.since, ...(await changedFilesSince(absRoot, result.repos, flags.since)) }
     : undefined;
   const report = checkEstate(result, baseline, {
     rules: config.rules,

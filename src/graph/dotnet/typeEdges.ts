@@ -7,6 +7,7 @@ import type { CSharpFileFacts, CSharpTypeReference, CSharpUsing } from '../../co
 import type { ProjectModel, RepoModel } from '../../core/model.js';
 import { externalId, fileId, namespaceId, namespaceOwner } from '../../core/ids.js';
 import type { EstateGraph } from '../../core/graph.js';
+import type { NamespaceRefData } from '../../core/graphData.js';
 import { resolveTypeName, type NameScope } from './resolveTypeName.js';
 import type { TypeDeclaration, TypeIndex } from './typeIndex.js';
 
@@ -87,13 +88,13 @@ export function addTypeReferences(
           namespace: type.namespace,
           enclosingTypes: enclosingTypesOf(type.fullName, type.namespace),
         };
-        addReferences(graph, from.id, type.references, scope, index, (to, count, line) =>
+        addReferences(graph, from.id, type.references, scope, index, repo.name, file.path, (to, count, line) =>
           links.push({ from, to, count, file: file.path, line }),
         );
       }
       const fileScope: NameScope = { ...base, namespace: facts.namespaces[0] ?? '', enclosingTypes: [] };
       const fileNode = fileId(repo.name, file.path);
-      addReferences(graph, fileNode, facts.fileReferences, fileScope, index, (to, count, line) =>
+      addReferences(graph, fileNode, facts.fileReferences, fileScope, index, repo.name, file.path, (to, count, line) =>
         links.push({
           from: { file: file.path, repo: repo.name, ...(project ? { project } : {}) },
           to,
@@ -113,6 +114,8 @@ function addReferences(
   references: readonly CSharpTypeReference[],
   scope: NameScope,
   index: TypeIndex,
+  repo: string,
+  file: string,
   onResolved: (to: TypeDeclaration, count: number, line: number) => void,
 ): void {
   for (const reference of references) {
@@ -120,6 +123,7 @@ function addReferences(
     if (target) {
       if (target.id === fromId) continue;
       graph.addEdge(fromId, target.id, 'type-ref', reference.count);
+      keepFirstSite(graph.edge('type-ref', fromId, target.id)!, { repo, file, line: reference.line });
       onResolved(target, reference.count, reference.line);
       continue;
     }
@@ -128,6 +132,12 @@ function addReferences(
     if (!graph.hasNode(id)) graph.addNode({ id, kind: 'external', name: reference.name });
     graph.addEdge(fromId, id, 'type-ref', reference.count);
   }
+}
+
+/** A partial type's references come from several files: the edge points at the first, whatever the order. */
+function keepFirstSite(edge: { data?: NamespaceRefData }, site: NamespaceRefData): void {
+  const at = edge.data;
+  if (!at || site.file < at.file || (site.file === at.file && site.line < at.line)) edge.data = site;
 }
 
 /** `Harbor.Billing.Invoice.Line` in `Harbor.Billing` → [`…Invoice.Line`, `…Invoice`]. */
