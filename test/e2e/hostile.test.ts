@@ -77,7 +77,7 @@ describe('a scan of the hostile estate', () => {
       expect(output).not.toContain(built.secret);
       expect(output).not.toMatch(PASSWD_LINE);
     }
-    for (const repo of ['links/nested', 'pointer', 'include']) {
+    for (const repo of ['links/nested', 'pointer', 'include', 'zeroconfig']) {
       expect(historyOf(repo)).toBeUndefined();
       expect(diagnosticsOf(repo).map((d) => d.code)).toContain('git-dir-outside-root');
     }
@@ -96,6 +96,8 @@ describe('a scan of the hostile estate', () => {
     // The FIFO is not a regular file: reported, never opened (opening it would have blocked the scan).
     expect(result.graph.nodes.some((n) => n.id.endsWith('Fifo.cs'))).toBe(false);
     if (built.fifo) expect(codeAt('links', 'src/Fifo.cs')).toBe('special-file-skipped');
+    // …and a FIFO .gitignore is not read (the walk would block on it): the folder's file is scanned.
+    expect(result.graph.nodes.some((n) => n.id === 'file:links/lib/Lib.cs')).toBe(true);
   });
 
   it('never expands XML entities: the bomb and the external entity are diagnostics', () => {
@@ -128,6 +130,14 @@ describe('a scan of the hostile estate', () => {
       ['web/tsconfig.json', ['file-too-deep', 'tsconfig-invalid']],
     ];
     for (const [file, codes] of tooDeep) expect(codes, file).toContain(codeAt('huge', file));
+    // The yaml parser reports its own stack running out as a syntax error: the message says what happened.
+    for (const file of ['gateway/ocelot.json', 'gateway/docker-compose.yml']) {
+      const gateway = result.diagnostics.find((d) => d.repo === 'huge' && d.file === file);
+      expect(gateway, file).toMatchObject({
+        code: 'config-invalid',
+        message: expect.stringMatching(/nested too deep/),
+      });
+    }
     // Every diagnostic about a file says which repository it is in.
     expect(result.diagnostics.filter((d) => d.file !== undefined && d.repo === undefined)).toEqual([]);
     // Nothing was lost to a crash: no extractor failed outright.

@@ -25,11 +25,15 @@ export function parseConfig(fileName: string, text: string): { parsed?: ParsedCo
   const error = list.flatMap((d) => d.errors)[0];
   if (error) {
     const line = error.linePos?.[0]?.line;
+    // The yaml parser recurses per nesting level and reports its own stack running out as a document error.
+    const reason = /Maximum call stack/.test(error.message)
+      ? 'nested too deep to read'
+      : `not valid ${/\.json$/i.test(fileName) ? 'JSON' : 'YAML'} (${error.message.split('\n')[0]})`;
     return {
       problem: {
         code: 'config-invalid',
         severity: 'warning',
-        message: `configuration is not valid ${/\.json$/i.test(fileName) ? 'JSON' : 'YAML'} (${error.message.split('\n')[0]}); its routes and services are not read`,
+        message: `configuration is ${reason}; its routes and services are not read`,
         ...(line ? { line } : {}),
       },
     };
