@@ -17,4 +17,16 @@ describe('YAML the extractors read', () => {
     extractNpmLockfile('pnpm-lock.yaml', `lockfileVersion: '9.0'\nimporters:\n  .: &root: 1\n`);
     expect(warn).not.toHaveBeenCalled();
   });
+
+  it('refuses nested complex keys before converting them (the fuzzer found one taking seconds)', () => {
+    const { facts, problems } = extractNpmLockfile('pnpm-lock.yaml', `lockfileVersion: '9.0'\n${'? '.repeat(150)}x\n`);
+    expect(facts).toBeUndefined();
+    expect(problems).toEqual([
+      {
+        code: 'npm-lockfile-invalid',
+        severity: 'warning',
+        message: 'pnpm-lock.yaml cannot be parsed (a mapping key is itself a mapping or a list, which no lockfile has)',
+      },
+    ]);
+  });
 });
