@@ -21,7 +21,7 @@ const ESTATES = ['harbor-estate', 'marina-estate', 'dependency-estate', 'msbuild
 // proto has no fixture file yet: add one to an estate to cover it.
 const RECORDED: Partial<Record<FileKind, { version: number; inputs: string; outputs: string }>> = {
   config: {
-    version: 1,
+    version: 2,
     inputs: '0e6a0de5361d68928560ca08e500022c05d114074b14f22ea6cea51f11673756',
     outputs: '1ee0ff853a3b58fa4dede264bacb33e813b028822602a222661e6c96fda78fce',
   },

@@ -28,7 +28,8 @@ export const EXTRACTOR_VERSIONS: Readonly<Record<FileKind, number>> = {
   'nuget-lock': 1,
   tsconfig: 1,
   proto: 1,
-  config: 1,
+  // 2: JSON/YAML nested past the parsers' limit is refused before parsing.
+  config: 2,
 };
 
 /** The version part of a cache key for this kind. */

@@ -5,6 +5,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
 import type { ExtractionProblem } from '../../core/facts.js';
+import { tooDeeplyNested } from '../../core/nesting.js';
 
 export type Tree = Record<string, unknown>;
 
@@ -18,6 +19,15 @@ export interface ParsedConfig {
 export function parseConfig(fileName: string, text: string): { parsed?: ParsedConfig; problem?: ExtractionProblem } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const source = /\.json$/i.test(fileName) ? blankJsonComments(body) : body;
+  // The yaml reader recurses per flow level: 50,000 nested brackets exhausted a worker's memory before its stack.
+  if (tooDeeplyNested(source))
+    return {
+      problem: {
+        code: 'config-invalid',
+        severity: 'warning',
+        message: 'configuration is nested too deep to read; its routes and services are not read',
+      },
+    };
   const lineCounter = new LineCounter();
   const lines = new WeakMap<object, number>();
   const docs = parseAllDocuments(source, { lineCounter, uniqueKeys: false, prettyErrors: false });

@@ -127,4 +127,21 @@ describe('gateway configuration by content', () => {
     expect(broken.facts).toBeUndefined();
     expect(broken.problems[0]).toMatchObject({ code: 'config-invalid', severity: 'warning' });
   });
+
+  it('refuses an Ocelot file nested 50,000 deep before parsing it, and reads one nested 20 deep', () => {
+    const deep = `{ "Routes": [ { "UpstreamPathTemplate": "/a", "DownstreamPathTemplate": "/b", "X": ${'['.repeat(50_000)}${']'.repeat(50_000)} } ] }`;
+    const refused = extractServiceConfig('ocelot.json', deep);
+    expect(refused.facts).toBeUndefined();
+    expect(refused.problems).toEqual([
+      {
+        code: 'config-invalid',
+        severity: 'warning',
+        message: 'configuration is nested too deep to read; its routes and services are not read',
+      },
+    ]);
+    const shallow = `{ "Routes": [ { "UpstreamPathTemplate": "/a", "DownstreamPathTemplate": "/b", "DownstreamHostAndPorts": [ { "Host": "svc", "Port": 80 } ], "X": ${'['.repeat(20)}${']'.repeat(20)} } ] }`;
+    expect(extractServiceConfig('ocelot.json', shallow).problems.filter((p) => p.message.includes('too deep'))).toEqual(
+      [],
+    );
+  });
 });
