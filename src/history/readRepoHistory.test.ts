@@ -166,6 +166,33 @@ describe('readRepoHistory on a hostile repository', () => {
     expect(history!.commits.map((c) => c.message)).toEqual(['signed', 'two', 'one']);
     expect(existsSync(markers)).toBe(false);
   });
+
+  it('stops git that blocks on a pipe planted inside .git, with a diagnostic, instead of waiting for ever', async () => {
+    const dir = scriptedRepo(path.join(work, 'fifo-refs'), [
+      { date: '2024-02-01T10:00:00Z', message: 'Import', write: { 'a.cs': lines(3) } },
+    ]);
+    git(dir, ['pack-refs', '--all']);
+    rmSync(path.join(dir, '.git/packed-refs'));
+    execFileSync('mkfifo', [path.join(dir, '.git/packed-refs')]);
+    const previous = process.env.ASSESS_GIT_BLOCK_TIMEOUT_MS;
+    process.env.ASSESS_GIT_BLOCK_TIMEOUT_MS = '1500';
+    try {
+      const started = Date.now();
+      const { history, diagnostics } = await readRepoHistory('fifo-refs', dir, options);
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(history).toBeUndefined();
+      expect(diagnostics).toEqual([
+        expect.objectContaining({
+          code: 'git-history-failed',
+          repo: 'fifo-refs',
+          message: expect.stringMatching(/no output for too long/),
+        }),
+      ]);
+    } finally {
+      if (previous === undefined) delete process.env.ASSESS_GIT_BLOCK_TIMEOUT_MS;
+      else process.env.ASSESS_GIT_BLOCK_TIMEOUT_MS = previous;
+    }
+  }, 30_000);
 });
 
 /** A commit with a (bogus) PGP signature header, so `log.showSignature` would call `gpg.program`. */

@@ -194,6 +194,13 @@ function historyFailure(repo: string, error: unknown): Diagnostic {
       repo,
     };
   }
+  if (/block timeout/i.test(message))
+    return {
+      code: 'git-history-failed',
+      severity: 'warning',
+      message: 'git log stopped: no output for too long (a pipe or device inside .git?); history skipped',
+      repo,
+    };
   const line = message.split('\n').find((l) => l.trim() !== '') ?? 'unknown error';
   return { code: 'git-history-failed', severity: 'warning', message: `git log failed: ${line.trim()}`, repo };
 }

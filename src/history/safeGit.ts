@@ -60,12 +60,24 @@ export function hardenedEnv(repoDir: string): Record<string, string> {
   return env;
 }
 
+/**
+ * How long git may go without a byte of output before it is killed: a FIFO or
+ * device planted as `packed-refs`, a ref or the index blocks git's open() for
+ * ever, and no repository-side check can list every file git reads.
+ * `ASSESS_GIT_BLOCK_TIMEOUT_MS` changes it (default 120 s).
+ */
+export function gitBlockTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.ASSESS_GIT_BLOCK_TIMEOUT_MS);
+  return Number.isSafeInteger(value) && value > 0 ? value : 120_000;
+}
+
 export function hardenedGit(repoDir: string, abort?: AbortSignal): SimpleGit {
   const env = hardenedEnv(repoDir);
   return simpleGit({
     baseDir: repoDir,
     config: [...HARDENING_CONFIG],
     maxConcurrentProcesses: 1,
+    timeout: { block: gitBlockTimeoutMs() },
     // simple-git strips ambient GIT_* variables (good) and guards those set explicitly: ours are allowed.
     allowEnvironment: Object.keys(env),
     ...(abort ? { abort } : {}),
