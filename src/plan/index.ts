@@ -116,7 +116,17 @@ function pickPilot(
  */
 const STANDALONE_SHARE = 0.8;
 
-/** Clusters that are (nearly all of) the one deployable they belong to: already a service of their own. */
+/**
+ * The unit a deployable starts from: `Program` or `Startup` (a type, or its file), a `main` script. The cluster
+ * holding it is the service, whatever side clusters the clustering split off it (a hosted identity server, a
+ * folder of admin pages).
+ */
+const ENTRY_POINT_UNIT = /(?:^|[./+:])(?:Program|Startup)(?:\.cs)?$|(?:^|\/)main\.[cm]?[jt]sx?$/;
+
+/**
+ * Clusters that are the one deployable they belong to: already a service of their own. Either nearly all of
+ * it, or the part holding its entry point (the rest was split off it).
+ */
 export function standaloneClusters(candidates: readonly Cluster[]): Set<string> {
   const unitsIn = new Map<string, number>();
   for (const c of candidates)
@@ -125,7 +135,9 @@ export function standaloneClusters(candidates: readonly Cluster[]): Set<string> 
     candidates
       .filter(
         (c) =>
-          c.deployables?.length === 1 && c.members.length >= STANDALONE_SHARE * (unitsIn.get(c.deployables[0]!) ?? 0),
+          c.deployables?.length === 1 &&
+          (c.members.length >= STANDALONE_SHARE * (unitsIn.get(c.deployables[0]!) ?? 0) ||
+            c.members.some((member) => ENTRY_POINT_UNIT.test(member))),
       )
       .map((c) => c.id),
   );

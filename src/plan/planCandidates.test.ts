@@ -246,6 +246,39 @@ describe('planCandidates', async () => {
       expect(candidateOf(ranked, id).reasons.join(' ')).not.toMatch(/Already deployed/);
   });
 
+  it("counts the cluster holding a deployable's entry point as that service, though a side cluster was split off it", () => {
+    const api = 'project:shop/src/CatalogApi/CatalogApi.csproj';
+    const withUnits = (id: string, members: string[], deployables: string[]) => {
+      const base = SHOP_DECOMPOSITION.clusters.find((c) => c.id === id)!;
+      return { ...base, members: [...base.members, ...members].sort(), deployables };
+    };
+    // Catalog holds the API's Program but under 80% of its units: a hosted side area was split off it.
+    const side = Array.from({ length: 6 }, (_, i) => `type:Shop.Catalog.Hosted.Page${i}`);
+    const clusters = [
+      withUnits('catalog', ['type:Shop.Catalog.Program'], [api]),
+      { ...withUnits('billing', [], ['project:shop/src/Shop/Shop.csproj']) },
+      { ...withUnits('shipping', [], ['project:shop/src/Shop/Shop.csproj']) },
+      {
+        id: 'hosted',
+        name: 'Hosted',
+        members: side,
+        tables: [],
+        sharedTables: [],
+        deployables: [api],
+        figures: { size: side.length, internalWeight: 0, externalWeight: 0, interfaceNumber: 0, exclusivity: 1 },
+      },
+      ...SHOP_DECOMPOSITION.clusters.filter((c) => c.shared),
+    ];
+    const ranked = planCandidates({ ...withHistory, decomposition: { ...SHOP_DECOMPOSITION, clusters } });
+    const catalog = candidateOf(ranked, 'catalog');
+    expect(catalog.pilot).toBeUndefined();
+    expect(catalog.reasons.join(' ')).toMatch(/Already deployed on its own/);
+    // The side cluster and the clusters inside the monolith (no entry point, no 80%) stay candidates.
+    for (const id of ['hosted', 'billing', 'shipping'])
+      expect(candidateOf(ranked, id).reasons.join(' ')).not.toMatch(/Already deployed/);
+    expect(ranked.find((c) => c.pilot)?.cluster).toBe('billing');
+  });
+
   const extra = (id: string, members: string[], tables: string[] = []) => ({
     id,
     name: id,
