@@ -191,6 +191,14 @@ export interface CandidateWork {
   tableFindings: CarriedFinding[];
 }
 
+/** A cluster that is no extraction candidate: tooling (tests, benchmarks, seeders, dev hosts, load tests) or host plumbing. */
+export interface NotCandidate {
+  cluster: string;
+  name: string;
+  /** Why, in words, with the signal that decided it. */
+  reason: string;
+}
+
 /** A cluster ranked for strangler-fig extraction, with the score's factors, its reasons and its work list. */
 export interface Candidate {
   cluster: string;

@@ -173,6 +173,8 @@ export interface ScanResult {
   stats: ScanStats;
   /** The clusters ranked for extraction, best first; present with a decomposition (see src/plan). */
   candidates?: import('./decomposition.js').Candidate[];
+  /** Clusters left out of the ranking as tooling or host plumbing, with the reason. */
+  notCandidates?: import('./decomposition.js').NotCandidate[];
   /** Queries found in code, scripts and routines; absent when there are none. */
   sql?: { queries: SqlQuerySummary[]; coverage?: SqlCoverage };
   /** Clusters, their quality figures and seams; present when an analyzer needed the decomposition. */

@@ -14,6 +14,7 @@ import { factorValues } from './factorValues.js';
 import { isDataShapeBag, servingClusters } from './pilotEligibility.js';
 import { reasonsFor } from './reasons.js';
 import { type FactorWeights, scoreCandidates, type Scored } from './score.js';
+import { toolingClusters } from './tooling.js';
 import { estateIndex, workList } from './workList.js';
 
 export type { PlanSource } from './estateView.js';
@@ -27,15 +28,27 @@ export interface PlanOptions {
 /** The result with its clusters ranked (`candidates`), when the clustering left a decomposition in it. */
 export function withCandidates(result: ScanResult, options: PlanOptions = {}): ScanResult {
   const { decomposition } = result;
-  return decomposition ? { ...result, candidates: planCandidates({ ...result, decomposition }, options) } : result;
+  if (!decomposition) return result;
+  const source = { ...result, decomposition };
+  const notCandidates = [...toolingClusters(source).values()];
+  return {
+    ...result,
+    candidates: planCandidates(source, options),
+    ...(notCandidates.length > 0 ? { notCandidates } : {}),
+  };
 }
 
 /** A pilot smaller than this teaches little about extracting a service (the low end of NED's 5–20 units). */
 const MIN_PILOT_SIZE = 5;
 
-/** The clusters ranked best first; the shared layer is not a candidate (it becomes a library). */
+/**
+ * The clusters ranked best first; the shared layer is not a candidate (it becomes a library), nor is
+ * tooling (tooling.ts): left out of the view like tests, so its links are no cuts of what it uses.
+ */
 export function planCandidates(source: PlanSource, options: PlanOptions = {}): Candidate[] {
-  const view = estateView(source);
+  const tooling = toolingClusters(source);
+  const clusters = source.decomposition.clusters.filter((c) => !tooling.has(c.id));
+  const view = estateView({ ...source, decomposition: { ...source.decomposition, clusters } });
   const values = factorValues(view, clusterCycles(view));
   const candidates = view.clusters.filter((c) => !c.shared);
   const scored = scoreCandidates(new Map(candidates.map((c) => [c.id, values.get(c.id)!])), options.weights);
