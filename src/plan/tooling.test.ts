@@ -25,7 +25,6 @@ const cluster = (id: string, members: string[], tables: string[] = []): Cluster 
   figures: { size: members.length, internalWeight: 0, externalWeight: 0, interfaceNumber: 0, exclusivity: 1 },
 });
 
-const BENCH = 'project:shop/perf/Shop.Timings/Shop.Timings.csproj';
 const SEED = 'project:shop/util/Shop.DataSeeder/Shop.DataSeeder.csproj';
 const WEB = 'project:shop/src/Web/Web.csproj';
 

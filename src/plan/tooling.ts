@@ -110,7 +110,7 @@ function toolingReason(
 }
 
 function isPlumbing(node: GraphNode | undefined): boolean {
-  if (!node || node.kind !== 'type') return false;
+  if (node?.kind !== 'type') return false;
   const name = node.name.slice(node.name.lastIndexOf('.') + 1);
   const namespace = String((node.data as { namespace?: unknown } | undefined)?.namespace ?? '');
   return INFRA_TYPE.test(name) || namespace.split('.').some((s) => INFRA_SEGMENT.test(s));
