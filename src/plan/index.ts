@@ -19,6 +19,7 @@ import { estateIndex, workList } from './workList.js';
 
 export type { PlanSource } from './estateView.js';
 export { DEFAULT_FACTOR_WEIGHTS, type FactorWeights } from './score.js';
+export { toolingClusters } from './tooling.js';
 
 export interface PlanOptions {
   /** Factor weights from `assess.config.json` (`candidates.weights`); unset factors keep their default. */

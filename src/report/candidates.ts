@@ -5,7 +5,7 @@
  */
 import Table from 'cli-table3';
 import pc from 'picocolors';
-import type { Candidate, CarriedFinding } from '../core/decomposition.js';
+import type { Candidate, CarriedFinding, NotCandidate } from '../core/decomposition.js';
 import type { ScanResult, SummarySection } from '../core/result.js';
 import type { TableStyle } from './sections.js';
 import { inertStrings } from './inertText.js';
@@ -14,6 +14,8 @@ export interface CandidatesOptions {
   color: boolean;
   /** Candidates printed in detail (the ranking table lists them all). */
   top?: number;
+  /** Clusters left out of the ranking as tooling or host plumbing (printed apart with their reason). */
+  notCandidates?: readonly NotCandidate[];
 }
 
 /** Rows per list inside one candidate's work list. */
@@ -93,6 +95,11 @@ export function renderCandidates(
         `Shared layer, not ranked (it becomes a library): ${shared.map((cl) => `${cl.name} (${cl.members.length} ${cl.members.length === 1 ? 'unit' : 'units'})`).join(', ')}`,
       ),
     );
+  const tooling = inertStrings([...(options.notCandidates ?? [])]);
+  if (tooling.length > 0) {
+    out.push(c.dim('Not candidates (tooling, not business code):'));
+    for (const n of tooling) out.push(c.dim(`  • ${n.name}: ${n.reason}`));
+  }
   const detailed = candidates.filter((cand, i) => i < (options.top ?? 5) || cand.pilot || cand.highestValue);
   for (const candidate of detailed) out.push(...candidateDetail(candidate, label, c, style));
   if (detailed.length < candidates.length)

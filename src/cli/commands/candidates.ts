@@ -30,11 +30,11 @@ Exit codes: 0 ok, 2 usage error (no such file, not a scan result, no clusters in
       const top = flags.top === undefined ? 5 : Number(flags.top);
       if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top: expected a whole number, got ${flags.top}`);
       const result = await loadResult(root, flags, io);
-      const { candidates } = planOf(result, originOf(root, flags), weightsFor(result, root, flags));
+      const { candidates, notCandidates } = planOf(result, originOf(root, flags), weightsFor(result, root, flags));
       io.stdout(
         flags.format === 'json'
-          ? `${JSON.stringify({ candidates }, null, 2)}\n`
-          : renderCandidates(result, candidates, { color: io.color, top }),
+          ? `${JSON.stringify({ candidates, notCandidates }, null, 2)}\n`
+          : renderCandidates(result, candidates, { color: io.color, top, notCandidates }),
       );
       setExitCode(EXIT.ok);
     });

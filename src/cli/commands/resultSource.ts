@@ -4,13 +4,19 @@
  * the decomposition the clustering left in the result.
  */
 import type { Command } from 'commander';
-import type { Candidate } from '../../core/decomposition.js';
+import type { Candidate, NotCandidate } from '../../core/decomposition.js';
 import { UsageError } from '../../core/errors.js';
 import type { ScanResult } from '../../core/result.js';
 import path from 'node:path';
 import { factorWeightsOf } from '../../config/candidates.js';
 import { loadConfig } from '../../config/load.js';
-import { DEFAULT_FACTOR_WEIGHTS, type FactorWeights, planCandidates, type PlanSource } from '../../plan/index.js';
+import {
+  DEFAULT_FACTOR_WEIGHTS,
+  type FactorWeights,
+  planCandidates,
+  type PlanSource,
+  toolingClusters,
+} from '../../plan/index.js';
 import type { CliIO } from '../io.js';
 import { readSavedResult } from '../savedResult.js';
 import { type ScanFlags, scanWithFlags } from './scan.js';
@@ -62,14 +68,18 @@ export function planOf(
   result: ScanResult,
   origin: string,
   weights: FactorWeights = {},
-): { source: PlanSource; candidates: Candidate[] } {
+): { source: PlanSource; candidates: Candidate[]; notCandidates: NotCandidate[] } {
   const decomposition = result.decomposition;
   if (!decomposition)
     throw new UsageError(
       `${origin} holds no decomposition into clusters: scan with a version of assess that clusters the estate`,
     );
   const source = { graph: result.graph, findings: result.findings, decomposition };
-  return { source, candidates: planCandidates(source, { weights }) };
+  return {
+    source,
+    candidates: planCandidates(source, { weights }),
+    notCandidates: [...toolingClusters(source).values()],
+  };
 }
 
 export const originOf = (root: string | undefined, flags: SourceFlags): string =>
