@@ -33,7 +33,7 @@ Exit codes: 0 ok, 2 usage error (no such file, not a scan result, no clusters in
       const { candidates, notCandidates } = planOf(result, originOf(root, flags), weightsFor(result, root, flags));
       io.stdout(
         flags.format === 'json'
-          ? `${JSON.stringify({ candidates, notCandidates }, null, 2)}\n`
+          ? `${JSON.stringify({ candidates, ...(notCandidates.length > 0 ? { notCandidates } : {}) }, null, 2)}\n`
           : renderCandidates(result, candidates, { color: io.color, top, notCandidates }),
       );
       setExitCode(EXIT.ok);
