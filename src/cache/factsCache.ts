@@ -12,7 +12,7 @@ import { EntryStore, type EntryStoreStats } from './entryStore.js';
 import { internFacts, restoreFacts } from './internedStrings.js';
 
 export const FACTS_CACHE_FOLDER = 'facts-v1';
-/** 2: owner types and members interned per entry (entries of format 1 are foreign, so rewritten). */
+/** 2: owner types, members, methods and receivers interned per entry (entries of format 1 are foreign, so rewritten). */
 const FORMAT = 'assess-facts-2';
 /** Entries no scan used for this long are removed. */
 export const PRUNE_AFTER_DAYS = 30;

@@ -8,9 +8,12 @@
  * writes) is unchanged.
  */
 
-/** Arrays of `facts` whose items carry the repeated fields. */
-const ARRAYS = ['callSites', 'stringDeclarations'] as const;
-const FIELDS = ['ownerType', 'ownerMember'] as const;
+/** Arrays of `facts` whose items carry repeated strings, and those fields (each a string or absent). */
+const INTERNED: readonly (readonly [array: string, fields: readonly string[]])[] = [
+  // Method and receiver repeat too: a model snapshot is `b.Property(…)` a thousand times.
+  ['callSites', ['ownerType', 'ownerMember', 'method', 'receiver']],
+  ['stringDeclarations', ['ownerType', 'ownerMember']],
+];
 
 type Item = Record<string, unknown>;
 
@@ -28,13 +31,13 @@ export function internFacts(facts: unknown): { facts: unknown; strings: string[]
     return at;
   };
   const copy: Item = { ...facts };
-  for (const name of ARRAYS) {
+  for (const [name, fields] of INTERNED) {
     const items = facts[name];
     if (!Array.isArray(items)) continue;
     copy[name] = items.map((item: unknown) => {
       if (!isRecord(item)) return item;
       const out: Item = { ...item };
-      for (const field of FIELDS) if (typeof item[field] === 'string') out[field] = indexOf(item[field]);
+      for (const field of fields) if (typeof item[field] === 'string') out[field] = indexOf(item[field]);
       return out;
     });
   }
@@ -48,12 +51,12 @@ export function internFacts(facts: unknown): { facts: unknown; strings: string[]
 export function restoreFacts(facts: unknown, strings: unknown): boolean {
   if (!isRecord(facts)) return true;
   if (!Array.isArray(strings) || !strings.every((s) => typeof s === 'string')) return false;
-  for (const name of ARRAYS) {
+  for (const [name, fields] of INTERNED) {
     const items = facts[name];
     if (!Array.isArray(items)) continue;
     for (const item of items) {
       if (!isRecord(item)) continue;
-      for (const field of FIELDS) {
+      for (const field of fields) {
         const at = item[field];
         if (at === undefined) continue;
         if (typeof at !== 'number' || !Number.isInteger(at) || at < 0 || at >= strings.length) return false;
