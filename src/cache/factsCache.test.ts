@@ -50,8 +50,10 @@ describe('the facts cache', () => {
   it.each([
     ['truncated', (text: string) => text.slice(0, text.length / 2)],
     ['not JSON at all', () => '\u0000\u0001garbage'],
-    ['of another format', (text: string) => text.replace('assess-facts-1', 'other-tool-3')],
+    ['of another format', (text: string) => text.replace('assess-facts-2', 'other-tool-3')],
     ['stored for another key', (text: string) => text.replace('src/A.cs', 'src/Z.cs')],
+    // Entries written before owner strings were interned hold the strings themselves: never misread.
+    ['of the format before interning', (text: string) => text.replace('assess-facts-2', 'assess-facts-1')],
   ])('ignores an entry that is %s, says so, and rewrites it', (_name, damage) => {
     new FactsCache(dir).set(parts, result);
     const [file] = entryFiles();
@@ -94,5 +96,54 @@ describe('the facts cache', () => {
     cache.set(parts, result);
     expect(cache.stats.failedWrites).toBe(1);
     expect(cache.get(parts, at)).toBeUndefined();
+  });
+
+  describe('interned owner strings', () => {
+    const owner = 'Billing.Data.Migrations.InvoiceSnapshot';
+    const site = (line: number, ownerMember?: string) => ({
+      method: 'Property',
+      receiver: 'b',
+      line,
+      ownerType: owner,
+      ...(ownerMember ? { ownerMember } : {}),
+      column: 4,
+    });
+    const facts = {
+      kind: 'csharp',
+      callSites: [site(1, 'BuildModel'), site(2, 'BuildModel'), site(3)],
+      stringDeclarations: [{ name: 'Sql', ownerType: owner, line: 9 }],
+    };
+    const withFacts = { extracted: { loc: 40, facts }, diagnostics: [syntax] };
+
+    it('stores each owner string once and gives back the same facts, fields in their order', () => {
+      const before = JSON.stringify(withFacts.extracted);
+      new FactsCache(dir).set(parts, withFacts);
+      expect(JSON.stringify(withFacts.extracted)).toBe(before); // the live result is not changed
+      const [file] = entryFiles();
+      const stored = readFileSync(file!, 'utf8');
+      expect(stored.split(owner)).toHaveLength(2);
+      expect(stored.split('"Property"')).toHaveLength(2);
+      const read = new FactsCache(dir).get(parts, at);
+      expect(JSON.stringify(read?.extracted)).toBe(before);
+    });
+
+    it.each([
+      ['an index past the table', (text: string) => text.replace('"ownerType":0', '"ownerType":7')],
+      ['a string where an index belongs', (text: string) => text.replace('"ownerType":0', '"ownerType":"X"')],
+      ['no table', (text: string) => text.replace(/,"strings":\[[^\]]*\]/, '')],
+    ])('ignores an entry with %s, says so, and rewrites it', (_name, damage) => {
+      new FactsCache(dir).set(parts, withFacts);
+      const [file] = entryFiles();
+      const damaged = damage(readFileSync(file!, 'utf8'));
+      expect(damaged).not.toBe(readFileSync(file!, 'utf8'));
+      writeFileSync(file!, damaged);
+      const ignored: string[] = [];
+      const cache = new FactsCache(dir, (where, reason) => ignored.push(`${where}: ${reason}`));
+      expect(cache.get(parts, at)).toBeUndefined();
+      expect(ignored).toEqual(['src/A.cs: interned string table does not match the entry']);
+      expect(cache.stats).toMatchObject({ hits: 0, misses: 1, ignored: 1 });
+      cache.set(parts, withFacts);
+      expect(JSON.stringify(new FactsCache(dir).get(parts, at)?.extracted)).toBe(JSON.stringify(withFacts.extracted));
+    });
   });
 });

@@ -9,9 +9,11 @@
 import path from 'node:path';
 import type { Diagnostic } from '../core/result.js';
 import { EntryStore, type EntryStoreStats } from './entryStore.js';
+import { internFacts, restoreFacts } from './internedStrings.js';
 
 export const FACTS_CACHE_FOLDER = 'facts-v1';
-const FORMAT = 'assess-facts-1';
+/** 2: owner types, members, methods and receivers interned per entry (entries of format 1 are foreign, so rewritten). */
+const FORMAT = 'assess-facts-2';
 /** Entries no scan used for this long are removed. */
 export const PRUNE_AFTER_DAYS = 30;
 
@@ -19,6 +21,11 @@ export const PRUNE_AFTER_DAYS = 30;
 export interface CachedFileResult<Extracted> {
   extracted?: Extracted;
   diagnostics: Omit<Diagnostic, 'repo' | 'file'>[];
+}
+
+/** As stored: `extracted.facts` with its repeated strings as indexes into `strings`. */
+interface StoredFileResult<Extracted> extends CachedFileResult<Extracted> {
+  strings?: string[];
 }
 
 export interface FactsKeyParts {
@@ -36,9 +43,12 @@ export function factsKey(parts: FactsKeyParts): string {
 }
 
 export class FactsCache<Extracted> {
-  private readonly store: EntryStore<CachedFileResult<Extracted>>;
+  private readonly store: EntryStore<StoredFileResult<Extracted>>;
 
-  constructor(cacheDir: string, onIgnored?: (file: string, reason: string) => void) {
+  constructor(
+    cacheDir: string,
+    private readonly onIgnored?: (file: string, reason: string) => void,
+  ) {
     this.store = new EntryStore({
       dir: path.join(cacheDir, FACTS_CACHE_FOLDER),
       format: FORMAT,
@@ -57,6 +67,7 @@ export class FactsCache<Extracted> {
   ): { extracted?: Extracted; diagnostics: Diagnostic[] } | undefined {
     const cached = this.store.get(factsKey(parts));
     if (!cached || !Array.isArray(cached.diagnostics)) return undefined;
+    if (!this.restored(parts, cached)) return undefined;
     return {
       ...(cached.extracted !== undefined ? { extracted: cached.extracted } : {}),
       // Fields in the order a fresh extraction writes them, so the JSON result is byte-identical.
@@ -71,13 +82,31 @@ export class FactsCache<Extracted> {
   }
 
   set(parts: FactsKeyParts, result: { extracted?: Extracted; diagnostics: readonly Diagnostic[] }): void {
+    const interned = factsOf(result.extracted) !== undefined ? internFacts(factsOf(result.extracted)) : undefined;
+    const extracted =
+      interned && interned.strings.length > 0 ? { ...result.extracted, facts: interned.facts } : result.extracted;
     this.store.set(factsKey(parts), {
-      ...(result.extracted !== undefined ? { extracted: result.extracted } : {}),
+      ...(extracted !== undefined ? { extracted: extracted as Extracted } : {}),
       diagnostics: result.diagnostics.map(({ repo: _repo, file: _file, ...rest }) => rest),
+      ...(interned && interned.strings.length > 0 ? { strings: interned.strings } : {}),
     });
+  }
+
+  /** Puts the interned strings back; a bad table or index makes the entry untrusted (a miss). */
+  private restored(parts: FactsKeyParts, cached: StoredFileResult<Extracted>): boolean {
+    if (restoreFacts(factsOf(cached.extracted), cached.strings ?? [])) return true;
+    this.store.stats.hits--;
+    this.store.stats.misses++;
+    this.store.stats.ignored++;
+    this.onIgnored?.(parts.path, 'interned string table does not match the entry');
+    return false;
   }
 
   prune(now?: number): number {
     return this.store.prune(PRUNE_AFTER_DAYS, now);
   }
+}
+
+function factsOf(extracted: unknown): unknown {
+  return typeof extracted === 'object' && extracted !== null ? (extracted as { facts?: unknown }).facts : undefined;
 }

@@ -91,11 +91,11 @@ describe('the facts cache', () => {
   it('ignores a corrupt entry, says so, extracts that file again and rewrites the entry', () => {
     // An entry the last scan used (hits are touched): the edit above left its old entry unused.
     const [victim] = entryFiles().sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-    writeFileSync(victim!, '{"format":"assess-facts-1","key":"tru');
+    writeFileSync(victim!, '{"format":"assess-facts-2","key":"tru');
     const warm = scan('corrupt');
     expect(warm.cacheLine).toMatch(new RegExp(`^facts cache: ${files - 1} hits, 1 misses \\(1 ignored\\), 1 written`));
     expect(warm.json).toBe(cold);
-    expect(JSON.parse(readFileSync(victim!, 'utf8')).format).toBe('assess-facts-1');
+    expect(JSON.parse(readFileSync(victim!, 'utf8')).format).toBe('assess-facts-2');
   });
 
   it('after a new commit, reads only the new commits of that repository and gives what a scan without cache gives', () => {
