@@ -1,153 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { BASELINE_SCHEMA, type Baseline, dependencyKey } from '../core/check.js';
-import type { GraphEdge, GraphNode, ScanResult } from '../core/result.js';
+import { dependencyKey } from '../core/check.js';
+import type { GraphEdge, GraphNode } from '../core/result.js';
 import { rulesConfigSchema } from '../config/rules.js';
+import {
+  BILLING,
+  billingToIdentity,
+  check,
+  edges,
+  empty,
+  IDENTITY,
+  NS_BILLING,
+  NS_IDENTITY,
+  NS_INVOICES,
+  nodes,
+  result,
+} from '../../test/support/checkEstate.js';
 import { estateState, toBaseline } from './baseline.js';
-import { checkEstate } from './index.js';
 import { SelectorMatcher } from './selectors.js';
 import { UnitIndex } from './units.js';
-
-const BILLING = 'project:shop/src/Billing/Billing.csproj';
-const IDENTITY = 'project:shop/src/Identity/Identity.csproj';
-const NS_BILLING = 'namespace:Shop.Billing@shop/src/Billing/Billing.csproj';
-const NS_INVOICES = 'namespace:Shop.Billing.Invoices@shop/src/Billing/Billing.csproj';
-const NS_IDENTITY = 'namespace:Shop.Identity@shop/src/Identity/Identity.csproj';
-
-const nodes: GraphNode[] = [
-  { id: 'repo:shop', kind: 'repo', name: 'shop' },
-  { id: 'repo:web', kind: 'repo', name: 'web' },
-  { id: 'repo:db', kind: 'repo', name: 'db' },
-  ...[BILLING, IDENTITY].map(
-    (id): GraphNode => ({
-      id,
-      kind: 'project',
-      name: id.split('/').at(-1)!.replace('.csproj', ''),
-      repo: 'shop',
-      path: id.slice('project:shop/'.length),
-    }),
-  ),
-  {
-    id: 'project:web/package.json',
-    kind: 'project',
-    name: 'web',
-    repo: 'web',
-    path: 'package.json',
-    data: { ecosystem: 'npm', private: true },
-  },
-  { id: NS_BILLING, kind: 'namespace', name: 'Shop.Billing', repo: 'shop', data: { project: BILLING } },
-  { id: NS_INVOICES, kind: 'namespace', name: 'Shop.Billing.Invoices', repo: 'shop', data: { project: BILLING } },
-  { id: NS_IDENTITY, kind: 'namespace', name: 'Shop.Identity', repo: 'shop', data: { project: IDENTITY } },
-  {
-    id: 'type:Shop.Billing.InvoiceService',
-    kind: 'type',
-    name: 'Shop.Billing.InvoiceService',
-    repo: 'shop',
-    data: {
-      typeKind: 'class',
-      namespace: 'Shop.Billing',
-      project: BILLING,
-      files: ['src/Billing/InvoiceService.cs'],
-      line: 5,
-      modifiers: [],
-    },
-  },
-  { id: 'table:identity.users', kind: 'table', name: 'identity.Users', repo: 'db', data: { known: false } },
-  {
-    id: 'module:web/src',
-    kind: 'module',
-    name: 'src',
-    repo: 'web',
-    path: 'src',
-    data: { files: 1, language: 'TypeScript' },
-  },
-  {
-    id: 'module:web/src/api',
-    kind: 'module',
-    name: 'api',
-    repo: 'web',
-    path: 'src/api',
-    data: { files: 1, language: 'TypeScript' },
-  },
-  { id: 'file:web/src/app.ts', kind: 'file', name: 'app.ts', repo: 'web', path: 'src/app.ts' },
-  { id: 'file:web/src/api/client.ts', kind: 'file', name: 'client.ts', repo: 'web', path: 'src/api/client.ts' },
-  {
-    id: 'file:shop/src/Billing/InvoiceService.cs',
-    kind: 'file',
-    name: 'InvoiceService.cs',
-    repo: 'shop',
-    path: 'src/Billing/InvoiceService.cs',
-  },
-];
-
-const billingToIdentity: GraphEdge = {
-  from: NS_BILLING,
-  to: NS_IDENTITY,
-  kind: 'namespace-ref',
-  weight: 2,
-  data: { repo: 'shop', file: 'src/Billing/InvoiceService.cs', line: 12 },
-};
-const edges: GraphEdge[] = [
-  { from: BILLING, to: 'file:shop/src/Billing/InvoiceService.cs', kind: 'contains', weight: 1 },
-  billingToIdentity,
-  {
-    from: 'file:web/src/app.ts',
-    to: 'file:web/src/api/client.ts',
-    kind: 'import',
-    weight: 1,
-    data: { kinds: ['import'], specifiers: ['./api/client'], line: 3 },
-  },
-  {
-    from: 'file:web/src/api/client.ts',
-    to: 'type:Shop.Billing.InvoiceService',
-    kind: 'http-call',
-    weight: 1,
-    data: {
-      method: 'GET',
-      call: 'fetch',
-      calls: [{ call: 'fetch', url: '/invoices', file: 'src/api/client.ts', line: 7 }],
-    },
-  },
-];
-
-function result(extraEdges: GraphEdge[] = [], withQuery = true): ScanResult {
-  return {
-    root: 'estate',
-    graph: { nodes, edges: [...edges, ...extraEdges] },
-    findings: [],
-    ...(withQuery
-      ? {
-          sql: {
-            queries: [
-              {
-                key: 'q1',
-                repo: 'shop',
-                file: 'src/Billing/InvoiceService.cs',
-                line: 20,
-                column: 9,
-                api: 'SqlCommand',
-                dynamic: false,
-                parsed: true,
-                tables: [{ table: 'identity.users', mode: 'read' }],
-                text: 'SELECT Email FROM identity.Users WHERE Id = @id',
-                role: 'application',
-              },
-            ],
-          },
-        }
-      : {}),
-  } as unknown as ScanResult;
-}
-
-const empty: Baseline = {
-  schema: BASELINE_SCHEMA,
-  levels: ['repo', 'project', 'namespace'],
-  dependencies: [],
-  cycles: [],
-  findings: [],
-};
-const rules = (config: unknown = {}) => rulesConfigSchema.parse(config);
-const check = (r: ScanResult, baseline: Baseline, config: unknown = {}, today = '2026-12-02') =>
-  checkEstate(r, baseline, { rules: rules(config), today });
 
 describe('boundary dependencies', () => {
   it('lifts C# references, JS imports, HTTP calls and table reads to each level they cross, at the reference', () => {
@@ -327,100 +197,6 @@ describe('cycles against the baseline', () => {
     const shrunk = check(result([back], false), three);
     expect(shrunk.cycles).toEqual([]);
     expect(shrunk.improvements.cycles.map((c) => c.members.length)).toEqual([3]);
-  });
-});
-
-describe('findings against the baseline', () => {
-  const finding = (file: string) => ({
-    id: `id-of-${file}`, // as the SQL analyzers' ids, it names the file
-    ruleId: 'select-star',
-    messageId: 'star',
-    severity: 'note' as const,
-    message: 'This query selects every column with *: list the columns it uses',
-    location: { repo: 'shop', file, line: 3 },
-    data: {},
-  });
-  const withFindings = (files: string[], extraNodes: GraphNode[] = []) =>
-    ({
-      ...result([], false),
-      graph: { nodes: [...nodes, ...extraNodes], edges },
-      findings: files.map(finding),
-    }) as ScanResult;
-  const fileNode = (path: string): GraphNode => ({
-    id: `file:shop/${path}`,
-    kind: 'file',
-    name: path,
-    repo: 'shop',
-    path,
-  });
-
-  it('pairs a finding in a renamed file with its baseline entry by rule and message', () => {
-    const baseline = toBaseline(estateState(withFindings(['src/Old.cs'], [fileNode('src/Old.cs')])));
-    const renamed = check(withFindings(['src/New.cs'], [fileNode('src/New.cs')]), baseline);
-    expect([renamed.findings, renamed.stale, renamed.improvements.findings]).toEqual([[], [], []]);
-    expect(renamed.unchanged.map((f) => f.location.file)).toEqual(['src/New.cs']);
-  });
-
-  it('keeps a second copy new while the first file is still there, and a gone file without its finding stale', () => {
-    const baseline = toBaseline(estateState(withFindings(['src/Old.cs'], [fileNode('src/Old.cs')])));
-    const copied = check(
-      withFindings(['src/Old.cs', 'src/Copy.cs'], [fileNode('src/Old.cs'), fileNode('src/Copy.cs')]),
-      baseline,
-    );
-    expect(copied.findings.map((f) => f.finding.location.file)).toEqual(['src/Copy.cs']);
-    const removed = check(withFindings([]), baseline);
-    expect(removed.stale.map((s) => s.reason)).toEqual(['shop/src/Old.cs is gone']);
-    const fixed = check(withFindings([], [fileNode('src/Old.cs')]), baseline);
-    expect(fixed.improvements.findings.map((f) => f.at)).toEqual(['shop/src/Old.cs']);
-  });
-});
-
-describe('a finding moved with its code', () => {
-  const at = (
-    file: string,
-    id: string,
-    message = 'This query selects every column with *: list the columns it uses',
-  ) => ({
-    id,
-    ruleId: 'select-star',
-    messageId: 'star',
-    severity: 'note' as const,
-    message,
-    location: { repo: 'shop', file, line: 3 },
-    data: {},
-  });
-  const fileNode = (path: string): GraphNode => ({
-    id: `file:shop/${path}`,
-    kind: 'file',
-    name: path,
-    repo: 'shop',
-    path,
-  });
-  const state = (findings: ReturnType<typeof at>[], files: string[]) =>
-    ({ ...result([], false), graph: { nodes: [...nodes, ...files.map(fileNode)], edges }, findings }) as ScanResult;
-
-  it('pairs a finding whose file is gone with the same finding in a file that already had findings', () => {
-    const baseline = toBaseline(
-      estateState(
-        state(
-          [at('src/Old.cs', 'old-1'), at('src/Keep.cs', 'keep-1', 'another message')],
-          ['src/Old.cs', 'src/Keep.cs'],
-        ),
-      ),
-    );
-    // Old.cs was folded into Keep.cs: its finding now has Keep.cs's fingerprint
-    const merged = check(
-      state([at('src/Keep.cs', 'keep-1', 'another message'), at('src/Keep.cs', 'keep-2')], ['src/Keep.cs']),
-      baseline,
-    );
-    expect([merged.findings, merged.stale, merged.improvements.findings]).toEqual([[], [], []]);
-    expect(merged.unchanged.map((f) => f.id).sort()).toEqual(['keep-1', 'keep-2']);
-  });
-
-  it('pairs each gone finding once: a second copy is new', () => {
-    const baseline = toBaseline(estateState(state([at('src/Old.cs', 'old-1')], ['src/Old.cs'])));
-    const twice = check(state([at('src/Keep.cs', 'keep-2'), at('src/Keep.cs', 'keep-3')], ['src/Keep.cs']), baseline);
-    expect(twice.findings.map((f) => f.finding.id)).toEqual(['keep-3']);
   });
 });
 
