@@ -5,45 +5,28 @@
  * clusters fails, a new type joins its namespace's cluster, the shared layer is
  * no boundary, and re-clustering the changed estate never moves a boundary.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JS fixture script
-import { buildEstate } from '../../fixtures/build-estate.mjs';
 import type { Baseline, CheckReport } from '../../src/core/check.js';
 import { assess } from './cli.js';
+import { type CheckWorkspace, checkWorkspace, SCAN } from './checkWorkspace.js';
 
-const SCAN = ['--no-history', '--offline', '--jobs', '1', '-q'];
 const WEB = 'marina-monolith/src/Marina.Web';
 let work: string;
 let estate: string;
-let baselineFile: string;
 let baseline: Baseline;
+let changedCopy: CheckWorkspace['changedCopy'];
+let check: CheckWorkspace['check'];
+let workspace: CheckWorkspace;
 
 beforeAll(() => {
-  work = mkdtempSync(path.join(tmpdir(), 'assess-check-clusters-'));
-  estate = buildEstate('marina-estate', path.join(work, 'marina-estate')) as string;
-  baselineFile = path.join(work, 'assess-baseline.json');
-  const run = assess(['baseline', estate, '-o', baselineFile, ...SCAN]);
-  if (run.status !== 0) throw new Error(`baseline exited ${run.status}: ${run.stderr}`);
-  baseline = JSON.parse(readFileSync(baselineFile, 'utf8')) as Baseline;
+  workspace = checkWorkspace('marina-estate');
+  ({ work, estate, changedCopy, check } = workspace);
+  baseline = JSON.parse(readFileSync(workspace.baselineFile, 'utf8')) as Baseline;
 }, 120_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function changedCopy(name: string, change: (root: string) => void): string {
-  const copy = path.join(work, name);
-  cpSync(estate, copy, { recursive: true });
-  change(copy);
-  return copy;
-}
-
-function check(root: string, extra: readonly string[] = [], baselinePath = baselineFile) {
-  const run = assess(['check', root, '--baseline', baselinePath, '--format', 'json', ...SCAN, ...extra]);
-  if (run.status !== 0 && run.status !== 1) throw new Error(`check exited ${run.status}: ${run.stderr}`);
-  return { status: run.status, report: JSON.parse(run.stdout) as CheckReport };
-}
+afterAll(() => workspace.remove());
 
 const clusterOf = (unit: string) => baseline.clusters?.find((c) => c.unit === unit)?.cluster;
 
@@ -65,7 +48,7 @@ describe('the baseline of a decomposed estate', () => {
     // misplaced on purpose: in the Berths namespace, used only by billing
     expect(clusterOf('type:Marina.Berths.InvoicePdf')).toBe('cluster:billing');
     expect(baseline.clusters?.filter((c) => c.shared).map((c) => c.unit)).toContain('type:Marina.Common.Guard');
-    const text = readFileSync(baselineFile, 'utf8');
+    const text = readFileSync(workspace.baselineFile, 'utf8');
     for (const entry of baseline.clusters ?? []) expect(text).toContain(`    ${JSON.stringify(entry)}`);
     expect(baseline.dependencies).toContainEqual({
       level: 'cluster',

@@ -5,44 +5,27 @@
  * and renaming files must not; a retired repository leaves stale entries.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JS fixture script
-import { buildEstate } from '../../fixtures/build-estate.mjs';
 import type { CheckReport } from '../../src/core/check.js';
 import { sarifErrors } from '../support/sarifSchema.js';
 import { assess } from './cli.js';
+import { type CheckWorkspace, checkWorkspace, SCAN } from './checkWorkspace.js';
 
-const SCAN = ['--no-history', '--offline', '--jobs', '1', '-q'];
 let work: string;
 let estate: string;
 let baselineFile: string;
+let changedCopy: CheckWorkspace['changedCopy'];
+let check: CheckWorkspace['check'];
+let workspace: CheckWorkspace;
 
 beforeAll(() => {
-  work = mkdtempSync(path.join(tmpdir(), 'assess-check-'));
-  estate = buildEstate('harbor-estate', path.join(work, 'harbor-estate')) as string;
-  baselineFile = path.join(work, 'assess-baseline.json');
-  const run = assess(['baseline', estate, '-o', baselineFile, ...SCAN]);
-  if (run.status !== 0) throw new Error(`baseline exited ${run.status}: ${run.stderr}`);
+  workspace = checkWorkspace('harbor-estate');
+  ({ work, estate, baselineFile, changedCopy, check } = workspace);
 }, 120_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** A copy of the built estate (git repositories included) changed by `change`. */
-function changedCopy(name: string, change: (root: string) => void): string {
-  const copy = path.join(work, name);
-  cpSync(estate, copy, { recursive: true });
-  change(copy);
-  return copy;
-}
-
-function check(root: string, extra: readonly string[] = []): { status: number; report: CheckReport; stderr: string } {
-  const run = assess(['check', root, '--baseline', baselineFile, '--format', 'json', ...SCAN, ...extra]);
-  if (run.status !== 0 && run.status !== 1) throw new Error(`check exited ${run.status}: ${run.stderr}`);
-  return { status: run.status, report: JSON.parse(run.stdout) as CheckReport, stderr: run.stderr };
-}
+afterAll(() => workspace.remove());
 
 function edit(file: string, replace: (text: string) => string): void {
   writeFileSync(file, replace(readFileSync(file, 'utf8')));
