@@ -46,7 +46,7 @@ export function extractFile(kind: FileKind, filePath: string, text: string, pars
   } catch (error) {
     // A third-party parser that recurses per nesting level (TypeScript's for tsconfig, yaml's)
     // runs out of stack on a deeply nested file: that is the file's shape, not a bug.
-    if (!(error instanceof RangeError)) throw error;
+    if (!(error instanceof RangeError && /call stack/i.test(error.message))) throw error;
     const message = `nested too deep to read (the ${kind} reader's stack ran out); the file's facts are missing`;
     return { problems: [{ code: 'file-too-deep', severity: 'warning', message }], loc: countNonBlankLines(text) };
   }
