@@ -3,13 +3,16 @@
  * the positions computed when the report was written. Hover, search, selection
  * and drill-down change only what the reducers draw, never the graph itself.
  */
-import Graph from 'graphology';
+import type Graph from 'graphology';
 import Sigma from 'sigma';
 import { extremityArrow, sdfCircle, sdfSquare } from 'sigma/rendering';
 import type { EdgeCategory, GraphLevel, ReportData } from '../src/report/html/reportData.js';
-import { CATEGORY_COLORS, CATEGORY_LABELS, DIMMED, OTHER_GROUP_COLOR, TABLE_COLOR, rankedColors } from './colors.js';
+import { CATEGORY_COLORS, CATEGORY_LABELS, rankedColors } from './colors.js';
 import { nodeDetails } from './details.js';
-import { clear, formatNumber, h } from './dom.js';
+import { clear, h } from './dom.js';
+import { type ViewState, graphReducers } from './graphReducers.js';
+import { groupLegendItems } from './groupLegend.js';
+import { levelGraph, levelStatus } from './levelGraph.js';
 
 const LEVEL_LABELS: Record<string, string> = {
   repo: 'Repositories',
@@ -18,22 +21,6 @@ const LEVEL_LABELS: Record<string, string> = {
   cluster: 'Clusters',
 };
 const SEARCH_RESULTS = 20;
-const DENSE_EDGES = 1500;
-const UNCLUSTERED = '#ced4da';
-const FAINT_CODE = 'rgba(134, 142, 150, 0.22)';
-const NAMED_NEIGHBOURS = 40;
-const LABEL_BACKGROUND = 'rgba(255, 255, 255, 0.85)';
-
-interface ViewState {
-  level: GraphLevel;
-  selected?: number;
-  hovered?: number;
-  /** Search matches or a drilled node's children: everything else is dimmed. */
-  focus?: Set<number>;
-  hiddenCategories: Set<EdgeCategory>;
-  /** Colour code units by their dominant cluster instead of their repository or project. */
-  byCluster: boolean;
-}
 
 export function graphView(data: ReportData): { element: HTMLElement; show: () => void } {
   const levels = data.levels;
@@ -94,40 +81,8 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
   function graphOf(level: GraphLevel): Graph {
     const cached = graphs.get(level.id);
     if (cached) return cached;
-    const graph = new Graph({ multi: true, type: 'directed', allowSelfLoops: false });
-    const weights = new Map<string, number>();
-    for (const n of level.nodes) if (n.kind === 'unit') weights.set(n.group, (weights.get(n.group) ?? 0) + n.loc + 1);
-    // Cluster colours are the same at every level, so the legend and the colour-by-cluster view agree.
-    const colors = level.id === 'cluster' ? clusterColors : rankedColors(weights);
+    const { graph, colors } = levelGraph(level, clusterColors, sharedLayer);
     levelColors.set(level.id, colors);
-    const maxLoc = Math.max(1, ...level.nodes.map((n) => n.loc));
-    const maxWeight = Math.max(1, ...level.edges.map((e) => e.w));
-    const dense = level.edges.length > DENSE_EDGES;
-    // Pixels: a few dozen nodes can be large, a thousand must leave room between them.
-    const largest = Math.max(4, Math.min(16, 160 / Math.sqrt(level.nodes.length)));
-    level.nodes.forEach((n, i) => {
-      graph.addNode(String(i), {
-        x: n.x,
-        y: n.y,
-        label: n.label,
-        // Logarithmic, so one giant unit does not shrink every other to a dot; tables mid-sized, big enough to name.
-        size:
-          n.kind === 'table'
-            ? largest * 0.45
-            : largest / 5 + (largest * 4 * Math.log1p(n.loc)) / (5 * Math.log1p(maxLoc)),
-        color: n.kind === 'table' ? TABLE_COLOR : (colors.get(n.group) ?? '#495057'),
-      });
-    });
-    level.edges.forEach((e, i) => {
-      graph.addDirectedEdgeWithKey(String(i), String(e.s), String(e.t), {
-        size: 0.6 + 3 * (Math.log1p(e.w) / Math.log1p(maxWeight)),
-        // Thousands of code references drawn opaque hide everything else; references into the
-        // shared layer are no cut (it comes along as a library), so they stay in the background too.
-        color:
-          e.c === 'code' && (dense || sharedLayer.has(level.nodes[e.t]?.id ?? '')) ? FAINT_CODE : CATEGORY_COLORS[e.c],
-        category: e.c,
-      });
-    });
     graphs.set(level.id, graph);
     return graph;
   }
@@ -169,47 +124,7 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
         minCameraRatio: 0.02,
         maxCameraRatio: 4,
       },
-      nodeReducer: (key, shown) => {
-        const index = Number(key);
-        // Tables are squares: data, not code, whatever the colour scheme (sigma reads the shape from the reducer).
-        const display = { ...shown, shape: state.level.nodes[index]?.kind === 'table' ? 'square' : 'circle' };
-        const active = state.selected ?? state.hovered;
-        // A selected or hovered node lights its neighbours; otherwise the search or drill focus does.
-        const near = active !== undefined ? neighboursOf(active) : undefined;
-        const lit = near ? near.has(index) : !state.focus || state.focus.has(index);
-        const node = state.level.nodes[index]!;
-        // Tables go with their edges: unticking table use leaves the code alone on the stage.
-        if (node.kind === 'table' && state.hiddenCategories.has('table')) return { ...display, visibility: 'hidden' };
-        if (!lit) return { ...display, color: DIMMED, label: null, zIndex: 0 };
-        const color =
-          state.byCluster && node.kind === 'unit' && state.level.id !== 'cluster'
-            ? (clusterColors.get(node.cluster ?? '') ?? UNCLUSTERED)
-            : display.color;
-        // A light box behind each label keeps it legible over edges and a neighbour's label.
-        const label = { labelBackgroundColor: LABEL_BACKGROUND, labelBackgroundPadding: 2 };
-        // The active node's neighbours are named, when few enough to read: they are what the details list.
-        const named =
-          index === active || state.focus?.has(index) || (near !== undefined && near.size <= NAMED_NEIGHBOURS);
-        return named
-          ? {
-              ...display,
-              ...label,
-              color,
-              highlighted: index === active || state.focus?.has(index) === true,
-              labelVisibility: 'visible',
-              zIndex: 2,
-            }
-          : { ...display, ...label, color, zIndex: 1 };
-      },
-      edgeReducer: (key, display) => {
-        const edge = state.level.edges[Number(key)]!;
-        if (state.hiddenCategories.has(edge.c)) return { ...display, visibility: 'hidden' };
-        const active = state.selected ?? state.hovered;
-        if (active !== undefined && edge.s !== active && edge.t !== active) return { ...display, visibility: 'hidden' };
-        if (state.focus && !(state.focus.has(edge.s) && state.focus.has(edge.t)) && active === undefined)
-          return { ...display, color: DIMMED };
-        return display;
-      },
+      ...graphReducers(state, neighboursOf, clusterColors),
     });
     const hover = (index: number | undefined): void => {
       state.hovered = index;
@@ -292,41 +207,15 @@ export function graphView(data: ReportData): { element: HTMLElement; show: () =>
   }
 
   function updateStatus(): void {
-    const { nodes, edges, omitted } = state.level;
-    const parts = [`${formatNumber(nodes.length)} nodes, ${formatNumber(edges.length)} edges`];
-    if (omitted.nodes || omitted.edges)
-      parts.push(
-        `${formatNumber(omitted.nodes)} nodes and ${formatNumber(omitted.edges)} edges left out (the lightest)`,
-      );
-    if (state.level.rolledUp)
-      parts.push(
-        `${formatNumber(state.level.rolledUp.namespaces)} namespaces rolled up to ${formatNumber(state.level.rolledUp.groups)} (${state.level.rolledUp.depth} below each project's root namespace)`,
-      );
-    if (omitted.empty) parts.push(`${formatNumber(omitted.empty)} without code or edges not drawn`);
-    if (omitted.unusedTables) parts.push(`${formatNumber(omitted.unusedTables)} tables no code uses not drawn`);
-    status.textContent = parts.join(' · ');
+    status.textContent = levelStatus(state.level);
   }
 
-  /** What each colour stands for on the level shown: the coloured groups, the rest counted as one grey. */
   function updateGroupLegend(): void {
     const level = state.level;
     const byCluster = level.id === 'cluster' || state.byCluster;
     const colors = byCluster ? clusterColors : (levelColors.get(level.id) ?? new Map<string, string>());
-    const present = new Set(
-      level.nodes.flatMap((n) => (n.kind !== 'unit' ? [] : byCluster ? [n.cluster ?? n.group] : [n.group])),
-    );
-    const shown = [...colors].filter(([group, color]) => present.has(group) && color !== OTHER_GROUP_COLOR);
-    const others = [...present].filter((g) => (colors.get(g) ?? OTHER_GROUP_COLOR) === OTHER_GROUP_COLOR).length;
-    const item = (color: string, text: string): HTMLElement => {
-      const swatch = h('span', { class: 'swatch round' });
-      swatch.style.background = color;
-      const label = h('span', { class: 'legend-label', attrs: { title: text } }, text);
-      return h('span', { class: 'legend-item' }, swatch, label);
-    };
     groupLegend.replaceChildren(
-      h('span', { class: 'muted' }, byCluster ? 'Clusters:' : level.id === 'repo' ? 'Repositories:' : 'Groups:'),
-      ...shown.map(([group, color]) => item(color, groupLabel(group, byCluster))),
-      ...(others > 0 ? [item(OTHER_GROUP_COLOR, `${others} more, smaller`)] : []),
+      ...groupLegendItems({ level, byCluster, colors, labelOf: (group) => groupLabel(group, byCluster) }),
     );
   }
 
