@@ -6,7 +6,7 @@
  */
 import graphology from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../../core/seededRandom.js';
 import type { WeightedGraph } from './weightedGraph.js';
 
 // A CommonJS module whose typings declare an ES default export: the function is the module itself.

@@ -1,6 +1,6 @@
 /**
- * A seeded pseudo-random generator (mulberry32): Louvain visits nodes in a
- * random order, and a fixed seed makes that order — and so the clusters — the
+ * A seeded pseudo-random generator (mulberry32). Louvain's visiting order and
+ * the report's initial layout come from it, so clusters and positions are the
  * same on every run.
  */
 export function seededRandom(seed: number): () => number {
