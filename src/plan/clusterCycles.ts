@@ -5,6 +5,7 @@
  * the cycle. The shared layer is left out: every area uses it, so one link
  * from it back into an area would put every area in one cycle.
  */
+import { stronglyConnected } from '../core/stronglyConnected.js';
 import { byId, type EstateView } from './estateView.js';
 
 /** Cluster id → the other clusters of its cycle, sorted; clusters in no cycle are absent. */
@@ -23,6 +24,7 @@ export function clusterCycles(view: EstateView): Map<string, string[]> {
     [...(uses.get(id) ?? [])].sort(byId),
   )) {
     if (component.length < 2) continue;
+    component.sort(byId);
     for (const id of component)
       cycles.set(
         id,
@@ -30,49 +32,4 @@ export function clusterCycles(view: EstateView): Map<string, string[]> {
       );
   }
   return cycles;
-}
-
-/** Tarjan's algorithm, iterative so that no recursion limit applies; each component with its members sorted. */
-export function stronglyConnected(ids: readonly string[], next: (id: string) => readonly string[]): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const components: string[][] = [];
-  let counter = 0;
-  for (const root of ids) {
-    if (index.has(root)) continue;
-    const work: { id: string; successors: readonly string[]; at: number }[] = [];
-    const visit = (id: string) => {
-      index.set(id, counter);
-      low.set(id, counter++);
-      stack.push(id);
-      onStack.add(id);
-      work.push({ id, successors: next(id), at: 0 });
-    };
-    visit(root);
-    while (work.length > 0) {
-      const frame = work.at(-1)!;
-      if (frame.at < frame.successors.length) {
-        const successor = frame.successors[frame.at++]!;
-        if (!index.has(successor)) visit(successor);
-        else if (onStack.has(successor)) low.set(frame.id, Math.min(low.get(frame.id)!, index.get(successor)!));
-        continue;
-      }
-      work.pop();
-      const parent = work.at(-1);
-      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
-      if (low.get(frame.id) === index.get(frame.id)) {
-        const component: string[] = [];
-        let member: string;
-        do {
-          member = stack.pop()!;
-          onStack.delete(member);
-          component.push(member);
-        } while (member !== frame.id);
-        components.push(component.sort(byId));
-      }
-    }
-  }
-  return components;
 }

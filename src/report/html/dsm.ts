@@ -4,6 +4,7 @@
  * comes before what uses it. Rows use columns, so every dependency falls below the
  * diagonal except inside a cycle, which shows as a block straddling it.
  */
+import { stronglyConnected } from '../../core/stronglyConnected.js';
 import type { DsmOrder } from './reportData.js';
 
 /** Larger matrices stop being readable as cells; the heaviest units are kept. */
@@ -40,7 +41,7 @@ export function dsmOrder({ candidates, labels, edges }: DsmInput): DsmOrder {
   }
   const nodes = [...kept].sort(byLabel);
   for (const targets of out.values()) targets.sort(byLabel);
-  const components = stronglyConnected(nodes, out);
+  const components = stronglyConnected(nodes, (node) => out.get(node) ?? []);
   // Tarjan emits a component only after every component it reaches: used before users already.
   const order: number[] = [];
   const cycles: [number, number][] = [];
@@ -55,55 +56,6 @@ export function dsmOrder({ candidates, labels, edges }: DsmInput): DsmOrder {
     order.push(...members);
   }
   return { order, cycles, omitted: candidates.length - kept.length };
-}
-
-/** Iterative Tarjan: components in reverse topological order of the condensation (sinks first). */
-function stronglyConnected(nodes: readonly number[], out: ReadonlyMap<number, number[]>): number[][] {
-  const index = new Map<number, number>();
-  const low = new Map<number, number>();
-  const onStack = new Set<number>();
-  const stack: number[] = [];
-  const components: number[][] = [];
-  let counter = 0;
-  for (const root of nodes) {
-    if (index.has(root)) continue;
-    const work: [number, number][] = [[root, 0]];
-    index.set(root, counter);
-    low.set(root, counter++);
-    stack.push(root);
-    onStack.add(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const [node, next] = frame;
-      const targets = out.get(node) ?? [];
-      if (next < targets.length) {
-        frame[1]++;
-        const target = targets[next]!;
-        if (!index.has(target)) {
-          index.set(target, counter);
-          low.set(target, counter++);
-          stack.push(target);
-          onStack.add(target);
-          work.push([target, 0]);
-        } else if (onStack.has(target)) low.set(node, Math.min(low.get(node)!, index.get(target)!));
-        continue;
-      }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low.set(parent[0], Math.min(low.get(parent[0])!, low.get(node)!));
-      if (low.get(node) === index.get(node)) {
-        const members: number[] = [];
-        let member: number;
-        do {
-          member = stack.pop()!;
-          onStack.delete(member);
-          members.push(member);
-        } while (member !== node);
-        components.push(members);
-      }
-    }
-  }
-  return components;
 }
 
 function cmp(a: string, b: string): number {
