@@ -1,12 +1,14 @@
 /**
- * Extraction through the facts cache: every file is read and hashed, the
+ * Extraction through the facts cache: every file is hashed — or, when its stat
+ * is the one recorded with its hash (the stat index), not even read — the
  * cached facts of unchanged files are taken as they are, and only the misses go
  * to the extractors (the worker pool). A result is cached only when it is
  * clean — never a file whose extraction failed (a dying worker, an injected
  * test fault) or whose content changed between hashing and extraction.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import type { FactsCache, FactsKeyParts } from '../cache/factsCache.js';
+import type { StatIndex } from '../cache/statIndex.js';
 import type { FileEntry } from '../discover/walk.js';
 import { extractorVersion } from '../extract/extractorVersions.js';
 import { injectedFault } from '../extract/faultInjection.js';
@@ -21,13 +23,15 @@ export async function extractThroughCache(
   maxFileBytes: number,
   extract: (misses: readonly FileEntry[], onMissDone: (done: number) => void) => Promise<FileResult[]>,
   progress: (done: number) => void,
+  /** Content hashes known from each file's stat; every file is read and hashed without it. */
+  stats?: StatIndex,
 ): Promise<FileResult[]> {
   const results: (FileResult | undefined)[] = new Array(entries.length);
   const keys: (FactsKeyParts | undefined)[] = new Array(entries.length);
   const misses: number[] = [];
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
-    keys[i] = keyOf(entry, maxFileBytes);
+    keys[i] = keyOf(entry, maxFileBytes, stats);
     const cached = keys[i] && cache.get(keys[i]!, { repo: entry.repo, file: entry.path });
     if (cached) results[i] = cached;
     else misses.push(i);
@@ -49,16 +53,40 @@ export async function extractThroughCache(
 }
 
 /** The key of a file's facts, or undefined when it cannot be read here (the extractor reports why). */
-function keyOf(entry: FileEntry, maxFileBytes: number): FactsKeyParts | undefined {
+function keyOf(entry: FileEntry, maxFileBytes: number, stats: StatIndex | undefined): FactsKeyParts | undefined {
   if (entry.size > maxFileBytes) return undefined;
+  const contentHash = stats ? hashThroughStat(entry, maxFileBytes, stats) : hashOfFile(entry, maxFileBytes);
+  if (contentHash === undefined) return undefined;
+  return { contentHash, extractor: extractorVersion(entry.kind), path: entry.path, maxFileBytes };
+}
+
+function hashOfFile(entry: FileEntry, maxFileBytes: number): string | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(entry.absPath);
   } catch {
     return undefined;
   }
-  if (bytes.length > maxFileBytes) return undefined;
-  return { contentHash: contentHashOf(bytes), extractor: extractorVersion(entry.kind), path: entry.path, maxFileBytes };
+  return bytes.length > maxFileBytes ? undefined : contentHashOf(bytes);
+}
+
+/** The recorded hash when the file's stat is unchanged; else the file is hashed and its stat recorded. */
+function hashThroughStat(entry: FileEntry, maxFileBytes: number, stats: StatIndex): string | undefined {
+  const stat = statOf(entry.absPath);
+  if (!stat?.isFile()) return hashOfFile(entry, maxFileBytes);
+  const known = stat.size <= maxFileBytes ? stats.hashOf(entry.repo, entry.path, stat) : undefined;
+  if (known !== undefined) return known;
+  const hash = hashOfFile(entry, maxFileBytes);
+  if (hash !== undefined) stats.record(entry.repo, entry.path, stat, hash);
+  return hash;
+}
+
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined; // gone or unreadable: reading it says why
+  }
 }
 
 function isCacheable(entry: FileEntry, result: FileResult, key: FactsKeyParts): boolean {

@@ -52,6 +52,8 @@ export async function collectFacts(
   enter: (phase: CollectPhase) => void,
 ): Promise<EstateFacts> {
   const root = path.resolve(options.root);
+  // Before any file is statted: a file changed since (or just before) is never known by its stat alone.
+  const scanStarted = Date.now();
   enter('discover');
   const walked = walkEstate(root, {
     exclude: options.exclude,
@@ -82,13 +84,13 @@ export async function collectFacts(
     : undefined;
 
   enter('extract');
-  const cache = options.cacheDir ? openFactsCache(options.cacheDir, options.onEvent) : undefined;
+  const cache = options.cacheDir ? openFactsCache(options.cacheDir, root, scanStarted, options.onEvent) : undefined;
   const extracted = await extractAll(selected, {
     maxFileBytes: options.maxFileBytes,
     ...(options.fileBudgetMs !== undefined ? { fileBudgetMs: options.fileBudgetMs } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-    ...(cache ? { cache } : {}),
+    ...(cache ? { cache: cache.facts, statIndex: cache.stats } : {}),
   });
   if (cache) closeFactsCache(cache, options.onEvent);
   const history = pendingHistory ? await pendingHistory : undefined;
