@@ -32,6 +32,8 @@ interface RepoState {
   loaded: ReadonlyMap<string, StatRecord>;
   /** This scan's records: what was confirmed or hashed; files not looked up are dropped. */
   next: Map<string, StatRecord>;
+  /** Every hash this scan knows, trusted for the record or not: a file asked about twice is hashed once. */
+  seen: Map<string, StatRecord>;
   changed: boolean;
 }
 
@@ -67,9 +69,12 @@ export class StatIndex {
   /** The recorded hash of `file` when its stat is exactly the recorded one; undefined otherwise. */
   hashOf(repo: string, file: string, stat: FileStat): string | undefined {
     const state = this.stateOf(repo);
+    const seen = state.seen.get(file);
+    if (seen && sameStat(seen, stat)) return seen[4];
     const record = state.loaded.get(file);
     if (!record || !sameStat(record, stat)) return undefined;
     state.next.set(file, record);
+    state.seen.set(file, record);
     this.counts.byStat++;
     return record[4];
   }
@@ -79,7 +84,9 @@ export class StatIndex {
     this.counts.hashed++;
     const state = this.stateOf(repo);
     const trusted = Math.max(stat.mtimeMs, stat.ctimeMs) < this.scanStarted - RACY_MS;
-    if (trusted) state.next.set(file, [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, hash]);
+    const record: StatRecord = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, hash];
+    state.seen.set(file, record);
+    if (trusted) state.next.set(file, record);
     state.changed ||= trusted || state.loaded.has(file);
   }
 
@@ -98,7 +105,12 @@ export class StatIndex {
   private stateOf(repo: string): RepoState {
     let state = this.repos.get(repo);
     if (!state) {
-      state = { loaded: validRecords(this.store.get(this.keyOf(repo))), next: new Map(), changed: false };
+      state = {
+        loaded: validRecords(this.store.get(this.keyOf(repo))),
+        next: new Map(),
+        seen: new Map(),
+        changed: false,
+      };
       this.repos.set(repo, state);
     }
     return state;

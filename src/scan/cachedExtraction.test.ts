@@ -54,7 +54,7 @@ async function run(maxFileBytes = 1 << 20, stats?: StatIndex): Promise<{ results
       });
     },
     () => {},
-    stats,
+    stats ? { stats } : {},
   );
   stats?.close();
   return { results, extracted };

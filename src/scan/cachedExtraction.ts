@@ -16,6 +16,13 @@ import { contentHashOf, type ExtractedFacts, type FileResult } from '../extract/
 
 export type ExtractionCache = FactsCache<ExtractedFacts>;
 
+export interface ThroughCacheOptions {
+  /** Content hashes known from each file's stat; every file is read and hashed without it. */
+  stats?: StatIndex;
+  /** Told of each extracted file whose result could not be cached (failed, or changed while read). */
+  onNotCached?: (entry: FileEntry) => void;
+}
+
 /** Extracts `entries` (in input order) with `extract` for the files the cache does not hold. */
 export async function extractThroughCache(
   entries: readonly FileEntry[],
@@ -23,9 +30,9 @@ export async function extractThroughCache(
   maxFileBytes: number,
   extract: (misses: readonly FileEntry[], onMissDone: (done: number) => void) => Promise<FileResult[]>,
   progress: (done: number) => void,
-  /** Content hashes known from each file's stat; every file is read and hashed without it. */
-  stats?: StatIndex,
+  options: ThroughCacheOptions = {},
 ): Promise<FileResult[]> {
+  const { stats, onNotCached } = options;
   const results: (FileResult | undefined)[] = new Array(entries.length);
   const keys: (FactsKeyParts | undefined)[] = new Array(entries.length);
   const misses: number[] = [];
@@ -48,6 +55,7 @@ export async function extractThroughCache(
     results[index] = result;
     const key = keys[index];
     if (key && isCacheable(entries[index]!, result, key)) cache.set(key, result);
+    else onNotCached?.(entries[index]!);
   });
   return results as FileResult[];
 }
@@ -55,9 +63,15 @@ export async function extractThroughCache(
 /** The key of a file's facts, or undefined when it cannot be read here (the extractor reports why). */
 function keyOf(entry: FileEntry, maxFileBytes: number, stats: StatIndex | undefined): FactsKeyParts | undefined {
   if (entry.size > maxFileBytes) return undefined;
-  const contentHash = stats ? hashThroughStat(entry, maxFileBytes, stats) : hashOfFile(entry, maxFileBytes);
+  const contentHash = contentHashOfEntry(entry, maxFileBytes, stats);
   if (contentHash === undefined) return undefined;
   return { contentHash, extractor: extractorVersion(entry.kind), path: entry.path, maxFileBytes };
+}
+
+/** sha256 of the file's bytes (through the stat index when given); undefined when unreadable or past the cap. */
+export function contentHashOfEntry(entry: FileEntry, maxFileBytes: number, stats?: StatIndex): string | undefined {
+  if (entry.size > maxFileBytes) return undefined;
+  return stats ? hashThroughStat(entry, maxFileBytes, stats) : hashOfFile(entry, maxFileBytes);
 }
 
 function hashOfFile(entry: FileEntry, maxFileBytes: number): string | undefined {

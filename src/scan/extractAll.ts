@@ -25,6 +25,8 @@ export interface ExtractAllOptions {
   cache?: ExtractionCache;
   /** With the cache: content hashes known from each file's stat, so unchanged files are not read. */
   statIndex?: StatIndex;
+  /** Told of each extracted file whose result the cache could not keep. */
+  onNotCached?: (entry: FileEntry) => void;
 }
 
 /** Below this many files, starting workers (each loads tree-sitter) costs more than it saves. */
@@ -46,7 +48,10 @@ export async function extractAll(
       ? extractWithWorkers(files, { ...limits, workers, script }, onDone)
       : extractInThisThread(files, limits, onDone);
   const results = options.cache
-    ? await extractThroughCache(entries, options.cache, options.maxFileBytes, extract, progress, options.statIndex)
+    ? await extractThroughCache(entries, options.cache, options.maxFileBytes, extract, progress, {
+        ...(options.statIndex ? { stats: options.statIndex } : {}),
+        ...(options.onNotCached ? { onNotCached: options.onNotCached } : {}),
+      })
     : await extract(entries, progress);
 
   const diagnostics: Diagnostic[] = [];
