@@ -46,8 +46,33 @@ describe('history read incrementally', () => {
     const before = gitProcessCount();
     const again = await readRepoHistoryIncrementally('shop', dir, options, store);
     expect(again.read).toBe('cached');
-    expect(gitProcessCount() - before).toBe(1); // rev-parse HEAD, no log
+    expect(gitProcessCount() - before).toBe(0); // HEAD read from .git, no git process
     expect(again.history).toEqual((await readRepoHistory('shop', dir, options)).history);
+  });
+
+  it('asks git when HEAD cannot be read from the files, and still serves the cached history', async () => {
+    const dir = scriptedRepo(path.join(work, 'symbolic-ref'), start);
+    const store = memoryStore();
+    await readRepoHistoryIncrementally('shop', dir, options, store);
+    // A branch that is a symbolic ref to another: the file reader leaves it to git.
+    git(dir, ['branch', 'trunk']);
+    git(dir, ['symbolic-ref', 'refs/heads/alias', 'refs/heads/trunk']);
+    git(dir, ['symbolic-ref', 'HEAD', 'refs/heads/alias']);
+    const before = gitProcessCount();
+    const again = await readRepoHistoryIncrementally('shop', dir, options, store);
+    expect(again.read).toBe('cached');
+    expect(gitProcessCount() - before).toBe(1); // rev-parse HEAD, no log
+  });
+
+  it('sees a new commit of a packed branch even though HEAD is read from the files', async () => {
+    const dir = scriptedRepo(path.join(work, 'packed'), start);
+    git(dir, ['pack-refs', '--all']);
+    const store = memoryStore();
+    await readRepoHistoryIncrementally('shop', dir, options, store);
+    scriptedRepo(dir, [{ date: '2024-08-01T10:00:00Z', message: 'SHOP-7 packed', write: { 'src/Bill.cs': lines(9) } }]);
+    const { incremental, full } = await both('shop', dir, store);
+    expect(incremental.read).toBe('incremental');
+    expect(incremental.history).toEqual(full.history);
   });
 
   it('after new commits (a rename among them) reads only those, and gives what a full read gives', async () => {

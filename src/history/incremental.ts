@@ -1,7 +1,8 @@
 /**
  * History read incrementally. A repository's history from the last scan is
  * kept with the HEAD it was read at; on the next scan, an unchanged HEAD costs
- * one `git rev-parse`, and a HEAD that descends from the cached one costs only
+ * reading `.git/HEAD` and its ref (gitHead.ts; one `git rev-parse` where those
+ * files are not the plain layout), and a HEAD that descends from the cached one costs only
  * the log of the new commits (`cached..HEAD`), combined with the cached ones
  * as one full read would have listed them. When that cannot be shown — history
  * rewritten, dates out of order, a window that reaches further back than the
@@ -16,6 +17,7 @@ import {
   type ReadHistoryOptions,
   shallowClone,
 } from './readRepoHistory.js';
+import { readHeadFromFiles } from './gitHead.js';
 import { hardenedGit } from './safeGit.js';
 import type { RepoHistory } from './types.js';
 import { windowStart } from './window.js';
@@ -46,6 +48,9 @@ export async function readRepoHistoryIncrementally(
 ): Promise<{ history?: RepoHistory; diagnostics: Diagnostic[]; read: HistoryReadKind }> {
   const cached = store.get(repoDir);
   if (cached && SHA.test(cached.head) && cached.history.repo === repo) {
+    // Read from the files first: an unchanged repository then costs no git process at all.
+    if (readHeadFromFiles(repoDir) === cached.head)
+      return { ...withShallow(repo, repoDir, cached.history), read: 'cached' };
     const head = await currentHead(repoDir);
     if (head === cached.head) return { ...withShallow(repo, repoDir, cached.history), read: 'cached' };
     if (head && (await isAncestor(repoDir, cached.head, head))) {

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FactsCache } from '../cache/factsCache.js';
+import { StatIndex } from '../cache/statIndex.js';
 import type { FileKind } from '../core/fileKinds.js';
 import type { FileEntry } from '../discover/walk.js';
 import { loadParsers, processFile, type ExtractedFacts, type FileResult } from '../extract/processFile.js';
@@ -38,7 +39,7 @@ beforeEach(() => {
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 /** Extracts through the cache; returns the results and the paths that were actually extracted. */
-async function run(maxFileBytes = 1 << 20): Promise<{ results: FileResult[]; extracted: string[] }> {
+async function run(maxFileBytes = 1 << 20, stats?: StatIndex): Promise<{ results: FileResult[]; extracted: string[] }> {
   const cache = new FactsCache<ExtractedFacts>(path.join(work, 'cache'));
   const extracted: string[] = [];
   const results = await extractThroughCache(
@@ -53,9 +54,14 @@ async function run(maxFileBytes = 1 << 20): Promise<{ results: FileResult[]; ext
       });
     },
     () => {},
+    stats ? { stats } : {},
   );
+  stats?.close();
   return { results, extracted };
 }
+
+/** A stat index as a scan starting `later` ms from now opens it (the files then lie outside the racy window). */
+const statIndex = (later = 60_000) => new StatIndex(path.join(work, 'cache'), work, Date.now() + later);
 
 const comparable = (results: FileResult[]) => JSON.stringify(results.map(({ contentHash: _h, ...r }) => r));
 
@@ -115,5 +121,51 @@ describe('extraction through the facts cache', () => {
       () => {},
     );
     expect(cache.stats.writes).toBe(0);
+  });
+
+  describe('with the stat index', () => {
+    it('reads no unchanged file warm, with the same results', async () => {
+      const cold = await run(1 << 20, statIndex());
+      const index = statIndex();
+      const warm = await run(1 << 20, index);
+      expect(index.counts).toEqual({ byStat: 3, hashed: 0 });
+      expect(warm.extracted).toEqual([]);
+      expect(comparable(warm.results)).toBe(comparable(cold.results));
+    });
+
+    it('sees an edit that keeps the size and puts the old mtime back', async () => {
+      const file = entries[0]!.absPath;
+      const lastYear = new Date(Date.now() - 365 * 86_400_000);
+      utimesSync(file, lastYear, lastYear);
+      await run(1 << 20, statIndex());
+      const before = statSync(file);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      writeFileSync(file, 'namespace Billing { public class Invoice { public int No { get; set; } } }\n');
+      utimesSync(file, lastYear, lastYear);
+      expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
+      expect(statSync(file).size).toBe(before.size);
+      const index = statIndex();
+      const warm = await run(1 << 20, index);
+      expect(warm.extracted).toEqual(['src/Invoice.cs']);
+      expect(index.counts).toEqual({ byStat: 2, hashed: 1 });
+      expect(JSON.stringify(warm.results[0]?.extracted)).toContain('"No"');
+    });
+
+    it('hashes a file changed just before the scan began every time, and so sees its next edit', async () => {
+      await run(1 << 20, statIndex(0)); // the files were written just now: none is recorded
+      const index = statIndex(0);
+      await run(1 << 20, index);
+      expect(index.counts).toEqual({ byStat: 0, hashed: 3 });
+    });
+
+    it('extracts a new file, and a deleted one is gone from the results', async () => {
+      await run(1 << 20, statIndex());
+      const absPath = path.join(work, 'repo', 'web', 'orders.ts');
+      writeFileSync(absPath, "export const orders = () => fetch('/api/orders');\n");
+      entries = [entries[0]!, entries[2]!, { ...entries[1]!, path: 'web/orders.ts', absPath, size: 50 }];
+      const warm = await run(1 << 20, statIndex());
+      expect(warm.extracted).toEqual(['web/orders.ts']);
+      expect(warm.results).toHaveLength(3);
+    });
   });
 });

@@ -8,10 +8,10 @@ import path from 'node:path';
 import type { ScanListener } from '../core/events.js';
 import type { RepoModel } from '../core/model.js';
 import type { Diagnostic } from '../core/result.js';
-import { type RepoEntry, walkEstate } from '../discover/walk.js';
+import { type FileEntry, type RepoEntry, type WalkOutcome, walkEstate } from '../discover/walk.js';
 import { type EstateHistory, type HistorySettings, readEstateHistory } from '../history/index.js';
 import { extractAll } from './extractAll.js';
-import { closeFactsCache, openFactsCache } from './factsCachePhase.js';
+import { closeFactsCache, type ExtractionCaches, openFactsCache } from './factsCachePhase.js';
 import { openHistoryCache } from './historyCache.js';
 
 export interface CollectOptions {
@@ -28,6 +28,8 @@ export interface CollectOptions {
   history?: HistorySettings;
   cacheDir?: string;
   onEvent?: ScanListener;
+  /** Told of each extracted file whose result the facts cache could not keep (the result cache then keeps nothing). */
+  onNotCached?: (entry: FileEntry) => void;
   /** Which of the discovered repositories to gather (a shard's); all when undefined. */
   selectRepos?: (repos: readonly RepoEntry[]) => RepoEntry[];
 }
@@ -47,17 +49,35 @@ export interface EstateFacts {
 
 export type CollectPhase = 'discover' | 'extract';
 
-export async function collectFacts(
-  options: CollectOptions,
-  enter: (phase: CollectPhase) => void,
-): Promise<EstateFacts> {
+/** The walk of a scan, before anything is extracted. */
+export interface DiscoveredEstate {
+  root: string;
+  /** When the scan began (ms since the epoch), taken before any file was statted. */
+  scanStarted: number;
+  walked: WalkOutcome;
+}
+
+export function discoverEstate(options: CollectOptions): DiscoveredEstate {
   const root = path.resolve(options.root);
-  enter('discover');
+  // Before any file is statted: a file changed since (or just before) is never known by its stat alone.
+  const scanStarted = Date.now();
   const walked = walkEstate(root, {
     exclude: options.exclude,
     ...(options.maxFiles !== undefined ? { maxFiles: options.maxFiles } : {}),
     ...(options.maxRepos !== undefined ? { maxRepos: options.maxRepos } : {}),
   });
+  return { root, scanStarted, walked };
+}
+
+/** `discovered`: the walk when the caller already made it; `caches`: the caches it already opened. */
+export async function collectFacts(
+  options: CollectOptions,
+  enter: (phase: CollectPhase) => void,
+  walk?: DiscoveredEstate,
+  caches?: ExtractionCaches,
+): Promise<EstateFacts> {
+  if (!walk) enter('discover');
+  const { root, scanStarted, walked } = walk ?? discoverEstate(options);
   const selected = options.selectRepos ? options.selectRepos(walked.repos) : walked.repos;
   const names = new Set(selected.map((r) => r.name));
   // A shard keeps the diagnostics of its own repositories; those of the root belong to the first shard.
@@ -82,13 +102,15 @@ export async function collectFacts(
     : undefined;
 
   enter('extract');
-  const cache = options.cacheDir ? openFactsCache(options.cacheDir, options.onEvent) : undefined;
+  const cache =
+    caches ?? (options.cacheDir ? openFactsCache(options.cacheDir, root, scanStarted, options.onEvent) : undefined);
   const extracted = await extractAll(selected, {
     maxFileBytes: options.maxFileBytes,
     ...(options.fileBudgetMs !== undefined ? { fileBudgetMs: options.fileBudgetMs } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-    ...(cache ? { cache } : {}),
+    ...(cache ? { cache: cache.facts, statIndex: cache.stats } : {}),
+    ...(options.onNotCached ? { onNotCached: options.onNotCached } : {}),
   });
   if (cache) closeFactsCache(cache, options.onEvent);
   const history = pendingHistory ? await pendingHistory : undefined;

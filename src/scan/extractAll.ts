@@ -10,6 +10,7 @@ import type { FileEntry, RepoEntry } from '../discover/walk.js';
 import type { ScanListener } from '../core/events.js';
 import { loadParsers, processFile, yieldToEventLoop, type FileResult } from '../extract/processFile.js';
 import { extractInWorkers, workerScript } from '../extract/workerPool.js';
+import type { StatIndex } from '../cache/statIndex.js';
 import { type ExtractionCache, extractThroughCache } from './cachedExtraction.js';
 import { DEFAULT_FILE_BUDGET_MS } from '../extract/fileBudget.js';
 
@@ -22,6 +23,10 @@ export interface ExtractAllOptions {
   onEvent?: ScanListener;
   /** The facts cache: only files it does not hold are extracted. */
   cache?: ExtractionCache;
+  /** With the cache: content hashes known from each file's stat, so unchanged files are not read. */
+  statIndex?: StatIndex;
+  /** Told of each extracted file whose result the cache could not keep. */
+  onNotCached?: (entry: FileEntry) => void;
 }
 
 /** Below this many files, starting workers (each loads tree-sitter) costs more than it saves. */
@@ -43,7 +48,10 @@ export async function extractAll(
       ? extractWithWorkers(files, { ...limits, workers, script }, onDone)
       : extractInThisThread(files, limits, onDone);
   const results = options.cache
-    ? await extractThroughCache(entries, options.cache, options.maxFileBytes, extract, progress)
+    ? await extractThroughCache(entries, options.cache, options.maxFileBytes, extract, progress, {
+        ...(options.statIndex ? { stats: options.statIndex } : {}),
+        ...(options.onNotCached ? { onNotCached: options.onNotCached } : {}),
+      })
     : await extract(entries, progress);
 
   const diagnostics: Diagnostic[] = [];

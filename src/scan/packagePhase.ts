@@ -36,6 +36,17 @@ export async function lookUpPackages(
   scope: RegistryScope,
   options: PackageOptions,
 ): Promise<{ registry: RegistryAnswers; diagnostics: Diagnostic[] }> {
+  const answers = await registryAnswers(usages, scope, options);
+  annotateLatest(graph, usages, answers.registry);
+  return answers;
+}
+
+/** The registry answers alone, without the graph (the result cache checks a cached result's answers still hold). */
+export async function registryAnswers(
+  usages: readonly PackageUsage[],
+  scope: RegistryScope,
+  options: PackageOptions,
+): Promise<{ registry: RegistryAnswers; diagnostics: Diagnostic[] }> {
   const lookup = await lookupRegistries(usages, {
     rootDir: scope.rootDir,
     repoPaths: scope.repoPaths,
@@ -50,7 +61,6 @@ export async function lookUpPackages(
     homeDir: options.homeDir,
     now: scope.now,
   });
-  annotateLatest(graph, usages, lookup.index);
   return { registry: lookup.index, diagnostics: lookup.diagnostics };
 }
 

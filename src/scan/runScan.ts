@@ -21,7 +21,9 @@ import { packageUsages } from '../packages/inventory.js';
 import { type PlanOptions, withCandidates } from '../plan/index.js';
 import { sqlCoverage, summariseQueries } from '../sql/resultSummary.js';
 import type { RepoEntry } from '../discover/walk.js';
-import { type CollectOptions, collectFacts, type EstateFacts } from './collectFacts.js';
+import { type CollectOptions, collectFacts, discoverEstate, type EstateFacts } from './collectFacts.js';
+import { openFactsCache } from './factsCachePhase.js';
+import { openResultSession, type RegistryUse, type ResultCacheNeeds, servedResult } from './resultCachePhase.js';
 import { defaultCacheDir, loadAdvisories, lookUpPackages, type PackageOptions } from './packagePhase.js';
 import { runAnalyzers, type Unavailable } from './runAnalyzers.js';
 import { scanStats, sortDiagnostics, summariseRepos } from './summarise.js';
@@ -64,9 +66,94 @@ export interface ScanOptions {
 export function runScan(options: ScanOptions): Promise<ScanResult> {
   return inPhases(options, async (enter) => {
     const started = performance.now();
-    const facts = await collectFacts(collectOptions(options), enter);
-    return analyseFacts(facts, options, enter, started);
+    if (!options.cacheDir)
+      return analyseFacts(await collectFacts(collectOptions(options), enter), options, enter, started);
+    return scanThroughResultCache(options, options.cacheDir, enter, started);
   });
+}
+
+/** With a cache folder: an estate whose every input is unchanged is served the stored result. */
+async function scanThroughResultCache(
+  options: ScanOptions,
+  cacheDir: string,
+  enter: (phase: PipelinePhase) => void,
+  started: number,
+): Promise<ScanResult> {
+  const collect = collectOptions(options);
+  enter('discover');
+  const discovered = discoverEstate(collect);
+  const caches = openFactsCache(cacheDir, discovered.root, discovered.scanStarted, options.onEvent);
+  const now = clockOf(options);
+  const session = openResultSession(
+    cacheDir,
+    resultCacheNeeds(options, now),
+    discovered,
+    caches.stats,
+    options.onEvent,
+  );
+  const hit = await session.lookup();
+  if (hit) {
+    caches.stats.close();
+    return servedResult(hit, now().toISOString(), options.fixedTime ? 0 : Math.round(performance.now() - started));
+  }
+  let clean = true;
+  const notCached = () => {
+    clean = false;
+  };
+  const facts = await collectFacts({ ...collect, onNotCached: notCached }, enter, discovered, caches);
+  const seen: { registry?: RegistryUse } = {};
+  const result = await analyseFacts(facts, options, enter, started, seen);
+  session.store(result, clean, seen.registry);
+  return result;
+}
+
+/** Everything but the clock, the listener, the cache folder and the worker count decides the result. */
+function resultCacheNeeds(options: ScanOptions, now: () => Date): ResultCacheNeeds {
+  const selected = selectedAnalyzers(options);
+  const needs = new Set<Need>(selected.flatMap((a) => a.meta.needs));
+  const packages = options.packages ?? defaultPackageOptions();
+  const plain = {
+    maxFileBytes: options.maxFileBytes,
+    fileBudgetMs: options.fileBudgetMs ?? null,
+    exclude: options.exclude,
+    analyzerOptions: options.analyzerOptions,
+    only: options.only ?? null,
+    history: options.history ?? null,
+    clustering: options.clustering ?? null,
+    candidates: options.candidates ?? null,
+    maxFiles: options.maxFiles ?? null,
+    maxRepos: options.maxRepos ?? null,
+    fixedTime: options.fixedTime ?? null,
+    packages: { offline: packages.offline, cacheDir: packages.cacheDir, advisories: packages.advisories ?? null },
+    // The registered analyzers are the tool's code (in the key already); which of them run is an option.
+    analyzers: options.analyzers?.map((a) => a.meta.id) ?? null,
+  };
+  const registry = needs.has('registry');
+  // Analyzers given in code, online registry answers and advisory databases are inputs no key pins down.
+  const refuse = options.analyzers?.some((a) => !registeredAnalyzers.includes(a))
+    ? 'analyzers other than the registered ones were given'
+    : registry && !packages.offline
+      ? 'registries are asked online'
+      : needs.has('advisories') && packages.advisories !== undefined
+        ? 'an advisory database was given'
+        : undefined;
+  return {
+    key: {
+      ...(refuse ? { refuse } : {}),
+      options: plain,
+      maxFileBytes: options.maxFileBytes,
+      readsHistory: historyToRead(options) !== undefined,
+      day: now().toISOString().slice(0, 10),
+    },
+    registry,
+    packages,
+    now,
+  };
+}
+
+function clockOf(options: ScanOptions): () => Date {
+  const fixed = options.fixedTime;
+  return fixed ? () => new Date(fixed) : (options.now ?? (() => new Date()));
 }
 
 /** The per-repository half only, for the repositories `selectRepos` picks (one shard's). */
@@ -140,10 +227,11 @@ async function analyseFacts(
   options: ScanOptions,
   enter: (phase: PipelinePhase) => void,
   started: number,
+  /** Filled with what the scan used that its inputs do not show (the registry answers), for the result cache. */
+  seen: { registry?: RegistryUse } = {},
 ): Promise<ScanResult> {
   const root = facts.root;
-  const fixed = options.fixedTime;
-  const now = fixed ? () => new Date(fixed) : (options.now ?? (() => new Date()));
+  const now = clockOf(options);
   const selected = selectedAnalyzers(options);
   const needs = new Set<Need>(selected.flatMap((a) => a.meta.needs));
   const packageOptions = options.packages ?? defaultPackageOptions();
@@ -169,6 +257,7 @@ async function analyseFacts(
     const lookup = await lookUpPackages(model.graph, usages, { rootDir: root, repoPaths, now }, packageOptions);
     provided.registry = lookup.registry;
     diagnostics.push(...lookup.diagnostics);
+    seen.registry = { usages, registry: lookup.registry, diagnostics: lookup.diagnostics };
   }
   if (needs.has('advisories')) {
     if (!packageOptions.advisories)
@@ -187,7 +276,9 @@ async function analyseFacts(
   }
 
   enter('analyze');
-  const estate: EstateContext = { graph: model.graph, model, packages: usages, scanDate: now().toISOString() };
+  // The day, not the instant: results judged by age are the same all day long, so a day's scans can share one.
+  const scanDate = `${now().toISOString().slice(0, 10)}T00:00:00.000Z`;
+  const estate: EstateContext = { graph: model.graph, model, packages: usages, scanDate };
   const analysis = await runAnalyzers(selected, estate, provided, options.analyzerOptions, unavailable);
   diagnostics.push(...analysis.diagnostics);
   // The clusters ranked for extraction, when the scan clustered the estate.
