@@ -45,17 +45,16 @@ export class SpecifierResolver {
       return { kind: 'builtin', name: builtin.split('/')[0]! };
     const settings = this.settings.forFile(virtualFile, repo);
     const mode = this.modeFor(settings, virtualFile, kind);
-    if (!bare || this.fs.hasNodeModulesFiles) return this.resolveUncached(repo, virtualFile, specifier, settings, mode);
+    if (!bare || this.fs.hasNodeModulesFiles) return this.resolveUncached(virtualFile, specifier, settings, mode);
     const key = `${settings.configPath}\u0000${repo}\u0000${this.scopeOf(path.posix.dirname(virtualFile))}\u0000${mode ?? ''}\u0000${specifier}`;
     const known = this.bareResolutions.get(key);
     if (known) return known;
-    const resolution = this.resolveUncached(repo, virtualFile, specifier, settings, mode);
+    const resolution = this.resolveUncached(virtualFile, specifier, settings, mode);
     this.bareResolutions.set(key, resolution);
     return resolution;
   }
 
   private resolveUncached(
-    repo: string,
     virtualFile: string,
     specifier: string,
     settings: CompilerSettings,
