@@ -75,19 +75,25 @@ async function extractBesideWorkers(
 ): Promise<FileResult[]> {
   const here: number[] = [];
   const there: number[] = [];
-  entries.forEach((entry, i) => (THIS_THREAD_KINDS.has(entry.kind) ? here : there).push(i));
+  for (const [i, entry] of entries.entries()) (THIS_THREAD_KINDS.has(entry.kind) ? here : there).push(i);
   let doneHere = 0;
   let doneThere = 0;
   // Started first: the workers boot and parse while this thread reads its share.
   const inWorkers = extractWithWorkers(
     there.map((i) => entries[i]!),
     pool,
-    (n) => progress(doneHere + (doneThere = n)),
+    (n) => {
+      doneThere = n;
+      progress(doneHere + doneThere);
+    },
   );
   const own = await extractInThisThread(
     here.map((i) => entries[i]!),
     pool,
-    (n) => progress((doneHere = n) + doneThere),
+    (n) => {
+      doneHere = n;
+      progress(doneHere + doneThere);
+    },
   );
   const theirs = await inWorkers;
   const results = new Array<FileResult>(entries.length);
