@@ -20,7 +20,7 @@ beforeAll(() => {
     'tsconfig.base.json': '{ "compilerOptions": { "paths": { "@shop/ui/*": ["./libs/ui/*"] } } }',
     'tsconfig.json': '{ "extends": "./tsconfig.base.json", // comments are allowed\n }',
     'libs/ui/tsconfig.json': '{ "extends": "../../tsconfig.base.json", "compilerOptions": { "strict": true, } }',
-    'libs/ui/button.ts': 'export const button = (label: string) => `<button>${label}</button>`;\n',
+    'libs/ui/button.ts': "export const button = (label: string) => '<button>' + label + '</button>';\n",
     'apps/broken/tsconfig.json': '{ "compilerOptions": { "strict": tru',
     'apps/broken/main.ts': "import { button } from '@shop/ui/button';\nexport const page = button('Pay');\n",
     'apps/shop/main.ts': "import { button } from '@shop/ui/button';\nexport const cart = button('Buy');\n",
