@@ -1,15 +1,32 @@
 /** The `assess` command line: parses arguments, runs a command, maps errors to exit codes. */
 import { Command, CommanderError } from 'commander';
-import { candidatesCommand } from './commands/candidates.js';
-import { explainCommand } from './commands/explain.js';
-import { reportCommand } from './commands/report.js';
-import { scanCommand } from './commands/scan.js';
-import { baselineCommand } from './commands/baseline.js';
-import { checkCommand } from './commands/check.js';
-import { mergeCommand } from './commands/merge.js';
 import { describeError, EXIT, PhaseError, UsageError } from '../core/errors.js';
 import { exitOnSignals, OutputWriteError, processIO, type CliIO } from './io.js';
 import { TOOL_VERSION } from '../core/version.js';
+
+type CommandFactory = (io: CliIO, setExitCode: (code: number) => void) => Command;
+
+/**
+ * Each command's module, loaded only when it is the one run (help lists them all, so it loads
+ * them all): `assess scan` never loads the check or report code, `--version` loads none.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> = {
+  scan: async () => (await import('./commands/scan.js')).scanCommand,
+  candidates: async () => (await import('./commands/candidates.js')).candidatesCommand,
+  explain: async () => (await import('./commands/explain.js')).explainCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
+  baseline: async () => (await import('./commands/baseline.js')).baselineCommand,
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  merge: async () => (await import('./commands/merge.js')).mergeCommand,
+};
+
+/** The commands `argv` can reach: the one it names, none for a bare `--version`, else every one. */
+function commandsFor(argv: readonly string[]): string[] {
+  const args = argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) return [];
+  const named = args[0];
+  return named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+}
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -23,17 +40,13 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       'after',
       '\nExamples:\n  $ assess scan ./repos\n  $ assess scan ./repos --json assess-result.json\n  $ assess baseline ./repos -o assess-baseline.json\n  $ assess check ./repos --baseline assess-baseline.json\n  $ assess merge part-1.json part-2.json -o result.json\n  $ assess scan --help',
     );
-  program.addCommand(scanCommand(io, (code) => (exitCode = code)));
-  program.addCommand(candidatesCommand(io, (code) => (exitCode = code)));
-  program.addCommand(explainCommand(io, (code) => (exitCode = code)));
-  program.addCommand(reportCommand(io, (code) => (exitCode = code)));
-  program.addCommand(baselineCommand(io, (code) => (exitCode = code)));
-  program.addCommand(checkCommand(io, (code) => (exitCode = code)));
-  program.addCommand(mergeCommand(io, (code) => (exitCode = code)));
-  for (const command of program.commands)
-    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-
   try {
+    for (const name of commandsFor(argv)) {
+      const command = await COMMANDS[name]!();
+      program.addCommand(command(io, (code) => (exitCode = code)));
+    }
+    for (const command of program.commands)
+      command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
     await program.parseAsync(argv as string[]);
     return exitCode;
   } catch (error) {

@@ -22,7 +22,7 @@ import { extractServiceConfig } from './gateway/extractServiceConfig.js';
 
 export interface Parsers {
   csharp?: CSharpParser;
-  /** TypeScript's own JSONC reader for tsconfig files (loaded through ts-morph). */
+  /** TypeScript's own JSONC reader for tsconfig files (loadTypeScript.ts). */
   typescript?: TypeScriptApi;
 }
 

@@ -10,6 +10,7 @@ import { describeError } from '../core/errors.js';
 import type { FileEntry } from '../discover/walk.js';
 import type { Parsers } from './extractFile.js';
 import { injectedFault, spinForever } from './faultInjection.js';
+import { markStarted } from './workerProgress.js';
 import { extractFailed, type FileResult, loadParsers, processFile, yieldToEventLoop } from './processFile.js';
 
 export interface WorkerRequest {
@@ -17,13 +18,13 @@ export interface WorkerRequest {
   files: FileEntry[];
   maxFileBytes: number;
   fileBudgetMs: number;
+  /** Shared with the pool's watchdog (workerProgress.ts). */
+  progress: Int32Array;
 }
 
 export type WorkerResponse =
   | { ready: true }
   | { batch: number; results: FileResult[] }
-  /** Sent before each file: the pool's watchdog times the worker on it. */
-  | { batch: number; working: number }
   | { batch: number; failure: string };
 
 let parsers: Parsers = {};
@@ -45,7 +46,7 @@ async function handle(request: WorkerRequest): Promise<FileResult[]> {
   if (missing.length > 0) parsers = { ...parsers, ...(await loadParsers(missing)) };
   const results: FileResult[] = [];
   for (const [index, file] of request.files.entries()) {
-    parentPort!.postMessage({ batch: request.batch, working: index } satisfies WorkerResponse);
+    markStarted(request.progress, index);
     await injectWorkerFault(file);
     results.push(processFile(file, request.maxFileBytes, parsers, request.fileBudgetMs));
     if (file.kind === 'csharp') await yieldToEventLoop();

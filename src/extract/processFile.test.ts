@@ -1,19 +1,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FileKind } from '../core/fileKinds.js';
 import { processFile } from './processFile.js';
 
-// Counts Babel parses, passing every call through.
-const parses = vi.hoisted(() => ({ count: 0 }));
-vi.mock('@babel/parser', async (importOriginal) => {
-  const babel = await importOriginal<typeof import('@babel/parser')>();
-  const parse = (...args: Parameters<typeof babel.parse>) => {
-    parses.count++;
-    return babel.parse(...args);
-  };
-  return { ...babel, parse };
+// Counts Babel parses, passing every call through (parse.ts requires the same module object).
+const parses = { count: 0 };
+const babel = createRequire(import.meta.url)('@babel/parser') as typeof import('@babel/parser');
+const realParse = babel.parse;
+vi.spyOn(babel, 'parse').mockImplementation((...args: Parameters<typeof realParse>) => {
+  parses.count++;
+  return realParse(...args);
 });
 
 const dir = mkdtempSync(path.join(tmpdir(), 'assess-process-'));

@@ -11,6 +11,7 @@ import type { FileEntry } from '../discover/walk.js';
 import { readSource } from './readSource.js';
 import { extractFile, parsersNeeded, type Parsers } from './extractFile.js';
 import { extractSqlFacts } from './sql/extractSql.js';
+import { loadTypeScript } from './tsconfig/loadTypeScript.js';
 import { injectedFault, spinUntilBudgetSpent } from './faultInjection.js';
 import { DEFAULT_FILE_BUDGET_MS, extractTimeout, FileBudgetExceeded, withFileBudget } from './fileBudget.js';
 
@@ -120,7 +121,7 @@ export async function loadParsers(entries: readonly FileEntry[]): Promise<Parser
     const { loadCSharpParser } = await import('./csharp/extractCSharp.js');
     parsers.csharp = await loadCSharpParser();
   }
-  if (needed.has('typescript')) parsers.typescript = (await import('ts-morph')).ts;
+  if (needed.has('typescript')) parsers.typescript = loadTypeScript();
   return parsers;
 }
 

@@ -70,14 +70,15 @@ parentPort.on('message', ({ batch, files }) => {
   });
 
   it('terminates a worker stuck on one file past the watchdog limit, reports that file and does the rest', async () => {
-    // Says which file it is on, as the real worker does, and spins for ever on f30.
+    // Marks which file it is on, as the real worker does (workerProgress.ts), and spins for ever on f30.
     const stuck = script(
       'stuck.mjs',
       `import { parentPort } from 'node:worker_threads';
 parentPort.postMessage({ ready: true });
-parentPort.on('message', ({ batch, files }) => {
+parentPort.on('message', ({ batch, files, progress }) => {
   for (const [i, f] of files.entries()) {
-    parentPort.postMessage({ batch, working: i });
+    Atomics.store(progress, 1, i);
+    Atomics.add(progress, 0, 1);
     if (f.path === 'src/f30.cs') for (;;) {}
   }
   parentPort.postMessage({ batch, results: files.map(() => ({ diagnostics: [] })) });
@@ -108,5 +109,34 @@ parentPort.on('message', ({ batch, files }) => {
         ],
       ],
     ]);
+  });
+
+  it('leaves alone a worker that moves from file to file past the limit, and one still loading its parser', async () => {
+    // Busy for longer than the limit (1,050 ms at this budget) before its first file, then 60 ms a file:
+    // each batch of 24 takes ~2.5 s, no file ~1 s.
+    const slow = script(
+      'slow.mjs',
+      `import { parentPort } from 'node:worker_threads';
+const spin = (ms) => { const end = Date.now() + ms; while (Date.now() < end); };
+parentPort.postMessage({ ready: true });
+parentPort.on('message', ({ batch, files, progress }) => {
+  spin(1200);
+  for (const [i] of files.entries()) {
+    Atomics.store(progress, 1, i);
+    Atomics.add(progress, 0, 1);
+    spin(60);
+  }
+  parentPort.postMessage({ batch, results: files.map(() => ({ diagnostics: [] })) });
+});
+`,
+    );
+    const outcome = await extractInWorkers(files.slice(0, 30), {
+      maxFileBytes: 1 << 20,
+      workers: 2,
+      script: slow,
+      fileBudgetMs: 50,
+    });
+    expect(outcome.unfinished).toEqual([]);
+    expect(outcome.results.map((r) => r!.diagnostics)).toEqual(files.slice(0, 30).map(() => []));
   });
 });

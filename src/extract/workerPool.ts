@@ -12,8 +12,8 @@
  * the same extraction `--jobs 1` does, so nothing is dropped.
  *
  * A watchdog covers what the per-file budget's own checks cannot stop (a parser
- * stuck in a loop that never asks the budget): the worker says which file it is
- * on, and one that stays on it past the watchdog's limit is terminated and
+ * stuck in a loop that never asks the budget): the worker marks in shared memory
+ * which file it is on, and one that stays on it past the watchdog's limit is terminated and
  * replaced; that file becomes an `extract-timeout` diagnostic and the rest of
  * its batch is done again.
  */
@@ -23,6 +23,7 @@ import { Worker } from 'node:worker_threads';
 import { describeError } from '../core/errors.js';
 import type { FileEntry } from '../discover/walk.js';
 import type { WorkerRequest, WorkerResponse } from './extractWorker.js';
+import { PROGRESS, progressBuffer } from './workerProgress.js';
 import { extractFailed, type FileResult } from './processFile.js';
 import { DEFAULT_FILE_BUDGET_MS, extractTimeout } from './fileBudget.js';
 
@@ -67,6 +68,9 @@ export async function extractInWorkers(
   },
 ): Promise<PoolOutcome> {
   const budgetMs = options.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS;
+  const limitMs = watchdogLimitMs(budgetMs);
+  // A stuck file is stopped between the limit and a quarter of it later.
+  const checkEveryMs = Math.max(10, Math.min(1000, Math.floor(limitMs / 4)));
   const results: (FileResult | undefined)[] = new Array(files.length);
   let taskIds = 0;
   const batches: Task[] = [];
@@ -104,33 +108,46 @@ export async function extractInWorkers(
       let crash: string | undefined;
       // A worker that dies before it is ready failed to start: no file is to blame for that.
       let ready = false;
-      let watchdog: NodeJS.Timeout | undefined;
+      // What the worker marked (extractWorker.ts) and when the watchdog last saw it change.
+      const progress = progressBuffer();
+      let startedAtSend = 0;
+      let seenStarted = 0;
+      let seenAt = 0;
       const sendNext = () => {
         current = abandoned ? undefined : take();
         if (!current) {
           void worker.terminate();
           return;
         }
+        startedAtSend = seenStarted = Atomics.load(progress, PROGRESS.started);
+        seenAt = Date.now();
         worker.postMessage({
           batch: current.id,
           files: current.indices.map((i) => files[i]!),
           maxFileBytes: options.maxFileBytes,
           fileBudgetMs: budgetMs,
+          progress,
         } satisfies WorkerRequest);
       };
-      // The worker is on file `at` of its batch: it has until the limit to move on.
-      const watch = (task: Task, at: number) => {
-        clearTimeout(watchdog);
-        watchdog = setTimeout(() => {
-          if (current !== task) return;
-          current = undefined; // this worker's exit is the watchdog's doing, not a death to retry
-          const stuck = task.indices[at]!;
-          finish(stuck, { diagnostics: [extractTimeout(files[stuck]!, budgetMs, 'stopped by the watchdog')] });
-          const rest = task.indices.filter((i) => i !== stuck);
-          if (rest.length > 0) retries.push({ id: taskIds++, indices: rest });
-          void worker.terminate();
-        }, watchdogLimitMs(budgetMs));
-      };
+      // Only once the worker is on a file of its batch (loading a parser is no file's doing).
+      const watchdog = setInterval(() => {
+        const task = current;
+        if (!task) return;
+        const started = Atomics.load(progress, PROGRESS.started);
+        if (started !== seenStarted) {
+          seenStarted = started;
+          seenAt = Date.now();
+          return;
+        }
+        if (started === startedAtSend || Date.now() - seenAt < limitMs) return;
+        current = undefined; // this worker's exit is the watchdog's doing, not a death to retry
+        const at = Atomics.load(progress, PROGRESS.index);
+        const stuck = task.indices[at]!;
+        finish(stuck, { diagnostics: [extractTimeout(files[stuck]!, budgetMs, 'stopped by the watchdog')] });
+        const rest = task.indices.filter((i) => i !== stuck);
+        if (rest.length > 0) retries.push({ id: taskIds++, indices: rest });
+        void worker.terminate();
+      }, checkEveryMs);
       worker.on('message', (response: WorkerResponse) => {
         if ('ready' in response) {
           ready = true;
@@ -138,11 +155,6 @@ export async function extractInWorkers(
         }
         const task = current;
         if (!task || response.batch !== task.id) return;
-        if ('working' in response) {
-          watch(task, response.working);
-          return;
-        }
-        clearTimeout(watchdog);
         if ('failure' in response) failTask(task, `its worker could not extract the batch: ${response.failure}`);
         else {
           deathsInARow = 0;
@@ -154,7 +166,7 @@ export async function extractInWorkers(
         crash = describeError(error);
       });
       worker.on('exit', (code) => {
-        clearTimeout(watchdog);
+        clearInterval(watchdog);
         live--;
         const task = current;
         current = undefined;

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../core/result.js';
 import type { ExtractedFile, RepoModel } from '../core/model.js';
 import type { FileEntry, RepoEntry } from '../discover/walk.js';
 import type { ScanListener } from '../core/events.js';
+import type { FileKind } from '../core/fileKinds.js';
 import { loadParsers, processFile, yieldToEventLoop, type FileResult } from '../extract/processFile.js';
 import { extractInWorkers, workerScript } from '../extract/workerPool.js';
 import type { StatIndex } from '../cache/statIndex.js';
@@ -45,7 +46,7 @@ export async function extractAll(
   const limits = { maxFileBytes: options.maxFileBytes, fileBudgetMs: options.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS };
   const extract = (files: readonly FileEntry[], onDone: (done: number) => void) =>
     script && workers > 1 && files.length >= MIN_FILES_FOR_WORKERS
-      ? extractWithWorkers(files, { ...limits, workers, script }, onDone)
+      ? extractBesideWorkers(files, { ...limits, workers, script }, onDone)
       : extractInThisThread(files, limits, onDone);
   const results = options.cache
     ? await extractThroughCache(entries, options.cache, options.maxFileBytes, extract, progress, {
@@ -67,6 +68,50 @@ export async function extractAll(
     models.push({ name: repo.name, path: repo.path, git: repo.git, files });
   }
   return { repos: models, diagnostics };
+}
+
+/**
+ * tsconfig files are read with TypeScript, which the graph stage loads in this thread anyway: they
+ * are extracted here while the workers parse, so no worker spends its start loading the compiler.
+ */
+const THIS_THREAD_KINDS: ReadonlySet<FileKind> = new Set(['tsconfig']);
+
+async function extractBesideWorkers(
+  entries: readonly FileEntry[],
+  pool: FileLimits & { workers: number; script: URL },
+  progress: (done: number) => void,
+): Promise<FileResult[]> {
+  const here: number[] = [];
+  const there: number[] = [];
+  for (const [i, entry] of entries.entries()) (THIS_THREAD_KINDS.has(entry.kind) ? here : there).push(i);
+  let doneHere = 0;
+  let doneThere = 0;
+  // Started first: the workers boot and parse while this thread reads its share.
+  const inWorkers = extractWithWorkers(
+    there.map((i) => entries[i]!),
+    pool,
+    (n) => {
+      doneThere = n;
+      progress(doneHere + doneThere);
+    },
+  );
+  const own = await extractInThisThread(
+    here.map((i) => entries[i]!),
+    pool,
+    (n) => {
+      doneHere = n;
+      progress(doneHere + doneThere);
+    },
+  );
+  const theirs = await inWorkers;
+  const results = new Array<FileResult>(entries.length);
+  here.forEach((index, k) => {
+    results[index] = own[k]!;
+  });
+  there.forEach((index, k) => {
+    results[index] = theirs[k]!;
+  });
+  return results;
 }
 
 /** In workers; what they could not do (they kept dying) is done in this thread, so no file is dropped. */

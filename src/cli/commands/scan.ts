@@ -4,7 +4,6 @@ import { registeredAnalyzers as analyzers, runScan } from '../../scan/runScan.js
 import type { ScanResult } from '../../core/result.js';
 import { renderJson } from '../../report/json.js';
 import { renderTable } from '../../report/table.js';
-import { writeHtmlReport } from './report.js';
 import { renderScanSarif } from '../../report/sarif.js';
 import { sarifOptions } from '../sarifOptions.js';
 import { terminalProgress } from '../progress.js';
@@ -105,7 +104,7 @@ async function runScanCommand(root: string, flags: ScanFlags, io: CliIO): Promis
   if (flags.shard !== undefined) return runShardCommand(root, flags, io);
   const result = await scanWithFlags(root, flags, io);
   try {
-    writeOutputs(result, flags, io);
+    await writeOutputs(result, flags, io);
   } catch (error) {
     throw new PhaseError('report', error);
   }
@@ -150,11 +149,12 @@ async function runShardCommand(root: string, flags: ScanFlags, io: CliIO): Promi
   return EXIT.ok;
 }
 
-function writeOutputs(result: ScanResult, flags: ScanFlags, io: CliIO): void {
+async function writeOutputs(result: ScanResult, flags: ScanFlags, io: CliIO): Promise<void> {
   if (flags.json) {
     writeOutputFile(flags.json, renderJson(result));
   }
-  if (flags.html) writeHtmlReport(result, flags.html);
+  // The HTML renderer (and its bundled client) loads only for a scan that writes the report.
+  if (flags.html) (await import('./report.js')).writeHtmlReport(result, flags.html);
   if (flags.format === 'json') io.stdout(renderJson(result));
   else if (flags.format === 'sarif') io.stdout(renderScanSarif(result, sarifOptions(result.repos)));
   else if (!flags.quiet) io.stdout(renderTable(result, { color: io.color }));

@@ -29,11 +29,15 @@ export class EstateFileSystem {
   private readonly directories = new Set<string>(['/']);
   /** Estate packages by name; several when two repos publish the same name. */
   readonly packages = new Map<string, EstatePackage[]>();
+  /** Whether a discovered file sits in a `node_modules` folder (discovery skips them): lookups then depend on the importing folder. */
+  readonly hasNodeModulesFiles: boolean;
 
   constructor(repos: readonly RepoModel[]) {
+    let hasNodeModulesFiles = false;
     for (const repo of repos) {
       for (const file of repo.files) {
         const virtual = toVirtual(repo.name, file.path);
+        if (NODE_MODULES.test(virtual)) hasNodeModulesFiles = true;
         this.files.set(virtual, { repo: repo.name, path: file.path });
         for (let dir = path.posix.dirname(virtual); !this.directories.has(dir); dir = path.posix.dirname(dir))
           this.directories.add(dir);
@@ -52,6 +56,7 @@ export class EstateFileSystem {
         } else if (facts?.kind === 'tsconfig') this.contents.set(virtual, JSON.stringify(facts.config));
       }
     }
+    this.hasNodeModulesFiles = hasNodeModulesFiles;
   }
 
   fileAt(virtual: string): EstateFile | undefined {

@@ -1,13 +1,12 @@
 /**
  * The JS/TS layer of the graph: imports resolved by TypeScript's own resolver
- * (loaded through ts-morph only when the estate has JS/TS files), then HTTP
- * coupling between every codebase's calls and routes.
+ * (loaded only when the estate has JS/TS files), then HTTP coupling between
+ * every codebase's calls and routes.
  */
-import { createRequire } from 'node:module';
-import type { ts as Ts } from 'ts-morph';
 import type { RepoModel } from '../../core/model.js';
 import type { Diagnostic } from '../../core/result.js';
 import type { EstateGraph } from '../../core/graph.js';
+import { loadTypeScript } from '../../extract/tsconfig/loadTypeScript.js';
 import { addJsImports, type ResolvedImports } from './importGraph.js';
 
 export function addJsLayer(
@@ -17,6 +16,5 @@ export function addJsLayer(
   const hasJs = repos.some((r) => r.files.some((f) => f.facts?.kind === 'js'));
   if (!hasJs) return { resolved: new Map(), diagnostics: [] };
   // Synchronous and lazy: the compiler is large, and only estates with JS/TS need it.
-  const { ts } = createRequire(import.meta.url)('ts-morph') as { ts: typeof Ts };
-  return addJsImports(graph, repos, ts);
+  return addJsImports(graph, repos, loadTypeScript());
 }

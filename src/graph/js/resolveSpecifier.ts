@@ -7,7 +7,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import type { ts as Ts } from 'ts-morph';
 import type { JsImportKind } from '../../core/facts.js';
-import type { CompilerSettingsIndex } from './compilerSettings.js';
+import type { CompilerSettings, CompilerSettingsIndex } from './compilerSettings.js';
 import type { EstateFile, EstateFileSystem, EstatePackage } from './estateFileSystem.js';
 
 export type Resolution =
@@ -23,6 +23,15 @@ const ASSET =
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs'];
 
 export class SpecifierResolver {
+  /**
+   * Bare specifiers by config, repository, package scope and resolution mode: nothing else of the
+   * importing file's place changes what TypeScript finds for them (`paths`, `node_modules` lookups
+   * that all land on the same estate package, `#imports` and self-names of the scope), and without
+   * this every folder would walk the `node_modules` chain again for each npm package it imports.
+   */
+  private readonly bareResolutions = new Map<string, Resolution>();
+  private readonly scopes = new Map<string, string>();
+
   constructor(
     private readonly ts: typeof Ts,
     private readonly fs: EstateFileSystem,
@@ -34,7 +43,25 @@ export class SpecifierResolver {
     const builtin = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
     if (bare && (specifier.startsWith('node:') || BUILTINS.has(builtin)))
       return { kind: 'builtin', name: builtin.split('/')[0]! };
-    const found = this.viaTypeScript(repo, virtualFile, specifier, kind);
+    const settings = this.settings.forFile(virtualFile, repo);
+    const mode = this.modeFor(settings, virtualFile, kind);
+    if (!bare || this.fs.hasNodeModulesFiles) return this.resolveUncached(virtualFile, specifier, settings, mode);
+    const key = `${settings.configPath}\u0000${repo}\u0000${this.scopeOf(path.posix.dirname(virtualFile))}\u0000${mode ?? ''}\u0000${specifier}`;
+    const known = this.bareResolutions.get(key);
+    if (known) return known;
+    const resolution = this.resolveUncached(virtualFile, specifier, settings, mode);
+    this.bareResolutions.set(key, resolution);
+    return resolution;
+  }
+
+  private resolveUncached(
+    virtualFile: string,
+    specifier: string,
+    settings: CompilerSettings,
+    mode: Ts.ResolutionMode,
+  ): Resolution {
+    const bare = !isPathLike(specifier);
+    const found = this.viaTypeScript(virtualFile, specifier, settings, mode);
     if (found) return found;
     if (!bare) {
       const target = path.posix.join(path.posix.dirname(virtualFile), specifier).slice(1);
@@ -55,26 +82,51 @@ export class SpecifierResolver {
     return { kind: 'package', name };
   }
 
+  /** ESM or CommonJS, as Node 16+ resolution tells them apart; bundler-style resolution has no mode. */
+  private modeFor(settings: CompilerSettings, virtualFile: string, kind: JsImportKind): Ts.ResolutionMode {
+    const ts = this.ts;
+    const { options, cache } = settings;
+    if (
+      options.moduleResolution !== ts.ModuleResolutionKind.Node16 &&
+      options.moduleResolution !== ts.ModuleResolutionKind.NodeNext
+    )
+      return undefined;
+    if (kind === 'require' || kind === 'import-equals') return ts.ModuleKind.CommonJS;
+    const host = this.fs as unknown as Ts.ModuleResolutionHost;
+    return ts.getImpliedNodeFormatForFile(virtualFile, cache.getPackageJsonInfoCache(), host, options);
+  }
+
+  /** The folder of the nearest package.json at or above `dir` (TypeScript's package scope), or ''. */
+  private scopeOf(dir: string): string {
+    const known = this.scopes.get(dir);
+    if (known !== undefined) return known;
+    const parent = path.posix.dirname(dir);
+    const scope = this.fs.fileExists(`${dir === '/' ? '' : dir}/package.json`)
+      ? dir
+      : dir === parent
+        ? ''
+        : this.scopeOf(parent);
+    this.scopes.set(dir, scope);
+    return scope;
+  }
+
   private viaTypeScript(
-    repo: string,
     virtualFile: string,
     specifier: string,
-    kind: JsImportKind,
+    settings: CompilerSettings,
+    mode: Ts.ResolutionMode,
   ): Resolution | undefined {
-    const ts = this.ts;
-    const { options, cache } = this.settings.forFile(virtualFile, repo);
+    const { options, cache } = settings;
     const host = this.fs as unknown as Ts.ModuleResolutionHost;
-    let mode: Ts.ResolutionMode;
-    if (
-      options.moduleResolution === ts.ModuleResolutionKind.Node16 ||
-      options.moduleResolution === ts.ModuleResolutionKind.NodeNext
-    ) {
-      mode =
-        kind === 'require' || kind === 'import-equals'
-          ? ts.ModuleKind.CommonJS
-          : ts.getImpliedNodeFormatForFile(virtualFile, cache.getPackageJsonInfoCache(), host, options);
-    }
-    const resolved = ts.resolveModuleName(specifier, virtualFile, options, host, cache, undefined, mode).resolvedModule;
+    const resolved = this.ts.resolveModuleName(
+      specifier,
+      virtualFile,
+      options,
+      host,
+      cache,
+      undefined,
+      mode,
+    ).resolvedModule;
     if (!resolved) return undefined;
     const file = this.fs.fileAt(resolved.resolvedFileName);
     if (!file) return undefined;
