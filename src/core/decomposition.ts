@@ -217,6 +217,11 @@ export interface Candidate {
   pilot?: true;
   /** Where the business invests most (churn and hotspots). */
   highestValue?: true;
+  /**
+   * The deployable it already is on its own (a service today): ranked after every cluster that still
+   * lives inside a shared deployable, and never the pilot.
+   */
+  deployed?: string;
   factors: CandidateFactor[];
   reasons: string[];
   work: CandidateWork;

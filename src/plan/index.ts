@@ -53,12 +53,15 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
   const values = factorValues(view, clusterCycles(view));
   const candidates = view.clusters.filter((c) => !c.shared);
   const scored = scoreCandidates(new Map(candidates.map((c) => [c.id, values.get(c.id)!])), options.weights);
+  const standalone = standaloneClusters(candidates);
+  // What is already a service has nothing to cut and would top the list: it ranks after what still
+  // lives inside a shared deployable, which is what a strangler migration extracts.
+  const deployedLast = (c: Cluster) => (standalone.has(c.id) ? 1 : 0);
   const ranked = [...candidates].sort((a, b) => {
     const x = scored.get(a.id)!;
     const y = scored.get(b.id)!;
-    return y.score - x.score || x.risk - y.risk || byId(a.id, b.id);
+    return deployedLast(a) - deployedLast(b) || y.score - x.score || x.risk - y.risk || byId(a.id, b.id);
   });
-  const standalone = standaloneClusters(candidates);
   const pilot = pickPilot(ranked, scored, standalone, {
     dataShapes: new Set(candidates.filter((c) => isDataShapeBag(c, view.nodes)).map((c) => c.id)),
     serving: servingClusters(view),
@@ -90,6 +93,7 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
       value: s.value,
       ...(marks.pilot ? { pilot: true as const } : {}),
       ...(marks.highestValue ? { highestValue: true as const } : {}),
+      ...(marks.standalone ? { deployed: marks.standalone } : {}),
       factors: s.factors,
       reasons: reasonsFor(view, values.get(cluster.id)!, work, marks),
       work,

@@ -238,12 +238,37 @@ describe('planCandidates', async () => {
     const catalog = candidateOf(ranked, 'catalog');
     expect(catalog.pilot).toBeUndefined();
     expect(catalog.reasons).toContain(
-      'Already deployed on its own (project:shop/src/CatalogApi/CatalogApi.csproj): a service today, not the pilot; its cuts are what keeps it apart.',
+      'Already deployed on its own (project:shop/src/CatalogApi/CatalogApi.csproj): a service today, ranked after the clusters still inside a shared deployable and not the pilot; its cuts are what keeps it apart.',
     );
     expect(ranked.find((c) => c.pilot)?.cluster).toBe('billing');
     // Billing and Shipping share one web project: what the clustering splits, not a service yet.
-    for (const id of ['billing', 'shipping', 'catalog-helpers'])
+    for (const id of ['billing', 'shipping', 'catalog-helpers']) {
       expect(candidateOf(ranked, id).reasons.join(' ')).not.toMatch(/Already deployed/);
+      expect(candidateOf(ranked, id).deployed).toBeUndefined();
+    }
+  });
+
+  it('ranks what is already deployed on its own after the clusters inside a shared deployable, marked', () => {
+    const clusters = SHOP_DECOMPOSITION.clusters.map((c) =>
+      c.shared
+        ? c
+        : {
+            ...c,
+            deployables: [
+              c.id === 'catalog'
+                ? 'project:shop/src/CatalogApi/CatalogApi.csproj'
+                : 'project:shop/src/Shop/Shop.csproj',
+            ],
+          },
+    );
+    const ranked = planCandidates({ ...withHistory, decomposition: { ...SHOP_DECOMPOSITION, clusters } });
+    // Catalog has the best score (rank 1 when nothing is deployed), but it is a service already.
+    expect(ranked.map((c) => [c.rank, c.cluster, c.deployed])).toEqual([
+      [1, 'billing', undefined],
+      [2, 'shipping', undefined],
+      [3, 'catalog', 'project:shop/src/CatalogApi/CatalogApi.csproj'],
+    ]);
+    expect(candidateOf(ranked, 'catalog').score).toBeGreaterThan(candidateOf(ranked, 'billing').score);
   });
 
   it("counts the cluster holding a deployable's entry point as that service, though a side cluster was split off it", () => {

@@ -20,7 +20,7 @@ export function reasonsFor(view: EstateView, values: FactorValues, work: Candida
 
   if (marks.standalone)
     reasons.push(
-      `Already deployed on its own (${label(marks.standalone)}): a service today, not the pilot; its cuts are what keeps it apart.`,
+      `Already deployed on its own (${label(marks.standalone)}): a service today, ranked after the clusters still inside a shared deployable and not the pilot; its cuts are what keeps it apart.`,
     );
 
   const feeding = work.seams.filter((s) => s.inbound > 0 && !view.clusterById.get(s.cluster)?.shared);

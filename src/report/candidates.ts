@@ -88,6 +88,12 @@ export function renderCandidates(
     ]);
   }
   out.push(ranking.toString());
+  if (candidates.some((cand) => cand.deployed))
+    out.push(
+      c.dim(
+        'deployed: already a service of its own deployable, ranked after the clusters still inside a shared deployable.',
+      ),
+    );
   const shared = (result.decomposition?.clusters ?? []).filter((cl) => cl.shared);
   if (shared.length > 0)
     out.push(
@@ -206,6 +212,7 @@ export function factorTable(candidate: Candidate, c: ReturnType<typeof pc.create
 const marks = (candidate: Candidate): string[] => [
   ...(candidate.pilot ? ['pilot'] : []),
   ...(candidate.highestValue ? ['highest value'] : []),
+  ...(candidate.deployed ? ['deployed'] : []),
 ];
 
 /** Node and cluster ids to the names a reader knows them by. */
