@@ -199,6 +199,9 @@ export interface NotCandidate {
   reason: string;
 }
 
+/** A fragment (under 5 units), a bag of view models, DTOs or settings, or a library (no table of its own, no endpoint). */
+export type NotArea = 'fragment' | 'data shapes' | 'library';
+
 /** A cluster ranked for strangler-fig extraction, with the score's factors, its reasons and its work list. */
 export interface Candidate {
   cluster: string;
@@ -222,6 +225,8 @@ export interface Candidate {
    * lives inside a shared deployable, and never the pilot.
    */
   deployed?: string;
+  /** What keeps it from being a business area to extract: ranked after the areas, never the pilot while an area is left. */
+  notArea?: NotArea;
   factors: CandidateFactor[];
   reasons: string[];
   work: CandidateWork;

@@ -5,7 +5,7 @@
  * and gives each its reasons and work list; explain.ts says why a node sits
  * where it sits. Pure: reads a scan result (fresh or saved), changes nothing.
  */
-import type { Candidate, Cluster } from '../core/decomposition.js';
+import type { Candidate, Cluster, NotArea } from '../core/decomposition.js';
 import type { ScanResult } from '../core/result.js';
 import { findingsByNode } from './carriedFindings.js';
 import { clusterCycles } from './clusterCycles.js';
@@ -54,18 +54,25 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
   const candidates = view.clusters.filter((c) => !c.shared);
   const scored = scoreCandidates(new Map(candidates.map((c) => [c.id, values.get(c.id)!])), options.weights);
   const standalone = standaloneClusters(candidates);
-  // What is already a service has nothing to cut and would top the list: it ranks after what still
-  // lives inside a shared deployable, which is what a strangler migration extracts.
-  const deployedLast = (c: Cluster) => (standalone.has(c.id) ? 1 : 0);
+  const kinds = {
+    dataShapes: new Set(candidates.filter((c) => isDataShapeBag(c, view.nodes)).map((c) => c.id)),
+    serving: servingClusters(view),
+  };
+  const short = new Map<string, NotArea>();
+  for (const c of candidates) {
+    const why = shortOfAnArea(c, kinds);
+    if (why) short.set(c.id, why);
+  }
+  // Nothing to cut puts a cluster on top by score alone. What is already a service was cut already, and
+  // a fragment, a bag of data shapes or a library is no service to extract: the business areas still
+  // inside a shared deployable come first, which is what a strangler migration takes out.
+  const tier = (c: Cluster) => (standalone.has(c.id) ? 2 : short.has(c.id) ? 1 : 0);
   const ranked = [...candidates].sort((a, b) => {
     const x = scored.get(a.id)!;
     const y = scored.get(b.id)!;
-    return deployedLast(a) - deployedLast(b) || y.score - x.score || x.risk - y.risk || byId(a.id, b.id);
+    return tier(a) - tier(b) || y.score - x.score || x.risk - y.risk || byId(a.id, b.id);
   });
-  const pilot = pickPilot(ranked, scored, standalone, {
-    dataShapes: new Set(candidates.filter((c) => isDataShapeBag(c, view.nodes)).map((c) => c.id)),
-    serving: servingClusters(view),
-  });
+  const pilot = pickPilot(ranked, scored, standalone, kinds);
   const highestValue = pickHighestValue(ranked, scored);
   const index = estateIndex(
     view,
@@ -82,6 +89,7 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
       pilot: cluster.id === pilot,
       highestValue: cluster.id === highestValue,
       ...(standalone.has(cluster.id) ? { standalone: cluster.deployables![0]! } : {}),
+      ...(short.has(cluster.id) && !standalone.has(cluster.id) ? { notArea: short.get(cluster.id)! } : {}),
     };
     return {
       cluster: cluster.id,
@@ -94,6 +102,7 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
       ...(marks.pilot ? { pilot: true as const } : {}),
       ...(marks.highestValue ? { highestValue: true as const } : {}),
       ...(marks.standalone ? { deployed: marks.standalone } : {}),
+      ...(marks.notArea ? { notArea: marks.notArea } : {}),
       factors: s.factors,
       reasons: reasonsFor(view, values.get(cluster.id)!, work, marks),
       work,
@@ -129,10 +138,29 @@ function pickPilot(
 }
 
 /**
+ * What keeps a cluster from being a business area to extract, the pilot's first conditions in order: a
+ * fragment (under 5 units), a bag of data shapes, a library (no table of its own, no endpoint served).
+ */
+function shortOfAnArea(
+  c: Cluster,
+  kinds: { dataShapes: ReadonlySet<string>; serving: ReadonlySet<string> },
+): NotArea | undefined {
+  if (c.members.length < MIN_PILOT_SIZE) return 'fragment';
+  if (kinds.dataShapes.has(c.id)) return 'data shapes';
+  return kinds.serving.has(c.id) ? undefined : 'library';
+}
+
+/**
  * A cluster holding this share of the units of the one deployable it belongs to is that service. Below 1 because the clustering may
  * split off a fragment of a few units (a folder of helpers) that is still the same service.
  */
 const STANDALONE_SHARE = 0.8;
+
+/**
+ * The cluster holding a deployable's entry point is that service only when it also holds at least half of it: in a
+ * monolith's web project of ten areas, the area the clustering put `Program` in is one of ten, not the service.
+ */
+const ENTRY_POINT_SHARE = 0.5;
 
 /**
  * The unit a deployable starts from: `Program` or `Startup` (a type, or its file), a `main` script. The cluster
@@ -143,7 +171,7 @@ const ENTRY_POINT_UNIT = /(?:^|[./+:])(?:Program|Startup)(?:\.cs)?$|(?:^|\/)main
 
 /**
  * Clusters that are the one deployable they belong to: already a service of their own. Either nearly all of
- * it, or the part holding its entry point (the rest was split off it).
+ * it, or the part holding its entry point and most of it (the rest was split off it).
  */
 export function standaloneClusters(candidates: readonly Cluster[]): Set<string> {
   const unitsIn = new Map<string, number>();
@@ -155,7 +183,8 @@ export function standaloneClusters(candidates: readonly Cluster[]): Set<string> 
         (c) =>
           c.deployables?.length === 1 &&
           (c.members.length >= STANDALONE_SHARE * (unitsIn.get(c.deployables[0]!) ?? 0) ||
-            c.members.some((member) => ENTRY_POINT_UNIT.test(member))),
+            (c.members.length >= ENTRY_POINT_SHARE * (unitsIn.get(c.deployables[0]!) ?? 0) &&
+              c.members.some((member) => ENTRY_POINT_UNIT.test(member)))),
       )
       .map((c) => c.id),
   );

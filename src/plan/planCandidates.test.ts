@@ -304,6 +304,24 @@ describe('planCandidates', async () => {
     expect(ranked.find((c) => c.pilot)?.cluster).toBe('billing');
   });
 
+  it("does not count a monolith's area as the service for holding its entry point, when it holds under half of it", () => {
+    const web = 'project:shop/src/Shop/Shop.csproj';
+    const clusters = SHOP_DECOMPOSITION.clusters.map((c) =>
+      c.shared
+        ? c
+        : {
+            ...c,
+            members: c.id === 'catalog' ? [...c.members, 'type:Shop.Web.Program'].sort() : c.members,
+            deployables: [web],
+          },
+    );
+    const units = (id: string) => clusters.find((c) => c.id === id)!.members.length;
+    expect(units('catalog')).toBeLessThan((units('catalog') + units('billing') + units('shipping')) / 2);
+    const ranked = planCandidates({ ...withHistory, decomposition: { ...SHOP_DECOMPOSITION, clusters } });
+    expect(ranked.filter((c) => c.deployed)).toEqual([]);
+    expect(ranked.find((c) => c.pilot)?.cluster).toBe('catalog');
+  });
+
   const extra = (id: string, members: string[], tables: string[] = []) => ({
     id,
     name: id,
@@ -361,5 +379,32 @@ describe('planCandidates', async () => {
       decomposition: { ...SHOP_DECOMPOSITION, clusters: [...SHOP_DECOMPOSITION.clusters, library, withTable] },
     });
     expect(both.find((c) => c.pilot)?.cluster).toBe('faxes');
+  });
+
+  it('ranks fragments and libraries after the business areas, marked', () => {
+    const library = extra(
+      'formatting',
+      ['SlugFormatter', 'DateRenderer', 'CsvWriter', 'PdfLayout', 'Transliterator'].map((n) => `type:Shop.Text.${n}`),
+    );
+    const fragment = extra('audit', ['type:Shop.Shipping.AuditTrail']);
+    const ranked = planCandidates({
+      ...withHistory,
+      decomposition: { ...SHOP_DECOMPOSITION, clusters: [...SHOP_DECOMPOSITION.clusters, library, fragment] },
+    });
+    // Nothing to cut gives the library a better score than the areas; it still comes after them.
+    expect(candidateOf(ranked, 'formatting').score).toBeGreaterThan(candidateOf(ranked, 'catalog').score);
+    expect(ranked.slice(0, 2).map((c) => [c.cluster, c.notArea])).toEqual([
+      ['catalog', undefined],
+      ['billing', undefined],
+    ]);
+    // Shipping is the fixture's three-unit area: a fragment too.
+    expect(Object.fromEntries(ranked.slice(2).map((c) => [c.cluster, c.notArea]))).toEqual({
+      audit: 'fragment',
+      formatting: 'library',
+      shipping: 'fragment',
+    });
+    expect(candidateOf(ranked, 'formatting').reasons).toContain(
+      'Ranked after the business areas: a library: no table of its own, no endpoint served; it moves with an area or becomes a package.',
+    );
   });
 });

@@ -1,5 +1,5 @@
 /** A candidate's reasons in words, from its figures and its place in the ranking. */
-import type { CandidateWork } from '../core/decomposition.js';
+import type { CandidateWork, NotArea } from '../core/decomposition.js';
 import type { EstateView } from './estateView.js';
 import type { FactorValues } from './factorValues.js';
 
@@ -8,7 +8,14 @@ export interface Marks {
   highestValue: boolean;
   /** The deployable it is the only cluster of: a service already. */
   standalone?: string;
+  notArea?: NotArea;
 }
+
+const NOT_AREA: Record<NotArea, string> = {
+  fragment: 'a fragment of fewer than 5 units',
+  'data shapes': 'a bag of data shapes (view models, DTOs, settings) that does nothing by itself',
+  library: 'a library: no table of its own, no endpoint served',
+};
 
 export function reasonsFor(view: EstateView, values: FactorValues, work: CandidateWork, marks: Marks): string[] {
   const name = (id: string) => view.clusterById.get(id)?.name ?? id;
@@ -21,6 +28,11 @@ export function reasonsFor(view: EstateView, values: FactorValues, work: Candida
   if (marks.standalone)
     reasons.push(
       `Already deployed on its own (${label(marks.standalone)}): a service today, ranked after the clusters still inside a shared deployable and not the pilot; its cuts are what keeps it apart.`,
+    );
+
+  if (marks.notArea)
+    reasons.push(
+      `Ranked after the business areas: ${NOT_AREA[marks.notArea]}; it moves with an area or becomes a package.`,
     );
 
   const feeding = work.seams.filter((s) => s.inbound > 0 && !view.clusterById.get(s.cluster)?.shared);

@@ -88,10 +88,10 @@ export function renderCandidates(
     ]);
   }
   out.push(ranking.toString());
-  if (candidates.some((cand) => cand.deployed))
+  if (candidates.some((cand) => cand.deployed || cand.notArea))
     out.push(
       c.dim(
-        'deployed: already a service of its own deployable, ranked after the clusters still inside a shared deployable.',
+        'Business areas still inside a shared deployable first; then fragments, data shapes and libraries (no service to extract by themselves); deployed: already a service of its own, last.',
       ),
     );
   const shared = (result.decomposition?.clusters ?? []).filter((cl) => cl.shared);
@@ -213,6 +213,7 @@ const marks = (candidate: Candidate): string[] => [
   ...(candidate.pilot ? ['pilot'] : []),
   ...(candidate.highestValue ? ['highest value'] : []),
   ...(candidate.deployed ? ['deployed'] : []),
+  ...(candidate.notArea ? [candidate.notArea] : []),
 ];
 
 /** Node and cluster ids to the names a reader knows them by. */
