@@ -265,6 +265,8 @@ export interface NodeExplanation {
   members?: { cluster: string; units: string[] }[];
   /** A cluster's place in the extraction ranking. */
   candidate?: Candidate;
+  /** For a cluster left out of the ranking (tooling, a host shell, plumbing): why. */
+  notCandidate?: NotCandidate;
   /** The explanation in words. */
   summary: string[];
 }

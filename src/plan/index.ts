@@ -72,7 +72,12 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
     const y = scored.get(b.id)!;
     return tier(a) - tier(b) || y.score - x.score || x.risk - y.risk || byId(a.id, b.id);
   });
-  const pilot = pickPilot(ranked, scored, standalone, kinds);
+  const sideOf = sideClusters(candidates, standalone);
+  // A shared deployable's host (its Program, Startup) stays behind when areas are extracted around it.
+  const hosts = new Set(
+    candidates.filter((c) => !standalone.has(c.id) && c.members.some((m) => ENTRY_POINT_UNIT.test(m))).map((c) => c.id),
+  );
+  const pilot = pickPilot(ranked, scored, standalone, { ...kinds, side: new Set(sideOf.keys()), hosts });
   const highestValue = pickHighestValue(ranked, scored);
   const index = estateIndex(
     view,
@@ -90,6 +95,8 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
       highestValue: cluster.id === highestValue,
       ...(standalone.has(cluster.id) ? { standalone: cluster.deployables![0]! } : {}),
       ...(short.has(cluster.id) && !standalone.has(cluster.id) ? { notArea: short.get(cluster.id)! } : {}),
+      ...(sideOf.has(cluster.id) ? { sideOf: sideOf.get(cluster.id)! } : {}),
+      ...(hosts.has(cluster.id) ? { host: cluster.deployables?.[0] ?? '' } : {}),
     };
     return {
       cluster: cluster.id,
@@ -112,9 +119,11 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
 
 /**
  * The fewest cuts (inbound references, calls in, calls back, shared tables, cycles), among candidates
- * big enough to teach something, that are a business area (no bag of view models, DTOs or settings)
- * and not already deployed on their own (a service today is no extraction to learn on); among
- * those, one that owns tables or serves endpoints when any does; ties in rank order. Knowledge
+ * big enough to teach something, that are a business area (no bag of view models, DTOs or settings),
+ * not already deployed on their own (a service today is no extraction to learn on), not split off
+ * such a service (that splits a service, it does not strangle the monolith), and not holding a shared
+ * deployable's entry point (the host stays, the areas leave around it); among those, one that
+ * owns tables or serves endpoints when any does; ties in rank order. Knowledge
  * concentration is left out: unchanged code has none measured, and would win for being dormant.
  * Each condition is dropped, last first, when no candidate meets it.
  */
@@ -122,12 +131,19 @@ function pickPilot(
   ranked: readonly Cluster[],
   scored: ReadonlyMap<string, Scored>,
   standalone: ReadonlySet<string>,
-  kinds: { dataShapes: ReadonlySet<string>; serving: ReadonlySet<string> },
+  kinds: {
+    dataShapes: ReadonlySet<string>;
+    serving: ReadonlySet<string>;
+    side: ReadonlySet<string>;
+    hosts: ReadonlySet<string>;
+  },
 ) {
   const conditions: ((c: Cluster) => boolean)[] = [
     (c) => c.members.length >= MIN_PILOT_SIZE,
     (c) => !kinds.dataShapes.has(c.id),
     (c) => !standalone.has(c.id),
+    (c) => !kinds.side.has(c.id),
+    (c) => !kinds.hosts.has(c.id),
     (c) => kinds.serving.has(c.id),
   ];
   for (let n = conditions.length; n >= 0; n--) {
@@ -188,6 +204,22 @@ export function standaloneClusters(candidates: readonly Cluster[]): Set<string> 
       )
       .map((c) => c.id),
   );
+}
+
+/**
+ * Cluster id → the cluster that is its deployable's service, for the clusters split off a deployable that is
+ * already a service (a hosted login UI beside the identity service). In a deployable no cluster is the service
+ * of (a monolith's web project), every cluster is an area still to extract.
+ */
+function sideClusters(candidates: readonly Cluster[], standalone: ReadonlySet<string>): Map<string, string> {
+  const serviceOf = new Map<string, string>();
+  for (const c of candidates) if (standalone.has(c.id)) serviceOf.set(c.deployables![0]!, c.id);
+  const side = new Map<string, string>();
+  for (const c of candidates) {
+    const service = c.deployables?.length === 1 ? serviceOf.get(c.deployables[0]!) : undefined;
+    if (service && service !== c.id) side.set(c.id, service);
+  }
+  return side;
 }
 
 /** The highest value (churn and hotspots); none without history or when nothing changed. */

@@ -304,7 +304,69 @@ describe('planCandidates', async () => {
     expect(ranked.find((c) => c.pilot)?.cluster).toBe('billing');
   });
 
-  it("does not count a monolith's area as the service for holding its entry point, when it holds under half of it", () => {
+  it('does not make a cluster split off an already deployed service the pilot while a monolith area is left', () => {
+    const api = 'project:shop/src/CatalogApi/CatalogApi.csproj';
+    const web = 'project:shop/src/Shop/Shop.csproj';
+    const side = Array.from({ length: 6 }, (_, i) => `type:Shop.Catalog.Consent.Page${i}Controller`);
+    const hosted = {
+      id: 'consent',
+      name: 'Consent',
+      members: side,
+      tables: [],
+      sharedTables: [],
+      deployables: [api],
+      figures: { size: side.length, internalWeight: 0, externalWeight: 0, interfaceNumber: 0, exclusivity: 1 },
+    };
+    // Catalog holds the API's entry point and most of its units: the API is the Catalog service.
+    const service = [
+      'type:Shop.Catalog.Program',
+      ...Array.from({ length: 6 }, (_, i) => `type:Shop.Catalog.Listing${i}`),
+    ];
+    const at = (deployable: string) => (c: (typeof SHOP_DECOMPOSITION.clusters)[number]) =>
+      c.shared
+        ? c
+        : c.id === 'catalog'
+          ? { ...c, members: [...c.members, ...service].sort(), deployables: [api] }
+          : { ...c, deployables: [deployable] };
+    // Nothing references the consent pages and they serve a route: no cuts at all, a service in the making.
+    const serves = side.map((from, i) => ({ from, to: `endpoint:GET /consent/${i}`, kind: 'serves', weight: 1 }));
+    const graph = { ...withHistory.graph, edges: [...withHistory.graph.edges, ...serves] } as typeof withHistory.graph;
+    const pilotOf = (deployable: string) =>
+      planCandidates({
+        ...withHistory,
+        graph,
+        decomposition: {
+          ...SHOP_DECOMPOSITION,
+          clusters: [...SHOP_DECOMPOSITION.clusters.map(at(deployable)), hosted],
+        },
+      });
+    const monolith = pilotOf(web);
+    expect(candidateOf(monolith, 'consent').cuts).toBe(0);
+    expect(candidateOf(monolith, 'consent').reasons).toContain(
+      'Split off Catalog, which is already deployed on its own: extracting it splits that service rather than the monolith.',
+    );
+    expect(monolith.find((c) => c.pilot)?.cluster).toBe('billing');
+    expect(candidateOf(monolith, 'billing').reasons.join(' ')).not.toMatch(/Split off/);
+    // An estate of services only (each area deployed on its own): the side cluster is the pilot left.
+    const services = planCandidates({
+      ...withHistory,
+      graph,
+      decomposition: {
+        ...SHOP_DECOMPOSITION,
+        clusters: [
+          ...SHOP_DECOMPOSITION.clusters
+            .map(at(web))
+            .map((c) =>
+              c.shared || c.id === 'catalog' ? c : { ...c, deployables: [`project:shop/src/${c.id}/${c.id}.csproj`] },
+            ),
+          hosted,
+        ],
+      },
+    });
+    expect(services.find((c) => c.pilot)?.cluster).toBe('consent');
+  });
+
+  it("does not count a monolith's area holding its entry point as the service, nor as the pilot: the host stays", () => {
     const web = 'project:shop/src/Shop/Shop.csproj';
     const clusters = SHOP_DECOMPOSITION.clusters.map((c) =>
       c.shared
@@ -319,7 +381,14 @@ describe('planCandidates', async () => {
     expect(units('catalog')).toBeLessThan((units('catalog') + units('billing') + units('shipping')) / 2);
     const ranked = planCandidates({ ...withHistory, decomposition: { ...SHOP_DECOMPOSITION, clusters } });
     expect(ranked.filter((c) => c.deployed)).toEqual([]);
-    expect(ranked.find((c) => c.pilot)?.cluster).toBe('catalog');
+    // It holds the host the other areas share: it stays behind, so the pilot is the next-fewest cuts.
+    expect(candidateOf(ranked, 'catalog').reasons).toContainEqual(
+      expect.stringMatching(
+        /^Holds the entry point of \S+, which other areas share: the host stays behind when they are extracted around it\.$/,
+      ),
+    );
+    expect(ranked.find((c) => c.pilot)?.cluster).toBe('billing');
+    expect(candidateOf(ranked, 'billing').reasons.join(' ')).not.toMatch(/Holds the entry point/);
   });
 
   const extra = (id: string, members: string[], tables: string[] = []) => ({

@@ -9,6 +9,10 @@ export interface Marks {
   /** The deployable it is the only cluster of: a service already. */
   standalone?: string;
   notArea?: NotArea;
+  /** The cluster that is the service of the deployable it was split off. */
+  sideOf?: string;
+  /** The shared deployable whose entry point it holds ('' when it belongs to none). */
+  host?: string;
 }
 
 const NOT_AREA: Record<NotArea, string> = {
@@ -30,6 +34,14 @@ export function reasonsFor(view: EstateView, values: FactorValues, work: Candida
       `Already deployed on its own (${label(marks.standalone)}): a service today, ranked after the clusters still inside a shared deployable and not the pilot; its cuts are what keeps it apart.`,
     );
 
+  if (marks.sideOf)
+    reasons.push(
+      `Split off ${name(marks.sideOf)}, which is already deployed on its own: extracting it splits that service rather than the monolith.`,
+    );
+  if (marks.host !== undefined)
+    reasons.push(
+      `Holds the entry point of ${marks.host ? label(marks.host) : 'its deployable'}, which other areas share: the host stays behind when they are extracted around it.`,
+    );
   if (marks.notArea)
     reasons.push(
       `Ranked after the business areas: ${NOT_AREA[marks.notArea]}; it moves with an area or becomes a package.`,
