@@ -73,9 +73,12 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
     return tier(a) - tier(b) || y.score - x.score || x.risk - y.risk || byId(a.id, b.id);
   });
   const sideOf = sideClusters(candidates, standalone);
-  // A shared deployable's host (its Program, Startup) stays behind when areas are extracted around it.
+  // A shared deployable's host (its Program, Startup) stays behind when areas are extracted around it;
+  // in a deployable that is a service already, the cluster holding it is split off that service.
   const hosts = new Set(
-    candidates.filter((c) => !standalone.has(c.id) && c.members.some((m) => ENTRY_POINT_UNIT.test(m))).map((c) => c.id),
+    candidates
+      .filter((c) => !standalone.has(c.id) && !sideOf.has(c.id) && c.members.some((m) => ENTRY_POINT_UNIT.test(m)))
+      .map((c) => c.id),
   );
   const pilot = pickPilot(ranked, scored, standalone, { ...kinds, side: new Set(sideOf.keys()), hosts });
   const highestValue = pickHighestValue(ranked, scored);

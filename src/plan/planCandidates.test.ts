@@ -366,6 +366,33 @@ describe('planCandidates', async () => {
     expect(services.find((c) => c.pilot)?.cluster).toBe('consent');
   });
 
+  it('says a side cluster holding the entry point of a service is split off it, not the host of a shared deployable', () => {
+    const api = 'project:shop/src/CatalogApi/CatalogApi.csproj';
+    const listings = Array.from({ length: 30 }, (_, i) => `type:Shop.Catalog.Listing${i}`);
+    const clusters = [
+      ...SHOP_DECOMPOSITION.clusters.map((c) =>
+        c.shared
+          ? c
+          : c.id === 'catalog'
+            ? { ...c, members: [...c.members, ...listings].sort(), deployables: [api] }
+            : { ...c, deployables: ['project:shop/src/Shop/Shop.csproj'] },
+      ),
+      {
+        ...extra(
+          'boot',
+          ['Program', 'Startup', 'Warmup', 'Probe', 'Banner'].map((n) => `type:Shop.Catalog.Boot.${n}`),
+        ),
+        deployables: [api],
+      },
+    ];
+    const ranked = planCandidates({ ...withHistory, decomposition: { ...SHOP_DECOMPOSITION, clusters } });
+    // Catalog holds over 80% of the API: the API is the Catalog service, whoever holds its Program.
+    expect(candidateOf(ranked, 'catalog').deployed).toBe(api);
+    const reasons = candidateOf(ranked, 'boot').reasons.join(' ');
+    expect(reasons).toMatch(/Split off Catalog/);
+    expect(reasons).not.toMatch(/Holds the entry point/);
+  });
+
   it("does not count a monolith's area holding its entry point as the service, nor as the pilot: the host stays", () => {
     const web = 'project:shop/src/Shop/Shop.csproj';
     const clusters = SHOP_DECOMPOSITION.clusters.map((c) =>
