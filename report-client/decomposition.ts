@@ -91,6 +91,7 @@ export function decompositionView(view: DecompositionView): HTMLElement {
         'Ranked by score (value minus risk). Risk, cuts and value are each 0–1; open a candidate for why and its work list.',
       ),
     ...view.candidates.map((c, i) => candidateBlock(c, i)),
+    notCandidates(view.notCandidates ?? []),
     h('h2', {}, 'Clusters'),
     dataTable({
       name: 'clusters',
@@ -149,6 +150,10 @@ function candidateBlock(c: CandidateView, i: number): HTMLElement {
       h('strong', {}, `${c.rank ?? i + 1}. ${c.title}`),
       c.pilot ? h('span', { class: 'badge pilot' }, 'pilot') : null,
       c.highestValue ? h('span', { class: 'badge value' }, 'highest value') : null,
+      c.deployed
+        ? h('span', { class: 'badge deployed', attrs: { title: `already deployed as ${c.deployed}` } }, 'deployed')
+        : null,
+      c.notArea ? h('span', { class: 'badge not-area' }, c.notArea) : null,
       h('span', { class: 'rule' }, figures(c)),
     ),
     c.reasons.length > 0 && h('h4', {}, 'Why'),
@@ -159,6 +164,22 @@ function candidateBlock(c: CandidateView, i: number): HTMLElement {
   // The first few and the marked ones open: the rest is there for who wants it.
   block.open = i < 3 || c.pilot === true || c.highestValue === true;
   return block;
+}
+
+/** The clusters left out of the ranking, apart, each with why: tooling, host shells, plumbing. */
+function notCandidates(list: { name: string; reason: string }[]): HTMLElement | false {
+  if (list.length === 0) return false;
+  return h(
+    'div',
+    { class: 'block', attrs: { 'data-role': 'not-candidates' } },
+    h('h3', {}, 'Not candidates'),
+    h(
+      'p',
+      { class: 'muted' },
+      'Left out of the ranking: no business code to extract. Nothing else uses them, so they would top it for having no cuts.',
+    ),
+    h('ul', {}, ...list.map((n) => h('li', {}, h('strong', {}, n.name), `: ${n.reason}`))),
+  );
 }
 
 /** `interPartitionCallPercentage` → `inter partition call percentage`. */

@@ -199,6 +199,9 @@ export interface NotCandidate {
   reason: string;
 }
 
+/** A fragment (under 5 units), a bag of view models, DTOs or settings, or a library (no table of its own, no endpoint). */
+export type NotArea = 'fragment' | 'data shapes' | 'library';
+
 /** A cluster ranked for strangler-fig extraction, with the score's factors, its reasons and its work list. */
 export interface Candidate {
   cluster: string;
@@ -217,6 +220,13 @@ export interface Candidate {
   pilot?: true;
   /** Where the business invests most (churn and hotspots). */
   highestValue?: true;
+  /**
+   * The deployable it already is on its own (a service today): ranked after every cluster that still
+   * lives inside a shared deployable, and never the pilot.
+   */
+  deployed?: string;
+  /** What keeps it from being a business area to extract: ranked after the areas, never the pilot while an area is left. */
+  notArea?: NotArea;
   factors: CandidateFactor[];
   reasons: string[];
   work: CandidateWork;
@@ -255,6 +265,8 @@ export interface NodeExplanation {
   members?: { cluster: string; units: string[] }[];
   /** A cluster's place in the extraction ranking. */
   candidate?: Candidate;
+  /** For a cluster left out of the ranking (tooling, a host shell, plumbing): why. */
+  notCandidate?: NotCandidate;
   /** The explanation in words. */
   summary: string[];
 }

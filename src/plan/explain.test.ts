@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeExplanation } from '../core/decomposition.js';
+import type { GraphNode } from '../core/graphData.js';
 import { SHOP_DECOMPOSITION, shopResult } from '../../test/support/shopEstate.js';
 import { explain } from './explain.js';
 
@@ -95,6 +96,68 @@ describe('explain', () => {
       ['Shop.Catalog.CatalogController → Shop.Common.Logger', 'common'],
       ['Shop.Catalog.Product ← Shop.Shipping.Shipment', 'shipping'],
     ]);
+  });
+
+  it('says a cluster is left out as tooling, and so does a type in it; and when a candidate is already deployed', () => {
+    const migrator = 'project:shop/ops/Shop.SchemaMigrator/Shop.SchemaMigrator.csproj';
+    const nodes = ['Shop.Schema.DbMigrator', 'Shop.Schema.ScriptJournal'].map(
+      (name) =>
+        ({
+          id: `type:${name}`,
+          kind: 'type',
+          name,
+          repo: 'shop',
+          path: `ops/${name}.cs`,
+          data: { namespace: 'Shop.Schema', project: migrator },
+        }) as GraphNode,
+    );
+    const clusters = [
+      ...SHOP_DECOMPOSITION.clusters.map((c) =>
+        c.shared
+          ? c
+          : {
+              ...c,
+              deployables: [
+                c.id === 'catalog'
+                  ? 'project:shop/src/CatalogApi/CatalogApi.csproj'
+                  : 'project:shop/src/Shop/Shop.csproj',
+              ],
+            },
+      ),
+      {
+        id: 'schema',
+        name: 'Schema',
+        members: nodes.map((n) => n.id),
+        tables: [],
+        sharedTables: [],
+        figures: { size: 2, internalWeight: 0, externalWeight: 0, interfaceNumber: 0, exclusivity: 1 },
+      },
+    ];
+    const withTooling = {
+      ...source,
+      graph: { ...source.graph, nodes: [...source.graph.nodes, ...nodes] },
+      decomposition: { ...SHOP_DECOMPOSITION, clusters },
+    };
+    const outcome = (query: string) => {
+      const found = explain(withTooling, query);
+      if ('suggestions' in found) throw new Error(`${query} not found`);
+      return found.explanations[0]!;
+    };
+    const schema = outcome('Schema');
+    expect(schema.candidate).toBeUndefined();
+    expect(schema.notCandidate?.reason).toMatch(/^Tooling, not business code: 2 of 2 units/);
+    expect(schema.summary[1]).toMatch(/^Not a candidate, left out of the ranking: Tooling, not business code/);
+    expect(outcome('DbMigrator').summary).toContainEqual(expect.stringMatching(/^Schema is not a candidate: Tooling/));
+
+    const catalog = outcome('Catalog');
+    expect(catalog.summary[1]).toBe(`Candidate #3 of 3 (score ${catalog.candidate!.score}).`);
+    expect(catalog.summary).toContainEqual(
+      expect.stringMatching(/^Already deployed on its own \(.*CatalogApi\.csproj\)/),
+    );
+    // A cluster inside the shared deployable says neither.
+    expect(outcome('Billing').summary[1]).toMatch(/^Candidate #1 of 3 \(score [-\d.]+\)\.$/);
+    expect(outcome('Billing').summary.join(' ')).not.toMatch(/Already deployed|Not a candidate/);
+    expect(outcome('Billing').notCandidate).toBeUndefined();
   });
 
   it('suggests close names for an unknown one', () => {

@@ -3,10 +3,11 @@
  * cluster against the others), what it is coupled to (its strongest links),
  * and what moving it would change (the cut weight delta per destination).
  */
-import type { Candidate, ExplainedLink, NodeExplanation } from '../core/decomposition.js';
+import type { Candidate, ExplainedLink, NodeExplanation, NotCandidate } from '../core/decomposition.js';
 import { byId, estateView, type EstateView, type PlanSource } from './estateView.js';
 import { findTargets, type Target } from './findNode.js';
 import { planCandidates } from './index.js';
+import { toolingClusters } from './tooling.js';
 import { round } from './score.js';
 import { edgeIndex, type EdgeIndex, tablesOf, unitLinks } from './nodeLinks.js';
 
@@ -21,18 +22,30 @@ export function explain(source: PlanSource, query: string, candidates?: readonly
   if ('suggestions' in found) return found;
   const index = edgeIndex(source.graph.edges);
   const ranked = candidates ?? planCandidates(source);
-  return { explanations: found.targets.map((target) => explainTarget(view, index, ranked, target)) };
+  const left = toolingClusters(source);
+  return { explanations: found.targets.map((target) => explainTarget(view, index, ranked, left, target)) };
 }
 
-function explainTarget(view: EstateView, index: EdgeIndex, candidates: readonly Candidate[], target: Target) {
-  if (target.kind === 'cluster') return explainCluster(view, candidates, target.id);
+function explainTarget(
+  view: EstateView,
+  index: EdgeIndex,
+  candidates: readonly Candidate[],
+  left: ReadonlyMap<string, NotCandidate>,
+  target: Target,
+) {
+  if (target.kind === 'cluster') return explainCluster(view, candidates, left, target.id);
   const node = view.nodes.get(target.id)!;
   if (node.kind === 'namespace') return explainNamespace(view, index, target.id);
   if (node.kind === 'table') return explainTable(view, index, target.id);
-  return explainUnit(view, index, target.id);
+  return explainUnit(view, index, left, target.id);
 }
 
-function explainUnit(view: EstateView, index: EdgeIndex, id: string): NodeExplanation {
+function explainUnit(
+  view: EstateView,
+  index: EdgeIndex,
+  left: ReadonlyMap<string, NotCandidate>,
+  id: string,
+): NodeExplanation {
   const node = view.nodes.get(id)!;
   const own = view.clusterOf.get(id);
   const links = unitLinks(view, index, id);
@@ -51,6 +64,8 @@ function explainUnit(view: EstateView, index: EdgeIndex, id: string): NodeExplan
         (toShared > 0 ? ` (and ${round(toShared)} to the shared layer, which is no cut).` : '.'),
     );
     summary.push(...namespaceHint(view, index, id, own));
+    const notCandidate = left.get(own);
+    if (notCandidate) summary.push(`${name(own)} is not a candidate: ${notCandidate.reason}`);
     const best = moves[0];
     if (view.clusterById.get(own)?.shared)
       summary.push('The shared layer becomes a library each service references: its uses are no cut to move.');
@@ -163,7 +178,12 @@ function explainTable(view: EstateView, index: EdgeIndex, id: string): NodeExpla
   };
 }
 
-function explainCluster(view: EstateView, candidates: readonly Candidate[], id: string): NodeExplanation {
+function explainCluster(
+  view: EstateView,
+  candidates: readonly Candidate[],
+  left: ReadonlyMap<string, NotCandidate>,
+  id: string,
+): NodeExplanation {
   const cluster = view.clusterById.get(id)!;
   const members = new Set(cluster.members);
   const pullBy = new Map<string, number>();
@@ -185,6 +205,7 @@ function explainCluster(view: EstateView, candidates: readonly Candidate[], id: 
         });
     }
   const candidate = candidates.find((c) => c.cluster === id);
+  const notCandidate = left.get(id);
   const pull = [...pullBy]
     .map(([c, weight]) => ({ cluster: c, weight, own: c === id }))
     .sort((a, b) => b.weight - a.weight || byId(a.cluster, b.cluster));
@@ -198,13 +219,16 @@ function explainCluster(view: EstateView, candidates: readonly Candidate[], id: 
     moves: [],
     members: [{ cluster: id, units: cluster.members }],
     ...(candidate ? { candidate } : {}),
+    ...(notCandidate ? { notCandidate } : {}),
     summary: [
       `${cluster.name}: ${cluster.members.length} units, ${cluster.tables.length} tables owned, ${cluster.sharedTables.length} shared.`,
       ...(cluster.shared
         ? ['The shared layer: the hubs and kernels every area uses; not a candidate, it becomes a library.']
         : candidate
           ? [`Candidate #${candidate.rank} of ${candidates.length} (score ${candidate.score}).`, ...candidate.reasons]
-          : []),
+          : notCandidate
+            ? [`Not a candidate, left out of the ranking: ${notCandidate.reason}`]
+            : []),
     ],
   };
 }

@@ -5,7 +5,7 @@
  * and gives each its reasons and work list; explain.ts says why a node sits
  * where it sits. Pure: reads a scan result (fresh or saved), changes nothing.
  */
-import type { Candidate, Cluster } from '../core/decomposition.js';
+import type { Candidate, Cluster, NotArea } from '../core/decomposition.js';
 import type { ScanResult } from '../core/result.js';
 import { findingsByNode } from './carriedFindings.js';
 import { clusterCycles } from './clusterCycles.js';
@@ -53,16 +53,34 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
   const values = factorValues(view, clusterCycles(view));
   const candidates = view.clusters.filter((c) => !c.shared);
   const scored = scoreCandidates(new Map(candidates.map((c) => [c.id, values.get(c.id)!])), options.weights);
+  const standalone = standaloneClusters(candidates);
+  const kinds = {
+    dataShapes: new Set(candidates.filter((c) => isDataShapeBag(c, view.nodes)).map((c) => c.id)),
+    serving: servingClusters(view),
+  };
+  const short = new Map<string, NotArea>();
+  for (const c of candidates) {
+    const why = shortOfAnArea(c, kinds);
+    if (why) short.set(c.id, why);
+  }
+  // Nothing to cut puts a cluster on top by score alone. What is already a service was cut already, and
+  // a fragment, a bag of data shapes or a library is no service to extract: the business areas still
+  // inside a shared deployable come first, which is what a strangler migration takes out.
+  const tier = (c: Cluster) => (standalone.has(c.id) ? 2 : short.has(c.id) ? 1 : 0);
   const ranked = [...candidates].sort((a, b) => {
     const x = scored.get(a.id)!;
     const y = scored.get(b.id)!;
-    return y.score - x.score || x.risk - y.risk || byId(a.id, b.id);
+    return tier(a) - tier(b) || y.score - x.score || x.risk - y.risk || byId(a.id, b.id);
   });
-  const standalone = standaloneClusters(candidates);
-  const pilot = pickPilot(ranked, scored, standalone, {
-    dataShapes: new Set(candidates.filter((c) => isDataShapeBag(c, view.nodes)).map((c) => c.id)),
-    serving: servingClusters(view),
-  });
+  const sideOf = sideClusters(candidates, standalone);
+  // A shared deployable's host (its Program, Startup) stays behind when areas are extracted around it;
+  // in a deployable that is a service already, the cluster holding it is split off that service.
+  const hosts = new Set(
+    candidates
+      .filter((c) => !standalone.has(c.id) && !sideOf.has(c.id) && c.members.some((m) => ENTRY_POINT_UNIT.test(m)))
+      .map((c) => c.id),
+  );
+  const pilot = pickPilot(ranked, scored, standalone, { ...kinds, side: new Set(sideOf.keys()), hosts });
   const highestValue = pickHighestValue(ranked, scored);
   const index = estateIndex(
     view,
@@ -79,6 +97,9 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
       pilot: cluster.id === pilot,
       highestValue: cluster.id === highestValue,
       ...(standalone.has(cluster.id) ? { standalone: cluster.deployables![0]! } : {}),
+      ...(short.has(cluster.id) && !standalone.has(cluster.id) ? { notArea: short.get(cluster.id)! } : {}),
+      ...(sideOf.has(cluster.id) ? { sideOf: sideOf.get(cluster.id)! } : {}),
+      ...(hosts.has(cluster.id) ? { host: cluster.deployables?.[0] ?? '' } : {}),
     };
     return {
       cluster: cluster.id,
@@ -90,6 +111,8 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
       value: s.value,
       ...(marks.pilot ? { pilot: true as const } : {}),
       ...(marks.highestValue ? { highestValue: true as const } : {}),
+      ...(marks.standalone ? { deployed: marks.standalone } : {}),
+      ...(marks.notArea ? { notArea: marks.notArea } : {}),
       factors: s.factors,
       reasons: reasonsFor(view, values.get(cluster.id)!, work, marks),
       work,
@@ -99,9 +122,11 @@ export function planCandidates(source: PlanSource, options: PlanOptions = {}): C
 
 /**
  * The fewest cuts (inbound references, calls in, calls back, shared tables, cycles), among candidates
- * big enough to teach something, that are a business area (no bag of view models, DTOs or settings)
- * and not already deployed on their own (a service today is no extraction to learn on); among
- * those, one that owns tables or serves endpoints when any does; ties in rank order. Knowledge
+ * big enough to teach something, that are a business area (no bag of view models, DTOs or settings),
+ * not already deployed on their own (a service today is no extraction to learn on), not split off
+ * such a service (that splits a service, it does not strangle the monolith), and not holding a shared
+ * deployable's entry point (the host stays, the areas leave around it); among those, one that
+ * owns tables or serves endpoints when any does; ties in rank order. Knowledge
  * concentration is left out: unchanged code has none measured, and would win for being dormant.
  * Each condition is dropped, last first, when no candidate meets it.
  */
@@ -109,12 +134,19 @@ function pickPilot(
   ranked: readonly Cluster[],
   scored: ReadonlyMap<string, Scored>,
   standalone: ReadonlySet<string>,
-  kinds: { dataShapes: ReadonlySet<string>; serving: ReadonlySet<string> },
+  kinds: {
+    dataShapes: ReadonlySet<string>;
+    serving: ReadonlySet<string>;
+    side: ReadonlySet<string>;
+    hosts: ReadonlySet<string>;
+  },
 ) {
   const conditions: ((c: Cluster) => boolean)[] = [
     (c) => c.members.length >= MIN_PILOT_SIZE,
     (c) => !kinds.dataShapes.has(c.id),
     (c) => !standalone.has(c.id),
+    (c) => !kinds.side.has(c.id),
+    (c) => !kinds.hosts.has(c.id),
     (c) => kinds.serving.has(c.id),
   ];
   for (let n = conditions.length; n >= 0; n--) {
@@ -125,10 +157,29 @@ function pickPilot(
 }
 
 /**
+ * What keeps a cluster from being a business area to extract, the pilot's first conditions in order: a
+ * fragment (under 5 units), a bag of data shapes, a library (no table of its own, no endpoint served).
+ */
+function shortOfAnArea(
+  c: Cluster,
+  kinds: { dataShapes: ReadonlySet<string>; serving: ReadonlySet<string> },
+): NotArea | undefined {
+  if (c.members.length < MIN_PILOT_SIZE) return 'fragment';
+  if (kinds.dataShapes.has(c.id)) return 'data shapes';
+  return kinds.serving.has(c.id) ? undefined : 'library';
+}
+
+/**
  * A cluster holding this share of the units of the one deployable it belongs to is that service. Below 1 because the clustering may
  * split off a fragment of a few units (a folder of helpers) that is still the same service.
  */
 const STANDALONE_SHARE = 0.8;
+
+/**
+ * The cluster holding a deployable's entry point is that service only when it also holds at least half of it: in a
+ * monolith's web project of ten areas, the area the clustering put `Program` in is one of ten, not the service.
+ */
+const ENTRY_POINT_SHARE = 0.5;
 
 /**
  * The unit a deployable starts from: `Program` or `Startup` (a type, or its file), a `main` script. The cluster
@@ -139,7 +190,7 @@ const ENTRY_POINT_UNIT = /(?:^|[./+:])(?:Program|Startup)(?:\.cs)?$|(?:^|\/)main
 
 /**
  * Clusters that are the one deployable they belong to: already a service of their own. Either nearly all of
- * it, or the part holding its entry point (the rest was split off it).
+ * it, or the part holding its entry point and most of it (the rest was split off it).
  */
 export function standaloneClusters(candidates: readonly Cluster[]): Set<string> {
   const unitsIn = new Map<string, number>();
@@ -151,10 +202,27 @@ export function standaloneClusters(candidates: readonly Cluster[]): Set<string> 
         (c) =>
           c.deployables?.length === 1 &&
           (c.members.length >= STANDALONE_SHARE * (unitsIn.get(c.deployables[0]!) ?? 0) ||
-            c.members.some((member) => ENTRY_POINT_UNIT.test(member))),
+            (c.members.length >= ENTRY_POINT_SHARE * (unitsIn.get(c.deployables[0]!) ?? 0) &&
+              c.members.some((member) => ENTRY_POINT_UNIT.test(member)))),
       )
       .map((c) => c.id),
   );
+}
+
+/**
+ * Cluster id → the cluster that is its deployable's service, for the clusters split off a deployable that is
+ * already a service (a hosted login UI beside the identity service). In a deployable no cluster is the service
+ * of (a monolith's web project), every cluster is an area still to extract.
+ */
+function sideClusters(candidates: readonly Cluster[], standalone: ReadonlySet<string>): Map<string, string> {
+  const serviceOf = new Map<string, string>();
+  for (const c of candidates) if (standalone.has(c.id)) serviceOf.set(c.deployables![0]!, c.id);
+  const side = new Map<string, string>();
+  for (const c of candidates) {
+    const service = c.deployables?.length === 1 ? serviceOf.get(c.deployables[0]!) : undefined;
+    if (service && service !== c.id) side.set(c.id, service);
+  }
+  return side;
 }
 
 /** The highest value (churn and hotspots); none without history or when nothing changed. */

@@ -1,5 +1,5 @@
 /** A candidate's reasons in words, from its figures and its place in the ranking. */
-import type { CandidateWork } from '../core/decomposition.js';
+import type { CandidateWork, NotArea } from '../core/decomposition.js';
 import type { EstateView } from './estateView.js';
 import type { FactorValues } from './factorValues.js';
 
@@ -8,7 +8,18 @@ export interface Marks {
   highestValue: boolean;
   /** The deployable it is the only cluster of: a service already. */
   standalone?: string;
+  notArea?: NotArea;
+  /** The cluster that is the service of the deployable it was split off. */
+  sideOf?: string;
+  /** The shared deployable whose entry point it holds ('' when it belongs to none). */
+  host?: string;
 }
+
+const NOT_AREA: Record<NotArea, string> = {
+  fragment: 'a fragment of fewer than 5 units',
+  'data shapes': 'a bag of data shapes (view models, DTOs, settings) that does nothing by itself',
+  library: 'a library: no table of its own, no endpoint served',
+};
 
 export function reasonsFor(view: EstateView, values: FactorValues, work: CandidateWork, marks: Marks): string[] {
   const name = (id: string) => view.clusterById.get(id)?.name ?? id;
@@ -20,7 +31,20 @@ export function reasonsFor(view: EstateView, values: FactorValues, work: Candida
 
   if (marks.standalone)
     reasons.push(
-      `Already deployed on its own (${label(marks.standalone)}): a service today, not the pilot; its cuts are what keeps it apart.`,
+      `Already deployed on its own (${label(marks.standalone)}): a service today, ranked after the clusters still inside a shared deployable and not the pilot; its cuts are what keeps it apart.`,
+    );
+
+  if (marks.sideOf)
+    reasons.push(
+      `Split off ${name(marks.sideOf)}, which is already deployed on its own: extracting it splits that service rather than the monolith.`,
+    );
+  if (marks.host !== undefined)
+    reasons.push(
+      `Holds the entry point of ${marks.host ? label(marks.host) : 'its deployable'}, which other areas share: the host stays behind when they are extracted around it.`,
+    );
+  if (marks.notArea)
+    reasons.push(
+      `Ranked after the business areas: ${NOT_AREA[marks.notArea]}; it moves with an area or becomes a package.`,
     );
 
   const feeding = work.seams.filter((s) => s.inbound > 0 && !view.clusterById.get(s.cluster)?.shared);

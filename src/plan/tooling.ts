@@ -1,8 +1,10 @@
 /**
  * Clusters that are no business code: tests, benchmarks, seeders and data
- * generators, dev hosts (AppHost/Aspire), load-test scripts, and pure
- * infrastructure libraries (DI registration, Swagger filters, host setup) with
- * no tables and no endpoints. Nothing else uses them, so they have no cuts and
+ * generators, dev hosts (AppHost/Aspire), load-test scripts, operational tools
+ * (database migrators, installers and setup CLIs), pure infrastructure
+ * libraries (DI registration, Swagger filters, host setup) with no tables and
+ * no endpoints, and host shells (an entry point and its startup wiring, whose
+ * only endpoints are the health or static routes the startup maps). Nothing else uses them, so they have no cuts and
  * would top the ranking; they are listed apart, the way tests are, and their
  * links are not cuts of the areas they use (they follow the code they exercise).
  * Decided by general signals — project and folder names, the packages a
@@ -12,12 +14,21 @@ import type { Cluster, NotCandidate } from '../core/decomposition.js';
 import type { GraphNode } from '../core/graphData.js';
 import type { PlanSource } from './estateView.js';
 
-/** Name tokens (of a project file, split at `.`, `-`, `_`) of tooling projects: `Api.IntegrationTests`, `MicroBenchmarks`, `SeederApi`, `AppHost`. */
+/**
+ * Name tokens (of a project file, split at `.`, `-`, `_`) of tooling projects: `Api.IntegrationTests`, `MicroBenchmarks`,
+ * `SeederApi`, `AppHost`; and of operational tools that run against the product, not in it: `DbMigrator`,
+ * `SqlMigrations`, `Setup`, `Installer`, `Tools`, `Cli`.
+ */
 const TOOLING_PROJECT_TOKEN =
-  /^(?:\w*Tests?|\w*Benchmarks?|\w*Seed\w*|\w*DataGenerators?|AppHost|Aspire\w*|LoadTests?|Perf(?:ormance)?(?:Tests?)?)$/;
+  /^(?:\w*Tests?|\w*Benchmarks?|\w*Seed\w*|\w*DataGenerators?|AppHost|Aspire\w*|LoadTests?|Perf(?:ormance)?(?:Tests?)?|\w*Migrat(?:or|ions?)\w*|Setup|\w*Installers?|Tools?|Cli)$/;
 /** Folder segments that hold tooling: `perf/load/*.js`, `test/`, `benchmarks/`, `seeders/`. */
 const TOOLING_FOLDER =
   /^(?:tests?|e2e|perf|performance|load-?tests?|benchmarks?|microbenchmarks|seeders?|seeds|seeding|apphost)$/i;
+/**
+ * Folders of a project's path that hold operational tools (`tools/DbUp/DbUp.csproj`, `setup/`, `migrations/`). Only a
+ * project's own path: a `Tools` or `Migrations` folder inside a business project is a feature area or its EF migrations.
+ */
+const OPERATIONAL_FOLDER = /^(?:tools|setup|installers?|migrations?|migrators?)$/i;
 /** Packages only tooling references: benchmark, test and load-test runners, the Aspire dev host. */
 const TOOLING_PACKAGE =
   /^package:(?:nuget:(?:benchmarkdotnet|aspire\.hosting|xunit|nunit|mstest|microsoft\.net\.test\.sdk|nbomber|bogus)|npm:(?:k6|artillery|autocannon))(?:[.@/]|$)/;
@@ -53,7 +64,7 @@ export function toolingClusters(source: PlanSource): Map<string, NotCandidate> {
       .split(/[.\-_]/)
       .find((t) => TOOLING_PROJECT_TOKEN.test(t));
     if (token) return `project ${file} is ${token}`;
-    const folder = segments.find((s) => TOOLING_FOLDER.test(s));
+    const folder = segments.find((s) => TOOLING_FOLDER.test(s) || OPERATIONAL_FOLDER.test(s));
     if (folder) return `project ${file} sits under ${folder}/`;
     const pkg = toolingPackages.get(project);
     return pkg ? `project ${file} references ${pkg}` : undefined;
@@ -100,18 +111,27 @@ function toolingReason(
     const [top] = [...reasons].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     return `Tooling, not business code: ${tooled} of ${size} units where ${top![0]}.`;
   }
-  // Plumbing only counts as such with no data and no endpoints of its own.
+  // Plumbing only counts as such with no data and no endpoints of substance: a route the entry point or
+  // startup maps itself (`MapGet("/alive")`, a static file) is the host's, a controller's is an area's API.
   if (cluster.tables.length > 0 || cluster.sharedTables.length > 0) return undefined;
-  if (cluster.members.some((m) => serving.has(m))) return undefined;
-  const plumbing = cluster.members.filter((m) => isPlumbing(nodes.get(m))).length;
-  return plumbing >= INFRA_SHARE * size
-    ? `Infrastructure library, not business code: ${plumbing} of ${size} units are host plumbing (DI, Swagger, hosting, settings), with no tables and no endpoints.`
-    : undefined;
+  const plumbing = cluster.members.filter((m) => isPlumbing(nodes.get(m)));
+  const entryPoints = plumbing.filter((m) => ENTRY_POINT_TYPE.test(simpleName(nodes.get(m)!)));
+  const hostRoutes = new Set(entryPoints);
+  if (cluster.members.some((m) => serving.has(m) && !hostRoutes.has(m))) return undefined;
+  if (plumbing.length < INFRA_SHARE * size) return undefined;
+  return entryPoints.length > 0
+    ? `Host shell, not business code: ${plumbing.length} of ${size} units are its entry point and startup wiring (${entryPoints.map((m) => nodes.get(m)!.name).join(', ')}), with no tables, no domain types and no endpoints beyond the ones the startup maps.`
+    : `Infrastructure library, not business code: ${plumbing.length} of ${size} units are host plumbing (DI, Swagger, hosting, settings), with no tables and no endpoints.`;
 }
+
+/** The types a host starts from. */
+const ENTRY_POINT_TYPE = /^(?:Program|Startup)$/;
 
 function isPlumbing(node: GraphNode | undefined): boolean {
   if (node?.kind !== 'type') return false;
-  const name = node.name.slice(node.name.lastIndexOf('.') + 1);
+  const name = simpleName(node);
   const namespace = String((node.data as { namespace?: unknown } | undefined)?.namespace ?? '');
   return INFRA_TYPE.test(name) || namespace.split('.').some((s) => INFRA_SEGMENT.test(s));
 }
+
+const simpleName = (node: GraphNode): string => node.name.slice(node.name.lastIndexOf('.') + 1);

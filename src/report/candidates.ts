@@ -88,6 +88,12 @@ export function renderCandidates(
     ]);
   }
   out.push(ranking.toString());
+  if (candidates.some((cand) => cand.deployed || cand.notArea))
+    out.push(
+      c.dim(
+        'Business areas still inside a shared deployable first; then fragments, data shapes and libraries (no service to extract by themselves); deployed: already a service of its own, last.',
+      ),
+    );
   const shared = (result.decomposition?.clusters ?? []).filter((cl) => cl.shared);
   if (shared.length > 0)
     out.push(
@@ -206,6 +212,8 @@ export function factorTable(candidate: Candidate, c: ReturnType<typeof pc.create
 const marks = (candidate: Candidate): string[] => [
   ...(candidate.pilot ? ['pilot'] : []),
   ...(candidate.highestValue ? ['highest value'] : []),
+  ...(candidate.deployed ? ['deployed'] : []),
+  ...(candidate.notArea ? [candidate.notArea] : []),
 ];
 
 /** Node and cluster ids to the names a reader knows them by. */

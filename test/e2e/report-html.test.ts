@@ -192,6 +192,10 @@ describe('the HTML report of a result holding a decomposition', () => {
       },
       candidates: [
         { cluster: 'notifications', score: 0.7, reasons: ['few callers'], work: ['move the templates table'] },
+        { cluster: 'billing', score: 0.9, deployed: 'project:harbor/Billing.csproj', reasons: [], work: [] },
+      ],
+      notCandidates: [
+        { cluster: 'migrator', name: 'Migrator <i>', reason: 'Tooling, not business code: 4 of 4 units.' },
       ],
     };
     const saved = path.join(work, 'cut.json');
@@ -211,9 +215,15 @@ describe('the HTML report of a result holding a decomposition', () => {
       await page.page.locator('.graph-view button.level[data-level=cluster]').click();
       await expect.poll(() => page.page.locator('.graph-status').textContent()).toMatch(/^\d+ nodes/);
       await page.page.evaluate('location.hash = "decomposition"');
-      const candidate = page.page.locator('[data-role=candidate]');
+      const candidate = page.page.locator('[data-role=candidate]').first();
       expect(await candidate.textContent()).toContain('few callers');
       expect(await candidate.textContent()).toContain('move the templates table');
+      expect(await page.page.locator('[data-cluster=billing] .badge.deployed').textContent()).toBe('deployed');
+      const left = page.page.locator('[data-role=not-candidates]');
+      expect(await left.locator('li').allTextContents()).toEqual([
+        'Migrator <i>: Tooling, not business code: 4 of 4 units.',
+      ]);
+      expect(await page.page.locator('i').count()).toBe(0);
       await page.page.locator('[data-role=seam-from]').selectOption('billing');
       await page.page.locator('[data-role=seam-to]').selectOption('notifications');
       expect(await page.page.locator('[data-role=seam]').textContent()).toContain('src/X.cs:3');

@@ -15,7 +15,7 @@ import { couplingFigures } from '../metrics/coupling.js';
 import { DEFAULT_AREA_RULES, mergeLayersOfDeployables } from './deployableAreas.js';
 import { communities } from './louvain.js';
 import { followContainers } from './nestedTypes.js';
-import { dominantArea, estateSegments, nameClusters, rankedSegments, slug } from './naming.js';
+import { dominantArea, estateSegments, nameClusters, sharedLayerName, slug } from './naming.js';
 import { type Part, absorbFragments, anchorOf, partition, strongest } from './partition.js';
 import { compilePattern, matchesAny } from './pattern.js';
 import { qualityOf } from './quality.js';
@@ -265,10 +265,9 @@ function clusterNames(
   const labelsOf = (members: readonly string[]) => members.map((m) => unitById.get(m)?.label ?? '');
   const reserved = new Map<number, { id: string; name: string }>();
   shapes.forEach((shape, index) => {
-    if (shape.shared) {
-      const top = rankedSegments(labelsOf(shape.members), estate).slice(0, 2);
-      reserved.set(index, { id: SHARED_LAYER_ID, name: `Shared layer${top.length > 0 ? ` (${top.join(', ')})` : ''}` });
-    } else if (shape.anchor?.startsWith('pin:')) {
+    // Named once the areas are: its name leaves their words out.
+    if (shape.shared) reserved.set(index, { id: SHARED_LAYER_ID, name: '' });
+    else if (shape.anchor?.startsWith('pin:')) {
       const name = shape.anchor.slice('pin:'.length);
       reserved.set(index, { id: slug(name), name });
     }
@@ -292,8 +291,13 @@ function clusterNames(
     taken.add(id);
     reserved.set(index, { id, name: named[n]!.name });
   });
-  shapes.forEach((_s, i) => {
-    result.push(reserved.get(i)!);
+  const areas = [...reserved.values()].filter((r) => r.id !== SHARED_LAYER_ID).map((r) => r.name);
+  shapes.forEach((shape, i) => {
+    result.push(
+      shape.shared
+        ? { id: SHARED_LAYER_ID, name: sharedLayerName(labelsOf(shape.members), estate, areas) }
+        : reserved.get(i)!,
+    );
   });
   return result;
 }

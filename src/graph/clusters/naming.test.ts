@@ -1,8 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { estateSegments, nameClusters, rankedSegments } from './naming.js';
+import { estateSegments, nameClusters, rankedSegments, sharedLayerName } from './naming.js';
 
 describe('cluster names', () => {
   const labels = (label: string, n: number) => Array.from({ length: n }, () => label);
+
+  it('name the shared layer by what its members hold, not by the areas they come from', () => {
+    const kernel = [
+      ...labels('Shop.Core.Settings', 5),
+      ...labels('Shop.Core.Billing.Entities', 4),
+      ...labels('Shop.Core.Orders.Entities', 2),
+      ...labels('Shop.Core.Enums', 3),
+    ];
+    const estate = estateSegments([
+      ...kernel,
+      ...labels('Shop.Billing.Api', 12),
+      ...labels('Shop.Orders.Domain', 12),
+      ...labels('Shop.Members.Controllers', 12),
+    ]);
+    // Billing's entities are every area's: "Billing" in the shared layer's name would read as that area.
+    expect(rankedSegments(kernel, estate).slice(0, 2)).toEqual(['Settings', 'Billing']);
+    expect(sharedLayerName(kernel, estate, ['Billing', 'Orders', 'Members'])).toBe('Shared layer (Entities, Settings)');
+  });
+
+  it('keep a shared layer named by its kernel as it is, and fall back to area words when only those are left', () => {
+    const blocks = [...labels('Shop.BuildingBlocks.EventBus', 4), ...labels('Shop.BuildingBlocks.Logging', 2)];
+    const estate = estateSegments([...blocks, ...labels('Shop.Ordering.Api', 8), ...labels('Shop.Basket.Api', 8)]);
+    expect(sharedLayerName(blocks, estate, ['Ordering', 'Basket'])).toBe('Shared layer (BuildingBlocks, EventBus)');
+    const onlyAreas = labels('Shop.Ordering', 3);
+    expect(sharedLayerName(onlyAreas, estate, ['Ordering'])).toBe('Shared layer (Ordering)');
+  });
 
   it('leave out what the whole estate shares and layer words', () => {
     const estate = estateSegments([

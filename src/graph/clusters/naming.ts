@@ -92,13 +92,17 @@ export function estateSegments(allLabels: readonly string[]): EstateSegments {
  * segments as many members carry, the rarer one in the estate is the more telling (`WebSPA` over the
  * `Web` every front end shares), then the outer one (`IdentityServerHost` over its `Quickstart.UI`).
  */
-export function rankedSegments(labels: readonly string[], estate: EstateSegments): string[] {
+export function rankedSegments(
+  labels: readonly string[],
+  estate: EstateSegments,
+  setAside: (key: string) => boolean = (key) => LAYER_WORDS.has(key),
+): string[] {
   const counts = new Map<string, { n: number; depth: number; spellings: Map<string, number> }>();
   for (const label of labels) {
     const segments = segmentsOf(label);
     for (const [depth, segment] of segments.entries()) {
       const key = segment.toLowerCase();
-      if (estate.wide.has(key) || LAYER_WORDS.has(key) || /^\d+$/.test(key)) continue;
+      if (estate.wide.has(key) || setAside(key) || /^\d+$/.test(key)) continue;
       if (segments.indexOf(segment) !== depth) continue;
       const entry = counts.get(key) ?? { n: 0, depth: 0, spellings: new Map<string, number>() };
       entry.n++;
@@ -111,6 +115,43 @@ export function rankedSegments(labels: readonly string[], estate: EstateSegments
   return [...counts]
     .sort(([a, x], [b, y]) => y.n - x.n || rarity(a) - rarity(b) || x.depth / x.n - y.depth / y.n || compare(a, b))
     .map(([, entry]) => [...entry.spellings].sort(([a, x], [b, y]) => y - x || compare(a, b))[0]![0]);
+}
+
+/**
+ * Words of a project's structure that say nothing of what a shared layer holds. Unlike an area's name, a
+ * shared layer's may be layer words: a kernel of entities, enums, utilities and settings is what it is.
+ */
+const STRUCTURE_WORDS = new Set([
+  'api',
+  'apis',
+  'app',
+  'apps',
+  'application',
+  'core',
+  'data',
+  'impl',
+  'implementation',
+  'infrastructure',
+  'internal',
+  'lib',
+  'microsoft',
+  'service',
+  'services',
+  'src',
+  'system',
+]);
+
+/**
+ * The shared layer's name: the two segments most of its members carry, setting aside the words naming the
+ * other clusters (a kernel of `Bit.Core.AdminConsole.Entities` is the organisation entities every area uses;
+ * calling the shared layer "AdminConsole" reads as if it were that area). Layer words stay: they say what a
+ * kernel holds. When every segment names an area, the areas' words are kept.
+ */
+export function sharedLayerName(labels: readonly string[], estate: EstateSegments, areaNames: readonly string[]) {
+  const areaWords = new Set(areaNames.flatMap((name) => name.toLowerCase().split(/[\s,]+/)));
+  const kernel = rankedSegments(labels, estate, (key) => STRUCTURE_WORDS.has(key) || areaWords.has(key));
+  const top = (kernel.length > 0 ? kernel : rankedSegments(labels, estate)).slice(0, 2);
+  return `Shared layer${top.length > 0 ? ` (${top.join(', ')})` : ''}`;
 }
 
 /** The area segment most labels carry, when more than half of them do: what the members say their area is. */

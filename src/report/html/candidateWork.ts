@@ -43,6 +43,8 @@ export function candidateView(value: unknown, index: number, names: Names): Cand
     ...(worth !== undefined ? { value: worth } : {}),
     ...(record.pilot === true ? { pilot: true } : {}),
     ...(record.highestValue === true ? { highestValue: true } : {}),
+    ...(str(record.deployed) ? { deployed: names.node(str(record.deployed)!) } : {}),
+    ...(str(record.notArea) ? { notArea: str(record.notArea)! } : {}),
     reasons: textList(record.reasons ?? record.why),
     work: isRecord(record.work) ? workLines(record.work, names) : textList(record.work ?? record.steps ?? record.tasks),
   };
@@ -109,6 +111,18 @@ export function workLines(work: Record_, names: Names): string[] {
 function firstString(record: Record_, keys: string[]): string | undefined {
   for (const key of keys) if (str(record[key])) return record[key] as string;
   return undefined;
+}
+
+/** The clusters left out of the ranking, each with its name and reason; entries without a reason are no such entry. */
+export function notCandidateViews(value: unknown, names: Names): { name: string; reason: string }[] {
+  return list(value)
+    .filter(isRecord)
+    .flatMap((entry) => {
+      const reason = str(entry.reason);
+      const cluster = str(entry.cluster);
+      const name = str(entry.name) ?? (cluster ? names.cluster(cluster) : undefined);
+      return reason && name ? [{ name, reason }] : [];
+    });
 }
 
 /** Strings as they are; objects by their text-like field, else as compact JSON. */

@@ -139,6 +139,34 @@ describe('readDecomposition', () => {
     });
   });
 
+  it('reads what is already deployed, what is no area, and the clusters left out with their reason', () => {
+    const read = readDecomposition({
+      graph: { nodes: [{ id: 'project:shop/src/BillingApi/BillingApi.csproj', name: 'BillingApi' }] },
+      decomposition: { clusters, seams },
+      candidates: [
+        { cluster: 'orders', name: 'Orders', notArea: 'library', reasons: [], work: [] },
+        {
+          cluster: 'billing',
+          name: 'Billing',
+          deployed: 'project:shop/src/BillingApi/BillingApi.csproj',
+          reasons: [],
+          work: [],
+        },
+      ],
+      notCandidates: [
+        { cluster: 'migrator', name: 'Migrator', reason: 'Tooling, not business code: 4 of 4 units.' },
+        { cluster: 'broken', name: 'Broken' },
+      ],
+    });
+    const { view } = read as Exclude<typeof read, { problem: string } | undefined>;
+    expect(view.candidates.map((c) => [c.title, c.notArea, c.deployed])).toEqual([
+      ['Orders', 'library', undefined],
+      ['Billing', undefined, 'BillingApi'],
+    ]);
+    expect(view.notCandidates).toEqual([{ name: 'Migrator', reason: 'Tooling, not business code: 4 of 4 units.' }]);
+    expect(readDecomposition({ decomposition: { clusters, seams } })).toMatchObject({ view: { notCandidates: [] } });
+  });
+
   it('is absent when the result holds no decomposition, and a problem when it cannot be read', () => {
     expect(readDecomposition({ findings: [] })).toBeUndefined();
     expect(readDecomposition({ clusters: [{ id: 1 }] })).toMatchObject({

@@ -5,7 +5,7 @@
  * a result written before or after they land still renders.
  */
 import { z } from 'zod';
-import { candidateView, type Names } from './candidateWork.js';
+import { candidateView, type Names, notCandidateViews } from './candidateWork.js';
 import type { DecompositionView } from './reportData.js';
 
 const clusterSchema = z.object({
@@ -52,6 +52,7 @@ const decompositionSchema = z.object({
   seams: z.array(seamSchema).default([]),
   quality: z.record(z.string(), z.unknown()).optional(),
   candidates: z.array(z.unknown()).optional(),
+  notCandidates: z.array(z.unknown()).optional(),
 });
 
 export type ClusterInput = z.infer<typeof clusterSchema>;
@@ -67,15 +68,25 @@ export function readDecomposition(result: object): DecompositionRead | { problem
   const nested = record.decomposition;
   const source =
     nested && typeof nested === 'object'
-      ? { ...(nested as object), candidates: (nested as Record<string, unknown>).candidates ?? record.candidates }
+      ? {
+          ...(nested as object),
+          candidates: (nested as Record<string, unknown>).candidates ?? record.candidates,
+          notCandidates: (nested as Record<string, unknown>).notCandidates ?? record.notCandidates,
+        }
       : record.clusters !== undefined
-        ? { clusters: record.clusters, seams: record.seams, quality: record.quality, candidates: record.candidates }
+        ? {
+            clusters: record.clusters,
+            seams: record.seams,
+            quality: record.quality,
+            candidates: record.candidates,
+            notCandidates: record.notCandidates,
+          }
         : undefined;
   if (!source) return undefined;
   const parsed = decompositionSchema.safeParse(source);
   if (!parsed.success)
     return { problem: `the result's decomposition could not be read: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
-  const { clusters, seams, quality, candidates } = parsed.data;
+  const { clusters, seams, quality, candidates, notCandidates } = parsed.data;
   const names = namesOf(record, clusters);
   const where = (file?: string, line?: number): { where?: string } =>
     file ? { where: line !== undefined ? `${file}:${line}` : file } : {};
@@ -110,6 +121,7 @@ export function readDecomposition(result: object): DecompositionRead | { problem
       })),
       ...(quality ? { quality: numbersOf(quality) } : {}),
       candidates: (candidates ?? []).map((c, i) => candidateView(c, i, names)),
+      notCandidates: notCandidateViews(notCandidates, names),
     },
   };
 }

@@ -152,6 +152,8 @@ export interface DecompositionView {
   quality?: Record<string, number>;
   /** Extraction candidates as the result holds them, read field by field by the page. */
   candidates: CandidateView[];
+  /** Clusters left out of the ranking (tooling, host shells, plumbing), with the reason. */
+  notCandidates: { name: string; reason: string }[];
 }
 
 export interface CandidateView {
@@ -168,6 +170,10 @@ export interface CandidateView {
   pilot?: true;
   /** Where the business invests most (churn and hotspots). */
   highestValue?: true;
+  /** The deployable it already is on its own (its name): ranked after the clusters inside a shared deployable. */
+  deployed?: string;
+  /** What keeps it from being a business area (`fragment`, `data shapes`, `library`). */
+  notArea?: string;
   reasons: string[];
   /** The work list in words. */
   work: string[];
