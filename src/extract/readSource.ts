@@ -1,5 +1,5 @@
 /** Reads one discovered file as text, or says why it cannot be read. */
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readRegularFile } from '../core/regularFile.js';
 import type { FileEntry } from '../discover/walk.js';
 import { decodeText, type TextEncodingName } from './decode.js';
 
@@ -28,22 +28,6 @@ export function readSource(file: FileEntry, maxFileBytes: number): SourceRead {
     return { ok: false, code: 'binary-file', message: `binary content (${decoded.reason}); skipped` };
   }
   return { ok: true, text: decoded.text, bytes, encoding: decoded.encoding };
-}
-
-/**
- * The file may have changed since discovery listed it. It is opened without
- * following a symbolic link (one put in its place could point out of the scan
- * root) and without blocking (a named pipe put in its place would wait for a
- * writer for ever), then read only if it is still a regular file.
- */
-function readRegularFile(absPath: string): Buffer {
-  const fd = openSync(absPath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
-  try {
-    if (!fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREGULAR' });
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function whyUnreadable(error: unknown): string {

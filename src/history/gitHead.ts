@@ -9,7 +9,8 @@
  * never answers where git might answer differently. Nothing is followed out of
  * the folder and nothing is executed.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
+import { readRegularFile } from '../core/regularFile.js';
 import path from 'node:path';
 
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -88,26 +89,9 @@ function exists(file: string): boolean {
  * anything else, a missing file or one larger than `maxBytes`.
  */
 function smallRegularFile(file: string, maxBytes: number): string | undefined {
-  let fd: number;
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    return readRegularFile(file, maxBytes).toString('utf8');
   } catch {
     return undefined;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > maxBytes) return undefined;
-    const buffer = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < buffer.length) {
-      const n = readSync(fd, buffer, read, buffer.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.subarray(0, read).toString('utf8');
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
   }
 }

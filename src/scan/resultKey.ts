@@ -11,7 +11,7 @@
  * runs in full.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readRegularFile } from '../core/regularFile.js';
 import path from 'node:path';
 import type { StatIndex } from '../cache/statIndex.js';
 import { checkGitDirBoundary } from '../history/gitDirBoundary.js';
@@ -124,26 +124,9 @@ const MAX_MAILMAP_BYTES = 4 * 1024 * 1024;
 
 /** sha256 of a regular file; undefined when absent; SPECIAL for a link, FIFO, device or an oversized file. */
 function regularFileHash(file: string): string | undefined | typeof SPECIAL {
-  let fd: number;
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    return createHash('sha256').update(readRegularFile(file, MAX_MAILMAP_BYTES)).digest('hex');
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : SPECIAL;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > MAX_MAILMAP_BYTES) return SPECIAL;
-    const buffer = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < buffer.length) {
-      const n = readSync(fd, buffer, read, buffer.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return createHash('sha256').update(buffer.subarray(0, read)).digest('hex');
-  } catch {
-    return SPECIAL;
-  } finally {
-    closeSync(fd);
   }
 }
