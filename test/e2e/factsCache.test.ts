@@ -9,12 +9,12 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS fixture script
 import { buildEstate } from '../../fixtures/build-estate.mjs';
+import { git as commit } from '../../src/history/testRepos.js';
 import { assess } from './cli.js';
 
 let work: string;
@@ -102,22 +102,7 @@ describe('the facts cache', () => {
 
   it('after a new commit, reads only the new commits of that repository and gives what a scan without cache gives', () => {
     const repo = path.join(estate, 'harbor-contracts');
-    const git = (args: string[]) =>
-      execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', ...args], {
-        cwd: repo,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: work,
-          GIT_CONFIG_NOSYSTEM: '1',
-          GIT_CONFIG_GLOBAL: '/dev/null',
-          GIT_AUTHOR_NAME: 'Ada',
-          GIT_AUTHOR_EMAIL: 'ada@example.com',
-          GIT_COMMITTER_NAME: 'Ada',
-          GIT_COMMITTER_EMAIL: 'ada@example.com',
-          GIT_AUTHOR_DATE: '2031-01-01T00:00:00Z',
-          GIT_COMMITTER_DATE: '2031-01-01T00:00:00Z',
-        },
-      });
+    const git = (args: string[]) => commit(repo, args, '2031-01-01T00:00:00Z');
     git(['add', '--all']);
     git(['commit', '--quiet', '-m', 'HARB-9 envelope audit']);
     const before = scan('history-before');

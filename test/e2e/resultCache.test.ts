@@ -4,13 +4,13 @@
  * a config change, a new commit, other options — is seen: the scan then gives
  * exactly what a scan without any cache gives.
  */
-import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS fixture script
 import { buildEstate } from '../../fixtures/build-estate.mjs';
+import { git } from '../../src/history/testRepos.js';
 import { assess } from './cli.js';
 
 let work: string;
@@ -40,23 +40,7 @@ function scan(
 /** A scan of the estate as it is now, reading everything again (registry answers from the same folder). */
 const uncached = (name: string, extra: readonly string[] = []) => scan(name, ['--no-cache', ...extra]).json;
 
-function git(repo: string, args: string[]): void {
-  execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: repo,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: work,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_AUTHOR_NAME: 'Ada',
-      GIT_AUTHOR_EMAIL: 'ada@example.com',
-      GIT_COMMITTER_NAME: 'Ada',
-      GIT_COMMITTER_EMAIL: 'ada@example.com',
-      GIT_AUTHOR_DATE: '2031-01-01T00:00:00Z',
-      GIT_COMMITTER_DATE: '2031-01-01T00:00:00Z',
-    },
-  });
-}
+const COMMIT_DATE = '2031-01-01T00:00:00Z';
 
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'assess-result-cache-e2e-'));
@@ -110,8 +94,8 @@ describe('the result cache', () => {
       'a new commit',
       () => {
         const repo = path.join(estate, 'harbor-contracts');
-        git(repo, ['add', '--all']);
-        git(repo, ['commit', '--quiet', '-m', 'HARB-9 envelope audit']);
+        git(repo, ['add', '--all'], COMMIT_DATE);
+        git(repo, ['commit', '--quiet', '-m', 'HARB-9 envelope audit'], COMMIT_DATE);
       },
       '"until": "2031-01-01"',
     ],
