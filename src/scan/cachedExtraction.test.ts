@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,7 +7,7 @@ import { StatIndex } from '../cache/statIndex.js';
 import type { FileKind } from '../core/fileKinds.js';
 import type { FileEntry } from '../discover/walk.js';
 import { loadParsers, processFile, type ExtractedFacts, type FileResult } from '../extract/processFile.js';
-import { extractThroughCache } from './cachedExtraction.js';
+import { contentHashOfEntry, extractThroughCache } from './cachedExtraction.js';
 
 // The versions the cache keys read, changeable per test as a release bumping one extractor would.
 const versions = vi.hoisted(() => ({ bump: {} as Record<string, number> }));
@@ -167,5 +167,25 @@ describe('extraction through the facts cache', () => {
       expect(warm.extracted).toEqual(['web/orders.ts']);
       expect(warm.results).toHaveLength(3);
     });
+  });
+});
+
+describe('contentHashOfEntry', () => {
+  it('hashes a regular file, with and without the stat index', () => {
+    const stats = statIndex();
+    const plain = contentHashOfEntry(entries[0]!, 1 << 20);
+    expect(plain).toMatch(/^[0-9a-f]{64}$/);
+    expect(contentHashOfEntry(entries[0]!, 1 << 20, stats)).toBe(plain);
+  });
+
+  it('never hashes through a link put in a file’s place: it could point out of the scan root', () => {
+    const outside = path.join(work, 'outside.txt');
+    writeFileSync(outside, 'secret\n');
+    const entry = entries[0]!;
+    rmSync(entry.absPath);
+    symlinkSync(outside, entry.absPath);
+    const stats = statIndex();
+    expect(contentHashOfEntry(entry, 1 << 20)).toBeUndefined();
+    expect(contentHashOfEntry(entry, 1 << 20, stats)).toBeUndefined();
   });
 });

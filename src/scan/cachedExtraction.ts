@@ -6,9 +6,10 @@
  * clean — never a file whose extraction failed (a dying worker, an injected
  * test fault) or whose content changed between hashing and extraction.
  */
-import { readFileSync, type Stats, statSync } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import type { FactsCache, FactsKeyParts } from '../cache/factsCache.js';
 import type { StatIndex } from '../cache/statIndex.js';
+import { readRegularFile } from '../core/regularFile.js';
 import type { FileEntry } from '../discover/walk.js';
 import { extractorVersion } from '../extract/extractorVersions.js';
 import { injectedFault } from '../extract/faultInjection.js';
@@ -75,13 +76,11 @@ export function contentHashOfEntry(entry: FileEntry, maxFileBytes: number, stats
 }
 
 function hashOfFile(entry: FileEntry, maxFileBytes: number): string | undefined {
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(entry.absPath);
+    return contentHashOf(readRegularFile(entry.absPath, maxFileBytes));
   } catch {
-    return undefined;
+    return undefined; // gone, replaced by a link or past the cap: reading it for extraction says why
   }
-  return bytes.length > maxFileBytes ? undefined : contentHashOf(bytes);
 }
 
 /** The recorded hash when the file's stat is unchanged; else the file is hashed and its stat recorded. */
@@ -97,7 +96,7 @@ function hashThroughStat(entry: FileEntry, maxFileBytes: number, stats: StatInde
 
 function statOf(file: string): Stats | undefined {
   try {
-    return statSync(file);
+    return lstatSync(file);
   } catch {
     return undefined; // gone or unreadable: reading it says why
   }
