@@ -9,7 +9,8 @@ import { defineAnalyzer } from '../../src/core/analyzer.js';
 import type { SqlDialect, SqlPredicateLeaf } from '../../src/core/facts/sql.js';
 import { displayName } from '../../src/sql/names.js';
 import type { TableSchema } from '../../src/sql/schema.js';
-import { allLeaves, attributeLeaves } from '../../src/sql/serve.js';
+import { allLeaves } from '../../src/sql/conditions.js';
+import { attributeLeaves } from '../../src/sql/serve.js';
 
 const CHARACTER_TYPES = new Set(['char', 'varchar', 'text', 'nchar', 'nvarchar', 'ntext', 'string']);
 const NARROW_CHARACTER_TYPES = new Set(['char', 'varchar', 'text']);

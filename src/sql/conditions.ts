@@ -70,6 +70,13 @@ export function isTrue(node: SqlPredicateNode): boolean {
   return node.kind === 'and' && node.items.length === 0;
 }
 
+/** Every leaf of the tree, under AND and OR alike. */
+export function allLeaves(node: SqlPredicateNode | undefined): SqlPredicateLeaf[] {
+  if (!node) return [];
+  if (node.kind === 'leaf') return [node];
+  return node.items.flatMap(allLeaves);
+}
+
 /** Converts a WHERE/ON expression; `negated` marks leaves under NOT as unseekable. */
 export function toPredicate(
   expr: AstNode,
